@@ -1,0 +1,122 @@
+/**
+ * Every error code targetree throws, with what it means. The codes are stable:
+ * match on `error.code`, never on the message text.
+ */
+export const ERROR_CODES = {
+  // numbers
+  INVALID_NUMBER: "A value is not a finite number, a numeric string or a Decimal.",
+  NUMBER_TOO_LARGE:
+    "A value or result is outside the supported magnitude (|x| < 1e1000) or digit count.",
+  DIVISION_BY_ZERO: "A division by zero.",
+  INVALID_OPERATION:
+    "An operation has no real, finite result (e.g. a negative base to a fractional power).",
+  INVALID_ARGUMENT: "An argument or option has the wrong type, shape or value.",
+  // formula language
+  FORMULA_SYNTAX: "A formula cannot be parsed; the error gives the column.",
+  FORMULA_TOO_LONG: "A formula is longer than the length limit.",
+  FORMULA_TOO_DEEP: "A formula nests deeper than the depth limit.",
+  INVALID_CHARACTER: "A formula or name contains an invisible or bidirectional control character.",
+  UNKNOWN_FUNCTION: "A formula calls a function that is not on the whitelist.",
+  WRONG_ARITY: "A function is called with the wrong number of arguments.",
+  TYPE_MISMATCH:
+    "A condition is used where a number is needed, or a number where a condition is needed.",
+  // models
+  DUPLICATE_NAME: "Two names are the same after Unicode normalisation.",
+  SELF_REFERENCE: "A formula refers to its own node.",
+  CYCLE: "Formulas refer to each other in a cycle; the error names the cycle.",
+  UNKNOWN_NODE: "A name is neither a formula nor an input of the model.",
+  MISSING_INPUT: "An input the model needs was not given.",
+  OUT_OF_BOUNDS: "An input is outside its declared bounds.",
+  NOT_A_WHOLE_NUMBER: "An input declared as a whole-number count has a fraction.",
+  // solving and attribution
+  NO_SOLUTION: "No value of the varied input reaches the target within its bounds.",
+  TOO_MANY_INPUTS: "Exact Shapley attribution over more inputs than the documented limit.",
+  METHOD_NOT_APPLICABLE: "The chosen method does not apply to this model or these values.",
+  // splitting
+  SHARES_EXCEED_TOTAL: "Shares add up to more than 100%.",
+  HOLDS_EXCEED_TOTAL: "Held parts add up to more than the total.",
+  INFEASIBLE_BOUNDS: "The min/max bounds cannot be met while the parts sum to the total.",
+  ZERO_WEIGHTS: "Every weight is zero and the caller asked for an error in that case.",
+  NEGATIVE_WEIGHT: "A weight is negative.",
+  NOT_A_MULTIPLE_OF_UNIT: "A total or held value is not a whole multiple of the rounding unit.",
+  DUPLICATE_KEY: "Two parts have the same key.",
+  UNKNOWN_KEY: "A hold, bound or path names a part that does not exist.",
+  // time
+  INVALID_DATE: "A date is not a valid ISO calendar date (YYYY-MM-DD).",
+  INVALID_RANGE: "A date range ends before it starts, or is too long.",
+  CALENDAR_CONFLICT: "A calendar lists one day both as a holiday and as a make-up working day.",
+  CALENDAR_YEAR_MISSING: "The calendar has no official data for a year the range touches.",
+  INVALID_CALENDAR_DATA: "A user-supplied holiday arrangement is malformed.",
+  SEASONALITY_MISMATCH: "Seasonality weights do not match the periods of the split.",
+  NO_WORKING_DAYS: "A range has no working days, so a per-working-day figure is undefined.",
+  // measuring and planning
+  UNKNOWN_FACT: "A rule condition names a fact that was not given.",
+  UNKNOWN_CADENCE: "A visit cadence is not recognised.",
+  INVALID_TIERS: "Bonus tiers are empty, unsorted or overlapping.",
+} as const;
+
+/** A stable error code; see {@link ERROR_CODES} for the list and meanings. */
+export type TargetreeErrorCode = keyof typeof ERROR_CODES;
+
+/** Where in the caller's input a problem was found: property names and array indexes. */
+export type ErrorPath = readonly (string | number)[];
+
+export interface TargetreeErrorOptions {
+  /** Path to the offending value in the caller's input. */
+  readonly path?: ErrorPath;
+  /** Extra machine-readable facts (a column, a cycle, the covered years). */
+  readonly details?: Readonly<Record<string, unknown>>;
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error class targetree throws for bad input and misuse.
+ *
+ * @example
+ * try { parseAmount("abc") } catch (e) { e instanceof TargetreeError && e.code }
+ * //=> "INVALID_NUMBER"
+ */
+export class TargetreeError extends Error {
+  override readonly name = "TargetreeError";
+  readonly code: TargetreeErrorCode;
+  readonly path: ErrorPath;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: TargetreeErrorCode, message: string, options: TargetreeErrorOptions = {}) {
+    const where =
+      options.path && options.path.length > 0 ? ` (at ${formatPath(options.path)})` : "";
+    super(
+      `${code}: ${message}${where}`,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.code = code;
+    this.path = options.path ? [...options.path] : [];
+    this.details = options.details ? { ...options.details } : {};
+  }
+}
+
+/** `["inputs", "price"]` → `inputs.price`; `["rows", 3]` → `rows[3]`. */
+export function formatPath(path: ErrorPath): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(part)) out += out === "" ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** A short, safe excerpt of untrusted text for an error message. */
+export function excerpt(text: string, max = 40): string {
+  const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+  return JSON.stringify(shown);
+}
+
+/** Describes a value's type for an error message without calling any of its methods. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "string") return `the string ${excerpt(value)}`;
+  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
+  if (typeof value === "object") return Array.isArray(value) ? "an array" : "an object";
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,13 @@
+export type { Decimal, DecimalConstructor } from "./decimal.js";
+export { PRECISION } from "./decimal.js";
+export type { ErrorPath, TargetreeErrorCode, TargetreeErrorOptions } from "./errors.js";
+export { ERROR_CODES, TargetreeError } from "./errors.js";
+export {
+  MAX_AMOUNT_LENGTH,
+  MAX_DIGITS,
+  MAX_EXPONENT,
+  MAX_FORMULA_LENGTH,
+  MAX_NESTING_DEPTH,
+  MIN_EXPONENT,
+} from "./limits.js";
+export type { Numeric, RoundingMode, UnitOptions } from "./types.js";

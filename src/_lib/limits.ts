@@ -1,0 +1,14 @@
+/** Bounds that keep untrusted input from exhausting time, memory or the stack. */
+
+/** Longest formula text accepted, in UTF-16 code units. */
+export const MAX_FORMULA_LENGTH = 1_000_000;
+/** Deepest nesting of parentheses, unary operators and function calls in one formula. */
+export const MAX_NESTING_DEPTH = 256;
+/** Longest amount string accepted by `parseAmount`. */
+export const MAX_AMOUNT_LENGTH = 256;
+/** Most significant digits in one amount or literal. */
+export const MAX_DIGITS = 100;
+/** Largest decimal exponent of any value (|x| < 1e1000). Past it: `NUMBER_TOO_LARGE`. */
+export const MAX_EXPONENT = 1000;
+/** Smallest decimal exponent of a non-zero value; smaller magnitudes are an error, not a silent 0. */
+export const MIN_EXPONENT = -1000;

@@ -1,0 +1,31 @@
+import { Decimal as DecimalJs } from "decimal.js";
+import type { ErrorPath } from "./errors.js";
+import { TargetreeError } from "./errors.js";
+import type { RoundingMode } from "./types.js";
+
+const MODES: ReadonlyMap<string, DecimalJs.Rounding> = new Map<string, DecimalJs.Rounding>([
+  ["half-up", DecimalJs.ROUND_HALF_UP],
+  ["half-even", DecimalJs.ROUND_HALF_EVEN],
+  ["half-down", DecimalJs.ROUND_HALF_DOWN],
+  ["up", DecimalJs.ROUND_UP],
+  ["down", DecimalJs.ROUND_DOWN],
+  ["ceil", DecimalJs.ROUND_CEIL],
+  ["floor", DecimalJs.ROUND_FLOOR],
+]);
+
+/** decimal.js rounding constant for a named mode; `undefined` means the default, half-up. */
+export function roundingConstant(
+  mode: RoundingMode | undefined,
+  path: ErrorPath = ["rounding"],
+): DecimalJs.Rounding {
+  if (mode === undefined) return DecimalJs.ROUND_HALF_UP;
+  const found = typeof mode === "string" ? MODES.get(mode) : undefined;
+  if (found === undefined) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `Unknown rounding mode; use one of ${[...MODES.keys()].join(", ")}.`,
+      { path },
+    );
+  }
+  return found;
+}
