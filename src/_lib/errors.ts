@@ -73,8 +73,9 @@ export interface TargetreeErrorOptions {
  * The one error class targetree throws for bad input and misuse.
  *
  * @example
- * try { parseAmount("abc") } catch (e) { e instanceof TargetreeError && e.code }
- * //=> "INVALID_NUMBER"
+ * const error = new TargetreeError("INVALID_NUMBER", "Expected a number.", { path: ["inputs", "price"] });
+ * error.code    //=> "INVALID_NUMBER"
+ * error.message //=> "INVALID_NUMBER: Expected a number. (at inputs.price)"
  */
 export class TargetreeError extends Error {
   override readonly name = "TargetreeError";
