@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   NOT_A_MULTIPLE_OF_UNIT: "A total or held value is not a whole multiple of the rounding unit.",
   DUPLICATE_KEY: "Two parts have the same key.",
   UNKNOWN_KEY: "A hold, bound or path names a part that does not exist.",
+  NO_FREE_PARTS: "Every part is held, so what is left of the total has no part to go to.",
   // time
   INVALID_DATE: "A date is not a valid ISO calendar date (YYYY-MM-DD).",
   INVALID_RANGE: "A date range ends before it starts, or is too long.",

@@ -1,16 +1,13 @@
 // Builds the ESM bundle (as dist/index.js is built), loads it in headless Chromium and checks real results there.
 // Chromium comes from Debian (`apt-get install chromium`, done by .ci/run). Without it the suite
 // skips with a loud message instead of failing, so a laptop without Chromium can still run `npm test`.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDist } from "../_support/buildDist.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(executablePath);
 if (!haveChromium) {
@@ -20,15 +17,20 @@ if (!haveChromium) {
 }
 
 const ORIGIN = "http://targetree.test";
+// The page loads the bundle as a real ES module and hands it to the test through `window`.
+const PAGE = `<!doctype html><title>targetree</title>
+<script type="module">
+  import * as targetree from "/targetree.js";
+  window.targetree = targetree;
+</script>`;
 
 describe.skipIf(!haveChromium)("the built ESM bundle in headless Chromium", () => {
   let browser: Browser;
   let bundle: string;
+  let outDir = "";
 
   beforeAll(async () => {
-    // Build afresh with the project's tsup config, so a stale dist/ can never be what is tested.
-    const outDir = mkdtempSync(join(tmpdir(), "targetree-browser-"));
-    execFileSync("npx", ["tsup", "--no-dts", "--silent", "--out-dir", outDir], { cwd: root, stdio: "ignore" });
+    outDir = buildDist();
     // The browser cannot resolve bare imports (decimal.js, date-fns): bundle them in.
     const output = await build({
       entryPoints: [join(outDir, "index.js")],
@@ -56,6 +58,7 @@ describe.skipIf(!haveChromium)("the built ESM bundle in headless Chromium", () =
 
   afterAll(async () => {
     await browser?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
   it("evaluates a model and runs an allocation with exact results", async () => {
@@ -64,12 +67,14 @@ describe.skipIf(!haveChromium)("the built ESM bundle in headless Chromium", () =
       const isBundle = route.request().url().endsWith("/targetree.js");
       return route.fulfill({
         contentType: isBundle ? "text/javascript" : "text/html",
-        body: isBundle ? bundle : "<!doctype html><title>targetree</title>",
+        body: isBundle ? bundle : PAGE,
       });
     });
     await page.goto(`${ORIGIN}/`);
-    const result = await page.evaluate(async (url) => {
-      const t = await import(url);
+    await page.waitForFunction(() => "targetree" in globalThis);
+    const result = await page.evaluate(() => {
+      // biome-ignore lint/suspicious/noExplicitAny: the page's module namespace is untyped here
+      const t = (globalThis as any).targetree;
       const values = t.evaluate(t.revenueModel(), {
         newCustomers: 600,
         conversion: "25%",
@@ -90,9 +95,10 @@ describe.skipIf(!haveChromium)("the built ESM bundle in headless Chromium", () =
         formatted: t.formatAmount(values.revenue),
         parts: parts.map((p: { toString(): string }) => p.toString()),
         errorCode,
-        userAgent: (globalThis as unknown as { navigator: { userAgent: string } }).navigator.userAgent,
+        userAgent: (globalThis as unknown as { navigator: { userAgent: string } }).navigator
+          .userAgent,
       };
-    }, `${ORIGIN}/targetree.js`);
+    });
     expect(result.userAgent).toContain("Chrome");
     expect(result.revenue).toBe("4800000");
     expect(result.formatted).toBe("480万");

@@ -1,7 +1,9 @@
 import { expect } from "vitest";
 
 const isDecimal = (value: unknown): value is { toString(): string; isFinite(): boolean } =>
-  typeof value === "object" && value !== null && Object.prototype.toString.call(value) === "[object Decimal]";
+  typeof value === "object" &&
+  value !== null &&
+  Object.prototype.toString.call(value) === "[object Decimal]";
 
 /** Numbers and Decimals become their exact decimal text; containers are walked. */
 function normalise(value: unknown): unknown {

@@ -35,7 +35,11 @@ function extractSnippets(file: string): Snippet[] {
     let currentLine = 0;
     const flush = () => {
       if (current && current.some((line) => line.trim() !== "")) {
-        snippets.push({ file, line: currentLine, code: current.join("\n").replace(/^```\w*|```$/gm, "") });
+        snippets.push({
+          file,
+          line: currentLine,
+          code: current.join("\n").replace(/^```\w*|```$/gm, ""),
+        });
       }
       current = null;
     };

@@ -1,0 +1,63 @@
+// Character classes of the formula language: identifiers, keywords, whitespace and invisible characters.
+
+/** Bidirectional controls (Trojan Source) and zero-width characters: refused anywhere in a formula or name. */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/u;
+
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}_]*$/u;
+const IDENTIFIER_START = /^[\p{L}\p{Nl}_]$/u;
+const IDENTIFIER_PART = /^[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}_]$/u;
+
+/** Reserved words, matched case-insensitively: they can never be names. */
+export const KEYWORDS: ReadonlySet<string> = new Set(["and", "or", "not", "true", "false"]);
+
+/** The offset of the first bidi control or zero-width character, or -1. */
+export function findInvisible(text: string): number {
+  const match = INVISIBLE.exec(text);
+  return match === null ? -1 : match.index;
+}
+
+/** True for a whole identifier: a letter or `_`, then letters, digits, combining marks or `_`. */
+export function isIdentifier(text: string): boolean {
+  return text.length > 0 && text.length <= 1000 && IDENTIFIER.test(text);
+}
+
+/** True for `and`, `or`, `not`, `true`, `false` in any letter case. */
+export function isKeyword(text: string): boolean {
+  return text.length <= 5 && KEYWORDS.has(text.toLowerCase());
+}
+
+const isAsciiLetter = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+
+/** Length of the (possibly astral) character at `at` when it matches `pattern`, else 0. */
+function matchChar(pattern: RegExp, text: string, at: number): number {
+  const code = text.codePointAt(at);
+  if (code === undefined) return 0;
+  const char = String.fromCodePoint(code);
+  return pattern.test(char) ? char.length : 0;
+}
+
+/** Length (in UTF-16 units) of the identifier character starting at `at`, or 0. */
+export function identifierStartLength(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 128) return isAsciiLetter(code) ? 1 : 0;
+  return matchChar(IDENTIFIER_START, text, at);
+}
+
+/** Length (in UTF-16 units) of the identifier-continuing character at `at`, or 0. */
+export function identifierPartLength(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 128) return isAsciiLetter(code) || (code >= 48 && code <= 57) ? 1 : 0;
+  return matchChar(IDENTIFIER_PART, text, at);
+}
+
+/** Space, tab, line breaks, no-break space and the ideographic space (U+3000) an IME types. */
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
+}
+
+/** `U+200B` for an error message. */
+export function codePointLabel(text: string, at: number): string {
+  const code = text.codePointAt(at) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}

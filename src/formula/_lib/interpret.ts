@@ -1,0 +1,153 @@
+// The interpreter: one exhaustive switch over node kinds. It never turns text into code; names go
+// through the caller's `lookup`, functions through the whitelist.
+import type { Decimal } from "../../_lib/decimal.js";
+import type { FormulaNode, NameNode } from "../ast.js";
+import {
+  add,
+  compareNumbers,
+  divide,
+  extreme,
+  multiply,
+  negate,
+  power,
+  ROUND_CEIL,
+  ROUND_FLOOR,
+  ROUND_HALF_UP,
+  roundTo,
+  subtract,
+} from "./arithmetic.js";
+import { type FormulaSource, formulaError } from "./source.js";
+
+export type Value = Decimal | boolean;
+
+export interface Scope {
+  readonly source: FormulaSource;
+  /** The value of a name; throws when the name is unknown. */
+  lookup(node: NameNode): Value;
+}
+
+const describe = (value: Value): string =>
+  typeof value === "boolean" ? `the condition ${value}` : "a number";
+
+/** Evaluates a type-checked tree. Dynamic checks cover names whose type was unknown statically. */
+export function interpret(root: FormulaNode, scope: Scope): Value {
+  const { source } = scope;
+
+  const numberOf = (node: FormulaNode): Decimal => {
+    const value = visit(node);
+    if (typeof value === "boolean") {
+      throw formulaError(
+        "TYPE_MISMATCH",
+        `a number is needed here, but this is ${describe(value)}.`,
+        source,
+        node.span,
+      );
+    }
+    return value;
+  };
+
+  const booleanOf = (node: FormulaNode): boolean => {
+    const value = visit(node);
+    if (typeof value !== "boolean") {
+      throw formulaError(
+        "TYPE_MISMATCH",
+        "a condition (true/false) is needed here, but this is a number.",
+        source,
+        node.span,
+      );
+    }
+    return value;
+  };
+
+  const visit = (node: FormulaNode): Value => {
+    switch (node.kind) {
+      case "number":
+        return node.value;
+      case "boolean":
+        return node.value;
+      case "name":
+        return scope.lookup(node);
+      case "unary": {
+        const operand = numberOf(node.operand);
+        return node.op === "-" ? negate(operand) : operand;
+      }
+      case "not":
+        return !booleanOf(node.operand);
+      case "sum": {
+        let total = numberOf(node.first);
+        for (const link of node.rest) {
+          const term = numberOf(link.operand);
+          total =
+            link.op === "+"
+              ? add(total, term, link.operand, source)
+              : subtract(total, term, link.operand, source);
+        }
+        return total;
+      }
+      case "product": {
+        let total = numberOf(node.first);
+        for (const link of node.rest) {
+          const factor = numberOf(link.operand);
+          total =
+            link.op === "*"
+              ? multiply(total, factor, link.operand, source)
+              : divide(total, factor, link.operand, source);
+        }
+        return total;
+      }
+      case "power":
+        return power(numberOf(node.base), numberOf(node.exponent), node, source);
+      case "compare": {
+        const left = visit(node.left);
+        const right = visit(node.right);
+        if (typeof left === "boolean" || typeof right === "boolean") {
+          if (typeof left !== typeof right || (node.op !== "==" && node.op !== "!=")) {
+            throw formulaError(
+              "TYPE_MISMATCH",
+              `${node.op} compares ${describe(left)} with ${describe(right)}.`,
+              source,
+              node.span,
+            );
+          }
+          return node.op === "==" ? left === right : left !== right;
+        }
+        return compareNumbers(node.op, left, right);
+      }
+      case "logical": {
+        // Short-circuit: later operands are not evaluated (nor their errors raised).
+        const stopOn = node.op === "or";
+        for (const operand of node.operands) {
+          if (booleanOf(operand) === stopOn) return stopOn;
+        }
+        return !stopOn;
+      }
+      case "call":
+        return call(node);
+    }
+  };
+
+  const call = (node: FormulaNode & { kind: "call" }): Value => {
+    const { args } = node;
+    switch (node.name) {
+      case "if":
+        // Lazy: only the chosen branch is evaluated.
+        return booleanOf(args[0]!) ? visit(args[1]!) : visit(args[2]!);
+      case "min":
+      case "max":
+        return extreme(args.map(numberOf), node.name === "min" ? -1 : 1);
+      case "abs":
+        return numberOf(args[0]!).abs();
+      case "round":
+      case "floor":
+      case "ceil": {
+        const mode =
+          node.name === "round" ? ROUND_HALF_UP : node.name === "floor" ? ROUND_FLOOR : ROUND_CEIL;
+        const value = numberOf(args[0]!);
+        const digits = args[1] === undefined ? undefined : numberOf(args[1]);
+        return roundTo(value, digits, mode, node, source);
+      }
+    }
+  };
+
+  return visit(root);
+}

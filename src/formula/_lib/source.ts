@@ -1,0 +1,59 @@
+// Errors located in a formula: the formula's name, line and 1-based column, and a short excerpt.
+import type { ErrorPath, TargetreeErrorCode } from "../../_lib/errors.js";
+import { excerpt, TargetreeError } from "../../_lib/errors.js";
+import type { Span } from "../ast.js";
+
+/** What an error needs to say where it happened. `text` is absent for built (unparsed) nodes. */
+export interface FormulaSource {
+  readonly name: string | undefined;
+  readonly text: string | undefined;
+  readonly path: ErrorPath;
+}
+
+/** Line and column (1-based; the column counts characters, not UTF-16 units) of an offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  const lineStart = before.lastIndexOf("\n") + 1;
+  let line = 1;
+  for (let at = before.indexOf("\n"); at >= 0; at = before.indexOf("\n", at + 1)) line++;
+  let column = 1;
+  for (const _ of before.slice(lineStart)) column++;
+  return { line, column };
+}
+
+/**
+ * A TargetreeError located in a formula. The message names the formula and the column and quotes
+ * at most a short excerpt of the (untrusted) text.
+ */
+export function formulaError(
+  code: TargetreeErrorCode,
+  message: string,
+  source: FormulaSource,
+  span: Span | undefined,
+  extra: Readonly<Record<string, unknown>> = {},
+): TargetreeError {
+  const named = source.name === undefined ? "formula" : `formula ${excerpt(source.name, 60)}`;
+  if (span === undefined) {
+    return new TargetreeError(code, `In ${named}: ${message}`, {
+      path: source.path,
+      details: { formula: source.name ?? null, ...extra },
+    });
+  }
+  if (source.text === undefined) {
+    // A parsed tree evaluated without its text: the offset still gives the column of a one-line formula.
+    return new TargetreeError(code, `In ${named} at offset ${span.start}: ${message}`, {
+      path: source.path,
+      details: { formula: source.name ?? null, offset: span.start, ...extra },
+    });
+  }
+  const { line, column } = lineAndColumn(source.text, span.start);
+  const where = line > 1 ? `line ${line}, column ${column}` : `column ${column}`;
+  const near =
+    span.start < source.text.length
+      ? `, near ${excerpt(source.text.slice(span.start, span.start + 24), 20)}`
+      : ", at the end";
+  return new TargetreeError(code, `In ${named} at ${where}${near}: ${message}`, {
+    path: source.path,
+    details: { formula: source.name ?? null, line, column, offset: span.start, ...extra },
+  });
+}

@@ -1,0 +1,437 @@
+// The formula AST: a discriminated union on `kind`, plain frozen objects, and builder functions.
+//
+// Chains of `+ -`, of `* /` and of `and` / `or` are n-ary nodes (`sum`, `product`, `logical`), so a
+// 200,000-term sum is one node with 200,000 operands, not a tree 200,000 levels deep: every walker can
+// recurse safely, because the depth of a tree is bounded by MAX_NESTING_DEPTH.
+import { type Decimal, ZERO } from "../_lib/decimal.js";
+import { TargetreeError } from "../_lib/errors.js";
+import type { Numeric } from "../_lib/types.js";
+import { toDecimal } from "../numbers/toDecimal.js";
+import { isIdentifier, isKeyword } from "./_lib/characters.js";
+import { FUNCTIONS } from "./_lib/functions.js";
+import {
+  makeBoolean,
+  makeCall,
+  makeChain,
+  makeCompare,
+  makeLogical,
+  makeName,
+  makeNot,
+  makeNumber,
+  makePower,
+  makeUnary,
+} from "./_lib/make.js";
+import { UNIT_POWERS } from "./_lib/units.js";
+
+/** Where a node sits in its formula text: UTF-16 offsets, `end` exclusive. Absent on built nodes. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A unit suffix of a number literal, in its canonical spelling: `50万`, `1.2亿`, `25%`, `5‰`. */
+export type LiteralUnit = "万亿" | "千万" | "百万" | "亿" | "万" | "千" | "%" | "‰";
+
+/** Arithmetic operators of a `sum` chain. */
+export type SumOperator = "+" | "-";
+/** Arithmetic operators of a `product` chain. */
+export type ProductOperator = "*" | "/";
+/** Comparison operators, in their canonical spelling. */
+export type CompareOperator = "<" | "<=" | ">" | ">=" | "==" | "!=";
+/** Logical chain operators. */
+export type LogicalOperator = "and" | "or";
+/** Every binary operator {@link binaryNode} accepts. */
+export type BinaryOperator =
+  | SumOperator
+  | ProductOperator
+  | "^"
+  | CompareOperator
+  | LogicalOperator;
+/** The whitelisted functions. */
+export type FunctionName = "min" | "max" | "abs" | "round" | "floor" | "ceil" | "if";
+
+/** A non-negative decimal literal, with the unit suffix it was written with (`50万` keeps `万`). */
+export interface NumberNode {
+  readonly kind: "number";
+  /** The literal's value (`50万` → 500000). Never negative: `-5` is a `unary` node over `5`. */
+  readonly value: Decimal;
+  readonly unit?: LiteralUnit;
+  readonly span?: Span;
+}
+
+/** `true` or `false`. */
+export interface BooleanNode {
+  readonly kind: "boolean";
+  readonly value: boolean;
+  readonly span?: Span;
+}
+
+/** A reference to an input, a fact or another model node. `name` is NFC-normalised. */
+export interface NameNode {
+  readonly kind: "name";
+  readonly name: string;
+  readonly span?: Span;
+}
+
+/** Unary minus or plus: `-x`, `+x`. Binds tighter than `*` and looser than `^` (`-2^2` is −4). */
+export interface UnaryNode {
+  readonly kind: "unary";
+  readonly op: "-" | "+";
+  readonly operand: FormulaNode;
+  readonly span?: Span;
+}
+
+/** Logical negation: `not x` (also written `!x`). */
+export interface NotNode {
+  readonly kind: "not";
+  readonly operand: FormulaNode;
+  readonly span?: Span;
+}
+
+/** One operand after the first in a `sum` or `product` chain. */
+export interface ChainLink<Op extends string> {
+  readonly op: Op;
+  readonly operand: FormulaNode;
+}
+
+/** `first ± rest[0] ± rest[1] …`, evaluated left to right. `first` is never itself a `sum`. */
+export interface SumNode {
+  readonly kind: "sum";
+  readonly first: FormulaNode;
+  readonly rest: readonly ChainLink<SumOperator>[];
+  readonly span?: Span;
+}
+
+/** `first ×÷ rest[0] ×÷ rest[1] …`, evaluated left to right. `first` is never itself a `product`. */
+export interface ProductNode {
+  readonly kind: "product";
+  readonly first: FormulaNode;
+  readonly rest: readonly ChainLink<ProductOperator>[];
+  readonly span?: Span;
+}
+
+/** `base ^ exponent`, right-associative: `a ^ b ^ c` is `a ^ (b ^ c)`. */
+export interface PowerNode {
+  readonly kind: "power";
+  readonly base: FormulaNode;
+  readonly exponent: FormulaNode;
+  readonly span?: Span;
+}
+
+/** A comparison; comparisons do not chain (`a < b < c` is a syntax error). */
+export interface CompareNode {
+  readonly kind: "compare";
+  readonly op: CompareOperator;
+  readonly left: FormulaNode;
+  readonly right: FormulaNode;
+  readonly span?: Span;
+}
+
+/** `a and b and …` or `a or b or …`, short-circuit, left to right. The first operand is never the same chain. */
+export interface LogicalNode {
+  readonly kind: "logical";
+  readonly op: LogicalOperator;
+  readonly operands: readonly FormulaNode[];
+  readonly span?: Span;
+}
+
+/** A call of a whitelisted function: `min(a, b)`, `round(x, 2)`, `if(c, a, b)`. */
+export interface CallNode {
+  readonly kind: "call";
+  readonly name: FunctionName;
+  readonly args: readonly FormulaNode[];
+  readonly span?: Span;
+}
+
+/** A parsed formula. Switch on `kind`; every variant is a frozen plain object. */
+export type FormulaNode =
+  | NumberNode
+  | BooleanNode
+  | NameNode
+  | UnaryNode
+  | NotNode
+  | SumNode
+  | ProductNode
+  | PowerNode
+  | CompareNode
+  | LogicalNode
+  | CallNode;
+
+const invalid = (message: string): TargetreeError =>
+  new TargetreeError("INVALID_ARGUMENT", message, { path: [] });
+
+const checkNode = (node: unknown, role: string): void => {
+  if (typeof node !== "object" || node === null || typeof (node as { kind?: unknown }).kind !== "string") {
+    throw invalid(`${role} must be a formula node.`);
+  }
+};
+
+/**
+ * Builds a number literal.
+ *
+ * @param value - A non-negative number (write `unaryNode("-", numberNode(5))` for −5).
+ * @param unit - The suffix to print it with: `numberNode("50万", "万")` prints as `50万`.
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `number` node.
+ * @throws {TargetreeError} `INVALID_NUMBER` for a bad value; `INVALID_ARGUMENT` for a negative
+ *   value or an unknown unit.
+ *
+ * @example
+ * printFormula(numberNode("1.2亿", "亿")) //=> "1.2亿"
+ * printFormula(numberNode(0.25, "%")) //=> "25%"
+ */
+export function numberNode(value: Numeric, unit?: LiteralUnit, span?: Span): NumberNode {
+  const decimal = toDecimal(value, ["value"]);
+  if (decimal.isNegative() && !decimal.isZero()) {
+    throw invalid('A number literal is never negative; wrap it in unaryNode("-", …).');
+  }
+  if (unit !== undefined && !Object.hasOwn(UNIT_POWERS, unit)) {
+    throw invalid(`Unknown literal unit; use one of ${Object.keys(UNIT_POWERS).join(" ")}.`);
+  }
+  return makeNumber(decimal.isZero() ? ZERO : decimal, unit, span);
+}
+
+/**
+ * Builds `true` or `false`.
+ *
+ * @param value - The boolean.
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `boolean` node.
+ *
+ * @example
+ * printFormula(booleanNode(true)) //=> "true"
+ */
+export function booleanNode(value: boolean, span?: Span): BooleanNode {
+  return makeBoolean(value === true, span);
+}
+
+/**
+ * Builds a name reference. The name is NFC-normalised.
+ *
+ * @param name - An identifier: Unicode letters, digits and `_`, not starting with a digit, not a keyword.
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `name` node.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` when `name` is not an identifier or is a keyword.
+ *
+ * @example
+ * printFormula(nameNode("新客户数")) //=> "新客户数"
+ */
+export function nameNode(name: string, span?: Span): NameNode {
+  const normalised = typeof name === "string" ? name.normalize("NFC") : "";
+  if (!isIdentifier(normalised) || isKeyword(normalised)) {
+    throw invalid(
+      "A name must be an identifier (letters, digits, _; not starting with a digit) and not a keyword.",
+    );
+  }
+  return makeName(normalised, span);
+}
+
+/**
+ * Builds unary minus or plus.
+ *
+ * @param op - `"-"` or `"+"`.
+ * @param operand - The operand.
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `unary` node.
+ *
+ * @example
+ * printFormula(unaryNode("-", powerNode(numberNode(2), numberNode(2)))) //=> "-2 ^ 2"
+ */
+export function unaryNode(op: "-" | "+", operand: FormulaNode, span?: Span): UnaryNode {
+  if (op !== "-" && op !== "+") throw invalid('A unary operator is "-" or "+".');
+  checkNode(operand, "The operand");
+  return makeUnary(op, operand, span);
+}
+
+/**
+ * Builds `not operand`.
+ *
+ * @param operand - A condition.
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `not` node.
+ *
+ * @example
+ * printFormula(notNode(nameNode("escalated"))) //=> "not escalated"
+ */
+export function notNode(operand: FormulaNode, span?: Span): NotNode {
+  checkNode(operand, "The operand");
+  return makeNot(operand, span);
+}
+
+const checkLinks = (links: readonly ChainLink<string>[], ops: readonly string[]): ChainLink<string>[] =>
+  links.map((link, index) => {
+    if (typeof link !== "object" || link === null || !ops.includes(link.op)) {
+      throw invalid(`Operator ${index + 1} must be one of ${ops.join(" ")}.`);
+    }
+    checkNode(link.operand, `Operand ${index + 2}`);
+    return Object.freeze({ op: link.op, operand: link.operand });
+  });
+
+/**
+ * Builds a `+ -` chain. A `sum` given as `first` is merged into the chain, which evaluates in
+ * the same left-to-right order, so built and parsed trees have one shape.
+ *
+ * @param first - The first operand.
+ * @param rest - The other operands with their operators; empty returns `first`.
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `sum` node (or `first` when `rest` is empty).
+ *
+ * @example
+ * printFormula(sumNode(nameNode("a"), [{ op: "-", operand: nameNode("b") }])) //=> "a - b"
+ */
+export function sumNode(
+  first: FormulaNode,
+  rest: readonly ChainLink<SumOperator>[],
+  span?: Span,
+): FormulaNode {
+  checkNode(first, "The first operand");
+  return makeChain("sum", first, checkLinks(rest, ["+", "-"]) as ChainLink<SumOperator>[], span);
+}
+
+/**
+ * Builds a `* /` chain, merging a `product` given as `first` (same evaluation order).
+ *
+ * @param first - The first operand.
+ * @param rest - The other operands with their operators; empty returns `first`.
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `product` node (or `first` when `rest` is empty).
+ *
+ * @example
+ * printFormula(productNode(nameNode("a"), [{ op: "/", operand: nameNode("b") }])) //=> "a / b"
+ */
+export function productNode(
+  first: FormulaNode,
+  rest: readonly ChainLink<ProductOperator>[],
+  span?: Span,
+): FormulaNode {
+  checkNode(first, "The first operand");
+  return makeChain(
+    "product",
+    first,
+    checkLinks(rest, ["*", "/"]) as ChainLink<ProductOperator>[],
+    span,
+  );
+}
+
+/**
+ * Builds `base ^ exponent`.
+ *
+ * @param base - The base.
+ * @param exponent - The exponent.
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `power` node.
+ *
+ * @example
+ * printFormula(powerNode(nameNode("a"), numberNode(2))) //=> "a ^ 2"
+ */
+export function powerNode(base: FormulaNode, exponent: FormulaNode, span?: Span): PowerNode {
+  checkNode(base, "The base");
+  checkNode(exponent, "The exponent");
+  return makePower(base, exponent, span);
+}
+
+const COMPARE_OPERATORS: readonly string[] = ["<", "<=", ">", ">=", "==", "!="];
+
+/**
+ * Builds a comparison.
+ *
+ * @param op - `<`, `<=`, `>`, `>=`, `==` or `!=`.
+ * @param left - Left operand.
+ * @param right - Right operand.
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `compare` node.
+ *
+ * @example
+ * printFormula(compareNode("<", nameNode("dailyVisits"), numberNode(3))) //=> "dailyVisits < 3"
+ */
+export function compareNode(
+  op: CompareOperator,
+  left: FormulaNode,
+  right: FormulaNode,
+  span?: Span,
+): CompareNode {
+  if (!COMPARE_OPERATORS.includes(op)) throw invalid("Unknown comparison operator.");
+  checkNode(left, "The left operand");
+  checkNode(right, "The right operand");
+  return makeCompare(op, left, right, span);
+}
+
+/**
+ * Builds an `and` / `or` chain, merging a first operand that is the same chain.
+ *
+ * @param op - `"and"` or `"or"`.
+ * @param operands - Conditions (one alone is returned unchanged).
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `logical` node.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` for no operands or an unknown operator.
+ *
+ * @example
+ * printFormula(logicalNode("and", [nameNode("a"), nameNode("b")])) //=> "a and b"
+ */
+export function logicalNode(
+  op: LogicalOperator,
+  operands: readonly FormulaNode[],
+  span?: Span,
+): FormulaNode {
+  if (op !== "and" && op !== "or") throw invalid('A logical operator is "and" or "or".');
+  if (!Array.isArray(operands) || operands.length === 0) {
+    throw invalid("A logical chain needs at least one operand.");
+  }
+  operands.forEach((operand, index) => checkNode(operand, `Operand ${index + 1}`));
+  return makeLogical(op, operands, span);
+}
+
+/**
+ * Builds a call of a whitelisted function. The arity is checked when the tree is printed or
+ * evaluated, as for parsed formulas.
+ *
+ * @param name - `min`, `max`, `abs`, `round`, `floor`, `ceil` or `if`.
+ * @param args - The arguments.
+ * @param span - Position in a source text, if any.
+ * @returns A frozen `call` node.
+ * @throws {TargetreeError} `UNKNOWN_FUNCTION` for a name off the whitelist.
+ *
+ * @example
+ * printFormula(callNode("max", [nameNode("a"), numberNode(0)])) //=> "max(a, 0)"
+ */
+export function callNode(name: FunctionName, args: readonly FormulaNode[], span?: Span): CallNode {
+  if (typeof name !== "string" || !FUNCTIONS.has(name)) {
+    throw new TargetreeError(
+      "UNKNOWN_FUNCTION",
+      `Unknown function; use one of ${[...FUNCTIONS.keys()].join(", ")}.`,
+    );
+  }
+  if (!Array.isArray(args)) throw invalid("The arguments must be an array of formula nodes.");
+  args.forEach((arg, index) => checkNode(arg, `Argument ${index + 1}`));
+  return makeCall(name, args, span);
+}
+
+/**
+ * Builds any binary operation, choosing the node kind and flattening chains as the parser does.
+ *
+ * @param op - An arithmetic, comparison or logical operator.
+ * @param left - Left operand.
+ * @param right - Right operand.
+ * @returns A frozen node.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` for an unknown operator or a non-node operand.
+ *
+ * @example
+ * printFormula(binaryNode("*", binaryNode("+", nameNode("a"), nameNode("b")), nameNode("c"))) //=> "(a + b) * c"
+ */
+export function binaryNode(op: BinaryOperator, left: FormulaNode, right: FormulaNode): FormulaNode {
+  switch (op) {
+    case "+":
+    case "-":
+      return sumNode(left, [{ op, operand: right }]);
+    case "*":
+    case "/":
+      return productNode(left, [{ op, operand: right }]);
+    case "^":
+      return powerNode(left, right);
+    case "and":
+    case "or":
+      return logicalNode(op, [left, right]);
+    default:
+      return compareNode(op, left, right);
+  }
+}

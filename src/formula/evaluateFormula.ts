@@ -1,0 +1,91 @@
+import type { Decimal } from "../_lib/decimal.js";
+import { describeValue, TargetreeError } from "../_lib/errors.js";
+import type { Numeric } from "../_lib/types.js";
+import { toDecimal } from "../numbers/toDecimal.js";
+import type { FormulaNode, NameNode } from "./ast.js";
+import { interpret, type Value } from "./_lib/interpret.js";
+import { type FormulaSource, formulaError } from "./_lib/source.js";
+import { checkTypes } from "./_lib/typecheck.js";
+import { parseFormula } from "./parseFormula.js";
+
+/** Named values a formula reads: numbers (any {@link Numeric}) and conditions (booleans). */
+export type Facts = Readonly<Record<string, Numeric | boolean>>;
+
+export interface EvaluateFormulaOptions {
+  /** The formula's name (a rule id), quoted in error messages. */
+  readonly name?: string;
+}
+
+/**
+ * Evaluates a formula, exactly, against named facts. Facts are read by own keys only, so
+ * `__proto__`, `constructor` or `toString` are ordinary names and nothing inherited is an input.
+ * `and`, `or` and `if` evaluate lazily (left to right; the branch not taken is not evaluated).
+ * Parse a formula once with {@link parseFormula} and pass the tree to evaluate it many times.
+ *
+ * @param formula - Formula text or a parsed tree.
+ * @param facts - The values of the names the formula uses.
+ * @param options - `name` for error messages.
+ * @returns A `Decimal` for a numeric formula, a boolean for a condition.
+ * @throws {TargetreeError} The errors of {@link parseFormula}; `UNKNOWN_FACT` for a name not in
+ *   `facts` (path `["facts", name]`); `INVALID_NUMBER` for a bad fact value; `TYPE_MISMATCH` when a
+ *   fact's type does not fit (a condition added to a number); `DIVISION_BY_ZERO`;
+ *   `INVALID_OPERATION` (negative base to a fractional power); `NUMBER_TOO_LARGE`;
+ *   `INVALID_ARGUMENT` for bad `round` digits or when `facts` is not an object.
+ *
+ * @example
+ * evaluateFormula("dailyVisits < 3", { dailyVisits: 2 }) //=> true
+ * evaluateFormula("stuckDays > 7 and not escalated", { stuckDays: 9, escalated: false }) //=> true
+ * evaluateFormula("新客户数 * 转化率 * 客单价", { 新客户数: 600, 转化率: "25%", 客单价: 8000 }).toString() //=> "1200000"
+ * evaluateFormula("0.1 + 0.2", {}).toString() //=> "0.3"
+ */
+export function evaluateFormula(
+  formula: string | FormulaNode,
+  facts: Facts,
+  options: EvaluateFormulaOptions = {},
+): Decimal | boolean {
+  const name = options.name;
+  let tree: FormulaNode;
+  let source: FormulaSource;
+  if (typeof formula === "string") {
+    tree = parseFormula(formula, name === undefined ? {} : { name });
+    source = { name, text: formula, path: [] };
+  } else {
+    tree = formula;
+    source = { name, text: undefined, path: [] };
+    checkTypes(tree, { ...source, path: ["formula"] }, "unknown");
+  }
+  if (typeof facts !== "object" || facts === null || Array.isArray(facts)) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `facts must be an object of named values, got ${describeValue(facts)}.`,
+      { path: ["facts"] },
+    );
+  }
+  const cache = new Map<string, Value>();
+  let normalisedKeys: Map<string, string> | undefined;
+
+  const lookup = (node: NameNode): Value => {
+    const known = cache.get(node.name);
+    if (known !== undefined) return known;
+    let key: string | undefined = Object.hasOwn(facts, node.name) ? node.name : undefined;
+    if (key === undefined) {
+      // The formula's names are NFC; accept facts keyed in another normal form.
+      normalisedKeys ??= new Map(Object.keys(facts).map((raw) => [raw.normalize("NFC"), raw]));
+      key = normalisedKeys.get(node.name);
+    }
+    if (key === undefined) {
+      throw formulaError(
+        "UNKNOWN_FACT",
+        `${JSON.stringify(node.name.slice(0, 40))} is not among the facts given.`,
+        { ...source, path: ["facts", node.name] },
+        node.span,
+      );
+    }
+    const raw: unknown = facts[key];
+    const value = typeof raw === "boolean" ? raw : toDecimal(raw as Numeric, ["facts", key]);
+    cache.set(node.name, value);
+    return value;
+  };
+
+  return interpret(tree, { source, lookup });
+}

@@ -1,0 +1,151 @@
+import type { Decimal } from "../_lib/decimal.js";
+import { describeValue, TargetreeError } from "../_lib/errors.js";
+import type { Numeric } from "../_lib/types.js";
+import { evaluateFormula } from "../formula/evaluateFormula.js";
+import { toDecimal } from "../numbers/toDecimal.js";
+import { isRecord, own } from "./_lib/input.js";
+import type { AlertRule, CompiledRules, RuleSeverity } from "./compileRules.js";
+import { compileRules } from "./compileRules.js";
+
+/** Facts a rule may read: numbers (any `Numeric`) or true/false, by name. */
+export type RuleFacts =
+  | Readonly<Record<string, Numeric | boolean>>
+  | ReadonlyMap<string, Numeric | boolean>;
+
+/** A rule whose condition held. */
+export interface FiredRule {
+  readonly id: string;
+  /** What to do. */
+  readonly recommend: string;
+  readonly severity: RuleSeverity;
+  /** The condition that held. */
+  readonly when: string;
+  /**
+   * The fact values the condition read, by name (a null-prototype record, so names such as
+   * `__proto__` are ordinary keys), numbers as exact Decimals.
+   */
+  readonly facts: Readonly<Record<string, Decimal | boolean>>;
+}
+
+/**
+ * Evaluates alert rules (预警规则) against one set of facts and returns the rules that fired, in
+ * rule order. Conditions are written in the formula language (`"dailyVisits < 3"`,
+ * `"stuckDays > 7"`, `"hoursSinceProgress > 48"`, `"misses >= 3 or achievement < 50%"`) and are
+ * only ever parsed and interpreted — never run as JavaScript. Facts are read by own keys only,
+ * and their names are compared after NFC normalisation, as formula names are.
+ *
+ * @param rules - Rules `{ id, when, recommend, severity? }`, or the result of `compileRules`
+ *   (parse once, evaluate many rows).
+ * @param facts - The facts by name, as a record or a `Map`.
+ * @returns The fired rules, each with its id, recommendation, severity and the facts it read.
+ * @throws {TargetreeError} `UNKNOWN_FACT` when a condition names a fact that was not given (path
+ *   `rules[i].when`, `details.ruleId` and `details.fact`); `TYPE_MISMATCH` when a condition is
+ *   not true/false or mixes numbers and conditions; `INVALID_NUMBER` for a fact that is not a
+ *   number or a boolean; `DUPLICATE_NAME` for two fact names equal after NFC normalisation;
+ *   `DIVISION_BY_ZERO` and the other evaluation errors of the formula
+ *   language; every error of `compileRules` for raw rules.
+ *
+ * @example
+ * const rules = [
+ *   { id: "low-visits", when: "dailyVisits < 3", recommend: "通知区域经理" },
+ *   { id: "stuck", when: "stuckDays > 7", recommend: "升级至总监", severity: "danger" },
+ * ];
+ * const fired = evaluateRules(rules, { dailyVisits: 2, stuckDays: 3 });
+ * fired.map((alert) => [alert.id, alert.recommend]) //=> [["low-visits", "通知区域经理"]]
+ * fired[0]!.facts.dailyVisits!.toString() //=> "2"
+ */
+export function evaluateRules(
+  rules: readonly AlertRule[] | CompiledRules,
+  facts: RuleFacts,
+): FiredRule[] {
+  const compiled = isCompiled(rules) ? rules : compileRules(rules as readonly AlertRule[]);
+  const read = factReader(facts);
+  const fired: FiredRule[] = [];
+  for (const rule of compiled.rules) {
+    const used: Record<string, Decimal | boolean> = Object.create(null);
+    for (const name of rule.facts) {
+      const value = read(name);
+      if (value === undefined) {
+        throw new TargetreeError(
+          "UNKNOWN_FACT",
+          `Rule ${JSON.stringify(rule.id)} reads the fact ${JSON.stringify(name)}, which was not given.`,
+          {
+            path: ["rules", rule.index, "when"],
+            details: { ruleId: rule.id, fact: name },
+          },
+        );
+      }
+      used[name] = value;
+    }
+    const result = evaluateFormula(rule.condition, used);
+    if (typeof result !== "boolean") {
+      throw new TargetreeError(
+        "TYPE_MISMATCH",
+        `Rule ${JSON.stringify(rule.id)}: the condition gives a number, not true/false.`,
+        { path: ["rules", rule.index, "when"], details: { ruleId: rule.id } },
+      );
+    }
+    if (result) {
+      fired.push({
+        id: rule.id,
+        recommend: rule.recommend,
+        severity: rule.severity,
+        when: rule.when,
+        facts: used,
+      });
+    }
+  }
+  return fired;
+}
+
+function isCompiled(rules: unknown): rules is CompiledRules {
+  return isRecord(rules) && own(rules, "kind") === "compiled-rules";
+}
+
+/**
+ * Indexes the facts by NFC-normalised name (formula names are NFC), reading own keys only, and
+ * converts a value the first time a rule reads it; `undefined` for an absent fact.
+ */
+function factReader(facts: unknown): (name: string) => Decimal | boolean | undefined {
+  const isMap = facts instanceof Map;
+  if (!isMap && !isRecord(facts)) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `facts must be a record or a Map, got ${describeValue(facts)}.`,
+      { path: ["facts"] },
+    );
+  }
+  const map = facts as Map<unknown, unknown>;
+  const record = facts as Record<string, unknown>;
+  // NFC name → the caller's own key.
+  const index = new Map<string, string>();
+  for (const key of isMap ? map.keys() : Object.keys(record)) {
+    if (typeof key !== "string") {
+      throw new TargetreeError("INVALID_ARGUMENT", "Fact names must be strings.", {
+        path: ["facts"],
+      });
+    }
+    const name = key.normalize("NFC");
+    const earlier = index.get(name);
+    if (earlier !== undefined) {
+      throw new TargetreeError(
+        "DUPLICATE_NAME",
+        `The facts ${JSON.stringify(earlier)} and ${JSON.stringify(key)} are the same name after Unicode normalisation.`,
+        { path: ["facts", key] },
+      );
+    }
+    index.set(name, key);
+  }
+  const converted = new Map<string, Decimal | boolean>();
+  return (name) => {
+    const known = converted.get(name);
+    if (known !== undefined) return known;
+    const key = index.get(name);
+    if (key === undefined) return undefined;
+    const raw = isMap ? map.get(key) : record[key];
+    if (raw === undefined) return undefined;
+    const value = typeof raw === "boolean" ? raw : toDecimal(raw as Numeric, ["facts", key]);
+    converted.set(name, value);
+    return value;
+  };
+}

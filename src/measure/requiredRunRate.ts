@@ -1,0 +1,73 @@
+import type { Decimal } from "../_lib/decimal.js";
+import { ZERO } from "../_lib/decimal.js";
+import type { Numeric } from "../_lib/types.js";
+import { requiredNumber, requireRecord } from "./_lib/input.js";
+import type { PaceDays, PacePeriod } from "./_lib/pace.js";
+import { readPace } from "./_lib/pace.js";
+
+export interface RequiredRunRateInput extends PacePeriod {
+  /** The period's target (cumulative). */
+  readonly target: Numeric;
+  /** The cumulative result so far (through the as-of day by default). */
+  readonly actual: Numeric;
+}
+
+export interface RequiredRunRateResult extends PaceDays {
+  readonly target: Decimal;
+  readonly actual: Decimal;
+  /** target − actual; zero or negative once the target is reached. */
+  readonly remaining: Decimal;
+  /** True once actual ≥ target. */
+  readonly reached: boolean;
+  /**
+   * The pace needed per remaining working day: remaining / remaining working days, 0 once the
+   * target is reached; `null` when the target is not reached and no working day is left.
+   */
+  readonly perWorkingDay: Decimal | null;
+  /** The pace so far per elapsed working day; `null` before any working day has passed. */
+  readonly currentPerWorkingDay: Decimal | null;
+  /** Why `perWorkingDay` is `null`; `null` otherwise. */
+  readonly reason: string | null;
+}
+
+/**
+ * The pace needed to reach the target (剩余日均目标): what is left divided by the working days
+ * left, on the calendar. Working days are counted by `timeProgress`: by default the as-of day is
+ * done (the figures include it), so the remaining days start the day after. With no working day
+ * left and the target not reached, `perWorkingDay` is `null` with a reason (never Infinity). For
+ * a spending budget, the same figure is what may still be spent per day.
+ *
+ * @param input - `target`, `actual`, `asOf`, `start`, `end`, and optionally `calendar` and
+ *   `asOfCounts`.
+ * @returns What remains, the pace needed per working day, and the pace so far.
+ * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number; `INVALID_ARGUMENT`
+ *   for a missing value or bad options; `INVALID_DATE`, `INVALID_RANGE`, `NO_WORKING_DAYS`,
+ *   `CALENDAR_YEAR_MISSING` from the calendar.
+ *
+ * @example
+ * const june = { start: "2026-06-01", end: "2026-06-30", calendar: chinaCalendar() };
+ * const pace = requiredRunRate({ target: "100万", actual: "40万", asOf: "2026-06-12", ...june });
+ * [pace.remaining.toString(), pace.remainingWorkingDays] //=> ["600000", 11]
+ * pace.perWorkingDay?.toFixed(2) //=> "54545.45"
+ * pace.currentPerWorkingDay?.toString() //=> "40000"
+ */
+export function requiredRunRate(input: RequiredRunRateInput): RequiredRunRateResult {
+  const record = requireRecord(input, [], "requiredRunRate input");
+  const target = requiredNumber(record, "target", []);
+  const actual = requiredNumber(record, "actual", []);
+  const days = readPace(record);
+  const remaining = target.minus(actual);
+  const reached = remaining.lte(0);
+  const currentPerWorkingDay =
+    days.elapsedWorkingDays === 0 ? null : actual.div(days.elapsedWorkingDays);
+  const base = { ...days, target, actual, remaining, reached, currentPerWorkingDay };
+  if (reached) return { ...base, perWorkingDay: ZERO, reason: null };
+  if (days.remainingWorkingDays === 0) {
+    return {
+      ...base,
+      perWorkingDay: null,
+      reason: "No working day of the period is left, so no pace can close the remaining gap.",
+    };
+  }
+  return { ...base, perWorkingDay: remaining.div(days.remainingWorkingDays), reason: null };
+}

@@ -1,0 +1,58 @@
+// What defineModel precomputes for evaluation, kept on the model under a private symbol.
+import type { Decimal } from "../../_lib/decimal.js";
+import { describeValue, type ErrorPath, TargetreeError } from "../../_lib/errors.js";
+import type { FormulaSource } from "../../formula/_lib/source.js";
+import type { Model } from "../types.js";
+import type { NumberFn } from "./compile.js";
+
+/** An input's checks, with bounds pre-converted for fast comparison of JS numbers. */
+export interface InputRule {
+  readonly name: string;
+  readonly min: Decimal | null;
+  readonly max: Decimal | null;
+  readonly integer: boolean;
+  /**
+   * The bounds as JS numbers when comparing a JS number against them gives exactly the Decimal
+   * comparison (the bound is the shortest decimal of a double); otherwise null.
+   */
+  readonly minNumber: number | null;
+  readonly maxNumber: number | null;
+  /** True when every declared bound has a number form (so numbers never need a Decimal compare). */
+  readonly numberBoundsExact: boolean;
+}
+
+export interface ModelInternals {
+  /** Slot → name: the model's `order` (inputs first). */
+  readonly names: readonly string[];
+  readonly slotOf: ReadonlyMap<string, number>;
+  readonly inputCount: number;
+  /** One per input slot. */
+  readonly rules: readonly InputRule[];
+  /** One per formula slot: `steps[i]` computes slot `inputCount + i` from the earlier slots. */
+  readonly steps: readonly NumberFn[];
+  /** One per formula slot, for located errors. */
+  readonly sources: readonly FormulaSource[];
+  /** Slots each formula slot reads directly (by formula index). */
+  readonly reads: readonly (readonly number[])[];
+}
+
+export const INTERNALS: unique symbol = /* @__PURE__ */ Symbol("targetree.model");
+
+/** A model whose private evaluation data is reachable. */
+export type ModelWithInternals = Model & { readonly [INTERNALS]: ModelInternals };
+
+/** The internals of a model made by defineModel; INVALID_ARGUMENT for anything else. */
+export function internalsOf(model: unknown, path: ErrorPath = ["model"]): ModelInternals {
+  const internals =
+    typeof model === "object" && model !== null
+      ? (model as Partial<ModelWithInternals>)[INTERNALS]
+      : undefined;
+  if (internals === undefined) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `Expected a model made by defineModel, got ${describeValue(model)}.`,
+      { path },
+    );
+  }
+  return internals;
+}

@@ -1,0 +1,31 @@
+// What the solvers need from a model: its formula graph, input metadata and an output evaluator.
+import type { Decimal } from "../../_lib/decimal.js";
+import type { FormulaNode } from "../../formula/ast.js";
+import type { FormulaGraph } from "./graph.js";
+
+/** An input's declared bounds and kind, as Decimals (null = unbounded). */
+export interface InputBounds {
+  readonly min: Decimal | null;
+  readonly max: Decimal | null;
+  readonly integer: boolean;
+}
+
+export interface ModelView {
+  readonly graph: FormulaGraph;
+  /** True for a name the model defines by a formula. */
+  isFormula(name: string): boolean;
+  /** True for a model input. */
+  isInput(name: string): boolean;
+  bounds(input: string): InputBounds;
+  /**
+   * The output's value for these input values (only the nodes the output reads are evaluated).
+   * Throws `TargetreeError` where the formulas are undefined (division by zero, …).
+   */
+  evaluateOutput(output: string, values: ReadonlyMap<string, Decimal>): Decimal;
+  /** Every formula node's value that does not read `excluded`, for evaluating constant operands. */
+  constantScope(
+    output: string,
+    values: ReadonlyMap<string, Decimal>,
+    excluded: ReadonlySet<string>,
+  ): (node: FormulaNode) => Decimal;
+}

@@ -1,0 +1,52 @@
+import type { Decimal } from "../_lib/decimal.js";
+import { TargetreeError } from "../_lib/errors.js";
+import { interpret } from "../formula/_lib/interpret.js";
+import { readInputs } from "./_lib/inputs.js";
+import { internalsOf, type ModelWithInternals } from "./_lib/internals.js";
+import type { Model, ModelInputs, ModelValues } from "./types.js";
+
+/**
+ * Evaluates a model exactly: every node's value, inputs included. Inputs are read by own keys
+ * only and must all be given; an unknown key (a typo) or a key naming a formula node is an error,
+ * never silently ignored.
+ *
+ * @param model - A model from {@link defineModel}.
+ * @param inputs - A value for every input: numbers, numeric strings (`"25%"`, `"50万"`) or Decimals.
+ * @returns A null-prototype record of every node's `Decimal`, in the model's `order`.
+ * @throws {TargetreeError} `MISSING_INPUT`, `UNKNOWN_NODE` (a key that is not an input),
+ *   `INVALID_ARGUMENT` (a key naming a formula node, or inputs not an object), `DUPLICATE_NAME`
+ *   (two keys equal after NFC), `INVALID_NUMBER`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER`, each with
+ *   path `["inputs", name]`; from the formulas `DIVISION_BY_ZERO`, `INVALID_OPERATION`,
+ *   `NUMBER_TOO_LARGE` with path `["formulas", name]` and the column.
+ *
+ * @example
+ * const model = defineModel({ profit: "revenue - cost", margin: "profit / revenue" });
+ * const values = evaluate(model, { revenue: "50万", cost: 300000 });
+ * values.profit //=> new Decimal(200000)
+ * values.margin //=> new Decimal(0.4)
+ * Object.keys(values) //=> ["revenue", "cost", "profit", "margin"]
+ */
+export function evaluate(model: Model, inputs: ModelInputs): ModelValues {
+  const internals = internalsOf(model);
+  const slots = readInputs(internals, inputs);
+  const { names, inputCount, sources } = internals;
+  const nodes = (model as ModelWithInternals).nodes;
+  const values: ModelValues = Object.create(null);
+  for (let slot = 0; slot < inputCount; slot++) values[names[slot]!] = slots[slot]!;
+  for (let slot = inputCount; slot < names.length; slot++) {
+    const name = names[slot]!;
+    const source = sources[slot - inputCount]!;
+    // The tree-walking interpreter (compileModel uses closures; the two are checked against each other).
+    const value = interpret(nodes[name]!.ast!, {
+      source,
+      lookup: (node) => values[node.name]!,
+    });
+    if (typeof value === "boolean") {
+      throw new TargetreeError("TYPE_MISMATCH", `${name} gave a condition, not a number.`, {
+        path: source.path,
+      });
+    }
+    values[name] = value as Decimal;
+  }
+  return values;
+}

@@ -1,0 +1,88 @@
+import type { Decimal } from "../_lib/decimal.js";
+import type { Numeric } from "../_lib/types.js";
+import type { FormulaNode } from "../formula/ast.js";
+
+/** What `options.inputs` may say about one input. */
+export interface InputSpec {
+  /** A name people read, e.g. `"新客户数"`. */
+  readonly label?: string;
+  /** Shown after values: `"元"`, `"人"`; `"%"` shows the value as a percentage. */
+  readonly unit?: string;
+  /** Smallest allowed value (inclusive). */
+  readonly min?: Numeric;
+  /** Largest allowed value (inclusive). */
+  readonly max?: Numeric;
+  /** True for whole-number counts (customers, visits). */
+  readonly integer?: boolean;
+}
+
+/** What `options.nodes` may say about one formula node. */
+export interface NodeSpec {
+  /** A name people read, e.g. `"营业收入"`. */
+  readonly label?: string;
+  /** Shown after values: `"元"`; `"%"` shows the value as a percentage. */
+  readonly unit?: string;
+}
+
+export interface DefineModelOptions {
+  /**
+   * Metadata for inputs, keyed by input name. Its key order comes first in the model's input
+   * order (which chain attribution follows); other inputs follow in order of first appearance.
+   */
+  readonly inputs?: Readonly<Record<string, InputSpec>>;
+  /** Labels and units for formula nodes, keyed by node name. */
+  readonly nodes?: Readonly<Record<string, NodeSpec>>;
+}
+
+/**
+ * One node of a model: an input, or a node computed by a formula. Everything is frozen.
+ *
+ * For tools built on models (goal seek, sensitivity, attribution): `ast` is the parsed formula
+ * (walk it to invert an output along a path), `dependencies` are the names it reads directly,
+ * `dependents` the formula nodes that read this node directly.
+ */
+export interface ModelNode {
+  readonly name: string;
+  readonly kind: "input" | "formula";
+  /** The formula as written (formula nodes); `null` for inputs. */
+  readonly formula: string | null;
+  /** The parsed formula (formula nodes); `null` for inputs. Always numeric. */
+  readonly ast: FormulaNode | null;
+  /** Names this formula reads, each once, in order of first appearance. Empty for inputs. */
+  readonly dependencies: readonly string[];
+  /** Formula nodes that read this node directly, in the model's topological order. */
+  readonly dependents: readonly string[];
+  readonly label: string | null;
+  readonly unit: string | null;
+  /** Input bounds (inclusive); always `null` for formula nodes. */
+  readonly min: Decimal | null;
+  readonly max: Decimal | null;
+  /** True for whole-number inputs; always `false` for formula nodes. */
+  readonly integer: boolean;
+}
+
+/**
+ * A driver tree, made by {@link defineModel}: an immutable (deeply frozen) value.
+ *
+ * `order` lists every node so that each comes after everything it reads: first the inputs in
+ * declaration order, then the formula nodes in topological order. `nodes` is a null-prototype
+ * record in that same order.
+ */
+export interface Model {
+  /** Every node by name, in `order`. */
+  readonly nodes: Readonly<Record<string, ModelNode>>;
+  /** All node names, inputs first (declaration order), then formula nodes (topological order). */
+  readonly order: readonly string[];
+  /** Input names in declaration order: `options.inputs` key order, then first appearance in formulas. */
+  readonly inputs: readonly string[];
+  /** Formula node names in topological order. */
+  readonly outputs: readonly string[];
+  /** Formula nodes no other formula reads (the tree tops), in topological order. */
+  readonly roots: readonly string[];
+}
+
+/** Input values by input name. Every input of the model is required. */
+export type ModelInputs = Readonly<Record<string, Numeric>>;
+
+/** Every node's value by name (inputs included), a null-prototype record in the model's `order`. */
+export type ModelValues = Record<string, Decimal>;

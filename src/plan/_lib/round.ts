@@ -1,0 +1,24 @@
+// Rounds to a caller's unit (`"0.01"`, `1`, `"1万"`) with a named rounding mode.
+import type { Decimal } from "../../_lib/decimal.js";
+import { TargetreeError } from "../../_lib/errors.js";
+import { roundingConstant } from "../../_lib/rounding.js";
+import type { RoundingMode } from "../../_lib/types.js";
+import { toDecimal } from "../../numbers/toDecimal.js";
+import { own } from "./input.js";
+
+/** Applies `options.unit` / `options.rounding` when a unit is given; otherwise returns the value. */
+export function roundToUnit(value: Decimal, options: object): Decimal {
+  const rawUnit = own(options, "unit");
+  const mode = roundingConstant(own(options, "rounding") as RoundingMode | undefined, [
+    "options",
+    "rounding",
+  ]);
+  if (rawUnit === undefined) return value;
+  const unit = toDecimal(rawUnit as never, ["options", "unit"]);
+  if (!unit.gt(0)) {
+    throw new TargetreeError("INVALID_ARGUMENT", "unit must be greater than zero.", {
+      path: ["options", "unit"],
+    });
+  }
+  return value.div(unit).toDecimalPlaces(0, mode).times(unit);
+}

@@ -1,0 +1,164 @@
+import type { Decimal } from "../../_lib/decimal.js";
+import type { ErrorPath } from "../../_lib/errors.js";
+import { TargetreeError } from "../../_lib/errors.js";
+import type { Numeric } from "../../_lib/types.js";
+import { toDecimal } from "../../numbers/toDecimal.js";
+import type { PartNames, PartStatus } from "./engine.js";
+import { spreadUnits } from "./engine.js";
+import type { UnitSetup } from "./options.js";
+import {
+  option,
+  readChoice,
+  readMultiple,
+  readOptions,
+  readTotal,
+  readUnitSetup,
+} from "./options.js";
+import type { Parts } from "./parts.js";
+import { partLabel, readParts, readPerPart } from "./parts.js";
+import type { Scaled } from "./scaled.js";
+import {
+  ceilUnits,
+  decimalFromSafeInteger,
+  floorUnits,
+  toScaled,
+  unitsToDecimal,
+} from "./scaled.js";
+import { readWeights } from "./weights.js";
+
+/** Everything `allocate` and its relatives compute before shaping the result. */
+export interface AllocationRun {
+  readonly parts: Parts;
+  readonly setup: UnitSetup;
+  readonly total: Decimal;
+  readonly values: Decimal[];
+  readonly status: readonly PartStatus[] | null;
+}
+
+/** Names for the parts of a top-level call (`weights`, `holds`, `min`, `max` at the root). */
+export function rootNames(parts: Parts): PartNames {
+  return {
+    label: (position) => partLabel(parts, position),
+    path: (name, position) =>
+      position === undefined
+        ? name === "weights"
+          ? parts.path
+          : [name]
+        : [
+            ...(name === "weights" ? parts.path : [name]),
+            parts.keys === null ? position : parts.keys[position]!,
+          ],
+  };
+}
+
+/** Reads `holds`, `min` and `max` as whole units per part. */
+export function readLimits(
+  options: Record<string, unknown>,
+  parts: Parts,
+  setup: UnitSetup,
+  names: PartNames,
+): {
+  holds: (bigint | undefined)[] | null;
+  lower: (bigint | undefined)[] | null;
+  upper: (bigint | undefined)[] | null;
+} {
+  const rawHolds = readPerPart(option(options, "holds"), parts, "holds", false);
+  const holds =
+    rawHolds?.map((value, i) =>
+      value === undefined
+        ? undefined
+        : readMultiple(value, setup, names.path("holds", i), "held value"),
+    ) ?? null;
+  const bound = (name: "min" | "max", round: (v: Scaled, u: Scaled) => bigint) =>
+    readPerPart(option(options, name), parts, name, true)?.map((value, i) =>
+      value === undefined
+        ? undefined
+        : round(toScaled(toDecimal(value as Numeric, names.path(name, i))), setup.scaled),
+    ) ?? null;
+  return { holds, lower: bound("min", ceilUnits), upper: bound("max", floorUnits) };
+}
+
+/** Converts whole-unit counts to Decimals. */
+export function countsToDecimals(
+  counts: Float64Array | readonly bigint[],
+  unit: Scaled,
+): Decimal[] {
+  const values = new Array<Decimal>(counts.length);
+  if (counts instanceof Float64Array) {
+    const small = unit.coefficient <= 1_000_000n ? Number(unit.coefficient) : 0;
+    for (let i = 0; i < counts.length; i++) {
+      const mantissa = counts[i]! * small;
+      values[i] =
+        small !== 0 && Number.isSafeInteger(mantissa)
+          ? decimalFromSafeInteger(mantissa, unit.exponent)
+          : unitsToDecimal(BigInt(counts[i]!), unit);
+    }
+  } else {
+    for (let i = 0; i < counts.length; i++) values[i] = unitsToDecimal(counts[i]!, unit);
+  }
+  return values;
+}
+
+/** The whole of `allocate`: validate, split in units, convert back. */
+export function runAllocate(
+  total: unknown,
+  weights: unknown,
+  rawOptions: unknown,
+  weightsPath: ErrorPath = ["weights"],
+): AllocationRun {
+  const options = readOptions(rawOptions);
+  const setup = readUnitSetup(options);
+  const onZeroWeights = readChoice(
+    option(options, "onZeroWeights"),
+    ["even", "error"] as const,
+    "even",
+    ["onZeroWeights"],
+  );
+  const amount = readTotal(total, setup);
+  const parts = readParts(weights, weightsPath);
+  const intWeights = readWeights(parts);
+  const names = rootNames(parts);
+  const { holds, lower, upper } = readLimits(options, parts, setup, names);
+  const { counts, status } = spreadUnits({
+    units: amount.units,
+    weights: intWeights,
+    holds,
+    lower,
+    upper,
+    onZeroWeights,
+    unit: setup.scaled,
+    names,
+  });
+  return {
+    parts,
+    setup,
+    total: unitsToDecimal(amount.units, setup.scaled),
+    values: countsToDecimals(counts, setup.scaled),
+    status,
+  };
+}
+
+/** Shapes values like the caller's weights: an array, or a null-prototype record in key order. */
+export function shapeLike(
+  parts: Parts,
+  values: readonly Decimal[],
+): Decimal[] | Record<string, Decimal> {
+  if (parts.keys === null) return values as Decimal[];
+  const record = Object.create(null) as Record<string, Decimal>;
+  parts.keys.forEach((key, i) => {
+    record[key] = values[i]!;
+  });
+  return record;
+}
+
+/** Throws unless `value` is a non-negative safe integer count. */
+export function checkCount(value: unknown, path: ErrorPath, max: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `Expected a whole number of parts from 1 to ${max.toLocaleString("en")}.`,
+      { path },
+    );
+  }
+  return value;
+}

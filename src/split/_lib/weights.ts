@@ -1,0 +1,105 @@
+import { TargetreeError } from "../../_lib/errors.js";
+import type { Numeric } from "../../_lib/types.js";
+import { toDecimal } from "../../numbers/toDecimal.js";
+import type { Parts } from "./parts.js";
+import { partPath } from "./parts.js";
+import { pow10, toScaled } from "./scaled.js";
+
+/**
+ * Non-negative weights as integers on one common scale (weight × 10^k), so that
+ * every share is an exact fraction. `number` when every weight and the sum are
+ * safe integers (the fast path), `bigint` otherwise.
+ */
+export type IntWeights =
+  | { readonly kind: "number"; readonly values: Float64Array; readonly sum: number }
+  | { readonly kind: "bigint"; readonly values: readonly bigint[]; readonly sum: bigint };
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+function negativeWeight(parts: Parts, position: number, shown: string): TargetreeError {
+  return new TargetreeError(
+    "NEGATIVE_WEIGHT",
+    `Weights must be zero or positive, got ${shown}. To split a negative total, keep the weights positive and make the total negative.`,
+    { path: partPath(parts, position) },
+  );
+}
+
+/** Converts the parts' values to integer weights, checking each one. */
+export function readWeights(parts: Parts): IntWeights {
+  return readWeightsFast(parts) ?? readWeightsExact(parts);
+}
+
+/**
+ * The fast path for plain JS numbers: integers as they are, decimals such as 12.5
+ * by their shortest decimal text (what `new Decimal(12.5)` reads). Returns `null`
+ * when a value needs the exact path (a string, a Decimal, 1e-7, a huge value).
+ */
+function readWeightsFast(parts: Parts): IntWeights | null {
+  const raw = parts.values;
+  const count = raw.length;
+  const mantissas = new Float64Array(count);
+  let fractionDigits: Uint8Array | null = null;
+  let maxFraction = 0;
+  for (let i = 0; i < count; i++) {
+    const value = raw[i];
+    if (typeof value !== "number") return null;
+    if (value >= 0 && value <= MAX_SAFE) {
+      if (Number.isInteger(value)) {
+        mantissas[i] = value;
+        continue;
+      }
+      const text = String(value);
+      if (text.includes("e")) return null;
+      const digits = text.length - text.indexOf(".") - 1;
+      const mantissa = Number(text.replace(".", ""));
+      if (mantissa > MAX_SAFE) return null;
+      mantissas[i] = mantissa;
+      fractionDigits ??= new Uint8Array(count);
+      fractionDigits[i] = digits;
+      if (digits > maxFraction) maxFraction = digits;
+      continue;
+    }
+    if (Number.isNaN(value) || !Number.isFinite(value)) toDecimal(value, partPath(parts, i));
+    if (value < 0) throw negativeWeight(parts, i, String(value));
+    return null;
+  }
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    let weight = mantissas[i]!;
+    if (fractionDigits !== null && fractionDigits[i]! < maxFraction) {
+      weight *= 10 ** (maxFraction - fractionDigits[i]!);
+      if (weight > MAX_SAFE) return null;
+      mantissas[i] = weight;
+    }
+    sum += weight;
+    if (sum > MAX_SAFE) return null;
+  }
+  return { kind: "number", values: mantissas, sum };
+}
+
+/** The exact path: every value through `toDecimal`, scaled to integers with bigint. */
+function readWeightsExact(parts: Parts): IntWeights {
+  const scaled = parts.values.map((value, position) => {
+    const decimal = toDecimal(value as Numeric, partPath(parts, position));
+    if (decimal.isNegative() && !decimal.isZero()) {
+      throw negativeWeight(parts, position, decimal.toString());
+    }
+    return toScaled(decimal);
+  });
+  let minExponent = 0;
+  for (const { coefficient, exponent } of scaled) {
+    if (coefficient !== 0n && exponent < minExponent) minExponent = exponent;
+  }
+  let sum = 0n;
+  const values = scaled.map(({ coefficient, exponent }) => {
+    const weight = coefficient === 0n ? 0n : coefficient * pow10(exponent - minExponent);
+    sum += weight;
+    return weight;
+  });
+  return { kind: "bigint", values, sum };
+}
+
+/** The same weights as bigints. */
+export function toBigIntWeights(weights: IntWeights): readonly bigint[] {
+  return weights.kind === "bigint" ? weights.values : Array.from(weights.values, (w) => BigInt(w));
+}

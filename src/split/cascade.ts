@@ -1,0 +1,422 @@
+import { Decimal } from "../_lib/decimal.js";
+import type { ErrorPath } from "../_lib/errors.js";
+import { describeValue, TargetreeError } from "../_lib/errors.js";
+import type { Numeric, UnitOptions } from "../_lib/types.js";
+import { toDecimal } from "../numbers/toDecimal.js";
+import type { PartNames } from "./_lib/engine.js";
+import { spreadUnits } from "./_lib/engine.js";
+import type { UnitSetup } from "./_lib/options.js";
+import {
+  option,
+  readChoice,
+  readMultiple,
+  readOptions,
+  readTotal,
+  readUnitSetup,
+} from "./_lib/options.js";
+import { indexKeys } from "./_lib/parts.js";
+import type { Scaled } from "./_lib/scaled.js";
+import {
+  ceilUnits,
+  exactUnits,
+  floorUnits,
+  showValue,
+  toScaled,
+  unitsToDecimal,
+} from "./_lib/scaled.js";
+import { completeShares, readRemainderName } from "./_lib/shares.js";
+import type { TreeNode } from "./_lib/tree.js";
+import { field, readChildren, readName, readNode, showPath } from "./_lib/tree.js";
+import { readWeights } from "./_lib/weights.js";
+
+/** How a node's amount is split over its children. */
+export type SplitRule = "weights" | "shares" | "even";
+
+/** One node of a cascade tree, plain JSON. Amounts accept every `Numeric` form ("50万", "40%"). */
+export interface CascadeNode {
+  /** Unique among its siblings. Optional on the root (default `"total"`). */
+  readonly name?: string;
+  /** The node's weight among its siblings when the parent splits by `"weights"`. */
+  readonly weight?: Numeric;
+  /** The node's share of its parent when the parent splits by `"shares"`: `"40%"` or `0.4`. */
+  readonly share?: Numeric;
+  /** A fixed value for this node; its siblings share what is left. */
+  readonly hold?: Numeric;
+  /** Lowest value for this node; what it is lifted by comes from its siblings. */
+  readonly min?: Numeric;
+  /** Highest value for this node; what it is clipped by goes to its siblings. */
+  readonly max?: Numeric;
+  /**
+   * An amount moved to this node after the split (negative: moved away), taken from
+   * all its unheld siblings and itself in proportion to their weights, so the
+   * parent still sums exactly. E.g. `adjust: "50万"` for a strategic push.
+   */
+  readonly adjust?: Numeric;
+  /** How this node's amount is split over its children. Default: its level's rule, else inferred. */
+  readonly split?: SplitRule;
+  /** For `"shares"`: the child that takes what the shares leave (created if absent). */
+  readonly remainder?: string;
+  /** The unit of this node's children (default: its level's unit, else `options.unit`). */
+  readonly unit?: Numeric;
+  readonly children?: readonly CascadeNode[];
+}
+
+/** Defaults for every node at one depth: `levels[0]` is how the root splits, `levels[1]` the next depth… */
+export interface CascadeLevel {
+  readonly split?: SplitRule;
+  readonly unit?: Numeric;
+  readonly remainder?: string;
+}
+
+export interface CascadeOptions extends UnitOptions {
+  /** Rules per depth (`levels[0]` splits the root). A node's own `split`/`unit`/`remainder` win. */
+  readonly levels?: readonly CascadeLevel[];
+  /** Default name of the remainder child under `"shares"`. Default `"other"`. */
+  readonly remainder?: string;
+  /** When every weight under a node is zero: `"even"` (default) or `"error"`. */
+  readonly onZeroWeights?: "even" | "error";
+  /** Round the total to the root's unit first. Default `false` (it throws). */
+  readonly roundTotal?: boolean;
+}
+
+/** The tree with a value at every node; each node's value is the exact sum of its children's. */
+export type CascadeResult = TreeNode;
+
+interface Context {
+  readonly levels: readonly Readonly<Record<string, unknown>>[];
+  readonly options: Record<string, unknown>;
+  readonly remainder: string;
+  readonly onZeroWeights: "even" | "error";
+}
+
+/**
+ * Splits a total down a hierarchy, such as 事业部 → 大区 → 个人 (business unit →
+ * region → person). Each node splits its amount over its children by weights,
+ * shares (with an explicit remainder child) or evenly, with optional holds, bounds
+ * and adjustments, by largest remainder in its level's unit. Every node's children
+ * sum exactly to it, at every depth.
+ *
+ * The rule of a node is its own `split`, else `options.levels[depth].split`, else
+ * inferred: `"shares"` when a child has a `share`, `"weights"` when a child has a
+ * `weight`, `"even"` otherwise. Flatten the result with `flattenTree`.
+ *
+ * @param total - The root's amount.
+ * @param tree - The root node (plain JSON, see {@link CascadeNode}).
+ * @param options - `unit`, `rounding`, `roundTotal`, `levels`, `remainder`, `onZeroWeights`.
+ * @returns A new tree of {@link TreeNode}s with values.
+ * @throws {TargetreeError} Every code of `allocate` and `splitByShares` (with the path of
+ *   the node), and `INVALID_ARGUMENT` for a malformed tree (a node without a name or
+ *   a weight, a rule that is not one of the three, a tree deeper than 256 levels).
+ *
+ * @example
+ * const result = cascade("1000万", {
+ *   name: "全国",
+ *   children: [
+ *     { name: "华东", share: "60%", children: [{ name: "张三", weight: 3 }, { name: "李四", weight: 2 }] },
+ *     { name: "华南", share: "40%", split: "even", children: [{ name: "王五" }, { name: "赵六" }] },
+ *   ],
+ * }, { unit: 1 });
+ * result.children.map((node) => `${node.name} ${node.value}`)
+ * //=> ["华东 6000000", "华南 4000000"]
+ * result.children[0].children.map((node) => node.value.toString())
+ * //=> ["3600000", "2400000"]
+ */
+export function cascade(
+  total: Numeric,
+  tree: CascadeNode,
+  options?: CascadeOptions,
+): CascadeResult {
+  const raw = readOptions(options);
+  const levelsRaw = option(raw, "levels");
+  if (levelsRaw !== undefined && !Array.isArray(levelsRaw)) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `levels must be an array (levels[0] splits the root), got ${describeValue(levelsRaw)}.`,
+      { path: ["levels"] },
+    );
+  }
+  const levels = ((levelsRaw ?? []) as readonly unknown[]).map((level, depth) =>
+    readNode(level, ["levels", depth], 0),
+  );
+  const context: Context = {
+    levels,
+    options: raw,
+    remainder: readRemainderName(option(raw, "remainder"), ["remainder"]),
+    onZeroWeights: readChoice(option(raw, "onZeroWeights"), ["even", "error"] as const, "even", [
+      "onZeroWeights",
+    ]),
+  };
+  const root = readNode(tree, ["tree"], 0);
+  for (const name of ["weight", "share", "hold", "min", "max", "adjust"]) {
+    if (field(root, name) !== undefined) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `The root takes the whole total, so it cannot have a ${name}.`,
+        { path: ["tree", name] },
+      );
+    }
+  }
+  const setup = unitSetupAt(root, 0, ["tree"], context);
+  const amount = readTotal(total, setup);
+  return splitNode(
+    root,
+    readName(root, ["tree"], "total"),
+    amount.units,
+    setup,
+    [],
+    ["tree"],
+    0,
+    context,
+  );
+}
+
+/** The unit a node splits its children in: its own, its level's, then the options'. */
+function unitSetupAt(
+  node: Readonly<Record<string, unknown>>,
+  depth: number,
+  inputPath: ErrorPath,
+  context: Context,
+): UnitSetup {
+  const level = context.levels[depth];
+  const levelUnit = level ? field(level, "unit") : undefined;
+  const own = field(node, "unit");
+  if (own === undefined && levelUnit === undefined) return readUnitSetup(context.options);
+  return readUnitSetup(context.options, {
+    value: own ?? levelUnit,
+    path: own === undefined ? ["levels", depth, "unit"] : [...inputPath, "unit"],
+  });
+}
+
+function readRule(value: unknown, path: ErrorPath): SplitRule | undefined {
+  return value === undefined
+    ? undefined
+    : readChoice(value, ["weights", "shares", "even"] as const, "even", path);
+}
+
+function splitNode(
+  node: Readonly<Record<string, unknown>>,
+  name: string,
+  units: bigint,
+  setup: UnitSetup,
+  path: readonly string[],
+  inputPath: ErrorPath,
+  depth: number,
+  context: Context,
+): TreeNode {
+  const value = unitsToDecimal(units, setup.scaled);
+  const rawChildren = readChildren(node, inputPath);
+  if (rawChildren.length === 0) return { name, path, value, children: [] };
+  const children = rawChildren.map((child, i) =>
+    readNode(child, [...inputPath, "children", i], depth + 1),
+  );
+  const childrenPath: ErrorPath = [...inputPath, "children"];
+  const names = children.map((child, i) => readName(child, [...childrenPath, i], null));
+  indexKeys(names, childrenPath);
+  const level = context.levels[depth];
+  const rule =
+    readRule(field(node, "split"), [...inputPath, "split"]) ??
+    readRule(level ? field(level, "split") : undefined, ["levels", depth, "split"]) ??
+    (children.some((child) => field(child, "share") !== undefined)
+      ? "shares"
+      : children.some((child) => field(child, "weight") !== undefined)
+        ? "weights"
+        : "even");
+  const childPath = (i: number, key: string): ErrorPath => [...childrenPath, i, key];
+
+  // Weights by rule; under "shares" a remainder child may be appended.
+  const holdsRaw = children.map((child) => field(child, "hold"));
+  let weights: Decimal[];
+  let allNames = names;
+  let allChildren = children;
+  if (rule === "shares") {
+    const remainder =
+      field(node, "remainder") !== undefined
+        ? readRemainderName(field(node, "remainder"), [...inputPath, "remainder"])
+        : level && field(level, "remainder") !== undefined
+          ? readRemainderName(field(level, "remainder"), ["levels", depth, "remainder"])
+          : context.remainder;
+    const remainderAt = names.findIndex(
+      (n, i) =>
+        n.normalize("NFC") === remainder.normalize("NFC") &&
+        field(children[i]!, "share") === undefined,
+    );
+    const shareKeys: string[] = [];
+    const shareValues: Decimal[] = [];
+    const sharePositions: number[] = [];
+    children.forEach((child, i) => {
+      if (i === remainderAt) return;
+      const share = field(child, "share");
+      if (share === undefined) {
+        if (holdsRaw[i] !== undefined) return;
+        throw new TargetreeError(
+          "INVALID_ARGUMENT",
+          `${JSON.stringify(names[i])} has no share, but ${showPath(path)} splits by shares; give it a share, a hold, or name it ${JSON.stringify(remainder)} to take the remainder.`,
+          { path: childPath(i, "share") },
+        );
+      }
+      shareKeys.push(names[i]!);
+      shareValues.push(toDecimal(share as Numeric, childPath(i, "share")));
+      sharePositions.push(i);
+    });
+    const completed = completeShares(shareKeys, shareValues, remainder, remainderAt >= 0, {
+      share: (k) => childPath(sharePositions[k]!, "share"),
+      remainder: [...inputPath, "remainder"],
+      all: childrenPath,
+    });
+    weights = children.map(() => new Decimal(0));
+    sharePositions.forEach((i, k) => {
+      weights[i] = completed.shares[k]!;
+    });
+    if (completed.remainderAdded) {
+      const rest = completed.shares[completed.shares.length - 1]!;
+      if (remainderAt >= 0) weights[remainderAt] = rest;
+      else {
+        weights.push(rest);
+        allNames = [...names, remainder];
+        allChildren = [...children, { name: remainder }];
+        holdsRaw.push(undefined);
+      }
+    }
+  } else if (rule === "weights") {
+    weights = children.map((child, i) => {
+      const weight = field(child, "weight");
+      if (weight === undefined) {
+        if (holdsRaw[i] !== undefined) return new Decimal(0);
+        throw new TargetreeError(
+          "INVALID_ARGUMENT",
+          `${JSON.stringify(names[i])} has no weight, but ${showPath(path)} splits by weights.`,
+          { path: childPath(i, "weight") },
+        );
+      }
+      const decimal = toDecimal(weight as Numeric, childPath(i, "weight"));
+      if (decimal.isNegative() && !decimal.isZero()) {
+        throw new TargetreeError(
+          "NEGATIVE_WEIGHT",
+          `Weights must be zero or positive, got ${showValue(decimal)}.`,
+          { path: childPath(i, "weight") },
+        );
+      }
+      return decimal;
+    });
+  } else {
+    weights = children.map(() => new Decimal(1));
+  }
+
+  const count = allChildren.length;
+  const partNames: PartNames = {
+    label: (i) => JSON.stringify(allNames[i]),
+    path: (which, i) => {
+      const key =
+        which === "holds"
+          ? "hold"
+          : which === "weights"
+            ? rule === "shares"
+              ? "share"
+              : "weight"
+            : which;
+      return i === undefined || i >= children.length ? childrenPath : childPath(i, key);
+    },
+  };
+  const parentUnits = units;
+  const holds = holdsRaw.map((hold, i) =>
+    hold === undefined ? undefined : readMultiple(hold, setup, childPath(i, "hold"), "held value"),
+  );
+  const adjusts = allChildren.map((child, i) => {
+    const adjust = field(child, "adjust");
+    if (adjust === undefined) return 0n;
+    if (holds[i] !== undefined) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `${JSON.stringify(allNames[i])} is held, so it cannot also be adjusted.`,
+        { path: childPath(i, "adjust") },
+      );
+    }
+    return readMultiple(adjust, setup, childPath(i, "adjust"), "adjustment");
+  });
+  const bound = (key: "min" | "max", round: (v: Scaled, u: Scaled) => bigint) =>
+    allChildren.map((child, i) => {
+      const raw = field(child, key);
+      return raw === undefined
+        ? undefined
+        : round(toScaled(toDecimal(raw as Numeric, childPath(i, key))), setup.scaled);
+    });
+  const lower = bound("min", ceilUnits);
+  const upper = bound("max", floorUnits);
+  const heldSum = holds.reduce<bigint>((sum, hold) => sum + (hold ?? 0n), 0n);
+  const adjustSum = adjusts.reduce((sum, adjust) => sum + adjust, 0n);
+  if (
+    adjustSum !== 0n &&
+    (parentUnits >= 0n ? heldSum + adjustSum > parentUnits : heldSum + adjustSum < parentUnits)
+  ) {
+    throw new TargetreeError(
+      "HOLDS_EXCEED_TOTAL",
+      `Under ${showPath(path)} the holds and adjustments add up to ${showValue(unitsToDecimal(heldSum + adjustSum, setup.scaled))}, beyond its ${showValue(value)}.`,
+      { path: childrenPath },
+    );
+  }
+  // Bounds apply to final values (after the adjustment); an adjusted node keeps the parent's sign.
+  adjusts.forEach((adjust, i) => {
+    if (adjust === 0n) return;
+    const low = lower[i];
+    const high = upper[i];
+    if (parentUnits >= 0n) {
+      lower[i] = (low !== undefined && low > 0n ? low : 0n) - adjust;
+      if (high !== undefined) upper[i] = high - adjust;
+    } else {
+      upper[i] = (high !== undefined && high < 0n ? high : 0n) - adjust;
+      if (low !== undefined) lower[i] = low - adjust;
+    }
+  });
+  const { counts } = spreadUnits({
+    units: parentUnits - adjustSum,
+    weights: readWeights({ keys: null, values: weights, index: null, path: childrenPath }),
+    holds: holds.some((hold) => hold !== undefined) ? holds : null,
+    lower: lower.some((b) => b !== undefined) ? lower : null,
+    upper: upper.some((b) => b !== undefined) ? upper : null,
+    onZeroWeights: context.onZeroWeights,
+    unit: setup.scaled,
+    names: partNames,
+  });
+  const childNodes: TreeNode[] = [];
+  for (let i = 0; i < count; i++) {
+    const share = counts[i]!;
+    const childUnits = (typeof share === "bigint" ? share : BigInt(share)) + adjusts[i]!;
+    const child = allChildren[i]!;
+    const childValue = unitsToDecimal(childUnits, setup.scaled);
+    const childName = allNames[i]!;
+    const childInputPath: ErrorPath =
+      i < children.length ? [...childrenPath, i] : [...inputPath, "remainder"];
+    const grandchildren = readChildren(child, childInputPath);
+    if (grandchildren.length === 0) {
+      childNodes.push({
+        name: childName,
+        path: [...path, childName],
+        value: childValue,
+        children: [],
+      });
+      continue;
+    }
+    const childSetup = unitSetupAt(child, depth + 1, childInputPath, context);
+    const units = exactUnits(toScaled(childValue), childSetup.scaled);
+    if (units === null) {
+      throw new TargetreeError(
+        "NOT_A_MULTIPLE_OF_UNIT",
+        `${showPath([...path, childName])} gets ${showValue(childValue)}, which is not a whole multiple of its children's unit ${showValue(childSetup.unit)}; split ${showPath(path)} in a unit that is a multiple of ${showValue(childSetup.unit)}.`,
+        { path: [...childInputPath, "unit"] },
+      );
+    }
+    childNodes.push(
+      splitNode(
+        child,
+        childName,
+        units,
+        childSetup,
+        [...path, childName],
+        childInputPath,
+        depth + 1,
+        context,
+      ),
+    );
+  }
+  return { name, path, value, children: childNodes };
+}

@@ -1,0 +1,102 @@
+import type { Decimal } from "../_lib/decimal.js";
+import { describeValue, TargetreeError } from "../_lib/errors.js";
+import type { Numeric, UnitOptions } from "../_lib/types.js";
+import { spreadUnits } from "./_lib/engine.js";
+import { readOptions, readTotal, readUnitSetup } from "./_lib/options.js";
+import type { Parts } from "./_lib/parts.js";
+import { indexKeys, MAX_PARTS } from "./_lib/parts.js";
+import { checkCount, countsToDecimals, rootNames, shapeLike } from "./_lib/run.js";
+
+export interface SplitEvenlyOptions extends UnitOptions {
+  /** Round a total that is not a whole multiple of `unit` first. Default `false` (it throws). */
+  readonly roundTotal?: boolean;
+}
+
+/** An array for a count, a null-prototype record for keys. */
+export type SplitEvenlyResult = Decimal[] | Record<string, Decimal>;
+
+/**
+ * Splits a total evenly over named parts or a number of parts. Parts are whole
+ * multiples of `unit` (default 0.01) and sum to the total exactly; the units that
+ * do not divide evenly go one each to the first parts (100 over 3 with unit 1
+ * gives 34, 33, 33).
+ *
+ * @param total - The amount to split.
+ * @param keysOrCount - Part names (results by name) or a count from 1 to 10,000,000 (results by position).
+ * @param options - `unit`, `rounding`, `roundTotal`.
+ * @returns The parts, shaped like `keysOrCount`.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` for no parts, a bad count or bad options;
+ *   `DUPLICATE_KEY`; `INVALID_CHARACTER`; `NOT_A_MULTIPLE_OF_UNIT`; `INVALID_NUMBER`.
+ *
+ * @example
+ * const team = splitEvenly("80万", ["张伟", "王芳", "李娜", "刘洋", "陈静"], { unit: 1 });
+ * team.王芳.toString()
+ * //=> "160000"
+ * splitEvenly(100, 3, { unit: 1 }).map(String)
+ * //=> ["34", "33", "33"]
+ */
+export function splitEvenly(
+  total: Numeric,
+  keysOrCount: number,
+  options?: SplitEvenlyOptions,
+): Decimal[];
+export function splitEvenly(
+  total: Numeric,
+  keysOrCount: readonly string[],
+  options?: SplitEvenlyOptions,
+): Record<string, Decimal>;
+export function splitEvenly(
+  total: Numeric,
+  keysOrCount: number | readonly string[],
+  options?: SplitEvenlyOptions,
+): SplitEvenlyResult;
+export function splitEvenly(
+  total: Numeric,
+  keysOrCount: number | readonly string[],
+  options?: SplitEvenlyOptions,
+): SplitEvenlyResult {
+  const setup = readUnitSetup(readOptions(options));
+  const amount = readTotal(total, setup);
+  let parts: Parts;
+  if (typeof keysOrCount === "number") {
+    const count = checkCount(keysOrCount, ["keysOrCount"], MAX_PARTS);
+    parts = {
+      keys: null,
+      values: new Array<number>(count).fill(1),
+      index: null,
+      path: ["keysOrCount"],
+    };
+  } else if (Array.isArray(keysOrCount)) {
+    if (keysOrCount.length === 0 || keysOrCount.length > MAX_PARTS) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `Give from 1 to ${MAX_PARTS.toLocaleString("en")} part names.`,
+        { path: ["keysOrCount"] },
+      );
+    }
+    const keys = [...(keysOrCount as readonly string[])];
+    const index = indexKeys(keys, ["keysOrCount"]);
+    parts = { keys, values: keys.map(() => 1), index, path: ["keysOrCount"] };
+  } else {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `keysOrCount must be an array of names or a count, got ${describeValue(keysOrCount)}.`,
+      { path: ["keysOrCount"] },
+    );
+  }
+  const { counts } = spreadUnits({
+    units: amount.units,
+    weights: {
+      kind: "number",
+      values: new Float64Array(parts.values.length).fill(1),
+      sum: parts.values.length,
+    },
+    holds: null,
+    lower: null,
+    upper: null,
+    onZeroWeights: "even",
+    unit: setup.scaled,
+    names: rootNames(parts),
+  });
+  return shapeLike(parts, countsToDecimals(counts, setup.scaled));
+}

@@ -1,0 +1,134 @@
+import { addDays, differenceInCalendarDays, getDaysInMonth } from "date-fns";
+import type { ErrorPath } from "../../_lib/errors.js";
+import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
+import type { IsoDate } from "../types.js";
+import { UtcDate } from "./utcDate.js";
+
+/** Longest range a time function accepts: 100 years of days. */
+export const MAX_RANGE_DAYS = 36_525;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Builds the date for a year, month (1–12) and day with no range checks. */
+export function utcDay(year: number, month: number, day: number): UtcDate {
+  return new UtcDate(Date.UTC(year, month - 1, day));
+}
+
+/** `UtcDate` → `"YYYY-MM-DD"`. */
+export function formatIsoDate(date: Date): IsoDate {
+  const month = String(date.getMonth() + 1).padStart(2, "0");
+  const day = String(date.getDate()).padStart(2, "0");
+  return `${date.getFullYear()}-${month}-${day}`;
+}
+
+/** Days in a month (1–12), through date-fns; only months' last days need it. */
+function daysInMonth(year: number, month: number): number {
+  return getDaysInMonth(utcDay(year, month, 1));
+}
+
+/** True when `text` is a real calendar date written `YYYY-MM-DD` with a year from 1000 to 9999. */
+export function isIsoDate(text: unknown): text is IsoDate {
+  if (typeof text !== "string") return false;
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  return day <= 28 || day <= daysInMonth(year, month);
+}
+
+/**
+ * Checks a caller's ISO date without building a date object.
+ *
+ * @throws {TargetreeError} `INVALID_DATE` for anything but a real `YYYY-MM-DD` date.
+ */
+export function checkIsoDate(value: unknown, path: ErrorPath): IsoDate {
+  if (typeof value !== "string") {
+    throw new TargetreeError(
+      "INVALID_DATE",
+      `Expected an ISO date "YYYY-MM-DD", got ${describeValue(value)}.`,
+      { path },
+    );
+  }
+  const match = ISO_DATE.exec(value);
+  if (!match) {
+    throw new TargetreeError(
+      "INVALID_DATE",
+      `Expected an ISO date "YYYY-MM-DD" (two-digit month and day, e.g. "2026-06-01"), got ${excerpt(value)}.`,
+      { path },
+    );
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1000) {
+    throw new TargetreeError("INVALID_DATE", `The year must be from 1000 to 9999, got ${year}.`, {
+      path,
+    });
+  }
+  if (month < 1 || month > 12) {
+    throw new TargetreeError("INVALID_DATE", `${excerpt(value)} has no month ${month}.`, { path });
+  }
+  if (day < 1 || (day > 28 && day > daysInMonth(year, month))) {
+    throw new TargetreeError(
+      "INVALID_DATE",
+      `${excerpt(value)} does not exist: ${year}-${match[2]} has ${daysInMonth(year, month)} days.`,
+      { path },
+    );
+  }
+  return value;
+}
+
+/**
+ * Checks and converts a caller's ISO date.
+ *
+ * @throws {TargetreeError} `INVALID_DATE` for anything but a real `YYYY-MM-DD` date.
+ */
+export function parseIsoDate(value: unknown, path: ErrorPath): UtcDate {
+  const iso = checkIsoDate(value, path);
+  return utcDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+/** A checked, inclusive date range. */
+export interface DateRange {
+  readonly start: UtcDate;
+  readonly end: UtcDate;
+  readonly startIso: IsoDate;
+  readonly endIso: IsoDate;
+  /** Calendar days in the range, both ends included. */
+  readonly days: number;
+}
+
+/**
+ * Checks an inclusive range `start`–`end`.
+ *
+ * @throws {TargetreeError} `INVALID_DATE` for a bad date; `INVALID_RANGE` when
+ *   `end` is before `start` or the range is longer than {@link MAX_RANGE_DAYS}.
+ */
+export function parseRange(
+  start: unknown,
+  end: unknown,
+  startPath: ErrorPath = ["start"],
+  endPath: ErrorPath = ["end"],
+): DateRange {
+  const from = parseIsoDate(start, startPath);
+  const to = parseIsoDate(end, endPath);
+  const days = differenceInCalendarDays(to, from) + 1;
+  if (days < 1) {
+    throw new TargetreeError(
+      "INVALID_RANGE",
+      `The range ends on ${end as string}, before it starts on ${start as string}. Both ends are inclusive: a one-day range has start = end.`,
+      { path: endPath, details: { start, end } },
+    );
+  }
+  if (days > MAX_RANGE_DAYS) {
+    throw new TargetreeError(
+      "INVALID_RANGE",
+      `The range has ${days} days; the limit is ${MAX_RANGE_DAYS} (100 years).`,
+      { path: endPath, details: { start, end, days } },
+    );
+  }
+  return { start: from, end: to, startIso: start as string, endIso: end as string, days };
+}
+
+/** The date `amount` days after (or before) `date`. */
+export function shiftDays(date: UtcDate, amount: number): UtcDate {
+  return addDays(date, amount);
+}

@@ -1,0 +1,426 @@
+import { endOfMonth, startOfMonth } from "date-fns";
+import type { Decimal } from "../../_lib/decimal.js";
+import { ZERO } from "../../_lib/decimal.js";
+import type { ErrorPath } from "../../_lib/errors.js";
+import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
+import type { Numeric, RoundingMode } from "../../_lib/types.js";
+import { toDecimal } from "../../numbers/toDecimal.js";
+import { allocate } from "../../split/allocate.js";
+import type { Calendar, DayKind, IsoDate } from "../types.js";
+import type { ResolvedCalendar } from "./calendar.js";
+import type { DayRow } from "./dayTable.js";
+import { buildDays } from "./dayTable.js";
+import type { DateRange } from "./isoDate.js";
+import { formatIsoDate, parseRange } from "./isoDate.js";
+import type { DayGroup, FiscalMap, Grain, QuarterPattern } from "./periods.js";
+import { fiscalMap, GRAINS, MAX_FISCAL_DAYS, QUARTER_PATTERNS } from "./periods.js";
+
+/** What the periods' shares follow. */
+export type PeriodBasis = "calendar-days" | "working-days" | "seasonality";
+
+/** Seasonality derived from a year of monthly figures (e.g. last year's sales by month). */
+export interface MonthlySeasonality {
+  /** Twelve non-negative figures, January to December. */
+  readonly monthly: readonly Numeric[];
+  /** How a month's weight spreads over its days: working days (default) or calendar days. */
+  readonly within?: "working-days" | "calendar-days";
+}
+
+/**
+ * Seasonality weights: one per period in order, a record keyed by period key
+ * (`{ "2026-01": 8, … }`), or `{ monthly: [...12 figures] }`.
+ */
+export type Seasonality =
+  | readonly Numeric[]
+  | Readonly<Record<string, Numeric>>
+  | MonthlySeasonality;
+
+const BASES: readonly PeriodBasis[] = ["calendar-days", "working-days", "seasonality"];
+
+/** One period of a split. */
+export interface Period {
+  /** Stable key: `"2026"`, `"2026-Q1"`, `"2026-01"`, `"2026-01-上旬"`, `"2026-W01"`, `"2026-01-01"`; fiscal: `"FY2026-Q1"`, `"FY2026-P01"`. */
+  readonly key: string;
+  /** A label for people: `"2026年1月"`, `"2026年1月上旬"`, `"2026年第1周"`. */
+  readonly label: string;
+  /** First day of the period inside the range. */
+  readonly start: IsoDate;
+  /** Last day of the period inside the range (inclusive). */
+  readonly end: IsoDate;
+  /** Calendar days. */
+  readonly days: number;
+  /** Working days by the calendar. */
+  readonly workingDays: number;
+  /** The period's share of the total before rounding (weights ÷ their sum). */
+  readonly share: Decimal;
+  /** The period's part of the total, a whole multiple of the unit. */
+  readonly value: Decimal;
+  /** Day grain only: how the calendar counts the day. */
+  readonly kind?: DayKind;
+  /** Day grain only: the holiday's or make-up day's name. */
+  readonly name?: string;
+}
+
+/** Options shared by `splitByPeriod` and `splitByPeriodTree`. */
+export interface PeriodSplitBase {
+  /** First day of the range, ISO `"YYYY-MM-DD"`. */
+  readonly start: IsoDate;
+  /** Last day of the range, inclusive. */
+  readonly end: IsoDate;
+  /** What the shares follow. Default `"working-days"` (`"seasonality"` when `seasonality` is given). */
+  readonly basis?: PeriodBasis;
+  /** The working-day calendar. Default Monday–Friday, no holidays. */
+  readonly calendar?: Calendar;
+  /** Weights for `basis: "seasonality"`. */
+  readonly seasonality?: Seasonality;
+  /** Fiscal quarters of 13 weeks with months of 4-4-5, 4-5-4 or 5-4-4 weeks (quarter and month grains). */
+  readonly quarterPattern?: QuarterPattern;
+  /** The smallest step of a value. Default `"0.01"`. */
+  readonly unit?: Numeric;
+  /** Default `"half-up"`. */
+  readonly rounding?: RoundingMode;
+}
+
+/** Everything a split needs, checked once. */
+export interface Prepared {
+  readonly total: Decimal;
+  readonly range: DateRange;
+  readonly days: readonly DayRow[];
+  readonly calendar: ResolvedCalendar;
+  readonly basis: PeriodBasis;
+  readonly seasonality: Seasonality | undefined;
+  /** Per-day weights for monthly seasonality. */
+  readonly density: ReadonlyMap<IsoDate, Decimal> | null;
+  readonly fiscal: FiscalMap | null;
+  readonly unit: Numeric | undefined;
+  readonly rounding: RoundingMode | undefined;
+}
+
+function own(record: object, key: string): unknown {
+  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
+function isMonthly(value: unknown): value is MonthlySeasonality {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Array.isArray(own(value, "monthly"))
+  );
+}
+
+export function checkGrain(value: unknown, path: ErrorPath): Grain {
+  if (!GRAINS.includes(value as Grain)) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `grain must be one of ${GRAINS.join(", ")}, got ${describeValue(value)}.`,
+      { path },
+    );
+  }
+  return value as Grain;
+}
+
+/** Checks the options and builds the day table. `grains` are the grains the split will use. */
+export function prepare(
+  total: Numeric,
+  options: PeriodSplitBase,
+  grains: readonly Grain[],
+): Prepared {
+  if (typeof options !== "object" || options === null) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      "Pass the options { start, end, grain, … } as an object.",
+      {
+        path: [],
+      },
+    );
+  }
+  const amount = toDecimal(total, ["total"]);
+  const range = parseRange(own(options, "start"), own(options, "end"));
+  const seasonality = own(options, "seasonality") as Seasonality | undefined;
+  const givenBasis = own(options, "basis");
+  const basis = (givenBasis ?? (seasonality === undefined ? "working-days" : "seasonality")) as
+    | PeriodBasis
+    | undefined;
+  if (!BASES.includes(basis as PeriodBasis)) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `basis must be one of ${BASES.join(", ")}, got ${describeValue(givenBasis)}.`,
+      { path: ["basis"] },
+    );
+  }
+  if (basis === "seasonality" && seasonality === undefined) {
+    throw new TargetreeError(
+      "SEASONALITY_MISMATCH",
+      'basis "seasonality" needs seasonality weights: one per period, a record by period key, or { monthly: [12 figures] }.',
+      { path: ["seasonality"] },
+    );
+  }
+  if (basis !== "seasonality" && seasonality !== undefined) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `seasonality is given but basis is "${basis}"; drop one of them.`,
+      { path: ["basis"] },
+    );
+  }
+  if (
+    seasonality !== undefined &&
+    (typeof seasonality !== "object" || seasonality === null) &&
+    !Array.isArray(seasonality)
+  ) {
+    throw new TargetreeError(
+      "SEASONALITY_MISMATCH",
+      `seasonality must be an array, a record or { monthly }, got ${describeValue(seasonality)}.`,
+      { path: ["seasonality"] },
+    );
+  }
+  const pattern = own(options, "quarterPattern");
+  let fiscalPattern: QuarterPattern | null = null;
+  if (pattern !== undefined) {
+    if (!QUARTER_PATTERNS.includes(pattern as QuarterPattern)) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `quarterPattern must be one of ${QUARTER_PATTERNS.join(", ")}, got ${describeValue(pattern)}.`,
+        { path: ["quarterPattern"] },
+      );
+    }
+    if (!grains.some((grain) => grain === "quarter" || grain === "month")) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        "quarterPattern shapes fiscal quarters and months; use it with grain quarter or month.",
+        { path: ["quarterPattern"] },
+      );
+    }
+    if (range.days > MAX_FISCAL_DAYS) {
+      throw new TargetreeError(
+        "INVALID_RANGE",
+        `A ${pattern as string} split covers one fiscal year (at most ${MAX_FISCAL_DAYS} days, 53 weeks); split each fiscal year separately.`,
+        { path: ["end"] },
+      );
+    }
+    fiscalPattern = pattern as QuarterPattern;
+  }
+
+  // Monthly seasonality spreads each month's weight over the whole calendar month,
+  // so the table covers the months at both ends in full.
+  const monthly = basis === "seasonality" && isMonthly(seasonality) ? seasonality : null;
+  const tableRange: DateRange = monthly
+    ? {
+        ...range,
+        start: startOfMonth(range.start),
+        end: endOfMonth(range.end),
+        startIso: formatIsoDate(startOfMonth(range.start)),
+        endIso: formatIsoDate(endOfMonth(range.end)),
+      }
+    : range;
+  const table = buildDays(tableRange, own(options, "calendar") as Calendar | undefined);
+  const days = monthly
+    ? table.days.filter((day) => day.iso >= range.startIso && day.iso <= range.endIso)
+    : table.days;
+  const density = monthly ? monthlyDensity(monthly, table.days) : null;
+
+  return {
+    total: amount,
+    range,
+    days,
+    calendar: table.calendar,
+    basis: basis as PeriodBasis,
+    seasonality,
+    density,
+    fiscal: fiscalPattern ? fiscalMap(days, fiscalPattern) : null,
+    unit: own(options, "unit") as Numeric | undefined,
+    rounding: own(options, "rounding") as RoundingMode | undefined,
+  };
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * Per-day weights from twelve monthly figures: each month's figure spread evenly
+ * over its (working) days. Weights are scaled by the least common multiple of the
+ * months' day counts, so they stay exact integers times the figures.
+ */
+function monthlyDensity(
+  seasonality: MonthlySeasonality,
+  days: readonly DayRow[],
+): Map<IsoDate, Decimal> {
+  const path: ErrorPath = ["seasonality", "monthly"];
+  const figures = seasonality.monthly;
+  if (figures.length !== 12) {
+    throw new TargetreeError(
+      "SEASONALITY_MISMATCH",
+      `Monthly seasonality needs 12 figures (January to December), got ${figures.length}.`,
+      { path, details: { expected: 12, got: figures.length } },
+    );
+  }
+  const weights = figures.map((figure, index) => checkWeight(figure, [...path, index]));
+  const within = own(seasonality, "within") ?? "working-days";
+  if (within !== "working-days" && within !== "calendar-days") {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      'within must be "working-days" or "calendar-days".',
+      { path: ["seasonality", "within"] },
+    );
+  }
+  const counted = (day: DayRow) => within === "calendar-days" || day.working;
+  const perMonth = new Map<string, number>();
+  for (const day of days) {
+    const key = `${day.year}-${day.month}`;
+    perMonth.set(key, (perMonth.get(key) ?? 0) + (counted(day) ? 1 : 0));
+  }
+  let scale = 1;
+  for (const [key, count] of perMonth) {
+    const month = Number(key.slice(key.indexOf("-") + 1));
+    if (count === 0) {
+      if (!weights[month - 1]!.isZero()) {
+        throw new TargetreeError(
+          "SEASONALITY_MISMATCH",
+          `Month ${key} has a seasonality weight but no ${within === "working-days" ? "working " : ""}days to carry it.`,
+          { path: [...path, month - 1] },
+        );
+      }
+      continue;
+    }
+    scale = (scale / gcd(scale, count)) * count;
+  }
+  const density = new Map<IsoDate, Decimal>();
+  for (const day of days) {
+    const count = perMonth.get(`${day.year}-${day.month}`)!;
+    density.set(
+      day.iso,
+      counted(day) && count > 0 ? weights[day.month - 1]!.times(scale / count) : ZERO,
+    );
+  }
+  return density;
+}
+
+function checkWeight(value: unknown, path: ErrorPath): Decimal {
+  const weight = toDecimal(value as Numeric, path);
+  if (weight.isNegative()) {
+    throw new TargetreeError("NEGATIVE_WEIGHT", "A seasonality weight is negative.", { path });
+  }
+  return weight;
+}
+
+/** Per-period weights from seasonality given per period (array or record). */
+function periodSeasonality(seasonality: Seasonality, groups: readonly DayGroup[]): Decimal[] {
+  const path: ErrorPath = ["seasonality"];
+  if (Array.isArray(seasonality)) {
+    if (seasonality.length !== groups.length) {
+      throw new TargetreeError(
+        "SEASONALITY_MISMATCH",
+        `The split has ${groups.length} periods (${describeKeys(groups)}) but ${seasonality.length} seasonality weights; give one weight per period, in order, or a record by period key.`,
+        { path, details: { expected: groups.length, got: seasonality.length } },
+      );
+    }
+    return seasonality.map((weight, index) => checkWeight(weight, [...path, index]));
+  }
+  const record = seasonality as Readonly<Record<string, Numeric>>;
+  const keys = Object.keys(record);
+  const wanted = new Set(groups.map((group) => group.key));
+  const extra = keys.filter((key) => !wanted.has(key));
+  const missing = groups.filter((group) => !Object.hasOwn(record, group.key));
+  if (extra.length > 0 || missing.length > 0) {
+    const parts = [
+      missing.length > 0 ? `no weight for ${missing.map((g) => excerpt(g.key)).join(", ")}` : "",
+      extra.length > 0
+        ? `weights for unknown periods ${extra.map((k) => excerpt(k)).join(", ")}`
+        : "",
+    ].filter(Boolean);
+    throw new TargetreeError(
+      "SEASONALITY_MISMATCH",
+      `Seasonality keys do not match the periods (${describeKeys(groups)}): ${parts.join("; ")}.`,
+      {
+        path: extra.length > 0 ? [...path, extra[0]!] : path,
+        details: { missing: missing.map((g) => g.key), extra },
+      },
+    );
+  }
+  return groups.map((group) => checkWeight(record[group.key], [...path, group.key]));
+}
+
+function describeKeys(groups: readonly DayGroup[]): string {
+  if (groups.length <= 4) return groups.map((group) => group.key).join(", ");
+  return `${groups[0]!.key}, ${groups[1]!.key} … ${groups[groups.length - 1]!.key}`;
+}
+
+/** A period's weight: a whole count of days (fast path in `allocate`) or a Decimal. */
+export type Weight = number | Decimal;
+
+/** Weights of the groups by the basis (or `basis` overridden for inner levels). */
+export function weightsFor(
+  prepared: Prepared,
+  groups: readonly DayGroup[],
+  basis: PeriodBasis,
+  topLevel: boolean,
+): Weight[] {
+  if (basis === "calendar-days") return groups.map((group) => group.days.length);
+  if (basis === "working-days") {
+    return groups.map((group) => group.days.filter((day) => day.working).length);
+  }
+  if (prepared.density) {
+    const density = prepared.density;
+    return groups.map((group) =>
+      group.days.reduce((sum, day) => sum.plus(density.get(day.iso)!), ZERO),
+    );
+  }
+  if (!topLevel) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      "Per-period seasonality applies to the first level only.",
+    );
+  }
+  return periodSeasonality(prepared.seasonality!, groups);
+}
+
+/** Splits `value` over the groups by `weights`, exactly, and describes each period. */
+export function splitGroups(
+  value: Decimal,
+  groups: readonly DayGroup[],
+  weights: readonly Weight[],
+  prepared: Prepared,
+  basis: PeriodBasis,
+  grain: Grain,
+): Period[] {
+  const sum = weights.reduce<Decimal>((acc, weight) => acc.plus(weight), ZERO);
+  if (sum.isZero() && !value.isZero()) {
+    if (basis === "working-days") {
+      throw new TargetreeError(
+        "NO_WORKING_DAYS",
+        `${groups[0]!.days[0]!.iso} – ${groups[groups.length - 1]!.days.at(-1)!.iso} has no working days, so a working-day split of a non-zero total is undefined; use basis "calendar-days" or a range with working days.`,
+        { path: ["basis"] },
+      );
+    }
+    throw new TargetreeError(
+      "SEASONALITY_MISMATCH",
+      "Every period's seasonality weight is zero, so the total cannot be spread.",
+      { path: ["seasonality"] },
+    );
+  }
+  const values = allocate(value, weights, {
+    ...(prepared.unit === undefined ? {} : { unit: prepared.unit }),
+    ...(prepared.rounding === undefined ? {} : { rounding: prepared.rounding }),
+  });
+  return groups.map((group, index): Period => {
+    const first = group.days[0]!;
+    const last = group.days[group.days.length - 1]!;
+    const period: Period = {
+      key: group.key,
+      label: group.label,
+      start: first.iso,
+      end: last.iso,
+      days: group.days.length,
+      workingDays: group.days.filter((day) => day.working).length,
+      share: sum.isZero() ? ZERO : toDecimal(weights[index]!).dividedBy(sum),
+      value: values[index]!,
+    };
+    if (grain !== "day") return period;
+    return {
+      ...period,
+      kind: first.kind,
+      ...(first.name === undefined ? {} : { name: first.name }),
+    };
+  });
+}

@@ -1,0 +1,54 @@
+import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { checkArrangement, toPublicArrangement } from "./_lib/arrangement.js";
+import { describeYears } from "./_lib/calendar.js";
+import { buildProvisionalChina } from "./_lib/provisionalChina.js";
+import { CHINA_HOLIDAY_DATA } from "./data/china-holidays.js";
+import type { HolidayArrangement } from "./types.js";
+
+export interface ChinaArrangementOptions {
+  /** A year the library has no notice for: `"error"` (default) or `"provisional"`. */
+  readonly missingYears?: "error" | "provisional";
+}
+
+/**
+ * The official China holiday arrangement of one year (2020–2026), as shipped in
+ * `src/time/data/china-holidays.ts`: the days off and the make-up working days,
+ * every run expanded into single dates. A fresh copy each call.
+ *
+ * @param year - The year, e.g. 2026.
+ * @param options - `missingYears: "provisional"` returns the provisional arrangement
+ *   (see {@link provisionalChinaArrangement}) for a year without a notice.
+ * @returns The arrangement.
+ * @throws {TargetreeError} `CALENDAR_YEAR_MISSING` for a year without data (the
+ *   message names the covered years and the ways forward); `INVALID_ARGUMENT` for
+ *   a bad year or option.
+ *
+ * @example
+ * chinaArrangement(2026).holidays[0] //=> { name: "元旦", days: ["2026-01-01", "2026-01-02", "2026-01-03"], workdays: ["2026-01-04"] }
+ * chinaArrangement(2027, { missingYears: "provisional" }).provisional //=> true
+ */
+export function chinaArrangement(
+  year: number,
+  options: ChinaArrangementOptions = {},
+): HolidayArrangement {
+  if (typeof year !== "number" || !Number.isInteger(year)) {
+    throw new TargetreeError("INVALID_ARGUMENT", `Expected a year, got ${describeValue(year)}.`, {
+      path: ["year"],
+    });
+  }
+  const missingYears = options.missingYears ?? "error";
+  if (missingYears !== "error" && missingYears !== "provisional") {
+    throw new TargetreeError("INVALID_ARGUMENT", 'missingYears must be "error" or "provisional".', {
+      path: ["missingYears"],
+    });
+  }
+  const official = CHINA_HOLIDAY_DATA.find((arrangement) => arrangement.year === year);
+  if (official) return toPublicArrangement(checkArrangement(official));
+  if (missingYears === "provisional") return buildProvisionalChina(year);
+  const covered = describeYears(CHINA_HOLIDAY_DATA.map((arrangement) => arrangement.year));
+  throw new TargetreeError(
+    "CALENDAR_YEAR_MISSING",
+    `No official China holiday arrangement for ${year} is shipped; the data covers ${covered}. Two ways forward: (1) fill in ${year}'s notice as data and pass it to chinaCalendar({ arrangements: [...] }); (2) ask for a provisional arrangement: chinaArrangement(${year}, { missingYears: "provisional" }) or chinaCalendar({ missingYears: "provisional" }).`,
+    { path: ["year"], details: { year, coveredYears: CHINA_HOLIDAY_DATA.map((a) => a.year) } },
+  );
+}

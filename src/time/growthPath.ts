@@ -1,0 +1,123 @@
+import type { Decimal } from "../_lib/decimal.js";
+import { Decimal as DecimalValue, ONE } from "../_lib/decimal.js";
+import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { roundingConstant } from "../_lib/rounding.js";
+import type { Numeric, UnitOptions } from "../_lib/types.js";
+import { toDecimal } from "../numbers/toDecimal.js";
+import { compoundFactor, MAX_GROWTH_STEPS } from "./_lib/growth.js";
+
+export interface GrowthPathOptions extends UnitOptions {
+  /** `"linear"` (default): the same increase each step; `"cagr"`: the same growth rate each step. */
+  readonly method?: "linear" | "cagr";
+}
+
+export interface GrowthPathResult {
+  readonly method: "linear" | "cagr";
+  /** `steps + 1` values: `values[0]` is the start, `values[steps]` the end. */
+  readonly values: readonly Decimal[];
+  /** Linear: the increase per step, `(end − start) / steps`; `null` for CAGR. */
+  readonly increment: Decimal | null;
+  /** CAGR: the growth rate per step, `(end / start)^(1 / steps) − 1`; `null` for linear. */
+  readonly rate: Decimal | null;
+  /**
+   * Each step's growth over the value before it (`value[k] / value[k − 1] − 1`, from
+   * the unrounded values), one per step; `null` where the value before is 0 or negative.
+   */
+  readonly growthRates: readonly (Decimal | null)[];
+}
+
+/**
+ * A path from `start` to `end` in `steps` equal steps: linear (the same increase
+ * each year, 8 → 11 → 14 → 17 → 20) or compound (CAGR: the same growth rate each
+ * year, 8 → 10.06 → 12.65 → 15.91 → 20 at 25.74%).
+ *
+ * Rounding: CAGR values are `start × (end / start)^(k / steps)`, computed with
+ * decimal.js `pow` at the library precision (64 significant digits, half-up); the
+ * end is `end` exactly. With `unit`, every value (start and end included) is then
+ * rounded to a whole multiple of the unit with `rounding` (default half-up);
+ * without it, values are returned unrounded.
+ *
+ * @param start - The first value (e.g. 2014's target).
+ * @param end - The last value (e.g. 2018's goal).
+ * @param steps - Number of steps, a whole number from 1 to 1,000 (values: steps + 1).
+ * @param options - `method` (default `"linear"`), `unit`, `rounding`.
+ * @returns The values, the increment or rate, and each step's growth.
+ * @throws {TargetreeError} `INVALID_OPERATION` for CAGR from a zero or negative start or
+ *   to a zero or negative end; `INVALID_NUMBER` for a non-number; `INVALID_ARGUMENT`
+ *   for bad steps, method, unit or rounding.
+ *
+ * @example
+ * growthPath(8, 20, 4).values.map(String)                                       //=> ["8", "11", "14", "17", "20"]
+ * growthPath(8, 20, 4, { method: "cagr", unit: "0.01" }).values.map(String)     //=> ["8", "10.06", "12.65", "15.91", "20"]
+ * formatPercent(growthPath(8, 20, 4, { method: "cagr" }).rate)                  //=> "25.74%"
+ */
+export function growthPath(
+  start: Numeric,
+  end: Numeric,
+  steps: number,
+  options: GrowthPathOptions = {},
+): GrowthPathResult {
+  const first = toDecimal(start, ["start"]);
+  const last = toDecimal(end, ["end"]);
+  if (
+    typeof steps !== "number" ||
+    !Number.isInteger(steps) ||
+    steps < 1 ||
+    steps > MAX_GROWTH_STEPS
+  ) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `steps must be a whole number from 1 to ${MAX_GROWTH_STEPS}, got ${describeValue(steps)}.`,
+      { path: ["steps"] },
+    );
+  }
+  const method = options.method ?? "linear";
+  if (method !== "linear" && method !== "cagr") {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `method must be "linear" or "cagr", got ${describeValue(method)}.`,
+      { path: ["method"] },
+    );
+  }
+  const mode = roundingConstant(options.rounding);
+  const unit = options.unit === undefined ? null : toDecimal(options.unit, ["unit"]);
+  if (unit !== null && (unit.isNegative() || unit.isZero())) {
+    throw new TargetreeError("INVALID_ARGUMENT", "unit must be positive.", { path: ["unit"] });
+  }
+
+  let exact: Decimal[];
+  let increment: Decimal | null = null;
+  let rate: Decimal | null = null;
+  if (method === "linear") {
+    const step = last.minus(first).dividedBy(steps);
+    increment = step;
+    exact = Array.from({ length: steps + 1 }, (_, k) =>
+      k === steps ? last : first.plus(step.times(k)),
+    );
+  } else {
+    if (first.isZero() || last.isZero() || last.isNegative()) {
+      throw new TargetreeError(
+        "INVALID_OPERATION",
+        'A CAGR path needs a positive start and a positive end (a zero or negative value has no compound growth rate); use method "linear".',
+        { path: first.isZero() || first.isNegative() ? ["start"] : ["end"] },
+      );
+    }
+    rate = compoundFactor(first, last, ONE.dividedBy(steps), ["start"], ["end"]).minus(ONE);
+    exact = Array.from({ length: steps + 1 }, (_, k) => {
+      if (k === 0) return first;
+      if (k === steps) return last;
+      return first.times(
+        compoundFactor(first, last, new DecimalValue(k).dividedBy(steps), ["start"], ["end"]),
+      );
+    });
+  }
+  const values =
+    unit === null
+      ? exact
+      : exact.map((value) => value.dividedBy(unit).toDecimalPlaces(0, mode).times(unit));
+  const growthRates = exact.slice(1).map((value, index) => {
+    const before = exact[index]!;
+    return before.isZero() || before.isNegative() ? null : value.dividedBy(before).minus(ONE);
+  });
+  return { method, values, increment, rate, growthRates };
+}

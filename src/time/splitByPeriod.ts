@@ -1,0 +1,102 @@
+import type { Decimal } from "../_lib/decimal.js";
+import type { Numeric } from "../_lib/types.js";
+import type { Grain, QuarterPattern } from "./_lib/periods.js";
+import { groupDays } from "./_lib/periods.js";
+import type { Period, PeriodBasis, PeriodSplitBase } from "./_lib/splitCore.js";
+import { checkGrain, prepare, splitGroups, weightsFor } from "./_lib/splitCore.js";
+import type { IsoDate, ProvisionalFlag } from "./types.js";
+
+export type { Grain, QuarterPattern } from "./_lib/periods.js";
+export type {
+  MonthlySeasonality,
+  Period,
+  PeriodBasis,
+  Seasonality,
+} from "./_lib/splitCore.js";
+
+export interface SplitByPeriodOptions extends PeriodSplitBase {
+  /** `"year"`, `"quarter"`, `"month"`, `"dekad"` (旬), `"week"` (ISO weeks) or `"day"`. */
+  readonly grain: Grain;
+}
+
+export interface SplitByPeriodResult extends ProvisionalFlag {
+  readonly total: Decimal;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly grain: Grain;
+  readonly basis: PeriodBasis;
+  readonly quarterPattern?: QuarterPattern;
+  /** Calendar days in the range. */
+  readonly days: number;
+  /** Working days in the range. */
+  readonly workingDays: number;
+  /** The periods in date order; their values sum exactly to `total`. */
+  readonly periods: readonly Period[];
+}
+
+/**
+ * Splits a total over the periods of a date range — years, quarters, months, 旬,
+ * weeks or days — so that the parts sum **exactly** to the total in the unit
+ * (largest-remainder rounding through `allocate`).
+ *
+ * - The range is inclusive at both ends; periods are cut at its edges (a range
+ *   from 2026-01-15 has a January period of 17 days).
+ * - Grains: `year`; `quarter` (`"2026-Q1"`); `month` (`"2026-01"`); `dekad` (旬: days
+ *   1–10 上旬, 11–20 中旬, 21–end 下旬, keys `"2026-01-上旬"`); `week` (ISO weeks,
+ *   Monday–Sunday, keys `"2026-W01"` by ISO week-year, cut at the range's edges); `day`.
+ * - Basis: `"working-days"` (default: each working day carries an equal part, weekend
+ *   days and holidays carry nothing, make-up working days carry a part);
+ *   `"calendar-days"`; or `"seasonality"` with `seasonality` weights — one per period,
+ *   a record by period key, or `{ monthly: [12 figures] }` (e.g. last year's sales by
+ *   month), which spreads each month's figure over its working days (or calendar days
+ *   with `within: "calendar-days"`), so any grain works.
+ * - `quarterPattern` `"4-4-5"` | `"4-5-4"` | `"5-4-4"` (grains quarter and month): fiscal
+ *   months of whole weeks counted from `start` — each 13-week quarter has months of 4,
+ *   4 and 5 weeks (or 4-5-4, 5-4-4). Days after the 52nd week (the one or two extra days
+ *   of a calendar year, or a 53rd week) join the twelfth month. At most 371 days.
+ *   Keys `"FY2026-Q1"`, `"FY2026-P01"`. Start on a Monday to align with ISO weeks.
+ * - For nested splits (each month into weeks, exact at both levels) use
+ *   `splitByPeriodTree`, or split each period's `value` again over its `start`–`end`.
+ *
+ * @param total - The amount to split (`"1.2亿"`, `120000000`, a Decimal); a multiple of `unit`.
+ * @param options - `start`, `end`, `grain`, `basis`, `calendar`, `seasonality`,
+ *   `quarterPattern`, `unit` (default `"0.01"`), `rounding` (default half-up).
+ * @returns The periods with key, label, start, end, days, working days, share and value.
+ * @throws {TargetreeError} `INVALID_DATE`, `INVALID_RANGE` (end before start, over 100
+ *   years, a fiscal split over 371 days); `INVALID_ARGUMENT` for a bad grain, basis,
+ *   pattern or calendar; `SEASONALITY_MISMATCH` when the weights do not match the
+ *   periods; `NEGATIVE_WEIGHT`; `NO_WORKING_DAYS` for a working-day split of a range
+ *   with none; `CALENDAR_CONFLICT`; `CALENDAR_YEAR_MISSING`; `INVALID_NUMBER` and
+ *   `NOT_A_MULTIPLE_OF_UNIT` for the total.
+ *
+ * @example
+ * const year = splitByPeriod("1.2亿", { start: "2026-01-01", end: "2026-12-31", grain: "quarter", calendar: chinaCalendar() });
+ * year.periods.map((p) => p.workingDays) //=> [59, 61, 66, 62]
+ * year.periods.map((p) => p.value.toString()) //=> ["28548387.1", "29516129.03", "31935483.87", "30000000"]
+ * splitByPeriod(3000, { start: "2026-06-01", end: "2026-06-30", grain: "dekad", basis: "calendar-days" }).periods.map((p) => `${p.key} ${p.value}`) //=> ["2026-06-上旬 1000", "2026-06-中旬 1000", "2026-06-下旬 1000"]
+ */
+export function splitByPeriod(total: Numeric, options: SplitByPeriodOptions): SplitByPeriodResult {
+  const grain = checkGrain(
+    typeof options === "object" && options !== null && Object.hasOwn(options, "grain")
+      ? options.grain
+      : undefined,
+    ["grain"],
+  );
+  const prepared = prepare(total, options, [grain]);
+  const groups = groupDays(prepared.days, grain, prepared.fiscal);
+  const weights = weightsFor(prepared, groups, prepared.basis, true);
+  const periods = splitGroups(prepared.total, groups, weights, prepared, prepared.basis, grain);
+  return {
+    total: prepared.total,
+    start: prepared.range.startIso,
+    end: prepared.range.endIso,
+    grain,
+    basis: prepared.basis,
+    ...(prepared.fiscal ? { quarterPattern: options.quarterPattern! } : {}),
+    days: prepared.days.length,
+    workingDays: prepared.days.filter((day) => day.working).length,
+    periods,
+    provisional: prepared.calendar.provisionalYears.length > 0,
+    provisionalYears: prepared.calendar.provisionalYears,
+  };
+}

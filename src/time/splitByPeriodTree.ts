@@ -1,0 +1,136 @@
+import type { Decimal } from "../_lib/decimal.js";
+import { TargetreeError } from "../_lib/errors.js";
+import type { Numeric } from "../_lib/types.js";
+import type { DayRow } from "./_lib/dayTable.js";
+import type { Grain, QuarterPattern } from "./_lib/periods.js";
+import { GRAIN_RANK, groupDays } from "./_lib/periods.js";
+import type { Period, PeriodBasis, PeriodSplitBase } from "./_lib/splitCore.js";
+import { checkGrain, prepare, splitGroups, weightsFor } from "./_lib/splitCore.js";
+import type { IsoDate, ProvisionalFlag } from "./types.js";
+
+/** A period with its sub-periods; the children's values sum exactly to its value. */
+export interface PeriodNode extends Period {
+  readonly children: readonly PeriodNode[];
+}
+
+export interface SplitByPeriodTreeOptions extends PeriodSplitBase {
+  /** The levels, coarse to fine, e.g. `["quarter", "month", "week"]`. Each must be finer than the one before. */
+  readonly grains: readonly Grain[];
+  /**
+   * The basis of the levels below the first when `seasonality` is given per period
+   * (an array or a record, which only fits the first level). Default `"working-days"`.
+   * Monthly seasonality (`{ monthly }`) applies at every level.
+   */
+  readonly innerBasis?: "working-days" | "calendar-days";
+}
+
+export interface SplitByPeriodTreeResult extends ProvisionalFlag {
+  readonly total: Decimal;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly grains: readonly Grain[];
+  readonly basis: PeriodBasis;
+  readonly quarterPattern?: QuarterPattern;
+  readonly days: number;
+  readonly workingDays: number;
+  /** The first level's periods, each with its `children`. */
+  readonly periods: readonly PeriodNode[];
+}
+
+/**
+ * Splits a total level by level — e.g. the year into quarters, each quarter into
+ * months, each month into weeks — so that **every level is exact**: the first
+ * level sums to the total, and each period's children sum to that period's value.
+ * Children are cut at their parent's edges (a month's weeks start on the 1st and end
+ * on the last day of the month).
+ *
+ * Options are those of `splitByPeriod`, with `grains` in place of `grain`.
+ *
+ * @param total - The amount to split; a multiple of `unit`.
+ * @param options - `start`, `end`, `grains`, `basis`, `calendar`, `seasonality`,
+ *   `innerBasis`, `quarterPattern`, `unit`, `rounding`.
+ * @returns The tree of periods.
+ * @throws {TargetreeError} As `splitByPeriod`, plus `INVALID_ARGUMENT` when `grains` is
+ *   empty or a level is not finer than the one before.
+ *
+ * @example
+ * const tree = splitByPeriodTree("1.2亿", { start: "2026-01-01", end: "2026-12-31", grains: ["month", "week"], calendar: chinaCalendar() });
+ * tree.periods[1].value.toString() //=> "7741935.49"
+ * tree.periods[1].children.map((week) => week.value.toString()) //=> ["0", "2419354.84", "2903225.81", "0", "2419354.84"]
+ */
+export function splitByPeriodTree(
+  total: Numeric,
+  options: SplitByPeriodTreeOptions,
+): SplitByPeriodTreeResult {
+  const rawGrains =
+    typeof options === "object" && options !== null && Object.hasOwn(options, "grains")
+      ? options.grains
+      : undefined;
+  if (!Array.isArray(rawGrains) || rawGrains.length === 0) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      'grains must be a non-empty array such as ["month", "week"].',
+      { path: ["grains"] },
+    );
+  }
+  const grains = rawGrains.map((grain, index) => checkGrain(grain, ["grains", index]));
+  grains.forEach((grain, index) => {
+    const before = grains[index - 1];
+    if (before !== undefined && GRAIN_RANK[grain] <= GRAIN_RANK[before]) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `Each level must be finer than the one before: "${grain}" cannot sit under "${before}".`,
+        { path: ["grains", index] },
+      );
+    }
+  });
+  const innerBasis = Object.hasOwn(options, "innerBasis") ? options.innerBasis : undefined;
+  if (innerBasis !== undefined && innerBasis !== "working-days" && innerBasis !== "calendar-days") {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      'innerBasis must be "working-days" or "calendar-days".',
+      { path: ["innerBasis"] },
+    );
+  }
+  const prepared = prepare(total, options, grains);
+  const levelBasis = (level: number): PeriodBasis =>
+    level === 0 || prepared.basis !== "seasonality" || prepared.density
+      ? prepared.basis
+      : (innerBasis ?? "working-days");
+
+  const build = (
+    value: Decimal,
+    days: readonly DayRow[],
+    offset: number,
+    level: number,
+  ): PeriodNode[] => {
+    const grain = grains[level]!;
+    const groups = groupDays(days, grain, prepared.fiscal, offset);
+    const basis = levelBasis(level);
+    const weights = weightsFor(prepared, groups, basis, level === 0);
+    const periods = splitGroups(value, groups, weights, prepared, basis, grain);
+    let position = offset;
+    return periods.map((period, index) => {
+      const groupDaysOf = groups[index]!.days;
+      const childOffset = position;
+      position += groupDaysOf.length;
+      const children =
+        level + 1 < grains.length ? build(period.value, groupDaysOf, childOffset, level + 1) : [];
+      return { ...period, children };
+    });
+  };
+
+  return {
+    total: prepared.total,
+    start: prepared.range.startIso,
+    end: prepared.range.endIso,
+    grains,
+    basis: prepared.basis,
+    ...(prepared.fiscal ? { quarterPattern: options.quarterPattern! } : {}),
+    days: prepared.days.length,
+    workingDays: prepared.days.filter((day) => day.working).length,
+    periods: build(prepared.total, prepared.days, 0, 0),
+    provisional: prepared.calendar.provisionalYears.length > 0,
+    provisionalYears: prepared.calendar.provisionalYears,
+  };
+}

@@ -1,0 +1,35 @@
+import { formatPercent, gap } from "targetree";
+import { describe, expect, it } from "vitest";
+
+const pct = (value: { toString(): string } | null, digits = 1): string =>
+  value === null ? "null" : formatPercent(value.toString(), { digits });
+
+describe("W7 — current vs target, basis made explicit", () => {
+  const sales = gap({ current: "80万", target: "100万", basis: "target" });
+  const conversion = gap({ current: "8%", target: "12%", basis: "current" });
+  const repurchase = gap({ current: "15%", target: "20%", basis: "current" });
+  const cac = gap({ current: "500", target: "400", direction: "lower", basis: "target" });
+
+  it("reproduces every printed gap and gap rate with its basis", () => {
+    expect([sales.gap.toString(), pct(sales.rate, 0)]).toEqual(["200000", "20%"]);
+    expect([conversion.points?.toString(), conversion.gapUnit, pct(conversion.rate, 0)]).toEqual([
+      "4",
+      "pp",
+      "50%",
+    ]);
+    expect([repurchase.points?.toString(), repurchase.gapUnit, pct(repurchase.rate, 0)]).toEqual([
+      "5",
+      "pp",
+      "33%",
+    ]);
+    expect([cac.gap.toString(), pct(cac.rate, 0), cac.direction]).toEqual(["100", "25%", "lower"]);
+  });
+
+  it("shows both bases side by side", () => {
+    const both = (result: typeof sales) => [pct(result.rates.target), pct(result.rates.current)];
+    expect(both(sales)).toEqual(["20%", "25%"]);
+    expect(both(conversion)).toEqual(["33.3%", "50%"]);
+    expect(both(repurchase)).toEqual(["25%", "33.3%"]);
+    expect(both(cac)).toEqual(["25%", "20%"]);
+  });
+});

@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/_lib/decimal.js";
+import { achievement } from "../../src/measure/achievement.js";
+import { expectCode } from "./_helpers.js";
+
+describe("achievement", () => {
+  it("gives actual / target when higher is better", () => {
+    expect(achievement({ actual: "80万", target: "100万" }).toString()).toBe("0.8");
+  });
+
+  it("gives W5: under 10万 of 80万 is under 12.5%, over 60万 of 20万 is over 300%", () => {
+    expect(achievement({ actual: "10万", target: "80万" }).toString()).toBe("0.125");
+    expect(achievement({ actual: 99_999, target: "80万" }).lt("0.125")).toBe(true);
+    expect(achievement({ actual: "60万", target: "20万" }).toString()).toBe("3");
+    expect(achievement({ actual: 600_001, target: "20万" }).gt(3)).toBe(true);
+  });
+
+  it("gives target / actual when lower is better", () => {
+    expect(achievement({ actual: 500, target: 400, direction: "lower" }).toString()).toBe("0.8");
+    expect(achievement({ actual: 300, target: 400, direction: "lower" }).toFixed(4)).toBe("1.3333");
+  });
+
+  it("measures a negative target by the surplus over its magnitude", () => {
+    expect(achievement({ actual: -50, target: -100 }).toString()).toBe("1.5");
+    expect(achievement({ actual: -150, target: -100 }).toString()).toBe("0.5");
+    expect(achievement({ actual: -10, target: 20, direction: "lower" }).toString()).toBe("4");
+  });
+
+  it("throws DIVISION_BY_ZERO for a zero target, or a zero actual when lower is better", () => {
+    expectCode(() => achievement({ actual: 5, target: 0 }), "DIVISION_BY_ZERO", ["target"]);
+    expectCode(
+      () => achievement({ actual: 0, target: 5, direction: "lower" }),
+      "DIVISION_BY_ZERO",
+      ["actual"],
+    );
+    expect(achievement({ actual: 5, target: 0, direction: "lower" }).toString()).toBe("0");
+  });
+
+  it("rejects non-numbers and bad options", () => {
+    expectCode(() => achievement({ actual: "", target: 1 }), "INVALID_NUMBER", ["actual"]);
+    expectCode(() => achievement({ actual: 1, target: Number.NaN }), "INVALID_NUMBER", ["target"]);
+    expectCode(() => achievement({ actual: 1 } as never), "INVALID_ARGUMENT", ["target"]);
+    expectCode(
+      () => achievement({ actual: 1, target: 1, direction: "down" as never }),
+      "INVALID_ARGUMENT",
+      ["direction"],
+    );
+  });
+
+  it("does not mutate frozen input", () => {
+    const input = Object.freeze({ actual: 3, target: 4 });
+    expect(achievement(input).toString()).toBe("0.75");
+    expect(input).toEqual({ actual: 3, target: 4 });
+  });
+});
+
+describe("properties", () => {
+  it("is exactly actual / target for positive targets", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (a, t) => {
+        expect(achievement({ actual: a, target: t }).eq(new Decimal(a).div(t))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,117 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/_lib/decimal.js";
+import { growth } from "../../src/measure/growth.js";
+import { growthSeries } from "../../src/measure/growthSeries.js";
+import { expectCode } from "./_helpers.js";
+
+describe("growth", () => {
+  it("gives (current − previous) / previous", () => {
+    expect(growth("100万", "80万").toString()).toBe("0.25");
+    expect(growth(70, 100).toString()).toBe("-0.3");
+  });
+
+  it("divides by |previous| so a shrinking loss is growth", () => {
+    expect(growth(-50, -100).toString()).toBe("0.5");
+  });
+
+  it("throws DIVISION_BY_ZERO when the previous value is zero", () => {
+    expectCode(() => growth(5, 0), "DIVISION_BY_ZERO", ["previous"]);
+  });
+
+  it("rejects NaN, '' and null", () => {
+    expectCode(() => growth(Number.NaN, 1), "INVALID_NUMBER", ["current"]);
+    expectCode(() => growth(1, ""), "INVALID_NUMBER", ["previous"]);
+    expectCode(() => growth(null as never, 1), "INVALID_NUMBER", ["current"]);
+  });
+});
+
+describe("growthSeries", () => {
+  it("gives period-over-period growth along a record", () => {
+    const rows = growthSeries({ Jan: 100, Feb: 120, Mar: 90 });
+    expect(rows.map((row) => row.key)).toEqual(["Jan", "Feb", "Mar"]);
+    expect(rows.map((row) => row.growth?.toString() ?? null)).toEqual([null, "0.2", "-0.25"]);
+    expect(rows[0]!.reason).toMatch(/No value 1 period earlier/);
+  });
+
+  it("gives year-over-year growth with lag 12", () => {
+    const months = Array.from({ length: 24 }, (_, index) => (index < 12 ? 100 : 110));
+    const rows = growthSeries(months, { lag: 12 });
+    expect(rows.slice(0, 12).every((row) => row.growth === null)).toBe(true);
+    expect(rows.slice(12).every((row) => row.growth?.toString() === "0.1")).toBe(true);
+    expect(rows[12]!.previous!.toString()).toBe("100");
+  });
+
+  it("takes a Map in its order", () => {
+    const rows = growthSeries(
+      new Map([
+        ["2024", 80],
+        ["2023", 100],
+      ]),
+    );
+    expect(rows.map((row) => row.key)).toEqual(["2024", "2023"]);
+    expect(rows[1]!.growth!.toString()).toBe("0.25");
+  });
+
+  it("gives a null growth with a reason after a zero", () => {
+    const rows = growthSeries([0, 5]);
+    expect(rows[1]!.growth).toBeNull();
+    expect(rows[1]!.reason).toMatch(/zero/);
+  });
+
+  it("treats __proto__ as an ordinary key", () => {
+    const series = JSON.parse('{"__proto__": 10, "constructor": 20}') as Record<string, number>;
+    const rows = growthSeries(series);
+    expect(rows.map((row) => row.key)).toEqual(["__proto__", "constructor"]);
+    expect(rows[1]!.growth!.toString()).toBe("1");
+  });
+
+  it("does not mutate frozen input", () => {
+    const series = Object.freeze([1, 2, 3]);
+    growthSeries(series);
+    expect(series).toEqual([1, 2, 3]);
+  });
+
+  it("rejects bad values and a bad lag", () => {
+    expectCode(() => growthSeries([1, Number.NaN]), "INVALID_NUMBER", ["series", 1]);
+    expectCode(() => growthSeries({ a: "" }), "INVALID_NUMBER", ["series", "a"]);
+    expectCode(() => growthSeries([1, 2], { lag: 0 }), "INVALID_ARGUMENT", ["options", "lag"]);
+    expectCode(() => growthSeries([1, 2], { lag: 1.5 }), "INVALID_ARGUMENT", ["options", "lag"]);
+    expectCode(() => growthSeries(null as never), "INVALID_ARGUMENT", ["series"]);
+  });
+});
+
+describe("properties", () => {
+  it("series growth equals growth() wherever it is defined", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 20 }),
+        fc.integer({ min: 1, max: 4 }),
+        (values, lag) => {
+          const rows = growthSeries(values, { lag });
+          rows.forEach((row, index) => {
+            const previous = values[index - lag];
+            if (previous === undefined || previous === 0) expect(row.growth).toBeNull();
+            else expect(row.growth!.eq(growth(values[index]!, previous))).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("previous × (1 + growth) gives back the current value", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (now, before) => {
+          const rate = growth(now, before);
+          expect(rate.times(before).plus(before).minus(now).abs().lt("1e-50")).toBe(true);
+          expect(new Decimal(now).isFinite()).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

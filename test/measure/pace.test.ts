@@ -1,0 +1,264 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/_lib/decimal.js";
+import { paceGap } from "../../src/measure/paceGap.js";
+import { projectRunRate } from "../../src/measure/projectRunRate.js";
+import { requiredRunRate } from "../../src/measure/requiredRunRate.js";
+import { chinaCalendar } from "../../src/time/chinaCalendar.js";
+import { timeProgress } from "../../src/time/timeProgress.js";
+import { deepFreeze, expectCode } from "./_helpers.js";
+
+const june = { start: "2026-06-01", end: "2026-06-30", calendar: chinaCalendar() } as const;
+
+describe("projectRunRate", () => {
+  it("projects actual / elapsed working days × total working days on the China calendar", () => {
+    const pace = projectRunRate({ actual: "40万", asOf: "2026-06-12", ...june });
+    expect([pace.elapsedWorkingDays, pace.remainingWorkingDays, pace.totalWorkingDays]).toEqual([
+      10, 11, 21,
+    ]);
+    expect(pace.perWorkingDay!.toString()).toBe("40000");
+    expect(pace.forecast!.toString()).toBe("840000");
+    expect(pace.reason).toBeNull();
+    expect(pace.status).toBe("during");
+  });
+
+  it("counts the as-of day as elapsed by default, as timeProgress does", () => {
+    const end = projectRunRate({ actual: 90, asOf: "2026-06-02", ...june });
+    const start = projectRunRate({
+      actual: 90,
+      asOf: "2026-06-02",
+      ...june,
+      asOfCounts: "remaining",
+    });
+    expect(end.elapsedWorkingDays).toBe(2);
+    expect(start.elapsedWorkingDays).toBe(1);
+    expect(start.forecast!.toString()).toBe("1890");
+  });
+
+  it("does not move on a holiday: 端午 06-19 adds no working day", () => {
+    const thursday = projectRunRate({ actual: 100, asOf: "2026-06-18", ...june });
+    const holiday = projectRunRate({ actual: 100, asOf: "2026-06-19", ...june });
+    expect(holiday.elapsedWorkingDays).toBe(thursday.elapsedWorkingDays);
+    expect(holiday.forecast!.eq(thursday.forecast!)).toBe(true);
+  });
+
+  it("gives a null forecast with a reason before the first working day, and the actual after the end", () => {
+    const before = projectRunRate({ actual: 0, asOf: "2026-05-31", ...june });
+    expect(before.forecast).toBeNull();
+    expect(before.reason).toMatch(/No working day/);
+    expect(before.status).toBe("before");
+    const after = projectRunRate({ actual: 123, asOf: "2026-07-03", ...june });
+    expect(after.forecast!.toString()).toBe("123");
+  });
+
+  it("does not mutate frozen input", () => {
+    const input = deepFreeze({
+      actual: 10,
+      asOf: "2026-06-05",
+      start: "2026-06-01",
+      end: "2026-06-30",
+    });
+    expect(projectRunRate(input).forecast!.toString()).toBe("44");
+  });
+
+  it("rejects bad input", () => {
+    expectCode(
+      () => projectRunRate({ actual: Number.NaN, asOf: "2026-06-05", ...june }),
+      "INVALID_NUMBER",
+      ["actual"],
+    );
+    expectCode(() => projectRunRate({ asOf: "2026-06-05", ...june } as never), "INVALID_ARGUMENT", [
+      "actual",
+    ]);
+    expectCode(() => projectRunRate({ actual: 1, asOf: "June 5", ...june }), "INVALID_DATE");
+    expectCode(
+      () =>
+        projectRunRate({ actual: 1, asOf: "2026-06-05", start: "2026-06-06", end: "2026-06-07" }),
+      "NO_WORKING_DAYS",
+    );
+    expectCode(
+      () => projectRunRate({ actual: 1, asOf: "2026-06-05", ...june, asOfCounts: "now" as never }),
+      "INVALID_ARGUMENT",
+      ["asOfCounts"],
+    );
+    expectCode(
+      () =>
+        projectRunRate({
+          actual: 1,
+          asOf: "2027-06-05",
+          start: "2027-06-01",
+          end: "2027-06-30",
+          calendar: chinaCalendar(),
+        }),
+      "CALENDAR_YEAR_MISSING",
+    );
+  });
+});
+
+describe("requiredRunRate", () => {
+  it("divides what is left by the working days left", () => {
+    const pace = requiredRunRate({ target: "100万", actual: "40万", asOf: "2026-06-12", ...june });
+    expect(pace.remaining.toString()).toBe("600000");
+    expect(pace.remainingWorkingDays).toBe(11);
+    expect(pace.perWorkingDay!.toFixed(2)).toBe("54545.45");
+    expect(pace.currentPerWorkingDay!.toString()).toBe("40000");
+    expect(pace.reached).toBe(false);
+  });
+
+  it("needs nothing more once the target is reached", () => {
+    const pace = requiredRunRate({ target: 100, actual: 120, asOf: "2026-06-12", ...june });
+    expect(pace.perWorkingDay!.toString()).toBe("0");
+    expect(pace.remaining.toString()).toBe("-20");
+    expect(pace.reached).toBe(true);
+  });
+
+  it("gives null with a reason when no working day is left, never Infinity", () => {
+    const pace = requiredRunRate({ target: 100, actual: 50, asOf: "2026-06-30", ...june });
+    expect(pace.remainingWorkingDays).toBe(0);
+    expect(pace.perWorkingDay).toBeNull();
+    expect(pace.reason).toMatch(/No working day/);
+    const before = requiredRunRate({ target: 100, actual: 0, asOf: "2026-05-20", ...june });
+    expect(before.currentPerWorkingDay).toBeNull();
+    expect(before.perWorkingDay!.toString()).toBe(new Decimal(100).div(21).toString());
+  });
+
+  it("does not mutate frozen input", () => {
+    const input = deepFreeze({
+      target: 10,
+      actual: 0,
+      asOf: "2026-06-01",
+      start: "2026-06-01",
+      end: "2026-06-05",
+    });
+    expect(requiredRunRate(input).perWorkingDay!.toString()).toBe("2.5");
+  });
+
+  it("rejects bad input", () => {
+    expectCode(
+      () => requiredRunRate({ target: "", actual: 1, asOf: "2026-06-05", ...june }),
+      "INVALID_NUMBER",
+      ["target"],
+    );
+    expectCode(
+      () => requiredRunRate({ target: 1, actual: null as never, asOf: "2026-06-05", ...june }),
+      "INVALID_NUMBER",
+      ["actual"],
+    );
+    expectCode(
+      () =>
+        requiredRunRate({
+          target: 1,
+          actual: 1,
+          asOf: "2026-06-05",
+          start: "2026-06-30",
+          end: "2026-06-01",
+        }),
+      "INVALID_RANGE",
+    );
+  });
+});
+
+describe("paceGap", () => {
+  it("gives achievement − time progress (进度差), negative when behind", () => {
+    const result = paceGap({ actual: "40万", target: "100万", asOf: "2026-06-12", ...june });
+    expect(result.achievement!.toString()).toBe("0.4");
+    expect(result.timeProgress.toFixed(4)).toBe("0.4762");
+    expect(result.paceGap!.toFixed(4)).toBe("-0.0762");
+    expect(result.pace).toBe("behind");
+  });
+
+  it("says ahead and on pace", () => {
+    const ahead = paceGap({ actual: 60, target: 100, asOf: "2026-06-12", ...june });
+    expect(ahead.pace).toBe("ahead");
+    const onPace = paceGap({ actual: 10, target: 21, asOf: "2026-06-12", ...june });
+    expect(onPace.paceGap!.isZero()).toBe(true);
+    expect(onPace.pace).toBe("on-pace");
+  });
+
+  it("uses the direction's achievement, and null with a reason for a zero target", () => {
+    const costs = paceGap({
+      actual: 50,
+      target: 40,
+      direction: "lower",
+      asOf: "2026-06-30",
+      ...june,
+    });
+    expect(costs.achievement!.toString()).toBe("0.8");
+    expect(costs.paceGap!.toString()).toBe("-0.2");
+    const zero = paceGap({ actual: 5, target: 0, asOf: "2026-06-12", ...june });
+    expect(zero.paceGap).toBeNull();
+    expect(zero.pace).toBeNull();
+    expect(zero.reason).toMatch(/target is zero/);
+  });
+
+  it("does not mutate frozen input", () => {
+    const input = deepFreeze({
+      actual: 5,
+      target: 10,
+      asOf: "2026-06-05",
+      start: "2026-06-01",
+      end: "2026-06-10",
+    });
+    expect(paceGap(input).paceGap!.toString()).toBe("-0.125");
+  });
+
+  it("rejects bad input", () => {
+    expectCode(
+      () => paceGap({ actual: 1, target: Number.POSITIVE_INFINITY, asOf: "2026-06-05", ...june }),
+      "INVALID_NUMBER",
+      ["target"],
+    );
+    expectCode(
+      () =>
+        paceGap({ actual: 1, target: 2, asOf: "2026-06-05", ...june, direction: "up" as never }),
+      "INVALID_ARGUMENT",
+      ["direction"],
+    );
+  });
+});
+
+const dayOfJune = fc
+  .integer({ min: 1, max: 30 })
+  .map((day) => `2026-06-${String(day).padStart(2, "0")}`);
+
+describe("properties", () => {
+  it("the run-rate forecast reaches the target exactly when the pace gap is not negative", () => {
+    fc.assert(
+      fc.property(
+        dayOfJune,
+        fc.integer({ min: 1, max: 1e7 }),
+        fc.integer({ min: 0, max: 1e7 }),
+        (asOf, target, actual) => {
+          const run = projectRunRate({ actual, asOf, ...june });
+          const gap = paceGap({ actual, target, asOf, ...june });
+          fc.pre(run.forecast !== null);
+          expect(run.forecast!.gte(target)).toBe(gap.paceGap!.gte(0));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("keeping the required pace reaches the target exactly", () => {
+    fc.assert(
+      fc.property(
+        dayOfJune,
+        fc.integer({ min: 0, max: 1e7 }),
+        fc.integer({ min: 0, max: 1e7 }),
+        (asOf, target, actual) => {
+          const pace = requiredRunRate({ target, actual, asOf, ...june });
+          const progress = timeProgress(asOf, june);
+          expect(pace.remainingWorkingDays).toBe(progress.remainingWorkingDays);
+          if (pace.perWorkingDay === null) {
+            expect(pace.remainingWorkingDays).toBe(0);
+            return;
+          }
+          const end = pace.perWorkingDay.times(pace.remainingWorkingDays).plus(actual);
+          if (pace.reached) expect(new Decimal(actual).gte(target)).toBe(true);
+          else expect(end.minus(target).abs().lt("1e-50")).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

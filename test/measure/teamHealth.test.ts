@@ -1,0 +1,105 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { teamHealth } from "../../src/measure/teamHealth.js";
+import { deepFreeze, expectCode } from "./_helpers.js";
+
+describe("teamHealth", () => {
+  it("puts a team that missed 3 months in a row in danger (W5)", () => {
+    const months = [
+      { actual: 120, target: 100 },
+      { actual: 90, target: 100 },
+      { actual: 95, target: 100 },
+      { actual: 99, target: 100 },
+    ];
+    const result = teamHealth(months);
+    expect(result.status).toBe("danger");
+    expect(result.reasons).toEqual(["consecutive-misses"]);
+    expect(result.missesInARow).toBe(3);
+    expect(result.stageAchievement.toString()).toBe("1.01");
+  });
+
+  it("puts a team whose stage achievement is below 50% in danger (W5)", () => {
+    const result = teamHealth([{ actual: "9万", target: "80万" }]);
+    expect(result.status).toBe("danger");
+    expect(result.reasons).toEqual(["low-achievement"]);
+    expect(result.stageAchievement.toString()).toBe("0.1125");
+  });
+
+  it("is ok at exactly 50% and two misses in a row", () => {
+    const result = teamHealth([
+      { actual: 40, target: 100 },
+      { actual: 60, target: 100 },
+    ]);
+    expect(result.stageAchievement.toString()).toBe("0.5");
+    expect(result.status).toBe("ok");
+    expect(result.reasons).toEqual([]);
+  });
+
+  it("counts only the trailing run by default, any run with streak: longest", () => {
+    const months = [{ met: false }, { met: false }, { met: false }, { met: true }];
+    expect(teamHealth(months, { stageAchievement: "90%" }).status).toBe("ok");
+    expect(teamHealth(months, { stageAchievement: "90%", streak: "longest" }).reasons).toEqual([
+      "consecutive-misses",
+    ]);
+  });
+
+  it("takes its thresholds as options", () => {
+    const months = [
+      { actual: 70, target: 100 },
+      { actual: 70, target: 100 },
+    ];
+    expect(teamHealth(months, { missesInARow: 2 }).reasons).toEqual(["consecutive-misses"]);
+    expect(teamHealth(months, { minAchievement: "80%" }).reasons).toEqual(["low-achievement"]);
+  });
+
+  it("does not mutate frozen input", () => {
+    const months = deepFreeze([{ actual: 1, target: 2 }]);
+    expect(teamHealth(months).stageAchievement.toString()).toBe("0.5");
+  });
+
+  it("needs stageAchievement when periods carry no figures", () => {
+    expectCode(() => teamHealth([{ met: true }]), "INVALID_ARGUMENT", [
+      "options",
+      "stageAchievement",
+    ]);
+  });
+
+  it("throws DIVISION_BY_ZERO for a zero summed target", () => {
+    expectCode(() => teamHealth([{ actual: 5, target: 0 }]), "DIVISION_BY_ZERO", ["periods"]);
+  });
+
+  it("rejects bad options", () => {
+    expectCode(() => teamHealth([], { missesInARow: 0 }), "INVALID_ARGUMENT", [
+      "options",
+      "missesInARow",
+    ]);
+    expectCode(() => teamHealth([], { stageAchievement: "" }), "INVALID_NUMBER", [
+      "options",
+      "stageAchievement",
+    ]);
+    expectCode(() => teamHealth([], { streak: "all" as never }), "INVALID_ARGUMENT", [
+      "options",
+      "streak",
+    ]);
+  });
+});
+
+describe("properties", () => {
+  it("is in danger exactly when one of the two W5 conditions holds", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 100 }),
+        (mets, percent) => {
+          const result = teamHealth(
+            mets.map((met) => ({ met })),
+            { stageAchievement: `${percent}%` },
+          );
+          const trailing = mets.length - 1 - mets.lastIndexOf(true);
+          expect(result.status === "danger").toBe(trailing >= 3 || percent < 50);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

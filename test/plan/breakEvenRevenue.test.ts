@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { breakEvenRevenue } from "../../src/plan/breakEvenRevenue.js";
+import { expectCode } from "../measure/_helpers.js";
+
+describe("breakEvenRevenue", () => {
+  it("gives W5: 500,000 / 55% = 909,090.91 at 2 dp", () => {
+    const exact = breakEvenRevenue({ fixedCosts: "50万", grossMargin: "55%" });
+    expect(exact.toFixed(6)).toBe("909090.909091");
+    const cents = breakEvenRevenue({ fixedCosts: "50万", grossMargin: "55%" }, { unit: "0.01" });
+    expect(cents.toString()).toBe("909090.91");
+  });
+
+  it("rounds half-up by default, or by the mode asked for", () => {
+    const input = { fixedCosts: 500_000, grossMargin: 0.55 };
+    expect(breakEvenRevenue(input, { unit: 1 }).toString()).toBe("909091");
+    expect(breakEvenRevenue(input, { unit: 1, rounding: "floor" }).toString()).toBe("909090");
+    expect(breakEvenRevenue(input, { unit: "1万", rounding: "ceil" }).toString()).toBe("910000");
+  });
+
+  it("is exact when the division is", () => {
+    expect(breakEvenRevenue({ fixedCosts: 300, grossMargin: 0.6 }).toString()).toBe("500");
+    expect(breakEvenRevenue({ fixedCosts: 0, grossMargin: "100%" }).toString()).toBe("0");
+  });
+
+  it("throws NO_SOLUTION when the margin is zero or negative", () => {
+    expectCode(() => breakEvenRevenue({ fixedCosts: 1, grossMargin: 0 }), "NO_SOLUTION", [
+      "grossMargin",
+    ]);
+    expectCode(() => breakEvenRevenue({ fixedCosts: 1, grossMargin: "-5%" }), "NO_SOLUTION", [
+      "grossMargin",
+    ]);
+  });
+
+  it("rejects a margin above 100%, negative costs, bad numbers and bad units", () => {
+    expectCode(() => breakEvenRevenue({ fixedCosts: 1, grossMargin: 55 }), "INVALID_ARGUMENT", [
+      "grossMargin",
+    ]);
+    expectCode(() => breakEvenRevenue({ fixedCosts: -1, grossMargin: 0.5 }), "INVALID_ARGUMENT", [
+      "fixedCosts",
+    ]);
+    expectCode(() => breakEvenRevenue({ fixedCosts: "", grossMargin: 0.5 }), "INVALID_NUMBER", [
+      "fixedCosts",
+    ]);
+    expectCode(
+      () => breakEvenRevenue({ fixedCosts: 1, grossMargin: null as never }),
+      "INVALID_NUMBER",
+      ["grossMargin"],
+    );
+    expectCode(
+      () => breakEvenRevenue({ fixedCosts: 1, grossMargin: 0.5 }, { unit: 0 }),
+      "INVALID_ARGUMENT",
+      ["options", "unit"],
+    );
+    expectCode(
+      () => breakEvenRevenue({ fixedCosts: 1, grossMargin: 0.5 }, { rounding: "bankers" as never }),
+      "INVALID_ARGUMENT",
+      ["options", "rounding"],
+    );
+  });
+
+  it("does not mutate frozen input", () => {
+    const input = Object.freeze({ fixedCosts: 100, grossMargin: "50%" });
+    expect(breakEvenRevenue(input).toString()).toBe("200");
+  });
+});
+
+describe("properties", () => {
+  it("gross profit at break-even covers the fixed costs", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 1, max: 100 }),
+        (costs, percent) => {
+          const revenue = breakEvenRevenue({ fixedCosts: costs, grossMargin: `${percent}%` });
+          const profit = revenue.times(percent).div(100);
+          expect(profit.minus(costs).abs().lt("1e-50")).toBe(true);
+          const rounded = breakEvenRevenue(
+            { fixedCosts: costs, grossMargin: `${percent}%` },
+            { unit: "0.01", rounding: "ceil" },
+          );
+          expect(rounded.times(percent).div(100).gte(costs)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

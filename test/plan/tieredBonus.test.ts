@@ -1,0 +1,155 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal, ZERO } from "../../src/_lib/decimal.js";
+import { tieredBonus } from "../../src/plan/tieredBonus.js";
+import { deepFreeze, expectCode } from "../measure/_helpers.js";
+
+describe("tieredBonus", () => {
+  it("gives W8: selling 10万 of A earns a 1万 bonus", () => {
+    const result = tieredBonus("10万", [{ from: "10万", fixed: "1万" }]);
+    expect(result.bonus.toString()).toBe("10000");
+    expect(result.tier).toBe(0);
+    expect(tieredBonus(99_999, [{ from: "10万", fixed: "1万" }]).bonus.toString()).toBe("0");
+  });
+
+  it("gives W8: 200元 for each referral", () => {
+    expect(tieredBonus(7, [{ from: 0, rate: 200 }]).bonus.toString()).toBe("1400");
+  });
+
+  it("pays the highest tier reached on the whole amount in threshold mode (W5 tiers above 5万 and 10万)", () => {
+    const tiers = [
+      { from: "5万", rate: "3%" },
+      { from: "10万", rate: "5%" },
+    ];
+    expect(tieredBonus("4万", tiers).tier).toBeNull();
+    expect(tieredBonus("5万", tiers).bonus.toString()).toBe("1500");
+    expect(tieredBonus("12万", tiers).bonus.toString()).toBe("6000");
+    const line = tieredBonus("12万", tiers).lines[0]!;
+    expect([line.tier, line.from.toString(), line.to, line.base.toString()]).toEqual([
+      1,
+      "100000",
+      null,
+      "120000",
+    ]);
+  });
+
+  it("pays each slice at its tier's rate in progressive mode", () => {
+    const tiers = [
+      { from: "5万", rate: "3%" },
+      { from: "10万", rate: "5%" },
+    ];
+    const result = tieredBonus("12万", tiers, { mode: "progressive" });
+    expect(result.bonus.toString()).toBe("2500");
+    expect(result.lines.map((line) => [line.base.toString(), line.bonus.toString()])).toEqual([
+      ["50000", "1500"],
+      ["20000", "1000"],
+    ]);
+  });
+
+  it("adds fixed amounts: once per tier reached in progressive mode", () => {
+    const tiers = [
+      { from: "5万", fixed: 2_000 },
+      { from: "10万", fixed: 5_000, rate: "1%" },
+    ];
+    expect(tieredBonus("12万", tiers).bonus.toString()).toBe("6200");
+    expect(tieredBonus("12万", tiers, { mode: "progressive" }).bonus.toString()).toBe("7200");
+  });
+
+  it("rounds the total to a unit", () => {
+    const result = tieredBonus(12_345, [{ from: 0, rate: "3.3%" }], { unit: 1 });
+    expect(result.bonus.toString()).toBe("407");
+    expect(result.lines[0]!.bonus.toString()).toBe("407.385");
+  });
+
+  it("does not mutate frozen input", () => {
+    const tiers = deepFreeze([{ from: 0, rate: "10%" }]);
+    expect(tieredBonus(100, tiers).bonus.toString()).toBe("10");
+    expect(tiers).toEqual([{ from: 0, rate: "10%" }]);
+  });
+
+  it("rejects empty, unsorted, overlapping and unpaid tiers with INVALID_TIERS", () => {
+    expectCode(() => tieredBonus(1, []), "INVALID_TIERS", ["tiers"]);
+    expectCode(() => tieredBonus(1, null as never), "INVALID_TIERS", ["tiers"]);
+    expectCode(
+      () =>
+        tieredBonus(1, [
+          { from: 10, rate: 1 },
+          { from: 5, rate: 1 },
+        ]),
+      "INVALID_TIERS",
+      ["tiers", 1, "from"],
+    );
+    expectCode(
+      () =>
+        tieredBonus(1, [
+          { from: 5, rate: 1 },
+          { from: 5, rate: 2 },
+        ]),
+      "INVALID_TIERS",
+      ["tiers", 1, "from"],
+    );
+    expectCode(() => tieredBonus(1, [{ from: 5 }]), "INVALID_TIERS", ["tiers", 0]);
+    expectCode(() => tieredBonus(1, [{ rate: 1 } as never]), "INVALID_TIERS", ["tiers", 0, "from"]);
+    expectCode(() => tieredBonus(1, [{ from: 0, rate: -1 }]), "INVALID_TIERS", [
+      "tiers",
+      0,
+      "rate",
+    ]);
+  });
+
+  it("rejects bad numbers and bad options", () => {
+    expectCode(() => tieredBonus("", [{ from: 0, rate: 1 }]), "INVALID_NUMBER", ["amount"]);
+    expectCode(() => tieredBonus(1, [{ from: Number.NaN, rate: 1 }]), "INVALID_NUMBER", [
+      "tiers",
+      0,
+      "from",
+    ]);
+    expectCode(
+      () => tieredBonus(1, [{ from: 0, rate: 1 }], { mode: "flat" as never }),
+      "INVALID_ARGUMENT",
+      ["options", "mode"],
+    );
+    expectCode(() => tieredBonus(1, [null as never]), "INVALID_ARGUMENT", ["tiers", 0]);
+  });
+});
+
+const tierList = fc
+  .uniqueArray(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 5 })
+  .map((starts) => starts.sort((a, b) => a - b))
+  .chain((starts) =>
+    fc.tuple(
+      ...starts.map((from) =>
+        fc.integer({ min: 0, max: 20 }).map((percent) => ({ from, rate: `${percent}%` })),
+      ),
+    ),
+  );
+
+describe("properties", () => {
+  it("progressive lines cover exactly the amount above the first tier", () => {
+    fc.assert(
+      fc.property(tierList, fc.integer({ min: 0, max: 200_000 }), (tiers, amount) => {
+        const result = tieredBonus(amount, tiers, { mode: "progressive" });
+        const covered = result.lines.reduce((sum, line) => sum.plus(line.base), ZERO);
+        const first = new Decimal(tiers[0]!.from);
+        expect(covered.eq(Decimal.max(0, new Decimal(amount).minus(first)))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("never pays less for a larger amount (non-negative rates)", () => {
+    fc.assert(
+      fc.property(
+        tierList,
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (tiers, amount, more) => {
+          const low = tieredBonus(amount, tiers, { mode: "progressive" }).bonus;
+          const high = tieredBonus(amount + more, tiers, { mode: "progressive" }).bonus;
+          expect(high.gte(low)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,199 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ZERO } from "../../src/_lib/decimal.js";
+import { STANDARD_VISIT_CADENCES, visitPlan } from "../../src/plan/visitPlan.js";
+import { chinaCalendar } from "../../src/time/chinaCalendar.js";
+import { deepFreeze, expectCode } from "../measure/_helpers.js";
+
+const june = { start: "2026-06-01", end: "2026-06-30" } as const;
+
+describe("visitPlan", () => {
+  it("gives W12 on a plain calendar: A weekly, B every two weeks, C monthly", () => {
+    const plan = visitPlan({ A: 20, B: 30, C: 50 }, june);
+    expect(plan.workingDays).toBe(22);
+    expect(plan.weeks).toBe(5);
+    expect(plan.months).toBe(1);
+    expect(
+      plan.rows.map((row) => [
+        row.key,
+        row.periods,
+        row.visitsPerCustomer.toString(),
+        row.visits.toString(),
+      ]),
+    ).toEqual([
+      ["A", 5, "5", "100"],
+      ["B", 5, "3", "90"],
+      ["C", 1, "1", "50"],
+    ]);
+    expect(plan.total.customers.toString()).toBe("100");
+    expect(plan.total.visits.toString()).toBe("240");
+    expect(plan.total.perWorkingDay!.toFixed(4)).toBe("10.9091");
+  });
+
+  it("gives W12 for October 2026 on the China calendar, skipping the holiday week", () => {
+    const plan = visitPlan(
+      { A: 20, B: 40, C: 80, key: 5 },
+      {
+        start: "2026-10-01",
+        end: "2026-10-31",
+        calendar: chinaCalendar(),
+        cadences: { ...STANDARD_VISIT_CADENCES, key: { visits: 2, per: "week" } },
+        people: 4,
+      },
+    );
+    expect(plan.workingDays).toBe(18);
+    expect(plan.weeks).toBe(4);
+    expect(plan.rows.map((row) => [row.key, row.visits.toString()])).toEqual([
+      ["A", "80"],
+      ["B", "80"],
+      ["C", "80"],
+      ["key", "40"],
+    ]);
+    expect(plan.total.visits.toString()).toBe("280");
+    expect(plan.total.perPerson!.toString()).toBe("70");
+    expect(plan.total.perPersonPerWorkingDay!.toFixed(4)).toBe("3.8889");
+    expect(plan.provisional).toBe(false);
+  });
+
+  it("counts a week the period's edge cuts, and skips a week with no working day", () => {
+    const feb = visitPlan(
+      { A: 1 },
+      { start: "2026-02-01", end: "2026-02-28", calendar: chinaCalendar() },
+    );
+    expect(feb.workingDays).toBe(16);
+    expect(feb.weeks).toBe(3);
+    const edge = visitPlan({ A: 1 }, { start: "2026-06-05", end: "2026-06-08" });
+    expect(edge.weeks).toBe(2);
+    expect(edge.rows[0]!.visits.toString()).toBe("2");
+  });
+
+  it("accepts daily, Chinese names and custom cadences", () => {
+    const plan = visitPlan(
+      { a: 1, b: 1, c: 1, d: 1 },
+      {
+        ...june,
+        cadences: {
+          a: "daily",
+          b: "每周",
+          c: { visits: 3, every: 2, per: "month" },
+          d: "Monthly" as never,
+        },
+      },
+    );
+    expect(plan.rows.map((row) => row.visits.toString())).toEqual(["22", "5", "3", "1"]);
+    expect(plan.rows[2]!.cadence).toEqual({ visits: 3, every: 2, per: "month" });
+  });
+
+  it("takes counts and cadences as Maps, with __proto__ as an ordinary class", () => {
+    const counts = new Map([["__proto__", 2]]);
+    const cadences = new Map([["__proto__", "weekly" as const]]);
+    expect(visitPlan(counts, { ...june, cadences }).total.visits.toString()).toBe("10");
+    const record = JSON.parse('{"__proto__": 3}') as Record<string, number>;
+    expect(
+      visitPlan(record, {
+        ...june,
+        cadences: JSON.parse('{"__proto__": "monthly"}'),
+      }).total.visits.toString(),
+    ).toBe("3");
+  });
+
+  it("does not mutate frozen input", () => {
+    const counts = deepFreeze({ A: 1, B: 2 });
+    const options = deepFreeze({
+      ...june,
+      cadences: { A: "weekly", B: { per: "week", every: 2 } } as const,
+    });
+    expect(visitPlan(counts, options).total.visits.toString()).toBe("11");
+  });
+
+  it("throws UNKNOWN_CADENCE for an unrecognised cadence or a class without one", () => {
+    expectCode(
+      () => visitPlan({ A: 1 }, { ...june, cadences: { A: "hourly" as never } }),
+      "UNKNOWN_CADENCE",
+      ["options", "cadences", "A"],
+    );
+    expectCode(
+      () => visitPlan({ A: 1 }, { ...june, cadences: { A: { per: "year" } as never } }),
+      "UNKNOWN_CADENCE",
+      ["options", "cadences", "A"],
+    );
+    expectCode(() => visitPlan({ key: 1 }, june), "UNKNOWN_CADENCE", [
+      "options",
+      "cadences",
+      "key",
+    ]);
+    expectCode(() => visitPlan({ toString: 1 } as never, june), "UNKNOWN_CADENCE", [
+      "options",
+      "cadences",
+      "toString",
+    ]);
+  });
+
+  it("rejects negative, fractional and non-numeric counts", () => {
+    expectCode(() => visitPlan({ A: -1 }, june), "INVALID_ARGUMENT", ["counts", "A"]);
+    expectCode(() => visitPlan({ A: 1.5 }, june), "NOT_A_WHOLE_NUMBER", ["counts", "A"]);
+    expectCode(() => visitPlan({ A: Number.NaN }, june), "INVALID_NUMBER", ["counts", "A"]);
+    expectCode(() => visitPlan({ A: "" }, june), "INVALID_NUMBER", ["counts", "A"]);
+    expectCode(() => visitPlan({ A: null as never }, june), "INVALID_NUMBER", ["counts", "A"]);
+  });
+
+  it("rejects bad cadence numbers, people, and periods", () => {
+    expectCode(
+      () => visitPlan({ A: 1 }, { ...june, cadences: { A: { per: "week", every: 0 } } }),
+      "INVALID_ARGUMENT",
+      ["options", "cadences", "A", "every"],
+    );
+    expectCode(() => visitPlan({ A: 1 }, { ...june, people: -1 }), "INVALID_ARGUMENT", [
+      "options",
+      "people",
+    ]);
+    expectCode(
+      () => visitPlan({ A: 1 }, { start: "2026-06-06", end: "2026-06-07" }),
+      "NO_WORKING_DAYS",
+    );
+    expectCode(
+      () => visitPlan({ A: 1 }, { start: "2026-06-30", end: "2026-06-01" }),
+      "INVALID_RANGE",
+    );
+    expectCode(
+      () =>
+        visitPlan({ A: 1 }, { start: "2027-01-01", end: "2027-01-31", calendar: chinaCalendar() }),
+      "CALENDAR_YEAR_MISSING",
+    );
+    expectCode(() => visitPlan({ A: 1 }, {} as never), "INVALID_ARGUMENT", ["options", "start"]);
+  });
+});
+
+describe("properties", () => {
+  it("total visits are the exact sum of the classes, and scale with the counts", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(1000),
+        fc.nat(1000),
+        fc.nat(1000),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 30 }),
+        (a, b, c, startDay, length) => {
+          const start = `2026-03-${String(startDay).padStart(2, "0")}`;
+          const endDay = Math.min(31, startDay + length);
+          const end = `2026-03-${String(endDay).padStart(2, "0")}`;
+          let plan: ReturnType<typeof visitPlan>;
+          try {
+            plan = visitPlan({ A: a, B: b, C: c }, { start, end });
+          } catch (error) {
+            expect((error as { code: string }).code).toBe("NO_WORKING_DAYS");
+            return;
+          }
+          const sum = plan.rows.reduce((total, row) => total.plus(row.visits), ZERO);
+          expect(sum.eq(plan.total.visits)).toBe(true);
+          const [rowA, rowB, rowC] = plan.rows;
+          expect(rowA!.visitsPerCustomer.toNumber()).toBe(plan.weeks);
+          expect(rowB!.visitsPerCustomer.toNumber()).toBe(Math.ceil(plan.weeks / 2));
+          expect(rowC!.visitsPerCustomer.toNumber()).toBe(1);
+          expect(plan.weeks).toBeLessThanOrEqual(plan.workingDays);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

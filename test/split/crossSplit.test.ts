@@ -1,0 +1,232 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/_lib/decimal.js";
+import { allocate } from "../../src/split/allocate.js";
+import { crossCell } from "../../src/split/crossCell.js";
+import type { CrossSplitResult } from "../../src/split/crossSplit.js";
+import { crossSplit } from "../../src/split/crossSplit.js";
+import { splitByShares } from "../../src/split/splitByShares.js";
+import { deepFreeze, expectError, record } from "./_helpers.js";
+
+const w4 = {
+  product: { 粮油: "40%", 日化: "30%" },
+  region: { 华东: "35%", 华南: "25%" },
+};
+
+/** Sums of the cells for each part of dimension `d`. */
+function margin(split: CrossSplitResult, dimension: string): Record<string, string> {
+  const sums: Record<string, Decimal> = {};
+  for (const key of split.parts[dimension]!) sums[key] = new Decimal(0);
+  for (const cell of split.cells) {
+    const key = cell.coordinates[dimension]!;
+    sums[key] = sums[key]!.plus(cell.value);
+  }
+  return record(sums);
+}
+
+describe("crossSplit", () => {
+  it("gives 粮油×华东 = 16,800,000 on 1.2亿 with independent shares (W4)", () => {
+    const split = crossSplit("1.2亿", w4);
+    expect(crossCell(split, { product: "粮油", region: "华东" }).toString()).toBe("16800000");
+    expect(split.parts).toEqual({
+      product: ["粮油", "日化", "other"],
+      region: ["华东", "华南", "other"],
+    });
+    expect(record(split.marginals.product!)).toEqual({
+      粮油: "48000000",
+      日化: "36000000",
+      other: "36000000",
+    });
+    expect(split.cells).toHaveLength(9);
+    expect(split.cells[0]!.keys).toEqual(["粮油", "华东"]);
+    expect(split.total.toString()).toBe("120000000");
+  });
+
+  it("makes each dimension's totals equal its own one-dimension split", () => {
+    const split = crossSplit(
+      1000,
+      { a: { x: "33.3%", y: "33.3%" }, b: { p: "12.5%", q: "12.5%" } },
+      { unit: 1 },
+    );
+    expect(margin(split, "a")).toEqual(
+      record(splitByShares(1000, { x: "33.3%", y: "33.3%" }, { unit: 1 })),
+    );
+    expect(margin(split, "b")).toEqual(
+      record(splitByShares(1000, { p: "12.5%", q: "12.5%" }, { unit: 1 })),
+    );
+    expect(margin(split, "a")).toEqual(record(split.marginals.a!));
+  });
+
+  it("handles three dimensions with explicit remainders", () => {
+    const split = crossSplit("1.2亿", { ...w4, customer: { 新客: "50%", 老客: "30%" } });
+    expect(split.cells).toHaveLength(27);
+    expect(crossCell(split, { product: "粮油", region: "华东", customer: "新客" }).toString()).toBe(
+      "8400000",
+    );
+    for (const dimension of split.dimensions)
+      expect(margin(split, dimension)).toEqual(record(split.marginals[dimension]!));
+  });
+
+  it("splits by weights when asked, like allocate", () => {
+    const weights = { a: 1, b: 2 };
+    const split = crossSplit(
+      7,
+      { one: weights, two: { x: 1, y: 1, z: 1 } },
+      { basis: "weights", unit: 1 },
+    );
+    expect(margin(split, "one")).toEqual(record(allocate(7, weights, { unit: 1 })));
+    expect(margin(split, "two")).toEqual(record(allocate(7, { x: 1, y: 1, z: 1 }, { unit: 1 })));
+    for (const cell of split.cells) expect(cell.value.gte(0)).toBe(true);
+  });
+
+  it("names the remainder parts as asked and keeps __proto__ an ordinary name", () => {
+    const split = crossSplit(100, JSON.parse('{"__proto__": {"a": "50%"}, "b": {"c": "50%"}}'), {
+      remainder: "其他",
+    });
+    expect(split.dimensions).toEqual(["__proto__", "b"]);
+    expect(split.parts.__proto__).toEqual(["a", "其他"]);
+    expect(Object.getPrototypeOf(split.marginals)).toBeNull();
+  });
+
+  it("mirrors a negative total", () => {
+    const split = crossSplit(-100, w4, { unit: 1 });
+    expect(crossCell(split, { product: "粮油", region: "华东" }).toString()).toBe("-14");
+    expect(margin(split, "product")).toEqual(record(splitByShares(-100, w4.product, { unit: 1 })));
+  });
+
+  it("never changes its (frozen) arguments", () => {
+    const dims = deepFreeze(structuredClone(w4));
+    const split = crossSplit("1.2亿", dims, deepFreeze({ unit: 1 }));
+    expect(crossCell(split, { product: "日化", region: "华南" }).toString()).toBe("9000000");
+    expect(dims).toEqual(w4);
+  });
+
+  describe("bad input", () => {
+    it("throws the splitting codes with the dimension's path", () => {
+      expectError(() => crossSplit(100, { a: { x: "70%", y: "40%" } }), "SHARES_EXCEED_TOTAL", [
+        "dimensions",
+        "a",
+      ]);
+      expectError(() => crossSplit(100, { a: { x: "-1%" } }), "NEGATIVE_WEIGHT", [
+        "dimensions",
+        "a",
+        "x",
+      ]);
+      expectError(() => crossSplit(100, { a: { x: "lots" } }), "INVALID_NUMBER", [
+        "dimensions",
+        "a",
+        "x",
+      ]);
+      expectError(() => crossSplit(100, { a: { other: "50%" } }), "DUPLICATE_KEY");
+      expectError(() => crossSplit("0.001", w4), "NOT_A_MULTIPLE_OF_UNIT", ["total"]);
+      expectError(
+        () => crossSplit(100, { a: { x: 0 } }, { basis: "weights", onZeroWeights: "error" }),
+        "ZERO_WEIGHTS",
+      );
+    });
+
+    it("throws INVALID_ARGUMENT for no dimensions, an empty one, too many cells or bad options", () => {
+      expectError(() => crossSplit(100, {}), "INVALID_ARGUMENT", ["dimensions"]);
+      expectError(() => crossSplit(100, { a: {} }), "INVALID_ARGUMENT", ["dimensions", "a"]);
+      expectError(() => crossSplit(100, { a: [] as never }), "INVALID_ARGUMENT", [
+        "dimensions",
+        "a",
+      ]);
+      const wide = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, 1]));
+      expectError(
+        () => crossSplit(100, { a: wide, b: wide }, { basis: "weights" }),
+        "INVALID_ARGUMENT",
+        ["dimensions"],
+      );
+      expectError(() => crossSplit(100, w4, { basis: "ratios" as never }), "INVALID_ARGUMENT", [
+        "basis",
+      ]);
+    });
+  });
+});
+
+describe("crossCell", () => {
+  it("throws UNKNOWN_KEY for a missing dimension, an unknown part or an unknown dimension", () => {
+    const split = crossSplit(100, w4);
+    expectError(() => crossCell(split, { product: "粮油" }), "UNKNOWN_KEY", [
+      "coordinates",
+      "region",
+    ]);
+    expectError(() => crossCell(split, { product: "肉", region: "华东" }), "UNKNOWN_KEY", [
+      "coordinates",
+      "product",
+    ]);
+    expectError(
+      () => crossCell(split, { product: "粮油", region: "华东", size: "L" }),
+      "UNKNOWN_KEY",
+      ["coordinates", "size"],
+    );
+    expectError(() => crossCell(split, null as never), "INVALID_ARGUMENT", ["coordinates"]);
+  });
+});
+
+const dimension = fc
+  .array(fc.nat({ max: 30 }), { minLength: 1, maxLength: 5 })
+  .map((ws) => Object.fromEntries(ws.map((w, i) => [`k${i}`, w])));
+
+function checkProperties(total: number, dims: Record<string, Record<string, number>>): void {
+  const split = crossSplit(total, dims, { basis: "weights", unit: 1 });
+  let sum = new Decimal(0);
+  for (const cell of split.cells) sum = sum.plus(cell.value);
+  expect(sum.toNumber()).toBe(total);
+  for (const name of Object.keys(dims)) {
+    expect(margin(split, name)).toEqual(record(allocate(total, dims[name]!, { unit: 1 })));
+  }
+  // Each cell within one unit of total × Π share.
+  const effective = Object.values(dims).map((d) => {
+    const ws = Object.values(d);
+    return ws.every((w) => w === 0) ? ws.map(() => 1) : ws;
+  });
+  for (const cell of split.cells) {
+    let exact = new Decimal(total);
+    cell.keys.forEach((key, d) => {
+      const ws = effective[d]!;
+      exact = exact.times(ws[Number(key.slice(1))]!).div(ws.reduce((a, b) => a + b, 0));
+    });
+    expect(cell.value.minus(exact).abs().lt(1)).toBe(true);
+  }
+}
+
+describe("properties", () => {
+  it("2-D marginals equal the one-dimension splits exactly; cells sum to the total", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 100_000 }), dimension, dimension, (total, a, b) =>
+        checkProperties(total, { a, b }),
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("3-D marginals equal the one-dimension splits exactly; cells sum to the total", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 5_000 }), dimension, dimension, dimension, (total, a, b, c) =>
+        checkProperties(total, { a, b, c }),
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("share-based marginals equal splitByShares exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 3 }),
+        (cents, x, y) => {
+          const a = Object.fromEntries(x.map((bp, i) => [`a${i}`, `${bp / 100}%`]));
+          const b = Object.fromEntries(y.map((bp, i) => [`b${i}`, `${bp / 100}%`]));
+          const total = new Decimal(cents).div(100);
+          const split = crossSplit(total, { a, b });
+          expect(margin(split, "a")).toEqual(record(splitByShares(total, a)));
+          expect(margin(split, "b")).toEqual(record(splitByShares(total, b)));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

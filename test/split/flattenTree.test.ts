@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { cascade } from "../../src/split/cascade.js";
+import { flattenTree } from "../../src/split/flattenTree.js";
+import { deepFreeze, expectError } from "./_helpers.js";
+
+const tree = cascade(
+  100,
+  {
+    name: "全国",
+    children: [
+      { name: "华东", weight: 3, children: [{ name: "张三" }, { name: "李四" }] },
+      { name: "华南", weight: 1 },
+    ],
+  },
+  { unit: 1 },
+);
+
+describe("flattenTree", () => {
+  it("lists every node depth first, each parent before its children, with paths", () => {
+    expect(
+      flattenTree(tree).map((row) => [
+        row.path.join("/"),
+        row.depth,
+        row.value.toString(),
+        row.isLeaf,
+      ]),
+    ).toEqual([
+      ["", 0, "100", false],
+      ["华东", 1, "75", false],
+      ["华东/张三", 2, "38", true],
+      ["华东/李四", 2, "37", true],
+      ["华南", 1, "25", true],
+    ]);
+  });
+
+  it("keeps only the leaves when asked", () => {
+    expect(flattenTree(tree, { leavesOnly: true }).map((row) => row.name)).toEqual([
+      "张三",
+      "李四",
+      "华南",
+    ]);
+  });
+
+  it("flattens a very deep tree without overflowing the stack", () => {
+    let deep = { name: "leaf", path: [], value: tree.value, children: [] as never[] };
+    for (let i = 0; i < 20_000; i++)
+      deep = { name: `n${i}`, path: [], value: tree.value, children: [deep as never] };
+    expect(flattenTree(deep)).toHaveLength(20_001);
+  });
+
+  it("never changes its (frozen) argument", () => {
+    const frozen = deepFreeze(cascade(10, { children: [{ name: "a" }] }));
+    expect(flattenTree(frozen)).toHaveLength(2);
+  });
+
+  it("throws INVALID_ARGUMENT for something that is not a tree, or bad options", () => {
+    expectError(() => flattenTree({ name: "x" } as never), "INVALID_ARGUMENT", ["tree"]);
+    expectError(() => flattenTree(tree, { leavesOnly: "yes" as never }), "INVALID_ARGUMENT", [
+      "leavesOnly",
+    ]);
+  });
+});

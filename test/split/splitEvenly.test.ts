@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/_lib/decimal.js";
+import { splitEvenly } from "../../src/split/splitEvenly.js";
+import { deepFreeze, expectError, record, strings } from "./_helpers.js";
+
+describe("splitEvenly", () => {
+  it("splits 80万 over five salespeople, 160,000 each (W5)", () => {
+    const team = splitEvenly("80万", ["张伟", "王芳", "李娜", "刘洋", "陈静"], { unit: 1 });
+    expect(record(team)).toEqual({
+      张伟: "160000",
+      王芳: "160000",
+      李娜: "160000",
+      刘洋: "160000",
+      陈静: "160000",
+    });
+  });
+
+  it("gives the units that do not divide evenly to the first parts", () => {
+    expect(strings(splitEvenly(100, 3, { unit: 1 }))).toEqual(["34", "33", "33"]);
+    expect(strings(splitEvenly(1, 3))).toEqual(["0.34", "0.33", "0.33"]);
+    expect(strings(splitEvenly(-100, 3, { unit: 1 }))).toEqual(["-34", "-33", "-33"]);
+  });
+
+  it("returns a null-prototype record in the caller's order for names", () => {
+    const parts = splitEvenly(4, ["z", "__proto__"], { unit: 1 });
+    expect(Object.keys(parts)).toEqual(["z", "__proto__"]);
+    expect(Object.getPrototypeOf(parts)).toBeNull();
+  });
+
+  it("throws INVALID_ARGUMENT for no parts or a count that is not a whole number from 1", () => {
+    expectError(() => splitEvenly(10, []), "INVALID_ARGUMENT", ["keysOrCount"]);
+    for (const bad of [0, -1, 1.5, Number.NaN, 1e12]) {
+      expectError(() => splitEvenly(10, bad), "INVALID_ARGUMENT", ["keysOrCount"]);
+    }
+    expectError(() => splitEvenly(10, "abc" as never), "INVALID_ARGUMENT", ["keysOrCount"]);
+    expectError(() => splitEvenly(10, [1] as never), "INVALID_ARGUMENT", ["keysOrCount", 0]);
+  });
+
+  it("throws DUPLICATE_KEY and INVALID_CHARACTER for bad names", () => {
+    expectError(() => splitEvenly(10, ["a", "a"]), "DUPLICATE_KEY");
+    expectError(() => splitEvenly(10, ["a\u2066"]), "INVALID_CHARACTER");
+  });
+
+  it("throws NOT_A_MULTIPLE_OF_UNIT and INVALID_NUMBER for a bad total", () => {
+    expectError(() => splitEvenly("0.001", 2), "NOT_A_MULTIPLE_OF_UNIT", ["total"]);
+    expectError(() => splitEvenly(Number.NaN, 2), "INVALID_NUMBER", ["total"]);
+  });
+
+  it("never changes its (frozen) arguments", () => {
+    const names = deepFreeze(["a", "b"]);
+    expect(record(splitEvenly(10, names, deepFreeze({ unit: 1 })))).toEqual({ a: "5", b: "5" });
+  });
+
+  describe("properties", () => {
+    it("parts sum exactly and differ by at most one unit, larger ones first", () => {
+      fc.assert(
+        fc.property(
+          fc.nat({ max: 10_000_000 }),
+          fc.integer({ min: 1, max: 60 }),
+          (cents, count) => {
+            const total = new Decimal(cents).div(100);
+            const parts = splitEvenly(total, count);
+            expect(parts.reduce((a, b) => a.plus(b), new Decimal(0)).eq(total)).toBe(true);
+            for (let i = 1; i < parts.length; i++) {
+              expect(parts[i]!.lte(parts[i - 1]!)).toBe(true);
+            }
+            expect(parts[0]!.minus(parts[parts.length - 1]!).lte("0.01")).toBe(true);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
+  });
+});

@@ -1,0 +1,234 @@
+import chineseDays from "chinese-days";
+import { describe, expect, it } from "vitest";
+import { chinaArrangement, chinaCalendar, listDays, splitByPeriod, workingDays } from "targetree";
+import { thrown } from "./_helpers.js";
+
+const calendar = chinaCalendar();
+
+describe("chinaCalendar", () => {
+  describe("shipped data", () => {
+    for (const year of [2020, 2021, 2022, 2023, 2024, 2025, 2026]) {
+      it(`agrees with chinese-days on every day of ${year}`, () => {
+        const { days } = listDays(`${year}-01-01`, `${year}-12-31`, calendar);
+        expect(days.length).toBe(year % 4 === 0 ? 366 : 365);
+        const disagreements = days.filter(
+          (day) =>
+            chineseDays.isWorkday(day.date) !== day.working ||
+            chineseDays.isHoliday(day.date) === day.working,
+        );
+        expect(disagreements.map((day) => day.date)).toEqual([]);
+      });
+    }
+
+    it("counts 248 working days in 2026", () => {
+      expect(workingDays("2026-01-01", "2026-12-31", calendar).count).toBe(248);
+    });
+
+    it("counts 2026's working days by month as 21, 16, 22, 21, 19, 21, 23, 21, 22, 18, 21, 23", () => {
+      const months = splitByPeriod(248, {
+        start: "2026-01-01",
+        end: "2026-12-31",
+        grain: "month",
+        calendar,
+        unit: 1,
+      }).periods;
+      expect(months.map((month) => month.workingDays)).toEqual([
+        21, 16, 22, 21, 19, 21, 23, 21, 22, 18, 21, 23,
+      ]);
+      expect(months.map((month) => month.value.toNumber())).toEqual([
+        21, 16, 22, 21, 19, 21, 23, 21, 22, 18, 21, 23,
+      ]);
+    });
+
+    it("has 33 days off and 6 make-up days in 2026, and 28 and 5 in 2025 (the spec's tables)", () => {
+      for (const [year, off, makeUp] of [
+        [2026, 33, 6],
+        [2025, 28, 5],
+      ] as const) {
+        const arrangement = chinaArrangement(year);
+        expect(arrangement.holidays.flatMap((holiday) => holiday.days)).toHaveLength(off);
+        expect(arrangement.holidays.flatMap((holiday) => holiday.workdays ?? [])).toHaveLength(
+          makeUp,
+        );
+      }
+    });
+
+    it("names holidays and make-up days", () => {
+      const days = listDays("2026-02-14", "2026-02-16", calendar).days;
+      expect(days.map((day) => [day.kind, day.name])).toEqual([
+        ["make-up", "春节补班"],
+        ["holiday", "春节"],
+        ["holiday", "春节"],
+      ]);
+    });
+
+    it("knows the 2023 元旦 run that began on 2022-12-31", () => {
+      expect(listDays("2022-12-31", "2022-12-31", calendar).days[0]).toMatchObject({
+        kind: "holiday",
+        name: "元旦",
+      });
+    });
+
+    it("lists its years, sources and no provisional years", () => {
+      expect(calendar.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+      expect(calendar.provisionalYears).toEqual([]);
+      expect(calendar.sources?.[5]).toBe("2025: 国办发明电〔2024〕12号");
+      expect(workingDays("2026-01-01", "2026-12-31", calendar).provisional).toBe(false);
+    });
+  });
+
+  describe("a year without data", () => {
+    it("is CALENDAR_YEAR_MISSING, naming the covered years and both ways forward", () => {
+      const error = thrown(() => workingDays("2027-01-01", "2027-12-31", calendar));
+      expect(error.code).toBe("CALENDAR_YEAR_MISSING");
+      expect(error.message).toContain("2027");
+      expect(error.message).toContain("2020–2026");
+      expect(error.message).toContain("arrangements");
+      expect(error.message).toContain('missingYears: "provisional"');
+      expect(error.details).toMatchObject({ year: 2027 });
+      expect(error.path).toEqual(["calendar"]);
+    });
+
+    it("is an error for a range that only touches the year (2026-12-01 – 2027-01-31)", () => {
+      expect(thrown(() => workingDays("2026-12-01", "2027-01-31", calendar)).code).toBe(
+        "CALENDAR_YEAR_MISSING",
+      );
+    });
+
+    it("is an error before the data too (2019), with no provisional offer that cannot work", () => {
+      const error = thrown(() =>
+        workingDays("2019-01-01", "2019-12-31", chinaCalendar({ missingYears: "provisional" })),
+      );
+      expect(error.code).toBe("CALENDAR_YEAR_MISSING");
+      expect(error.message).toContain("2025–2099");
+    });
+
+    it("can be treated as an ordinary year on request", () => {
+      const ordinary = chinaCalendar({ missingYears: "weekends-only" });
+      expect(workingDays("2027-01-01", "2027-01-31", ordinary).count).toBe(21);
+    });
+  });
+
+  describe("provisional years", () => {
+    const provisional = chinaCalendar({ missingYears: "provisional" });
+
+    it("marks every result that touches a provisional year", () => {
+      const result = workingDays("2026-12-01", "2027-01-31", provisional);
+      expect(result.provisional).toBe(true);
+      expect(result.provisionalYears).toEqual([2027]);
+      const split = splitByPeriod("1.2亿", {
+        start: "2027-01-01",
+        end: "2027-12-31",
+        grain: "month",
+        calendar: provisional,
+      });
+      expect(split.provisional).toBe(true);
+      expect(split.provisionalYears).toEqual([2027]);
+    });
+
+    it("leaves official years unmarked", () => {
+      expect(workingDays("2026-01-01", "2026-12-31", provisional)).toMatchObject({
+        count: 248,
+        provisional: false,
+        provisionalYears: [],
+      });
+    });
+
+    it("takes late-December days from a provisional next year (元旦 2030 starts 2029-12-30)", () => {
+      const days = listDays("2029-12-28", "2029-12-31", provisional);
+      expect(days.provisionalYears).toEqual([2029, 2030]);
+      expect(days.days.map((day) => day.kind)).toEqual(["workday", "make-up", "holiday", "holiday"]);
+    });
+
+    it("gives 2027 its provisional holidays (元旦 Fri 2027-01-01 joins the weekend)", () => {
+      const days = listDays("2027-01-01", "2027-01-04", provisional).days;
+      expect(days.map((day) => day.working)).toEqual([false, false, false, true]);
+    });
+  });
+
+  describe("user-supplied arrangements", () => {
+    // 2027 filled in as a user would from a notice (dates invented for the test).
+    const notice2027 = {
+      year: 2027,
+      source: "国办发明电〔2026〕N号",
+      holidays: [
+        { name: "元旦", days: ["2027-01-01/2027-01-03"] },
+        { name: "春节", days: ["2027-02-05/2027-02-13"], workdays: ["2027-01-31", "2027-02-14"] },
+      ],
+      workdays: ["2027-09-26"],
+    };
+
+    it("adds a year, official (not provisional)", () => {
+      const withNotice = chinaCalendar({ arrangements: [notice2027] });
+      expect(withNotice.years).toContain(2027);
+      const february = workingDays("2027-02-01", "2027-02-28", withNotice);
+      expect(february.provisional).toBe(false);
+      expect(february.count).toBe(20 - 6 + 1);
+      expect(listDays("2027-09-26", "2027-09-26", withNotice).days[0]).toMatchObject({
+        kind: "make-up",
+        name: "补班",
+      });
+    });
+
+    it("replaces a shipped year (261 weekdays in 2026, minus 元旦)", () => {
+      const replaced = chinaCalendar({
+        arrangements: [{ year: 2026, holidays: [{ name: "元旦", days: ["2026-01-01"] }] }],
+      });
+      expect(workingDays("2026-01-01", "2026-12-31", replaced).count).toBe(261 - 1);
+    });
+
+    it("marks an arrangement flagged provisional", () => {
+      const flagged = chinaCalendar({ arrangements: [{ ...notice2027, provisional: true }] });
+      expect(flagged.provisionalYears).toEqual([2027]);
+      expect(workingDays("2027-01-01", "2027-01-31", flagged).provisional).toBe(true);
+    });
+
+    it("refuses two arrangements for one year", () => {
+      const error = thrown(() => chinaCalendar({ arrangements: [notice2027, notice2027] }));
+      expect(error.code).toBe("INVALID_CALENDAR_DATA");
+      expect(error.path).toEqual(["arrangements", 1, "year"]);
+    });
+
+    it("refuses a malformed arrangement with the path to the bad value", () => {
+      const error = thrown(() =>
+        chinaCalendar({
+          arrangements: [
+            { year: 2027, holidays: [{ name: "元旦", days: ["2027-01-01", "2027-02-30"] }] },
+          ],
+        }),
+      );
+      expect(error.code).toBe("INVALID_CALENDAR_DATA");
+      expect(error.path).toEqual(["arrangements", 0, "holidays", 0, "days", 1]);
+    });
+
+    it("refuses arrangements that disagree about a day (CALENDAR_CONFLICT)", () => {
+      // 2023's shipped data has 2022-12-31 off; a 2022 notice making it a make-up day conflicts.
+      const error = thrown(() =>
+        chinaCalendar({
+          arrangements: [{ year: 2022, holidays: [], workdays: ["2022-12-31"] }],
+        }),
+      );
+      expect(error.code).toBe("CALENDAR_CONFLICT");
+      expect(error.details).toMatchObject({ date: "2022-12-31" });
+    });
+
+    it("refuses arrangements that are not an array, and unknown missingYears", () => {
+      expect(
+        thrown(() => chinaCalendar({ arrangements: {} as never })).code,
+      ).toBe("INVALID_CALENDAR_DATA");
+      expect(thrown(() => chinaCalendar({ missingYears: "guess" as never })).code).toBe(
+        "INVALID_ARGUMENT",
+      );
+    });
+
+    it("does not change the arrangements it is given", () => {
+      const frozen = Object.freeze({
+        ...notice2027,
+        holidays: Object.freeze(notice2027.holidays.map((h) => Object.freeze({ ...h }))),
+      });
+      const before = JSON.stringify(frozen);
+      chinaCalendar({ arrangements: Object.freeze([frozen]) });
+      expect(JSON.stringify(frozen)).toBe(before);
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { chinaCalendar, listDays } from "targetree";
+import { thrown } from "./_helpers.js";
+
+describe("listDays", () => {
+  it("classifies each day with its ISO weekday", () => {
+    expect(listDays("2026-09-26", "2026-10-01", chinaCalendar()).days).toEqual([
+      { date: "2026-09-26", weekday: 6, working: false, kind: "holiday", name: "中秋节" },
+      { date: "2026-09-27", weekday: 7, working: false, kind: "holiday", name: "中秋节" },
+      { date: "2026-09-28", weekday: 1, working: true, kind: "workday" },
+      { date: "2026-09-29", weekday: 2, working: true, kind: "workday" },
+      { date: "2026-09-30", weekday: 3, working: true, kind: "workday" },
+      { date: "2026-10-01", weekday: 4, working: false, kind: "holiday", name: "国庆节" },
+    ]);
+  });
+
+  it("crosses year and leap-day boundaries", () => {
+    const days = listDays("2023-12-30", "2024-03-01").days;
+    expect(days).toHaveLength(63);
+    expect(days.find((day) => day.date === "2024-02-29")).toMatchObject({ weekday: 4, kind: "workday" });
+  });
+
+  it("refuses bad ranges", () => {
+    expect(thrown(() => listDays("2026-01-02", "2026-01-01")).code).toBe("INVALID_RANGE");
+    expect(thrown(() => listDays("2026-01-01", "2026-02-29")).code).toBe("INVALID_DATE");
+  });
+});

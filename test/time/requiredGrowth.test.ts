@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatPercent, requiredGrowth, toDecimal } from "targetree";
+import { thrown } from "./_helpers.js";
+
+describe("requiredGrowth", () => {
+  it("W10: 2014 needs 14.29% (7亿 → 8亿) against the planned 7.14% (7亿 → 7.5亿)", () => {
+    expect(formatPercent(requiredGrowth("7亿", "8亿"))).toBe("14.29%");
+    expect(formatPercent(requiredGrowth("7亿", "7.5亿"))).toBe("7.14%");
+    expect(requiredGrowth(7, 8).toFixed(10)).toBe("0.1428571429");
+  });
+
+  it("W10: 8亿 → 20亿 over four years needs 25.74% a year", () => {
+    expect(formatPercent(requiredGrowth(8, 20, 4))).toBe("25.74%");
+  });
+
+  it("is exact where the division is", () => {
+    expect(requiredGrowth(100, 125).toString()).toBe("0.25");
+    expect(requiredGrowth(100, 121, 2).toString()).toBe("0.1");
+    expect(requiredGrowth(8, 0).toString()).toBe("-1");
+    expect(requiredGrowth(8, 0, 3).toString()).toBe("-1");
+    expect(requiredGrowth(8, -2).toString()).toBe("-1.25");
+  });
+
+  it("takes fractional periods (18 months = 1.5 years)", () => {
+    expect(requiredGrowth(100, 150, 1.5).toFixed(6)).toBe("0.310371");
+    expect(requiredGrowth(100, 150, "1.5").toFixed(6)).toBe("0.310371");
+  });
+
+  describe("bad input", () => {
+    it("growth from zero: DIVISION_BY_ZERO", () => {
+      expect(thrown(() => requiredGrowth(0, 8)).code).toBe("DIVISION_BY_ZERO");
+      expect(thrown(() => requiredGrowth(0, 8, 4)).path).toEqual(["from"]);
+    });
+
+    it("a negative start, or a negative end over several periods: INVALID_OPERATION", () => {
+      expect(thrown(() => requiredGrowth(-7, 8)).code).toBe("INVALID_OPERATION");
+      expect(thrown(() => requiredGrowth(-7, 8, 3)).path).toEqual(["from"]);
+      expect(thrown(() => requiredGrowth(7, -8, 3)).path).toEqual(["to"]);
+    });
+
+    it("bad periods and numbers", () => {
+      for (const periods of [0, -1, 1001, Number.NaN, null]) {
+        expect(thrown(() => requiredGrowth(7, 8, periods as number)).path).toEqual(["periods"]);
+      }
+      expect(thrown(() => requiredGrowth("seven", 8)).code).toBe("INVALID_NUMBER");
+    });
+  });
+
+  describe("properties", () => {
+    it("compounding the rate over the periods gets from `from` to `to`", () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 1_000_000_000 }),
+          fc.integer({ min: 1, max: 1_000_000_000 }),
+          fc.integer({ min: 1, max: 20 }),
+          (from, to, periods) => {
+            const rate = requiredGrowth(from, to, periods);
+            const reached = toDecimal(from).times(rate.plus(1).pow(periods));
+            expect(reached.minus(to).abs().div(to).lt("1e-50")).toBe(true);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
+  });
+});

@@ -1,0 +1,435 @@
+import { addDays, differenceInCalendarDays } from "date-fns";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Grain, SplitByPeriodOptions } from "targetree";
+import type { Decimal } from "targetree";
+import { chinaCalendar, listDays, splitByPeriod, toDecimal } from "targetree";
+import { deepFreeze, thrown } from "./_helpers.js";
+
+const china = chinaCalendar();
+const year2026 = { start: "2026-01-01", end: "2026-12-31", calendar: china } as const;
+const strings = (values: readonly { value: Decimal }[]) => values.map((p) => p.value.toString());
+const sum = (values: readonly { value: Decimal }[]) =>
+  values.reduce((acc, p) => acc.plus(p.value), toDecimal(0));
+const isoOf = (n: number) =>
+  addDays(new Date(Date.UTC(2020, 0, 1)), n).toISOString().slice(0, 10);
+
+describe("splitByPeriod", () => {
+  describe("W11: 1.2亿 over 2026 on the China calendar, working days only", () => {
+    it("splits into quarters by 59, 61, 66, 62 working days", () => {
+      const result = splitByPeriod("1.2亿", { ...year2026, grain: "quarter" });
+      expect(result.periods.map((p) => [p.key, p.label, p.workingDays])).toEqual([
+        ["2026-Q1", "2026年Q1", 59],
+        ["2026-Q2", "2026年Q2", 61],
+        ["2026-Q3", "2026年Q3", 66],
+        ["2026-Q4", "2026年Q4", 62],
+      ]);
+      expect(strings(result.periods)).toEqual(["28548387.1", "29516129.03", "31935483.87", "30000000"]);
+      expect(result).toMatchObject({ days: 365, workingDays: 248, basis: "working-days" });
+      expect(sum(result.periods).toString()).toBe("120000000");
+    });
+
+    it("splits into months: 1.2亿 × 21/248 for January", () => {
+      const months = splitByPeriod("1.2亿", { ...year2026, grain: "month" }).periods;
+      expect(months[0]).toMatchObject({
+        key: "2026-01",
+        label: "2026年1月",
+        start: "2026-01-01",
+        end: "2026-01-31",
+        days: 31,
+        workingDays: 21,
+      });
+      expect(months[0]?.value.toString()).toBe("10161290.32");
+      expect(months[0]?.share.toFixed(6)).toBe("0.084677");
+      expect(sum(months).toString()).toBe("120000000");
+    });
+
+    it("gives rest days and holidays nothing and make-up days a full share (day grain)", () => {
+      const days = splitByPeriod("1.2亿", { ...year2026, grain: "day" }).periods;
+      expect(days).toHaveLength(365);
+      const byDate = new Map(days.map((day) => [day.key, day]));
+      expect(byDate.get("2026-02-17")).toMatchObject({ kind: "holiday", name: "春节", workingDays: 0 });
+      expect(byDate.get("2026-02-17")?.value.toString()).toBe("0");
+      expect(byDate.get("2026-02-21")?.value.toString()).toBe("0");
+      expect(byDate.get("2026-02-14")).toMatchObject({ kind: "make-up", name: "春节补班" });
+      expect(byDate.get("2026-02-14")?.value.gt(0)).toBe(true);
+      expect(byDate.get("2026-06-01")).toMatchObject({ label: "2026-06-01 周一", kind: "workday" });
+      expect(days.filter((day) => day.value.gt(0))).toHaveLength(248);
+      expect(sum(days).toString()).toBe("120000000");
+    });
+
+    it("splits February into 上旬/中旬/下旬 around the Spring Festival", () => {
+      const thirds = splitByPeriod("774万", {
+        start: "2026-02-01",
+        end: "2026-02-28",
+        grain: "dekad",
+        calendar: china,
+      }).periods;
+      expect(thirds.map((p) => [p.key, p.label, p.start, p.end, p.workingDays])).toEqual([
+        ["2026-02-上旬", "2026年2月上旬", "2026-02-01", "2026-02-10", 7],
+        ["2026-02-中旬", "2026年2月中旬", "2026-02-11", "2026-02-20", 4],
+        ["2026-02-下旬", "2026年2月下旬", "2026-02-21", "2026-02-28", 5],
+      ]);
+      expect(strings(thirds)).toEqual(["3386250", "1935000", "2418750"]);
+    });
+
+    it("cuts ISO weeks at the range's edges, keyed by ISO week-year", () => {
+      const weeks = splitByPeriod("1.2亿", { ...year2026, grain: "week" }).periods;
+      expect(weeks).toHaveLength(53);
+      expect(weeks[0]).toMatchObject({ key: "2026-W01", start: "2026-01-01", end: "2026-01-04", days: 4 });
+      expect(weeks[1]).toMatchObject({ key: "2026-W02", start: "2026-01-05", end: "2026-01-11", days: 7 });
+      expect(weeks.at(-1)).toMatchObject({ key: "2026-W53", start: "2026-12-28", end: "2026-12-31" });
+      const week8 = weeks.find((week) => week.key === "2026-W08");
+      expect(week8?.workingDays).toBe(0);
+      expect(week8?.value.toString()).toBe("0");
+    });
+
+    it("splits a single year into one period", () => {
+      const result = splitByPeriod("1.2亿", { ...year2026, grain: "year" });
+      expect(result.periods.map((p) => [p.key, p.label, p.value.toString()])).toEqual([
+        ["2026", "2026年", "120000000"],
+      ]);
+    });
+  });
+
+  describe("bases", () => {
+    it("splits by calendar days", () => {
+      const result = splitByPeriod(365, {
+        ...year2026,
+        grain: "month",
+        basis: "calendar-days",
+        unit: 1,
+      });
+      expect(result.periods.map((p) => p.value.toNumber())).toEqual([
+        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+      ]);
+    });
+
+    it("defaults to Monday–Friday without a calendar", () => {
+      const result = splitByPeriod(100, { start: "2026-06-01", end: "2026-06-14", grain: "week" });
+      expect(strings(result.periods)).toEqual(["50", "50"]);
+    });
+
+    it("splits by seasonality weights given per period", () => {
+      const byArray = splitByPeriod(1000, {
+        ...year2026,
+        grain: "quarter",
+        seasonality: [1, 2, 3, 4],
+      });
+      expect(byArray.basis).toBe("seasonality");
+      expect(strings(byArray.periods)).toEqual(["100", "200", "300", "400"]);
+      const byKey = splitByPeriod(1000, {
+        ...year2026,
+        grain: "quarter",
+        basis: "seasonality",
+        seasonality: { "2026-Q4": 4, "2026-Q1": 1, "2026-Q2": 2, "2026-Q3": 3 },
+      });
+      expect(strings(byKey.periods)).toEqual(["100", "200", "300", "400"]);
+    });
+
+    it("derives seasonality from last year's monthly actuals", () => {
+      const lastYear = [820, 610, 900, 880, 950, 1000, 1100, 1050, 980, 900, 1200, 1500];
+      const months = splitByPeriod("1.2亿", {
+        ...year2026,
+        grain: "month",
+        seasonality: { monthly: lastYear },
+      }).periods;
+      const total = lastYear.reduce((a, b) => a + b, 0);
+      months.forEach((month, index) => {
+        const exact = toDecimal(120_000_000).times(lastYear[index]!).dividedBy(total);
+        expect(month.value.minus(exact).abs().lte("0.01")).toBe(true);
+      });
+      expect(sum(months).toString()).toBe("120000000");
+    });
+
+    it("spreads monthly seasonality over working days at finer grains", () => {
+      const lastYear = [1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+      const days = splitByPeriod(1300, {
+        start: "2026-02-01",
+        end: "2026-03-31",
+        grain: "day",
+        calendar: china,
+        seasonality: { monthly: lastYear },
+        unit: "0.0001",
+      }).periods;
+      // February: weight 2 over 16 working days; March: weight 1 over 22.
+      const perFebDay = days.find((d) => d.key === "2026-02-02")!.value;
+      const perMarDay = days.find((d) => d.key === "2026-03-02")!.value;
+      expect(perFebDay.dividedBy(perMarDay).toDecimalPlaces(3).toString()).toBe(
+        toDecimal(2).div(16).div(toDecimal(1).div(22)).toDecimalPlaces(3).toString(),
+      );
+      expect(days.find((d) => d.key === "2026-02-17")!.value.toString()).toBe("0");
+    });
+
+    it("counts a partial month's share of its month's weight", () => {
+      // 2026-01-16 … 2026-01-31 holds 11 of January's 21 working days, so January
+      // weighs 11/21 against February's 16/16: 2100 × (11/21) / (11/21 + 1) = 721.875.
+      const result = splitByPeriod(2100, {
+        start: "2026-01-16",
+        end: "2026-02-28",
+        grain: "month",
+        calendar: china,
+        seasonality: { monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] },
+        unit: 1,
+      });
+      expect(result.periods.map((p) => p.workingDays)).toEqual([11, 16]);
+      expect(strings(result.periods)).toEqual(["722", "1378"]);
+    });
+  });
+
+  describe("4-4-5 fiscal quarters", () => {
+    const fiscal = (quarterPattern: "4-4-5" | "4-5-4" | "5-4-4", grain: Grain = "month") =>
+      splitByPeriod(364, {
+        start: "2026-01-05",
+        end: "2027-01-03",
+        grain,
+        basis: "calendar-days",
+        quarterPattern,
+        unit: 1,
+      });
+
+    it("makes months of 4, 4 and 5 weeks counted from the start", () => {
+      const months = fiscal("4-4-5").periods;
+      expect(months.map((p) => p.days / 7)).toEqual([4, 4, 5, 4, 4, 5, 4, 4, 5, 4, 4, 5]);
+      expect(months[0]).toMatchObject({ key: "FY2026-P01", label: "财务月P1（4周）", start: "2026-01-05", end: "2026-02-01" });
+      expect(months.map((p) => p.value.toNumber())).toEqual([28, 28, 35, 28, 28, 35, 28, 28, 35, 28, 28, 35]);
+    });
+
+    it("supports 4-5-4 and 5-4-4", () => {
+      expect(fiscal("4-5-4").periods.slice(0, 3).map((p) => p.days / 7)).toEqual([4, 5, 4]);
+      expect(fiscal("5-4-4").periods.slice(0, 3).map((p) => p.days / 7)).toEqual([5, 4, 4]);
+    });
+
+    it("makes 13-week quarters", () => {
+      const quarters = fiscal("4-4-5", "quarter").periods;
+      expect(quarters.map((p) => [p.key, p.days])).toEqual([
+        ["FY2026-Q1", 91],
+        ["FY2026-Q2", 91],
+        ["FY2026-Q3", 91],
+        ["FY2026-Q4", 91],
+      ]);
+    });
+
+    it("puts a calendar year's extra day, or a 53rd week, into the twelfth month", () => {
+      const calendarYear = splitByPeriod(365, {
+        start: "2026-01-01",
+        end: "2026-12-31",
+        grain: "month",
+        basis: "calendar-days",
+        quarterPattern: "4-4-5",
+        unit: 1,
+      }).periods;
+      expect(calendarYear).toHaveLength(12);
+      expect(calendarYear.at(-1)).toMatchObject({ days: 36, label: "财务月P12（5周+1天）" });
+      const week53 = splitByPeriod(371, {
+        start: "2026-01-05",
+        end: "2027-01-10",
+        grain: "month",
+        basis: "calendar-days",
+        quarterPattern: "4-4-5",
+      }).periods;
+      expect(week53.at(-1)?.days).toBe(42);
+    });
+
+    it("refuses more than one fiscal year, and grains other than quarter and month", () => {
+      expect(
+        thrown(() =>
+          splitByPeriod(1, { start: "2026-01-01", end: "2027-01-07", grain: "month", quarterPattern: "4-4-5" }),
+        ).code,
+      ).toBe("INVALID_RANGE");
+      expect(
+        thrown(() =>
+          splitByPeriod(1, { start: "2026-01-01", end: "2026-12-31", grain: "week", quarterPattern: "4-4-5" }),
+        ).code,
+      ).toBe("INVALID_ARGUMENT");
+      expect(
+        thrown(() =>
+          splitByPeriod(1, { start: "2026-01-01", end: "2026-12-31", grain: "month", quarterPattern: "4-4-4" as never }),
+        ).path,
+      ).toEqual(["quarterPattern"]);
+    });
+  });
+
+  it("says provisional: true on a provisional calendar, listing the years", () => {
+    const result = splitByPeriod("1.2亿", {
+      start: "2027-01-01",
+      end: "2027-12-31",
+      grain: "quarter",
+      calendar: chinaCalendar({ missingYears: "provisional" }),
+    });
+    expect(result.provisional).toBe(true);
+    expect(result.provisionalYears).toEqual([2027]);
+    expect(sum(result.periods).toString()).toBe("120000000");
+  });
+
+  it("splits a zero total over a range with no working days", () => {
+    const result = splitByPeriod(0, { start: "2026-02-16", end: "2026-02-22", grain: "day", calendar: china });
+    expect(strings(result.periods)).toEqual(["0", "0", "0", "0", "0", "0", "0"]);
+  });
+
+  it("does not change frozen options", () => {
+    const options = deepFreeze({
+      ...year2026,
+      calendar: deepFreeze({ ...china }),
+      grain: "quarter" as const,
+      seasonality: [1, 2, 3, 4],
+    });
+    expect(strings(splitByPeriod(1000, options).periods)).toEqual(["100", "200", "300", "400"]);
+  });
+
+  describe("bad input", () => {
+    const base: SplitByPeriodOptions = { ...year2026, grain: "month" };
+
+    it("end before start: INVALID_RANGE", () => {
+      expect(thrown(() => splitByPeriod(1, { ...base, start: "2026-12-31", end: "2026-01-01" })).code).toBe(
+        "INVALID_RANGE",
+      );
+    });
+
+    it("an invalid date string: INVALID_DATE with the path", () => {
+      for (const bad of ["2026-02-30", "2026-6-1", ""]) {
+        const error = thrown(() => splitByPeriod(1, { ...base, end: bad }));
+        expect([error.code, error.path]).toEqual(["INVALID_DATE", ["end"]]);
+      }
+    });
+
+    it("a calendar with a day both holiday and make-up day: CALENDAR_CONFLICT", () => {
+      expect(
+        thrown(() =>
+          splitByPeriod(1, { ...base, calendar: { holidays: ["2026-05-09"], workdays: ["2026-05-09"] } }),
+        ).code,
+      ).toBe("CALENDAR_CONFLICT");
+    });
+
+    it("a year without calendar data: CALENDAR_YEAR_MISSING", () => {
+      expect(thrown(() => splitByPeriod(1, { ...base, start: "2027-01-01", end: "2027-12-31" })).code).toBe(
+        "CALENDAR_YEAR_MISSING",
+      );
+    });
+
+    it("seasonality that does not match the periods: SEASONALITY_MISMATCH", () => {
+      const cases: [unknown, (string | number)[]][] = [
+        [[1, 2, 3], ["seasonality"]],
+        [{ "2026-01": 1 }, ["seasonality"]],
+        [
+          Object.fromEntries([...Array(12)].map((_, i) => [`2026-${String(i + 1).padStart(2, "0")}`, 1]).concat([["2027-01", 1]])),
+          ["seasonality", "2027-01"],
+        ],
+        [{ monthly: [1, 2, 3] }, ["seasonality", "monthly"]],
+        [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], ["seasonality"]],
+      ];
+      for (const [seasonality, path] of cases) {
+        const error = thrown(() => splitByPeriod(1, { ...base, seasonality: seasonality as never }));
+        expect([error.code, error.path]).toEqual(["SEASONALITY_MISMATCH", path]);
+      }
+      expect(thrown(() => splitByPeriod(1, { ...base, basis: "seasonality" })).code).toBe(
+        "SEASONALITY_MISMATCH",
+      );
+      const message = thrown(() => splitByPeriod(1, { ...base, seasonality: [1, 2] })).message;
+      expect(message).toContain("12 periods");
+    });
+
+    it("a negative seasonality weight: NEGATIVE_WEIGHT with the path", () => {
+      const error = thrown(() => splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, -1, 1, 1] }));
+      expect([error.code, error.path]).toEqual(["NEGATIVE_WEIGHT", ["seasonality", 1]]);
+      expect(
+        thrown(() => splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, "x", 1, 1] })).path,
+      ).toEqual(["seasonality", 1]);
+    });
+
+    it("a working-day split of a non-zero total with no working days: NO_WORKING_DAYS", () => {
+      expect(
+        thrown(() => splitByPeriod(100, { start: "2026-02-16", end: "2026-02-22", grain: "day", calendar: china })).code,
+      ).toBe("NO_WORKING_DAYS");
+    });
+
+    it("bad grain, basis, total and options", () => {
+      expect(thrown(() => splitByPeriod(1, { ...base, grain: "fortnight" as never })).path).toEqual(["grain"]);
+      expect(thrown(() => splitByPeriod(1, { ...base, basis: "hours" as never })).path).toEqual(["basis"]);
+      expect(thrown(() => splitByPeriod(1, { ...base, basis: "calendar-days", seasonality: [1] })).code).toBe(
+        "INVALID_ARGUMENT",
+      );
+      expect(thrown(() => splitByPeriod("abc", base)).code).toBe("INVALID_NUMBER");
+      expect(thrown(() => splitByPeriod("0.001", base)).code).toBe("NOT_A_MULTIPLE_OF_UNIT");
+      expect(thrown(() => splitByPeriod(1, null as never)).code).toBe("INVALID_ARGUMENT");
+    });
+  });
+
+  describe("properties", () => {
+    const grains: Grain[] = ["year", "quarter", "month", "dekad", "week", "day"];
+    const arbitrary = fc.record({
+      from: fc.integer({ min: 0, max: 2100 }),
+      length: fc.integer({ min: 0, max: 420 }),
+      grain: fc.constantFrom(...grains),
+      basis: fc.constantFrom("working-days" as const, "calendar-days" as const),
+      cents: fc.bigInt({ min: 0n, max: 10n ** 14n }),
+    });
+
+    it("covers every day of the range by exactly one period, in order", () => {
+      fc.assert(
+        fc.property(arbitrary, ({ from, length, grain, basis }) => {
+          const start = isoOf(from);
+          const end = isoOf(from + length);
+          // A zero total splits even over a range without working days.
+          const { periods } = splitByPeriod(0, {
+            start,
+            end,
+            grain,
+            basis,
+            calendar: china,
+          });
+          expect(periods[0]?.start).toBe(start);
+          expect(periods.at(-1)?.end).toBe(end);
+          periods.forEach((period, index) => {
+            const span = differenceInCalendarDays(new Date(period.end), new Date(period.start)) + 1;
+            expect(period.days).toBe(span);
+            const next = periods[index + 1];
+            if (next) {
+              expect(differenceInCalendarDays(new Date(next.start), new Date(period.end))).toBe(1);
+            }
+          });
+          expect(periods.reduce((n, p) => n + p.days, 0)).toBe(length + 1);
+          expect(new Set(periods.map((p) => p.key)).size).toBe(periods.length);
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it("sums exactly to the total, each value a multiple of the unit", () => {
+      fc.assert(
+        fc.property(arbitrary, ({ from, length, grain, basis, cents }) => {
+          const total = toDecimal(cents.toString()).div(100);
+          const start = isoOf(from);
+          const end = isoOf(from + length);
+          const noWorkingDays = basis === "working-days" && listDays(start, end, china).days.every((d) => !d.working);
+          if (noWorkingDays && !total.isZero()) return;
+          const { periods } = splitByPeriod(total, { start, end, grain, basis, calendar: china });
+          expect(sum(periods).eq(total)).toBe(true);
+          for (const period of periods) {
+            expect(period.value.times(100).isInteger()).toBe(true);
+            expect(period.value.isNegative()).toBe(false);
+            if (basis === "working-days" && period.workingDays === 0) expect(period.value.isZero()).toBe(true);
+          }
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it("counts working days per period as a day-by-day count does", () => {
+      fc.assert(
+        fc.property(arbitrary, ({ from, length, grain }) => {
+          const start = isoOf(from);
+          const end = isoOf(from + length);
+          const { periods, workingDays } = splitByPeriod(0, { start, end, grain, calendar: china });
+          const days = listDays(start, end, china).days;
+          for (const period of periods) {
+            const count = days.filter((d) => d.date >= period.start && d.date <= period.end && d.working).length;
+            expect(period.workingDays).toBe(count);
+          }
+          expect(workingDays).toBe(days.filter((d) => d.working).length);
+        }),
+        { numRuns: 100 },
+      );
+    });
+  });
+});

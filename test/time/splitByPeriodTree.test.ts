@@ -1,0 +1,195 @@
+import { addDays } from "date-fns";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Decimal, Grain, PeriodNode } from "targetree";
+import { chinaCalendar, listDays, splitByPeriodTree, toDecimal } from "targetree";
+import { deepFreeze, thrown } from "./_helpers.js";
+
+const china = chinaCalendar();
+const sum = (nodes: readonly { value: Decimal }[]) =>
+  nodes.reduce((acc, node) => acc.plus(node.value), toDecimal(0));
+const isoOf = (n: number) =>
+  addDays(new Date(Date.UTC(2020, 0, 1)), n).toISOString().slice(0, 10);
+
+/** Checks every level: children sum to the parent and cover its days exactly. */
+function checkTree(nodes: readonly PeriodNode[]): void {
+  for (const node of nodes) {
+    if (node.children.length === 0) continue;
+    expect(sum(node.children).eq(node.value), node.key).toBe(true);
+    expect(node.children[0]?.start).toBe(node.start);
+    expect(node.children.at(-1)?.end).toBe(node.end);
+    expect(node.children.reduce((n, child) => n + child.days, 0)).toBe(node.days);
+    expect(node.children.reduce((n, child) => n + child.workingDays, 0)).toBe(node.workingDays);
+    checkTree(node.children);
+  }
+}
+
+describe("splitByPeriodTree", () => {
+  it("splits 1.2亿 into quarters, months and weeks of 2026, exact at every level", () => {
+    const tree = splitByPeriodTree("1.2亿", {
+      start: "2026-01-01",
+      end: "2026-12-31",
+      grains: ["quarter", "month", "week"],
+      calendar: china,
+    });
+    expect(sum(tree.periods).toString()).toBe("120000000");
+    checkTree(tree.periods);
+    const february = tree.periods[0]?.children[1];
+    expect(february?.key).toBe("2026-02");
+    expect(february?.children.map((week) => [week.key, week.start, week.end, week.workingDays])).toEqual([
+      ["2026-W05", "2026-02-01", "2026-02-01", 0],
+      ["2026-W06", "2026-02-02", "2026-02-08", 5],
+      ["2026-W07", "2026-02-09", "2026-02-15", 6],
+      ["2026-W08", "2026-02-16", "2026-02-22", 0],
+      ["2026-W09", "2026-02-23", "2026-02-28", 5],
+    ]);
+  });
+
+  it("gives the same first level as splitByPeriod", () => {
+    const tree = splitByPeriodTree("1.2亿", {
+      start: "2026-01-01",
+      end: "2026-12-31",
+      grains: ["month", "dekad", "day"],
+      calendar: china,
+    });
+    expect(tree.periods.map((month) => month.value.toString())[0]).toBe("10161290.32");
+    checkTree(tree.periods);
+    const days = tree.periods.flatMap((m) => m.children.flatMap((d) => d.children));
+    expect(days).toHaveLength(365);
+    expect(days.filter((day) => day.kind === "holiday").every((day) => day.value.isZero())).toBe(true);
+  });
+
+  it("splits fiscal 4-4-5 months into weeks, the fiscal map counted from the root start", () => {
+    const tree = splitByPeriodTree(5200, {
+      start: "2026-01-05",
+      end: "2027-01-03",
+      grains: ["quarter", "month", "week"],
+      basis: "calendar-days",
+      quarterPattern: "4-4-5",
+      unit: 1,
+    });
+    expect(tree.periods[0]?.children.map((m) => [m.key, m.children.length])).toEqual([
+      ["FY2026-P01", 4],
+      ["FY2026-P02", 4],
+      ["FY2026-P03", 5],
+    ]);
+    expect(tree.periods.flatMap((q) => q.children.flatMap((m) => m.children)).every((w) => w.value.eq(100))).toBe(
+      true,
+    );
+  });
+
+  it("applies per-period seasonality to the first level and working days below", () => {
+    const tree = splitByPeriodTree(1000, {
+      start: "2026-01-01",
+      end: "2026-06-30",
+      grains: ["quarter", "month"],
+      calendar: china,
+      seasonality: [3, 7],
+    });
+    expect(tree.periods.map((q) => q.value.toString())).toEqual(["300", "700"]);
+    expect(tree.periods[0]?.children.map((m) => m.value.toString())).toEqual(["106.78", "81.36", "111.86"]);
+    const byCalendar = splitByPeriodTree(900, {
+      start: "2026-01-01",
+      end: "2026-03-31",
+      grains: ["quarter", "month"],
+      seasonality: [1],
+      innerBasis: "calendar-days",
+      unit: 1,
+    });
+    expect(byCalendar.periods[0]?.children.map((m) => m.value.toNumber())).toEqual([310, 280, 310]);
+  });
+
+  it("applies monthly seasonality at every level", () => {
+    const tree = splitByPeriodTree(1200, {
+      start: "2026-01-01",
+      end: "2026-12-31",
+      grains: ["quarter", "month", "week"],
+      calendar: china,
+      seasonality: { monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4] },
+      unit: 1,
+    });
+    expect(tree.periods[3]?.children.map((m) => m.value.toNumber())).toEqual([80, 80, 320]);
+    checkTree(tree.periods);
+  });
+
+  it("says provisional on a provisional calendar", () => {
+    const tree = splitByPeriodTree("1.2亿", {
+      start: "2027-01-01",
+      end: "2027-12-31",
+      grains: ["month", "week"],
+      calendar: chinaCalendar({ missingYears: "provisional" }),
+    });
+    expect(tree.provisional).toBe(true);
+    expect(tree.provisionalYears).toEqual([2027]);
+  });
+
+  it("does not change frozen options", () => {
+    const options = deepFreeze({
+      start: "2026-01-01",
+      end: "2026-03-31",
+      grains: ["month", "week"] as Grain[],
+      calendar: deepFreeze({ ...china }),
+    });
+    expect(sum(splitByPeriodTree(100, options).periods).toString()).toBe("100");
+  });
+
+  describe("bad input", () => {
+    it("refuses empty or unordered grains", () => {
+      const base = { start: "2026-01-01", end: "2026-12-31" };
+      expect(thrown(() => splitByPeriodTree(1, { ...base, grains: [] })).path).toEqual(["grains"]);
+      expect(thrown(() => splitByPeriodTree(1, { ...base, grains: ["month", "quarter"] })).path).toEqual([
+        "grains",
+        1,
+      ]);
+      expect(thrown(() => splitByPeriodTree(1, { ...base, grains: ["dekad", "week"] })).code).toBe(
+        "INVALID_ARGUMENT",
+      );
+      expect(thrown(() => splitByPeriodTree(1, { ...base, grains: ["month", "hour" as never] })).path).toEqual([
+        "grains",
+        1,
+      ]);
+      expect(
+        thrown(() => splitByPeriodTree(1, { ...base, grains: ["month"], innerBasis: "x" as never })).path,
+      ).toEqual(["innerBasis"]);
+    });
+
+    it("refuses seasonality that does not match the first level", () => {
+      expect(
+        thrown(() =>
+          splitByPeriodTree(1, { start: "2026-01-01", end: "2026-12-31", grains: ["quarter", "month"], seasonality: [1, 2] }),
+        ).code,
+      ).toBe("SEASONALITY_MISMATCH");
+    });
+  });
+
+  describe("properties", () => {
+    it("is exact at every level and covers every day once", () => {
+      const chains: Grain[][] = [
+        ["year", "quarter", "month"],
+        ["quarter", "month", "week"],
+        ["month", "dekad", "day"],
+        ["month", "week", "day"],
+        ["year", "week"],
+      ];
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 2100 }),
+          fc.integer({ min: 0, max: 420 }),
+          fc.constantFrom(...chains),
+          fc.bigInt({ min: 0n, max: 10n ** 12n }),
+          (from, length, grains, cents) => {
+            const start = isoOf(from);
+            const end = isoOf(from + length);
+            const total = toDecimal(cents.toString()).div(100);
+            if (!total.isZero() && listDays(start, end, china).days.every((d) => !d.working)) return;
+            const tree = splitByPeriodTree(total, { start, end, grains, calendar: china });
+            expect(sum(tree.periods).eq(total)).toBe(true);
+            expect(tree.periods.reduce((n, p) => n + p.days, 0)).toBe(length + 1);
+            checkTree(tree.periods);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  });
+});
