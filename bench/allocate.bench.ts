@@ -18,7 +18,8 @@ function makeWeights(count: number, decimals: boolean): number[] {
   return Array.from({ length: count }, () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     const whole = 1 + (state % 9973);
-    return decimals ? whole + ((state >>> 16) % 100) / 100 : whole;
+    // (whole·100 + cents) / 100 is the double nearest that 2-decimal number, so it reads back exactly.
+    return decimals ? (whole * 100 + ((state >>> 16) % 100)) / 100 : whole;
   });
 }
 
@@ -69,46 +70,52 @@ const results: { size: number; ours: Timing; baseline: Timing }[] = [];
 for (const size of SIZES) {
   const weights = makeWeights(size, false);
   const big = size >= 1_000_000;
+  const label = size.toLocaleString("en");
+  let mine: ReturnType<typeof allocate> = [];
+  let theirs: DecimalJs[] = [];
   const ours = time(
-    `targetree allocate (${size.toLocaleString("en")})`,
-    () => allocate(TOTAL, weights),
-    {
-      runs: big ? 5 : 9,
-      warmup: big ? 1 : 3,
+    `targetree allocate (${label})`,
+    () => {
+      mine = allocate(TOTAL, weights);
     },
+    { runs: big ? 5 : size >= 100_000 ? 9 : 25, warmup: big ? 1 : size >= 100_000 ? 3 : 10 },
   );
-  const baseline = time(
-    `decimal.js largest remainder (${size.toLocaleString("en")})`,
-    () => decimalJsAllocate(TOTAL, weights),
-    {
-      runs: big ? 1 : size >= 100_000 ? 3 : 9,
-      warmup: big ? 0 : 1,
-    },
-  );
-  const dineroTiming = time(
-    `dinero.js allocate (${size.toLocaleString("en")})`,
-    () => dineroSplit(weights),
-    {
-      runs: big ? 3 : 9,
-      warmup: 1,
-    },
-  );
-  const extra: Timing[] = [dineroTiming];
+  const extra: Timing[] = [];
   if (big) {
+    // The same split with 2-decimal weights (123.45): still the exact integer fast path.
     const decimalWeights = makeWeights(size, true);
+    let check: ReturnType<typeof allocate> = [];
     extra.push(
-      time("targetree, 2-decimal weights (1,000,000)", () => allocate(TOTAL, decimalWeights), {
-        runs: 3,
-        warmup: 1,
-      }),
+      time(
+        `targetree, 2-decimal weights (${label})`,
+        () => {
+          check = allocate(TOTAL, decimalWeights);
+        },
+        { runs: 5, warmup: 1 },
+      ),
     );
-    const check = allocate(TOTAL, decimalWeights);
     verify("targetree (2-decimal weights)", check);
   }
-  report(`Allocate ${TOTAL} over ${size.toLocaleString("en")} weights`, baseline, [ours, ...extra]);
+  // The decimal.js version takes ~20 s at 1M parts: one timed run there.
+  const baseline = time(
+    `decimal.js largest remainder (${label})`,
+    () => {
+      theirs = decimalJsAllocate(TOTAL, weights);
+    },
+    { runs: big ? 1 : size >= 100_000 ? 3 : 9, warmup: big ? 0 : 1 },
+  );
+  let dineroParts: ReturnType<typeof dineroSplit> = [];
+  extra.push(
+    time(
+      `dinero.js allocate (${label})`,
+      () => {
+        dineroParts = dineroSplit(weights);
+      },
+      { runs: big ? 1 : 9, warmup: big ? 0 : 1 },
+    ),
+  );
+  report(`Allocate ${TOTAL} over ${label} weights`, baseline, [ours, ...extra]);
   // Exactness: targetree sums to the cent and equals the decimal.js version part for part.
-  const mine = allocate(TOTAL, weights);
-  const theirs = decimalJsAllocate(TOTAL, weights);
   verify("targetree", mine);
   verify("decimal.js", theirs);
   for (let i = 0; i < size; i++) {
@@ -116,12 +123,9 @@ for (const size of SIZES) {
       throw new Error(`part ${i}: targetree ${mine[i]} ≠ decimal.js ${theirs[i]}`);
     }
   }
-  const dineroCents = dineroSplit(weights).reduce(
-    (sum, part) => sum + BigInt(toSnapshot(part).amount),
-    0n,
-  );
+  const dineroCents = dineroParts.reduce((sum, part) => sum + BigInt(toSnapshot(part).amount), 0n);
   console.log(
-    `  exact: targetree and decimal.js sum to ${TOTAL} and agree on all ${size.toLocaleString("en")} parts; ` +
+    `  exact: targetree and decimal.js sum to ${TOTAL} and agree on all ${label} parts; ` +
       `dinero.js sums to ${dineroCents === TOTAL_CENTS ? "the total" : `${dineroCents} cents (WRONG)`} (its remainder is round-robin, not largest remainder)`,
   );
   console.log(`  targetree ${perPart(ours, size)}, decimal.js ${perPart(baseline, size)}`);

@@ -50,7 +50,14 @@ const number = (value: Parameters<typeof formatAmount>[0]): string =>
 printTable(
   ["question", "answer", "method", "iterations", "residual", "note"],
   [
-    ["new customers for 1.2亿", number(exact.value), exact.method, String(exact.iterations), exact.residual.toString(), ""],
+    [
+      "new customers for 1.2亿",
+      number(exact.value),
+      exact.method,
+      String(exact.iterations),
+      exact.residual.toString(),
+      "",
+    ],
     [
       "new customers for 9,999.9万",
       number(rounded.value),

@@ -161,7 +161,11 @@ const invalid = (message: string): TargetreeError =>
   new TargetreeError("INVALID_ARGUMENT", message, { path: [] });
 
 const checkNode = (node: unknown, role: string): void => {
-  if (typeof node !== "object" || node === null || typeof (node as { kind?: unknown }).kind !== "string") {
+  if (
+    typeof node !== "object" ||
+    node === null ||
+    typeof (node as { kind?: unknown }).kind !== "string"
+  ) {
     throw invalid(`${role} must be a formula node.`);
   }
 };
@@ -258,7 +262,10 @@ export function notNode(operand: FormulaNode, span?: Span): NotNode {
   return makeNot(operand, span);
 }
 
-const checkLinks = (links: readonly ChainLink<string>[], ops: readonly string[]): ChainLink<string>[] =>
+const checkLinks = (
+  links: readonly ChainLink<string>[],
+  ops: readonly string[],
+): ChainLink<string>[] =>
   links.map((link, index) => {
     if (typeof link !== "object" || link === null || !ops.includes(link.op)) {
       throw invalid(`Operator ${index + 1} must be one of ${ops.join(" ")}.`);
@@ -377,7 +384,9 @@ export function logicalNode(
   if (!Array.isArray(operands) || operands.length === 0) {
     throw invalid("A logical chain needs at least one operand.");
   }
-  operands.forEach((operand, index) => checkNode(operand, `Operand ${index + 1}`));
+  operands.forEach((operand, index) => {
+    checkNode(operand, `Operand ${index + 1}`);
+  });
   return makeLogical(op, operands, span);
 }
 
@@ -402,7 +411,9 @@ export function callNode(name: FunctionName, args: readonly FormulaNode[], span?
     );
   }
   if (!Array.isArray(args)) throw invalid("The arguments must be an array of formula nodes.");
-  args.forEach((arg, index) => checkNode(arg, `Argument ${index + 1}`));
+  args.forEach((arg, index) => {
+    checkNode(arg, `Argument ${index + 1}`);
+  });
   return makeCall(name, args, span);
 }
 

@@ -2,10 +2,10 @@ import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import type { FormulaNode, NameNode } from "./ast.js";
 import { interpret, type Value } from "./_lib/interpret.js";
 import { type FormulaSource, formulaError } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
+import type { FormulaNode, NameNode } from "./ast.js";
 import { parseFormula } from "./parseFormula.js";
 
 /** Named values a formula reads: numbers (any {@link Numeric}) and conditions (booleans). */

@@ -1,5 +1,5 @@
-import type { FormulaNode } from "./ast.js";
 import { checkTypes } from "./_lib/typecheck.js";
+import type { FormulaNode } from "./ast.js";
 import { parseFormula } from "./parseFormula.js";
 
 /**

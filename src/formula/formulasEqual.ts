@@ -1,6 +1,6 @@
 import { TargetreeError } from "../_lib/errors.js";
-import type { FormulaNode } from "./ast.js";
 import { MAX_TREE_DEPTH } from "./_lib/typecheck.js";
+import type { FormulaNode } from "./ast.js";
 
 /**
  * Compares two trees by structure and values, ignoring positions (`span`). Number literals are
@@ -21,7 +21,10 @@ export function formulasEqual(a: FormulaNode, b: FormulaNode): boolean {
 function equal(a: FormulaNode, b: FormulaNode, depth: number): boolean {
   if (a === b) return true;
   if (depth > MAX_TREE_DEPTH) {
-    throw new TargetreeError("FORMULA_TOO_DEEP", `A formula tree is deeper than ${MAX_TREE_DEPTH} levels.`);
+    throw new TargetreeError(
+      "FORMULA_TOO_DEEP",
+      `A formula tree is deeper than ${MAX_TREE_DEPTH} levels.`,
+    );
   }
   const formulasEqual = (x: FormulaNode, y: FormulaNode): boolean => equal(x, y, depth + 1);
   switch (a.kind) {
@@ -48,9 +51,7 @@ function equal(a: FormulaNode, b: FormulaNode, depth: number): boolean {
       );
     case "power":
       return (
-        b.kind === "power" &&
-        formulasEqual(a.base, b.base) &&
-        formulasEqual(a.exponent, b.exponent)
+        b.kind === "power" && formulasEqual(a.base, b.base) && formulasEqual(a.exponent, b.exponent)
       );
     case "compare":
       return (

@@ -1,11 +1,11 @@
 import type { ErrorPath } from "../_lib/errors.js";
 import { excerpt, TargetreeError } from "../_lib/errors.js";
 import { MAX_FORMULA_LENGTH } from "../_lib/limits.js";
-import type { FormulaNode } from "./ast.js";
 import { codePointLabel, findInvisible } from "./_lib/characters.js";
 import { parseTokens } from "./_lib/parser.js";
 import { type FormulaSource, formulaError } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
+import type { FormulaNode } from "./ast.js";
 
 export interface ParseFormulaOptions {
   /** The formula's name (a model node, a rule id), quoted in error messages. */

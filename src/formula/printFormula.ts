@@ -1,6 +1,6 @@
-import type { FormulaNode } from "./ast.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import { shiftDecimal, UNIT_POWERS } from "./_lib/units.js";
+import type { FormulaNode } from "./ast.js";
 
 export interface PrintFormulaOptions {
   /**
@@ -44,7 +44,13 @@ const level = (node: FormulaNode): number => {
   }
 };
 
-const MATH: Readonly<Record<string, string>> = { "*": "×", "/": "÷", "<=": "≤", ">=": "≥", "!=": "≠" };
+const MATH: Readonly<Record<string, string>> = {
+  "*": "×",
+  "/": "÷",
+  "<=": "≤",
+  ">=": "≥",
+  "!=": "≠",
+};
 
 /**
  * Prints a tree as canonical formula text with the fewest parentheses that keep its shape, so

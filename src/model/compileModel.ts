@@ -8,12 +8,12 @@ import type { Model, ModelInputs, ModelValues } from "./types.js";
 /** A model compiled for evaluating many rows. */
 export interface CompiledModel {
   /** Every node's value for one row; the same result as {@link evaluate}. */
-  evaluate(row: ModelInputs): ModelValues;
+  evaluate<Row extends ModelInputs<Row>>(row: Row): ModelValues;
   /**
    * A function computing one node for a row, evaluating only the formulas that node reads and
    * reading only the inputs it needs. Extra keys in a row are ignored, which suits database rows.
    */
-  output(name: string): (row: ModelInputs) => Decimal;
+  output(name: string): <Row extends ModelInputs<Row>>(row: Row) => Decimal;
 }
 
 /**
@@ -35,14 +35,14 @@ export function compileModel(model: Model): CompiledModel {
   const { names, inputCount, rules, steps, reads } = internals;
   const inputPath: ErrorPath = ["inputs"];
 
-  const evaluateRow = (row: ModelInputs): ModelValues => {
+  const evaluateRow = <Row extends ModelInputs<Row>>(row: Row): ModelValues => {
     const values = runAll(internals, readInputs(internals, row) as Decimal[]);
     const result: ModelValues = Object.create(null);
     for (let slot = 0; slot < names.length; slot++) result[names[slot]!] = values[slot]!;
     return result;
   };
 
-  const output = (name: string): ((row: ModelInputs) => Decimal) => {
+  const output = (name: string): (<Row extends ModelInputs<Row>>(row: Row) => Decimal) => {
     const slot = typeof name === "string" ? internals.slotOf.get(name.normalize("NFC")) : undefined;
     if (slot === undefined) {
       throw new TargetreeError(
@@ -62,7 +62,7 @@ export function compileModel(model: Model): CompiledModel {
     const formulaSteps = formulaIndexes.map((index) => steps[index]!);
     const formulaSlots = formulaIndexes.map((index) => inputCount + index);
     const size = names.length;
-    return (row) => {
+    return <Row extends ModelInputs<Row>>(row: Row): Decimal => {
       if (typeof row !== "object" || row === null) {
         // readInputs gives the precise error for a non-object row.
         readInputs(internals, row);
@@ -72,13 +72,21 @@ export function compileModel(model: Model): CompiledModel {
         const key = inputNames[i]!;
         if (!Object.hasOwn(row, key)) {
           // Missing or keyed in another normal form: the careful reader resolves or reports it.
-          const slots = readInputs(internals, pick(row, inputNames), {
-            optional: new Set(names.slice(0, inputCount).filter((n) => !inputNames.includes(n))),
-          });
+          const slots = readInputs(
+            internals,
+            pick(row as Readonly<Record<string, unknown>>, inputNames),
+            {
+              optional: new Set(names.slice(0, inputCount).filter((n) => !inputNames.includes(n))),
+            },
+          );
           for (const input of inputSlots) values[input] = slots[input]!;
           break;
         }
-        values[inputSlots[i]!] = convertInput(row[key], inputRules[i]!, inputPath);
+        values[inputSlots[i]!] = convertInput(
+          (row as Readonly<Record<string, unknown>>)[key],
+          inputRules[i]!,
+          inputPath,
+        );
       }
       for (let i = 0; i < formulaSteps.length; i++)
         values[formulaSlots[i]!] = formulaSteps[i]!(values);
@@ -90,7 +98,10 @@ export function compileModel(model: Model): CompiledModel {
 }
 
 /** The own entries of `row` whose NFC key is one of `names`. */
-function pick(row: ModelInputs, names: readonly string[]): Record<string, unknown> {
+function pick(
+  row: Readonly<Record<string, unknown>>,
+  names: readonly string[],
+): Record<string, unknown> {
   const wanted = new Set(names);
   const picked: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(row)) {

@@ -26,7 +26,10 @@ import type { Model, ModelInputs, ModelValues } from "./types.js";
  * values.margin //=> new Decimal(0.4)
  * Object.keys(values) //=> ["revenue", "cost", "profit", "margin"]
  */
-export function evaluate(model: Model, inputs: ModelInputs): ModelValues {
+export function evaluate<Inputs extends ModelInputs<Inputs>>(
+  model: Model,
+  inputs: Inputs,
+): ModelValues {
   const internals = internalsOf(model);
   const slots = readInputs(internals, inputs);
   const { names, inputCount, sources } = internals;

@@ -104,7 +104,8 @@ export interface ReconcileResult {
  * @returns The implied value, the gap and the ways to close it.
  * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown output or input name; `INVALID_ARGUMENT`
  *   for an empty or repeated list, a formula node in one, or a bad option; `INVALID_NUMBER` for a
- *   non-numeric target; `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for the inputs.
+ *   non-numeric target; `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for the inputs;
+ *   the formulas' own errors (`DIVISION_BY_ZERO`, …) when the stated inputs make them undefined.
  *
  * @example
  * const inputs = { newCustomers: 600, conversion: "25%", newAov: 8000, returningCustomers: 1500, repurchase: "40%", returningAov: 6000 };

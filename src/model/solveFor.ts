@@ -84,7 +84,9 @@ export interface SolveForResult {
  *    unary minus negates, `x ^ c` takes the real root (both roots for an even `c`; the one nearest
  *    the current value is returned, the other in `alternatives`), `c ^ x` takes a logarithm.
  *    When `vary` occurs several times but the output is a polynomial of degree 1 or 2 in it
- *    (`a·x + b·x`), the line or parabola is solved exactly too.
+ *    (`a·x + b·x`), the line or parabola is solved exactly too. The answer is exact whenever it is
+ *    a decimal of at most 64 significant digits (58,200 is); a quotient such as 1/3 is correctly
+ *    rounded at the 64th digit, and `residual` shows the tiny difference.
  * 2. **Numeric.** Otherwise (`min`, `max`, `round`, `if`, …) a bracket is searched outward from
  *    the current value (steps doubling from 1/64 of max(1, |current|), at most 200 doublings per
  *    side), within the bounds, and Brent's method closes it until |output − target| ≤ `tolerance`.
@@ -105,7 +107,8 @@ export interface SolveForResult {
  *   when `vary` is a formula node or an option is malformed; `INVALID_NUMBER` for a non-numeric
  *   target or input; `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for the inputs;
  *   `NO_SOLUTION` when `output` does not depend on `vary` or no value within the bounds reaches
- *   the target.
+ *   the target; the formulas' own errors (`DIVISION_BY_ZERO`, …) when the other inputs make
+ *   them undefined.
  *
  * @example
  * const model = defineModel({ revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov" });

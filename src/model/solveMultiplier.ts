@@ -87,7 +87,8 @@ export interface SolveMultiplierResult {
  *   for an empty or repeated `vary` list, a formula node in it, or a malformed option;
  *   `INVALID_NUMBER` for a non-numeric target; `MISSING_INPUT`, `OUT_OF_BOUNDS`,
  *   `NOT_A_WHOLE_NUMBER` for the inputs; `NO_SOLUTION` when the output does not depend on the
- *   varied inputs, they are all 0, or no factor within the bounds reaches the target.
+ *   varied inputs, they are all 0, or no factor within the bounds reaches the target; the
+ *   formulas' own errors (`DIVISION_BY_ZERO`, …) when the other inputs make them undefined.
  *
  * @example
  * const model = defineModel({ revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov" });

@@ -81,8 +81,11 @@ export interface Model {
   readonly roots: readonly string[];
 }
 
-/** Input values by input name. Every input of the model is required. */
-export type ModelInputs = Readonly<Record<string, Numeric>>;
+/**
+ * Input values by input name; every input of the model is required. Generic so that a row typed
+ * by an interface (`interface Row { customers: number; … }`) is accepted as it is.
+ */
+export type ModelInputs<T = Record<string, Numeric>> = { readonly [K in keyof T]: Numeric };
 
 /** Every node's value by name (inputs included), a null-prototype record in the model's `order`. */
 export type ModelValues = Record<string, Decimal>;

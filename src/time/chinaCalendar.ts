@@ -21,7 +21,7 @@ export interface ChinaCalendarOptions {
   readonly missingYears?: "error" | "provisional" | "weekends-only";
 }
 
-const MISSING = new Map([
+const MISSING = /* @__PURE__ */ new Map([
   ["error", "error"],
   ["provisional", "china-provisional"],
   ["weekends-only", "weekends-only"],

@@ -1,10 +1,10 @@
 import type { Decimal } from "../_lib/decimal.js";
-import { Decimal as DecimalValue, ONE } from "../_lib/decimal.js";
+import { ONE } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { roundingConstant } from "../_lib/rounding.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import { compoundFactor, MAX_GROWTH_STEPS } from "./_lib/growth.js";
+import { growthFactor, MAX_GROWTH_STEPS } from "./_lib/growth.js";
 
 export interface GrowthPathOptions extends UnitOptions {
   /** `"linear"` (default): the same increase each step; `"cagr"`: the same growth rate each step. */
@@ -31,9 +31,10 @@ export interface GrowthPathResult {
  * each year, 8 → 11 → 14 → 17 → 20) or compound (CAGR: the same growth rate each
  * year, 8 → 10.06 → 12.65 → 15.91 → 20 at 25.74%).
  *
- * Rounding: CAGR values are `start × (end / start)^(k / steps)`, computed with
- * decimal.js `pow` at the library precision (64 significant digits, half-up); the
- * end is `end` exactly. With `unit`, every value (start and end included) is then
+ * Rounding: the CAGR factor `(end / start)^(1 / steps)` is `exp(ln(end / start) / steps)`
+ * at the library precision (64 significant digits, half-up; exact when the root is
+ * short and exact); values are `start × factor^k` at the same precision, and the end
+ * is `end` exactly. With `unit`, every value (start and end included) is then
  * rounded to a whole multiple of the unit with `rounding` (default half-up);
  * without it, values are returned unrounded.
  *
@@ -102,13 +103,12 @@ export function growthPath(
         { path: first.isZero() || first.isNegative() ? ["start"] : ["end"] },
       );
     }
-    rate = compoundFactor(first, last, ONE.dividedBy(steps), ["start"], ["end"]).minus(ONE);
+    const factor = growthFactor(first, last, toDecimal(steps), ["start"], ["end"]);
+    rate = factor.minus(ONE);
     exact = Array.from({ length: steps + 1 }, (_, k) => {
       if (k === 0) return first;
       if (k === steps) return last;
-      return first.times(
-        compoundFactor(first, last, new DecimalValue(k).dividedBy(steps), ["start"], ["end"]),
-      );
+      return first.times(factor.pow(k));
     });
   }
   const values =

@@ -3,16 +3,17 @@ import { ONE } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import { checkPeriods, compoundFactor } from "./_lib/growth.js";
+import { checkPeriods, growthFactor } from "./_lib/growth.js";
 
 /**
  * The growth rate per period needed to go from `from` to `to`:
  * `to / from − 1` for one period, and the compound annual growth rate
  * `(to / from)^(1 / periods) − 1` for several.
  *
- * The one-period rate is exact where the division is; a root is computed with
- * decimal.js `pow` (through `exp`/`ln`) at the library precision, 64 significant
- * digits, half-up. Round for display with `formatPercent`.
+ * The one-period rate is exact where the division is; a root is computed as
+ * `exp(ln(to / from) / periods)` with decimal.js at the library precision, 64
+ * significant digits, half-up (an exact short root such as 1.1 for 1.21 over two
+ * periods comes back exact). Round for display with `formatPercent`.
  *
  * @param from - The starting value (last year's actual); must be positive.
  * @param to - The value to reach; must be non-negative for more than one period.
@@ -49,5 +50,5 @@ export function requiredGrowth(from: Numeric, to: Numeric, periods: Numeric = 1)
     }
     return target.minus(start).dividedBy(start);
   }
-  return compoundFactor(start, target, ONE.dividedBy(count), ["from"], ["to"]).minus(ONE);
+  return growthFactor(start, target, count, ["from"], ["to"]).minus(ONE);
 }

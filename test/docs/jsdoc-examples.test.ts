@@ -61,24 +61,41 @@ function extractSnippets(file: string): Snippet[] {
   return snippets;
 }
 
-/** Turns `expr //=> expected` lines into checks; leaves the other lines as they are. */
+/**
+ * Turns `expr //=> expected` lines into checks and leaves other lines as they are. When `//=>`
+ * stands on a line of its own, the expression is the statement just above it (the lines since
+ * the last blank line, `;`, declaration or check).
+ */
 function toModule(snippet: Snippet): string {
-  const body = snippet.code
-    .split("\n")
-    .map((line) => {
-      const at = line.indexOf("//=>");
-      if (at < 0) return line;
-      const expression = line.slice(0, at).trim().replace(/;$/, "");
-      const expected = line.slice(at + 4).trim();
-      return `__check(${JSON.stringify(expression)}, () => (${expression}), () => (${expected}));`;
-    })
-    .join("\n");
+  const out: string[] = [];
+  let pending: string[] = [];
+  for (const line of snippet.code.split("\n")) {
+    const at = line.indexOf("//=>");
+    if (at < 0) {
+      const trimmed = line.trim();
+      const isBoundary =
+        trimmed === "" || /^(const|let|import|for|if)\b/.test(trimmed) || trimmed.endsWith(";");
+      out.push(line);
+      pending = isBoundary ? [] : [...pending, line];
+      continue;
+    }
+    let expression = line.slice(0, at).trim();
+    if (expression === "") {
+      out.splice(out.length - pending.length, pending.length);
+      expression = pending.join("\n").trim();
+    }
+    expression = expression.replace(/;$/, "");
+    const expected = line.slice(at + 4).trim();
+    out.push(`__check(${JSON.stringify(expression)}, () => (${expression}), () => (${expected}));`);
+    pending = [];
+  }
   return [
+    `import { Decimal } from "decimal.js";`,
     `import * as __targetree from "targetree";`,
     `import { __check } from "../check.js";`,
     `const { ${"$ALL$"} } = __targetree;`,
     `export default async function run() {`,
-    body,
+    ...out,
     `}`,
   ].join("\n");
 }

@@ -61,14 +61,19 @@ describe("sensitivity", () => {
       stepKind: "absolute",
       vary: ["newCustomers", "returningCustomers"],
     });
-    expect(result.entries.map((entry) => [entry.input, entry.change.toString()])).toEqual([
-      ["newCustomers", "200000"],
-      ["returningCustomers", "240000"],
-    ].sort((a, b) => Number(b[1]) - Number(a[1])));
+    expect(result.entries.map((entry) => [entry.input, entry.change.toString()])).toEqual(
+      [
+        ["newCustomers", "200000"],
+        ["returningCustomers", "240000"],
+      ].sort((a, b) => Number(b[1]) - Number(a[1])),
+    );
   });
 
   it("explains a zero input instead of dividing by zero", () => {
-    const result = sensitivity(revenueModel(), { output: "revenue", inputs: { ...w1, newCustomers: 0 } });
+    const result = sensitivity(revenueModel(), {
+      output: "revenue",
+      inputs: { ...w1, newCustomers: 0 },
+    });
     const zero = result.entries.find((entry) => entry.input === "newCustomers")!;
     expect(zero.change.toString()).toBe("0");
     expect(zero.elasticity).toBeNull();
@@ -84,7 +89,10 @@ describe("sensitivity", () => {
   });
 
   it("gives a null rate and elasticity when the output is 0", () => {
-    const result = sensitivity(defineModel({ y: "a * b" }), { output: "y", inputs: { a: 0, b: 5 } });
+    const result = sensitivity(defineModel({ y: "a * b" }), {
+      output: "y",
+      inputs: { a: 0, b: 5 },
+    });
     const b = result.entries.find((entry) => entry.input === "b")!;
     expect(b.changeRate).toBeNull();
     expect(b.elasticity).toBeNull();
@@ -92,26 +100,41 @@ describe("sensitivity", () => {
   });
 
   it("flags steps that leave the input's bounds", () => {
-    const result = sensitivity(revenueModel(), { output: "revenue", inputs: { ...w1, conversion: 1 } });
+    const result = sensitivity(revenueModel(), {
+      output: "revenue",
+      inputs: { ...w1, conversion: 1 },
+    });
     expect(result.entries.find((entry) => entry.input === "conversion")!.withinBounds).toBe(false);
     expect(result.entries.find((entry) => entry.input === "newAov")!.withinBounds).toBe(true);
   });
 
   it("throws INVALID_ARGUMENT for a zero step, an unknown stepKind or an empty list", () => {
     const bad = (options: object) =>
-      expectCode(() => sensitivity(revenueModel(), { output: "revenue", inputs: w1, ...options }), "INVALID_ARGUMENT");
+      expectCode(
+        () => sensitivity(revenueModel(), { output: "revenue", inputs: w1, ...options }),
+        "INVALID_ARGUMENT",
+      );
     bad({ step: 0 });
     bad({ stepKind: "percent" });
     bad({ vary: [] });
     bad({ vary: ["revenue"] });
-    expectCode(() => sensitivity(revenueModel(), { output: "revenue", inputs: w1, step: "abc" }), "INVALID_NUMBER");
+    expectCode(
+      () => sensitivity(revenueModel(), { output: "revenue", inputs: w1, step: "abc" }),
+      "INVALID_NUMBER",
+    );
   });
 
   it("throws UNKNOWN_NODE and MISSING_INPUT for bad names and inputs", () => {
     expectCode(() => sensitivity(revenueModel(), { output: "profit", inputs: w1 }), "UNKNOWN_NODE");
-    expectCode(() => sensitivity(revenueModel(), { output: "revenue", inputs: w1, vary: ["x"] }), "UNKNOWN_NODE");
+    expectCode(
+      () => sensitivity(revenueModel(), { output: "revenue", inputs: w1, vary: ["x"] }),
+      "UNKNOWN_NODE",
+    );
     const { newAov: _, ...missing } = w1;
-    expectCode(() => sensitivity(revenueModel(), { output: "revenue", inputs: missing }), "MISSING_INPUT");
+    expectCode(
+      () => sensitivity(revenueModel(), { output: "revenue", inputs: missing }),
+      "MISSING_INPUT",
+    );
   });
 
   it("passes on a formula's own error when a step makes it undefined", () => {
@@ -133,7 +156,8 @@ describe("sensitivity", () => {
       fc.assert(
         fc.property(positive, positive, positive, (a, b, c) => {
           const result = sensitivity(model, { output: "y", inputs: { a, b, c }, step: "1e-20" });
-          const of = (name: string) => result.entries.find((entry) => entry.input === name)!.elasticity!;
+          const of = (name: string) =>
+            result.entries.find((entry) => entry.input === name)!.elasticity!;
           expect(of("a").minus(1).abs().lt("1e-15")).toBe(true);
           expect(of("b").minus(2).abs().lt("1e-15")).toBe(true);
           expect(of("c").plus(1).abs().lt("1e-15")).toBe(true);
@@ -144,21 +168,28 @@ describe("sensitivity", () => {
 
     it("each change is the output at the stepped value minus the base, sorted by size", () => {
       const model = defineModel({
-        revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov",
+        revenue:
+          "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov",
       });
       fc.assert(
-        fc.property(fc.integer({ min: 1, max: 10000 }), fc.integer({ min: 1, max: 20 }), (count, percent) => {
-          const inputs = { ...w1, newCustomers: count };
-          const step = new Decimal(percent).div(100);
-          const result = sensitivity(model, { output: "revenue", inputs, step });
-          const base = evaluate(model, inputs).revenue!;
-          for (const entry of result.entries) {
-            const stepped = evaluate(model, { ...inputs, [entry.input]: entry.stepped }).revenue!;
-            expect(stepped.minus(base).eq(entry.change)).toBe(true);
-          }
-          const sizes = result.entries.map((entry) => entry.change.abs());
-          sizes.slice(1).forEach((size, index) => expect(size.lte(sizes[index]!)).toBe(true));
-        }),
+        fc.property(
+          fc.integer({ min: 1, max: 10000 }),
+          fc.integer({ min: 1, max: 20 }),
+          (count, percent) => {
+            const inputs = { ...w1, newCustomers: count };
+            const step = new Decimal(percent).div(100);
+            const result = sensitivity(model, { output: "revenue", inputs, step });
+            const base = evaluate(model, inputs).revenue!;
+            for (const entry of result.entries) {
+              const stepped = evaluate(model, { ...inputs, [entry.input]: entry.stepped }).revenue!;
+              expect(stepped.minus(base).eq(entry.change)).toBe(true);
+            }
+            const sizes = result.entries.map((entry) => entry.change.abs());
+            sizes.slice(1).forEach((size, index) => {
+              expect(size.lte(sizes[index]!)).toBe(true);
+            });
+          },
+        ),
         { numRuns: 100 },
       );
     });

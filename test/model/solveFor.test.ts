@@ -115,7 +115,11 @@ describe("solveFor", () => {
   });
 
   it("inverts a divisor, a unary minus and a power", () => {
-    const model = defineModel({ margin: "-(cost / revenue) + 1", area: "side ^ 2", cube: "side ^ 3" });
+    const model = defineModel({
+      margin: "-(cost / revenue) + 1",
+      area: "side ^ 2",
+      cube: "side ^ 3",
+    });
     expect(
       solveFor(model, {
         output: "margin",
@@ -157,7 +161,12 @@ describe("solveFor", () => {
   it("solves a line or a parabola exactly when the input occurs more than once", () => {
     const line = defineModel({ y: "a * x + b * x" });
     const parabola = defineModel({ revenue: "price * (1000 - 5 * price)" });
-    const linear = solveFor(line, { output: "y", target: 50, vary: "x", inputs: { a: 2, b: 3, x: 1 } });
+    const linear = solveFor(line, {
+      output: "y",
+      target: 50,
+      vary: "x",
+      inputs: { a: 2, b: 3, x: 1 },
+    });
     expect([linear.value.toString(), linear.method]).toEqual(["10", "algebraic"]);
     const quadratic = solveFor(parabola, {
       output: "revenue",
@@ -185,11 +194,14 @@ describe("solveFor", () => {
   });
 
   it("honours a caller's tolerance and the input's bounds in the numeric search", () => {
-    const model = defineModel(
-      { y: "max(x, 0) ^ 3 + x" },
-      { inputs: { x: { min: 0, max: 10 } } },
-    );
-    const answer = solveFor(model, { output: "y", target: 10, vary: "x", inputs: { x: 5 }, tolerance: "0.001" });
+    const model = defineModel({ y: "max(x, 0) ^ 3 + x" }, { inputs: { x: { min: 0, max: 10 } } });
+    const answer = solveFor(model, {
+      output: "y",
+      target: 10,
+      vary: "x",
+      inputs: { x: 5 },
+      tolerance: "0.001",
+    });
     expect(answer.method).toBe("numeric");
     expect(answer.residual.abs().lte("0.001")).toBe(true);
     expect(answer.value.gte(0) && answer.value.lte(10)).toBe(true);
@@ -204,19 +216,37 @@ describe("solveFor", () => {
 
   it("throws NO_SOLUTION when the output does not depend on the input", () => {
     const error = expectCode(
-      () => solveFor(revenueModel(), { output: "newRevenue", target: 1, vary: "repurchase", inputs: w1 }),
+      () =>
+        solveFor(revenueModel(), {
+          output: "newRevenue",
+          target: 1,
+          vary: "repurchase",
+          inputs: w1,
+        }),
       "NO_SOLUTION",
     );
     expect(error.message).toMatch(/does not depend on repurchase/);
     expectCode(
-      () => solveFor(defineModel({ y: "x - x + a" }), { output: "y", target: 5, vary: "x", inputs: { x: 1, a: 1 } }),
+      () =>
+        solveFor(defineModel({ y: "x - x + a" }), {
+          output: "y",
+          target: 5,
+          vary: "x",
+          inputs: { x: 1, a: 1 },
+        }),
       "NO_SOLUTION",
     );
   });
 
   it("throws NO_SOLUTION with the out-of-bounds solution when the target lies beyond the bounds", () => {
     const error = expectCode(
-      () => solveFor(revenueModel(), { output: "revenue", target: "1.2亿", vary: "conversion", inputs: w1 }),
+      () =>
+        solveFor(revenueModel(), {
+          output: "revenue",
+          target: "1.2亿",
+          vary: "conversion",
+          inputs: w1,
+        }),
       "NO_SOLUTION",
     );
     expect(error.details.outside).toBe("24.25");
@@ -237,7 +267,10 @@ describe("solveFor", () => {
 
   it("throws NO_SOLUTION when no value reaches the target or the output jumps over it", () => {
     const capped = defineModel({ y: "min(x, 5) * 2" });
-    expectCode(() => solveFor(capped, { output: "y", target: 12, vary: "x", inputs: { x: 1 } }), "NO_SOLUTION");
+    expectCode(
+      () => solveFor(capped, { output: "y", target: 12, vary: "x", inputs: { x: 1 } }),
+      "NO_SOLUTION",
+    );
     const stepped = defineModel({ y: "floor(x) * 2" });
     const error = expectCode(
       () => solveFor(stepped, { output: "y", target: 5, vary: "x", inputs: { x: 1 } }),
@@ -245,14 +278,29 @@ describe("solveFor", () => {
     );
     expect(error.message).toMatch(/jumps over the target/);
     const even = defineModel({ y: "x ^ 2 + 1" });
-    expectCode(() => solveFor(even, { output: "y", target: 0, vary: "x", inputs: { x: 1 } }), "NO_SOLUTION");
+    expectCode(
+      () => solveFor(even, { output: "y", target: 0, vary: "x", inputs: { x: 1 } }),
+      "NO_SOLUTION",
+    );
   });
 
   it("throws UNKNOWN_NODE for an unknown output or input", () => {
-    expectCode(() => solveFor(revenueModel(), { output: "profit", target: 1, vary: "newAov", inputs: w1 }), "UNKNOWN_NODE");
-    expectCode(() => solveFor(revenueModel(), { output: "revenue", target: 1, vary: "visits", inputs: w1 }), "UNKNOWN_NODE");
+    expectCode(
+      () => solveFor(revenueModel(), { output: "profit", target: 1, vary: "newAov", inputs: w1 }),
+      "UNKNOWN_NODE",
+    );
+    expectCode(
+      () => solveFor(revenueModel(), { output: "revenue", target: 1, vary: "visits", inputs: w1 }),
+      "UNKNOWN_NODE",
+    );
     const error = expectCode(
-      () => solveFor(revenueModel(), { output: "revenue", target: 1, vary: "newAov", inputs: { ...w1, typo: 1 } }),
+      () =>
+        solveFor(revenueModel(), {
+          output: "revenue",
+          target: 1,
+          vary: "newAov",
+          inputs: { ...w1, typo: 1 },
+        }),
       "UNKNOWN_NODE",
     );
     expect(error.path).toEqual(["inputs", "typo"]);
@@ -260,17 +308,29 @@ describe("solveFor", () => {
 
   it("throws INVALID_NUMBER for a non-numeric target or input", () => {
     const error = expectCode(
-      () => solveFor(revenueModel(), { output: "revenue", target: "lots", vary: "newAov", inputs: w1 }),
+      () =>
+        solveFor(revenueModel(), { output: "revenue", target: "lots", vary: "newAov", inputs: w1 }),
       "INVALID_NUMBER",
     );
     expect(error.path).toEqual(["target"]);
     expectCode(
-      () => solveFor(revenueModel(), { output: "revenue", target: Number.NaN, vary: "newAov", inputs: w1 }),
+      () =>
+        solveFor(revenueModel(), {
+          output: "revenue",
+          target: Number.NaN,
+          vary: "newAov",
+          inputs: w1,
+        }),
       "INVALID_NUMBER",
     );
     expectCode(
       () =>
-        solveFor(revenueModel(), { output: "revenue", target: 1, vary: "newAov", inputs: { ...w1, newAov: "x" } }),
+        solveFor(revenueModel(), {
+          output: "revenue",
+          target: 1,
+          vary: "newAov",
+          inputs: { ...w1, newAov: "x" },
+        }),
       "INVALID_NUMBER",
     );
   });
@@ -278,7 +338,14 @@ describe("solveFor", () => {
   it("throws INVALID_ARGUMENT for a formula node, a list, an empty name or bad options", () => {
     const bad = (options: object) =>
       expectCode(
-        () => solveFor(revenueModel(), { output: "revenue", target: 1, vary: "newAov", inputs: w1, ...options }),
+        () =>
+          solveFor(revenueModel(), {
+            output: "revenue",
+            target: 1,
+            vary: "newAov",
+            inputs: w1,
+            ...options,
+          }),
         "INVALID_ARGUMENT",
       );
     bad({ vary: "newRevenue" });
@@ -289,7 +356,10 @@ describe("solveFor", () => {
     bad({ min: 10, max: 5 });
     bad({ wholeNumber: "yes" });
     expectCode(() => solveFor(revenueModel(), null as never), "INVALID_ARGUMENT");
-    expectCode(() => solveFor({} as never, { output: "y", target: 1, vary: "x", inputs: {} }), "INVALID_ARGUMENT");
+    expectCode(
+      () => solveFor({} as never, { output: "y", target: 1, vary: "x", inputs: {} }),
+      "INVALID_ARGUMENT",
+    );
     expectCode(
       () => solveFor(revenueModel(), { output: "revenue", target: 1, vary: "", inputs: w1 }),
       "UNKNOWN_NODE",
@@ -299,17 +369,28 @@ describe("solveFor", () => {
   it("throws MISSING_INPUT, OUT_OF_BOUNDS and NOT_A_WHOLE_NUMBER for bad inputs", () => {
     const { conversion: _, ...missing } = w1;
     expectCode(
-      () => solveFor(revenueModel(), { output: "revenue", target: 1, vary: "newAov", inputs: missing }),
+      () =>
+        solveFor(revenueModel(), { output: "revenue", target: 1, vary: "newAov", inputs: missing }),
       "MISSING_INPUT",
     );
     expectCode(
       () =>
-        solveFor(revenueModel(), { output: "revenue", target: 1, vary: "newAov", inputs: { ...w1, conversion: 2 } }),
+        solveFor(revenueModel(), {
+          output: "revenue",
+          target: 1,
+          vary: "newAov",
+          inputs: { ...w1, conversion: 2 },
+        }),
       "OUT_OF_BOUNDS",
     );
     expectCode(
       () =>
-        solveFor(revenueModel(), { output: "revenue", target: 1, vary: "newAov", inputs: { ...w1, newCustomers: 600.5 } }),
+        solveFor(revenueModel(), {
+          output: "revenue",
+          target: 1,
+          vary: "newAov",
+          inputs: { ...w1, newCustomers: 600.5 },
+        }),
       "NOT_A_WHOLE_NUMBER",
     );
   });
@@ -323,7 +404,12 @@ describe("solveFor", () => {
 
   it("never mutates its inputs", () => {
     const inputs = Object.freeze({ ...w1 });
-    const options = Object.freeze({ output: "revenue", target: "1.2亿", vary: "newCustomers", inputs });
+    const options = Object.freeze({
+      output: "revenue",
+      target: "1.2亿",
+      vary: "newCustomers",
+      inputs,
+    });
     expect(solveFor(revenueModel(), options).value.toString()).toBe("58200");
     expect(inputs).toEqual(w1);
   });
@@ -396,7 +482,12 @@ describe("solveFor", () => {
     it("a whole-number answer always reaches the target", () => {
       fc.assert(
         fc.property(fc.integer({ min: 4_800_000, max: 500_000_000 }), (target) => {
-          const solved = solveFor(revenueModel(), { output: "revenue", target, vary: "newCustomers", inputs: w1 });
+          const solved = solveFor(revenueModel(), {
+            output: "revenue",
+            target,
+            vary: "newCustomers",
+            inputs: w1,
+          });
           expect(solved.value.isInteger()).toBe(true);
           expect(solved.achieved.gte(target)).toBe(true);
           expect(solved.value.minus(solved.unrounded).lt(1)).toBe(true);

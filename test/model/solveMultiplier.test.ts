@@ -64,7 +64,12 @@ describe("solveMultiplier", () => {
 
   it("searches numerically when the output is not a polynomial in the factor", () => {
     const model = defineModel({ y: "min(a, 100) * b" });
-    const answer = solveMultiplier(model, { output: "y", target: 50, vary: ["a", "b"], inputs: { a: 2, b: 3 } });
+    const answer = solveMultiplier(model, {
+      output: "y",
+      target: 50,
+      vary: ["a", "b"],
+      inputs: { a: 2, b: 3 },
+    });
     expect(answer.method).toBe("numeric");
     expect(answer.degree).toBeNull();
     expect(answer.residual.abs().lte("1e-28")).toBe(true);
@@ -84,14 +89,27 @@ describe("solveMultiplier", () => {
     expect(error.details.outside).toBe("25");
     expect(error.message).toMatch(/upper bound 2\.5/);
     expectCode(
-      () => solveMultiplier(revenueModel(), { output: "revenue", target: "1.2亿", vary: customers, inputs: w1, max: 10 }),
+      () =>
+        solveMultiplier(revenueModel(), {
+          output: "revenue",
+          target: "1.2亿",
+          vary: customers,
+          inputs: w1,
+          max: 10,
+        }),
       "NO_SOLUTION",
     );
   });
 
   it("throws NO_SOLUTION when the output does not depend on the inputs or they are all 0", () => {
     expectCode(
-      () => solveMultiplier(revenueModel(), { output: "newRevenue", target: 5, vary: ["repurchase"], inputs: w1 }),
+      () =>
+        solveMultiplier(revenueModel(), {
+          output: "newRevenue",
+          target: 5,
+          vary: ["repurchase"],
+          inputs: w1,
+        }),
       "NO_SOLUTION",
     );
     const zero = expectCode(
@@ -110,7 +128,14 @@ describe("solveMultiplier", () => {
   it("throws INVALID_ARGUMENT for an empty or repeated vary list and bad options", () => {
     const bad = (options: object) =>
       expectCode(
-        () => solveMultiplier(revenueModel(), { output: "revenue", target: 1, vary: customers, inputs: w1, ...options }),
+        () =>
+          solveMultiplier(revenueModel(), {
+            output: "revenue",
+            target: 1,
+            vary: customers,
+            inputs: w1,
+            ...options,
+          }),
         "INVALID_ARGUMENT",
       );
     bad({ vary: [] });
@@ -125,15 +150,28 @@ describe("solveMultiplier", () => {
 
   it("throws UNKNOWN_NODE and INVALID_NUMBER for bad names and targets", () => {
     expectCode(
-      () => solveMultiplier(revenueModel(), { output: "revenue", target: 1, vary: ["nope"], inputs: w1 }),
+      () =>
+        solveMultiplier(revenueModel(), {
+          output: "revenue",
+          target: 1,
+          vary: ["nope"],
+          inputs: w1,
+        }),
       "UNKNOWN_NODE",
     );
     expectCode(
-      () => solveMultiplier(revenueModel(), { output: "nope", target: 1, vary: customers, inputs: w1 }),
+      () =>
+        solveMultiplier(revenueModel(), { output: "nope", target: 1, vary: customers, inputs: w1 }),
       "UNKNOWN_NODE",
     );
     expectCode(
-      () => solveMultiplier(revenueModel(), { output: "revenue", target: {} as never, vary: customers, inputs: w1 }),
+      () =>
+        solveMultiplier(revenueModel(), {
+          output: "revenue",
+          target: {} as never,
+          vary: customers,
+          inputs: w1,
+        }),
       "INVALID_NUMBER",
     );
   });
@@ -141,7 +179,10 @@ describe("solveMultiplier", () => {
   it("never mutates its inputs", () => {
     const inputs = Object.freeze({ ...w1 });
     const vary = Object.freeze([...customers]);
-    const answer = solveMultiplier(revenueModel(), Object.freeze({ output: "revenue", target: "1.2亿", vary, inputs }));
+    const answer = solveMultiplier(
+      revenueModel(),
+      Object.freeze({ output: "revenue", target: "1.2亿", vary, inputs }),
+    );
     expect(answer.factor.toString()).toBe("25");
     expect(inputs).toEqual(w1);
     expect(vary).toEqual(customers);
@@ -152,14 +193,27 @@ describe("solveMultiplier", () => {
       const model = defineModel({ y: "a * p + b * q + c" });
       const value = fc.integer({ min: 1, max: 9999 });
       fc.assert(
-        fc.property(value, value, value, value, value, fc.integer({ min: 1, max: 1000 }), (a, p, b, q, c, k) => {
-          const inputs = { a, p, b, q, c };
-          const target = evaluate(model, { ...inputs, a: a * k, b: b * k }).y!;
-          const answer = solveMultiplier(model, { output: "y", target, vary: ["a", "b"], inputs });
-          expect(answer.method).toBe("algebraic");
-          expect(answer.factor.toString()).toBe(String(k));
-          expect(answer.achieved.eq(target)).toBe(true);
-        }),
+        fc.property(
+          value,
+          value,
+          value,
+          value,
+          value,
+          fc.integer({ min: 1, max: 1000 }),
+          (a, p, b, q, c, k) => {
+            const inputs = { a, p, b, q, c };
+            const target = evaluate(model, { ...inputs, a: a * k, b: b * k }).y!;
+            const answer = solveMultiplier(model, {
+              output: "y",
+              target,
+              vary: ["a", "b"],
+              inputs,
+            });
+            expect(answer.method).toBe("algebraic");
+            expect(answer.factor.toString()).toBe(String(k));
+            expect(answer.achieved.eq(target)).toBe(true);
+          },
+        ),
         { numRuns: 100 },
       );
     });

@@ -40,7 +40,9 @@ describe("allocate", () => {
   });
 
   it("treats __proto__, constructor and toString as ordinary keys", () => {
-    const weights = JSON.parse('{"__proto__": 1, "constructor": 1, "toString": 2}');
+    const weights: Record<string, number> = JSON.parse(
+      '{"__proto__": 1, "constructor": 1, "toString": 2}',
+    );
     const parts = allocate(4, weights, { unit: 1 });
     expect(Object.keys(parts)).toEqual(["__proto__", "constructor", "toString"]);
     expect(record(parts)).toEqual({ ["__proto__"]: "1", constructor: "1", toString: "2" });
@@ -452,6 +454,28 @@ describe("properties", () => {
           expect(part.minus(exact[i]!).abs().lt("0.01")).toBe(true);
         });
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("plain numbers and plain decimal text (fast paths) give the same parts as Decimals (exact path)", () => {
+    fc.assert(
+      fc.property(
+        centsTotal,
+        fc.array(
+          fc.oneof(
+            fc.double({ min: 0, max: 1e6, noNaN: true }),
+            fc.integer({ min: 0, max: 10_000_000 }).map((n) => n / 1000),
+            fc.double({ min: 0, max: 1e-3, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (total, weights) => {
+          const expected = strings(allocate(total, weights.map((w) => new Decimal(w))));
+          expect(strings(allocate(total, weights))).toEqual(expected);
+          expect(strings(allocate(total, weights.map((w) => String(w))))).toEqual(expected);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -74,7 +74,7 @@ describe("divideRounded", () => {
           modes.forEach((mode, k) => {
             const expected = new Decimal(numerator.toString())
               .div(denominator.toString())
-              .toDecimalPlaces(0, constants[k]);
+              .toDecimalPlaces(0, constants[k]!);
             expect(divideRounded(numerator, denominator, mode).toString()).toBe(
               expected.toFixed(0),
             );
@@ -108,6 +108,29 @@ describe("largest remainder on integers", () => {
       fc.property(
         fc.nat({ max: 1_000_000 }),
         fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 50 }),
+        (units, weights) => {
+          const sum = weights.reduce((a, b) => a + b, 0);
+          fc.pre(sum > 0);
+          const fast = hamiltonNumber(units, Float64Array.from(weights), sum);
+          const exact = hamiltonBigInt(
+            BigInt(units),
+            weights.map((w) => BigInt(w)),
+            BigInt(sum),
+          ).counts;
+          expect(Array.from(fast, (c) => BigInt(c))).toEqual(exact);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("largest remainder past 2^53", () => {
+  it("divides products beyond the safe integers exactly on the number path", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 50 }),
         (units, weights) => {
           const sum = weights.reduce((a, b) => a + b, 0);
           fc.pre(sum > 0);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { chinaArrangement } from "targetree";
+import { describe, expect, it } from "vitest";
 import { thrown } from "./_helpers.js";
 
 describe("chinaArrangement", () => {

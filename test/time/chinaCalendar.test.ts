@@ -1,6 +1,6 @@
 import chineseDays from "chinese-days";
-import { describe, expect, it } from "vitest";
 import { chinaArrangement, chinaCalendar, listDays, splitByPeriod, workingDays } from "targetree";
+import { describe, expect, it } from "vitest";
 import { thrown } from "./_helpers.js";
 
 const calendar = chinaCalendar();
@@ -67,6 +67,12 @@ describe("chinaCalendar", () => {
         kind: "holiday",
         name: "元旦",
       });
+    });
+
+    it("is plain data: a JSON round trip gives the same answers", () => {
+      const copy = JSON.parse(JSON.stringify(chinaCalendar({ missingYears: "provisional" })));
+      expect(workingDays("2026-01-01", "2026-12-31", copy).count).toBe(248);
+      expect(workingDays("2027-01-01", "2027-12-31", copy).provisional).toBe(true);
     });
 
     it("lists its years, sources and no provisional years", () => {
@@ -137,7 +143,12 @@ describe("chinaCalendar", () => {
     it("takes late-December days from a provisional next year (元旦 2030 starts 2029-12-30)", () => {
       const days = listDays("2029-12-28", "2029-12-31", provisional);
       expect(days.provisionalYears).toEqual([2029, 2030]);
-      expect(days.days.map((day) => day.kind)).toEqual(["workday", "make-up", "holiday", "holiday"]);
+      expect(days.days.map((day) => day.kind)).toEqual([
+        "workday",
+        "make-up",
+        "holiday",
+        "holiday",
+      ]);
     });
 
     it("gives 2027 its provisional holidays (元旦 Fri 2027-01-01 joins the weekend)", () => {
@@ -213,9 +224,9 @@ describe("chinaCalendar", () => {
     });
 
     it("refuses arrangements that are not an array, and unknown missingYears", () => {
-      expect(
-        thrown(() => chinaCalendar({ arrangements: {} as never })).code,
-      ).toBe("INVALID_CALENDAR_DATA");
+      expect(thrown(() => chinaCalendar({ arrangements: {} as never })).code).toBe(
+        "INVALID_CALENDAR_DATA",
+      );
       expect(thrown(() => chinaCalendar({ missingYears: "guess" as never })).code).toBe(
         "INVALID_ARGUMENT",
       );

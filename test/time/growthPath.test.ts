@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { formatPercent, growthPath, toDecimal } from "targetree";
+import { describe, expect, it } from "vitest";
 import { thrown } from "./_helpers.js";
 
 const strings = (values: readonly { toString(): string }[]) => values.map(String);
@@ -10,10 +10,21 @@ describe("growthPath", () => {
     it("draws the straight line 8, 11, 14, 17, 20 (+3亿 a year)", () => {
       const path = growthPath("8亿", "20亿", 4);
       expect(path.method).toBe("linear");
-      expect(strings(path.values)).toEqual(["800000000", "1100000000", "1400000000", "1700000000", "2000000000"]);
+      expect(strings(path.values)).toEqual([
+        "800000000",
+        "1100000000",
+        "1400000000",
+        "1700000000",
+        "2000000000",
+      ]);
       expect(path.increment?.toString()).toBe("300000000");
       expect(path.rate).toBeNull();
-      expect(path.growthRates.map((r) => formatPercent(r!))).toEqual(["37.5%", "27.27%", "21.43%", "17.65%"]);
+      expect(path.growthRates.map((r) => formatPercent(r!))).toEqual([
+        "37.5%",
+        "27.27%",
+        "21.43%",
+        "17.65%",
+      ]);
     });
 
     it("draws the equal-growth path at 25.74%: 8, 10.06, 12.65, 15.91, 20", () => {
@@ -21,13 +32,24 @@ describe("growthPath", () => {
       expect(strings(path.values)).toEqual(["8", "10.06", "12.65", "15.91", "20"]);
       expect(formatPercent(path.rate!)).toBe("25.74%");
       expect(path.rate?.toFixed(20)).toBe("0.25743342968293540832");
-      expect(path.growthRates.map((r) => formatPercent(r!))).toEqual(["25.74%", "25.74%", "25.74%", "25.74%"]);
+      expect(path.growthRates.map((r) => formatPercent(r!))).toEqual([
+        "25.74%",
+        "25.74%",
+        "25.74%",
+        "25.74%",
+      ]);
       expect(path.increment).toBeNull();
     });
 
     it("works in 元 with a 100万 unit", () => {
       const path = growthPath("8亿", "20亿", 4, { method: "cagr", unit: "100万" });
-      expect(strings(path.values)).toEqual(["800000000", "1006000000", "1265000000", "1591000000", "2000000000"]);
+      expect(strings(path.values)).toEqual([
+        "800000000",
+        "1006000000",
+        "1265000000",
+        "1591000000",
+        "2000000000",
+      ]);
     });
   });
 
@@ -48,7 +70,12 @@ describe("growthPath", () => {
   });
 
   it("rounds with the chosen mode", () => {
-    expect(strings(growthPath(0, 1, 3, { unit: "0.01", rounding: "down" }).values)).toEqual(["0", "0.33", "0.66", "1"]);
+    expect(strings(growthPath(0, 1, 3, { unit: "0.01", rounding: "down" }).values)).toEqual([
+      "0",
+      "0.33",
+      "0.66",
+      "1",
+    ]);
   });
 
   describe("bad input", () => {
@@ -68,9 +95,13 @@ describe("growthPath", () => {
       for (const steps of [0, 1.5, -1, 1001, Number.NaN, "4"]) {
         expect(thrown(() => growthPath(8, 20, steps as number)).path).toEqual(["steps"]);
       }
-      expect(thrown(() => growthPath(8, 20, 4, { method: "geometric" as never })).path).toEqual(["method"]);
+      expect(thrown(() => growthPath(8, 20, 4, { method: "geometric" as never })).path).toEqual([
+        "method",
+      ]);
       expect(thrown(() => growthPath(8, 20, 4, { unit: 0 })).path).toEqual(["unit"]);
-      expect(thrown(() => growthPath(8, 20, 4, { rounding: "nearest" as never })).code).toBe("INVALID_ARGUMENT");
+      expect(thrown(() => growthPath(8, 20, 4, { rounding: "nearest" as never })).code).toBe(
+        "INVALID_ARGUMENT",
+      );
       expect(thrown(() => growthPath(Number.NaN, 20, 4)).code).toBe("INVALID_NUMBER");
       expect(thrown(() => growthPath(8, "abc", 4)).path).toEqual(["end"]);
     });
@@ -86,13 +117,19 @@ describe("growthPath", () => {
     const positive = fc.integer({ min: 1, max: 10_000_000 });
     it("starts at start, ends at end, and has steps + 1 values, never NaN", () => {
       fc.assert(
-        fc.property(positive, positive, fc.integer({ min: 1, max: 12 }), fc.boolean(), (a, b, steps, cagr) => {
-          const path = growthPath(a, b, steps, { method: cagr ? "cagr" : "linear" });
-          expect(path.values).toHaveLength(steps + 1);
-          expect(path.values[0]?.eq(a)).toBe(true);
-          expect(path.values[steps]?.eq(b)).toBe(true);
-          for (const value of path.values) expect(value.isFinite()).toBe(true);
-        }),
+        fc.property(
+          positive,
+          positive,
+          fc.integer({ min: 1, max: 12 }),
+          fc.boolean(),
+          (a, b, steps, cagr) => {
+            const path = growthPath(a, b, steps, { method: cagr ? "cagr" : "linear" });
+            expect(path.values).toHaveLength(steps + 1);
+            expect(path.values[0]?.eq(a)).toBe(true);
+            expect(path.values[steps]?.eq(b)).toBe(true);
+            for (const value of path.values) expect(value.isFinite()).toBe(true);
+          },
+        ),
         { numRuns: 100 },
       );
     });
@@ -102,7 +139,8 @@ describe("growthPath", () => {
         fc.property(positive, positive, fc.integer({ min: 2, max: 8 }), (a, b, steps) => {
           const linear = growthPath(a, b, steps).values;
           const increments = linear.slice(1).map((v, i) => v.minus(linear[i]!));
-          for (const step of increments) expect(step.minus(increments[0]!).abs().lt("1e-50")).toBe(true);
+          for (const step of increments)
+            expect(step.minus(increments[0]!).abs().lt("1e-50")).toBe(true);
           const compound = growthPath(a, b, steps, { method: "cagr" });
           for (const rate of compound.growthRates) {
             expect(rate!.minus(compound.rate!).abs().lt("1e-50")).toBe(true);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { chinaCalendar, listDays } from "targetree";
-import { thrown } from "./_helpers.js";
+import { describe, expect, it } from "vitest";
+import { deepFreeze, thrown } from "./_helpers.js";
 
 describe("listDays", () => {
   it("classifies each day with its ISO weekday", () => {
@@ -17,11 +17,38 @@ describe("listDays", () => {
   it("crosses year and leap-day boundaries", () => {
     const days = listDays("2023-12-30", "2024-03-01").days;
     expect(days).toHaveLength(63);
-    expect(days.find((day) => day.date === "2024-02-29")).toMatchObject({ weekday: 4, kind: "workday" });
+    expect(days.find((day) => day.date === "2024-02-29")).toMatchObject({
+      weekday: 4,
+      kind: "workday",
+    });
   });
 
-  it("refuses bad ranges", () => {
+  it("does not change a frozen calendar", () => {
+    const calendar = deepFreeze({
+      holidays: [{ date: "2026-06-01", name: "x" }],
+      workdays: ["2026-06-06"],
+    });
+    expect(
+      listDays("2026-06-01", "2026-06-07", calendar).days.filter((day) => day.working),
+    ).toHaveLength(5);
+  });
+
+  it("refuses bad ranges and calendars", () => {
     expect(thrown(() => listDays("2026-01-02", "2026-01-01")).code).toBe("INVALID_RANGE");
     expect(thrown(() => listDays("2026-01-01", "2026-02-29")).code).toBe("INVALID_DATE");
+    expect(thrown(() => listDays("2026-01-01", "2026-01-31", { weekend: [8] as never })).code).toBe(
+      "INVALID_ARGUMENT",
+    );
+    expect(
+      thrown(() =>
+        listDays("2026-01-01", "2026-01-31", {
+          holidays: ["2026-01-03"],
+          workdays: ["2026-01-03"],
+        }),
+      ).code,
+    ).toBe("CALENDAR_CONFLICT");
+    expect(thrown(() => listDays("2027-01-01", "2027-01-31", chinaCalendar())).code).toBe(
+      "CALENDAR_YEAR_MISSING",
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { parseHolidayArrangement } from "targetree";
+import { describe, expect, it } from "vitest";
 import { deepFreeze, thrown } from "./_helpers.js";
 
 const valid = {
@@ -75,7 +75,10 @@ describe("parseHolidayArrangement", () => {
         problem({ year: 2027, holidays: [{ name: "春节", days: ["2027-02-13/2027-02-05"] }] }),
       ).toMatchObject({ reason: "bad-date" });
       expect(
-        problem({ year: 2027, holidays: [{ name: "春节", days: ["2027-02-05/2027-02-06/2027-02-07"] }] }),
+        problem({
+          year: 2027,
+          holidays: [{ name: "春节", days: ["2027-02-05/2027-02-06/2027-02-07"] }],
+        }),
       ).toMatchObject({ reason: "bad-date" });
       expect(problem({ ...valid, published: "10 Nov 2026" })).toMatchObject({
         path: ["published"],
@@ -91,7 +94,9 @@ describe("parseHolidayArrangement", () => {
         path: ["workdays", 0],
         reason: "outside-year",
       });
-      expect(problem({ year: 2027, holidays: [{ name: "元旦", days: ["2026-12-20"] }] })).toMatchObject({
+      expect(
+        problem({ year: 2027, holidays: [{ name: "元旦", days: ["2026-12-20"] }] }),
+      ).toMatchObject({
         reason: "outside-year",
       });
     });
@@ -106,9 +111,10 @@ describe("parseHolidayArrangement", () => {
           ],
         }),
       ).toMatchObject({ path: ["holidays", 1, "days", 0], reason: "duplicate" });
-      expect(
-        problem({ ...valid, workdays: ["2027-09-26", "2027-09-26"] }),
-      ).toMatchObject({ path: ["workdays", 1], reason: "duplicate" });
+      expect(problem({ ...valid, workdays: ["2027-09-26", "2027-09-26"] })).toMatchObject({
+        path: ["workdays", 1],
+        reason: "duplicate",
+      });
     });
 
     it("a day both off and a make-up working day", () => {
@@ -123,14 +129,19 @@ describe("parseHolidayArrangement", () => {
 
     it("missing, misspelt or mistyped fields", () => {
       expect(problem({ year: 2027 })).toMatchObject({ path: ["holidays"], reason: "shape" });
-      expect(problem({ ...valid, holiday: [] })).toMatchObject({ path: ["holiday"], reason: "shape" });
+      expect(problem({ ...valid, holiday: [] })).toMatchObject({
+        path: ["holiday"],
+        reason: "shape",
+      });
       expect(problem({ year: 2027, holidays: [{ days: ["2027-01-01"] }] })).toMatchObject({
         path: ["holidays", 0, "name"],
       });
       expect(problem({ year: 2027, holidays: [{ name: "元旦", days: [] }] })).toMatchObject({
         path: ["holidays", 0, "days"],
       });
-      expect(problem({ year: 2027, holidays: [{ name: "元旦", days: "2027-01-01" }] })).toMatchObject({
+      expect(
+        problem({ year: 2027, holidays: [{ name: "元旦", days: "2027-01-01" }] }),
+      ).toMatchObject({
         path: ["holidays", 0, "days"],
       });
       expect(problem({ ...valid, provisional: "yes" })).toMatchObject({ path: ["provisional"] });
@@ -138,7 +149,10 @@ describe("parseHolidayArrangement", () => {
     });
 
     it("echoes only a short excerpt of a long bad value", () => {
-      const { message } = problem({ year: 2027, holidays: [{ name: "元旦", days: ["x".repeat(5000)] }] });
+      const { message } = problem({
+        year: 2027,
+        holidays: [{ name: "元旦", days: ["x".repeat(5000)] }],
+      });
       expect(message.length).toBeLessThan(300);
     });
   });

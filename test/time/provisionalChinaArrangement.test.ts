@@ -1,12 +1,12 @@
 import chineseDays from "chinese-days";
-import { describe, expect, it } from "vitest";
 import type { HolidayArrangement } from "targetree";
 import { chinaArrangement, provisionalChinaArrangement } from "targetree";
-import { qingming } from "../../src/time/_lib/chineseCalendar.js";
+import { describe, expect, it } from "vitest";
 import {
   dragonBoatFestival,
   lunarReader,
   midAutumnFestival,
+  qingming,
   springFestival,
 } from "../../src/time/_lib/chineseCalendar.js";
 import { thrown } from "./_helpers.js";

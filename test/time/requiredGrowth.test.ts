@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { formatPercent, requiredGrowth, toDecimal } from "targetree";
+import { describe, expect, it } from "vitest";
 import { thrown } from "./_helpers.js";
 
 describe("requiredGrowth", () => {

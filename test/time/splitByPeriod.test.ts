@@ -1,9 +1,8 @@
-import { addDays, differenceInCalendarDays } from "date-fns";
+import { addDays, differenceInCalendarDays, getISOWeek, getISOWeekYear } from "date-fns";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import type { Grain, SplitByPeriodOptions } from "targetree";
-import type { Decimal } from "targetree";
+import type { Decimal, Grain, SplitByPeriodOptions } from "targetree";
 import { chinaCalendar, listDays, splitByPeriod, toDecimal } from "targetree";
+import { describe, expect, it } from "vitest";
 import { deepFreeze, thrown } from "./_helpers.js";
 
 const china = chinaCalendar();
@@ -12,7 +11,9 @@ const strings = (values: readonly { value: Decimal }[]) => values.map((p) => p.v
 const sum = (values: readonly { value: Decimal }[]) =>
   values.reduce((acc, p) => acc.plus(p.value), toDecimal(0));
 const isoOf = (n: number) =>
-  addDays(new Date(Date.UTC(2020, 0, 1)), n).toISOString().slice(0, 10);
+  addDays(new Date(Date.UTC(2020, 0, 1)), n)
+    .toISOString()
+    .slice(0, 10);
 
 describe("splitByPeriod", () => {
   describe("W11: 1.2亿 over 2026 on the China calendar, working days only", () => {
@@ -24,7 +25,12 @@ describe("splitByPeriod", () => {
         ["2026-Q3", "2026年Q3", 66],
         ["2026-Q4", "2026年Q4", 62],
       ]);
-      expect(strings(result.periods)).toEqual(["28548387.1", "29516129.03", "31935483.87", "30000000"]);
+      expect(strings(result.periods)).toEqual([
+        "28548387.1",
+        "29516129.03",
+        "31935483.87",
+        "30000000",
+      ]);
       expect(result).toMatchObject({ days: 365, workingDays: 248, basis: "working-days" });
       expect(sum(result.periods).toString()).toBe("120000000");
     });
@@ -48,7 +54,11 @@ describe("splitByPeriod", () => {
       const days = splitByPeriod("1.2亿", { ...year2026, grain: "day" }).periods;
       expect(days).toHaveLength(365);
       const byDate = new Map(days.map((day) => [day.key, day]));
-      expect(byDate.get("2026-02-17")).toMatchObject({ kind: "holiday", name: "春节", workingDays: 0 });
+      expect(byDate.get("2026-02-17")).toMatchObject({
+        kind: "holiday",
+        name: "春节",
+        workingDays: 0,
+      });
       expect(byDate.get("2026-02-17")?.value.toString()).toBe("0");
       expect(byDate.get("2026-02-21")?.value.toString()).toBe("0");
       expect(byDate.get("2026-02-14")).toMatchObject({ kind: "make-up", name: "春节补班" });
@@ -76,12 +86,41 @@ describe("splitByPeriod", () => {
     it("cuts ISO weeks at the range's edges, keyed by ISO week-year", () => {
       const weeks = splitByPeriod("1.2亿", { ...year2026, grain: "week" }).periods;
       expect(weeks).toHaveLength(53);
-      expect(weeks[0]).toMatchObject({ key: "2026-W01", start: "2026-01-01", end: "2026-01-04", days: 4 });
-      expect(weeks[1]).toMatchObject({ key: "2026-W02", start: "2026-01-05", end: "2026-01-11", days: 7 });
-      expect(weeks.at(-1)).toMatchObject({ key: "2026-W53", start: "2026-12-28", end: "2026-12-31" });
+      expect(weeks[0]).toMatchObject({
+        key: "2026-W01",
+        start: "2026-01-01",
+        end: "2026-01-04",
+        days: 4,
+      });
+      expect(weeks[1]).toMatchObject({
+        key: "2026-W02",
+        start: "2026-01-05",
+        end: "2026-01-11",
+        days: 7,
+      });
+      expect(weeks.at(-1)).toMatchObject({
+        key: "2026-W53",
+        start: "2026-12-28",
+        end: "2026-12-31",
+      });
       const week8 = weeks.find((week) => week.key === "2026-W08");
       expect(week8?.workingDays).toBe(0);
       expect(week8?.value.toString()).toBe("0");
+    });
+
+    it("keys every week by its ISO week-year and number, over many years", () => {
+      const weeks = splitByPeriod(0, {
+        start: "2019-12-25",
+        end: "2032-01-10",
+        grain: "week",
+      }).periods;
+      for (const week of weeks) {
+        const lastDay = new Date(`${week.end}T12:00:00`);
+        const expected = `${getISOWeekYear(lastDay)}-W${String(getISOWeek(lastDay)).padStart(2, "0")}`;
+        expect(week.key).toBe(expected);
+      }
+      expect(weeks.map((week) => week.key)).toContain("2020-W53");
+      expect(weeks.map((week) => week.key)).toContain("2026-W53");
     });
 
     it("splits a single year into one period", () => {
@@ -191,13 +230,28 @@ describe("splitByPeriod", () => {
     it("makes months of 4, 4 and 5 weeks counted from the start", () => {
       const months = fiscal("4-4-5").periods;
       expect(months.map((p) => p.days / 7)).toEqual([4, 4, 5, 4, 4, 5, 4, 4, 5, 4, 4, 5]);
-      expect(months[0]).toMatchObject({ key: "FY2026-P01", label: "财务月P1（4周）", start: "2026-01-05", end: "2026-02-01" });
-      expect(months.map((p) => p.value.toNumber())).toEqual([28, 28, 35, 28, 28, 35, 28, 28, 35, 28, 28, 35]);
+      expect(months[0]).toMatchObject({
+        key: "FY2026-P01",
+        label: "财务月P1（4周）",
+        start: "2026-01-05",
+        end: "2026-02-01",
+      });
+      expect(months.map((p) => p.value.toNumber())).toEqual([
+        28, 28, 35, 28, 28, 35, 28, 28, 35, 28, 28, 35,
+      ]);
     });
 
     it("supports 4-5-4 and 5-4-4", () => {
-      expect(fiscal("4-5-4").periods.slice(0, 3).map((p) => p.days / 7)).toEqual([4, 5, 4]);
-      expect(fiscal("5-4-4").periods.slice(0, 3).map((p) => p.days / 7)).toEqual([5, 4, 4]);
+      expect(
+        fiscal("4-5-4")
+          .periods.slice(0, 3)
+          .map((p) => p.days / 7),
+      ).toEqual([4, 5, 4]);
+      expect(
+        fiscal("5-4-4")
+          .periods.slice(0, 3)
+          .map((p) => p.days / 7),
+      ).toEqual([5, 4, 4]);
     });
 
     it("makes 13-week quarters", () => {
@@ -234,17 +288,32 @@ describe("splitByPeriod", () => {
     it("refuses more than one fiscal year, and grains other than quarter and month", () => {
       expect(
         thrown(() =>
-          splitByPeriod(1, { start: "2026-01-01", end: "2027-01-07", grain: "month", quarterPattern: "4-4-5" }),
+          splitByPeriod(1, {
+            start: "2026-01-01",
+            end: "2027-01-07",
+            grain: "month",
+            quarterPattern: "4-4-5",
+          }),
         ).code,
       ).toBe("INVALID_RANGE");
       expect(
         thrown(() =>
-          splitByPeriod(1, { start: "2026-01-01", end: "2026-12-31", grain: "week", quarterPattern: "4-4-5" }),
+          splitByPeriod(1, {
+            start: "2026-01-01",
+            end: "2026-12-31",
+            grain: "week",
+            quarterPattern: "4-4-5",
+          }),
         ).code,
       ).toBe("INVALID_ARGUMENT");
       expect(
         thrown(() =>
-          splitByPeriod(1, { start: "2026-01-01", end: "2026-12-31", grain: "month", quarterPattern: "4-4-4" as never }),
+          splitByPeriod(1, {
+            start: "2026-01-01",
+            end: "2026-12-31",
+            grain: "month",
+            quarterPattern: "4-4-4" as never,
+          }),
         ).path,
       ).toEqual(["quarterPattern"]);
     });
@@ -263,7 +332,12 @@ describe("splitByPeriod", () => {
   });
 
   it("splits a zero total over a range with no working days", () => {
-    const result = splitByPeriod(0, { start: "2026-02-16", end: "2026-02-22", grain: "day", calendar: china });
+    const result = splitByPeriod(0, {
+      start: "2026-02-16",
+      end: "2026-02-22",
+      grain: "day",
+      calendar: china,
+    });
     expect(strings(result.periods)).toEqual(["0", "0", "0", "0", "0", "0", "0"]);
   });
 
@@ -281,9 +355,9 @@ describe("splitByPeriod", () => {
     const base: SplitByPeriodOptions = { ...year2026, grain: "month" };
 
     it("end before start: INVALID_RANGE", () => {
-      expect(thrown(() => splitByPeriod(1, { ...base, start: "2026-12-31", end: "2026-01-01" })).code).toBe(
-        "INVALID_RANGE",
-      );
+      expect(
+        thrown(() => splitByPeriod(1, { ...base, start: "2026-12-31", end: "2026-01-01" })).code,
+      ).toBe("INVALID_RANGE");
     });
 
     it("an invalid date string: INVALID_DATE with the path", () => {
@@ -296,15 +370,18 @@ describe("splitByPeriod", () => {
     it("a calendar with a day both holiday and make-up day: CALENDAR_CONFLICT", () => {
       expect(
         thrown(() =>
-          splitByPeriod(1, { ...base, calendar: { holidays: ["2026-05-09"], workdays: ["2026-05-09"] } }),
+          splitByPeriod(1, {
+            ...base,
+            calendar: { holidays: ["2026-05-09"], workdays: ["2026-05-09"] },
+          }),
         ).code,
       ).toBe("CALENDAR_CONFLICT");
     });
 
     it("a year without calendar data: CALENDAR_YEAR_MISSING", () => {
-      expect(thrown(() => splitByPeriod(1, { ...base, start: "2027-01-01", end: "2027-12-31" })).code).toBe(
-        "CALENDAR_YEAR_MISSING",
-      );
+      expect(
+        thrown(() => splitByPeriod(1, { ...base, start: "2027-01-01", end: "2027-12-31" })).code,
+      ).toBe("CALENDAR_YEAR_MISSING");
     });
 
     it("seasonality that does not match the periods: SEASONALITY_MISMATCH", () => {
@@ -312,14 +389,20 @@ describe("splitByPeriod", () => {
         [[1, 2, 3], ["seasonality"]],
         [{ "2026-01": 1 }, ["seasonality"]],
         [
-          Object.fromEntries([...Array(12)].map((_, i) => [`2026-${String(i + 1).padStart(2, "0")}`, 1]).concat([["2027-01", 1]])),
+          Object.fromEntries(
+            [...Array(12)]
+              .map((_, i) => [`2026-${String(i + 1).padStart(2, "0")}`, 1])
+              .concat([["2027-01", 1]]),
+          ),
           ["seasonality", "2027-01"],
         ],
         [{ monthly: [1, 2, 3] }, ["seasonality", "monthly"]],
         [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], ["seasonality"]],
       ];
       for (const [seasonality, path] of cases) {
-        const error = thrown(() => splitByPeriod(1, { ...base, seasonality: seasonality as never }));
+        const error = thrown(() =>
+          splitByPeriod(1, { ...base, seasonality: seasonality as never }),
+        );
         expect([error.code, error.path]).toEqual(["SEASONALITY_MISMATCH", path]);
       }
       expect(thrown(() => splitByPeriod(1, { ...base, basis: "seasonality" })).code).toBe(
@@ -330,25 +413,39 @@ describe("splitByPeriod", () => {
     });
 
     it("a negative seasonality weight: NEGATIVE_WEIGHT with the path", () => {
-      const error = thrown(() => splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, -1, 1, 1] }));
+      const error = thrown(() =>
+        splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, -1, 1, 1] }),
+      );
       expect([error.code, error.path]).toEqual(["NEGATIVE_WEIGHT", ["seasonality", 1]]);
       expect(
-        thrown(() => splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, "x", 1, 1] })).path,
+        thrown(() => splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, "x", 1, 1] }))
+          .path,
       ).toEqual(["seasonality", 1]);
     });
 
     it("a working-day split of a non-zero total with no working days: NO_WORKING_DAYS", () => {
       expect(
-        thrown(() => splitByPeriod(100, { start: "2026-02-16", end: "2026-02-22", grain: "day", calendar: china })).code,
+        thrown(() =>
+          splitByPeriod(100, {
+            start: "2026-02-16",
+            end: "2026-02-22",
+            grain: "day",
+            calendar: china,
+          }),
+        ).code,
       ).toBe("NO_WORKING_DAYS");
     });
 
     it("bad grain, basis, total and options", () => {
-      expect(thrown(() => splitByPeriod(1, { ...base, grain: "fortnight" as never })).path).toEqual(["grain"]);
-      expect(thrown(() => splitByPeriod(1, { ...base, basis: "hours" as never })).path).toEqual(["basis"]);
-      expect(thrown(() => splitByPeriod(1, { ...base, basis: "calendar-days", seasonality: [1] })).code).toBe(
-        "INVALID_ARGUMENT",
+      expect(thrown(() => splitByPeriod(1, { ...base, grain: "fortnight" as never })).path).toEqual(
+        ["grain"],
       );
+      expect(thrown(() => splitByPeriod(1, { ...base, basis: "hours" as never })).path).toEqual([
+        "basis",
+      ]);
+      expect(
+        thrown(() => splitByPeriod(1, { ...base, basis: "calendar-days", seasonality: [1] })).code,
+      ).toBe("INVALID_ARGUMENT");
       expect(thrown(() => splitByPeriod("abc", base)).code).toBe("INVALID_NUMBER");
       expect(thrown(() => splitByPeriod("0.001", base)).code).toBe("NOT_A_MULTIPLE_OF_UNIT");
       expect(thrown(() => splitByPeriod(1, null as never)).code).toBe("INVALID_ARGUMENT");
@@ -401,14 +498,16 @@ describe("splitByPeriod", () => {
           const total = toDecimal(cents.toString()).div(100);
           const start = isoOf(from);
           const end = isoOf(from + length);
-          const noWorkingDays = basis === "working-days" && listDays(start, end, china).days.every((d) => !d.working);
+          const noWorkingDays =
+            basis === "working-days" && listDays(start, end, china).days.every((d) => !d.working);
           if (noWorkingDays && !total.isZero()) return;
           const { periods } = splitByPeriod(total, { start, end, grain, basis, calendar: china });
           expect(sum(periods).eq(total)).toBe(true);
           for (const period of periods) {
             expect(period.value.times(100).isInteger()).toBe(true);
             expect(period.value.isNegative()).toBe(false);
-            if (basis === "working-days" && period.workingDays === 0) expect(period.value.isZero()).toBe(true);
+            if (basis === "working-days" && period.workingDays === 0)
+              expect(period.value.isZero()).toBe(true);
           }
         }),
         { numRuns: 100 },
@@ -423,7 +522,9 @@ describe("splitByPeriod", () => {
           const { periods, workingDays } = splitByPeriod(0, { start, end, grain, calendar: china });
           const days = listDays(start, end, china).days;
           for (const period of periods) {
-            const count = days.filter((d) => d.date >= period.start && d.date <= period.end && d.working).length;
+            const count = days.filter(
+              (d) => d.date >= period.start && d.date <= period.end && d.working,
+            ).length;
             expect(period.workingDays).toBe(count);
           }
           expect(workingDays).toBe(days.filter((d) => d.working).length);

@@ -1,15 +1,17 @@
 import { addDays } from "date-fns";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import type { Decimal, Grain, PeriodNode } from "targetree";
 import { chinaCalendar, listDays, splitByPeriodTree, toDecimal } from "targetree";
+import { describe, expect, it } from "vitest";
 import { deepFreeze, thrown } from "./_helpers.js";
 
 const china = chinaCalendar();
 const sum = (nodes: readonly { value: Decimal }[]) =>
   nodes.reduce((acc, node) => acc.plus(node.value), toDecimal(0));
 const isoOf = (n: number) =>
-  addDays(new Date(Date.UTC(2020, 0, 1)), n).toISOString().slice(0, 10);
+  addDays(new Date(Date.UTC(2020, 0, 1)), n)
+    .toISOString()
+    .slice(0, 10);
 
 /** Checks every level: children sum to the parent and cover its days exactly. */
 function checkTree(nodes: readonly PeriodNode[]): void {
@@ -36,7 +38,9 @@ describe("splitByPeriodTree", () => {
     checkTree(tree.periods);
     const february = tree.periods[0]?.children[1];
     expect(february?.key).toBe("2026-02");
-    expect(february?.children.map((week) => [week.key, week.start, week.end, week.workingDays])).toEqual([
+    expect(
+      february?.children.map((week) => [week.key, week.start, week.end, week.workingDays]),
+    ).toEqual([
       ["2026-W05", "2026-02-01", "2026-02-01", 0],
       ["2026-W06", "2026-02-02", "2026-02-08", 5],
       ["2026-W07", "2026-02-09", "2026-02-15", 6],
@@ -56,7 +60,9 @@ describe("splitByPeriodTree", () => {
     checkTree(tree.periods);
     const days = tree.periods.flatMap((m) => m.children.flatMap((d) => d.children));
     expect(days).toHaveLength(365);
-    expect(days.filter((day) => day.kind === "holiday").every((day) => day.value.isZero())).toBe(true);
+    expect(days.filter((day) => day.kind === "holiday").every((day) => day.value.isZero())).toBe(
+      true,
+    );
   });
 
   it("splits fiscal 4-4-5 months into weeks, the fiscal map counted from the root start", () => {
@@ -73,9 +79,11 @@ describe("splitByPeriodTree", () => {
       ["FY2026-P02", 4],
       ["FY2026-P03", 5],
     ]);
-    expect(tree.periods.flatMap((q) => q.children.flatMap((m) => m.children)).every((w) => w.value.eq(100))).toBe(
-      true,
-    );
+    expect(
+      tree.periods
+        .flatMap((q) => q.children.flatMap((m) => m.children))
+        .every((w) => w.value.eq(100)),
+    ).toBe(true);
   });
 
   it("applies per-period seasonality to the first level and working days below", () => {
@@ -87,7 +95,11 @@ describe("splitByPeriodTree", () => {
       seasonality: [3, 7],
     });
     expect(tree.periods.map((q) => q.value.toString())).toEqual(["300", "700"]);
-    expect(tree.periods[0]?.children.map((m) => m.value.toString())).toEqual(["106.78", "81.36", "111.86"]);
+    expect(tree.periods[0]?.children.map((m) => m.value.toString())).toEqual([
+      "106.78",
+      "81.36",
+      "111.86",
+    ]);
     const byCalendar = splitByPeriodTree(900, {
       start: "2026-01-01",
       end: "2026-03-31",
@@ -137,26 +149,30 @@ describe("splitByPeriodTree", () => {
     it("refuses empty or unordered grains", () => {
       const base = { start: "2026-01-01", end: "2026-12-31" };
       expect(thrown(() => splitByPeriodTree(1, { ...base, grains: [] })).path).toEqual(["grains"]);
-      expect(thrown(() => splitByPeriodTree(1, { ...base, grains: ["month", "quarter"] })).path).toEqual([
-        "grains",
-        1,
-      ]);
+      expect(
+        thrown(() => splitByPeriodTree(1, { ...base, grains: ["month", "quarter"] })).path,
+      ).toEqual(["grains", 1]);
       expect(thrown(() => splitByPeriodTree(1, { ...base, grains: ["dekad", "week"] })).code).toBe(
         "INVALID_ARGUMENT",
       );
-      expect(thrown(() => splitByPeriodTree(1, { ...base, grains: ["month", "hour" as never] })).path).toEqual([
-        "grains",
-        1,
-      ]);
       expect(
-        thrown(() => splitByPeriodTree(1, { ...base, grains: ["month"], innerBasis: "x" as never })).path,
+        thrown(() => splitByPeriodTree(1, { ...base, grains: ["month", "hour" as never] })).path,
+      ).toEqual(["grains", 1]);
+      expect(
+        thrown(() => splitByPeriodTree(1, { ...base, grains: ["month"], innerBasis: "x" as never }))
+          .path,
       ).toEqual(["innerBasis"]);
     });
 
     it("refuses seasonality that does not match the first level", () => {
       expect(
         thrown(() =>
-          splitByPeriodTree(1, { start: "2026-01-01", end: "2026-12-31", grains: ["quarter", "month"], seasonality: [1, 2] }),
+          splitByPeriodTree(1, {
+            start: "2026-01-01",
+            end: "2026-12-31",
+            grains: ["quarter", "month"],
+            seasonality: [1, 2],
+          }),
         ).code,
       ).toBe("SEASONALITY_MISMATCH");
     });
@@ -181,7 +197,8 @@ describe("splitByPeriodTree", () => {
             const start = isoOf(from);
             const end = isoOf(from + length);
             const total = toDecimal(cents.toString()).div(100);
-            if (!total.isZero() && listDays(start, end, china).days.every((d) => !d.working)) return;
+            if (!total.isZero() && listDays(start, end, china).days.every((d) => !d.working))
+              return;
             const tree = splitByPeriodTree(total, { start, end, grains, calendar: china });
             expect(sum(tree.periods).eq(total)).toBe(true);
             expect(tree.periods.reduce((n, p) => n + p.days, 0)).toBe(length + 1);

@@ -1,11 +1,14 @@
 import { addDays } from "date-fns";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { chinaCalendar, formatPercent, listDays, timeProgress, toDecimal } from "targetree";
+import { describe, expect, it } from "vitest";
 import { deepFreeze, thrown } from "./_helpers.js";
 
 const year = { start: "2026-01-01", end: "2026-12-31", calendar: chinaCalendar() };
-const isoOf = (n: number) => addDays(new Date(Date.UTC(2026, 0, 1)), n).toISOString().slice(0, 10);
+const isoOf = (n: number) =>
+  addDays(new Date(Date.UTC(2026, 0, 1)), n)
+    .toISOString()
+    .slice(0, 10);
 
 describe("timeProgress", () => {
   it("counts the as-of day as elapsed by default (read at the end of the day)", () => {
@@ -26,7 +29,9 @@ describe("timeProgress", () => {
   });
 
   it("does not count the as-of day when read at the start of the day", () => {
-    expect(timeProgress("2026-06-30", { ...year, asOfCounts: "remaining" }).elapsedWorkingDays).toBe(119);
+    expect(
+      timeProgress("2026-06-30", { ...year, asOfCounts: "remaining" }).elapsedWorkingDays,
+    ).toBe(119);
   });
 
   it("is 0 at the start and 1 at the end of the range, by either reading", () => {
@@ -34,17 +39,32 @@ describe("timeProgress", () => {
     expect(timeProgress("2026-01-01", year).progress.toString()).toBe("0");
     expect(timeProgress("2026-01-05", year).elapsedWorkingDays).toBe(2);
     expect(timeProgress("2026-12-31", year).progress.toString()).toBe("1");
-    expect(timeProgress("2026-12-31", { ...year, asOfCounts: "remaining" }).elapsedWorkingDays).toBe(247);
+    expect(
+      timeProgress("2026-12-31", { ...year, asOfCounts: "remaining" }).elapsedWorkingDays,
+    ).toBe(247);
     const firstWorkingDay = { start: "2026-06-01", end: "2026-06-30" };
     expect(timeProgress("2026-06-01", firstWorkingDay).elapsedWorkingDays).toBe(1);
-    expect(timeProgress("2026-06-01", { ...firstWorkingDay, asOfCounts: "remaining" }).progress.toString()).toBe("0");
+    expect(
+      timeProgress("2026-06-01", {
+        ...firstWorkingDay,
+        asOfCounts: "remaining",
+      }).progress.toString(),
+    ).toBe("0");
   });
 
   it("is 0 before the range and 1 after it", () => {
-    expect(timeProgress("2025-12-31", year)).toMatchObject({ status: "before", elapsedWorkingDays: 0 });
+    expect(timeProgress("2025-12-31", year)).toMatchObject({
+      status: "before",
+      elapsedWorkingDays: 0,
+    });
     expect(timeProgress("2025-12-31", year).progress.toString()).toBe("0");
-    expect(timeProgress("2027-01-01", year)).toMatchObject({ status: "after", elapsedWorkingDays: 248 });
-    expect(timeProgress("2027-01-01", { ...year, asOfCounts: "remaining" }).progress.toString()).toBe("1");
+    expect(timeProgress("2027-01-01", year)).toMatchObject({
+      status: "after",
+      elapsedWorkingDays: 248,
+    });
+    expect(
+      timeProgress("2027-01-01", { ...year, asOfCounts: "remaining" }).progress.toString(),
+    ).toBe("1");
   });
 
   it("stands still over a holiday", () => {
@@ -75,28 +95,42 @@ describe("timeProgress", () => {
     it("an invalid as-of date or range", () => {
       expect(thrown(() => timeProgress("2026-02-30", year)).path).toEqual(["asOf"]);
       expect(thrown(() => timeProgress("", year)).code).toBe("INVALID_DATE");
-      expect(thrown(() => timeProgress("2026-06-01", { ...year, end: "2025-12-31" })).code).toBe("INVALID_RANGE");
-      expect(thrown(() => timeProgress("2026-06-01", { ...year, start: "2026-6-1" })).path).toEqual(["start"]);
+      expect(thrown(() => timeProgress("2026-06-01", { ...year, end: "2025-12-31" })).code).toBe(
+        "INVALID_RANGE",
+      );
+      expect(thrown(() => timeProgress("2026-06-01", { ...year, start: "2026-6-1" })).path).toEqual(
+        ["start"],
+      );
     });
 
     it("a period without working days: NO_WORKING_DAYS", () => {
-      expect(thrown(() => timeProgress("2026-10-03", { ...year, start: "2026-10-01", end: "2026-10-07" })).code).toBe(
-        "NO_WORKING_DAYS",
-      );
       expect(
-        timeProgress("2026-10-03", { ...year, start: "2026-10-01", end: "2026-10-07", basis: "calendar-days" })
-          .elapsedCalendarDays,
+        thrown(() =>
+          timeProgress("2026-10-03", { ...year, start: "2026-10-01", end: "2026-10-07" }),
+        ).code,
+      ).toBe("NO_WORKING_DAYS");
+      expect(
+        timeProgress("2026-10-03", {
+          ...year,
+          start: "2026-10-01",
+          end: "2026-10-07",
+          basis: "calendar-days",
+        }).elapsedCalendarDays,
       ).toBe(3);
     });
 
     it("a year without calendar data, and bad options", () => {
-      expect(thrown(() => timeProgress("2027-06-01", { ...year, start: "2027-01-01", end: "2027-12-31" })).code).toBe(
-        "CALENDAR_YEAR_MISSING",
-      );
-      expect(thrown(() => timeProgress("2026-06-01", { ...year, asOfCounts: "half" as never })).path).toEqual([
-        "asOfCounts",
-      ]);
-      expect(thrown(() => timeProgress("2026-06-01", { ...year, basis: "hours" as never })).path).toEqual(["basis"]);
+      expect(
+        thrown(() =>
+          timeProgress("2027-06-01", { ...year, start: "2027-01-01", end: "2027-12-31" }),
+        ).code,
+      ).toBe("CALENDAR_YEAR_MISSING");
+      expect(
+        thrown(() => timeProgress("2026-06-01", { ...year, asOfCounts: "half" as never })).path,
+      ).toEqual(["asOfCounts"]);
+      expect(
+        thrown(() => timeProgress("2026-06-01", { ...year, basis: "hours" as never })).path,
+      ).toEqual(["basis"]);
       expect(thrown(() => timeProgress("2026-06-01", null as never)).code).toBe("INVALID_ARGUMENT");
     });
   });
@@ -114,7 +148,9 @@ describe("timeProgress", () => {
           const next = timeProgress(isoOf(offset + 1), year);
           expect(next.progress.gte(progress.progress)).toBe(true);
           const early = timeProgress(asOf, { ...year, asOfCounts: "remaining" });
-          expect(early.elapsedWorkingDays).toBe(days.filter((d) => d.working && d.date < asOf).length);
+          expect(early.elapsedWorkingDays).toBe(
+            days.filter((d) => d.working && d.date < asOf).length,
+          );
         }),
         { numRuns: 100 },
       );

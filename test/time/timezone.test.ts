@@ -25,10 +25,19 @@ describe("time results do not depend on the machine's time zone", () => {
   it(`are identical under TZ=${zones.join(", ")}`, async () => {
     // Bundle the probe once (esbuild, as tsx and tsup use), then run plain node per zone.
     const outfile = join(mkdtempSync(join(tmpdir(), "targetree-tz-")), "probe.mjs");
-    await build({ entryPoints: [probe], bundle: true, platform: "node", format: "esm", outfile, logLevel: "silent" });
+    await build({
+      entryPoints: [probe],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      outfile,
+      logLevel: "silent",
+    });
     const outputs = await Promise.all(
       zones.map(async (zone) => {
-        const { stdout } = await run(process.execPath, [outfile], { env: { ...process.env, TZ: zone } });
+        const { stdout } = await run(process.execPath, [outfile], {
+          env: { ...process.env, TZ: zone },
+        });
         return stdout.trim();
       }),
     );

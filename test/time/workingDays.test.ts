@@ -1,8 +1,8 @@
 import { eachDayOfInterval } from "date-fns";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import type { Calendar } from "targetree";
 import { chinaCalendar, listDays, workingDays } from "targetree";
+import { describe, expect, it } from "vitest";
 import { deepFreeze, thrown } from "./_helpers.js";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -62,7 +62,10 @@ describe("workingDays", () => {
   });
 
   it("marks provisional years a calendar declares", () => {
-    const result = workingDays("2026-01-01", "2026-01-02", { years: [2026], provisionalYears: [2026] });
+    const result = workingDays("2026-01-01", "2026-01-02", {
+      years: [2026],
+      provisionalYears: [2026],
+    });
     expect(result).toMatchObject({ provisional: true, provisionalYears: [2026] });
   });
 
@@ -79,13 +82,22 @@ describe("workingDays", () => {
     });
 
     it("an invalid date string is INVALID_DATE with the path", () => {
-      for (const bad of ["2026-02-30", "2026-6-1", "", "2026-13-01", "2026-06-01T00:00", "0999-01-01"]) {
+      for (const bad of [
+        "2026-02-30",
+        "2026-6-1",
+        "",
+        "2026-13-01",
+        "2026-06-01T00:00",
+        "0999-01-01",
+      ]) {
         const error = thrown(() => workingDays(bad, "2026-12-31"));
         expect(error.code, bad).toBe("INVALID_DATE");
         expect(error.path).toEqual(["start"]);
       }
       expect(thrown(() => workingDays("2026-01-01", 20261231 as never)).path).toEqual(["end"]);
-      expect(thrown(() => workingDays(new Date() as never, "2026-12-31")).code).toBe("INVALID_DATE");
+      expect(thrown(() => workingDays(new Date() as never, "2026-12-31")).code).toBe(
+        "INVALID_DATE",
+      );
     });
 
     it("a range over 100 years is INVALID_RANGE", () => {
@@ -161,8 +173,11 @@ describe("workingDays", () => {
           fc.integer({ min: 1, max: 200 }),
           (from, first, second) => {
             const a = workingDays(isoOf(from), isoOf(from + first), calendar).count;
-            const b = workingDays(isoOf(from + first + 1), isoOf(from + first + second), calendar)
-              .count;
+            const b = workingDays(
+              isoOf(from + first + 1),
+              isoOf(from + first + second),
+              calendar,
+            ).count;
             expect(workingDays(isoOf(from), isoOf(from + first + second), calendar).count).toBe(
               a + b,
             );

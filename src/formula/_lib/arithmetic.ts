@@ -4,19 +4,18 @@ import { Decimal as DecimalJs } from "decimal.js";
 import { type Decimal, ONE, ZERO } from "../../_lib/decimal.js";
 import { MAX_EXPONENT, MIN_EXPONENT } from "../../_lib/limits.js";
 import type { FormulaNode } from "../ast.js";
-import { shiftDecimal } from "./units.js";
 import { type FormulaSource, formulaError } from "./source.js";
+import { shiftDecimal } from "./units.js";
 
 /** Largest |exponent| of `^`: 10^MAX_EXPONENT bounds the result anyway, and this bounds the work. */
 export const MAX_POWER_EXPONENT = 1000;
 /** Largest |digits| of round / floor / ceil. */
 export const MAX_ROUND_DIGITS = MAX_EXPONENT;
 
-/** Throws NUMBER_TOO_LARGE when a result leaves 1e-1000 ≤ |x| < 1e1000; returns it otherwise. */
+/** Throws NUMBER_TOO_LARGE when a result leaves 1e-1000 ≤ |x| < 1e1000; returns it otherwise (zero as +0). */
 export function checked(result: Decimal, node: FormulaNode, source: FormulaSource): Decimal {
   const exponent = result.e;
   if (exponent >= MAX_EXPONENT || exponent < MIN_EXPONENT) {
-    if (result.isZero()) return ZERO;
     throw formulaError(
       "NUMBER_TOO_LARGE",
       `the result is outside the supported magnitude 1e${MIN_EXPONENT} ≤ |x| < 1e${MAX_EXPONENT}.`,
@@ -24,7 +23,8 @@ export function checked(result: Decimal, node: FormulaNode, source: FormulaSourc
       node.span,
     );
   }
-  return result;
+  // No negative zero: -5 × 0 is 0.
+  return result.d[0] === 0 ? ZERO : result;
 }
 
 export function add(a: Decimal, b: Decimal, node: FormulaNode, source: FormulaSource): Decimal {

@@ -53,7 +53,9 @@ export function identifierPartLength(text: string, at: number): number {
 
 /** Space, tab, line breaks, no-break space and the ideographic space (U+3000) an IME types. */
 export function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
+  return (
+    code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000
+  );
 }
 
 /** `U+200B` for an error message. */

@@ -146,12 +146,10 @@ export function createLexer(text: string, source: FormulaSource): Lexer {
       value = parseAmount(literal);
     } catch (error) {
       if (!(error instanceof TargetreeError)) throw error;
-      throw formulaError(
-        error.code,
-        `the number literal is not valid: ${error.message}`,
-        source,
-        { start, end: i },
-      );
+      throw formulaError(error.code, `the number literal is not valid: ${error.message}`, source, {
+        start,
+        end: i,
+      });
     }
     return unit === undefined
       ? { type: "number", start, end: i, value }

@@ -12,6 +12,7 @@ import type {
   SumOperator,
 } from "../ast.js";
 import { arityProblem, FUNCTIONS, lookupFunction } from "./functions.js";
+import { createLexer, type Token, type TokenType } from "./lexer.js";
 import {
   makeBoolean,
   makeCall,
@@ -24,7 +25,6 @@ import {
   makePower,
   makeUnary,
 } from "./make.js";
-import { createLexer, type Token, type TokenType } from "./lexer.js";
 import { type FormulaSource, formulaError } from "./source.js";
 
 const COMPARISONS: ReadonlySet<TokenType> = /* @__PURE__ */ new Set<TokenType>([

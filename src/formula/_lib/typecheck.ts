@@ -1,11 +1,16 @@
 // Static types: numbers and conditions (booleans). A name's type is unknown in a free formula (a
 // fact may be either) and a number in a model; unknown types are checked again when evaluating.
 // This pass also bounds the depth of built trees, so every recursive walker after it is safe.
+
+import { isDecimalInstance } from "../../_lib/decimal.js";
 import { TargetreeError } from "../../_lib/errors.js";
 import { MAX_NESTING_DEPTH } from "../../_lib/limits.js";
 import type { FormulaNode } from "../ast.js";
 import { arityProblem, FUNCTIONS } from "./functions.js";
 import { type FormulaSource, formulaError } from "./source.js";
+import { UNIT_POWERS } from "./units.js";
+
+const COMPARE: ReadonlySet<string> = /* @__PURE__ */ new Set(["<", "<=", ">", ">=", "==", "!="]);
 
 export type ValueType = "number" | "boolean" | "unknown";
 
@@ -49,12 +54,71 @@ export function checkTypes(
     return left === "unknown" ? right : left;
   };
 
-  const notANode = (): never => {
+  const notANode = (why = "its kind is not one of the formula language"): never => {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
-      "Not a formula node: build nodes with parseFormula or the node builders.",
+      `Not a formula node (${why}); build trees with parseFormula or the node builders.`,
       { path: source.path },
     );
+  };
+  const isNode = (value: unknown): boolean => typeof value === "object" && value !== null;
+  const checkShape = (node: FormulaNode): void => {
+    switch (node.kind) {
+      case "number":
+        if (
+          !isDecimalInstance(node.value) ||
+          (node.unit !== undefined && !Object.hasOwn(UNIT_POWERS, node.unit))
+        ) {
+          notANode("a number node needs a Decimal value and a known unit");
+        }
+        return;
+      case "boolean":
+        if (typeof node.value !== "boolean") notANode("a boolean node needs a boolean value");
+        return;
+      case "name":
+        if (typeof node.name !== "string") notANode("a name node needs a string name");
+        return;
+      case "unary":
+        if ((node.op !== "-" && node.op !== "+") || !isNode(node.operand))
+          notANode("bad unary node");
+        return;
+      case "not":
+        if (!isNode(node.operand)) notANode("bad not node");
+        return;
+      case "sum":
+      case "product": {
+        const ops = node.kind === "sum" ? ["+", "-"] : ["*", "/"];
+        if (
+          !isNode(node.first) ||
+          !Array.isArray(node.rest) ||
+          !node.rest.every((link) => isNode(link) && ops.includes(link.op) && isNode(link.operand))
+        ) {
+          notANode(`bad ${node.kind} node`);
+        }
+        return;
+      }
+      case "power":
+        if (!isNode(node.base) || !isNode(node.exponent)) notANode("bad power node");
+        return;
+      case "compare":
+        if (!COMPARE.has(node.op) || !isNode(node.left) || !isNode(node.right))
+          notANode("bad comparison");
+        return;
+      case "logical":
+        if (
+          (node.op !== "and" && node.op !== "or") ||
+          !Array.isArray(node.operands) ||
+          !node.operands.every(isNode)
+        ) {
+          notANode("bad logical node");
+        }
+        return;
+      case "call":
+        if (!Array.isArray(node.args) || !node.args.every(isNode)) notANode("bad call node");
+        return;
+      default:
+        notANode();
+    }
   };
 
   const visit = (node: FormulaNode): ValueType => {
@@ -67,6 +131,7 @@ export function checkTypes(
         node.span,
       );
     }
+    checkShape(node);
     let type: ValueType;
     switch (node.kind) {
       case "number":

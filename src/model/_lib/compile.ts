@@ -2,7 +2,6 @@
 // and literals to constants once, here; evaluation is then plain closure calls. No code is ever
 // generated from text.
 import type { Decimal } from "../../_lib/decimal.js";
-import type { ChainLink, FormulaNode } from "../../formula/ast.js";
 import {
   add,
   compareNumbers,
@@ -18,6 +17,7 @@ import {
   subtract,
 } from "../../formula/_lib/arithmetic.js";
 import type { FormulaSource } from "../../formula/_lib/source.js";
+import type { ChainLink, FormulaNode } from "../../formula/ast.js";
 
 /** A compiled numeric formula: reads earlier slots, returns this node's value. */
 export type NumberFn = (values: readonly Decimal[]) => Decimal;
@@ -130,7 +130,11 @@ export function compileNumber(
       case "max": {
         const args = node.args.map(number);
         const sign = node.name === "min" ? -1 : 1;
-        return (values) => extreme(args.map((arg) => arg(values)), sign);
+        return (values) =>
+          extreme(
+            args.map((arg) => arg(values)),
+            sign,
+          );
       }
       case "abs": {
         const operand = number(node.args[0]!);

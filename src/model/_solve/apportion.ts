@@ -20,7 +20,7 @@ export interface Apportioned {
 }
 
 /** Decimal places that keep `digits` significant digits of the largest magnitude, and every digit of the total. */
-export function chooseDecimals(
+function chooseDecimals(
   magnitudes: readonly Decimal[],
   total: Decimal,
   digits: number = PRECISION,

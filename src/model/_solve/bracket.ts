@@ -2,7 +2,7 @@
 import { Decimal } from "../../_lib/decimal.js";
 
 /** Doublings of the step in each direction: the search reaches start ± 2^MAX_DOUBLINGS/64 · scale. */
-export const MAX_DOUBLINGS = 200;
+const MAX_DOUBLINGS = 200;
 
 export interface Bracket {
   readonly lower: Decimal;

@@ -61,35 +61,6 @@ export function exactMinus(a: Decimal, b: Decimal): Decimal {
   return fromScaled(ints[0]! - ints[1]!, scale);
 }
 
-/** a + b, exactly. */
-export function exactPlus(a: Decimal, b: Decimal): Decimal {
-  const { ints, scale } = commonScale([a, b]);
-  return fromScaled(ints[0]! + ints[1]!, scale);
-}
-
-/** The sum of a list, exactly. */
-export function exactSum(values: readonly Decimal[]): Decimal {
-  if (values.length === 0) return ZERO;
-  const { ints, scale } = commonScale(values);
-  return fromScaled(
-    ints.reduce((sum, int) => sum + int, 0n),
-    scale,
-  );
-}
-
-/** a × b, exactly. */
-export function exactTimes(a: Decimal, b: Decimal): Decimal {
-  const x = toScaled(a);
-  const y = toScaled(b);
-  return fromScaled(x.int * y.int, x.scale + y.scale);
-}
-
-/** Floor division of bigints (rounds toward −∞). */
-export function floorDiv(num: bigint, den: bigint): bigint {
-  const quotient = num / den;
-  return num % den !== 0n && num < 0n !== den < 0n ? quotient - 1n : quotient;
-}
-
 /** num/den rounded half-up (half away from zero) to an integer. */
 export function roundHalfUpDiv(num: bigint, den: bigint): bigint {
   const negative = num < 0n !== den < 0n;
@@ -114,7 +85,7 @@ export function reduce(value: Rational): Rational {
   return { num: (sign * value.num) / divisor, den: (sign * value.den) / divisor };
 }
 
-/** "1280/3", or "426" when the denominator is 1, or "12.5" when it is a power of ten's divisor. */
+/** The reduced fraction as text: "1280/3", or "426" when the denominator is 1. */
 export function formatRational(value: Rational): string {
   const { num, den } = reduce(value);
   if (den === 1n) return num.toString();

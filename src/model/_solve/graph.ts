@@ -75,10 +75,7 @@ export function inputsOf(graph: FormulaGraph, node: string): string[] {
  * saturated at 2 (0 = absent, 1 = once, 2 = more than once). Computed in topological order, so a long
  * chain of nodes never deepens the stack.
  */
-export function occurrenceCounts(
-  graph: FormulaGraph,
-  vary: string,
-): ReadonlyMap<string, 0 | 1 | 2> {
+function occurrenceCounts(graph: FormulaGraph, vary: string): ReadonlyMap<string, 0 | 1 | 2> {
   const counts = new Map<string, 0 | 1 | 2>();
   const ofAst = (node: FormulaNode): 0 | 1 | 2 => {
     if (node.kind === "name") return node.name === vary ? 1 : (counts.get(node.name) ?? 0);

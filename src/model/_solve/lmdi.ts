@@ -8,10 +8,10 @@ export interface LmdiFactor {
   readonly exponent: Decimal;
 }
 
-/** L(a, b) = (a − b) / (ln a − ln b), with its limit a when a = b. Both positive. */
-export function logarithmicMean(a: Decimal, b: Decimal): Decimal {
+/** L(a, b) = (a − b) / (ln a − ln b) = (a − b) / ln(a / b), with its limit a when a = b. Both positive. */
+function logarithmicMean(a: Decimal, b: Decimal): Decimal {
   if (a.eq(b)) return a;
-  return a.minus(b).div(a.ln().minus(b.ln()));
+  return a.minus(b).div(a.div(b).ln());
 }
 
 /** Each factor's effect L(V₁, V₀) · e · ln(x₁/x₀), at the library precision (not yet summing exactly). */

@@ -14,7 +14,6 @@ export function modelView(model: Model): ModelView {
   internalsOf(model, ["model"]);
   const formulas = new Map<string, FormulaNode>();
   for (const name of model.outputs) formulas.set(name, model.nodes[name]!.ast!);
-  const node = (name: string) => (Object.hasOwn(model.nodes, name) ? model.nodes[name]! : null);
   const evaluators = new Map<string, (inputs: ReadonlyMap<string, Decimal>) => Decimal>();
   const evaluatorOf = (output: string) => {
     let evaluator = evaluators.get(output);
@@ -26,10 +25,8 @@ export function modelView(model: Model): ModelView {
   };
   return {
     graph: { formulas, inputs: model.inputs, order: model.outputs },
-    isFormula: (name) => node(name)?.kind === "formula",
-    isInput: (name) => node(name)?.kind === "input",
     bounds: (input) => {
-      const spec = node(input)!;
+      const spec = model.nodes[input]!;
       return { min: spec.min, max: spec.max, integer: spec.integer };
     },
     evaluateOutput: (output, values) => evaluatorOf(output)(values),

@@ -12,7 +12,7 @@ const X_RELATIVE_TOLERANCE = /* @__PURE__ */ new Decimal("1e-60");
 export const DEFAULT_MAX_ITERATIONS = 500;
 
 /** Codes that mean "the output is undefined at this value", not a caller error. */
-const UNDEFINED_HERE: ReadonlySet<string> = new Set([
+const UNDEFINED_HERE: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "DIVISION_BY_ZERO",
   "INVALID_OPERATION",
   "NUMBER_TOO_LARGE",
@@ -134,10 +134,14 @@ export function solveScalar(
   }
 
   function pickExact(candidates: readonly Decimal[]): ScalarSuccess | ScalarFailure {
-    const usable = candidates.filter(
-      (x) => x.isFinite() && (x.isZero() || x.e < MAX_EXPONENT) && tryEvaluate(at, x) !== null,
-    );
-    if (usable.length === 0) return failure("no real value gives the target");
+    const inRange = candidates.filter((x) => x.isFinite() && (x.isZero() || x.e < MAX_EXPONENT));
+    if (inRange.length === 0) {
+      return failure(`the solution is outside the supported magnitude (|x| < 1e${MAX_EXPONENT})`);
+    }
+    const usable = inRange.filter((x) => tryEvaluate(at, x) !== null);
+    if (usable.length === 0) {
+      return failure(`${problem.outputName} is undefined at the solution ${brief(inRange[0]!)}`);
+    }
     const inside = usable.filter((x) => withinBounds(x, lower, upper));
     if (inside.length === 0) {
       const nearest = nearestTo(usable, current);

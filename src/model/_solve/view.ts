@@ -12,10 +12,6 @@ export interface InputBounds {
 
 export interface ModelView {
   readonly graph: FormulaGraph;
-  /** True for a name the model defines by a formula. */
-  isFormula(name: string): boolean;
-  /** True for a model input. */
-  isInput(name: string): boolean;
   bounds(input: string): InputBounds;
   /**
    * The output's value for these input values (only the nodes the output reads are evaluated).

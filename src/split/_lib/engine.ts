@@ -1,6 +1,6 @@
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
-import { hamiltonBigInt, hamiltonNumber } from "./hamilton.js";
+import { fitsNumberPath, hamiltonBigInt, hamiltonNumber } from "./hamilton.js";
 import type { Scaled } from "./scaled.js";
 import { showUnits } from "./scaled.js";
 import type { IntWeights } from "./weights.js";
@@ -66,7 +66,7 @@ function spreadFast(input: SpreadInput, weights: Float64Array, sum: number): Flo
   }
   let largest = 0;
   for (let i = 0; i < effective.length; i++) if (effective[i]! > largest) largest = effective[i]!;
-  if (largest * total > MAX_SAFE) return null;
+  if (!fitsNumberPath(total, largest, effectiveSum)) return null;
   const counts = hamiltonNumber(total, effective, effectiveSum);
   if (units < 0n) for (let i = 0; i < counts.length; i++) counts[i] = -counts[i]! || 0;
   return counts;

@@ -5,32 +5,94 @@
  * the earlier part. Every part ends within one unit of its exact quota.
  */
 
-/** Fast path: every weight, the weight sum and units × the largest weight are safe integers. */
+/**
+ * Fast path on doubles, exact: every weight and their sum are safe integers, and
+ * either units × the largest weight is a safe integer or the sum is below 2^51
+ * (see {@link fitsNumberPath}). Each quota is split as units = a·sum + b, so that
+ * units·w/sum = a·w + b·w/sum, and b·w is divided exactly even past 2^53.
+ */
 export function hamiltonNumber(units: number, weights: Float64Array, sum: number): Float64Array {
   const count = weights.length;
   const counts = new Float64Array(count);
   if (units === 0) return counts;
   const remainders = new Float64Array(count);
+  const [whole, rest] = divide(units, sum);
+  const chunkBits = Math.max(1, 52 - bitLength(sum));
   let given = 0;
   for (let i = 0; i < count; i++) {
-    const product = units * weights[i]!;
-    let whole = Math.floor(product / sum);
-    let rest = product - whole * sum;
-    // The float division may land one off near an integer; the exact rest corrects it.
-    if (rest < 0) {
-      whole -= 1;
-      rest += sum;
-    } else if (rest >= sum) {
-      whole += 1;
-      rest -= sum;
+    const weight = weights[i]!;
+    const product = rest * weight;
+    let quotient: number;
+    let remainder: number;
+    if (product <= MAX_SAFE) {
+      // divide(), inlined: this loop runs once per part.
+      quotient = Math.floor(product / sum);
+      remainder = product - quotient * sum;
+      if (remainder < 0) {
+        quotient -= 1;
+        remainder += sum;
+      } else if (remainder >= sum) {
+        quotient += 1;
+        remainder -= sum;
+      }
+    } else {
+      [quotient, remainder] = multiplyDivide(rest, weight, sum, chunkBits);
     }
-    counts[i] = whole;
-    remainders[i] = rest;
-    given += whole;
+    counts[i] = whole * weight + quotient;
+    remainders[i] = remainder;
+    given += counts[i]!;
   }
   const leftover = units - given;
   if (leftover > 0) giveToLargest(counts, remainders, leftover);
   return counts;
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const TWO_POW_51 = 2 ** 51;
+
+/** True when {@link hamiltonNumber} is exact for these sizes. */
+export function fitsNumberPath(units: number, largest: number, sum: number): boolean {
+  return units <= MAX_SAFE && sum <= MAX_SAFE && (largest * units <= MAX_SAFE || sum < TWO_POW_51);
+}
+
+/** ⌊x / y⌋ and x mod y for safe integers x ≥ 0, y > 0; the float quotient is corrected exactly. */
+function divide(x: number, y: number): [number, number] {
+  let quotient = Math.floor(x / y);
+  let remainder = x - quotient * y;
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += y;
+  } else if (remainder >= y) {
+    quotient += 1;
+    remainder -= y;
+  }
+  return [quotient, remainder];
+}
+
+function bitLength(value: number): number {
+  let bits = 0;
+  for (let power = 1; power <= value; power *= 2) bits++;
+  return bits;
+}
+
+/**
+ * ⌊b·w / d⌋ and b·w mod d for b < d < 2^51 and w < 2^53, without leaving the safe
+ * integers: long multiplication over `chunkBits`-bit digits of w, reducing modulo d
+ * after each digit (every intermediate is below d·2^chunkBits ≤ 2^52).
+ */
+function multiplyDivide(b: number, w: number, d: number, chunkBits: number): [number, number] {
+  const base = 2 ** chunkBits;
+  let digits = 0;
+  for (let rest = w; rest >= 1; rest = Math.floor(rest / base)) digits++;
+  let quotient = 0;
+  let remainder = 0;
+  for (let k = digits - 1; k >= 0; k--) {
+    const digit = Math.floor(w / base ** k) % base;
+    const [q, r] = divide(remainder * base + b * digit, d);
+    quotient = quotient * base + q;
+    remainder = r;
+  }
+  return [quotient, remainder];
 }
 
 /** Adds one unit to each of the `leftover` parts with the largest remainders, ties to the earlier part. */

@@ -9,6 +9,7 @@ export interface Scaled {
 
 const WORD_DIGITS = 7;
 const WORD_BASE = 1e7;
+const POWERS_OF_TEN: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7];
 
 /** 10^n as a bigint (n ≥ 0). */
 export function pow10(n: number): bigint {
@@ -101,17 +102,20 @@ export function decimalFromSafeInteger(mantissa: number, exponent: number): Deci
   // Words are aligned on exponents that are multiples of 7; the lowest word may hold
   // `shift` zeros below the lowest digit.
   const shift = lowExponent - Math.floor(lowExponent / WORD_DIGITS) * WORD_DIGITS;
-  const firstSpan = 10 ** (WORD_DIGITS - shift);
-  const words: number[] = [];
-  const lowest = magnitude % firstSpan;
-  words.push(lowest * 10 ** shift);
-  magnitude = (magnitude - lowest) / firstSpan;
-  while (magnitude > 0) {
-    const word = magnitude % WORD_BASE;
-    words.push(word);
-    magnitude = (magnitude - word) / WORD_BASE;
+  const firstSpan = POWERS_OF_TEN[WORD_DIGITS - shift]!;
+  const lowest = (magnitude % firstSpan) * POWERS_OF_TEN[shift]!;
+  let rest = (magnitude - (magnitude % firstSpan)) / firstSpan;
+  let words: number[];
+  if (rest === 0) words = [lowest];
+  else if (rest < WORD_BASE) words = [rest, lowest];
+  else {
+    words = [lowest];
+    while (rest > 0) {
+      const word = rest % WORD_BASE;
+      words.unshift(word);
+      rest = (rest - word) / WORD_BASE;
+    }
   }
-  words.reverse();
   const result = Object.create(Decimal.prototype) as {
     constructor: unknown;
     s: number;

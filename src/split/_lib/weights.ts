@@ -15,6 +15,9 @@ export type IntWeights =
   | { readonly kind: "bigint"; readonly values: readonly bigint[]; readonly sum: bigint };
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const TWO_POW_50 = 2 ** 50;
+const PLAIN_DECIMAL = /^(\d{1,16})(?:\.(\d{1,12}))?$/;
+const POWERS: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 
 function negativeWeight(parts: Parts, position: number, shown: string): TargetreeError {
   return new TargetreeError(
@@ -30,9 +33,10 @@ export function readWeights(parts: Parts): IntWeights {
 }
 
 /**
- * The fast path for plain JS numbers: integers as they are, decimals such as 12.5
- * by their shortest decimal text (what `new Decimal(12.5)` reads). Returns `null`
- * when a value needs the exact path (a string, a Decimal, 1e-7, a huge value).
+ * The fast path for plain JS numbers and plain decimal text: integers as they are,
+ * decimals such as 12.5 by their shortest decimal text (what `new Decimal(12.5)`
+ * reads). Returns `null` when a value needs the exact path (a Decimal, "40%",
+ * 1e-7, a huge value).
  */
 function readWeightsFast(parts: Parts): IntWeights | null {
   const raw = parts.values;
@@ -42,17 +46,48 @@ function readWeightsFast(parts: Parts): IntWeights | null {
   let maxFraction = 0;
   for (let i = 0; i < count; i++) {
     const value = raw[i];
+    if (typeof value === "string") {
+      // Plain decimal text ("12.5", "300") is read here; anything else ("40%", "1,200", "5万") by parseAmount.
+      const match = PLAIN_DECIMAL.exec(value);
+      if (match === null) return null;
+      const fraction = match[2] ?? "";
+      const mantissa = Number(match[1]! + fraction);
+      if (mantissa > MAX_SAFE) return null;
+      mantissas[i] = mantissa;
+      if (fraction.length > 0) {
+        fractionDigits ??= new Uint8Array(count);
+        fractionDigits[i] = fraction.length;
+        if (fraction.length > maxFraction) maxFraction = fraction.length;
+      }
+      continue;
+    }
     if (typeof value !== "number") return null;
     if (value >= 0 && value <= MAX_SAFE) {
       if (Number.isInteger(value)) {
         mantissas[i] = value;
         continue;
       }
-      const text = String(value);
-      if (text.includes("e")) return null;
-      const digits = text.length - text.indexOf(".") - 1;
-      const mantissa = Number(text.replace(".", ""));
-      if (mantissa > MAX_SAFE) return null;
+      let digits = 0;
+      let mantissa = 0;
+      // A few decimals (12.5, 0.07): the first k with round(v·10^k)/10^k === v is the
+      // shortest decimal that reads back as v, which is what decimal.js reads. Below
+      // 2^50 the candidates are far apart, so it is unique.
+      for (let k = 1; k < POWERS.length; k++) {
+        const scaled = Math.round(value * POWERS[k]!);
+        if (scaled >= TWO_POW_50) break;
+        if (scaled / POWERS[k]! === value) {
+          digits = k;
+          mantissa = scaled;
+          break;
+        }
+      }
+      if (digits === 0) {
+        const text = String(value);
+        if (text.includes("e")) return null;
+        digits = text.length - text.indexOf(".") - 1;
+        mantissa = Number(text.replace(".", ""));
+        if (mantissa > MAX_SAFE) return null;
+      }
       mantissas[i] = mantissa;
       fractionDigits ??= new Uint8Array(count);
       fractionDigits[i] = digits;
@@ -96,6 +131,10 @@ function readWeightsExact(parts: Parts): IntWeights {
     sum += weight;
     return weight;
   });
+  // Weights that fit after all (e.g. numeric strings) take the fast path too.
+  if (sum <= BigInt(MAX_SAFE)) {
+    return { kind: "number", values: Float64Array.from(values, (w) => Number(w)), sum: Number(sum) };
+  }
   return { kind: "bigint", values, sum };
 }
 

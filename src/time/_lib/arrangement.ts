@@ -10,8 +10,15 @@ const MAX_ENTRIES = 60;
 /** Longest run one `"start/end"` entry may span. */
 const MAX_RUN_DAYS = 31;
 
-const TOP_KEYS = new Set(["year", "source", "published", "provisional", "holidays", "workdays"]);
-const HOLIDAY_KEYS = new Set(["name", "days", "workdays"]);
+const TOP_KEYS = /* @__PURE__ */ new Set([
+  "year",
+  "source",
+  "published",
+  "provisional",
+  "holidays",
+  "workdays",
+]);
+const HOLIDAY_KEYS = /* @__PURE__ */ new Set(["name", "days", "workdays"]);
 
 /** Why an arrangement was refused, in `error.details.reason`. */
 export type ArrangementProblem =

@@ -9,7 +9,7 @@ import {
   PROVISIONAL_LAST_YEAR,
 } from "./provisionalChina.js";
 
-const CALENDAR_KEYS = new Set([
+const CALENDAR_KEYS = /* @__PURE__ */ new Set([
   "name",
   "weekend",
   "holidays",

@@ -1,4 +1,5 @@
 import type { Decimal } from "../../_lib/decimal.js";
+import { PRECISION } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
 import type { Numeric } from "../../_lib/types.js";
@@ -28,13 +29,15 @@ export function checkPeriods(value: unknown, path: ErrorPath): Decimal {
 }
 
 /**
- * The compound factor `(to / from) ^ exponent`, at the library precision (64
- * significant digits, half-up). Needs a positive `from` and a non-negative `to`.
+ * The growth factor per period, `(to / from)^(1 / periods)`, at the library
+ * precision (64 significant digits, half-up): `exp(ln(to / from) / periods)`. When
+ * the root is exact and short (1.21 over 2 periods is 1.1), the exact value is
+ * returned. Needs a positive `from` and a non-negative `to`.
  */
-export function compoundFactor(
+export function growthFactor(
   from: Decimal,
   to: Decimal,
-  exponent: Decimal,
+  periods: Decimal,
   fromPath: ErrorPath,
   toPath: ErrorPath,
 ): Decimal {
@@ -60,6 +63,12 @@ export function compoundFactor(
     );
   }
   const ratio = to.dividedBy(from);
-  if (ratio.isZero()) return ratio;
-  return exponent.eq(1) ? ratio : ratio.pow(exponent);
+  if (ratio.isZero() || periods.eq(1)) return ratio;
+  const root = ratio.ln().dividedBy(periods).exp();
+  if (periods.isInteger()) {
+    // ln/exp leave the last digit uncertain: prefer a shorter root that is exact.
+    const candidate = root.toSignificantDigits(PRECISION - 4);
+    if (candidate.pow(periods.toNumber()).eq(ratio)) return candidate;
+  }
+  return root;
 }

@@ -68,6 +68,13 @@ function weeksLabel(dayCount: number): string {
   return extra === 0 ? `${weeks}周` : `${weeks}周+${extra}天`;
 }
 
+function weekKey(weekYear: number, week: number): { key: string; label: string } {
+  return {
+    key: `${weekYear}-W${String(week).padStart(2, "0")}`,
+    label: `${weekYear}年第${week}周`,
+  };
+}
+
 /** The key and label of a day's period at a calendar grain. */
 function calendarKey(day: DayRow, grain: Grain): { key: string; label: string } {
   const mm = String(day.month).padStart(2, "0");
@@ -84,14 +91,8 @@ function calendarKey(day: DayRow, grain: Grain): { key: string; label: string } 
       const third = DEKADS[day.day <= 10 ? 0 : day.day <= 20 ? 1 : 2];
       return { key: `${day.year}-${mm}-${third}`, label: `${day.year}年${day.month}月${third}` };
     }
-    case "week": {
-      const weekYear = getISOWeekYear(day.date);
-      const week = getISOWeek(day.date);
-      return {
-        key: `${weekYear}-W${String(week).padStart(2, "0")}`,
-        label: `${weekYear}年第${week}周`,
-      };
-    }
+    case "week":
+      return weekKey(getISOWeekYear(day.date), getISOWeek(day.date));
     case "day":
       return { key: day.iso, label: `${day.iso} ${WEEKDAY_NAMES[day.weekday]}` };
   }
@@ -109,6 +110,7 @@ export function groupDays(
 ): DayGroup[] {
   const groups: { key: string; label: string; days: DayRow[] }[] = [];
   let current: { key: string; label: string; days: DayRow[] } | undefined;
+  let week: { weekYear: number; week: number } | undefined;
   days.forEach((day, index) => {
     let id: { key: string; label: string };
     if (grain === "week" && current !== undefined && day.weekday !== 1) {
@@ -116,7 +118,15 @@ export function groupDays(
       current.days.push(day);
       return;
     }
-    if (fiscal && grain === "quarter") {
+    if (grain === "week") {
+      // Week 1 starts on the Monday from 29 December to 4 January; other Mondays add one.
+      const newYearZone = (day.month === 12 && day.day >= 29) || (day.month === 1 && day.day <= 4);
+      week =
+        week === undefined || newYearZone
+          ? { weekYear: getISOWeekYear(day.date), week: getISOWeek(day.date) }
+          : { weekYear: week.weekYear, week: week.week + 1 };
+      id = weekKey(week.weekYear, week.week);
+    } else if (fiscal && grain === "quarter") {
       const quarter = fiscal.quarterOf[offset + index]! + 1;
       id = { key: `FY${fiscal.fiscalYear}-Q${quarter}`, label: `财务Q${quarter}` };
     } else if (fiscal && grain === "month") {

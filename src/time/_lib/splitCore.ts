@@ -129,10 +129,7 @@ export function prepare(
   if (typeof options !== "object" || options === null) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
-      "Pass the options { start, end, grain, … } as an object.",
-      {
-        path: [],
-      },
+      "Pass the options { start, end, … } as an object.",
     );
   }
   const amount = toDecimal(total, ["total"]);
@@ -163,11 +160,7 @@ export function prepare(
       { path: ["basis"] },
     );
   }
-  if (
-    seasonality !== undefined &&
-    (typeof seasonality !== "object" || seasonality === null) &&
-    !Array.isArray(seasonality)
-  ) {
+  if (seasonality !== undefined && (typeof seasonality !== "object" || seasonality === null)) {
     throw new TargetreeError(
       "SEASONALITY_MISMATCH",
       `seasonality must be an array, a record or { monthly }, got ${describeValue(seasonality)}.`,

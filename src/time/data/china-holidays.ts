@@ -27,9 +27,6 @@
  */
 import type { HolidayArrangement } from "../types.js";
 
-/** The years this file covers, ascending. */
-export const CHINA_DATA_YEARS: readonly number[] = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
-
 /** The official arrangements, one per year, ascending. */
 export const CHINA_HOLIDAY_DATA: readonly HolidayArrangement[] = [
   {

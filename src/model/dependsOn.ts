@@ -1,0 +1,47 @@
+import { excerpt, TargetreeError } from "../_lib/errors.js";
+import type { Model } from "./types.js";
+
+/**
+ * Whether one node reads another, directly or through other formulas.
+ *
+ * @param model - A model from {@link defineModel}.
+ * @param node - The node whose formula is followed down.
+ * @param other - The node looked for.
+ * @returns True when `node`'s value depends on `other` (a node never depends on itself).
+ * @throws {TargetreeError} `UNKNOWN_NODE` when either name is not in the model.
+ *
+ * @example
+ * dependsOn(revenueModel(), "revenue", "conversion") //=> true
+ * dependsOn(revenueModel(), "newRevenue", "repurchase") //=> false
+ */
+export function dependsOn(model: Model, node: string, other: string): boolean {
+  const check = (name: string, role: string): string => {
+    const normalised = typeof name === "string" ? name.normalize("NFC") : "";
+    if (
+      typeof model !== "object" ||
+      model === null ||
+      !Object.hasOwn(model.nodes ?? {}, normalised)
+    ) {
+      throw new TargetreeError(
+        "UNKNOWN_NODE",
+        `${excerpt(String(name))} is not a node of the model.`,
+        {
+          path: [role],
+        },
+      );
+    }
+    return normalised;
+  };
+  const start = check(node, "node");
+  const target = check(other, "other");
+  const seen = new Set<string>();
+  const stack = [...model.nodes[start]!.dependencies];
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (name === target) return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    stack.push(...model.nodes[name]!.dependencies);
+  }
+  return false;
+}
