@@ -3,7 +3,16 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { targetree: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+    alias: [
+      {
+        find: /^targetree\/schema$/,
+        replacement: fileURLToPath(new URL("./src/schema/index.ts", import.meta.url)),
+      },
+      {
+        find: /^targetree$/,
+        replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)),
+      },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts"],

@@ -109,7 +109,7 @@ function interleaved(
   });
 }
 
-const ROUNDS = 11;
+const ROUNDS = 7;
 const [decimalJs, targetree, targetreeAll, mathjs] = interleaved(
   [
     ["hand-written decimal.js", runDecimalJs],
@@ -118,7 +118,7 @@ const [decimalJs, targetree, targetreeAll, mathjs] = interleaved(
     ["mathjs BigNumber (compiled expression)", runMathjs],
   ],
   ROUNDS,
-  3,
+  2,
 ) as [Timing, Timing, Timing, Timing];
 report(
   `Revenue model, ${ROWS.toLocaleString("en")} rows (median of ${ROUNDS} interleaved rounds)`,

@@ -1,3 +1,5 @@
+import { visible } from "./invisible.js";
+
 /**
  * Every error code targetree throws, with what it means. The codes are stable:
  * match on `error.code`, never on the message text.
@@ -103,15 +105,15 @@ export function formatPath(path: ErrorPath): string {
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
     else if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(part)) out += out === "" ? part : `.${part}`;
-    else out += `[${JSON.stringify(part)}]`;
+    else out += `[${JSON.stringify(visible(part))}]`;
   }
   return out;
 }
 
-/** A short, safe excerpt of untrusted text for an error message. */
+/** A short, safe excerpt of untrusted text for an error message; invisible characters are shown as `<U+202E>`. */
 export function excerpt(text: string, max = 40): string {
   const shown = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(shown);
+  return JSON.stringify(visible(shown));
 }
 
 /** Describes a value's type for an error message without calling any of its methods. */

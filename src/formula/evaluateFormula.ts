@@ -6,7 +6,7 @@ import { interpret, type Value } from "./_lib/interpret.js";
 import { type FormulaSource, formulaError } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import type { FormulaNode, NameNode } from "./ast.js";
-import { parseFormula } from "./parseFormula.js";
+import { checkOptions, parseFormula } from "./parseFormula.js";
 
 /** Named values a formula reads: numbers (any {@link Numeric}) and conditions (booleans). */
 export type Facts = Readonly<Record<string, Numeric | boolean>>;
@@ -43,7 +43,7 @@ export function evaluateFormula(
   facts: Facts,
   options: EvaluateFormulaOptions = {},
 ): Decimal | boolean {
-  const name = options.name;
+  const { name } = checkOptions(options);
   let tree: FormulaNode;
   let source: FormulaSource;
   if (typeof formula === "string") {

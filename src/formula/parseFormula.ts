@@ -1,7 +1,7 @@
 import type { ErrorPath } from "../_lib/errors.js";
-import { excerpt, TargetreeError } from "../_lib/errors.js";
+import { TargetreeError } from "../_lib/errors.js";
 import { MAX_FORMULA_LENGTH } from "../_lib/limits.js";
-import { codePointLabel, findInvisible } from "./_lib/characters.js";
+import { codePointLabel, findInvisible, quote } from "./_lib/characters.js";
 import { parseTokens } from "./_lib/parser.js";
 import { type FormulaSource, formulaError } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
@@ -40,8 +40,7 @@ export interface ParseFormulaOptions {
  * (() => { try { parseFormula("a + * b", { name: "revenue" }) } catch (e) { return e.details.column } })() //=> 5
  */
 export function parseFormula(text: string, options: ParseFormulaOptions = {}): FormulaNode {
-  const name = options.name;
-  const path = options.path ?? [];
+  const { name, path } = checkOptions(options);
   if (typeof text !== "string") {
     throw new TargetreeError("INVALID_ARGUMENT", "A formula must be a string.", { path });
   }
@@ -49,7 +48,7 @@ export function parseFormula(text: string, options: ParseFormulaOptions = {}): F
   if (text.length > MAX_FORMULA_LENGTH) {
     throw new TargetreeError(
       "FORMULA_TOO_LONG",
-      `${name === undefined ? "The formula" : `Formula ${excerpt(name)}`} has ${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}.`,
+      `${name === undefined ? "The formula" : `Formula ${quote(name)}`} has ${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}.`,
       { path, details: { formula: name ?? null, length: text.length } },
     );
   }
@@ -65,4 +64,28 @@ export function parseFormula(text: string, options: ParseFormulaOptions = {}): F
   const tree = parseTokens(text, source);
   checkTypes(tree, source, "unknown");
   return tree;
+}
+
+/** Validates the options shared by the formula functions. */
+export function checkOptions(options: ParseFormulaOptions): {
+  name: string | undefined;
+  path: ErrorPath;
+} {
+  if (typeof options !== "object" || options === null) {
+    throw new TargetreeError("INVALID_ARGUMENT", "options must be an object.", {
+      path: ["options"],
+    });
+  }
+  const { name, path = [] } = options;
+  if (name !== undefined && typeof name !== "string") {
+    throw new TargetreeError("INVALID_ARGUMENT", "options.name must be a string.", {
+      path: ["options", "name"],
+    });
+  }
+  if (!Array.isArray(path)) {
+    throw new TargetreeError("INVALID_ARGUMENT", "options.path must be an array.", {
+      path: ["options", "path"],
+    });
+  }
+  return { name, path };
 }

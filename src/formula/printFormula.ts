@@ -66,7 +66,7 @@ const MATH: Readonly<Record<string, string>> = {
  * @example
  * printFormula(parseFormula("((a+b))*c ÷ 2")) //=> "(a + b) * c / 2"
  * printFormula(parseFormula("a*b <= 1.2亿"), { symbols: "math" }) //=> "a × b ≤ 1.2亿"
- * printFormula(parseFormula("-(2^2) ＝ -2^2")) //=> "-2 ^ 2 == -2 ^ 2"
+ * printFormula(parseFormula("-(2^2) = -2^2")) //=> "-2 ^ 2 == -2 ^ 2"
  */
 export function printFormula(node: FormulaNode, options: PrintFormulaOptions = {}): string {
   checkTypes(node, { name: undefined, text: undefined, path: ["node"] }, "unknown");

@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
-import { type ErrorPath, excerpt, TargetreeError } from "../_lib/errors.js";
+import { type ErrorPath, TargetreeError } from "../_lib/errors.js";
+import { quote } from "../formula/_lib/characters.js";
 import { formulaIndexesFor, runAll } from "./_lib/engine.js";
 import { convertInput, readInputs } from "./_lib/inputs.js";
 import { internalsOf } from "./_lib/internals.js";
@@ -19,7 +20,9 @@ export interface CompiledModel {
 /**
  * Compiles a model for evaluating many rows: formulas become closures over value slots (names
  * resolved to slots and literals to constants once, never code generated from text), and each row
- * is converted once. Results are identical to {@link evaluate}, including every error.
+ * is converted once. `evaluate(row)` gives exactly what {@link evaluate} gives, errors included;
+ * `output(name)` gives that node's value with the same checks on the inputs it reads, and ignores
+ * other keys (a typo in a needed input still fails, as a missing input).
  *
  * @param model - A model from {@link defineModel}.
  * @returns `{ evaluate(row), output(name) }`.
@@ -47,7 +50,7 @@ export function compileModel(model: Model): CompiledModel {
     if (slot === undefined) {
       throw new TargetreeError(
         "UNKNOWN_NODE",
-        `${excerpt(String(name))} is not a node of the model.`,
+        `${quote(String(name))} is not a node of the model.`,
         { path: ["name"] },
       );
     }

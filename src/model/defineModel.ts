@@ -1,10 +1,11 @@
 import type { Decimal } from "../_lib/decimal.js";
-import { describeValue, type ErrorPath, excerpt, TargetreeError } from "../_lib/errors.js";
+import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
 import {
   codePointLabel,
   findInvisible,
   isIdentifier,
   isKeyword,
+  quote,
 } from "../formula/_lib/characters.js";
 import { type FormulaSource, formulaError } from "../formula/_lib/source.js";
 import { checkTypes } from "../formula/_lib/typecheck.js";
@@ -30,7 +31,7 @@ function checkName(key: string, path: ErrorPath): string {
   if (invisible >= 0) {
     throw new TargetreeError(
       "INVALID_CHARACTER",
-      `The name ${excerpt(key)} contains the invisible character ${codePointLabel(key, invisible)} at position ${invisible + 1}.`,
+      `The name ${quote(key)} contains the invisible character ${codePointLabel(key, invisible)} at position ${invisible + 1}.`,
       { path, details: { column: invisible + 1 } },
     );
   }
@@ -38,14 +39,14 @@ function checkName(key: string, path: ErrorPath): string {
   if (!isIdentifier(name)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
-      `${excerpt(key)} is not a valid name: use letters (any script), digits and _, not starting with a digit. Put readable text with spaces or brackets in a label.`,
+      `${quote(key)} is not a valid name: use letters (any script), digits and _, not starting with a digit. Put readable text with spaces or brackets in a label.`,
       { path },
     );
   }
   if (isKeyword(name)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
-      `${excerpt(key)} is a reserved word (and, or, not, true, false) and cannot name a node.`,
+      `${quote(key)} is a reserved word (and, or, not, true, false) and cannot name a node.`,
       { path },
     );
   }
@@ -64,7 +65,7 @@ function normalisedKeys(
     if (earlier !== undefined) {
       throw new TargetreeError(
         "DUPLICATE_NAME",
-        `${excerpt(earlier)} and ${excerpt(key)} are the same name after Unicode (NFC) normalisation.`,
+        `${quote(earlier)} and ${quote(key)} are the same name after Unicode (NFC) normalisation.`,
         { path: [...path, key], details: { names: [earlier, key] } },
       );
     }
@@ -91,7 +92,7 @@ function checkSpecKeys(
     if (!allowed.has(key)) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
-        `Unknown option ${excerpt(key)}; use ${[...allowed].join(", ")}.`,
+        `Unknown option ${quote(key)}; use ${[...allowed].join(", ")}.`,
         { path: [...path, key] },
       );
     }
@@ -210,7 +211,7 @@ export function defineModel(
     if (typeof text !== "string") {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
-        `The formula of ${excerpt(key)} must be a string, got ${describeValue(text)}.`,
+        `The formula of ${quote(key)} must be a string, got ${describeValue(text)}.`,
         { path },
       );
     }
@@ -220,7 +221,7 @@ export function defineModel(
     if (names.includes(name)) {
       throw formulaError(
         "SELF_REFERENCE",
-        `the formula of ${excerpt(name)} refers to ${excerpt(name)} itself.`,
+        `the formula of ${quote(name)} refers to ${quote(name)} itself.`,
         source,
         findName(tree, name)?.span,
       );
@@ -249,14 +250,14 @@ export function defineModel(
     if (formulaKeys.has(name)) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
-        `${excerpt(key)} is computed by a formula, not an input; describe it in options.nodes.`,
+        `${quote(key)} is computed by a formula, not an input; describe it in options.nodes.`,
         { path },
       );
     }
     if (!referenced.has(name)) {
       throw new TargetreeError(
         "UNKNOWN_NODE",
-        `${excerpt(key)} is described in options.inputs but no formula uses it.`,
+        `${quote(key)} is described in options.inputs but no formula uses it.`,
         { path },
       );
     }
@@ -287,8 +288,8 @@ export function defineModel(
       throw new TargetreeError(
         referenced.has(name) ? "INVALID_ARGUMENT" : "UNKNOWN_NODE",
         referenced.has(name)
-          ? `${excerpt(key)} is an input; describe it in options.inputs.`
-          : `${excerpt(key)} is described in options.nodes but is not a node of the model.`,
+          ? `${quote(key)} is an input; describe it in options.inputs.`
+          : `${quote(key)} is described in options.nodes but is not a node of the model.`,
         { path },
       );
     }
@@ -324,7 +325,7 @@ export function defineModel(
     if (type !== "number") {
       throw formulaError(
         "TYPE_MISMATCH",
-        `a model node must be a number, but the formula of ${excerpt(name)} is a condition (true/false); use if(condition, a, b).`,
+        `a model node must be a number, but the formula of ${quote(name)} is a condition (true/false); use if(condition, a, b).`,
         sources.get(name)!,
         trees.get(name)!.span,
       );

@@ -1,4 +1,5 @@
-import { excerpt, TargetreeError } from "../_lib/errors.js";
+import { TargetreeError } from "../_lib/errors.js";
+import { quote } from "../formula/_lib/characters.js";
 import type { Model } from "./types.js";
 
 /**
@@ -24,7 +25,7 @@ export function dependsOn(model: Model, node: string, other: string): boolean {
     ) {
       throw new TargetreeError(
         "UNKNOWN_NODE",
-        `${excerpt(String(name))} is not a node of the model.`,
+        `${quote(String(name))} is not a node of the model.`,
         {
           path: [role],
         },

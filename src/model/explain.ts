@@ -1,5 +1,6 @@
 import { type Decimal, ZERO } from "../_lib/decimal.js";
-import { excerpt, TargetreeError } from "../_lib/errors.js";
+import { TargetreeError } from "../_lib/errors.js";
+import { quote } from "../formula/_lib/characters.js";
 import { interpret } from "../formula/_lib/interpret.js";
 import type { ChainLink, FormulaNode } from "../formula/ast.js";
 import { formulaNames } from "../formula/formulaNames.js";
@@ -54,13 +55,9 @@ export function chooseRoot(
   }
   const name = typeof root === "string" ? root.normalize("NFC") : "";
   if (!Object.hasOwn(model.nodes, name)) {
-    throw new TargetreeError(
-      "UNKNOWN_NODE",
-      `${excerpt(String(root))} is not a node of the model.`,
-      {
-        path,
-      },
-    );
+    throw new TargetreeError("UNKNOWN_NODE", `${quote(String(root))} is not a node of the model.`, {
+      path,
+    });
   }
   return name;
 }

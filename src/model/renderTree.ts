@@ -33,8 +33,9 @@ export interface RenderTreeOptions {
  *
  * @example
  * const text = renderTree(revenueModel(), { newCustomers: 600, conversion: "25%", newAov: 8000, returningCustomers: 1500, repurchase: "40%", returningAov: 6000 });
- * text.split("\n")[0] //=> "营业收入 (revenue)                   480万元           = newRevenue + returningRevenue"
- * text.split("\n")[1] //=> "├─ 新客收入 (newRevenue)             120万元  占25%   = newCustomers × conversion × newAov"
+ * text.split("\n")[0] //=> "营业收入 (revenue)                   480万元         = newRevenue + returningRevenue"
+ * text.split("\n")[1] //=> "├─ 新客收入 (newRevenue)             120万元  占25%  = newCustomers × conversion × newAov"
+ * text.split("\n")[2] //=> "│  ├─ 新客户数 (newCustomers)          600人"
  */
 export function renderTree<Inputs extends ModelInputs<Inputs>>(
   model: Model,
@@ -115,7 +116,7 @@ export function renderTree<Inputs extends ModelInputs<Inputs>>(
       [
         pad(line.title, titleWidth, false),
         pad(line.value, valueWidth, true),
-        pad(line.share, shareWidth, false),
+        ...(shareWidth > 0 ? [pad(line.share, shareWidth, false)] : []),
         line.formula,
       ]
         .join("  ")

@@ -2,6 +2,7 @@ import { Decimal as DecimalJs } from "decimal.js";
 import { Decimal, ZERO } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { decimalFromNumber } from "../_lib/fromNumber.js";
 import { MAX_EXPONENT, MIN_EXPONENT } from "../_lib/limits.js";
 import type { Numeric } from "../_lib/types.js";
 import { parseAmount } from "./parseAmount.js";
@@ -34,7 +35,7 @@ export function toDecimal(value: Numeric, path: ErrorPath = []): Decimal {
         { path },
       );
     }
-    return value === 0 ? ZERO : new Decimal(value);
+    return decimalFromNumber(value);
   }
   if (typeof value === "string") return parseAmount(value, { path });
   if (value instanceof DecimalJs) return fromSameCopy(value, path);

@@ -53,7 +53,8 @@ export type AllocateResult = Decimal[] | Record<string, Decimal>;
  * @param weights - Non-negative weights, as an array or a record.
  * @param options - `unit`, `rounding`, `roundTotal`, `holds`, `min`, `max`, `onZeroWeights`.
  * @returns The parts as Decimals, shaped like `weights`.
- * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number (with its path);
+ * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number (with its path),
+ *   `NUMBER_TOO_LARGE` past |x| ≥ 1e1000;
  *   `NEGATIVE_WEIGHT`; `ZERO_WEIGHTS` (only with `onZeroWeights: "error"`);
  *   `NOT_A_MULTIPLE_OF_UNIT` for a total (unless `roundTotal`) or hold off the unit;
  *   `HOLDS_EXCEED_TOTAL`; `NO_FREE_PARTS` when every part is held but the holds miss the total;
@@ -65,9 +66,9 @@ export type AllocateResult = Decimal[] | Record<string, Decimal>;
  * allocate(5, [3, 3, 4], { unit: 1 }).map(String)
  * //=> ["2", "1", "2"]
  * const parts = allocate("1亿", { 新客开发: 50, 老客回款: 20, 新行业: 20, 新产品: 10 });
- * parts.新客开发.toString()
+ * String(parts.新客开发)
  * //=> "50000000"
- * allocate(100, { a: 1, b: 1, c: 1 }, { holds: { a: 50 } }).b.toString()
+ * String(allocate(100, { a: 1, b: 1, c: 1 }, { holds: { a: 50 } }).b)
  * //=> "25"
  * allocate(100, [1, 1, 8], { min: 20, unit: 1 }).map(String)
  * //=> ["20", "20", "60"]

@@ -1,8 +1,8 @@
-import { Decimal } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
+import { childWeights } from "./_lib/childWeights.js";
 import type { PartNames } from "./_lib/engine.js";
 import { spreadUnits } from "./_lib/engine.js";
 import type { UnitSetup } from "./_lib/options.js";
@@ -24,7 +24,7 @@ import {
   toScaled,
   unitsToDecimal,
 } from "./_lib/scaled.js";
-import { completeShares, readRemainderName } from "./_lib/shares.js";
+import { readRemainderName } from "./_lib/shares.js";
 import type { TreeNode } from "./_lib/tree.js";
 import { field, readChildren, readName, readNode, showPath } from "./_lib/tree.js";
 import { readWeights } from "./_lib/weights.js";
@@ -116,10 +116,8 @@ interface Context {
  *     { name: "华南", share: "40%", split: "even", children: [{ name: "王五" }, { name: "赵六" }] },
  *   ],
  * }, { unit: 1 });
- * result.children.map((node) => `${node.name} ${node.value}`)
- * //=> ["华东 6000000", "华南 4000000"]
- * result.children[0].children.map((node) => node.value.toString())
- * //=> ["3600000", "2400000"]
+ * flattenTree(result).map((row) => `${row.path.join("/") || row.name} ${row.value}`)
+ * //=> ["全国 10000000", "华东 6000000", "华东/张三 3600000", "华东/李四 2400000", "华南 4000000", "华南/王五 2000000", "华南/赵六 2000000"]
  */
 export function cascade(
   total: Numeric,
@@ -223,84 +221,22 @@ function splitNode(
         : "even");
   const childPath = (i: number, key: string): ErrorPath => [...childrenPath, i, key];
 
-  // Weights by rule; under "shares" a remainder child may be appended.
-  const holdsRaw = children.map((child) => field(child, "hold"));
-  let weights: Decimal[];
-  let allNames = names;
-  let allChildren = children;
-  if (rule === "shares") {
-    const remainder =
-      field(node, "remainder") !== undefined
-        ? readRemainderName(field(node, "remainder"), [...inputPath, "remainder"])
-        : level && field(level, "remainder") !== undefined
-          ? readRemainderName(field(level, "remainder"), ["levels", depth, "remainder"])
-          : context.remainder;
-    const remainderAt = names.findIndex(
-      (n, i) =>
-        n.normalize("NFC") === remainder.normalize("NFC") &&
-        field(children[i]!, "share") === undefined,
-    );
-    const shareKeys: string[] = [];
-    const shareValues: Decimal[] = [];
-    const sharePositions: number[] = [];
-    children.forEach((child, i) => {
-      if (i === remainderAt) return;
-      const share = field(child, "share");
-      if (share === undefined) {
-        if (holdsRaw[i] !== undefined) return;
-        throw new TargetreeError(
-          "INVALID_ARGUMENT",
-          `${JSON.stringify(names[i])} has no share, but ${showPath(path)} splits by shares; give it a share, a hold, or name it ${JSON.stringify(remainder)} to take the remainder.`,
-          { path: childPath(i, "share") },
-        );
-      }
-      shareKeys.push(names[i]!);
-      shareValues.push(toDecimal(share as Numeric, childPath(i, "share")));
-      sharePositions.push(i);
-    });
-    const completed = completeShares(shareKeys, shareValues, remainder, remainderAt >= 0, {
-      share: (k) => childPath(sharePositions[k]!, "share"),
-      remainder: [...inputPath, "remainder"],
-      all: childrenPath,
-    });
-    weights = children.map(() => new Decimal(0));
-    sharePositions.forEach((i, k) => {
-      weights[i] = completed.shares[k]!;
-    });
-    if (completed.remainderAdded) {
-      const rest = completed.shares[completed.shares.length - 1]!;
-      if (remainderAt >= 0) weights[remainderAt] = rest;
-      else {
-        weights.push(rest);
-        allNames = [...names, remainder];
-        allChildren = [...children, { name: remainder }];
-        holdsRaw.push(undefined);
-      }
-    }
-  } else if (rule === "weights") {
-    weights = children.map((child, i) => {
-      const weight = field(child, "weight");
-      if (weight === undefined) {
-        if (holdsRaw[i] !== undefined) return new Decimal(0);
-        throw new TargetreeError(
-          "INVALID_ARGUMENT",
-          `${JSON.stringify(names[i])} has no weight, but ${showPath(path)} splits by weights.`,
-          { path: childPath(i, "weight") },
-        );
-      }
-      const decimal = toDecimal(weight as Numeric, childPath(i, "weight"));
-      if (decimal.isNegative() && !decimal.isZero()) {
-        throw new TargetreeError(
-          "NEGATIVE_WEIGHT",
-          `Weights must be zero or positive, got ${showValue(decimal)}.`,
-          { path: childPath(i, "weight") },
-        );
-      }
-      return decimal;
-    });
-  } else {
-    weights = children.map(() => new Decimal(1));
-  }
+  const {
+    weights,
+    names: allNames,
+    children: allChildren,
+  } = childWeights({
+    rule,
+    node,
+    level,
+    depth,
+    names,
+    children,
+    path,
+    inputPath,
+    defaultRemainder: context.remainder,
+  });
+  const holdsRaw = allChildren.map((child) => field(child, "hold"));
 
   const count = allChildren.length;
   const partNames: PartNames = {

@@ -78,8 +78,8 @@ export interface CrossSplitResult {
  * });
  * crossCell(split, { product: "粮油", region: "华东" }).toString()
  * //=> "16800000"
- * split.marginals.region.other.toString()
- * //=> "48000000"
+ * split.parts.region
+ * //=> ["华东", "华南", "other"]
  */
 export function crossSplit(
   total: Numeric,

@@ -43,9 +43,9 @@ export type SplitBySharesResult = Record<string, Decimal>;
  * const byProduct = splitByShares("1.2亿", { 粮油: "40%", 日化: "30%" }, { remainder: "其他" });
  * Object.keys(byProduct)
  * //=> ["粮油", "日化", "其他"]
- * byProduct.其他.toString()
+ * String(byProduct.其他)
  * //=> "36000000"
- * splitByShares(100, { a: 0.5, b: "50%" }).b.toString()
+ * String(splitByShares(100, { a: 0.5, b: "50%" }).b)
  * //=> "50"
  */
 export function splitByShares(

@@ -30,7 +30,7 @@ export type SplitEvenlyResult = Decimal[] | Record<string, Decimal>;
  *
  * @example
  * const team = splitEvenly("80万", ["张伟", "王芳", "李娜", "刘洋", "陈静"], { unit: 1 });
- * team.王芳.toString()
+ * String(team.王芳)
  * //=> "160000"
  * splitEvenly(100, 3, { unit: 1 }).map(String)
  * //=> ["34", "33", "33"]

@@ -20,6 +20,12 @@ describe("TargetreeError", () => {
     expect(error.message).toContain('holds["a b"]');
   });
 
+  it("shows invisible characters in paths as code points, never raw", () => {
+    const error = new TargetreeError("UNKNOWN_KEY", "Bad.", { path: ["holds", "a\u202Eb"] });
+    expect(error.message).toContain('holds["a<U+202E>b"]');
+    expect(error.message).not.toMatch(/\u202E/);
+  });
+
   it("documents every code with a meaning", () => {
     for (const [code, meaning] of Object.entries(ERROR_CODES)) {
       expect(code).toMatch(/^[A-Z_]+$/);

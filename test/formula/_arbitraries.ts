@@ -64,61 +64,91 @@ interface Trees {
 }
 
 /** Well-typed random trees of every node kind. */
-export const trees = fc.letrec<Trees>((tie) => ({
-  number: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    numberLiteral,
-    fc.constantFrom(...NAMES).map((name) => nameNode(name)),
-    fc
-      .tuple(fc.constantFrom("-" as const, "+" as const), tie("number"))
-      .map(([op, operand]) => unaryNode(op, operand)),
-    fc
-      .tuple(
-        tie("number"),
-        fc.array(fc.tuple(fc.constantFrom("+" as const, "-" as const), tie("number")), {
-          minLength: 1,
-          maxLength: 3,
-        }),
-      )
-      .map(([first, rest]) => sumNode(first, rest.map(([op, operand]) => ({ op, operand })))),
-    fc
-      .tuple(
-        tie("number"),
-        fc.array(fc.tuple(fc.constantFrom("*" as const, "/" as const), tie("number")), {
-          minLength: 1,
-          maxLength: 3,
-        }),
-      )
-      .map(([first, rest]) => productNode(first, rest.map(([op, operand]) => ({ op, operand })))),
-    fc.tuple(tie("number"), tie("number")).map(([base, exponent]) => powerNode(base, exponent)),
-    fc
-      .tuple(fc.constantFrom("min" as const, "max" as const), fc.array(tie("number"), { minLength: 1, maxLength: 3 }))
-      .map(([name, args]) => callNode(name, args)),
-    fc
-      .tuple(fc.constantFrom("abs" as const, "round" as const, "floor" as const, "ceil" as const), tie("number"))
-      .map(([name, arg]) => callNode(name, [arg])),
-    fc
-      .tuple(fc.constantFrom("round" as const, "floor" as const, "ceil" as const), tie("number"), tie("number"))
-      .map(([name, arg, digits]) => callNode(name, [arg, digits])),
-    fc
-      .tuple(tie("condition"), tie("number"), tie("number"))
-      .map(([test, then, otherwise]) => callNode("if", [test, then, otherwise])),
-  ),
-  condition: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    fc.boolean().map((value) => booleanNode(value)),
-    fc
-      .tuple(fc.constantFrom("<", "<=", ">", ">=", "==", "!=" as const), tie("number"), tie("number"))
-      .map(([op, left, right]) => compareNode(op, left, right)),
-    fc
-      .tuple(fc.constantFrom("==" as const, "!=" as const), tie("condition"), tie("condition"))
-      .map(([op, left, right]) => compareNode(op, left, right)),
-    tie("condition").map((operand) => notNode(operand)),
-    fc
-      .tuple(fc.constantFrom("and" as const, "or" as const), fc.array(tie("condition"), { minLength: 2, maxLength: 3 }))
-      .map(([op, operands]) => logicalNode(op, operands)),
-  ),
-}));
+export const trees = fc.letrec<Trees>((tieAny) => {
+  const tie = (key: keyof Trees) => tieAny(key) as fc.Arbitrary<FormulaNode>;
+  return {
+    number: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      numberLiteral,
+      fc.constantFrom(...NAMES).map((name) => nameNode(name)),
+      fc
+        .tuple(fc.constantFrom("-" as const, "+" as const), tie("number"))
+        .map(([op, operand]) => unaryNode(op, operand)),
+      fc
+        .tuple(
+          tie("number"),
+          fc.array(fc.tuple(fc.constantFrom("+" as const, "-" as const), tie("number")), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+        )
+        .map(([first, rest]) =>
+          sumNode(
+            first,
+            rest.map(([op, operand]) => ({ op, operand })),
+          ),
+        ),
+      fc
+        .tuple(
+          tie("number"),
+          fc.array(fc.tuple(fc.constantFrom("*" as const, "/" as const), tie("number")), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+        )
+        .map(([first, rest]) =>
+          productNode(
+            first,
+            rest.map(([op, operand]) => ({ op, operand })),
+          ),
+        ),
+      fc.tuple(tie("number"), tie("number")).map(([base, exponent]) => powerNode(base, exponent)),
+      fc
+        .tuple(
+          fc.constantFrom("min" as const, "max" as const),
+          fc.array(tie("number"), { minLength: 1, maxLength: 3 }),
+        )
+        .map(([name, args]) => callNode(name, args)),
+      fc
+        .tuple(
+          fc.constantFrom("abs" as const, "round" as const, "floor" as const, "ceil" as const),
+          tie("number"),
+        )
+        .map(([name, arg]) => callNode(name, [arg])),
+      fc
+        .tuple(
+          fc.constantFrom("round" as const, "floor" as const, "ceil" as const),
+          tie("number"),
+          tie("number"),
+        )
+        .map(([name, arg, digits]) => callNode(name, [arg, digits])),
+      fc
+        .tuple(tie("condition"), tie("number"), tie("number"))
+        .map(([test, then, otherwise]) => callNode("if", [test, then, otherwise])),
+    ),
+    condition: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.boolean().map((value) => booleanNode(value)),
+      fc
+        .tuple(
+          fc.constantFrom("<", "<=", ">", ">=", "==", "!=" as const),
+          tie("number"),
+          tie("number"),
+        )
+        .map(([op, left, right]) => compareNode(op, left, right)),
+      fc
+        .tuple(fc.constantFrom("==" as const, "!=" as const), tie("condition"), tie("condition"))
+        .map(([op, left, right]) => compareNode(op, left, right)),
+      tie("condition").map((operand) => notNode(operand)),
+      fc
+        .tuple(
+          fc.constantFrom("and" as const, "or" as const),
+          fc.array(tie("condition"), { minLength: 2, maxLength: 3 }),
+        )
+        .map(([op, operands]) => logicalNode(op, operands)),
+    ),
+  };
+});
 
 /** Any well-typed tree, numeric or a condition. */
 export const anyTree: fc.Arbitrary<FormulaNode> = fc.oneof(trees.number, trees.condition);

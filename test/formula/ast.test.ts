@@ -43,7 +43,13 @@ describe("node builders", () => {
       [nameNode("新客户数"), "新客户数"],
       [unaryNode("-", a), "-a"],
       [notNode(compareNode("<", a, b)), "not a < b"],
-      [sumNode(a, [{ op: "+", operand: b }, { op: "-", operand: c }]), "a + b - c"],
+      [
+        sumNode(a, [
+          { op: "+", operand: b },
+          { op: "-", operand: c },
+        ]),
+        "a + b - c",
+      ],
       [productNode(a, [{ op: "/", operand: b }]), "a / b"],
       [powerNode(a, numberNode(2)), "a ^ 2"],
       [logicalNode("or", [a, b, c]), "a or b or c"],
@@ -99,8 +105,12 @@ describe("node builders", () => {
 
     it("refuse unknown operators and non-node operands (INVALID_ARGUMENT)", () => {
       expect(errorOf(() => unaryNode("*" as never, a)).code).toBe("INVALID_ARGUMENT");
-      expect(errorOf(() => sumNode(a, [{ op: "*" as never, operand: b }])).code).toBe("INVALID_ARGUMENT");
-      expect(errorOf(() => productNode(a, [{ op: "+" as never, operand: b }])).code).toBe("INVALID_ARGUMENT");
+      expect(errorOf(() => sumNode(a, [{ op: "*" as never, operand: b }])).code).toBe(
+        "INVALID_ARGUMENT",
+      );
+      expect(errorOf(() => productNode(a, [{ op: "+" as never, operand: b }])).code).toBe(
+        "INVALID_ARGUMENT",
+      );
       expect(errorOf(() => compareNode("=<" as never, a, b)).code).toBe("INVALID_ARGUMENT");
       expect(errorOf(() => logicalNode("xor" as never, [a, b])).code).toBe("INVALID_ARGUMENT");
       expect(errorOf(() => logicalNode("and", [])).code).toBe("INVALID_ARGUMENT");
@@ -158,9 +168,9 @@ describe("formulaNames", () => {
 
 describe("printFormula", () => {
   it("prints math symbols on request", () => {
-    expect(printFormula(parseFormula("a * b / c <= d and e >= f or g != h"), { symbols: "math" })).toBe(
-      "a × b ÷ c ≤ d and e ≥ f or g ≠ h",
-    );
+    expect(
+      printFormula(parseFormula("a * b / c <= d and e >= f or g != h"), { symbols: "math" }),
+    ).toBe("a × b ÷ c ≤ d and e ≥ f or g ≠ h");
   });
 
   it("prints the fewest parentheses that keep the shape", () => {
@@ -182,9 +192,9 @@ describe("printFormula", () => {
   });
 
   it("refuses an ill-typed built tree (TYPE_MISMATCH)", () => {
-    expect(errorOf(() => printFormula(sumNode(a, [{ op: "+", operand: booleanNode(true) }]))).code).toBe(
-      "TYPE_MISMATCH",
-    );
+    expect(
+      errorOf(() => printFormula(sumNode(a, [{ op: "+", operand: booleanNode(true) }]))).code,
+    ).toBe("TYPE_MISMATCH");
   });
 
   it("prints in linear time: 200,000 terms", () => {

@@ -135,9 +135,13 @@ describe("parseFormula", () => {
 
     it("normalises names to NFC (never NFKC)", () => {
       const tree = parseFormula("cafe\u0301 + ﬁ");
-      expect(tree.kind === "sum" && tree.first.kind === "name" && tree.first.name).toBe("caf\u00e9");
+      expect(tree.kind === "sum" && tree.first.kind === "name" && tree.first.name).toBe(
+        "caf\u00e9",
+      );
       // NFKC would turn the ligature ﬁ into "fi"; NFC keeps it.
-      expect(tree.kind === "sum" && tree.rest[0]!.operand.kind === "name" && tree.rest[0]!.operand.name).toBe("ﬁ");
+      expect(
+        tree.kind === "sum" && tree.rest[0]!.operand.kind === "name" && tree.rest[0]!.operand.name,
+      ).toBe("ﬁ");
     });
 
     it("treats prototype names and function names as ordinary names", () => {
@@ -216,7 +220,9 @@ describe("parseFormula", () => {
       ["exponents", (n: number) => Array.from({ length: n + 1 }, () => "2").join("^")],
     ])("gives FORMULA_TOO_DEEP for %s past the depth limit", (_, build) => {
       expect(() => parseFormula(build(MAX_NESTING_DEPTH))).not.toThrow();
-      expect(errorOf(() => parseFormula(build(MAX_NESTING_DEPTH + 1))).code).toBe("FORMULA_TOO_DEEP");
+      expect(errorOf(() => parseFormula(build(MAX_NESTING_DEPTH + 1))).code).toBe(
+        "FORMULA_TOO_DEEP",
+      );
     });
 
     it("parses, prints and evaluates the deepest allowed mix of constructs", () => {
@@ -285,8 +291,13 @@ describe("parseFormula", () => {
       expect(errorOf(() => parseFormula("1".repeat(120))).code).toBe("NUMBER_TOO_LARGE");
     });
 
-    it("gives INVALID_ARGUMENT for text that is not a string", () => {
+    it("gives INVALID_ARGUMENT for text that is not a string, or bad options", () => {
       expect(errorOf(() => parseFormula(42 as unknown as string)).code).toBe("INVALID_ARGUMENT");
+      expect(errorOf(() => parseFormula("a", null as never)).code).toBe("INVALID_ARGUMENT");
+      expect(errorOf(() => parseFormula("a", { name: 5 as never })).code).toBe("INVALID_ARGUMENT");
+      expect(errorOf(() => parseFormula("a", { path: "x" as never })).code).toBe(
+        "INVALID_ARGUMENT",
+      );
     });
 
     it("still works after an error", () => {
@@ -303,7 +314,9 @@ describe("parseFormula", () => {
           const reparsed = parseFormula(printed);
           expect(formulasEqual(reparsed, tree)).toBe(true);
           expect(printFormula(reparsed)).toBe(printed);
-          expect(formulasEqual(parseFormula(printFormula(tree, { symbols: "math" })), tree)).toBe(true);
+          expect(formulasEqual(parseFormula(printFormula(tree, { symbols: "math" })), tree)).toBe(
+            true,
+          );
         }),
         { numRuns: 300 },
       );

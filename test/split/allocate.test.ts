@@ -301,6 +301,11 @@ describe("allocate", () => {
       expectError(() => allocate("x", [1]), "INVALID_NUMBER", ["total"]);
     });
 
+    it("throws NUMBER_TOO_LARGE for a value past the supported magnitude", () => {
+      expectError(() => allocate("1e2000", [1]), "NUMBER_TOO_LARGE", ["total"]);
+      expectError(() => allocate(1, ["1e2000"]), "NUMBER_TOO_LARGE", ["weights", 0]);
+    });
+
     it("never calls a weight's own methods", () => {
       let called = false;
       const evil = {
@@ -471,9 +476,21 @@ describe("properties", () => {
           { minLength: 1, maxLength: 12 },
         ),
         (total, weights) => {
-          const expected = strings(allocate(total, weights.map((w) => new Decimal(w))));
+          const expected = strings(
+            allocate(
+              total,
+              weights.map((w) => new Decimal(w)),
+            ),
+          );
           expect(strings(allocate(total, weights))).toEqual(expected);
-          expect(strings(allocate(total, weights.map((w) => String(w))))).toEqual(expected);
+          expect(
+            strings(
+              allocate(
+                total,
+                weights.map((w) => String(w)),
+              ),
+            ),
+          ).toEqual(expected);
         },
       ),
       { numRuns: 200 },

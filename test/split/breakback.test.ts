@@ -317,6 +317,14 @@ describe("breakback", () => {
       );
     });
 
+    it("throws INVALID_CHARACTER for a name or path with an invisible character", () => {
+      expectError(
+        () => breakback({ children: [{ name: "a\ufeff", value: 1 }] }, { path: [], value: 1 }),
+        "INVALID_CHARACTER",
+      );
+      expectError(() => breakback(plan, { path: ["华\u200b东"], value: 1 }), "INVALID_CHARACTER");
+    });
+
     it("throws NOT_A_MULTIPLE_OF_UNIT when held values are off the unit", () => {
       const cents: ValueTree = {
         children: [
@@ -372,9 +380,9 @@ describe("breakback", () => {
             }
             groups.forEach((values, g) => {
               if (g === group) return;
-              values.forEach((value, l) =>
-                expect(next.children[g]!.children[l]!.value.toNumber()).toBe(value),
-              );
+              values.forEach((value, l) => {
+                expect(next.children[g]!.children[l]!.value.toNumber()).toBe(value);
+              });
             });
           },
         ),

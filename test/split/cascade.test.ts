@@ -328,6 +328,10 @@ describe("cascade", () => {
       expectError(() => cascade(10, deep), "INVALID_ARGUMENT");
     });
 
+    it("throws INVALID_CHARACTER for a name with an invisible character", () => {
+      expectError(() => cascade(10, { children: [{ name: "华\u200b东" }] }), "INVALID_CHARACTER");
+    });
+
     it("throws DUPLICATE_KEY for siblings with the same name", () => {
       expectError(() => cascade(10, { children: [{ name: "a" }, { name: "a" }] }), "DUPLICATE_KEY");
     });

@@ -84,7 +84,7 @@ describe("crossSplit", () => {
       remainder: "其他",
     });
     expect(split.dimensions).toEqual(["__proto__", "b"]);
-    expect(split.parts.__proto__).toEqual(["a", "其他"]);
+    expect(Object.entries(split.parts)[0]).toEqual(["__proto__", ["a", "其他"]]);
     expect(Object.getPrototypeOf(split.marginals)).toBeNull();
   });
 
@@ -123,6 +123,11 @@ describe("crossSplit", () => {
         () => crossSplit(100, { a: { x: 0 } }, { basis: "weights", onZeroWeights: "error" }),
         "ZERO_WEIGHTS",
       );
+    });
+
+    it("throws INVALID_CHARACTER for a dimension or part name with an invisible character", () => {
+      expectError(() => crossSplit(100, { "a\u200d": { x: "50%" } }), "INVALID_CHARACTER");
+      expectError(() => crossSplit(100, { a: { "x\u202e": "50%" } }), "INVALID_CHARACTER");
     });
 
     it("throws INVALID_ARGUMENT for no dimensions, an empty one, too many cells or bad options", () => {

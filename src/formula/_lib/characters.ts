@@ -1,7 +1,7 @@
-// Character classes of the formula language: identifiers, keywords, whitespace and invisible characters.
+// Character classes of the formula language: identifiers, keywords and whitespace.
+import { excerpt } from "../../_lib/errors.js";
 
-/** Bidirectional controls (Trojan Source) and zero-width characters: refused anywhere in a formula or name. */
-const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/u;
+export { codePointLabel, findInvisible, visible } from "../../_lib/invisible.js";
 
 const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}_]*$/u;
 const IDENTIFIER_START = /^[\p{L}\p{Nl}_]$/u;
@@ -10,10 +10,9 @@ const IDENTIFIER_PART = /^[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}_]$/u;
 /** Reserved words, matched case-insensitively: they can never be names. */
 export const KEYWORDS: ReadonlySet<string> = new Set(["and", "or", "not", "true", "false"]);
 
-/** The offset of the first bidi control or zero-width character, or -1. */
-export function findInvisible(text: string): number {
-  const match = INVISIBLE.exec(text);
-  return match === null ? -1 : match.index;
+/** A short quoted excerpt of untrusted text for a message, with invisible characters made visible. */
+export function quote(text: string, max?: number): string {
+  return excerpt(text, max);
 }
 
 /** True for a whole identifier: a letter or `_`, then letters, digits, combining marks or `_`. */
@@ -56,10 +55,4 @@ export function isSpace(code: number): boolean {
   return (
     code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000
   );
-}
-
-/** `U+200B` for an error message. */
-export function codePointLabel(text: string, at: number): string {
-  const code = text.codePointAt(at) ?? 0;
-  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }

@@ -1,7 +1,8 @@
 // Errors located in a formula: the formula's name, line and 1-based column, and a short excerpt.
 import type { ErrorPath, TargetreeErrorCode } from "../../_lib/errors.js";
-import { excerpt, TargetreeError } from "../../_lib/errors.js";
+import { TargetreeError } from "../../_lib/errors.js";
 import type { Span } from "../ast.js";
+import { quote } from "./characters.js";
 
 /** What an error needs to say where it happened. `text` is absent for built (unparsed) nodes. */
 export interface FormulaSource {
@@ -32,7 +33,7 @@ export function formulaError(
   span: Span | undefined,
   extra: Readonly<Record<string, unknown>> = {},
 ): TargetreeError {
-  const named = source.name === undefined ? "formula" : `formula ${excerpt(source.name, 60)}`;
+  const named = source.name === undefined ? "formula" : `formula ${quote(source.name, 60)}`;
   if (span === undefined) {
     return new TargetreeError(code, `In ${named}: ${message}`, {
       path: source.path,
@@ -50,7 +51,7 @@ export function formulaError(
   const where = line > 1 ? `line ${line}, column ${column}` : `column ${column}`;
   const near =
     span.start < source.text.length
-      ? `, near ${excerpt(source.text.slice(span.start, span.start + 24), 20)}`
+      ? `, near ${quote(source.text.slice(span.start, span.start + 24), 20)}`
       : ", at the end";
   return new TargetreeError(code, `In ${named} at ${where}${near}: ${message}`, {
     path: source.path,

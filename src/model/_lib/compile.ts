@@ -23,6 +23,21 @@ import type { ChainLink, FormulaNode } from "../../formula/ast.js";
 export type NumberFn = (values: readonly Decimal[]) => Decimal;
 type ConditionFn = (values: readonly Decimal[]) => boolean;
 
+/** True for a tree whose value is a condition (in a model, names are numbers). */
+function isCondition(node: FormulaNode): boolean {
+  switch (node.kind) {
+    case "boolean":
+    case "not":
+    case "compare":
+    case "logical":
+      return true;
+    case "call":
+      return node.name === "if" && isCondition(node.args[1]!);
+    default:
+      return false;
+  }
+}
+
 /**
  * Compiles a type-checked numeric tree. `slotOf` maps every name to its slot (names in a model are
  * numbers, so no runtime type checks are needed).
@@ -102,10 +117,25 @@ export function compileNumber(
         return (values) => !operand(values);
       }
       case "compare": {
+        const op = node.op;
+        if (isCondition(node.left)) {
+          // == and != between two conditions (the type check allows nothing else here).
+          const left = condition(node.left);
+          const right = condition(node.right);
+          return op === "=="
+            ? (values) => left(values) === right(values)
+            : (values) => left(values) !== right(values);
+        }
         const left = number(node.left);
         const right = number(node.right);
-        const op = node.op;
         return (values) => compareNumbers(op, left(values), right(values));
+      }
+      case "call": {
+        // if(condition, a, b) whose branches are conditions.
+        const test = condition(node.args[0]!);
+        const then = condition(node.args[1]!);
+        const otherwise = condition(node.args[2]!);
+        return (values) => (test(values) ? then(values) : otherwise(values));
       }
       case "logical": {
         const operands = node.operands.map(condition);

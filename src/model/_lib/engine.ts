@@ -1,7 +1,9 @@
 // Fast evaluation on pre-compiled closures, for evaluate-many tools (compileModel, and the goal
 // seek / sensitivity / attribution tools built on models). Values live in slot arrays.
+
 import type { Decimal } from "../../_lib/decimal.js";
-import { type ErrorPath, excerpt, TargetreeError } from "../../_lib/errors.js";
+import { type ErrorPath, TargetreeError } from "../../_lib/errors.js";
+import { quote } from "../../formula/_lib/characters.js";
 import type { Model } from "../types.js";
 import { checkInput } from "./inputs.js";
 import { internalsOf, type ModelInternals } from "./internals.js";
@@ -34,7 +36,7 @@ export function formulaIndexesFor(internals: ModelInternals, slot: number): numb
 function slotOrThrow(internals: ModelInternals, name: string, path: ErrorPath): number {
   const slot = internals.slotOf.get(name);
   if (slot === undefined) {
-    throw new TargetreeError("UNKNOWN_NODE", `${excerpt(name)} is not a node of the model.`, {
+    throw new TargetreeError("UNKNOWN_NODE", `${quote(name)} is not a node of the model.`, {
       path,
     });
   }
@@ -63,7 +65,7 @@ export function evaluateWithOverrides(
     const name = names[slot]!;
     const value = pinned.get(slot) ?? inputs.get(name);
     if (value === undefined) {
-      throw new TargetreeError("MISSING_INPUT", `The input ${excerpt(name)} was not given.`, {
+      throw new TargetreeError("MISSING_INPUT", `The input ${quote(name)} was not given.`, {
         path: ["inputs", name],
       });
     }
@@ -97,7 +99,7 @@ export function outputEvaluator(
     if (slot < inputCount) {
       const value = values[slot];
       if (value === undefined) {
-        throw new TargetreeError("MISSING_INPUT", `The input ${excerpt(output)} was not given.`, {
+        throw new TargetreeError("MISSING_INPUT", `The input ${quote(output)} was not given.`, {
           path: ["inputs", output],
         });
       }
@@ -108,7 +110,7 @@ export function outputEvaluator(
         if (values[read] === undefined) {
           throw new TargetreeError(
             "MISSING_INPUT",
-            `The input ${excerpt(names[read]!)} was not given.`,
+            `The input ${quote(names[read]!)} was not given.`,
             { path: ["inputs", names[read]!] },
           );
         }
@@ -130,7 +132,7 @@ export function checkInputValue(
   const slot = slotOrThrow(internals, input, path);
   const rule = internals.rules[slot];
   if (rule === undefined) {
-    throw new TargetreeError("INVALID_ARGUMENT", `${excerpt(input)} is not an input.`, { path });
+    throw new TargetreeError("INVALID_ARGUMENT", `${quote(input)} is not an input.`, { path });
   }
   return checkInput(rule, value, path);
 }

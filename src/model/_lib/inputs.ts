@@ -1,12 +1,14 @@
 // Reading caller inputs: own keys only, NFC-tolerant, typos reported, bounds checked. Numbers take
 // a fast path (bounds compared as JS numbers where that is exact); everything else goes through
 // toDecimal.
+
 import { Decimal } from "../../_lib/decimal.js";
-import { describeValue, type ErrorPath, excerpt, TargetreeError } from "../../_lib/errors.js";
+import { describeValue, type ErrorPath, TargetreeError } from "../../_lib/errors.js";
 import type { Numeric } from "../../_lib/types.js";
+import { quote } from "../../formula/_lib/characters.js";
 import { formatAmount } from "../../numbers/formatAmount.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import { decimalFromNumber } from "./fromNumber.js";
+import { decimalFromNumber } from "../../_lib/fromNumber.js";
 import type { InputRule, ModelInternals } from "./internals.js";
 
 /** The rule of one input: bounds pre-converted to numbers where that comparison is exact. */
@@ -156,14 +158,14 @@ function readSlowly(
     if (slot === undefined) {
       throw new TargetreeError(
         "UNKNOWN_NODE",
-        `${excerpt(key)} is not an input of the model${suggest(name, names.slice(0, inputCount))}`,
+        `${quote(key)} is not an input of the model${suggest(name, names.slice(0, inputCount))}`,
         { path: [...pathPrefix, key] },
       );
     }
     if (slot >= inputCount) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
-        `${excerpt(key)} is computed by its formula, so it cannot be given as an input.`,
+        `${quote(key)} is computed by its formula, so it cannot be given as an input.`,
         { path: [...pathPrefix, key] },
       );
     }
@@ -171,7 +173,7 @@ function readSlowly(
     if (earlier !== undefined) {
       throw new TargetreeError(
         "DUPLICATE_NAME",
-        `${excerpt(earlier)} and ${excerpt(key)} are the same input after Unicode normalisation.`,
+        `${quote(earlier)} and ${quote(key)} are the same input after Unicode normalisation.`,
         { path: [...pathPrefix, key] },
       );
     }
@@ -185,7 +187,7 @@ function readSlowly(
         values[slot] = null;
         continue;
       }
-      throw new TargetreeError("MISSING_INPUT", `The input ${excerpt(name)} was not given.`, {
+      throw new TargetreeError("MISSING_INPUT", `The input ${quote(name)} was not given.`, {
         path: [...pathPrefix, name],
       });
     }
@@ -201,7 +203,7 @@ function suggest(key: string, candidates: readonly string[]): string {
   const close = candidates.find(
     (name) => name.toLowerCase() === lower || editDistanceAtMostOne(name, key),
   );
-  return close === undefined ? "." : `; did you mean ${excerpt(close)}?`;
+  return close === undefined ? "." : `; did you mean ${quote(close)}?`;
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {

@@ -1,5 +1,6 @@
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
+import { codePointLabel, findInvisible } from "../../_lib/invisible.js";
 import { isSingleNumeric } from "./options.js";
 
 /** The parts of a split: an ordered list, and their keys when the caller gave a record. */
@@ -17,20 +18,18 @@ export interface Parts {
 /** The most parts one split accepts (a count such as `splitEvenly(total, 1e12)` must not exhaust memory). */
 export const MAX_PARTS = 10_000_000;
 
-// Bidirectional controls and zero-width characters: they make two keys look alike.
-const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 
 /** Normalises a key to NFC after refusing invisible and bidirectional control characters. */
 export function normaliseKey(key: string, path: ErrorPath): string {
   if (ASCII_PRINTABLE.test(key)) return key;
-  const found = INVISIBLE.exec(key);
-  if (found) {
-    const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+  const found = findInvisible(key);
+  if (found >= 0) {
+    const codePoint = codePointLabel(key, found);
     throw new TargetreeError(
       "INVALID_CHARACTER",
-      `A key contains the invisible or bidirectional control character U+${code} at position ${found.index + 1}.`,
-      { path, details: { codePoint: `U+${code}`, position: found.index + 1 } },
+      `A key contains the invisible or bidirectional control character ${codePoint} at position ${found + 1}.`,
+      { path, details: { codePoint, position: found + 1 } },
     );
   }
   return key.normalize("NFC");

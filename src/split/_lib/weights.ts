@@ -133,7 +133,11 @@ function readWeightsExact(parts: Parts): IntWeights {
   });
   // Weights that fit after all (e.g. numeric strings) take the fast path too.
   if (sum <= BigInt(MAX_SAFE)) {
-    return { kind: "number", values: Float64Array.from(values, (w) => Number(w)), sum: Number(sum) };
+    return {
+      kind: "number",
+      values: Float64Array.from(values, (w) => Number(w)),
+      sum: Number(sum),
+    };
   }
   return { kind: "bigint", values, sum };
 }

@@ -1,4 +1,4 @@
-// An exact, fast conversion of a JS number to the library's Decimal, for evaluating many rows.
+// An exact, fast conversion of a JS number to the library's Decimal (used by toDecimal and the compiled models).
 //
 // `new Decimal(0.25)` formats the double (shortest round-trip digits, "0.25") and parses that
 // text. Here the same digits come from arithmetic: the smallest k with round(v·10^k)/10^k === v
@@ -7,7 +7,7 @@
 // decimal lies in v's rounding interval). The result has the same sign, exponent and base-1e7
 // words as `new Decimal(v)` — a property test compares them on random doubles. Anything outside
 // that range takes decimal.js's own path.
-import { Decimal, ZERO } from "../../_lib/decimal.js";
+import { Decimal, ZERO } from "./decimal.js";
 
 const LIMIT = 2 ** 40;
 const LOG_BASE = 7;

@@ -1,0 +1,224 @@
+import * as z from "zod/mini";
+import type { ErrorPath } from "../_lib/errors.js";
+import { MAX_FORMULA_LENGTH } from "../_lib/limits.js";
+import { defineModel } from "../model/defineModel.js";
+import type { Model } from "../model/types.js";
+import { toDecimal } from "../numbers/toDecimal.js";
+import { customSchema, keyedRecord, reportProblem } from "./_lib/custom.js";
+import type { IssuePath } from "./_lib/issues.js";
+import { problemIssue, runCore } from "./_lib/issues.js";
+import { MODEL_NAME_RULE } from "./_lib/names.js";
+import { describeValue } from "../_lib/errors.js";
+import type { JsonNumeric } from "./numbers.js";
+import { numericSchema } from "./numbers.js";
+
+/** What a model-definition document says about one input (the JSON form of `InputSpec`). */
+export interface InputDefinition {
+  /** A name people read, e.g. `"新客户数"`. */
+  readonly label?: string;
+  /** Shown after values: `"元"`, `"人"`, `"%"`. */
+  readonly unit?: string;
+  /** Smallest allowed value (inclusive). */
+  readonly min?: JsonNumeric;
+  /** Largest allowed value (inclusive). */
+  readonly max?: JsonNumeric;
+  /** True for whole-number counts. */
+  readonly integer?: boolean;
+}
+
+/** What a model-definition document says about one formula node (the JSON form of `NodeSpec`). */
+export interface NodeDefinition {
+  readonly label?: string;
+  readonly unit?: string;
+}
+
+/** The options of `defineModel` as JSON: `inputs` and `nodes` metadata. */
+export interface ModelOptionsDefinition {
+  /** Metadata per input; its key order is the inputs' declaration order. */
+  readonly inputs?: Readonly<Record<string, InputDefinition>>;
+  /** Labels and units per formula node. */
+  readonly nodes?: Readonly<Record<string, NodeDefinition>>;
+}
+
+/**
+ * A driver tree as a versioned JSON document: what `defineModel(formulas, { inputs, nodes })`
+ * takes, plus `version: 1`. `modelToDefinition` writes one; `modelFromDefinition` reads one.
+ */
+export interface ModelDefinition extends ModelOptionsDefinition {
+  /** The URL of the document's JSON Schema, for editors; ignored by the library. */
+  readonly $schema?: string;
+  /** The format version; this library reads and writes version 1. */
+  readonly version: 1;
+  /** Node name → formula. */
+  readonly formulas: Readonly<Record<string, string>>;
+}
+
+/** The document versions this library reads. */
+export const MODEL_DEFINITION_VERSIONS: readonly number[] = /* @__PURE__ */ Object.freeze([1]);
+
+const text = (): z.ZodMiniExactOptional<z.ZodMiniString<string>> => z.exactOptional(z.string());
+
+/** A formula's text: a string within the length limit (the syntax is checked with the model). */
+const formulaTextSchema = /* @__PURE__ */ customSchema<string>(
+  (value, report) => {
+    if (typeof value !== "string") {
+      reportProblem(report, { message: `A formula must be a string, got ${describeValue(value)}.` }, value);
+    } else if (value.length > MAX_FORMULA_LENGTH) {
+      reportProblem(
+        report,
+        {
+          message: `The formula has ${value.length} characters; the limit is ${MAX_FORMULA_LENGTH}.`,
+          code: "FORMULA_TOO_LONG",
+        },
+        value,
+      );
+    }
+    return value as string;
+  },
+  () => ({ type: "string", maxLength: MAX_FORMULA_LENGTH }),
+);
+
+/**
+ * Metadata of one input: `{ label?, unit?, min?, max?, integer? }`, no other field, `min ≤ max`.
+ *
+ * @throws {TargetreeError} (through `validate`) `INVALID_ARGUMENT` for an unknown field, a wrong
+ *   type or `min > max`; `INVALID_NUMBER` for a bound that is not a number.
+ *
+ * @example
+ * const { validate, inputSpecSchema } = await import("targetree/schema");
+ * validate(inputSpecSchema, { label: "转化率", min: 0, max: "100%" }) //=> { label: "转化率", min: 0, max: "100%" }
+ * (() => { try { validate(inputSpecSchema, { min: 1, max: 0 }) } catch (e) { return e.message } })() //=> "INVALID_ARGUMENT: min is greater than max."
+ */
+export const inputSpecSchema: z.ZodMiniType<InputDefinition> = /* @__PURE__ */ z
+  .strictObject({
+    label: text(),
+    unit: text(),
+    min: z.exactOptional(numericSchema),
+    max: z.exactOptional(numericSchema),
+    integer: z.exactOptional(z.boolean()),
+  })
+  .check(
+    z.check((payload) => {
+      const { min, max } = payload.value;
+      if (payload.issues.length > 0 || min === undefined || max === undefined) return;
+      if (toDecimal(min).gt(toDecimal(max))) {
+        payload.issues.push(problemIssue({ message: "min is greater than max." }, payload.value));
+      }
+    }),
+  );
+
+/**
+ * Metadata of one formula node: `{ label?, unit? }`, no other field.
+ *
+ * @throws {TargetreeError} (through `validate`) `INVALID_ARGUMENT` for an unknown field or a
+ *   wrong type.
+ *
+ * @example
+ * const { validate, nodeSpecSchema } = await import("targetree/schema");
+ * validate(nodeSpecSchema, { label: "营业收入", unit: "元" }) //=> { label: "营业收入", unit: "元" }
+ */
+export const nodeSpecSchema: z.ZodMiniType<NodeDefinition> = /* @__PURE__ */ z.strictObject({
+  label: text(),
+  unit: text(),
+});
+
+/**
+ * The `formulas` of `defineModel`: node name → formula text, at least one. Names are checked
+ * as `defineModel` checks them (identifiers in any script, NFC, no keyword, no invisible
+ * character, no two equal after NFC); `__proto__` and `constructor` are ordinary names.
+ *
+ * @throws {TargetreeError} (through `validate`) `INVALID_ARGUMENT` for a bad name or an empty
+ *   record; `INVALID_CHARACTER`; `DUPLICATE_NAME`; `FORMULA_TOO_LONG`.
+ *
+ * @example
+ * const { validate, formulasSchema } = await import("targetree/schema");
+ * validate(formulasSchema, { revenue: "customers * aov" }) //=> { revenue: "customers * aov" }
+ * (() => { try { validate(formulasSchema, { "new customers": "a" }) } catch (e) { return e.path } })() //=> ["new customers"]
+ */
+export const formulasSchema: z.ZodMiniType<Readonly<Record<string, string>>> =
+  /* @__PURE__ */ keyedRecord(formulaTextSchema, MODEL_NAME_RULE, {
+    what: "formula text by node name",
+    minEntries: { count: 1, message: "A model needs at least one formula." },
+  });
+
+/**
+ * The `options` of `defineModel` as JSON: `{ inputs?, nodes? }`, each keyed by model names.
+ *
+ * @throws {TargetreeError} (through `validate`) the codes of {@link inputSpecSchema},
+ *   {@link nodeSpecSchema} and of the names in {@link formulasSchema}.
+ *
+ * @example
+ * const { validate, defineModelOptionsSchema } = await import("targetree/schema");
+ * validate(defineModelOptionsSchema, { inputs: { conversion: { max: 1 } } }).inputs //=> { conversion: { max: 1 } }
+ */
+export const defineModelOptionsSchema: z.ZodMiniType<ModelOptionsDefinition> =
+  /* @__PURE__ */ z.strictObject({
+    inputs: z.exactOptional(
+      keyedRecord(inputSpecSchema, MODEL_NAME_RULE, { what: "input metadata by input name" }),
+    ),
+    nodes: z.exactOptional(
+      keyedRecord(nodeSpecSchema, MODEL_NAME_RULE, { what: "node metadata by node name" }),
+    ),
+  });
+
+/** @internal Where a `defineModel` error about `options` sits in a document. */
+export function documentPath(path: ErrorPath): IssuePath {
+  return path[0] === "options" ? path.slice(1) : path;
+}
+
+/** @internal Builds the model of a structurally valid document. */
+export function defineFromDocument(document: ModelDefinition): Model {
+  return defineModel(document.formulas, {
+    ...(document.inputs === undefined ? {} : { inputs: document.inputs }),
+    ...(document.nodes === undefined ? {} : { nodes: document.nodes }),
+  });
+}
+
+const versionSchema = /* @__PURE__ */ z.literal(1, {
+  error: (issue) =>
+    issue.input === undefined
+      ? 'A model definition needs "version": 1.'
+      : `Unknown model definition version ${describeValue(issue.input)}; this version of targetree reads version 1.`,
+});
+
+/**
+ * A model-definition document, version 1:
+ * `{ "version": 1, "formulas": {…}, "inputs"?: {…}, "nodes"?: {…}, "$schema"?: "…" }`.
+ * Beyond the shape, the model is built with `defineModel`, so a document passes exactly when
+ * `modelFromDefinition` accepts it: formula syntax, unknown functions, cycles, self-references
+ * and metadata for names the formulas never use are all reported, with the path into the
+ * document (`["formulas", "revenue"]`, `["inputs", "conversion", "max"]`) and the core's code.
+ *
+ * @throws {TargetreeError} (through `validate`) `INVALID_ARGUMENT` for the shape (path
+ *   `["version"]` for an unknown version), and every code of `defineModel`.
+ *
+ * @example
+ * const { validate, modelDefinitionSchema } = await import("targetree/schema");
+ * validate(modelDefinitionSchema, { version: 1, formulas: { revenue: "customers * aov" } }).formulas //=> { revenue: "customers * aov" }
+ * (() => { try { validate(modelDefinitionSchema, { version: 1, formulas: { revenue: "customers *" } }) } catch (e) { return [e.code, e.path] } })() //=> ["FORMULA_SYNTAX", ["formulas", "revenue"]]
+ */
+export const modelDefinitionSchema: z.ZodMiniType<ModelDefinition> = /* @__PURE__ */ z
+  .strictObject({
+    $schema: z.exactOptional(z.string()),
+    version: versionSchema,
+    formulas: formulasSchema,
+    inputs: z.exactOptional(
+      keyedRecord(inputSpecSchema, MODEL_NAME_RULE, { what: "input metadata by input name" }),
+    ),
+    nodes: z.exactOptional(
+      keyedRecord(nodeSpecSchema, MODEL_NAME_RULE, { what: "node metadata by node name" }),
+    ),
+  })
+  .check(
+    z.check((payload) => {
+      if (payload.issues.length > 0) return;
+      runCore(
+        () => defineFromDocument(payload.value as ModelDefinition),
+        payload.value,
+        (issue) => {
+          payload.issues.push(issue);
+        },
+        documentPath,
+      );
+    }),
+  );
