@@ -1,5 +1,4 @@
 import type { Decimal } from "../_lib/decimal.js";
-import { TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import { inputsOf } from "./_solve/graph.js";
 import { modelView } from "./_solve/modelView.js";
@@ -9,9 +8,9 @@ import {
   inputNames,
   inputValues,
   nodeName,
-  optionalNumber,
   own,
   requiredNumber,
+  toleranceOption,
   toRecord,
 } from "./_solve/options.js";
 import { DEFAULT_MAX_ITERATIONS } from "./_solve/scalar.js";
@@ -130,10 +129,7 @@ export function reconcile(model: Model, options: ReconcileOptions): ReconcileRes
     singlesOption === undefined
       ? inputsOf(view.graph, output)
       : inputNames(model, singlesOption, ["singles"]);
-  const tolerance = optionalNumber(own(settings, "tolerance"), ["tolerance"]);
-  if (tolerance?.isNegative()) {
-    throw new TargetreeError("INVALID_ARGUMENT", "tolerance must be ≥ 0.", { path: ["tolerance"] });
-  }
+  const tolerance = toleranceOption(settings);
   const maxIterations = countOption(
     own(settings, "maxIterations"),
     ["maxIterations"],

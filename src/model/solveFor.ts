@@ -5,6 +5,7 @@ import { modelView } from "./_solve/modelView.js";
 import {
   booleanOption,
   checkOptions,
+  checkRange,
   countOption,
   inputName,
   inputValues,
@@ -13,6 +14,7 @@ import {
   own,
   requiredNumber,
   tighter,
+  toleranceOption,
 } from "./_solve/options.js";
 import { DEFAULT_MAX_ITERATIONS, type SolveSuccess, solveInput } from "./_solve/solveInput.js";
 import type { Model, ModelInputs } from "./types.js";
@@ -136,13 +138,8 @@ export function solveFor(model: Model, options: SolveForOptions): SolveForResult
   const bounds = view.bounds(vary);
   const lower = tighter(bounds.min, optionalNumber(own(settings, "min"), ["min"]), "lower");
   const upper = tighter(bounds.max, optionalNumber(own(settings, "max"), ["max"]), "upper");
-  if (lower !== null && upper !== null && lower.gt(upper)) {
-    throw new TargetreeError("INVALID_ARGUMENT", "min is greater than max.", { path: ["min"] });
-  }
-  const tolerance = optionalNumber(own(settings, "tolerance"), ["tolerance"]);
-  if (tolerance?.isNegative()) {
-    throw new TargetreeError("INVALID_ARGUMENT", "tolerance must be ≥ 0.", { path: ["tolerance"] });
-  }
+  checkRange(lower, upper);
+  const tolerance = toleranceOption(settings);
   const outcome = solveInput(view, {
     output,
     vary,

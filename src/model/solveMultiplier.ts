@@ -5,6 +5,7 @@ import { modelView } from "./_solve/modelView.js";
 import {
   booleanOption,
   checkOptions,
+  checkRange,
   countOption,
   inputNames,
   inputValues,
@@ -12,6 +13,7 @@ import {
   optionalNumber,
   own,
   requiredNumber,
+  toleranceOption,
   toRecord,
 } from "./_solve/options.js";
 import { DEFAULT_MAX_ITERATIONS } from "./_solve/scalar.js";
@@ -110,13 +112,8 @@ export function solveMultiplier(
   const values = inputValues(model, own(settings, "inputs"), ["inputs"]);
   const lower = optionalNumber(own(settings, "min"), ["min"]);
   const upper = optionalNumber(own(settings, "max"), ["max"]);
-  if (lower !== null && upper !== null && lower.gt(upper)) {
-    throw new TargetreeError("INVALID_ARGUMENT", "min is greater than max.", { path: ["min"] });
-  }
-  const tolerance = optionalNumber(own(settings, "tolerance"), ["tolerance"]);
-  if (tolerance?.isNegative()) {
-    throw new TargetreeError("INVALID_ARGUMENT", "tolerance must be ≥ 0.", { path: ["tolerance"] });
-  }
+  checkRange(lower, upper);
+  const tolerance = toleranceOption(settings);
   const outcome = solveFactor(view, {
     output,
     vary,

@@ -1,3 +1,4 @@
+export type { PerDay } from "./_lib/perDay.js";
 export type { BreakEvenRevenueInput, BreakEvenRevenueOptions } from "./breakEvenRevenue.js";
 export { breakEvenRevenue } from "./breakEvenRevenue.js";
 export type { FunnelOptions, FunnelResult, FunnelRow, FunnelStage } from "./funnel.js";

@@ -53,9 +53,6 @@ export interface ModelDefinition extends ModelOptionsDefinition {
   readonly formulas: Readonly<Record<string, string>>;
 }
 
-/** The document versions this library reads. */
-export const MODEL_DEFINITION_VERSIONS: readonly number[] = /* @__PURE__ */ Object.freeze([1]);
-
 const text = (): z.ZodMiniExactOptional<z.ZodMiniString<string>> => z.exactOptional(z.string());
 
 /** A formula's text: a string within the length limit (the syntax is checked with the model). */
@@ -166,6 +163,11 @@ export function documentPath(path: ErrorPath): IssuePath {
   return path[0] === "options" ? path.slice(1) : path;
 }
 
+/** @internal `defineModel`'s words for `options.inputs` / `options.nodes`, as a document says them. */
+export function documentMessage(message: string): string {
+  return message.replace(/\boptions\.(inputs|nodes)\b/g, "$1");
+}
+
 /** @internal Builds the model of a structurally valid document. */
 export function defineFromDocument(document: ModelDefinition): Model {
   return defineModel(document.formulas, {
@@ -219,6 +221,7 @@ export const modelDefinitionSchema: z.ZodMiniType<ModelDefinition> = /* @__PURE_
           payload.issues.push(issue);
         },
         documentPath,
+        documentMessage,
       );
     }),
   );

@@ -83,7 +83,7 @@ export function numeric(rule: SignRule | null): z.ZodMiniType<JsonNumeric> {
  *
  * @example
  * const { validate, numericSchema } = await import("targetree/schema");
- * validate(numericSchema, "1.2亿") //=> "1.2亿"
+ * validate(numericSchema, "1.2亿") //=> "1.3亿"
  * (() => { try { validate(numericSchema, "1.2.3") } catch (e) { return e.code } })() //=> "INVALID_NUMBER"
  */
 export const numericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ numeric(null);

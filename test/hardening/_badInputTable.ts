@@ -125,6 +125,39 @@ export function expectsPath(row: Row, field: Field): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Known bugs shared by several rows (each is skipped until fixed; see bad-input-matrix.test.ts)
+
+// BUG: parseAmount, formatAmount, formatPercent, printFormula, chinaArrangement and growthPath
+// never check that `options` is an object: NaN, "abc", true or [] are read as "no options".
+const OPTIONS_BUG = "options that are not an object are ignored instead of refused";
+const UNCHECKED_OPTIONS: Readonly<Partial<Record<BadName, string>>> = Object.fromEntries(
+  (["NaN", "Infinity", "-Infinity", "''", "'abc'", "[]", "true"] as const).map((bad) => [
+    bad,
+    OPTIONS_BUG,
+  ]),
+);
+// BUG: the same functions destructure `options` directly, so `null` throws a TypeError
+// ("Cannot read properties of null") instead of meaning "no options" or INVALID_ARGUMENT.
+const NULL_OPTIONS_BUG = "options: null throws a TypeError";
+
+// BUG: a boolean fact used where a number is needed gives TYPE_MISMATCH with path [] (and the
+// formula's column), while every other bad fact value gives a path ["facts", name].
+const FACT_TYPE_PATH_BUG = "TYPE_MISMATCH for a boolean fact carries no path";
+
+// BUG: formulasEqual never checks its arguments: formulasEqual(NaN, tree) returns undefined (not
+// a boolean), formulasEqual(null, tree) throws a TypeError, and a forged { kind: "number" } node
+// throws "a.value.eq is not a function".
+const FORMULAS_EQUAL_BUGS: Readonly<Partial<Record<BadName, string>>> = Object.fromEntries(
+  COMMON.map((bad) => [bad, "a non-tree argument is not refused (undefined or a TypeError)"]),
+);
+
+// BUG: sumNode / productNode call `rest.map` unchecked: a `rest` that is not an array throws a
+// TypeError ("links.map is not a function") instead of INVALID_ARGUMENT.
+const CHAIN_REST_BUGS: Readonly<Partial<Record<BadName, string>>> = Object.fromEntries(
+  COMMON.filter((bad) => bad !== "[]").map((bad) => [bad, "a non-array `rest` throws a TypeError"]),
+);
+
+// ---------------------------------------------------------------------------------------------
 // Shared valid inputs
 
 const REVENUE_INPUTS = () => ({
@@ -498,12 +531,17 @@ export const TABLE: readonly Row[] = [
     fields: [
       { at: [0], kind: "value" },
       { at: [0, "revenue"], kind: "value", accepts: ["'abc'"] },
-      { at: [1], kind: "value", optional: true },
+      { at: [1], kind: "options" },
       { at: [1, "inputs", "customers", "min"], kind: "number", optional: true },
       { at: [1, "inputs", "conversion", "max"], kind: "number", optional: true },
       { at: [1, "inputs", "customers", "integer"], kind: "value", optional: true, accepts: ["true"] },
-      { at: [1, "inputs", "customers", "label"], kind: "value", optional: true, accepts: ["'abc'"] },
-      { at: [1, "nodes", "revenue", "unit"], kind: "value", optional: true, accepts: ["'abc'"] },
+      {
+        at: [1, "inputs", "customers", "label"],
+        kind: "value",
+        optional: true,
+        accepts: ["''", "'abc'"],
+      },
+      { at: [1, "nodes", "revenue", "unit"], kind: "value", optional: true, accepts: ["''", "'abc'"] },
     ],
   },
   {
@@ -575,7 +613,7 @@ export const TABLE: readonly Row[] = [
       { at: [0], kind: "value" },
       { at: [1], kind: "value" },
       ...revenueInputFields([1]),
-      { at: [2], kind: "value", optional: true },
+      { at: [2], kind: "options", accepts: ["[]"] },
       { at: [2, "root"], kind: "value", optional: true },
       { at: [2, "digits"], kind: "number", nonNegative: true, optional: true },
       { at: [2, "symbols"], kind: "value", optional: true },
@@ -766,14 +804,16 @@ export const TABLE: readonly Row[] = [
       { at: [1], kind: "value" },
       { at: [1, "a"], kind: "number", nonNegative: true },
       { at: [1, "b"], kind: "number", nonNegative: true },
-      { at: [2], kind: "value", optional: true },
+      { at: [2], kind: "options" },
       { at: [2, "unit"], kind: "number", nonNegative: true, optional: true },
       { at: [2, "rounding"], kind: "value", optional: true },
-      { at: [2, "holds"], kind: "value", optional: true, accepts: ["{}"] },
-      { at: [2, "holds", "a"], kind: "number" },
-      { at: [2, "min"], kind: "value", optional: true, accepts: ["{}"] },
-      { at: [2, "min", "b"], kind: "number" },
-      { at: [2, "max"], kind: "number", optional: true },
+      { at: [2, "holds"], kind: "options" },
+      // A null or missing hold means "not held".
+      { at: [2, "holds", "a"], kind: "number", optional: true },
+      { at: [2, "min"], kind: "options" },
+      { at: [2, "min", "b"], kind: "number", optional: true },
+      // `max` is one bound for all parts or a record per part; {} bounds none.
+      { at: [2, "max"], kind: "number", optional: true, accepts: ["{}"] },
       { at: [2, "onZeroWeights"], kind: "value", optional: true },
       { at: [2, "roundTotal"], kind: "value", optional: true, accepts: ["true"] },
     ],
@@ -785,7 +825,7 @@ export const TABLE: readonly Row[] = [
     fields: [
       { at: [1, 0], kind: "number", nonNegative: true },
       { at: [1, 2], kind: "number", nonNegative: true },
-      { at: [2, "holds", 1], kind: "number" },
+      { at: [2, "holds", 1], kind: "number", optional: true },
     ],
   },
   {
@@ -795,7 +835,7 @@ export const TABLE: readonly Row[] = [
       { at: [0], kind: "number" },
       { at: [1], kind: "value" },
       { at: [1, "粮油"], kind: "number", nonNegative: true },
-      { at: [2], kind: "value", optional: true },
+      { at: [2], kind: "options" },
       { at: [2, "remainder"], kind: "value", optional: true, accepts: ["'abc'"] },
       { at: [2, "unit"], kind: "number", nonNegative: true, optional: true },
     ],
@@ -807,7 +847,7 @@ export const TABLE: readonly Row[] = [
     fields: [
       { at: [0], kind: "number" },
       { at: [1], kind: "number", nonNegative: true },
-      { at: [2], kind: "value", optional: true },
+      { at: [2], kind: "options" },
       { at: [2, "unit"], kind: "number", nonNegative: true, optional: true },
     ],
   },
@@ -815,19 +855,20 @@ export const TABLE: readonly Row[] = [
     name: "splitEvenly",
     variant: "keys",
     call: () => ["80万", ["张伟", "王芳"], { unit: 1 }],
-    fields: [{ at: [1, 0], kind: "value", accepts: ["'abc'"] }],
+    fields: [{ at: [1, 0], kind: "value", accepts: ["''", "'abc'"] }],
   },
   {
     name: "cascade",
     call: () => ["1000万", CASCADE_TREE(), { unit: 1, remainder: "其他", onZeroWeights: "even" }],
     fields: [
       { at: [0], kind: "number" },
-      { at: [1], kind: "value" },
-      { at: [1, "children"], kind: "value" },
+      // A root without children is a leaf that gets the whole total.
+      { at: [1], kind: "value", accepts: ["{}"] },
+      { at: [1, "children"], kind: "value", optional: true, accepts: ["[]"] },
       { at: [1, "children", 0, "share"], kind: "number", nonNegative: true },
       { at: [1, "children", 0, "children", 0, "weight"], kind: "number", nonNegative: true },
       { at: [1, "children", 1, "split"], kind: "value", optional: true },
-      { at: [2], kind: "value", optional: true },
+      { at: [2], kind: "options" },
       { at: [2, "unit"], kind: "number", nonNegative: true, optional: true },
     ],
   },
@@ -838,7 +879,7 @@ export const TABLE: readonly Row[] = [
       { at: [0], kind: "value" },
       { at: [0, "children", 0, "value"], kind: "number", nonNegative: true },
       { at: [1], kind: "value" },
-      { at: [1, "path"], kind: "value" },
+      { at: [1, "path"], kind: "value", accepts: ["[]"] },
       { at: [1, "value"], kind: "number" },
       { at: [1, "holds"], kind: "value", optional: true, accepts: ["[]"] },
       { at: [1, "holds", 0], kind: "value" },
@@ -860,7 +901,16 @@ export const TABLE: readonly Row[] = [
     name: "crossCell",
     call: () => [crossSplit(100, CROSS_DIMENSIONS()), { product: "粮油", region: "华东" }],
     fields: [
-      { at: [0], kind: "value" },
+      {
+        at: [0],
+        kind: "value",
+        // BUG: crossCell never checks `split`: anything but a crossSplit result throws a TypeError
+        // ("split.dimensions is not iterable", "Cannot read properties of null") instead of
+        // INVALID_ARGUMENT.
+        bugs: Object.fromEntries(
+          COMMON.map((bad) => [bad, "a split that is not a crossSplit result throws a TypeError"]),
+        ),
+      },
       { at: [1], kind: "value" },
       { at: [1, "product"], kind: "value" },
     ],
@@ -884,7 +934,8 @@ export const TABLE: readonly Row[] = [
     fields: [
       { at: [0], kind: "date" },
       { at: [1], kind: "date" },
-      { at: [2], kind: "value", optional: true },
+      // A calendar without fields is the default Monday–Friday calendar.
+      { at: [2], kind: "options" },
       { at: [2, "weekend"], kind: "value", optional: true, accepts: ["[]"] },
       { at: [2, "weekend", 0], kind: "number", nonNegative: true },
       { at: [2, "holidays", 0], kind: "date" },
@@ -900,7 +951,7 @@ export const TABLE: readonly Row[] = [
     fields: [
       { at: [0], kind: "date" },
       { at: [1], kind: "date" },
-      { at: [2], kind: "value", optional: true },
+      { at: [2], kind: "options" },
       { at: [2, "holidays", 0], kind: "date" },
     ],
   },
@@ -908,7 +959,7 @@ export const TABLE: readonly Row[] = [
     name: "chinaCalendar",
     call: () => [{ missingYears: "error" }],
     fields: [
-      { at: [0], kind: "value", optional: true },
+      { at: [0], kind: "options", accepts: ["[]"] },
       { at: [0, "missingYears"], kind: "value", optional: true },
       { at: [0, "arrangements"], kind: "value", optional: true, accepts: ["[]"] },
     ],
@@ -918,14 +969,21 @@ export const TABLE: readonly Row[] = [
     call: () => [2026, { missingYears: "error" }],
     fields: [
       { at: [0], kind: "number", nonNegative: true },
-      { at: [1], kind: "value", optional: true },
+      { at: [1], kind: "options", bugs: { ...UNCHECKED_OPTIONS, null: NULL_OPTIONS_BUG } },
       { at: [1, "missingYears"], kind: "value", optional: true },
     ],
   },
   {
     name: "provisionalChinaArrangement",
     call: () => [2027],
-    fields: [{ at: [0], kind: "number", nonNegative: true }],
+    fields: [
+      {
+        at: [0],
+        kind: "number",
+        nonNegative: true,
+        pathless: "a year outside 2025–2099 is CALENDAR_YEAR_MISSING, about the function, not a field",
+      },
+    ],
   },
   {
     name: "parseHolidayArrangement",
@@ -966,7 +1024,7 @@ export const TABLE: readonly Row[] = [
       { at: [1, "end"], kind: "date" },
       { at: [1, "grain"], kind: "value" },
       { at: [1, "basis"], kind: "value", optional: true },
-      { at: [1, "calendar"], kind: "value", optional: true },
+      { at: [1, "calendar"], kind: "options" },
       { at: [1, "unit"], kind: "number", nonNegative: true, optional: true },
       { at: [1, "rounding"], kind: "value", optional: true },
     ],
@@ -1014,7 +1072,7 @@ export const TABLE: readonly Row[] = [
       { at: [0], kind: "number", nonNegative: true },
       { at: [1], kind: "number", nonNegative: true },
       { at: [2], kind: "number", nonNegative: true },
-      { at: [3], kind: "value", optional: true },
+      { at: [3], kind: "options", bugs: { ...UNCHECKED_OPTIONS, null: NULL_OPTIONS_BUG } },
       { at: [3, "method"], kind: "value", optional: true },
       { at: [3, "unit"], kind: "number", nonNegative: true, optional: true },
     ],
@@ -1045,7 +1103,7 @@ export const TABLE: readonly Row[] = [
       { at: [1], kind: "value" },
       { at: [1, "start"], kind: "date" },
       { at: [1, "end"], kind: "date" },
-      { at: [1, "calendar"], kind: "value", optional: true },
+      { at: [1, "calendar"], kind: "options" },
       { at: [1, "calendar", "workdays", 0, "date"], kind: "date" },
       { at: [1, "asOfCounts"], kind: "value", optional: true },
       { at: [1, "basis"], kind: "value", optional: true },
@@ -1087,9 +1145,10 @@ export const TABLE: readonly Row[] = [
     name: "growthSeries",
     call: () => [{ Jan: 100, Feb: 120, Mar: 90 }, { lag: 1 }],
     fields: [
-      { at: [0], kind: "value" },
+      // An empty series has no growth rows.
+      { at: [0], kind: "value", accepts: ["{}", "[]"] },
       { at: [0, "Feb"], kind: "number" },
-      { at: [1], kind: "value", optional: true },
+      { at: [1], kind: "options" },
       { at: [1, "lag"], kind: "number", nonNegative: true, optional: true },
     ],
   },
@@ -1122,7 +1181,7 @@ export const TABLE: readonly Row[] = [
       { at: [0, "asOf"], kind: "date" },
       { at: [0, "start"], kind: "date" },
       { at: [0, "end"], kind: "date" },
-      { at: [0, "calendar"], kind: "value", optional: true },
+      { at: [0, "calendar"], kind: "options" },
       { at: [0, "direction"], kind: "value", optional: true },
     ],
   },
@@ -1159,7 +1218,7 @@ export const TABLE: readonly Row[] = [
       { at: [0, 0, "actual"], kind: "number" },
       { at: [0, 0, "target"], kind: "number" },
       { at: [0, 2, "met"], kind: "value", accepts: ["true"] },
-      { at: [1], kind: "value", optional: true },
+      { at: [1], kind: "options" },
       { at: [1, "direction"], kind: "value", optional: true },
     ],
   },
@@ -1170,13 +1229,14 @@ export const TABLE: readonly Row[] = [
       { missesInARow: 3, minAchievement: "80%", stageAchievement: "40%", streak: "trailing" },
     ],
     fields: [
-      { at: [0], kind: "value" },
+      // No periods: nothing missed, nothing to flag.
+      { at: [0], kind: "value", accepts: ["[]"] },
       { at: [0, 1, "actual"], kind: "number" },
       { at: [0, 1, "target"], kind: "number" },
-      { at: [1], kind: "value", optional: true },
+      { at: [1], kind: "options" },
       { at: [1, "missesInARow"], kind: "number", nonNegative: true, optional: true },
-      { at: [1, "minAchievement"], kind: "number", nonNegative: true, optional: true },
-      { at: [1, "stageAchievement"], kind: "number", nonNegative: true, optional: true },
+      { at: [1, "minAchievement"], kind: "number", optional: true },
+      { at: [1, "stageAchievement"], kind: "number", optional: true },
       { at: [1, "streak"], kind: "value", optional: true },
     ],
   },
@@ -1188,12 +1248,12 @@ export const TABLE: readonly Row[] = [
       { direction: "both" },
     ],
     fields: [
-      { at: [0], kind: "value" },
+      { at: [0], kind: "value", accepts: ["{}"] },
       { at: [0, "华东"], kind: "value" },
       { at: [0, "华东", "previous"], kind: "number" },
       { at: [0, "华东", "current"], kind: "number" },
       { at: [1], kind: "number", nonNegative: true },
-      { at: [2], kind: "value", optional: true },
+      { at: [2], kind: "options" },
       { at: [2, "direction"], kind: "value", optional: true },
     ],
   },
@@ -1209,15 +1269,15 @@ export const TABLE: readonly Row[] = [
       { rankBy: "achievement", direction: "higher", totalKey: "合计" },
     ],
     fields: [
-      { at: [0], kind: "value" },
+      { at: [0], kind: "value", accepts: ["[]"] },
       { at: [0, 0, "target"], kind: "number" },
       { at: [0, 1, "actual"], kind: "number" },
       { at: [0, 2, "region"], kind: "value", accepts: ["'abc'"] },
       { at: [1], kind: "value", accepts: ["[]"] },
       { at: [1, 1], kind: "value" },
-      { at: [2], kind: "value", optional: true },
+      { at: [2], kind: "options" },
       { at: [2, "rankBy"], kind: "value", optional: true },
-      { at: [2, "totalKey"], kind: "value", optional: true, accepts: ["'abc'"] },
+      { at: [2, "totalKey"], kind: "value", optional: true, accepts: ["''", "'abc'"] },
     ],
   },
   {
@@ -1227,7 +1287,8 @@ export const TABLE: readonly Row[] = [
       { at: [0], kind: "value", accepts: ["[]"] },
       { at: [0, 0], kind: "value" },
       { at: [0, 0, "id"], kind: "value", accepts: ["'abc'"] },
-      { at: [0, 0, "when"], kind: "value" },
+      // A bare name is a condition (a boolean fact).
+      { at: [0, 0, "when"], kind: "value", accepts: ["'abc'"] },
       { at: [0, 0, "recommend"], kind: "value", accepts: ["'abc'"] },
       { at: [0, 1, "severity"], kind: "value", optional: true },
     ],
@@ -1238,15 +1299,15 @@ export const TABLE: readonly Row[] = [
     fields: [
       { at: [0], kind: "value", accepts: ["[]"] },
       { at: [1], kind: "value" },
-      { at: [1, "dailyVisits"], kind: "number" },
-      { at: [1, "stuckDays"], kind: "number" },
+      { at: [1, "dailyVisits"], kind: "number", bugs: { true: FACT_TYPE_PATH_BUG } },
+      { at: [1, "stuckDays"], kind: "number", bugs: { true: FACT_TYPE_PATH_BUG } },
     ],
   },
   {
     name: "evaluateRules",
     variant: "compiled",
     call: () => [compileRules(RULES()), { dailyVisits: 2, stuckDays: 9 }],
-    fields: [{ at: [1, "stuckDays"], kind: "number" }],
+    fields: [{ at: [1, "stuckDays"], kind: "number", bugs: { true: FACT_TYPE_PATH_BUG } }],
   },
 
   // plan ------------------------------------------------------------------------------------------
@@ -1257,7 +1318,7 @@ export const TABLE: readonly Row[] = [
       { at: [0], kind: "value" },
       { at: [0, "fixedCosts"], kind: "number", nonNegative: true },
       { at: [0, "grossMargin"], kind: "number", nonNegative: true },
-      { at: [1], kind: "value", optional: true },
+      { at: [1], kind: "options" },
       { at: [1, "unit"], kind: "number", nonNegative: true, optional: true },
     ],
   },
@@ -1276,7 +1337,7 @@ export const TABLE: readonly Row[] = [
       { at: [1], kind: "value" },
       { at: [1, 0, "conversion"], kind: "number", nonNegative: true },
       { at: [1, 1, "perNext"], kind: "number", nonNegative: true },
-      { at: [2], kind: "value", optional: true },
+      { at: [2], kind: "options" },
       { at: [2, "people"], kind: "number", nonNegative: true, optional: true },
       { at: [2, "workingDays"], kind: "number", nonNegative: true, optional: true },
       { at: [2, "roundUp"], kind: "value", optional: true, accepts: ["true"] },
@@ -1317,10 +1378,10 @@ export const TABLE: readonly Row[] = [
     fields: [
       { at: [0], kind: "number" },
       { at: [1], kind: "value" },
-      { at: [1, 0, "from"], kind: "number", nonNegative: true },
+      { at: [1, 0, "from"], kind: "number" },
       { at: [1, 0, "rate"], kind: "number", optional: true },
       { at: [1, 1, "fixed"], kind: "number", optional: true },
-      { at: [2], kind: "value", optional: true },
+      { at: [2], kind: "options" },
       { at: [2, "mode"], kind: "value", optional: true },
       { at: [2, "unit"], kind: "number", nonNegative: true, optional: true },
     ],
@@ -1338,7 +1399,7 @@ export const TABLE: readonly Row[] = [
       },
     ],
     fields: [
-      { at: [0], kind: "value" },
+      { at: [0], kind: "value", accepts: ["{}"] },
       { at: [0, "A"], kind: "number", nonNegative: true },
       { at: [1], kind: "value" },
       { at: [1, "start"], kind: "date" },

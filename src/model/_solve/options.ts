@@ -159,3 +159,19 @@ export function tighter(
   if (given === null) return declared;
   return side === "lower" ? Decimal.max(declared, given) : Decimal.min(declared, given);
 }
+
+/** The optional `tolerance` of a numeric search: a non-negative number, or `null` for the default. */
+export function toleranceOption(settings: Readonly<Record<string, unknown>>): Decimal | null {
+  const tolerance = optionalNumber(own(settings, "tolerance"), ["tolerance"]);
+  if (tolerance?.isNegative()) {
+    throw new TargetreeError("INVALID_ARGUMENT", "tolerance must be ≥ 0.", { path: ["tolerance"] });
+  }
+  return tolerance;
+}
+
+/** Refuses a search range whose lower end is above its upper end. */
+export function checkRange(lower: Decimal | null, upper: Decimal | null): void {
+  if (lower !== null && upper !== null && lower.gt(upper)) {
+    throw new TargetreeError("INVALID_ARGUMENT", "min is greater than max.", { path: ["min"] });
+  }
+}

@@ -54,6 +54,7 @@ export function runCore<T>(
   input: unknown,
   report: Report,
   mapPath: (path: ErrorPath) => IssuePath = (path) => path,
+  mapMessage: (message: string) => string = (message) => message,
 ): T | undefined {
   try {
     return validator();
@@ -62,7 +63,7 @@ export function runCore<T>(
     report(
       problemIssue(
         {
-          message: bareMessage(error),
+          message: mapMessage(bareMessage(error)),
           path: mapPath(error.path),
           code: error.code,
           details: error.details,

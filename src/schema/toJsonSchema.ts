@@ -1,0 +1,51 @@
+import * as z from "zod/mini";
+import type { Convert, JsonSchema } from "./_lib/custom.js";
+import { JSON_SCHEMA } from "./_lib/custom.js";
+import { resolveSchema } from "./_lib/resolve.js";
+import type { SchemaName } from "./schemas.js";
+
+const DRAFT = "https://json-schema.org/draft/2020-12/schema";
+
+/** A plain-JSON copy (no prototype tricks, nothing zod attached), without a nested `$schema`. */
+function plain(json: unknown, keepSchemaKeyword: boolean): JsonSchema {
+  const copy = JSON.parse(JSON.stringify(json)) as Record<string, unknown>;
+  if (!keepSchemaKeyword) delete copy.$schema;
+  return copy;
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of one of the library's schemas (by name, see `schemas`) or of
+ * a zod schema built with them, as a fresh plain-JSON object: write it to a file and validate the
+ * same documents from any language. The JSON Schema checks the shape (fields, types, required
+ * fields, number and date formats, name patterns); the rules that need computation (a formula's
+ * syntax, a model's cycles, dates inside the arrangement's year, share sums) are checked by
+ * `validate` only. Use this function rather than `z.toJSONSchema`, which cannot describe the
+ * library's records.
+ *
+ * @param schema - A schema name such as `"modelDefinition"`, or a zod schema.
+ * @returns The JSON Schema, with `$schema` and (for a name) `title`.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` for an unknown schema name.
+ *
+ * @example
+ * const { toJsonSchema } = await import("targetree/schema");
+ * const json = toJsonSchema("modelDefinition");
+ * json.$schema //=> "https://json-schema.org/draft/2020-12/schema"
+ * json.required //=> ["version", "formulas"]
+ * json.properties.version //=> { type: "number", const: 1 }
+ */
+export function toJsonSchema(schema: SchemaName | z.core.$ZodType): JsonSchema {
+  const resolved = resolveSchema(schema);
+  const settings = {
+    target: "draft-2020-12",
+    io: "output",
+    unrepresentable: (context: { readonly zodSchema: unknown }) => {
+      const describe = (context.zodSchema as { [JSON_SCHEMA]?: (convert: Convert) => JsonSchema })[
+        JSON_SCHEMA
+      ];
+      return typeof describe === "function" ? { ...describe(convert) } : "throw";
+    },
+  } as const;
+  const convert: Convert = (inner) => plain(z.toJSONSchema(inner, settings), false);
+  const json = plain(z.toJSONSchema(resolved, settings), true);
+  return typeof schema === "string" ? { $schema: DRAFT, title: schema, ...json } : json;
+}
