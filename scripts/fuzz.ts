@@ -9,13 +9,16 @@
 // which are listed but fail the run only with --strict.
 //
 // Then it checks that parsing grows linearly: each long shape is parsed at 20,000 and 160,000
-// characters; 8× the text may take at most 20× the time (linear is 8×, quadratic 64×; the slack
-// absorbs garbage-collection noise).
+// characters; 8× the text may take at most 40× the time (linear is 8×, quadratic 64×; the slack
+// absorbs garbage collection and a busy machine). Last, it times 1,000-character formulas built
+// from one costly operation (fractional powers, divisions, rounding…) and projects them to the
+// length limit; over 50 ms is a known issue, listed and failing only with --strict.
 //
-// Timing noise (a garbage collection, JIT compilation) can stretch one run, so a case over the
-// limit is re-run three times and counted as slow only when its fastest run is still over it.
+// Timing noise (a garbage collection, JIT compilation, another process on a busy machine) can
+// stretch one run, so a case over the limit is re-run three times at once and, if still over it,
+// five more times after the whole run; it counts as slow only when its fastest run is over it.
 import { performance } from "node:perf_hooks";
-import { parseFormula } from "targetree";
+import { evaluateFormula, MAX_FORMULA_LENGTH, parseFormula } from "targetree";
 import {
   type CaseOutcome,
   FUZZ_SEED,
@@ -54,21 +57,22 @@ for (const fuzz of generateCases(WARMUP, seed + 1_000_003)) runCase(fuzz);
 const times = new Float64Array(count);
 const failures: string[] = [];
 const known = new Map<string, { count: number; example: string }>();
-const slow: string[] = [];
+const suspects: { fuzz: FuzzCase; ms: number; index: number }[] = [];
 const families = new Map<string, { cases: number; parsed: number; evaluated: number }>();
 const codes = new Map<string, number>();
 let index = 0;
-let slowest = { ms: 0, text: "" };
+/** Cases over 5 ms, by index, to name the slowest one at the end. */
+const heavy = new Map<number, FuzzCase>();
 const startedAll = performance.now();
 
 for (const fuzz of generateCases(count, seed)) {
   let { ms, outcome } = timed(fuzz);
   if (ms > LIMIT_MS) {
     for (let retry = 0; retry < 3 && ms > LIMIT_MS; retry++) ms = Math.min(ms, timed(fuzz).ms);
-    if (ms > LIMIT_MS) slow.push(`${ms.toFixed(1)} ms ${show(fuzz)}`);
+    if (ms > LIMIT_MS) suspects.push({ fuzz, ms, index });
   }
+  if (ms > 5) heavy.set(index, fuzz);
   times[index++] = ms;
-  if (ms > slowest.ms) slowest = { ms, text: show(fuzz) };
   for (const problem of outcome.problems) {
     const bug = knownBug(problem);
     if (bug === undefined) {
@@ -88,6 +92,19 @@ for (const fuzz of generateCases(count, seed)) {
 }
 const totalSeconds = (performance.now() - startedAll) / 1000;
 
+// Re-time the cases that were over the limit, away from whatever slowed them the first time.
+const slow: string[] = [];
+for (const suspect of suspects) {
+  let ms = suspect.ms;
+  for (let retry = 0; retry < 5 && ms > LIMIT_MS; retry++)
+    ms = Math.min(ms, timed(suspect.fuzz).ms);
+  times[suspect.index] = ms;
+  if (ms > LIMIT_MS) slow.push(`${ms.toFixed(1)} ms ${show(suspect.fuzz)}`);
+}
+let slowestIndex = 0;
+for (let at = 1; at < index; at++) if (times[at]! > times[slowestIndex]!) slowestIndex = at;
+const slowestCase = heavy.get(slowestIndex);
+
 const sorted = times.slice(0, index).sort();
 const percentile = (p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -96,7 +113,7 @@ console.log(`formula fuzz: ${index} cases, seed ${seed}, ${totalSeconds.toFixed(
 console.log(
   `per case: median ${percentile(50).toFixed(3)} ms, p99 ${percentile(99).toFixed(3)} ms, p99.9 ${percentile(99.9).toFixed(3)} ms, max ${sorted[sorted.length - 1]!.toFixed(3)} ms (limit ${LIMIT_MS} ms)`,
 );
-console.log(`slowest: ${slowest.text}`);
+if (slowestCase !== undefined) console.log(`slowest: ${show(slowestCase)}`);
 console.log("family      cases   parsed  evaluated");
 for (const [name, family] of [...families].sort((a, b) => b[1].cases - a[1].cases)) {
   console.log(
@@ -110,10 +127,10 @@ console.log(
     .join(", ")}`,
 );
 
-// Linear growth: 8× the text may cost at most 20× the time (best of three runs each).
+// Linear growth: 8× the text may cost at most 40× the time (best of five runs each).
 const bestOf = (text: string): number => {
   let best = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < 5; run++) {
     const started = performance.now();
     try {
       parseFormula(text);
@@ -125,7 +142,7 @@ const bestOf = (text: string): number => {
   return best;
 };
 const superlinear: string[] = [];
-console.log("\nscaling (parse, best of 3): shape  20k chars → 160k chars");
+console.log("\nscaling (parse, best of 5): shape  20k chars → 160k chars");
 for (const [shape, build] of Object.entries(LONG_SHAPES)) {
   const unit = Math.max(1, build(2).length - build(1).length);
   const small = bestOf(build(Math.round(20_000 / unit)));
@@ -134,11 +151,55 @@ for (const [shape, build] of Object.entries(LONG_SHAPES)) {
   console.log(
     `  ${shape.padEnd(16)} ${small.toFixed(2).padStart(8)} ms → ${large.toFixed(2).padStart(8)} ms  ×${ratio.toFixed(1)}`,
   );
-  if (ratio > 20 && large > 20) superlinear.push(`${shape}: ×${ratio.toFixed(1)} for 8× the text`);
+  if (ratio > 40 && large > 20) superlinear.push(`${shape}: ×${ratio.toFixed(1)} for 8× the text`);
+}
+
+const atLimit = bestOf(`${"x+".repeat(MAX_FORMULA_LENGTH / 2 - 1)}x`);
+console.log(
+  `at the length limit: a ${MAX_FORMULA_LENGTH.toLocaleString("en")}-character sum parses in ${atLimit.toFixed(0)} ms`,
+);
+
+// Evaluation cost of 1,000-character formulas made of one costly operation. The fuzz cases are
+// small or cheap per character; these show what a formula written to be slow costs.
+const COSTLY: Readonly<Record<string, readonly [string, string]>> = {
+  "fractional powers": ["x^.5+", "1"],
+  divisions: ["x/7/", "1"],
+  "round to digits": ["round(x/7,9)+", "1"],
+  "if and comparisons": ["if(x<1,x,1)+", "1"],
+  "integer powers": ["x^999/x^998+", "1"],
+};
+const evaluationBest = (text: string): number => {
+  const tree = parseFormula(text);
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    try {
+      evaluateFormula(tree, { x: "1.2345" });
+    } catch {
+      // Only the time matters here.
+    }
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+};
+const costly: string[] = [];
+console.log(
+  "\nevaluation cost (best of 3): 1,000-character formula → projected at the length limit",
+);
+for (const [label, [unit, tail]] of Object.entries(COSTLY)) {
+  const text = unit.repeat(Math.floor((1_000 - tail.length) / unit.length)) + tail;
+  const ms = evaluationBest(text);
+  const projected = (ms * MAX_FORMULA_LENGTH) / text.length / 1000;
+  console.log(
+    `  ${label.padEnd(20)} ${ms.toFixed(1).padStart(7)} ms → ${projected.toFixed(0).padStart(5)} s   e.g. ${JSON.stringify(text.slice(0, 26))}…`,
+  );
+  if (ms > LIMIT_MS) costly.push(`${label}: ${ms.toFixed(0)} ms for 1,000 characters`);
 }
 
 if (known.size > 0) {
-  console.error(`\nknown bugs (see KNOWN_BUGS; ${strict ? "failing: --strict" : "not failing without --strict"}):`);
+  console.error(
+    `\nknown bugs (see KNOWN_BUGS; ${strict ? "failing: --strict" : "not failing without --strict"}):`,
+  );
   for (const [id, { count: times, example }] of known) {
     console.error(`  ${id}: ${times} case(s), e.g. ${example}`);
   }
@@ -154,7 +215,18 @@ if (failures.length > 0) {
   console.error(`\n${failures.length} broken invariant(s):`);
   for (const line of failures.slice(0, 40)) console.error(`  ${line}`);
 }
+if (costly.length > 0) {
+  // KNOWN ISSUE: a fractional power costs about 0.5 ms at 64 digits, so a formula of a few
+  // hundred of them is over the budget (and one at the length limit takes minutes). Listed, and
+  // failing only with --strict, until evaluation has a cost budget or a tighter length limit.
+  console.error(
+    `\nknown issue: costly formulas over ${LIMIT_MS} ms (${strict ? "failing: --strict" : "not failing without --strict"}):\n  ${costly.join("\n  ")}`,
+  );
+}
 const failed =
-  slow.length > 0 || failures.length > 0 || superlinear.length > 0 || (strict && known.size > 0);
+  slow.length > 0 ||
+  failures.length > 0 ||
+  superlinear.length > 0 ||
+  (strict && (known.size > 0 || costly.length > 0));
 console.log(failed ? "\nFAIL" : "\nOK");
 process.exit(failed ? 1 : 0);

@@ -28,6 +28,7 @@ export { parseModelDefinition } from "./parseModelDefinition.js";
 export { bonusTiersSchema, visitCadencesSchema } from "./plan.js";
 export type { SchemaName, SchemaOutput } from "./schemas.js";
 export { schemas } from "./schemas.js";
+export type { ValueTreeNode } from "./split.js";
 export { cascadeTreeSchema, sharesSchema, valueTreeSchema, weightsSchema } from "./split.js";
 export { calendarSchema, holidayArrangementSchema, isoDateSchema } from "./time.js";
 export { toJsonSchema } from "./toJsonSchema.js";

@@ -4,8 +4,9 @@ import { compileRules } from "../measure/compileRules.js";
 import { addCheck, customSchema, reportProblem } from "./_lib/custom.js";
 import { dropPrefix, runCore } from "./_lib/issues.js";
 
-const nonBlank = (field: string) =>
-  customSchema<string>(
+/* @__NO_SIDE_EFFECTS__ */
+function nonBlank(field: string): z.ZodMiniType<string> {
+  return customSchema<string>(
     (value, report) => {
       if (typeof value !== "string" || value.trim() === "") {
         reportProblem(report, { message: `${field} must be a non-empty string.` }, value);
@@ -14,6 +15,7 @@ const nonBlank = (field: string) =>
     },
     () => ({ type: "string", minLength: 1, pattern: "\\S" }),
   );
+}
 
 /**
  * One alert rule (预警规则): `{ id, when, recommend, severity? }`, no other field; `when` is a
@@ -25,12 +27,13 @@ const nonBlank = (field: string) =>
  * const { validate, alertRuleSchema } = await import("targetree/schema");
  * validate(alertRuleSchema, { id: "low-visits", when: "dailyVisits < 3", recommend: "通知区域经理" }).id //=> "low-visits"
  */
-export const alertRuleSchema: z.ZodMiniType<AlertRule> = /* @__PURE__ */ z.strictObject({
-  id: nonBlank("id"),
-  when: nonBlank("when"),
-  recommend: nonBlank("recommend"),
-  severity: z.exactOptional(z.enum(["info", "warning", "danger"])),
-});
+export const alertRuleSchema: z.ZodMiniType<AlertRule> = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: nonBlank("id"),
+    when: nonBlank("when"),
+    recommend: nonBlank("recommend"),
+    severity: z.exactOptional(z.enum(["info", "warning", "danger"])),
+  }))();
 
 /**
  * The rules of `compileRules` and `evaluateRules`: an array of {@link alertRuleSchema}. Beyond
@@ -48,9 +51,7 @@ export const alertRuleSchema: z.ZodMiniType<AlertRule> = /* @__PURE__ */ z.stric
  * validate("alertRules", rules)[0].severity //=> "danger"
  * (() => { try { validate("alertRules", [{ id: "a", when: "visits <", recommend: "x" }]) } catch (e) { return [e.code, e.path] } })() //=> ["FORMULA_SYNTAX", [0, "when"]]
  */
-export const alertRulesSchema: z.ZodMiniType<AlertRule[]> = /* @__PURE__ */ addCheck(
-  z.array(alertRuleSchema),
-  (rules, report) => {
+export const alertRulesSchema: z.ZodMiniType<AlertRule[]> = /* @__PURE__ */ (() =>
+  addCheck(z.array(alertRuleSchema), (rules, report) => {
     runCore(() => compileRules(rules), rules, report, dropPrefix(["rules"]));
-  },
-);
+  }))();

@@ -1,14 +1,14 @@
 import * as z from "zod/mini";
 import type { ErrorPath } from "../_lib/errors.js";
+import { describeValue } from "../_lib/errors.js";
 import { MAX_FORMULA_LENGTH } from "../_lib/limits.js";
 import { defineModel } from "../model/defineModel.js";
 import type { Model } from "../model/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import { customSchema, keyedRecord, reportProblem } from "./_lib/custom.js";
+import { addCheck, customSchema, keyedRecord, reportProblem } from "./_lib/custom.js";
 import type { IssuePath } from "./_lib/issues.js";
-import { problemIssue, runCore } from "./_lib/issues.js";
+import { runCore } from "./_lib/issues.js";
 import { MODEL_NAME_RULE } from "./_lib/names.js";
-import { describeValue } from "../_lib/errors.js";
 import type { JsonNumeric } from "./numbers.js";
 import { numericSchema } from "./numbers.js";
 
@@ -53,27 +53,35 @@ export interface ModelDefinition extends ModelOptionsDefinition {
   readonly formulas: Readonly<Record<string, string>>;
 }
 
-const text = (): z.ZodMiniExactOptional<z.ZodMiniString<string>> => z.exactOptional(z.string());
+/* @__NO_SIDE_EFFECTS__ */
+function text(): z.ZodMiniExactOptional<z.ZodMiniString<string>> {
+  return z.exactOptional(z.string());
+}
 
 /** A formula's text: a string within the length limit (the syntax is checked with the model). */
-const formulaTextSchema = /* @__PURE__ */ customSchema<string>(
-  (value, report) => {
-    if (typeof value !== "string") {
-      reportProblem(report, { message: `A formula must be a string, got ${describeValue(value)}.` }, value);
-    } else if (value.length > MAX_FORMULA_LENGTH) {
-      reportProblem(
-        report,
-        {
-          message: `The formula has ${value.length} characters; the limit is ${MAX_FORMULA_LENGTH}.`,
-          code: "FORMULA_TOO_LONG",
-        },
-        value,
-      );
-    }
-    return value as string;
-  },
-  () => ({ type: "string", maxLength: MAX_FORMULA_LENGTH }),
-);
+const formulaTextSchema = /* @__PURE__ */ (() =>
+  customSchema<string>(
+    (value, report) => {
+      if (typeof value !== "string") {
+        reportProblem(
+          report,
+          { message: `A formula must be a string, got ${describeValue(value)}.` },
+          value,
+        );
+      } else if (value.length > MAX_FORMULA_LENGTH) {
+        reportProblem(
+          report,
+          {
+            message: `The formula has ${value.length} characters; the limit is ${MAX_FORMULA_LENGTH}.`,
+            code: "FORMULA_TOO_LONG",
+          },
+          value,
+        );
+      }
+      return value as string;
+    },
+    () => ({ type: "string", maxLength: MAX_FORMULA_LENGTH }),
+  ))();
 
 /**
  * Metadata of one input: `{ label?, unit?, min?, max?, integer? }`, no other field, `min ≤ max`.
@@ -86,23 +94,22 @@ const formulaTextSchema = /* @__PURE__ */ customSchema<string>(
  * validate(inputSpecSchema, { label: "转化率", min: 0, max: "100%" }) //=> { label: "转化率", min: 0, max: "100%" }
  * (() => { try { validate(inputSpecSchema, { min: 1, max: 0 }) } catch (e) { return e.message } })() //=> "INVALID_ARGUMENT: min is greater than max."
  */
-export const inputSpecSchema: z.ZodMiniType<InputDefinition> = /* @__PURE__ */ z
-  .strictObject({
-    label: text(),
-    unit: text(),
-    min: z.exactOptional(numericSchema),
-    max: z.exactOptional(numericSchema),
-    integer: z.exactOptional(z.boolean()),
-  })
-  .check(
-    z.check((payload) => {
-      const { min, max } = payload.value;
-      if (payload.issues.length > 0 || min === undefined || max === undefined) return;
-      if (toDecimal(min).gt(toDecimal(max))) {
-        payload.issues.push(problemIssue({ message: "min is greater than max." }, payload.value));
-      }
+export const inputSpecSchema: z.ZodMiniType<InputDefinition> = /* @__PURE__ */ (() =>
+  addCheck(
+    z.strictObject({
+      label: text(),
+      unit: text(),
+      min: z.exactOptional(numericSchema),
+      max: z.exactOptional(numericSchema),
+      integer: z.exactOptional(z.boolean()),
     }),
-  );
+    (spec, report) => {
+      const { min, max } = spec;
+      if (min !== undefined && max !== undefined && toDecimal(min).gt(toDecimal(max))) {
+        reportProblem(report, { message: "min is greater than max." }, spec);
+      }
+    },
+  ))();
 
 /**
  * Metadata of one formula node: `{ label?, unit? }`, no other field.
@@ -114,10 +121,11 @@ export const inputSpecSchema: z.ZodMiniType<InputDefinition> = /* @__PURE__ */ z
  * const { validate, nodeSpecSchema } = await import("targetree/schema");
  * validate(nodeSpecSchema, { label: "营业收入", unit: "元" }) //=> { label: "营业收入", unit: "元" }
  */
-export const nodeSpecSchema: z.ZodMiniType<NodeDefinition> = /* @__PURE__ */ z.strictObject({
-  label: text(),
-  unit: text(),
-});
+export const nodeSpecSchema: z.ZodMiniType<NodeDefinition> = /* @__PURE__ */ (() =>
+  z.strictObject({
+    label: text(),
+    unit: text(),
+  }))();
 
 /**
  * The `formulas` of `defineModel`: node name → formula text, at least one. Names are checked
@@ -133,10 +141,11 @@ export const nodeSpecSchema: z.ZodMiniType<NodeDefinition> = /* @__PURE__ */ z.s
  * (() => { try { validate(formulasSchema, { "new customers": "a" }) } catch (e) { return e.path } })() //=> ["new customers"]
  */
 export const formulasSchema: z.ZodMiniType<Readonly<Record<string, string>>> =
-  /* @__PURE__ */ keyedRecord(formulaTextSchema, MODEL_NAME_RULE, {
-    what: "formula text by node name",
-    minEntries: { count: 1, message: "A model needs at least one formula." },
-  });
+  /* @__PURE__ */ (() =>
+    keyedRecord(formulaTextSchema, MODEL_NAME_RULE, {
+      what: "formula text by node name",
+      minEntries: { count: 1, message: "A model needs at least one formula." },
+    }))();
 
 /**
  * The `options` of `defineModel` as JSON: `{ inputs?, nodes? }`, each keyed by model names.
@@ -149,14 +158,15 @@ export const formulasSchema: z.ZodMiniType<Readonly<Record<string, string>>> =
  * validate(defineModelOptionsSchema, { inputs: { conversion: { max: 1 } } }).inputs //=> { conversion: { max: 1 } }
  */
 export const defineModelOptionsSchema: z.ZodMiniType<ModelOptionsDefinition> =
-  /* @__PURE__ */ z.strictObject({
-    inputs: z.exactOptional(
-      keyedRecord(inputSpecSchema, MODEL_NAME_RULE, { what: "input metadata by input name" }),
-    ),
-    nodes: z.exactOptional(
-      keyedRecord(nodeSpecSchema, MODEL_NAME_RULE, { what: "node metadata by node name" }),
-    ),
-  });
+  /* @__PURE__ */ (() =>
+    z.strictObject({
+      inputs: z.exactOptional(
+        keyedRecord(inputSpecSchema, MODEL_NAME_RULE, { what: "input metadata by input name" }),
+      ),
+      nodes: z.exactOptional(
+        keyedRecord(nodeSpecSchema, MODEL_NAME_RULE, { what: "node metadata by node name" }),
+      ),
+    }))();
 
 /** @internal Where a `defineModel` error about `options` sits in a document. */
 export function documentPath(path: ErrorPath): IssuePath {
@@ -176,12 +186,13 @@ export function defineFromDocument(document: ModelDefinition): Model {
   });
 }
 
-const versionSchema = /* @__PURE__ */ z.literal(1, {
-  error: (issue) =>
-    issue.input === undefined
-      ? 'A model definition needs "version": 1.'
-      : `Unknown model definition version ${describeValue(issue.input)}; this version of targetree reads version 1.`,
-});
+const versionSchema = /* @__PURE__ */ (() =>
+  z.literal(1, {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'A model definition needs "version": 1.'
+        : `Unknown model definition version ${describeValue(issue.input)}; this version of targetree reads version 1.`,
+  }))();
 
 /**
  * A model-definition document, version 1:
@@ -199,29 +210,20 @@ const versionSchema = /* @__PURE__ */ z.literal(1, {
  * validate(modelDefinitionSchema, { version: 1, formulas: { revenue: "customers * aov" } }).formulas //=> { revenue: "customers * aov" }
  * (() => { try { validate(modelDefinitionSchema, { version: 1, formulas: { revenue: "customers *" } }) } catch (e) { return [e.code, e.path] } })() //=> ["FORMULA_SYNTAX", ["formulas", "revenue"]]
  */
-export const modelDefinitionSchema: z.ZodMiniType<ModelDefinition> = /* @__PURE__ */ z
-  .strictObject({
-    $schema: z.exactOptional(z.string()),
-    version: versionSchema,
-    formulas: formulasSchema,
-    inputs: z.exactOptional(
-      keyedRecord(inputSpecSchema, MODEL_NAME_RULE, { what: "input metadata by input name" }),
-    ),
-    nodes: z.exactOptional(
-      keyedRecord(nodeSpecSchema, MODEL_NAME_RULE, { what: "node metadata by node name" }),
-    ),
-  })
-  .check(
-    z.check((payload) => {
-      if (payload.issues.length > 0) return;
-      runCore(
-        () => defineFromDocument(payload.value as ModelDefinition),
-        payload.value,
-        (issue) => {
-          payload.issues.push(issue);
-        },
-        documentPath,
-        documentMessage,
-      );
+export const modelDefinitionSchema: z.ZodMiniType<ModelDefinition> = /* @__PURE__ */ (() =>
+  addCheck(
+    z.strictObject({
+      $schema: z.exactOptional(z.string()),
+      version: versionSchema,
+      formulas: formulasSchema,
+      inputs: z.exactOptional(
+        keyedRecord(inputSpecSchema, MODEL_NAME_RULE, { what: "input metadata by input name" }),
+      ),
+      nodes: z.exactOptional(
+        keyedRecord(nodeSpecSchema, MODEL_NAME_RULE, { what: "node metadata by node name" }),
+      ),
     }),
-  );
+    (document, report) => {
+      runCore(() => defineFromDocument(document), document, report, documentPath, documentMessage);
+    },
+  ))();

@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
+import type { Decimal } from "../_lib/decimal.js";
 import type { TargetreeErrorCode } from "../_lib/errors.js";
 import { describeValue } from "../_lib/errors.js";
-import type { Decimal } from "../_lib/decimal.js";
 import { parseAmount } from "../numbers/parseAmount.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { customSchema, reportProblem } from "./_lib/custom.js";
@@ -19,6 +19,7 @@ export interface SignRule {
 }
 
 /** @internal A numeric schema, optionally refusing negative (or zero) values with the given code. */
+/* @__NO_SIDE_EFFECTS__ */
 export function numeric(rule: SignRule | null): z.ZodMiniType<JsonNumeric> {
   return customSchema<JsonNumeric>(
     (value, report) => {
@@ -48,10 +49,12 @@ export function numeric(rule: SignRule | null): z.ZodMiniType<JsonNumeric> {
       }
       reportProblem(
         report,
-        {
-          message: `Expected a number or a numeric string such as "50万" or "25%", got ${describeValue(value)}.`,
-          code: "INVALID_NUMBER",
-        },
+        value === undefined
+          ? { message: 'Missing: expected a number or a numeric string such as "50万" or "25%".' }
+          : {
+              message: `Expected a number or a numeric string such as "50万" or "25%", got ${describeValue(value)}.`,
+              code: "INVALID_NUMBER",
+            },
         value,
       );
       return value as JsonNumeric;
@@ -83,10 +86,10 @@ export function numeric(rule: SignRule | null): z.ZodMiniType<JsonNumeric> {
  *
  * @example
  * const { validate, numericSchema } = await import("targetree/schema");
- * validate(numericSchema, "1.2亿") //=> "1.3亿"
+ * validate(numericSchema, "1.2亿") //=> "1.2亿"
  * (() => { try { validate(numericSchema, "1.2.3") } catch (e) { return e.code } })() //=> "INVALID_NUMBER"
  */
-export const numericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ numeric(null);
+export const numericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ (() => numeric(null))();
 
 /**
  * A number that must not be negative (`0`, `"40%"`, `"50万"`); otherwise as {@link numericSchema}.
@@ -99,8 +102,9 @@ export const numericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ numeric
  * validate(nonNegativeNumericSchema, "40%") //=> "40%"
  * (() => { try { validate(nonNegativeNumericSchema, -1) } catch (e) { return e.code } })() //=> "INVALID_ARGUMENT"
  */
-export const nonNegativeNumericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ numeric({
-  sign: "non-negative",
-  code: "INVALID_ARGUMENT",
-  message: "Expected a value ≥ 0.",
-});
+export const nonNegativeNumericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ (() =>
+  numeric({
+    sign: "non-negative",
+    code: "INVALID_ARGUMENT",
+    message: "Expected a value ≥ 0.",
+  }))();

@@ -9,17 +9,19 @@ import {
   either,
   keyedRecord,
   reportProblem,
+  withChecks,
   withErrorDefaults,
 } from "./_lib/custom.js";
 import { dropPrefix, runCore } from "./_lib/issues.js";
 import { PART_KEY_RULE } from "./_lib/names.js";
 import { numeric, numericSchema } from "./numbers.js";
 
-const tierAmount = /* @__PURE__ */ numeric({
-  sign: "non-negative",
-  code: "INVALID_TIERS",
-  message: "A tier's rate and fixed amount must not be negative.",
-});
+const tierAmount = /* @__PURE__ */ (() =>
+  numeric({
+    sign: "non-negative",
+    code: "INVALID_TIERS",
+    message: "A tier's rate and fixed amount must not be negative.",
+  }))();
 
 /**
  * The tiers of `tieredBonus`: at least one `{ from, rate?, fixed? }`, no other field, `from`
@@ -32,23 +34,25 @@ const tierAmount = /* @__PURE__ */ numeric({
  * validate("bonusTiers", [{ from: "5万", rate: "3%" }, { from: "10万", rate: "5%" }]).length //=> 2
  * (() => { try { validate("bonusTiers", [{ from: "10万", rate: "5%" }, { from: "5万", rate: "3%" }]) } catch (e) { return [e.code, e.path] } })() //=> ["INVALID_TIERS", [1, "from"]]
  */
-export const bonusTiersSchema: z.ZodMiniType<BonusTier[]> = /* @__PURE__ */ withErrorDefaults(
-  addCheck(
-    z
-      .array(
-        z.strictObject({
-          from: numericSchema,
-          rate: z.exactOptional(tierAmount),
-          fixed: z.exactOptional(tierAmount),
-        }),
-      )
-      .check(z.minLength(1, { error: "tiers must be a non-empty array of { from, rate?, fixed? }." })),
-    (tiers, report) => {
-      runCore(() => tieredBonus(0, tiers), tiers, report, dropPrefix(["tiers"]));
-    },
-  ),
-  { code: "INVALID_TIERS", details: {} },
-);
+export const bonusTiersSchema: z.ZodMiniType<BonusTier[]> = /* @__PURE__ */ (() =>
+  withErrorDefaults(
+    addCheck(
+      withChecks(
+        z.array(
+          z.strictObject({
+            from: numericSchema,
+            rate: z.exactOptional(tierAmount),
+            fixed: z.exactOptional(tierAmount),
+          }),
+        ),
+        z.minLength(1, { error: "tiers must be a non-empty array of { from, rate?, fixed? }." }),
+      ),
+      (tiers, report) => {
+        runCore(() => tieredBonus(0, tiers), tiers, report, dropPrefix(["tiers"]));
+      },
+    ),
+    { code: "INVALID_TIERS", details: {} },
+  ))();
 
 /** Named cadences, as `visitPlan` reads them (English without regard to letter case). */
 const NAMED_CADENCES: readonly string[] = [
@@ -72,29 +76,31 @@ function anyCase(word: string): string {
     .join("");
 }
 
-const namedCadenceSchema = /* @__PURE__ */ customSchema<VisitCadence>(
-  (value, report) => {
-    const text = typeof value === "string" ? value.trim() : null;
-    if (text === null || !NAMED_CADENCES.includes(text.toLowerCase())) {
-      reportProblem(
-        report,
-        {
-          message: `Unknown cadence ${describeValue(value)}: use "daily", "weekly", "biweekly", "monthly" (or 每天, 每周, 每两周, 每月), or { visits, every, per: "workingDay" | "week" | "month" }.`,
-          code: "UNKNOWN_CADENCE",
-        },
-        value,
-      );
-    }
-    return value as VisitCadence;
-  },
-  () => ({
-    type: "string",
-    pattern: `^\\s*(?:${NAMED_CADENCES.map(anyCase).join("|")})\\s*$`,
-  }),
-);
+const namedCadenceSchema = /* @__PURE__ */ (() =>
+  customSchema<VisitCadence>(
+    (value, report) => {
+      const text = typeof value === "string" ? value.trim() : null;
+      if (text === null || !NAMED_CADENCES.includes(text.toLowerCase())) {
+        reportProblem(
+          report,
+          {
+            message: `Unknown cadence ${describeValue(value)}: use "daily", "weekly", "biweekly", "monthly" (or 每天, 每周, 每两周, 每月), or { visits, every, per: "workingDay" | "week" | "month" }.`,
+            code: "UNKNOWN_CADENCE",
+          },
+          value,
+        );
+      }
+      return value as VisitCadence;
+    },
+    () => ({
+      type: "string",
+      pattern: `^\\s*(?:${NAMED_CADENCES.map(anyCase).join("|")})\\s*$`,
+    }),
+  ))();
 
-const cycleCount = (field: string) =>
-  customSchema<number>(
+/* @__NO_SIDE_EFFECTS__ */
+function cycleCount(field: string): z.ZodMiniType<number> {
+  return customSchema<number>(
     (value, report) => {
       if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
         reportProblem(
@@ -107,31 +113,34 @@ const cycleCount = (field: string) =>
     },
     () => ({ type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
   );
+}
 
 const PERIODS: readonly CadencePeriod[] = ["workingDay", "week", "month"];
 
-const periodSchema = /* @__PURE__ */ customSchema<CadencePeriod>(
-  (value, report) => {
-    if (typeof value !== "string" || !(PERIODS as readonly string[]).includes(value)) {
-      reportProblem(
-        report,
-        {
-          message: `per must be "workingDay", "week" or "month", got ${describeValue(value)}.`,
-          code: "UNKNOWN_CADENCE",
-        },
-        value,
-      );
-    }
-    return value as CadencePeriod;
-  },
-  () => ({ enum: [...PERIODS] }),
-);
+const periodSchema = /* @__PURE__ */ (() =>
+  customSchema<CadencePeriod>(
+    (value, report) => {
+      if (typeof value !== "string" || !(PERIODS as readonly string[]).includes(value)) {
+        reportProblem(
+          report,
+          {
+            message: `per must be "workingDay", "week" or "month", got ${describeValue(value)}.`,
+            code: "UNKNOWN_CADENCE",
+          },
+          value,
+        );
+      }
+      return value as CadencePeriod;
+    },
+    () => ({ enum: [...PERIODS] }),
+  ))();
 
-const customCadenceSchema: z.ZodMiniType<CustomCadence> = /* @__PURE__ */ z.strictObject({
-  visits: z.exactOptional(cycleCount("visits")),
-  every: z.exactOptional(cycleCount("every")),
-  per: periodSchema,
-});
+const customCadenceSchema: z.ZodMiniType<CustomCadence> = /* @__PURE__ */ (() =>
+  z.strictObject({
+    visits: z.exactOptional(cycleCount("visits")),
+    every: z.exactOptional(cycleCount("every")),
+    per: periodSchema,
+  }))();
 
 /**
  * The `cadences` of `visitPlan`: customer class → cadence, a name (`"weekly"`, `"biweekly"`,
@@ -147,8 +156,13 @@ const customCadenceSchema: z.ZodMiniType<CustomCadence> = /* @__PURE__ */ z.stri
  * (() => { try { validate("visitCadences", { A: "hourly" }) } catch (e) { return [e.code, e.path] } })() //=> ["UNKNOWN_CADENCE", ["A"]]
  */
 export const visitCadencesSchema: z.ZodMiniType<Readonly<Record<string, VisitCadence>>> =
-  /* @__PURE__ */ keyedRecord(
-    either((value) => typeof value !== "object" || value === null, namedCadenceSchema, customCadenceSchema),
-    PART_KEY_RULE,
-    { what: "cadences by customer class" },
-  );
+  /* @__PURE__ */ (() =>
+    keyedRecord(
+      either(
+        (value) => typeof value !== "object" || value === null,
+        namedCadenceSchema,
+        customCadenceSchema,
+      ),
+      PART_KEY_RULE,
+      { what: "cadences by customer class" },
+    ))();

@@ -1,13 +1,14 @@
 import * as z from "zod/mini";
 import type { Decimal } from "../_lib/decimal.js";
 import { ONE, ZERO } from "../_lib/decimal.js";
+import { describeValue } from "../_lib/errors.js";
 import { MAX_NESTING_DEPTH } from "../_lib/limits.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { normaliseKey } from "../split/_lib/parts.js";
 import { showValue } from "../split/_lib/scaled.js";
 import { showPath } from "../split/_lib/tree.js";
-import type { CascadeNode } from "../split/cascade.js";
 import type { ValueTree } from "../split/breakback.js";
+import type { CascadeNode } from "../split/cascade.js";
 import {
   addCheck,
   customSchema,
@@ -15,26 +16,28 @@ import {
   either,
   keyedRecord,
   reportProblem,
+  withChecks,
 } from "./_lib/custom.js";
 import type { IssuePath, Report } from "./_lib/issues.js";
 import { keyProblem, PART_KEY_RULE } from "./_lib/names.js";
 import { KEY_PATTERN } from "./_lib/patterns.js";
 import type { JsonNumeric } from "./numbers.js";
 import { numeric, numericSchema } from "./numbers.js";
-import { describeValue } from "../_lib/errors.js";
 
-const weightValue = /* @__PURE__ */ numeric({
-  sign: "non-negative",
-  code: "NEGATIVE_WEIGHT",
-  message:
-    "Weights must be zero or positive. To split a negative total, keep the weights positive and make the total negative.",
-});
+const weightValue = /* @__PURE__ */ (() =>
+  numeric({
+    sign: "non-negative",
+    code: "NEGATIVE_WEIGHT",
+    message:
+      "Weights must be zero or positive. To split a negative total, keep the weights positive and make the total negative.",
+  }))();
 
-const shareValue = /* @__PURE__ */ numeric({
-  sign: "non-negative",
-  code: "NEGATIVE_WEIGHT",
-  message: "Shares must be zero or positive.",
-});
+const shareValue = /* @__PURE__ */ (() =>
+  numeric({
+    sign: "non-negative",
+    code: "NEGATIVE_WEIGHT",
+    message: "Shares must be zero or positive.",
+  }))();
 
 const EMPTY_WEIGHTS = "weights is empty: give at least one part to split the total over.";
 
@@ -53,14 +56,15 @@ const EMPTY_WEIGHTS = "weights is empty: give at least one part to split the tot
  */
 export const weightsSchema: z.ZodMiniType<
   readonly JsonNumeric[] | Readonly<Record<string, JsonNumeric>>
-> = /* @__PURE__ */ either(
-  Array.isArray,
-  z.array(weightValue).check(z.minLength(1, { error: EMPTY_WEIGHTS })),
-  keyedRecord(weightValue, PART_KEY_RULE, {
-    what: "weights by part",
-    minEntries: { count: 1, message: EMPTY_WEIGHTS },
-  }),
-);
+> = /* @__PURE__ */ (() =>
+  either(
+    Array.isArray,
+    withChecks(z.array(weightValue), z.minLength(1, { error: EMPTY_WEIGHTS })),
+    keyedRecord(weightValue, PART_KEY_RULE, {
+      what: "weights by part",
+      minEntries: { count: 1, message: EMPTY_WEIGHTS },
+    }),
+  ))();
 
 /**
  * The shares of `splitByShares`: a record by part key of shares ≥ 0 (`"40%"` or `0.4`), at
@@ -75,91 +79,105 @@ export const weightsSchema: z.ZodMiniType<
  * (() => { try { validate("shares", { a: "60%", b: "50%" }) } catch (e) { return e.code } })() //=> "SHARES_EXCEED_TOTAL"
  */
 export const sharesSchema: z.ZodMiniType<Readonly<Record<string, JsonNumeric>>> =
-  /* @__PURE__ */ addCheck(
-    keyedRecord(shareValue, PART_KEY_RULE, {
-      what: "shares by part",
-      minEntries: { count: 1, message: "shares is empty: give at least one part." },
-    }),
-    (shares, report) => {
-      let sum = ZERO;
-      for (const key of Object.keys(shares)) sum = sum.plus(toDecimal(shares[key]!));
-      if (sum.gt(ONE)) {
+  /* @__PURE__ */ (() =>
+    addCheck(
+      keyedRecord(shareValue, PART_KEY_RULE, {
+        what: "shares by part",
+        minEntries: { count: 1, message: "shares is empty: give at least one part." },
+      }),
+      (shares, report) => {
+        let sum = ZERO;
+        for (const key of Object.keys(shares)) sum = sum.plus(toDecimal(shares[key]!));
+        if (sum.gt(ONE)) {
+          reportProblem(
+            report,
+            {
+              message: `The shares add up to ${showValue(sum.times(100))}%, more than 100%. Shares are fractions of the total: write 40% as "40%" or 0.4.`,
+              code: "SHARES_EXCEED_TOTAL",
+              details: { sum: sum.toFixed() },
+            },
+            shares,
+          );
+        }
+      },
+    ))();
+
+const NODE_NAME_MESSAGE = "Every node below the root needs a name (a non-empty string).";
+/* @__NO_SIDE_EFFECTS__ */
+function nodeName(): z.ZodMiniString<string> {
+  return withChecks(
+    z.string({ error: NODE_NAME_MESSAGE }),
+    z.minLength(1, { error: NODE_NAME_MESSAGE }),
+  );
+}
+
+const splitRuleSchema = /* @__PURE__ */ (() => z.enum(["weights", "shares", "even"]))();
+
+const remainderSchema = /* @__PURE__ */ (() =>
+  customSchema<string>(
+    (value, report) => {
+      if (typeof value !== "string" || value.trim() === "") {
         reportProblem(
           report,
           {
-            message: `The shares add up to ${showValue(sum.times(100))}%, more than 100%. Shares are fractions of the total: write 40% as "40%" or 0.4.`,
-            code: "SHARES_EXCEED_TOTAL",
-            details: { sum: sum.toFixed() },
+            message: `The remainder part needs a name (a non-empty string), got ${describeValue(value)}.`,
           },
-          shares,
+          value,
         );
+      } else {
+        const problem = keyProblem(value);
+        if (problem !== null) reportProblem(report, problem, value);
       }
+      return value as string;
     },
-  );
+    () => ({ type: "string", minLength: 1, pattern: KEY_PATTERN }),
+  ))();
 
-const NODE_NAME_MESSAGE = "Every node below the root needs a name (a non-empty string).";
-const nodeName = (): z.ZodMiniString<string> =>
-  z.string({ error: NODE_NAME_MESSAGE }).check(z.minLength(1, { error: NODE_NAME_MESSAGE }));
+const unitSchema = /* @__PURE__ */ (() =>
+  numeric({
+    sign: "positive",
+    code: "INVALID_ARGUMENT",
+    message: 'unit must be a positive step such as "0.01", 1 or "1万".',
+  }))();
 
-const splitRuleSchema = /* @__PURE__ */ z.enum(["weights", "shares", "even"]);
+const cascadeChildSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: nodeName(),
+    weight: z.exactOptional(weightValue),
+    share: z.exactOptional(shareValue),
+    hold: z.exactOptional(numericSchema),
+    min: z.exactOptional(numericSchema),
+    max: z.exactOptional(numericSchema),
+    adjust: z.exactOptional(numericSchema),
+    split: z.exactOptional(splitRuleSchema),
+    remainder: z.exactOptional(remainderSchema),
+    unit: z.exactOptional(unitSchema),
+    get children(): z.ZodMiniExactOptional<z.ZodMiniArray<z.ZodMiniType<CascadeNode>>> {
+      return z.exactOptional(z.array(cascadeChildSchema));
+    },
+  }))();
 
-const remainderSchema = /* @__PURE__ */ customSchema<string>(
-  (value, report) => {
-    if (typeof value !== "string" || value.trim() === "") {
-      reportProblem(
-        report,
-        { message: `The remainder part needs a name (a non-empty string), got ${describeValue(value)}.` },
-        value,
-      );
-    } else {
-      const problem = keyProblem(value);
-      if (problem !== null) reportProblem(report, problem, value);
-    }
-    return value as string;
-  },
-  () => ({ type: "string", minLength: 1, pattern: KEY_PATTERN }),
-);
-
-const unitSchema = /* @__PURE__ */ numeric({
-  sign: "positive",
-  code: "INVALID_ARGUMENT",
-  message: 'unit must be a positive step such as "0.01", 1 or "1万".',
-});
-
-const cascadeChildSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ z.strictObject({
-  name: nodeName(),
-  weight: z.exactOptional(weightValue),
-  share: z.exactOptional(shareValue),
-  hold: z.exactOptional(numericSchema),
-  min: z.exactOptional(numericSchema),
-  max: z.exactOptional(numericSchema),
-  adjust: z.exactOptional(numericSchema),
-  split: z.exactOptional(splitRuleSchema),
-  remainder: z.exactOptional(remainderSchema),
-  unit: z.exactOptional(unitSchema),
-  get children(): z.ZodMiniExactOptional<z.ZodMiniArray<z.ZodMiniType<CascadeNode>>> {
-    return z.exactOptional(z.array(cascadeChildSchema));
-  },
-});
-
-const notOnRoot = (field: string) =>
-  z.exactOptional(
+/* @__NO_SIDE_EFFECTS__ */
+function notOnRoot(field: string): z.ZodMiniExactOptional<z.ZodMiniNever> {
+  return z.exactOptional(
     z.never({ error: `The root takes the whole total, so it cannot have a ${field}.` }),
   );
+}
 
-const cascadeRootSchema = /* @__PURE__ */ z.strictObject({
-  name: z.exactOptional(nodeName()),
-  weight: notOnRoot("weight"),
-  share: notOnRoot("share"),
-  hold: notOnRoot("hold"),
-  min: notOnRoot("min"),
-  max: notOnRoot("max"),
-  adjust: notOnRoot("adjust"),
-  split: z.exactOptional(splitRuleSchema),
-  remainder: z.exactOptional(remainderSchema),
-  unit: z.exactOptional(unitSchema),
-  children: z.exactOptional(z.array(cascadeChildSchema)),
-});
+const cascadeRootSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: z.exactOptional(nodeName()),
+    weight: notOnRoot("weight"),
+    share: notOnRoot("share"),
+    hold: notOnRoot("hold"),
+    min: notOnRoot("min"),
+    max: notOnRoot("max"),
+    adjust: notOnRoot("adjust"),
+    split: z.exactOptional(splitRuleSchema),
+    remainder: z.exactOptional(remainderSchema),
+    unit: z.exactOptional(unitSchema),
+    children: z.exactOptional(z.array(cascadeChildSchema)),
+  }))();
 
 interface Named {
   readonly name?: string;
@@ -232,52 +250,57 @@ function namesTo(root: Named, at: IssuePath): string[] {
  * validate("cascadeTree", tree).children.length //=> 2
  * (() => { try { validate("cascadeTree", { children: [{ name: "华东" }, { weight: 1 }] }) } catch (e) { return e.path } })() //=> ["children", 1, "name"]
  */
-export const cascadeTreeSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ depthLimited(
-  addCheck(cascadeRootSchema as z.ZodMiniType<CascadeNode>, (root, report) =>
-    checkSiblings(root, report, (child, at) => {
-      if (child.hold !== undefined && child.adjust !== undefined) {
-        reportProblem(
-          report,
-          {
-            message: `${JSON.stringify(child.name)} is held, so it cannot also be adjusted.`,
-            path: [...at, "adjust"],
-          },
-          root,
-        );
-      }
-    }),
-  ),
-  MAX_NESTING_DEPTH,
-  `The tree is deeper than ${MAX_NESTING_DEPTH} levels (or refers to itself).`,
-);
+export const cascadeTreeSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ (() =>
+  depthLimited(
+    addCheck(cascadeRootSchema as z.ZodMiniType<CascadeNode>, (root, report) =>
+      checkSiblings(root, report, (child, at) => {
+        if (child.hold !== undefined && child.adjust !== undefined) {
+          reportProblem(
+            report,
+            {
+              message: `${JSON.stringify(child.name)} is held, so it cannot also be adjusted.`,
+              path: [...at, "adjust"],
+            },
+            root,
+          );
+        }
+      }),
+    ),
+    MAX_NESTING_DEPTH,
+    `The tree is deeper than ${MAX_NESTING_DEPTH} levels (or refers to itself).`,
+  ))();
 
-interface ValueNode extends ValueTree {
+/** A node of a value tree as JSON: a `ValueTree` node that may carry the `path` a `cascade` result has. */
+export interface ValueTreeNode extends ValueTree {
+  /** Names from the root down (as in a `cascade` result); ignored by `breakback`. */
   readonly path?: readonly string[];
-  readonly children?: readonly ValueNode[];
+  readonly children?: readonly ValueTreeNode[];
 }
 
-const valueChildSchema: z.ZodMiniType<ValueNode> = /* @__PURE__ */ z.strictObject({
-  name: nodeName(),
-  value: z.exactOptional(numericSchema),
-  path: z.exactOptional(z.array(z.string())),
-  get children(): z.ZodMiniExactOptional<z.ZodMiniArray<z.ZodMiniType<ValueNode>>> {
-    return z.exactOptional(z.array(valueChildSchema));
-  },
-});
+const valueChildSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: nodeName(),
+    value: z.exactOptional(numericSchema),
+    path: z.exactOptional(z.array(z.string())),
+    get children(): z.ZodMiniExactOptional<z.ZodMiniArray<z.ZodMiniType<ValueTreeNode>>> {
+      return z.exactOptional(z.array(valueChildSchema));
+    },
+  }))();
 
-const valueRootSchema: z.ZodMiniType<ValueNode> = /* @__PURE__ */ z.strictObject({
-  name: z.exactOptional(nodeName()),
-  value: z.exactOptional(numericSchema),
-  path: z.exactOptional(z.array(z.string())),
-  children: z.exactOptional(z.array(valueChildSchema)),
-});
+const valueRootSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: z.exactOptional(nodeName()),
+    value: z.exactOptional(numericSchema),
+    path: z.exactOptional(z.array(z.string())),
+    children: z.exactOptional(z.array(valueChildSchema)),
+  }))();
 
 /** The value of a subtree (reporting leaves without a value and inner values that disagree). */
 function subtreeValue(
-  node: ValueNode,
+  node: ValueTreeNode,
   at: IssuePath,
   names: readonly string[],
-  root: ValueNode,
+  root: ValueTreeNode,
   report: Report,
 ): Decimal | null {
   const children = node.children ?? [];
@@ -294,7 +317,13 @@ function subtreeValue(
   }
   let sum: Decimal | null = ZERO;
   children.forEach((child, i) => {
-    const value = subtreeValue(child, [...at, "children", i], [...names, child.name!], root, report);
+    const value = subtreeValue(
+      child,
+      [...at, "children", i],
+      [...names, child.name!],
+      root,
+      report,
+    );
     sum = sum === null || value === null ? null : sum.plus(value);
   });
   if (stated !== null && sum !== null && !stated.eq(sum)) {
@@ -325,11 +354,12 @@ function subtreeValue(
  * validate("valueTree", tree).children.map((node) => node.value) //=> [300, "200"]
  * (() => { try { validate("valueTree", { value: 600, children: [{ name: "a", value: 300 }] }) } catch (e) { return e.path } })() //=> ["value"]
  */
-export const valueTreeSchema: z.ZodMiniType<ValueNode> = /* @__PURE__ */ depthLimited(
-  addCheck(valueRootSchema, (root, report) => {
-    checkSiblings(root, report);
-    subtreeValue(root, [], [], root, report);
-  }),
-  MAX_NESTING_DEPTH,
-  `The tree is deeper than ${MAX_NESTING_DEPTH} levels (or refers to itself).`,
-);
+export const valueTreeSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (() =>
+  depthLimited(
+    addCheck(valueRootSchema, (root, report) => {
+      checkSiblings(root, report);
+      subtreeValue(root, [], [], root, report);
+    }),
+    MAX_NESTING_DEPTH,
+    `The tree is deeper than ${MAX_NESTING_DEPTH} levels (or refers to itself).`,
+  ))();

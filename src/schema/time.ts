@@ -18,6 +18,7 @@ import {
   isPlainRecord,
   parseNested,
   reportProblem,
+  withChecks,
   withErrorDefaults,
 } from "./_lib/custom.js";
 import { bareMessage, problemIssue, runCore } from "./_lib/issues.js";
@@ -41,36 +42,39 @@ const calendarData = (reason: string) =>
  * validate(isoDateSchema, "2026-02-28") //=> "2026-02-28"
  * (() => { try { validate(isoDateSchema, "2026-02-29") } catch (e) { return e.message } })() //=> "INVALID_DATE: \"2026-02-29\" does not exist: 2026-02 has 28 days."
  */
-export const isoDateSchema: z.ZodMiniType<IsoDate> = /* @__PURE__ */ customSchema<IsoDate>(
-  (value, report) => {
-    runCore(() => checkIsoDate(value, []), value, report);
-    return value as IsoDate;
-  },
-  () => DATE_JSON,
-);
+export const isoDateSchema: z.ZodMiniType<IsoDate> = /* @__PURE__ */ (() =>
+  customSchema<IsoDate>(
+    (value, report) => {
+      runCore(() => checkIsoDate(value, []), value, report);
+      return value as IsoDate;
+    },
+    () => DATE_JSON,
+  ))();
 
 /** A date inside a holiday arrangement: the arrangement's error code and reason. */
-const arrangementDateSchema = /* @__PURE__ */ customSchema<IsoDate>(
-  (value, report) => {
-    try {
-      checkIsoDate(value, []);
-    } catch (error) {
-      if (!(error instanceof TargetreeError)) throw error;
-      reportProblem(
-        report,
-        {
-          message: `Expected a real date "YYYY-MM-DD", got ${describeValue(value)}.`,
-          ...calendarData("bad-date"),
-        },
-        value,
-      );
-    }
-    return value as IsoDate;
-  },
-  () => DATE_JSON,
-);
+const arrangementDateSchema = /* @__PURE__ */ (() =>
+  customSchema<IsoDate>(
+    (value, report) => {
+      try {
+        checkIsoDate(value, []);
+      } catch (error) {
+        if (!(error instanceof TargetreeError)) throw error;
+        reportProblem(
+          report,
+          {
+            message: `Expected a real date "YYYY-MM-DD", got ${describeValue(value)}.`,
+            ...calendarData("bad-date"),
+          },
+          value,
+        );
+      }
+      return value as IsoDate;
+    },
+    () => DATE_JSON,
+  ))();
 
 /** A whole number from `min` to `max`, refused with `code` (and `details`) otherwise. */
+/* @__NO_SIDE_EFFECTS__ */
 function wholeNumber(
   min: number,
   max: number,
@@ -93,47 +97,51 @@ function wholeNumber(
   );
 }
 
-const yearSchema = /* @__PURE__ */ wholeNumber(
-  1000,
-  9999,
-  (value) => `Expected a year such as 2026, got ${describeValue(value)}.`,
-);
+const yearSchema = /* @__PURE__ */ (() =>
+  wholeNumber(
+    1000,
+    9999,
+    (value) => `Expected a year such as 2026, got ${describeValue(value)}.`,
+  ))();
 
-const weekdaySchema = /* @__PURE__ */ wholeNumber(
-  1,
-  7,
-  (value) => `Expected an ISO weekday 1 (Monday) … 7 (Sunday), got ${describeValue(value)}.`,
-);
+const weekdaySchema = /* @__PURE__ */ (() =>
+  wholeNumber(
+    1,
+    7,
+    (value) => `Expected an ISO weekday 1 (Monday) … 7 (Sunday), got ${describeValue(value)}.`,
+  ))();
 
-const weekendSchema = /* @__PURE__ */ customSchema<IsoWeekday[]>(
-  (value, report) => {
-    const parsed = parseNested(z.array(weekdaySchema), value, [], report);
-    if (!parsed.ok) return value as IsoWeekday[];
-    const seen = new Set<number>();
-    parsed.value.forEach((day, index) => {
-      if (seen.has(day)) {
-        reportProblem(
-          report,
-          { message: `Weekday ${day} is listed twice.`, path: [index] },
-          value,
-        );
-      }
-      seen.add(day);
-    });
-    return parsed.value as IsoWeekday[];
-  },
-  () => ({
-    type: "array",
-    items: { type: "integer", minimum: 1, maximum: 7 },
-    uniqueItems: true,
-  }),
-);
+const weekendSchema = /* @__PURE__ */ (() =>
+  customSchema<IsoWeekday[]>(
+    (value, report) => {
+      const parsed = parseNested(z.array(weekdaySchema), value, [], report);
+      if (!parsed.ok) return value as IsoWeekday[];
+      const seen = new Set<number>();
+      parsed.value.forEach((day, index) => {
+        if (seen.has(day)) {
+          reportProblem(
+            report,
+            { message: `Weekday ${day} is listed twice.`, path: [index] },
+            value,
+          );
+        }
+        seen.add(day);
+      });
+      return parsed.value as IsoWeekday[];
+    },
+    () => ({
+      type: "array",
+      items: { type: "integer", minimum: 1, maximum: 7 },
+      uniqueItems: true,
+    }),
+  ))();
 
-const calendarDaySchema: z.ZodMiniType<IsoDate | CalendarDay> = /* @__PURE__ */ either(
-  (value) => !isPlainRecord(value),
-  isoDateSchema,
-  z.strictObject({ date: isoDateSchema, name: z.exactOptional(z.string()) }),
-);
+const calendarDaySchema: z.ZodMiniType<IsoDate | CalendarDay> = /* @__PURE__ */ (() =>
+  either(
+    (value) => !isPlainRecord(value),
+    isoDateSchema,
+    z.strictObject({ date: isoDateSchema, name: z.exactOptional(z.string()) }),
+  ))();
 
 /** The year the calendar is resolved for when it is checked: one it has data for. */
 function someCoveredYear(calendar: Calendar): number {
@@ -155,78 +163,83 @@ function someCoveredYear(calendar: Calendar): number {
  * validate("calendar", calendar).weekend //=> [7]
  * (() => { try { validate("calendar", { holidays: ["2026-10-01"], workdays: ["2026-10-01"] }) } catch (e) { return [e.code, e.path] } })() //=> ["CALENDAR_CONFLICT", ["workdays", 0]]
  */
-export const calendarSchema: z.ZodMiniType<Calendar> = /* @__PURE__ */ addCheck(
-  z.strictObject({
-    name: z.exactOptional(z.string()),
-    weekend: z.exactOptional(weekendSchema),
-    holidays: z.exactOptional(z.array(calendarDaySchema)),
-    workdays: z.exactOptional(z.array(calendarDaySchema)),
-    years: z.exactOptional(z.array(yearSchema)),
-    missingYears: z.exactOptional(z.enum(["error", "weekends-only", "china-provisional"])),
-    provisionalYears: z.exactOptional(z.array(yearSchema)),
-    sources: z.exactOptional(z.array(z.string())),
-  }),
-  (calendar, report) => {
-    const year = someCoveredYear(calendar);
-    try {
-      resolveCalendar(calendar, year, year, []);
-    } catch (error) {
-      if (!(error instanceof TargetreeError)) throw error;
-      // A calendar without data for some year is valid; asking for that year is what fails.
-      if (error.code === "CALENDAR_YEAR_MISSING") return;
-      report(
-        problemIssue(
+export const calendarSchema: z.ZodMiniType<Calendar> = /* @__PURE__ */ (() =>
+  addCheck(
+    z.strictObject({
+      name: z.exactOptional(z.string()),
+      weekend: z.exactOptional(weekendSchema),
+      holidays: z.exactOptional(z.array(calendarDaySchema)),
+      workdays: z.exactOptional(z.array(calendarDaySchema)),
+      years: z.exactOptional(z.array(yearSchema)),
+      missingYears: z.exactOptional(z.enum(["error", "weekends-only", "china-provisional"])),
+      provisionalYears: z.exactOptional(z.array(yearSchema)),
+      sources: z.exactOptional(z.array(z.string())),
+    }),
+    (calendar, report) => {
+      const year = someCoveredYear(calendar);
+      try {
+        resolveCalendar(calendar, year, year, []);
+      } catch (error) {
+        if (!(error instanceof TargetreeError)) throw error;
+        // A calendar without data for some year is valid; asking for that year is what fails.
+        if (error.code === "CALENDAR_YEAR_MISSING") return;
+        report(
+          problemIssue(
+            {
+              message: bareMessage(error),
+              path: error.path,
+              code: error.code,
+              details: error.details,
+            },
+            calendar,
+          ),
+        );
+      }
+    },
+  ))();
+
+const holidayNameSchema = /* @__PURE__ */ (() =>
+  customSchema<string>(
+    (value, report) => {
+      if (typeof value !== "string" || value.trim() === "" || value.length > 60) {
+        reportProblem(
+          report,
           {
-            message: bareMessage(error),
-            path: error.path,
-            code: error.code,
-            details: error.details,
+            message: "name must be a non-empty string of at most 60 characters.",
+            ...calendarData("shape"),
           },
-          calendar,
-        ),
-      );
-    }
-  },
-);
+          value,
+        );
+      }
+      return value as string;
+    },
+    () => ({ type: "string", minLength: 1, maxLength: 60, pattern: "\\S" }),
+  ))();
 
-const holidayNameSchema = /* @__PURE__ */ customSchema<string>(
-  (value, report) => {
-    if (typeof value !== "string" || value.trim() === "" || value.length > 60) {
-      reportProblem(
-        report,
-        {
-          message: "name must be a non-empty string of at most 60 characters.",
-          ...calendarData("shape"),
-        },
-        value,
-      );
-    }
-    return value as string;
-  },
-  () => ({ type: "string", minLength: 1, maxLength: 60, pattern: "\\S" }),
-);
-
-const dayOrRunSchema = /* @__PURE__ */ customSchema<IsoDate>(
-  (value, report) => {
-    if (typeof value !== "string" || !DATE_OR_RUN.test(value)) {
-      reportProblem(
-        report,
-        {
-          message: `Expected a date "YYYY-MM-DD" or a run "YYYY-MM-DD/YYYY-MM-DD", got ${describeValue(value)}.`,
-          ...calendarData("bad-date"),
-        },
-        value,
-      );
-    }
-    return value as IsoDate;
-  },
-  () => ({ type: "string", pattern: DATE_OR_RUN_PATTERN }),
-);
+const dayOrRunSchema = /* @__PURE__ */ (() =>
+  customSchema<IsoDate>(
+    (value, report) => {
+      if (typeof value !== "string" || !DATE_OR_RUN.test(value)) {
+        reportProblem(
+          report,
+          {
+            message: `Expected a date "YYYY-MM-DD" or a run "YYYY-MM-DD/YYYY-MM-DD", got ${describeValue(value)}.`,
+            ...calendarData("bad-date"),
+          },
+          value,
+        );
+      }
+      return value as IsoDate;
+    },
+    () => ({ type: "string", pattern: DATE_OR_RUN_PATTERN }),
+  ))();
 
 const ENTRIES = 60;
 const tooMany = `At most ${ENTRIES} entries are allowed here.`;
-const dateList = () =>
-  z.array(arrangementDateSchema).check(z.maxLength(ENTRIES, { error: tooMany }));
+/* @__NO_SIDE_EFFECTS__ */
+function dateList(): z.ZodMiniArray<z.ZodMiniType<IsoDate>> {
+  return withChecks(z.array(arrangementDateSchema), z.maxLength(ENTRIES, { error: tooMany }));
+}
 
 /**
  * One year's official holiday arrangement (放假调休安排), the shape `chinaCalendar({ arrangements })`
@@ -244,8 +257,8 @@ const dateList = () =>
  * validate("holidayArrangement", notice).holidays[0].days //=> ["2026-01-01/2026-01-03"]
  * (() => { try { validate("holidayArrangement", { year: 2026, holidays: [{ name: "元旦", days: ["2027-01-01"] }] }) } catch (e) { return [e.code, e.details.reason, e.path] } })() //=> ["INVALID_CALENDAR_DATA", "outside-year", ["holidays", 0, "days", 0]]
  */
-export const holidayArrangementSchema: z.ZodMiniType<HolidayArrangement> =
-  /* @__PURE__ */ withErrorDefaults(
+export const holidayArrangementSchema: z.ZodMiniType<HolidayArrangement> = /* @__PURE__ */ (() =>
+  withErrorDefaults(
     addCheck(
       z.strictObject({
         year: wholeNumber(
@@ -256,22 +269,27 @@ export const holidayArrangementSchema: z.ZodMiniType<HolidayArrangement> =
           { reason: "year" },
         ),
         source: z.exactOptional(
-          z.string().check(z.maxLength(500, { error: "source must be at most 500 characters." })),
+          withChecks(
+            z.string(),
+            z.maxLength(500, { error: "source must be at most 500 characters." }),
+          ),
         ),
         published: z.exactOptional(arrangementDateSchema),
         provisional: z.exactOptional(z.boolean()),
-        holidays: z.array(
-          z.strictObject({
-            name: holidayNameSchema,
-            days: z
-              .array(dayOrRunSchema)
-              .check(
+        holidays: withChecks(
+          z.array(
+            z.strictObject({
+              name: holidayNameSchema,
+              days: withChecks(
+                z.array(dayOrRunSchema),
                 z.minLength(1, { error: "A holiday needs at least one day." }),
                 z.maxLength(ENTRIES, { error: tooMany }),
               ),
-            workdays: z.exactOptional(dateList()),
-          }),
-        ).check(z.maxLength(40, { error: "At most 40 holidays are allowed." })),
+              workdays: z.exactOptional(dateList()),
+            }),
+          ),
+          z.maxLength(40, { error: "At most 40 holidays are allowed." }),
+        ),
         workdays: z.exactOptional(dateList()),
       }),
       (arrangement, report) => {
@@ -279,4 +297,4 @@ export const holidayArrangementSchema: z.ZodMiniType<HolidayArrangement> =
       },
     ),
     { code: "INVALID_CALENDAR_DATA", details: { reason: "shape" } },
-  );
+  ))();

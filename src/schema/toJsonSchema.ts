@@ -13,6 +13,26 @@ function plain(json: unknown, keepSchemaKeyword: boolean): JsonSchema {
   return copy;
 }
 
+/** zod names shared definitions `__schema0`…; a tree's node reads better as `node`. */
+function nameDefinitions(json: JsonSchema): JsonSchema {
+  const defs = json.$defs as Record<string, unknown> | undefined;
+  if (defs === undefined) return json;
+  const generated = Object.keys(defs).filter((key) => /^__schema\d+$/.test(key));
+  if (generated.length === 0) return json;
+  const names = new Map(
+    generated.map((key, i) => [key, generated.length === 1 ? "node" : `node${i + 1}`]),
+  );
+  const text = JSON.stringify(json).replace(/"#\/\$defs\/(__schema\d+)"/g, (whole, key: string) =>
+    names.has(key) ? `"#/$defs/${names.get(key)}"` : whole,
+  );
+  const renamed = JSON.parse(text) as Record<string, unknown>;
+  const renamedDefs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(renamed.$defs as Record<string, unknown>)) {
+    renamedDefs[names.get(key) ?? key] = value;
+  }
+  return { ...renamed, $defs: renamedDefs };
+}
+
 /**
  * The JSON Schema (draft 2020-12) of one of the library's schemas (by name, see `schemas`) or of
  * a zod schema built with them, as a fresh plain-JSON object: write it to a file and validate the
@@ -46,6 +66,6 @@ export function toJsonSchema(schema: SchemaName | z.core.$ZodType): JsonSchema {
     },
   } as const;
   const convert: Convert = (inner) => plain(z.toJSONSchema(inner, settings), false);
-  const json = plain(z.toJSONSchema(resolved, settings), true);
+  const json = nameDefinitions(plain(z.toJSONSchema(resolved, settings), true));
   return typeof schema === "string" ? { $schema: DRAFT, title: schema, ...json } : json;
 }

@@ -92,8 +92,9 @@ function toModule(snippet: Snippet): string {
   return [
     `import { Decimal } from "decimal.js";`,
     `import * as __targetree from "targetree";`,
+    `import * as __schema from "targetree/schema";`,
     `import { __check } from "../check.js";`,
-    `const { ${"$ALL$"} } = __targetree;`,
+    `const { ${"$ALL$"} } = { ...__schema, ...__targetree };`,
     `export default async function run() {`,
     ...out,
     `}`,
@@ -113,8 +114,9 @@ describe("JSDoc @example snippets", () => {
   snippets.forEach((snippet, index) => {
     const where = `${relative(root, snippet.file)}:${snippet.line}`;
     it(`${where} runs and shows true results`, async () => {
-      const targetree = await import("targetree");
-      const names = Object.keys(targetree).filter((name) => name !== "default");
+      const names = [
+        ...new Set([...Object.keys(await import("targetree")), ...Object.keys(await import("targetree/schema"))]),
+      ].filter((name) => name !== "default");
       const path = join(outDir, `snippet-${index}.ts`);
       writeFileSync(path, toModule(snippet).replace("$ALL$", names.join(", ")));
       const module = (await import(pathToFileURL(path).href)) as { default: () => Promise<void> };

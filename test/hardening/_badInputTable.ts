@@ -2,6 +2,7 @@
 // its JSDoc or tests) and the argument positions and fields that take numbers, dates or other
 // values, so bad-input-matrix.test.ts can substitute bad values at each one.
 import {
+  type AlertRule,
   binaryNode,
   cascade,
   chinaCalendar,
@@ -221,7 +222,7 @@ const CROSS_DIMENSIONS = () => ({
   region: { 华东: "35%", 华南: "25%" },
 });
 
-const RULES = () => [
+const RULES = (): AlertRule[] => [
   { id: "low-visits", when: "dailyVisits < 3", recommend: "通知区域经理", severity: "warning" },
   { id: "stuck", when: "stuckDays > 7", recommend: "升级至总监" },
 ];
@@ -534,14 +535,24 @@ export const TABLE: readonly Row[] = [
       { at: [1], kind: "options" },
       { at: [1, "inputs", "customers", "min"], kind: "number", optional: true },
       { at: [1, "inputs", "conversion", "max"], kind: "number", optional: true },
-      { at: [1, "inputs", "customers", "integer"], kind: "value", optional: true, accepts: ["true"] },
+      {
+        at: [1, "inputs", "customers", "integer"],
+        kind: "value",
+        optional: true,
+        accepts: ["true"],
+      },
       {
         at: [1, "inputs", "customers", "label"],
         kind: "value",
         optional: true,
         accepts: ["''", "'abc'"],
       },
-      { at: [1, "nodes", "revenue", "unit"], kind: "value", optional: true, accepts: ["''", "'abc'"] },
+      {
+        at: [1, "nodes", "revenue", "unit"],
+        kind: "value",
+        optional: true,
+        accepts: ["''", "'abc'"],
+      },
     ],
   },
   {
@@ -918,7 +929,12 @@ export const TABLE: readonly Row[] = [
   {
     name: "flattenTree",
     call: () => [
-      cascade(100, { children: [{ name: "a", weight: 1 }, { name: "b", weight: 3 }] }),
+      cascade(100, {
+        children: [
+          { name: "a", weight: 1 },
+          { name: "b", weight: 3 },
+        ],
+      }),
       { leavesOnly: false },
     ],
     fields: [
@@ -981,7 +997,8 @@ export const TABLE: readonly Row[] = [
         at: [0],
         kind: "number",
         nonNegative: true,
-        pathless: "a year outside 2025–2099 is CALENDAR_YEAR_MISSING, about the function, not a field",
+        pathless:
+          "a year outside 2025–2099 is CALENDAR_YEAR_MISSING, about the function, not a field",
       },
     ],
   },
@@ -1199,7 +1216,13 @@ export const TABLE: readonly Row[] = [
   {
     name: "requiredRunRate",
     call: () => [
-      { target: "100万", actual: "40万", asOf: "2026-06-12", start: "2026-06-01", end: "2026-06-30" },
+      {
+        target: "100万",
+        actual: "40万",
+        asOf: "2026-06-12",
+        start: "2026-06-01",
+        end: "2026-06-30",
+      },
     ],
     fields: [
       { at: [0], kind: "value" },

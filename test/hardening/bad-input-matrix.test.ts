@@ -35,11 +35,11 @@ const isDecimal = (value: unknown): value is { isFinite(): boolean; toString(): 
   value !== null &&
   Object.prototype.toString.call(value) === "[object Decimal]";
 
-/** The first NaN or Infinity in a result (Decimals, numbers, text), walking containers; or null. */
+/** The first NaN or Infinity (or "∞") in a result: Decimals, numbers, text, walking containers. */
 function nonFinite(value: unknown, where = "result", seen = new Set<object>()): string | null {
   if (typeof value === "number") return Number.isFinite(value) ? null : `${where} is ${value}`;
   if (typeof value === "string") {
-    return /NaN|Infinity/.test(value) ? `${where} is the text ${JSON.stringify(value)}` : null;
+    return /NaN|Infinity|∞/.test(value) ? `${where} is the text ${JSON.stringify(value)}` : null;
   }
   if (typeof value !== "object" || value === null || seen.has(value)) return null;
   seen.add(value);

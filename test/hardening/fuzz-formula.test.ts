@@ -1,7 +1,13 @@
 // Fuzzes the formula language with 100,000 generated strings (fixed seed; the generator is shared
 // with scripts/fuzz.ts, which also times every case against the 50 ms budget — timing is never
 // asserted here).
-import { MAX_NESTING_DEPTH, parseFormula, printFormula, TargetreeError } from "targetree";
+import {
+  evaluateFormula,
+  MAX_NESTING_DEPTH,
+  parseFormula,
+  printFormula,
+  TargetreeError,
+} from "targetree";
 import { describe, expect, it } from "vitest";
 import { generateCases, knownBug, runCase } from "./_formulaGenerator.js";
 
@@ -10,7 +16,6 @@ const COUNT = 100_000;
 describe("parseFormula, printFormula and evaluateFormula under fuzzing", () => {
   it(`only ever throw a TargetreeError and round-trip every parsed formula (${COUNT.toLocaleString("en")} strings)`, () => {
     const problems: string[] = [];
-    const known = new Map<string, number>();
     const families = new Map<string, { cases: number; parsed: number; evaluated: number }>();
     const codes = new Set<string>();
     let cases = 0;
@@ -19,12 +24,10 @@ describe("parseFormula, printFormula and evaluateFormula under fuzzing", () => {
       cases++;
       const outcome = runCase(fuzz);
       for (const problem of outcome.problems) {
-        const bug = knownBug(problem);
-        if (bug === undefined) {
+        // A known bug (KNOWN_BUGS in the generator; reproduced by a skipped test below) is not
+        // failed here, so that the fuzzer keeps guarding everything else until it is fixed.
+        if (knownBug(problem) === undefined) {
           problems.push(`${problem} — [${fuzz.family}] ${JSON.stringify(fuzz.text.slice(0, 160))}`);
-        } else {
-          // A known bug (see KNOWN_BUGS and the skipped reproductions below) is counted, not failed.
-          known.set(bug.id, (known.get(bug.id) ?? 0) + 1);
         }
       }
       const family = families.get(fuzz.family) ?? { cases: 0, parsed: 0, evaluated: 0 };
@@ -46,6 +49,8 @@ describe("parseFormula, printFormula and evaluateFormula under fuzzing", () => {
     for (const name of ["mutated", "tokens", "raw", "deep", "long", "huge"]) {
       expect(families.get(name)?.parsed, name).toBeGreaterThan(0);
     }
+    expect(families.get("invisible")?.cases).toBeGreaterThan(0);
+    expect(families.get("invisible")?.parsed).toBe(0);
     expect([...codes].sort()).toEqual(
       expect.arrayContaining([
         "DIVISION_BY_ZERO",
@@ -83,8 +88,7 @@ describe("fuzzer findings (minimal reproductions)", () => {
   // BUG: the message of a TargetreeError includes formatPath(path) in full, so an error about a
   // fact (or input, or weight) whose key is 5,000 characters long has a 10,000-character message.
   // Messages should quote only a short excerpt of untrusted text (threats.md, "Depth and length").
-  it.skip("keeps error messages short when a key is very long", async () => {
-    const { evaluateFormula } = await import("targetree");
+  it.skip("keeps error messages short when a key is very long", () => {
     const name = "a".repeat(5_000);
     let error: unknown;
     try {

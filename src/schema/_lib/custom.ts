@@ -37,6 +37,7 @@ function tag<S extends object>(schema: S, key: symbol, value: unknown): S {
 }
 
 /** Gives a schema its fallback error code for `validate` (e.g. `INVALID_CALENDAR_DATA`). */
+/* @__NO_SIDE_EFFECTS__ */
 export function withErrorDefaults<S extends object>(schema: S, defaults: ErrorDefaults): S {
   return tag(schema, ERROR_DEFAULTS, defaults);
 }
@@ -51,6 +52,7 @@ export function errorDefaults(schema: object): ErrorDefaults {
  * A schema whose value is checked by `run`, which reports problems and returns the output.
  * `json` describes it in JSON Schema.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function customSchema<T>(
   run: (value: unknown, report: Report) => T,
   json: (convert: Convert) => JsonSchema,
@@ -95,6 +97,7 @@ export function parseNested<T>(
 }
 
 /** One of two forms, chosen by `isFirst`: the issues are those of the chosen form. */
+/* @__NO_SIDE_EFFECTS__ */
 export function either<A, B>(
   isFirst: (value: unknown) => boolean,
   first: z.core.$ZodType<A>,
@@ -146,6 +149,7 @@ export interface KeyedRecordOptions {
  * ordinary key (`__proto__` and `constructor` included): it is checked, and the output is a fresh
  * null-prototype record in the caller's key order, so nothing can be polluted.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function keyedRecord<V>(
   valueSchema: z.core.$ZodType<V>,
   rule: KeyRule,
@@ -208,6 +212,7 @@ export function keyedRecord<V>(
  * parse of a hostile, very deep document would overflow the stack). `maxDepth` counts edges:
  * the root is depth 0, as in the core.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function depthLimited<T>(
   tree: z.ZodMiniType<T>,
   maxDepth: number,
@@ -243,6 +248,7 @@ export function depthLimited<T>(
  * runs only when the value has no issue yet (it may rely on the shape), and reports through
  * `report`; its result replaces nothing.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function addCheck<T>(
   schema: z.ZodMiniType<T>,
   check: (value: T, report: Report) => void,
@@ -260,4 +266,16 @@ export function addCheck<T>(
     if (carried !== undefined) tag(checked, key, carried);
   }
   return checked;
+}
+
+/**
+ * `schema.check(...checks)` as a function marked free of side effects, so that bundlers can
+ * drop a schema built at module scope when nothing uses it (a method call cannot be marked).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function withChecks<S extends z.ZodMiniType>(
+  schema: S,
+  ...checks: z.core.$ZodCheck<z.output<S>>[]
+): S {
+  return schema.check(...checks) as S;
 }

@@ -77,8 +77,7 @@ export function runCore<T>(
 
 /** Drops `prefix` from the start of a core error path (e.g. `["tiers"]`), when it is there. */
 export function dropPrefix(prefix: ErrorPath): (path: ErrorPath) => IssuePath {
-  return (path) =>
-    prefix.every((part, i) => path[i] === part) ? path.slice(prefix.length) : path;
+  return (path) => (prefix.every((part, i) => path[i] === part) ? path.slice(prefix.length) : path);
 }
 
 const ARTICLES: Readonly<Record<string, string>> = {
@@ -117,7 +116,7 @@ export function issueMessage(issue: RawIssue): string {
   switch (issue.code) {
     case "invalid_type":
       return issue.input === undefined
-        ? "This field is required."
+        ? `Missing: expected ${expectedText(raw.expected)}.`
         : `Expected ${expectedText(raw.expected)}, got ${got}.`;
     case "invalid_value": {
       const values = Array.isArray(raw.values) ? raw.values : [];
@@ -134,8 +133,7 @@ export function issueMessage(issue: RawIssue): string {
       const word = small ? "at least" : "at most";
       if (raw.origin === "array" || raw.origin === "set")
         return `Expected ${word} ${plural(Number(limit), "item")}.`;
-      if (raw.origin === "string")
-        return `Expected ${word} ${plural(Number(limit), "character")}.`;
+      if (raw.origin === "string") return `Expected ${word} ${plural(Number(limit), "character")}.`;
       const strict = raw.inclusive === false;
       return `Expected a number ${small ? (strict ? ">" : "≥") : strict ? "<" : "≤"} ${limit}, got ${got}.`;
     }
@@ -191,7 +189,9 @@ export function toTargetreeError(
       : {};
   const rest = summaries.length - 1;
   const more =
-    rest === 0 ? "" : ` ${plural(rest, "more problem")} ${rest === 1 ? "is" : "are"} listed in details.issues.`;
+    rest === 0
+      ? ""
+      : ` ${plural(rest, "more problem")} ${rest === 1 ? "is" : "are"} listed in details.issues.`;
   const code = first.code ?? fallback;
   return new TargetreeError(code, `${first.message}${more}`, {
     path: first.path,

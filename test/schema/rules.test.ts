@@ -1,0 +1,143 @@
+import fc from "fast-check";
+import { compileRules, evaluateRules, tieredBonus, visitPlan } from "targetree";
+import { alertRuleSchema, validate } from "targetree/schema";
+import { describe, expect, it } from "vitest";
+import { failure } from "./_helpers.js";
+
+/** The W3 alert rules. */
+const W3_RULES = [
+  { id: "low-visits", when: "dailyVisits < 3", recommend: "通知区域经理" },
+  { id: "stuck-opportunity", when: "stuckDays > 7", recommend: "升级至总监", severity: "danger" },
+  { id: "no-progress", when: "hoursSinceProgress > 48", recommend: "推送跟进话术" },
+];
+
+describe("alertRulesSchema", () => {
+  it("accepts the W3 rules, and evaluateRules runs what it returns", () => {
+    const rules = validate("alertRules", W3_RULES);
+    expect(rules).toEqual(W3_RULES);
+    const fired = evaluateRules(rules, { dailyVisits: 2, stuckDays: 9, hoursSinceProgress: 1 });
+    expect(fired.map((rule) => rule.id)).toEqual(["low-visits", "stuck-opportunity"]);
+  });
+
+  it("refuses each kind of bad rule list with the code of compileRules and the path", () => {
+    const cases: [unknown, string, (string | number)[]][] = [
+      [{}, "INVALID_ARGUMENT", []],
+      [[{ id: "a", when: "x < 1" }], "INVALID_ARGUMENT", [0, "recommend"]],
+      [[{ id: " ", when: "x < 1", recommend: "r" }], "INVALID_ARGUMENT", [0, "id"]],
+      [
+        [{ id: "a", when: "x < 1", recommend: "r", severity: "high" }],
+        "INVALID_ARGUMENT",
+        [0, "severity"],
+      ],
+      [[{ id: "a", when: "x < 1", recommend: "r", note: "" }], "INVALID_ARGUMENT", [0, "note"]],
+      [
+        [
+          { id: "a", when: "x < 1", recommend: "r" },
+          { id: "a", when: "y < 1", recommend: "r" },
+        ],
+        "DUPLICATE_KEY",
+        [1, "id"],
+      ],
+      [[{ id: "a", when: "x <", recommend: "r" }], "FORMULA_SYNTAX", [0, "when"]],
+      [[{ id: "a", when: "x + 1", recommend: "r" }], "TYPE_MISMATCH", [0, "when"]],
+      [[{ id: "a", when: "eval(x) > 1", recommend: "r" }], "UNKNOWN_FUNCTION", [0, "when"]],
+    ];
+    for (const [rules, code, path] of cases) {
+      const error = failure(() => validate("alertRules", rules));
+      expect([error.code, error.path], JSON.stringify(rules)).toEqual([code, path]);
+    }
+  });
+
+  it("checks one rule's shape with alertRuleSchema", () => {
+    expect(validate(alertRuleSchema, W3_RULES[1])).toEqual(W3_RULES[1]);
+  });
+
+  describe("properties", () => {
+    it("a list passes exactly when compileRules accepts it", () => {
+      const rule = fc.record({
+        id: fc.constantFrom("a", "b", "c"),
+        when: fc.constantFrom("x < 3", "x >", "y + 1", "x < 3 and not z", "min(x) > 1"),
+        recommend: fc.constantFrom("r", ""),
+      });
+      fc.assert(
+        fc.property(fc.array(rule, { maxLength: 3 }), (rules) => {
+          const passes = (fn: () => unknown) => {
+            try {
+              fn();
+              return true;
+            } catch {
+              return false;
+            }
+          };
+          expect(passes(() => validate("alertRules", rules))).toBe(
+            passes(() => compileRules(rules)),
+          );
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+});
+
+describe("bonusTiersSchema", () => {
+  it("accepts the W8 tiers (10万 of A → 1万; 200 a referral)", () => {
+    const tiers = validate("bonusTiers", [{ from: "10万", fixed: "1万" }]);
+    expect(tieredBonus("10万", tiers).bonus.toString()).toBe("10000");
+    expect(tieredBonus(5, validate("bonusTiers", [{ from: 0, rate: 200 }])).bonus.toString()).toBe(
+      "1000",
+    );
+  });
+
+  it("refuses bad tiers with INVALID_TIERS and the path", () => {
+    const cases: [unknown, string, (string | number)[]][] = [
+      [[], "INVALID_TIERS", []],
+      [[{ rate: "3%" }], "INVALID_TIERS", [0, "from"]],
+      [[{ from: 0 }], "INVALID_TIERS", [0]],
+      [[{ from: 0, rate: "-1%" }], "INVALID_TIERS", [0, "rate"]],
+      [
+        [
+          { from: "10万", rate: 1 },
+          { from: "10万", rate: 2 },
+        ],
+        "INVALID_TIERS",
+        [1, "from"],
+      ],
+      [[{ from: "x", rate: 1 }], "INVALID_NUMBER", [0, "from"]],
+    ];
+    for (const [tiers, code, path] of cases) {
+      const error = failure(() => validate("bonusTiers", tiers));
+      expect([error.code, error.path], JSON.stringify(tiers)).toEqual([code, path]);
+    }
+  });
+});
+
+describe("visitCadencesSchema", () => {
+  it("accepts the W12 cadences and a custom plan, and visitPlan takes them", () => {
+    const cadences = validate("visitCadences", {
+      A: "weekly",
+      B: "Biweekly",
+      C: "每月",
+      key: { visits: 2, per: "week" },
+    });
+    const plan = visitPlan(
+      { A: 20, B: 30, C: 50, key: 5 },
+      { start: "2026-06-01", end: "2026-06-30", cadences },
+    );
+    expect(plan.rows.map((row) => row.visits.toString())).toEqual(["100", "90", "50", "50"]);
+  });
+
+  it("refuses unknown cadences and bad custom plans", () => {
+    const cases: [unknown, string, (string | number)[]][] = [
+      [{ A: "hourly" }, "UNKNOWN_CADENCE", ["A"]],
+      [{ A: 7 }, "UNKNOWN_CADENCE", ["A"]],
+      [{ A: { per: "year" } }, "UNKNOWN_CADENCE", ["A", "per"]],
+      [{ A: { visits: 0, per: "week" } }, "INVALID_ARGUMENT", ["A", "visits"]],
+      [{ A: { every: 1.5, per: "month" } }, "INVALID_ARGUMENT", ["A", "every"]],
+      [["weekly"], "INVALID_ARGUMENT", []],
+    ];
+    for (const [cadences, code, path] of cases) {
+      const error = failure(() => validate("visitCadences", cadences));
+      expect([error.code, error.path], JSON.stringify(cadences)).toEqual([code, path]);
+    }
+  });
+});

@@ -1,0 +1,261 @@
+import fc from "fast-check";
+import { allocate, breakback, cascade, flattenTree, splitByShares } from "targetree";
+import { validate } from "targetree/schema";
+import { describe, expect, it } from "vitest";
+import { failure } from "./_helpers.js";
+
+/** The W4 cascade 事业部 → 大区 → 个人 on 1.2亿. */
+const W4_TREE = {
+  name: "全国",
+  children: [
+    {
+      name: "粮油事业部",
+      share: "40%",
+      children: [
+        {
+          name: "华东大区",
+          share: "35%",
+          children: [
+            { name: "张伟", weight: 1.2 },
+            { name: "王芳", weight: 1 },
+            { name: "李娜", hold: "300万" },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+describe("weightsSchema", () => {
+  it("accepts records and arrays of numbers ≥ 0 in every numeric form", () => {
+    expect(validate("weights", { 华东: 35, 华南: "25", 华北: "40%", 西部: "5万" })).toEqual({
+      华东: 35,
+      华南: "25",
+      华北: "40%",
+      西部: "5万",
+    });
+    expect(validate("weights", [0, 1.5, "2"])).toEqual([0, 1.5, "2"]);
+    const parts = allocate(100, validate("weights", JSON.parse('{"华东": 3, "华南": "1"}')));
+    expect(Object.entries(parts).map(([key, value]) => `${key} ${value}`)).toEqual([
+      "华东 75",
+      "华南 25",
+    ]);
+  });
+
+  it("keeps the caller's key order", () => {
+    expect(Object.keys(validate("weights", { c: 1, a: 2, b: 3 }))).toEqual(["c", "a", "b"]);
+  });
+
+  it("refuses each kind of bad weights with its code and path", () => {
+    const cases: [unknown, string, (string | number)[]][] = [
+      [{}, "INVALID_ARGUMENT", []],
+      [[], "INVALID_ARGUMENT", []],
+      ["1,2", "INVALID_ARGUMENT", []],
+      [{ a: -1 }, "NEGATIVE_WEIGHT", ["a"]],
+      [[1, "-2%"], "NEGATIVE_WEIGHT", [1]],
+      [{ a: "abc" }, "INVALID_NUMBER", ["a"]],
+      [{ a: null }, "INVALID_NUMBER", ["a"]],
+      [{ a: true }, "INVALID_NUMBER", ["a"]],
+      [{ "a\u200Db": 1 }, "INVALID_CHARACTER", ["a\u200Db"]],
+      [{ "e\u0301": 1, é: 2 }, "DUPLICATE_KEY", ["é"]],
+    ];
+    for (const [weights, code, path] of cases) {
+      const error = failure(() => validate("weights", weights));
+      expect([error.code, error.path], JSON.stringify(weights)).toEqual([code, path]);
+    }
+  });
+
+  it("agrees with allocate: validated weights split without error", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 3 }),
+          fc.oneof(fc.nat(1000), fc.constantFrom("1.5", "40%", "2万", -1, "x")),
+          { minKeys: 1, maxKeys: 5 },
+        ),
+        (weights) => {
+          let valid = true;
+          try {
+            validate("weights", weights);
+          } catch {
+            valid = false;
+          }
+          let splits = true;
+          try {
+            allocate(1000, weights);
+          } catch {
+            splits = false;
+          }
+          expect(valid).toBe(splits);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("sharesSchema", () => {
+  it("accepts the W4 product shares, which leave 30% for the remainder", () => {
+    const shares = validate("shares", { 粮油: "40%", 日化: "30%" });
+    expect(splitByShares("1.2亿", shares).other?.toString()).toBe("36000000");
+  });
+
+  it("refuses shares over 100%, negative shares and no shares", () => {
+    const over = failure(() => validate("shares", { a: "60%", b: 0.5 }));
+    expect([over.code, over.path, over.details.sum]).toEqual(["SHARES_EXCEED_TOTAL", [], "1.1"]);
+    expect(over.message).toBe(
+      'SHARES_EXCEED_TOTAL: The shares add up to 110%, more than 100%. Shares are fractions of the total: write 40% as "40%" or 0.4.',
+    );
+    expect(failure(() => validate("shares", { a: "-10%" })).code).toBe("NEGATIVE_WEIGHT");
+    expect(failure(() => validate("shares", {})).code).toBe("INVALID_ARGUMENT");
+    expect(failure(() => validate("shares", [0.5])).code).toBe("INVALID_ARGUMENT");
+  });
+});
+
+describe("cascadeTreeSchema", () => {
+  it("accepts the W4 tree, and cascade splits what it returns", () => {
+    const tree = validate("cascadeTree", W4_TREE);
+    expect(tree).toEqual(W4_TREE);
+    const rows = flattenTree(cascade("1.2亿", tree, { unit: 1 }));
+    expect(rows.find((row) => row.name === "李娜")?.value.toString()).toBe("3000000");
+  });
+
+  it("refuses each kind of bad tree with the path into it", () => {
+    const cases: [unknown, string, (string | number)[]][] = [
+      [[], "INVALID_ARGUMENT", []],
+      [{ weight: 1 }, "INVALID_ARGUMENT", ["weight"]],
+      [{ name: "" }, "INVALID_ARGUMENT", ["name"]],
+      [{ children: [{ weight: 1 }] }, "INVALID_ARGUMENT", ["children", 0, "name"]],
+      [{ children: [{ name: "a", wieght: 1 }] }, "INVALID_ARGUMENT", ["children", 0, "wieght"]],
+      [{ children: "a" }, "INVALID_ARGUMENT", ["children"]],
+      [{ children: [{ name: "a", weight: -3 }] }, "NEGATIVE_WEIGHT", ["children", 0, "weight"]],
+      [{ children: [{ name: "a", share: "-1%" }] }, "NEGATIVE_WEIGHT", ["children", 0, "share"]],
+      [{ children: [{ name: "a", hold: "1..2" }] }, "INVALID_NUMBER", ["children", 0, "hold"]],
+      [{ split: "random" }, "INVALID_ARGUMENT", ["split"]],
+      [{ unit: 0 }, "INVALID_ARGUMENT", ["unit"]],
+      [{ remainder: " " }, "INVALID_ARGUMENT", ["remainder"]],
+      [{ children: [{ name: "a" }, { name: "a" }] }, "DUPLICATE_KEY", ["children", 1, "name"]],
+      [
+        { children: [{ name: "a", children: [{ name: "x\u202Ey" }] }] },
+        "INVALID_CHARACTER",
+        ["children", 0, "children", 0, "name"],
+      ],
+      [
+        { children: [{ name: "a", hold: 5, adjust: 1 }] },
+        "INVALID_ARGUMENT",
+        ["children", 0, "adjust"],
+      ],
+    ];
+    for (const [tree, code, path] of cases) {
+      const error = failure(() => validate("cascadeTree", tree));
+      expect([error.code, error.path], JSON.stringify(tree)).toEqual([code, path]);
+    }
+  });
+
+  it("refuses a tree deeper than 256 levels with the path to the first node too deep", () => {
+    const deep = (levels: number): Record<string, unknown> => {
+      let node: Record<string, unknown> = { name: "leaf" };
+      for (let i = 0; i < levels; i++) node = { name: `n${i}`, children: [node] };
+      return node;
+    };
+    expect(() => validate("cascadeTree", deep(256))).not.toThrow();
+    const error = failure(() => validate("cascadeTree", deep(257)));
+    expect(error.path).toHaveLength(2 * 257);
+    expect(error.message).toContain("deeper than 256 levels");
+    expect(failure(() => validate("cascadeTree", deep(100_000))).code).toBe("INVALID_ARGUMENT");
+  });
+
+  it("stops at a tree that refers to itself", () => {
+    const node: Record<string, unknown> = { name: "loop" };
+    node.children = [node, node];
+    expect(failure(() => validate("cascadeTree", node)).message).toContain("refers to itself");
+  });
+
+  it("does not change a frozen tree", () => {
+    const frozen = JSON.parse(JSON.stringify(W4_TREE));
+    const freeze = (node: Record<string, unknown>): void => {
+      for (const child of (node.children as Record<string, unknown>[] | undefined) ?? [])
+        freeze(child);
+      Object.freeze(node.children);
+      Object.freeze(node);
+    };
+    freeze(frozen);
+    expect(validate("cascadeTree", frozen)).toEqual(W4_TREE);
+  });
+});
+
+describe("valueTreeSchema", () => {
+  it("accepts a cascade result written as JSON, and breakback takes what it returns", () => {
+    const result = JSON.parse(JSON.stringify(cascade("1.2亿", W4_TREE, { unit: 1 })));
+    const tree = validate("valueTree", result);
+    const next = breakback(tree, { path: ["粮油事业部"], value: "5000万", unit: 1 });
+    expect(next.children[0]!.value.toString()).toBe("50000000");
+  });
+
+  it("refuses leaves without a value, inner values that are not the sum, and duplicates", () => {
+    const cases: [unknown, string, (string | number)[]][] = [
+      [{ name: "root" }, "INVALID_ARGUMENT", ["value"]],
+      [{ children: [{ name: "a" }] }, "INVALID_ARGUMENT", ["children", 0, "value"]],
+      [
+        {
+          value: 600,
+          children: [
+            { name: "a", value: 300 },
+            { name: "b", value: "200" },
+          ],
+        },
+        "INVALID_ARGUMENT",
+        ["value"],
+      ],
+      [
+        {
+          children: [
+            { name: "a", value: 1 },
+            { name: "a", value: 2 },
+          ],
+        },
+        "DUPLICATE_KEY",
+        ["children", 1, "name"],
+      ],
+      [{ children: [{ name: "a", value: "x" }] }, "INVALID_NUMBER", ["children", 0, "value"]],
+      [{ value: 1, path: "a" }, "INVALID_ARGUMENT", ["path"]],
+    ];
+    for (const [tree, code, path] of cases) {
+      const error = failure(() => validate("valueTree", tree));
+      expect([error.code, error.path], JSON.stringify(tree)).toEqual([code, path]);
+    }
+    const error = failure(() =>
+      validate("valueTree", { name: "华东", value: 600, children: [{ name: "a", value: 300 }] }),
+    );
+    expect(error.message).toBe(
+      "INVALID_ARGUMENT: the root says 600 but its children add up to 300; fix the tree or leave the inner value out. (at value)",
+    );
+  });
+
+  describe("properties", () => {
+    it("every cascade result, as JSON, is a valid value tree with the same values", () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.nat(100), { minLength: 1, maxLength: 5 }),
+          fc.nat(1_000_000),
+          (weights, total) => {
+            const tree = {
+              children: weights.map((weight, i) => ({
+                name: `p${i}`,
+                weight,
+                children: [
+                  { name: "x", weight: 1 },
+                  { name: "y", weight: 2 },
+                ],
+              })),
+            };
+            const result = JSON.parse(JSON.stringify(cascade(total, tree, { unit: 1 })));
+            const checked = validate("valueTree", result);
+            expect(checked).toEqual(result);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
+  });
+});
