@@ -34,7 +34,7 @@ function extractSnippets(file: string): Snippet[] {
     let current: string[] | null = null;
     let currentLine = 0;
     const flush = () => {
-      if (current && current.some((line) => line.trim() !== "")) {
+      if (current?.some((line) => line.trim() !== "")) {
         snippets.push({
           file,
           line: currentLine,
@@ -115,7 +115,10 @@ describe("JSDoc @example snippets", () => {
     const where = `${relative(root, snippet.file)}:${snippet.line}`;
     it(`${where} runs and shows true results`, async () => {
       const names = [
-        ...new Set([...Object.keys(await import("targetree")), ...Object.keys(await import("targetree/schema"))]),
+        ...new Set([
+          ...Object.keys(await import("targetree")),
+          ...Object.keys(await import("targetree/schema")),
+        ]),
       ].filter((name) => name !== "default");
       const path = join(outDir, `snippet-${index}.ts`);
       writeFileSync(path, toModule(snippet).replace("$ALL$", names.join(", ")));
