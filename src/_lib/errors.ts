@@ -99,15 +99,22 @@ export class TargetreeError extends Error {
   }
 }
 
-/** `["inputs", "price"]` → `inputs.price`; `["rows", 3]` → `rows[3]`. */
+/** Longest path part, and most parts, shown in a message; the full path stays in `error.path`. */
+const MAX_PATH_PART = 40;
+const MAX_PATH_PARTS = 12;
+
+/** `["inputs", "price"]` → `inputs.price`; `["rows", 3]` → `rows[3]`. Long names and paths are shortened. */
 export function formatPath(path: ErrorPath): string {
   let out = "";
-  for (const part of path) {
+  for (const part of path.slice(0, MAX_PATH_PARTS)) {
     if (typeof part === "number") out += `[${part}]`;
-    else if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(part)) out += out === "" ? part : `.${part}`;
-    else out += `[${JSON.stringify(visible(part))}]`;
+    else {
+      const shown = part.length > MAX_PATH_PART ? `${part.slice(0, MAX_PATH_PART)}…` : part;
+      if (/^[\p{L}_$][\p{L}\p{N}_$]*…?$/u.test(shown)) out += out === "" ? shown : `.${shown}`;
+      else out += `[${JSON.stringify(visible(shown))}]`;
+    }
   }
-  return out;
+  return path.length > MAX_PATH_PARTS ? `${out}…` : out;
 }
 
 /** A short, safe excerpt of untrusted text for an error message; invisible characters are shown as `<U+202E>`. */

@@ -1,5 +1,6 @@
 import { Decimal } from "../_lib/decimal.js";
-import { TargetreeError } from "../_lib/errors.js";
+import { excerpt, TargetreeError } from "../_lib/errors.js";
+import { booleanOption, ownOptions, stringOption } from "../_lib/options.js";
 import { roundingConstant } from "../_lib/rounding.js";
 import type { Numeric, RoundingMode } from "../_lib/types.js";
 import { toDecimal } from "./toDecimal.js";
@@ -33,22 +34,50 @@ export function checkDigits(digits: unknown, fallback: number): number {
   return digits;
 }
 
-/** Rounds and groups a decimal string exactly (Intl formats decimal strings without going through floating point). */
+/** The locale's grouping and decimal separators, read from Intl once per call (null-prototype options). */
+function separators(locale: unknown): { group: string; decimal: string } {
+  if (typeof locale !== "string") {
+    throw new TargetreeError("INVALID_ARGUMENT", 'locale must be a BCP 47 tag such as "zh-CN".', {
+      path: ["locale"],
+    });
+  }
+  let parts: Intl.NumberFormatPart[];
+  try {
+    const options: Intl.NumberFormatOptions = Object.create(null);
+    parts = new Intl.NumberFormat(locale, options).formatToParts(12345.5);
+  } catch {
+    throw new TargetreeError("INVALID_ARGUMENT", `${excerpt(locale)} is not a locale Intl knows.`, {
+      path: ["locale"],
+    });
+  }
+  const find = (type: string, fallback: string) =>
+    parts.find((part) => part.type === type)?.value ?? fallback;
+  return { group: find("group", ","), decimal: find("decimal", ".") };
+}
+
+/**
+ * Rounds and groups a value exactly, at any magnitude the library allows. Intl only supplies the
+ * locale's separators: its own formatting of decimal strings overflows to "∞" past 1e308.
+ */
 export function groupDecimal(
   value: Decimal,
   digits: number,
   fixed: boolean,
-  locale: string,
-  rounding: RoundingMode | undefined,
+  locale: unknown,
+  rounding: unknown,
 ): string {
-  const rounded = value.toDecimalPlaces(digits, roundingConstant(rounding));
-  const formatter = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: fixed ? digits : 0,
-    maximumFractionDigits: digits,
-    roundingMode: "trunc",
-  } as Intl.NumberFormatOptions);
-  // Intl accepts exact decimal strings; the cast covers older lib typings.
-  return formatter.format((rounded.isZero() ? "0" : rounded.toFixed(digits)) as unknown as number);
+  const { group, decimal } = separators(locale);
+  const rounded = value.toDecimalPlaces(
+    digits,
+    roundingConstant(rounding as RoundingMode | undefined),
+  );
+  const text = rounded.abs().toFixed(digits);
+  const [whole = "0", fraction = ""] = text.split(".");
+  let shownFraction = fixed ? fraction : fraction.replace(/0+$/, "");
+  if (shownFraction !== "") shownFraction = decimal + shownFraction;
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
+  const sign = rounded.isNegative() && !rounded.isZero() ? "-" : "";
+  return `${sign}${grouped}${shownFraction}`;
 }
 
 /**
@@ -64,11 +93,16 @@ export function groupDecimal(
  * formatAmount("1.2亿")                     //=> "1.2亿"
  * formatAmount(909090.909, { unit: "元" })  //=> "909,090.91元"
  */
-export function formatAmount(value: Numeric, options: FormatAmountOptions = {}): string {
+export function formatAmount(value: Numeric, options?: FormatAmountOptions): string {
   const amount = toDecimal(value, ["value"]);
-  const digits = checkDigits(options.digits, 2);
-  const locale = options.locale ?? "zh-CN";
-  const unit = options.unit ?? "auto";
+  const settings = ownOptions(options);
+  const digits = checkDigits(settings.digits, 2);
+  const unit = stringOption<AmountUnit>(
+    settings.unit,
+    "auto",
+    ["unit"],
+    ["auto", "亿", "万", "元", "none"],
+  );
   let scaled: "亿" | "万" | null;
   switch (unit) {
     case "auto": {
@@ -92,6 +126,7 @@ export function formatAmount(value: Numeric, options: FormatAmountOptions = {}):
       );
   }
   const shown = scaled === null ? amount : amount.times(new Decimal(10).pow(-SCALE[scaled]));
-  const text = groupDecimal(shown, digits, options.fixed ?? false, locale, options.rounding);
+  const fixed = booleanOption(settings.fixed, false, ["fixed"]);
+  const text = groupDecimal(shown, digits, fixed, settings.locale ?? "zh-CN", settings.rounding);
   return `${text}${scaled ?? (unit === "元" ? "元" : "")}`;
 }

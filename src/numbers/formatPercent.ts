@@ -1,3 +1,4 @@
+import { booleanOption, ownOptions } from "../_lib/options.js";
 import type { Numeric, RoundingMode } from "../_lib/types.js";
 import { checkDigits, groupDecimal } from "./formatAmount.js";
 import { toDecimal } from "./toDecimal.js";
@@ -26,16 +27,13 @@ export interface FormatPercentOptions {
  * formatPercent(0.142857)                 //=> "14.29%"
  * formatPercent(0.25, { signed: true })   //=> "+25%"
  */
-export function formatPercent(ratio: Numeric, options: FormatPercentOptions = {}): string {
+export function formatPercent(ratio: Numeric, options?: FormatPercentOptions): string {
   const percent = toDecimal(ratio, ["ratio"]).times(100);
-  const digits = checkDigits(options.digits, 2);
-  const text = groupDecimal(
-    percent,
-    digits,
-    options.fixed ?? false,
-    options.locale ?? "zh-CN",
-    options.rounding,
-  );
-  const sign = options.signed && percent.gt(0) && !/^0(\.0*)?$/.test(text) ? "+" : "";
+  const settings = ownOptions(options);
+  const digits = checkDigits(settings.digits, 2);
+  const fixed = booleanOption(settings.fixed, false, ["fixed"]);
+  const signed = booleanOption(settings.signed, false, ["signed"]);
+  const text = groupDecimal(percent, digits, fixed, settings.locale ?? "zh-CN", settings.rounding);
+  const sign = signed && percent.gt(0) && /[1-9]/.test(text) ? "+" : "";
   return `${sign}${text}%`;
 }

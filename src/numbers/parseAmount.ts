@@ -2,6 +2,7 @@ import { Decimal, ZERO } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { excerpt, TargetreeError } from "../_lib/errors.js";
 import { MAX_AMOUNT_LENGTH, MAX_DIGITS, MAX_EXPONENT, MIN_EXPONENT } from "../_lib/limits.js";
+import { checkPath, ownOptions } from "../_lib/options.js";
 
 /** Unit suffixes and the power of ten each stands for. Longest first, so 万亿 wins over 万. */
 const SUFFIXES: readonly (readonly [string, number])[] = [
@@ -40,8 +41,9 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
  * parseAmount("25%").toString()   //=> "0.25"
  * parseAmount("1,200.50").toString() //=> "1200.5"
  */
-export function parseAmount(text: string, options: ParseAmountOptions = {}): Decimal {
-  const path = options.path ?? [];
+export function parseAmount(text: string, options?: ParseAmountOptions): Decimal {
+  const settings = ownOptions(options);
+  const path = settings.path === undefined ? [] : checkPath(settings.path);
   if (typeof text !== "string") {
     throw new TargetreeError("INVALID_NUMBER", "parseAmount expects a string.", { path });
   }

@@ -51,3 +51,44 @@ describe("formatPercent", () => {
     expect(() => formatPercent("abc")).toThrow(TargetreeError);
   });
 });
+
+describe("formatting options and magnitudes", () => {
+  it("formats values past 1e308 exactly, never as ∞", () => {
+    expect(formatAmount("1e309", { unit: "none", digits: 0 })).toBe(`1${",000".repeat(103)}`);
+    expect(formatAmount("1e999")).toMatch(/^10(,000)+亿$/);
+    expect(formatPercent("1e307")).not.toContain("∞");
+  });
+
+  it("uses the locale's separators", () => {
+    expect(formatAmount(1234567.5, { unit: "none", locale: "de-DE" })).toBe("1.234.567,5");
+    expect(() => formatAmount(1, { locale: "not a locale!" })).toThrow(/locale/);
+    expect(() => formatAmount(1, { locale: 5 as never })).toThrow(TargetreeError);
+  });
+
+  it("takes booleans only for boolean options", () => {
+    expect(() => formatPercent(0.25, { signed: "false" as never })).toThrow(/true or false/);
+    expect(() => formatAmount(1, { fixed: 1 as never })).toThrow(TargetreeError);
+  });
+
+  it("rejects options that are not an object", () => {
+    for (const bad of [null, true, "abc", 5, []]) {
+      expect(() => formatAmount(1, bad as never)).toThrow(TargetreeError);
+      expect(() => formatPercent(1, bad as never)).toThrow(TargetreeError);
+    }
+  });
+
+  it("ignores option names planted on Object.prototype", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.unit = "1万";
+    proto.style = "currency";
+    proto.signed = true;
+    try {
+      expect(formatAmount(4_800_000)).toBe("480万");
+      expect(formatPercent(0.25)).toBe("25%");
+    } finally {
+      delete proto.unit;
+      delete proto.style;
+      delete proto.signed;
+    }
+  });
+});

@@ -57,7 +57,9 @@ describe("toDecimal", () => {
       }
     }
     expect(toDecimal(new Decimal([123, 4500000], 2, 1) as never).toString()).toBe("123.45");
-    expect(toDecimal(new Decimal([1], -3, -1) as never).toString()).toBe("-0.001");
+    expect(toDecimal(new Decimal([10000], -3, -1) as never).toString()).toBe("-0.001");
+    // decimal.js aligns words to the exponent: [1] cannot stand for 0.001.
+    expect(code(() => toDecimal(new Decimal([1], -3, -1) as never))).toBe("INVALID_NUMBER");
     expect(code(() => toDecimal(new Decimal([1e7], 0, 1) as never))).toBe("INVALID_NUMBER");
     expect(code(() => toDecimal(new Decimal([1], 0.5, 1) as never))).toBe("INVALID_NUMBER");
   });
