@@ -28,12 +28,3 @@ export function checkMagnitude(value: Decimal, path: ErrorPath, what = "The resu
   }
   return value;
 }
-
-/** {@link checkMagnitude} for an optional result: `null` passes through. */
-export function checkMagnitudeOrNull(
-  value: Decimal | null,
-  path: ErrorPath,
-  what?: string,
-): Decimal | null {
-  return value === null ? null : checkMagnitude(value, path, what);
-}

@@ -4,7 +4,7 @@
 // 200,000-term sum is one node with 200,000 operands, not a tree 200,000 levels deep: every walker can
 // recurse safely, because the depth of a tree is bounded by MAX_NESTING_DEPTH.
 import { type Decimal, ZERO } from "../_lib/decimal.js";
-import { TargetreeError } from "../_lib/errors.js";
+import { describeValue, TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { isIdentifier, isKeyword } from "./_lib/characters.js";
@@ -23,7 +23,10 @@ import {
 } from "./_lib/make.js";
 import { UNIT_POWERS } from "./_lib/units.js";
 
-/** Where a node sits in its formula text: UTF-16 offsets, `end` exclusive. Absent on built nodes. */
+/**
+ * Where a node sits in its formula text: UTF-16 offsets (whole numbers, 0 ≤ start ≤ end), `end`
+ * exclusive. Absent on built nodes unless the builder is given one.
+ */
 export interface Span {
   readonly start: number;
   readonly end: number;
@@ -160,6 +163,40 @@ export type FormulaNode =
 const invalid = (message: string): TargetreeError =>
   new TargetreeError("INVALID_ARGUMENT", message, { path: [] });
 
+/**
+ * A builder's `span`: absent, or `{ start, end }` with whole numbers 0 ≤ start ≤ end. Returns a
+ * frozen copy, so a span object the caller changes later cannot change the node.
+ */
+const checkSpan = (span: unknown): Span | undefined => {
+  if (span === undefined) return undefined;
+  if (typeof span !== "object" || span === null || Array.isArray(span)) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `A span must be { start, end } or left out, got ${describeValue(span)}.`,
+      { path: ["span"] },
+    );
+  }
+  const { start, end } = span as { start?: unknown; end?: unknown };
+  for (const [key, value] of [
+    ["start", start],
+    ["end", end],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || (value as number) < 0) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `A span's ${key} must be a whole number ≥ 0 (a UTF-16 offset), got ${describeValue(value)}.`,
+        { path: ["span", key] },
+      );
+    }
+  }
+  if ((start as number) > (end as number)) {
+    throw new TargetreeError("INVALID_ARGUMENT", "A span's start must not be after its end.", {
+      path: ["span"],
+    });
+  }
+  return Object.freeze({ start: start as number, end: end as number });
+};
+
 const checkNode = (node: unknown, role: string): void => {
   if (
     typeof node !== "object" ||
@@ -178,7 +215,7 @@ const checkNode = (node: unknown, role: string): void => {
  * @param span - Position in a source text, if any.
  * @returns A frozen `number` node.
  * @throws {TargetreeError} `INVALID_NUMBER` for a bad value; `INVALID_ARGUMENT` for a negative
- *   value or an unknown unit.
+ *   value, an unknown unit or a bad span.
  *
  * @example
  * printFormula(numberNode("1.2亿", "亿")) //=> "1.2亿"
@@ -192,7 +229,7 @@ export function numberNode(value: Numeric, unit?: LiteralUnit, span?: Span): Num
   if (unit !== undefined && !Object.hasOwn(UNIT_POWERS, unit)) {
     throw invalid(`Unknown literal unit; use one of ${Object.keys(UNIT_POWERS).join(" ")}.`);
   }
-  return makeNumber(decimal.isZero() ? ZERO : decimal, unit, span);
+  return makeNumber(decimal.isZero() ? ZERO : decimal, unit, checkSpan(span));
 }
 
 /**
@@ -201,12 +238,20 @@ export function numberNode(value: Numeric, unit?: LiteralUnit, span?: Span): Num
  * @param value - The boolean.
  * @param span - Position in a source text, if any.
  * @returns A frozen `boolean` node.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` when `value` is not a boolean or `span` is bad.
  *
  * @example
  * printFormula(booleanNode(true)) //=> "true"
  */
 export function booleanNode(value: boolean, span?: Span): BooleanNode {
-  return makeBoolean(value === true, span);
+  if (typeof value !== "boolean") {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `A boolean node needs true or false, got ${describeValue(value)}.`,
+      { path: ["value"] },
+    );
+  }
+  return makeBoolean(value, checkSpan(span));
 }
 
 /**
@@ -215,7 +260,8 @@ export function booleanNode(value: boolean, span?: Span): BooleanNode {
  * @param name - An identifier: Unicode letters, digits and `_`, not starting with a digit, not a keyword.
  * @param span - Position in a source text, if any.
  * @returns A frozen `name` node.
- * @throws {TargetreeError} `INVALID_ARGUMENT` when `name` is not an identifier or is a keyword.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` when `name` is not an identifier or is a keyword,
+ *   or for a bad span.
  *
  * @example
  * printFormula(nameNode("新客户数")) //=> "新客户数"
@@ -227,7 +273,7 @@ export function nameNode(name: string, span?: Span): NameNode {
       "A name must be an identifier (letters, digits, _; not starting with a digit) and not a keyword.",
     );
   }
-  return makeName(normalised, span);
+  return makeName(normalised, checkSpan(span));
 }
 
 /**
@@ -237,6 +283,8 @@ export function nameNode(name: string, span?: Span): NameNode {
  * @param operand - The operand.
  * @param span - Position in a source text, if any.
  * @returns A frozen `unary` node.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` for an unknown operator, a non-node operand or a
+ *   bad span.
  *
  * @example
  * printFormula(unaryNode("-", powerNode(numberNode(2), numberNode(2)))) //=> "-2 ^ 2"
@@ -244,7 +292,7 @@ export function nameNode(name: string, span?: Span): NameNode {
 export function unaryNode(op: "-" | "+", operand: FormulaNode, span?: Span): UnaryNode {
   if (op !== "-" && op !== "+") throw invalid('A unary operator is "-" or "+".');
   checkNode(operand, "The operand");
-  return makeUnary(op, operand, span);
+  return makeUnary(op, operand, checkSpan(span));
 }
 
 /**
@@ -253,26 +301,35 @@ export function unaryNode(op: "-" | "+", operand: FormulaNode, span?: Span): Una
  * @param operand - A condition.
  * @param span - Position in a source text, if any.
  * @returns A frozen `not` node.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` for a non-node operand or a bad span.
  *
  * @example
  * printFormula(notNode(nameNode("escalated"))) //=> "not escalated"
  */
 export function notNode(operand: FormulaNode, span?: Span): NotNode {
   checkNode(operand, "The operand");
-  return makeNot(operand, span);
+  return makeNot(operand, checkSpan(span));
 }
 
 const checkLinks = (
   links: readonly ChainLink<string>[],
   ops: readonly string[],
-): ChainLink<string>[] =>
-  links.map((link, index) => {
+): ChainLink<string>[] => {
+  if (!Array.isArray(links)) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `The rest of a chain must be an array of { op, operand } links, got ${describeValue(links)}.`,
+      { path: ["rest"] },
+    );
+  }
+  return links.map((link, index) => {
     if (typeof link !== "object" || link === null || !ops.includes(link.op)) {
       throw invalid(`Operator ${index + 1} must be one of ${ops.join(" ")}.`);
     }
     checkNode(link.operand, `Operand ${index + 2}`);
     return Object.freeze({ op: link.op, operand: link.operand });
   });
+};
 
 /**
  * Builds a `+ -` chain. A `sum` given as `first` is merged into the chain, which evaluates in
@@ -282,6 +339,8 @@ const checkLinks = (
  * @param rest - The other operands with their operators; empty returns `first`.
  * @param span - Position in a source text, if any.
  * @returns A frozen `sum` node (or `first` when `rest` is empty).
+ * @throws {TargetreeError} `INVALID_ARGUMENT` when `rest` is not an array of `{ op, operand }`
+ *   links with `+` or `-`, for a non-node operand or a bad span.
  *
  * @example
  * printFormula(sumNode(nameNode("a"), [{ op: "-", operand: nameNode("b") }])) //=> "a - b"
@@ -292,7 +351,8 @@ export function sumNode(
   span?: Span,
 ): FormulaNode {
   checkNode(first, "The first operand");
-  return makeChain("sum", first, checkLinks(rest, ["+", "-"]) as ChainLink<SumOperator>[], span);
+  const links = checkLinks(rest, ["+", "-"]) as ChainLink<SumOperator>[];
+  return makeChain("sum", first, links, checkSpan(span));
 }
 
 /**
@@ -302,6 +362,8 @@ export function sumNode(
  * @param rest - The other operands with their operators; empty returns `first`.
  * @param span - Position in a source text, if any.
  * @returns A frozen `product` node (or `first` when `rest` is empty).
+ * @throws {TargetreeError} `INVALID_ARGUMENT` when `rest` is not an array of `{ op, operand }`
+ *   links with `*` or `/`, for a non-node operand or a bad span.
  *
  * @example
  * printFormula(productNode(nameNode("a"), [{ op: "/", operand: nameNode("b") }])) //=> "a / b"
@@ -312,12 +374,8 @@ export function productNode(
   span?: Span,
 ): FormulaNode {
   checkNode(first, "The first operand");
-  return makeChain(
-    "product",
-    first,
-    checkLinks(rest, ["*", "/"]) as ChainLink<ProductOperator>[],
-    span,
-  );
+  const links = checkLinks(rest, ["*", "/"]) as ChainLink<ProductOperator>[];
+  return makeChain("product", first, links, checkSpan(span));
 }
 
 /**
@@ -327,6 +385,7 @@ export function productNode(
  * @param exponent - The exponent.
  * @param span - Position in a source text, if any.
  * @returns A frozen `power` node.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` for a non-node operand or a bad span.
  *
  * @example
  * printFormula(powerNode(nameNode("a"), numberNode(2))) //=> "a ^ 2"
@@ -334,7 +393,7 @@ export function productNode(
 export function powerNode(base: FormulaNode, exponent: FormulaNode, span?: Span): PowerNode {
   checkNode(base, "The base");
   checkNode(exponent, "The exponent");
-  return makePower(base, exponent, span);
+  return makePower(base, exponent, checkSpan(span));
 }
 
 const COMPARE_OPERATORS: readonly string[] = ["<", "<=", ">", ">=", "==", "!="];
@@ -347,6 +406,8 @@ const COMPARE_OPERATORS: readonly string[] = ["<", "<=", ">", ">=", "==", "!="];
  * @param right - Right operand.
  * @param span - Position in a source text, if any.
  * @returns A frozen `compare` node.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` for an unknown operator, a non-node operand or a
+ *   bad span.
  *
  * @example
  * printFormula(compareNode("<", nameNode("dailyVisits"), numberNode(3))) //=> "dailyVisits < 3"
@@ -360,7 +421,7 @@ export function compareNode(
   if (!COMPARE_OPERATORS.includes(op)) throw invalid("Unknown comparison operator.");
   checkNode(left, "The left operand");
   checkNode(right, "The right operand");
-  return makeCompare(op, left, right, span);
+  return makeCompare(op, left, right, checkSpan(span));
 }
 
 /**
@@ -370,7 +431,8 @@ export function compareNode(
  * @param operands - Conditions (one alone is returned unchanged).
  * @param span - Position in a source text, if any.
  * @returns A frozen `logical` node.
- * @throws {TargetreeError} `INVALID_ARGUMENT` for no operands or an unknown operator.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` for no operands, an unknown operator, a non-node
+ *   operand or a bad span.
  *
  * @example
  * printFormula(logicalNode("and", [nameNode("a"), nameNode("b")])) //=> "a and b"
@@ -387,7 +449,7 @@ export function logicalNode(
   operands.forEach((operand, index) => {
     checkNode(operand, `Operand ${index + 1}`);
   });
-  return makeLogical(op, operands, span);
+  return makeLogical(op, operands, checkSpan(span));
 }
 
 /**
@@ -398,7 +460,8 @@ export function logicalNode(
  * @param args - The arguments.
  * @param span - Position in a source text, if any.
  * @returns A frozen `call` node.
- * @throws {TargetreeError} `UNKNOWN_FUNCTION` for a name off the whitelist.
+ * @throws {TargetreeError} `UNKNOWN_FUNCTION` for a name off the whitelist; `INVALID_ARGUMENT`
+ *   when `args` is not an array of nodes, or for a bad span.
  *
  * @example
  * printFormula(callNode("max", [nameNode("a"), numberNode(0)])) //=> "max(a, 0)"
@@ -414,7 +477,7 @@ export function callNode(name: FunctionName, args: readonly FormulaNode[], span?
   args.forEach((arg, index) => {
     checkNode(arg, `Argument ${index + 1}`);
   });
-  return makeCall(name, args, span);
+  return makeCall(name, args, checkSpan(span));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
+import { quote } from "./_lib/characters.js";
 import { interpret, type Value } from "./_lib/interpret.js";
 import { type FormulaSource, formulaError } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
@@ -28,7 +29,7 @@ export interface EvaluateFormulaOptions {
  * @returns A `Decimal` for a numeric formula, a boolean for a condition.
  * @throws {TargetreeError} The errors of {@link parseFormula}; `UNKNOWN_FACT` for a name not in
  *   `facts` (path `["facts", name]`); `INVALID_NUMBER` for a bad fact value; `TYPE_MISMATCH` when a
- *   fact's type does not fit (a condition added to a number); `DIVISION_BY_ZERO`;
+ *   fact's type does not fit (a condition added to a number; path `["facts", name]`); `DIVISION_BY_ZERO`;
  *   `INVALID_OPERATION` (negative base to a fractional power); `NUMBER_TOO_LARGE`;
  *   `INVALID_ARGUMENT` for bad `round` digits or when `facts` is not an object.
  *
@@ -62,6 +63,8 @@ export function evaluateFormula(
     );
   }
   const cache = new Map<string, Value>();
+  /** Each name read → the caller's own key it was read from. */
+  const keys = new Map<string, string>();
   let normalisedKeys: Map<string, string> | undefined;
 
   const lookup = (node: NameNode): Value => {
@@ -76,7 +79,7 @@ export function evaluateFormula(
     if (key === undefined) {
       throw formulaError(
         "UNKNOWN_FACT",
-        `${JSON.stringify(node.name.slice(0, 40))} is not among the facts given.`,
+        `${quote(node.name)} is not among the facts given.`,
         { ...source, path: ["facts", node.name] },
         node.span,
       );
@@ -84,8 +87,10 @@ export function evaluateFormula(
     const raw: unknown = facts[key];
     const value = typeof raw === "boolean" ? raw : toDecimal(raw as Numeric, ["facts", key]);
     cache.set(node.name, value);
+    keys.set(node.name, key);
     return value;
   };
+  const pathOf = (node: NameNode) => ["facts", keys.get(node.name) ?? node.name];
 
-  return interpret(tree, { source, lookup });
+  return interpret(tree, { source, lookup, pathOf });
 }

@@ -1,5 +1,4 @@
-import { TargetreeError } from "../_lib/errors.js";
-import { MAX_TREE_DEPTH } from "./_lib/typecheck.js";
+import { checkTree } from "./_lib/typecheck.js";
 import type { FormulaNode } from "./ast.js";
 
 /**
@@ -9,24 +8,22 @@ import type { FormulaNode } from "./ast.js";
  * @param a - A tree.
  * @param b - Another tree.
  * @returns True when both denote the same formula.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` when either argument is not a formula tree (path
+ *   `["a"]` or `["b"]`); `FORMULA_TOO_DEEP` for a built tree deeper than any formula can nest.
  *
  * @example
  * formulasEqual(parseFormula("(a + b) * 2"), parseFormula("((a+b))×2")) //=> true
  * formulasEqual(parseFormula("a + b + c"), parseFormula("a + (b + c)")) //=> false
  */
 export function formulasEqual(a: FormulaNode, b: FormulaNode): boolean {
-  return equal(a, b, 0);
+  // Both trees are checked whole (shape and depth), so the walk below never meets a non-node.
+  checkTree(a, ["a"]);
+  checkTree(b, ["b"]);
+  return equal(a, b);
 }
 
-function equal(a: FormulaNode, b: FormulaNode, depth: number): boolean {
+function equal(a: FormulaNode, b: FormulaNode): boolean {
   if (a === b) return true;
-  if (depth > MAX_TREE_DEPTH) {
-    throw new TargetreeError(
-      "FORMULA_TOO_DEEP",
-      `A formula tree is deeper than ${MAX_TREE_DEPTH} levels.`,
-    );
-  }
-  const formulasEqual = (x: FormulaNode, y: FormulaNode): boolean => equal(x, y, depth + 1);
   switch (a.kind) {
     case "number":
       return b.kind === "number" && a.unit === b.unit && a.value.eq(b.value);
@@ -35,44 +32,39 @@ function equal(a: FormulaNode, b: FormulaNode, depth: number): boolean {
     case "name":
       return b.kind === "name" && a.name === b.name;
     case "unary":
-      return b.kind === "unary" && a.op === b.op && formulasEqual(a.operand, b.operand);
+      return b.kind === "unary" && a.op === b.op && equal(a.operand, b.operand);
     case "not":
-      return b.kind === "not" && formulasEqual(a.operand, b.operand);
+      return b.kind === "not" && equal(a.operand, b.operand);
     case "sum":
     case "product":
       return (
         b.kind === a.kind &&
-        formulasEqual(a.first, b.first) &&
+        equal(a.first, b.first) &&
         a.rest.length === b.rest.length &&
         a.rest.every(
           (link, index) =>
-            link.op === b.rest[index]!.op && formulasEqual(link.operand, b.rest[index]!.operand),
+            link.op === b.rest[index]!.op && equal(link.operand, b.rest[index]!.operand),
         )
       );
     case "power":
-      return (
-        b.kind === "power" && formulasEqual(a.base, b.base) && formulasEqual(a.exponent, b.exponent)
-      );
+      return b.kind === "power" && equal(a.base, b.base) && equal(a.exponent, b.exponent);
     case "compare":
       return (
-        b.kind === "compare" &&
-        a.op === b.op &&
-        formulasEqual(a.left, b.left) &&
-        formulasEqual(a.right, b.right)
+        b.kind === "compare" && a.op === b.op && equal(a.left, b.left) && equal(a.right, b.right)
       );
     case "logical":
       return (
         b.kind === "logical" &&
         a.op === b.op &&
         a.operands.length === b.operands.length &&
-        a.operands.every((operand, index) => formulasEqual(operand, b.operands[index]!))
+        a.operands.every((operand, index) => equal(operand, b.operands[index]!))
       );
     case "call":
       return (
         b.kind === "call" &&
         a.name === b.name &&
         a.args.length === b.args.length &&
-        a.args.every((arg, index) => formulasEqual(arg, b.args[index]!))
+        a.args.every((arg, index) => equal(arg, b.args[index]!))
       );
   }
 }

@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../_lib/errors.js";
-import { TargetreeError } from "../_lib/errors.js";
+import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { MAX_FORMULA_LENGTH } from "../_lib/limits.js";
+import { checkPath, ownOptions } from "../_lib/options.js";
 import { codePointLabel, findInvisible, quote } from "./_lib/characters.js";
 import { parseTokens } from "./_lib/parser.js";
 import { type FormulaSource, formulaError } from "./_lib/source.js";
@@ -62,30 +63,25 @@ export function parseFormula(text: string, options: ParseFormulaOptions = {}): F
     );
   }
   const tree = parseTokens(text, source);
+  // The parser freezes every node, link, array and span, so the check never needs redoing.
   checkTypes(tree, source, "unknown");
   return tree;
 }
 
-/** Validates the options shared by the formula functions. */
-export function checkOptions(options: ParseFormulaOptions): {
+/** Validates the options shared by the formula functions, reading own properties only. */
+export function checkOptions(options: unknown): {
   name: string | undefined;
   path: ErrorPath;
 } {
-  if (typeof options !== "object" || options === null) {
-    throw new TargetreeError("INVALID_ARGUMENT", "options must be an object.", {
-      path: ["options"],
-    });
-  }
-  const { name, path = [] } = options;
+  const settings = ownOptions(options, ["options"]);
+  const { name } = settings;
   if (name !== undefined && typeof name !== "string") {
-    throw new TargetreeError("INVALID_ARGUMENT", "options.name must be a string.", {
-      path: ["options", "name"],
-    });
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `options.name must be a string, got ${describeValue(name)}.`,
+      { path: ["options", "name"] },
+    );
   }
-  if (!Array.isArray(path)) {
-    throw new TargetreeError("INVALID_ARGUMENT", "options.path must be an array.", {
-      path: ["options", "path"],
-    });
-  }
+  const path = settings.path === undefined ? [] : checkPath(settings.path);
   return { name, path };
 }

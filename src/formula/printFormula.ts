@@ -1,3 +1,4 @@
+import { ownOptions, stringOption } from "../_lib/options.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import { shiftDecimal, UNIT_POWERS } from "./_lib/units.js";
 import type { FormulaNode } from "./ast.js";
@@ -60,17 +61,22 @@ const MATH: Readonly<Record<string, string>> = {
  * @param node - A tree from {@link parseFormula} or the node builders.
  * @param options - `symbols: "math"` prints `×`, `÷`, `≤`, `≥`, `≠`.
  * @returns The formula text.
- * @throws {TargetreeError} `INVALID_ARGUMENT` when `node` is not a formula tree;
- *   `FORMULA_TOO_DEEP` for a built tree deeper than any formula can nest.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` when `node` is not a formula tree, `options` is
+ *   not an object or `symbols` is not `"ascii"` or `"math"`; `FORMULA_TOO_DEEP` for a built tree
+ *   deeper than any formula can nest; `TYPE_MISMATCH`, `UNKNOWN_FUNCTION` or `WRONG_ARITY` for a
+ *   built tree that is not a valid formula.
  *
  * @example
  * printFormula(parseFormula("((a+b))*c ÷ 2")) //=> "(a + b) * c / 2"
  * printFormula(parseFormula("a*b <= 1.2亿"), { symbols: "math" }) //=> "a × b ≤ 1.2亿"
  * printFormula(parseFormula("-(2^2) = -2^2")) //=> "-2 ^ 2 == -2 ^ 2"
+ * printFormula(parseFormula("-(-(x))")) //=> "--x"
  */
 export function printFormula(node: FormulaNode, options: PrintFormulaOptions = {}): string {
+  const settings = ownOptions(options, ["options"]);
+  const symbols = stringOption(settings.symbols, "ascii", ["symbols"], ["ascii", "math"]);
   checkTypes(node, { name: undefined, text: undefined, path: ["node"] }, "unknown");
-  const math = options.symbols === "math";
+  const math = symbols === "math";
   const symbol = (op: string): string => (math ? (MATH[op] ?? op) : op);
   const out: string[] = [];
 
@@ -93,8 +99,10 @@ export function printFormula(node: FormulaNode, options: PrintFormulaOptions = {
         out.push(node.name);
         return;
       case "unary":
+        // A unary operand needs no parentheses (`--x`, `-+x`): the lexer reads `--` as two
+        // minuses, and parentheses here would make a chain of n operators nest 2n deep.
         out.push(node.op);
-        child(node.operand, level(node.operand) <= Level.Unary);
+        child(node.operand, level(node.operand) < Level.Unary);
         return;
       case "not":
         out.push("not ");

@@ -27,7 +27,8 @@ export interface AchievementInput {
  * @returns The achievement ratio, exact.
  * @throws {TargetreeError} `DIVISION_BY_ZERO` for a zero target (higher is better) or a zero
  *   actual (lower is better); `INVALID_NUMBER` for NaN, `""`, `null`…; `INVALID_ARGUMENT`
- *   for a missing value or an unknown `direction`.
+ *   for a missing value or an unknown `direction`; `NUMBER_TOO_LARGE` when the ratio leaves
+ *   the supported magnitude (|x| < 1e1000), e.g. 1e999 against 1e-999.
  *
  * @example
  * achievement({ actual: "80万", target: "100万" }).toString() //=> "0.8"
@@ -39,12 +40,13 @@ export function achievement(input: AchievementInput): Decimal {
   const actual = requiredNumber(record, "actual", []);
   const target = requiredNumber(record, "target", []);
   const direction = readChoice(record, "direction", DIRECTIONS, "higher", []);
-  const ratio = achievementRatio(actual, target, direction);
+  const denominator = direction === "higher" ? "target" : "actual";
+  const ratio = achievementRatio(actual, target, direction, [denominator]);
   if (ratio === null) {
     throw new TargetreeError(
       "DIVISION_BY_ZERO",
       `${zeroAchievementReason(direction)} Use gap() for the absolute difference.`,
-      { path: [direction === "higher" ? "target" : "actual"] },
+      { path: [denominator] },
     );
   }
   return ratio;

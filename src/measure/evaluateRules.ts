@@ -43,7 +43,8 @@ export interface FiredRule {
  *   not true/false or mixes numbers and conditions; `INVALID_NUMBER` for a fact that is not a
  *   number or a boolean; `DUPLICATE_NAME` for two fact names equal after NFC normalisation;
  *   `DIVISION_BY_ZERO` and the other evaluation errors of the formula
- *   language; every error of `compileRules` for raw rules.
+ *   language; every error of `compileRules` for raw rules; `INVALID_ARGUMENT` for compiled rules
+ *   that `compileRules` did not make (a missing or malformed field).
  *
  * @example
  * const rules = [
@@ -58,7 +59,9 @@ export function evaluateRules(
   rules: readonly AlertRule[] | CompiledRules,
   facts: RuleFacts,
 ): FiredRule[] {
-  const compiled = isCompiled(rules) ? rules : compileRules(rules as readonly AlertRule[]);
+  const compiled = isCompiled(rules)
+    ? checkCompiled(rules)
+    : compileRules(rules as readonly AlertRule[]);
   const read = factReader(facts);
   const fired: FiredRule[] = [];
   for (const rule of compiled.rules) {
@@ -100,6 +103,43 @@ export function evaluateRules(
 
 function isCompiled(rules: unknown): rules is CompiledRules {
   return isRecord(rules) && own(rules, "kind") === "compiled-rules";
+}
+
+const SEVERITIES: ReadonlySet<unknown> = /* @__PURE__ */ new Set(["info", "warning", "danger"]);
+
+/** Checks the shape of compiled rules (own fields only), so a forged object is refused cleanly. */
+function checkCompiled(compiled: CompiledRules): CompiledRules {
+  const list = own(compiled, "rules");
+  if (!Array.isArray(list)) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      "Compiled rules need their rules list; pass the result of compileRules unchanged.",
+      { path: ["rules", "rules"] },
+    );
+  }
+  list.forEach((rule: unknown, position) => {
+    const text = (key: string) => isRecord(rule) && typeof own(rule, key) === "string";
+    const facts = isRecord(rule) ? own(rule, "facts") : undefined;
+    const index = isRecord(rule) ? own(rule, "index") : undefined;
+    const valid =
+      text("id") &&
+      text("when") &&
+      text("recommend") &&
+      SEVERITIES.has(own(rule as object, "severity")) &&
+      isRecord(own(rule as object, "condition")) &&
+      Array.isArray(facts) &&
+      facts.every((fact: unknown) => typeof fact === "string") &&
+      Number.isSafeInteger(index) &&
+      (index as number) >= 0;
+    if (!valid) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        "A compiled rule is malformed; pass the result of compileRules unchanged.",
+        { path: ["rules", "rules", position] },
+      );
+    }
+  });
+  return compiled;
 }
 
 /**

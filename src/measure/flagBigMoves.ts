@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import {
@@ -46,7 +47,8 @@ export interface BigMoveRow {
  * @param options - `direction` of the moves that count.
  * @returns One row per metric, in the caller's order.
  * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number;
- *   `INVALID_ARGUMENT` for a negative threshold, a missing value or an unknown `direction`.
+ *   `INVALID_ARGUMENT` for a negative threshold, a missing value or an unknown `direction`;
+ *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * const rows = flagBigMoves(
@@ -88,7 +90,7 @@ export function flagBigMoves(
         reason: "The previous value is zero, so the relative change is undefined.",
       };
     }
-    const change = delta.div(previous.abs());
+    const change = checkMagnitude(delta.div(previous.abs()), [...path, "previous"], "The change");
     return {
       key,
       previous,

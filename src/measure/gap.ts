@@ -1,4 +1,5 @@
 import type { Decimal } from "../_lib/decimal.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { looksLikeRate, own, readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
 import { DIRECTIONS, shortfall } from "./_lib/ratio.js";
@@ -68,7 +69,8 @@ const KINDS: readonly GapKind[] = ["amount", "rate"];
  * @param input - `current`, `target`, and optionally `direction`, `basis` and `kind`.
  * @returns The gap, its unit, the rate on the chosen basis and on both bases, and `met`.
  * @throws {TargetreeError} `INVALID_NUMBER` for NaN, `""`, `null` or other non-numbers;
- *   `INVALID_ARGUMENT` for a missing value or an unknown `direction`, `basis` or `kind`.
+ *   `INVALID_ARGUMENT` for a missing value or an unknown `direction`, `basis` or `kind`;
+ *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * const sales = gap({ current: "80万", target: "100万" });
@@ -92,16 +94,16 @@ export function gap(input: GapInput): GapResult {
       : "amount";
   const kind = readChoice(record, "kind", KINDS, detected, []);
 
-  const difference = shortfall(current, target, direction);
-  const over = (value: Decimal): Decimal | null =>
-    value.isZero() ? null : difference.div(value.abs());
-  const rates = { target: over(target), current: over(current) };
+  const difference = checkMagnitude(shortfall(current, target, direction), [], "The gap");
+  const over = (value: Decimal, key: GapBasis): Decimal | null =>
+    value.isZero() ? null : checkMagnitude(difference.div(value.abs()), [key], "The gap rate");
+  const rates = { target: over(target, "target"), current: over(current, "current") };
   const rate = rates[basis];
   const basisValue = basis === "target" ? target : current;
   return {
     gap: difference,
     gapUnit: kind === "rate" ? "pp" : "amount",
-    points: kind === "rate" ? difference.times(100) : null,
+    points: kind === "rate" ? checkMagnitude(difference.times(100), [], "The gap in points") : null,
     rate,
     reason:
       rate === null

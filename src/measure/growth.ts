@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 
@@ -14,7 +15,8 @@ import { toDecimal } from "../numbers/toDecimal.js";
  * @param previous - The comparison period's value.
  * @returns The growth ratio (0.25 = +25%), exact.
  * @throws {TargetreeError} `DIVISION_BY_ZERO` when `previous` is zero (growth from nothing is
- *   undefined); `INVALID_NUMBER` for NaN, `""`, `null`…
+ *   undefined); `INVALID_NUMBER` for NaN, `""`, `null`…;
+ *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * growth("100万", "80万").toString() //=> "0.25"
@@ -30,5 +32,5 @@ export function growth(current: Numeric, previous: Numeric): Decimal {
       { path: ["previous"] },
     );
   }
-  return now.minus(before).div(before.abs());
+  return checkMagnitude(now.minus(before).div(before.abs()), ["previous"], "The growth rate");
 }

@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { keyedEntries, optionsRecord, readInteger } from "./_lib/input.js";
@@ -35,7 +36,8 @@ export interface GrowthSeriesRow {
  * @param options - `lag`.
  * @returns One row per period, in order.
  * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number;
- *   `INVALID_ARGUMENT` for a bad series or `lag`.
+ *   `INVALID_ARGUMENT` for a bad series or `lag`;
+ *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * const rows = growthSeries({ Jan: 100, Feb: 120, Mar: 90 });
@@ -86,7 +88,11 @@ export function growthSeries(
       key,
       value,
       previous,
-      growth: value.minus(previous).div(previous.abs()),
+      growth: checkMagnitude(
+        value.minus(previous).div(previous.abs()),
+        ["series", key],
+        "The growth rate",
+      ),
       reason: null,
     };
   });

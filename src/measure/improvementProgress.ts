@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { requiredNumber, requireRecord } from "./_lib/input.js";
 
@@ -21,7 +22,8 @@ export interface ImprovementProgressInput {
  * @returns The progress ratio (0.25 = 25% of the planned improvement), exact.
  * @throws {TargetreeError} `DIVISION_BY_ZERO` when the target equals the baseline (no
  *   improvement was planned); `INVALID_NUMBER` for NaN, `""`, `null`…; `INVALID_ARGUMENT`
- *   for a missing value.
+ *   for a missing value;
+ *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * improvementProgress({ baseline: "8%", current: "9%", target: "12%" }).toString() //=> "0.25"
@@ -40,5 +42,5 @@ export function improvementProgress(input: ImprovementProgressInput): Decimal {
       { path: ["target"] },
     );
   }
-  return current.minus(baseline).div(planned);
+  return checkMagnitude(current.minus(baseline).div(planned), ["target"], "The progress");
 }

@@ -1,4 +1,5 @@
 import type { Decimal } from "../_lib/decimal.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
 import type { PaceDays, PacePeriod } from "./_lib/pace.js";
@@ -39,7 +40,8 @@ export interface PaceGapResult extends PaceDays {
  * @returns Achievement, time progress, their difference and a verdict.
  * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number; `INVALID_ARGUMENT`
  *   for a missing value or bad options; `INVALID_DATE`, `INVALID_RANGE`, `NO_WORKING_DAYS`,
- *   `CALENDAR_YEAR_MISSING` from the calendar.
+ *   `CALENDAR_YEAR_MISSING` from the calendar; `NUMBER_TOO_LARGE` when the achievement leaves
+ *   the supported magnitude (|x| < 1e1000).
  *
  * @example
  * const june = { start: "2026-06-01", end: "2026-06-30", calendar: chinaCalendar() };
@@ -54,7 +56,9 @@ export function paceGap(input: PaceGapInput): PaceGapResult {
   const target = requiredNumber(record, "target", []);
   const direction = readChoice(record, "direction", DIRECTIONS, "higher", []);
   const days = readPace(record);
-  const ratio = achievementRatio(actual, target, direction);
+  const ratio = achievementRatio(actual, target, direction, [
+    direction === "higher" ? "target" : "actual",
+  ]);
   if (ratio === null) {
     return {
       ...days,
@@ -64,7 +68,7 @@ export function paceGap(input: PaceGapInput): PaceGapResult {
       reason: zeroAchievementReason(direction),
     };
   }
-  const difference = ratio.minus(days.timeProgress);
+  const difference = checkMagnitude(ratio.minus(days.timeProgress), [], "The pace gap");
   return {
     ...days,
     achievement: ratio,

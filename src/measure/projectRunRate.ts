@@ -1,4 +1,5 @@
 import type { Decimal } from "../_lib/decimal.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { requiredNumber, requireRecord } from "./_lib/input.js";
 import type { PaceDays, PacePeriod } from "./_lib/pace.js";
@@ -30,7 +31,8 @@ export interface ProjectRunRateResult extends PaceDays {
  * @returns The pace per working day, the forecast, and the working-day counts.
  * @throws {TargetreeError} `INVALID_NUMBER` for an actual that is not a number; `INVALID_ARGUMENT`
  *   for a missing actual or bad options; `INVALID_DATE`, `INVALID_RANGE`, `NO_WORKING_DAYS`,
- *   `CALENDAR_YEAR_MISSING` from the calendar.
+ *   `CALENDAR_YEAR_MISSING` from the calendar;
+ *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * const june = { start: "2026-06-01", end: "2026-06-30", calendar: chinaCalendar() };
@@ -51,10 +53,18 @@ export function projectRunRate(input: ProjectRunRateInput): ProjectRunRateResult
       reason: "No working day of the period has passed yet, so there is no pace to project.",
     };
   }
-  const perWorkingDay = actual.div(days.elapsedWorkingDays);
+  const perWorkingDay = checkMagnitude(
+    actual.div(days.elapsedWorkingDays),
+    ["actual"],
+    "The pace per working day",
+  );
   const forecast =
     days.elapsedWorkingDays === days.totalWorkingDays
       ? actual
-      : actual.times(days.totalWorkingDays).div(days.elapsedWorkingDays);
+      : checkMagnitude(
+          actual.times(days.totalWorkingDays).div(days.elapsedWorkingDays),
+          ["actual"],
+          "The forecast",
+        );
   return { ...days, actual, perWorkingDay, forecast, reason: null };
 }

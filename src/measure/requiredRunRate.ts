@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { ZERO } from "../_lib/decimal.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { requiredNumber, requireRecord } from "./_lib/input.js";
 import type { PaceDays, PacePeriod } from "./_lib/pace.js";
@@ -42,7 +43,8 @@ export interface RequiredRunRateResult extends PaceDays {
  * @returns What remains, the pace needed per working day, and the pace so far.
  * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number; `INVALID_ARGUMENT`
  *   for a missing value or bad options; `INVALID_DATE`, `INVALID_RANGE`, `NO_WORKING_DAYS`,
- *   `CALENDAR_YEAR_MISSING` from the calendar.
+ *   `CALENDAR_YEAR_MISSING` from the calendar;
+ *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * const june = { start: "2026-06-01", end: "2026-06-30", calendar: chinaCalendar() };
@@ -56,10 +58,12 @@ export function requiredRunRate(input: RequiredRunRateInput): RequiredRunRateRes
   const target = requiredNumber(record, "target", []);
   const actual = requiredNumber(record, "actual", []);
   const days = readPace(record);
-  const remaining = target.minus(actual);
+  const remaining = checkMagnitude(target.minus(actual), ["target"], "The remaining amount");
   const reached = remaining.lte(0);
   const currentPerWorkingDay =
-    days.elapsedWorkingDays === 0 ? null : actual.div(days.elapsedWorkingDays);
+    days.elapsedWorkingDays === 0
+      ? null
+      : checkMagnitude(actual.div(days.elapsedWorkingDays), ["actual"], "The current pace");
   const base = { ...days, target, actual, remaining, reached, currentPerWorkingDay };
   if (reached) return { ...base, perWorkingDay: ZERO, reason: null };
   if (days.remainingWorkingDays === 0) {
@@ -69,5 +73,10 @@ export function requiredRunRate(input: RequiredRunRateInput): RequiredRunRateRes
       reason: "No working day of the period is left, so no pace can close the remaining gap.",
     };
   }
-  return { ...base, perWorkingDay: remaining.div(days.remainingWorkingDays), reason: null };
+  const perWorkingDay = checkMagnitude(
+    remaining.div(days.remainingWorkingDays),
+    ["target"],
+    "The required pace",
+  );
+  return { ...base, perWorkingDay, reason: null };
 }

@@ -1,6 +1,8 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { ZERO } from "../_lib/decimal.js";
+import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { optionsRecord, own, readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
 import { achievementRatio, DIRECTIONS, shortfall, zeroAchievementReason } from "./_lib/ratio.js";
@@ -92,7 +94,8 @@ const RANK_BY: readonly ScorecardRankBy[] = ["achievement", "gapRate", "actual"]
  * @returns The total row (a tree through `children`) and all rows depth first.
  * @throws {TargetreeError} `INVALID_NUMBER` for a figure that is not a number;
  *   `INVALID_ARGUMENT` for a missing dimension value, an empty or repeated `levels`, or bad
- *   options.
+ *   options; `NUMBER_TOO_LARGE` when a sum, gap or ratio leaves the supported magnitude
+ *   (|x| < 1e1000).
  *
  * @example
  * const card = scorecard(
@@ -133,7 +136,7 @@ export function scorecard(
     const target = requiredNumber(input, "target", path);
     const actual = requiredNumber(input, "actual", path);
     let group = root;
-    add(group, target, actual);
+    add(group, target, actual, path);
     for (const level of levels) {
       const key = dimensionValue(own(input, level), [...path, level]);
       let child = group.children.get(key);
@@ -142,7 +145,7 @@ export function scorecard(
         group.children.set(key, child);
       }
       group = child;
-      add(group, target, actual);
+      add(group, target, actual, path);
     }
   });
 
@@ -219,9 +222,9 @@ function newGroup(key: string, path: string[]): Group {
   return { key, path, target: ZERO, actual: ZERO, count: 0, children: new Map() };
 }
 
-function add(group: Group, target: Decimal, actual: Decimal): void {
-  group.target = group.target.plus(target);
-  group.actual = group.actual.plus(actual);
+function add(group: Group, target: Decimal, actual: Decimal, path: ErrorPath): void {
+  group.target = checkMagnitude(group.target.plus(target), [...path, "target"], "A summed target");
+  group.actual = checkMagnitude(group.actual.plus(actual), [...path, "actual"], "A summed actual");
   group.count++;
 }
 
@@ -237,9 +240,12 @@ interface Figures {
 
 function measureGroup(group: Group, direction: Direction): Figures {
   const { target, actual } = group;
-  const difference = shortfall(actual, target, direction);
-  const gapRate = target.isZero() ? null : difference.div(target.abs());
-  const ratio = achievementRatio(actual, target, direction);
+  const path = ["rows"];
+  const difference = checkMagnitude(shortfall(actual, target, direction), path, "A gap");
+  const gapRate = target.isZero()
+    ? null
+    : checkMagnitude(difference.div(target.abs()), path, "A gap rate");
+  const ratio = achievementRatio(actual, target, direction, path);
   const reasons: string[] = [];
   if (ratio === null) reasons.push(zeroAchievementReason(direction));
   if (gapRate === null) reasons.push("The target is zero, so the gap rate is undefined.");

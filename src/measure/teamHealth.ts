@@ -48,7 +48,8 @@ export interface TeamHealthResult {
  * @returns The status, the reasons, and the two figures that were tested.
  * @throws {TargetreeError} `INVALID_ARGUMENT` when the stage achievement cannot be computed
  *   (periods given as `{ met }` without `stageAchievement`) or for bad options;
- *   `DIVISION_BY_ZERO` when the summed target is zero; `INVALID_NUMBER` for non-numbers.
+ *   `DIVISION_BY_ZERO` when the summed target is zero; `INVALID_NUMBER` for non-numbers;
+ *   `NUMBER_TOO_LARGE` when the stage achievement leaves the supported magnitude.
  *
  * @example
  * const months = [
@@ -88,7 +89,7 @@ export function teamHealth(
       actual = actual.plus(period.actual);
       target = target.plus(period.target);
     }
-    const ratio = achievementRatio(actual, target, direction);
+    const ratio = achievementRatio(actual, target, direction, ["periods"]);
     if (ratio === null) {
       throw new TargetreeError(
         "DIVISION_BY_ZERO",

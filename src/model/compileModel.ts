@@ -1,5 +1,5 @@
 import type { Decimal } from "../_lib/decimal.js";
-import { type ErrorPath, TargetreeError } from "../_lib/errors.js";
+import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
 import { quote } from "../formula/_lib/characters.js";
 import { formulaIndexesFor, runAll } from "./_lib/engine.js";
 import { convertInput, readInputs } from "./_lib/inputs.js";
@@ -50,7 +50,7 @@ export function compileModel(model: Model): CompiledModel {
     if (slot === undefined) {
       throw new TargetreeError(
         "UNKNOWN_NODE",
-        `${quote(String(name))} is not a node of the model.`,
+        `${typeof name === "string" ? quote(name) : describeValue(name)} is not a node of the model.`,
         { path: ["name"] },
       );
     }

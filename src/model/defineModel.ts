@@ -54,6 +54,14 @@ function checkName(key: string, path: ErrorPath): string {
 }
 
 /** Own keys of a caller record, normalised, with DUPLICATE_NAME for keys equal after NFC. */
+/** A cycle for a message: `a → b → a`, each name shortened, at most 12 names (all are in details). */
+function cycleText(shown: readonly string[]): string {
+  const names = shown.map((name) => (name.length > 40 ? `${name.slice(0, 40)}…` : name));
+  return names.length <= 12
+    ? names.join(" → ")
+    : `${names.slice(0, 6).join(" → ")} → … (${names.length - 12} more) → ${names.slice(-6).join(" → ")}`;
+}
+
 function normalisedKeys(
   record: Readonly<Record<string, unknown>>,
   path: ErrorPath,
@@ -233,10 +241,13 @@ export function defineModel(
   }
 
   // Inputs: declared ones first (in their key order), then first appearance in the formulas.
-  const declared = isRecord(options.inputs)
-    ? normalisedKeys(options.inputs, ["options", "inputs"])
+  // Own properties only: a name planted on Object.prototype is never an option.
+  const inputsOption = Object.hasOwn(options, "inputs") ? options.inputs : undefined;
+  const nodesOption = Object.hasOwn(options, "nodes") ? options.nodes : undefined;
+  const declared = isRecord(inputsOption)
+    ? normalisedKeys(inputsOption, ["options", "inputs"])
     : new Map<string, string>();
-  if (options.inputs !== undefined && !isRecord(options.inputs)) {
+  if (inputsOption !== undefined && !isRecord(inputsOption)) {
     throw new TargetreeError("INVALID_ARGUMENT", "options.inputs must be an object.", {
       path: ["options", "inputs"],
     });
@@ -261,7 +272,7 @@ export function defineModel(
         { path },
       );
     }
-    metadata.set(name, inputMetadata((options.inputs as Record<string, InputSpec>)[key]!, path));
+    metadata.set(name, inputMetadata((inputsOption as Record<string, InputSpec>)[key]!, path));
     inputs.push(name);
   }
   for (const names of dependencies.values()) {
@@ -274,13 +285,13 @@ export function defineModel(
   }
 
   // Labels and units of formula nodes.
-  if (options.nodes !== undefined && !isRecord(options.nodes)) {
+  if (nodesOption !== undefined && !isRecord(nodesOption)) {
     throw new TargetreeError("INVALID_ARGUMENT", "options.nodes must be an object.", {
       path: ["options", "nodes"],
     });
   }
-  const described = isRecord(options.nodes)
-    ? normalisedKeys(options.nodes, ["options", "nodes"])
+  const described = isRecord(nodesOption)
+    ? normalisedKeys(nodesOption, ["options", "nodes"])
     : new Map<string, string>();
   for (const [name, key] of described) {
     const path = ["options", "nodes", key];
@@ -294,7 +305,7 @@ export function defineModel(
       );
     }
     const spec = checkSpecKeys(
-      (options.nodes as Record<string, NodeSpec>)[key],
+      (nodesOption as Record<string, NodeSpec>)[key],
       NODE_SPEC_KEYS,
       path,
     );
@@ -314,7 +325,7 @@ export function defineModel(
     const shown = [...cycle, cycle[0]!];
     throw new TargetreeError(
       "CYCLE",
-      `The formulas refer to each other in a cycle: ${shown.map((name) => name.slice(0, 40)).join(" → ")}.`,
+      `The formulas refer to each other in a cycle: ${cycleText(shown)}.`,
       { path: ["formulas", formulaKeys.get(cycle[0]!)!], details: { cycle: shown } },
     );
   }

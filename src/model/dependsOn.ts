@@ -1,4 +1,4 @@
-import { TargetreeError } from "../_lib/errors.js";
+import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { quote } from "../formula/_lib/characters.js";
 import type { Model } from "./types.js";
 
@@ -25,7 +25,7 @@ export function dependsOn(model: Model, node: string, other: string): boolean {
     ) {
       throw new TargetreeError(
         "UNKNOWN_NODE",
-        `${quote(String(name))} is not a node of the model.`,
+        `${typeof name === "string" ? quote(name) : describeValue(name)} is not a node of the model.`,
         {
           path: [role],
         },

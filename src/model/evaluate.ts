@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { quote } from "../formula/_lib/characters.js";
 import { interpret } from "../formula/_lib/interpret.js";
 import { readInputs } from "./_lib/inputs.js";
 import { internalsOf, type ModelWithInternals } from "./_lib/internals.js";
@@ -45,7 +46,7 @@ export function evaluate<Inputs extends ModelInputs<Inputs>>(
       lookup: (node) => values[node.name]!,
     });
     if (typeof value === "boolean") {
-      throw new TargetreeError("TYPE_MISMATCH", `${name} gave a condition, not a number.`, {
+      throw new TargetreeError("TYPE_MISMATCH", `${quote(name)} gave a condition, not a number.`, {
         path: source.path,
       });
     }

@@ -1,5 +1,5 @@
 import { type Decimal, ZERO } from "../_lib/decimal.js";
-import { TargetreeError } from "../_lib/errors.js";
+import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { quote } from "../formula/_lib/characters.js";
 import { interpret } from "../formula/_lib/interpret.js";
 import type { ChainLink, FormulaNode } from "../formula/ast.js";
@@ -53,9 +53,16 @@ export function chooseRoot(
       { path },
     );
   }
-  const name = typeof root === "string" ? root.normalize("NFC") : "";
+  if (typeof root !== "string") {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `The root must be a node name (a string), got ${describeValue(root)}.`,
+      { path },
+    );
+  }
+  const name = root.normalize("NFC");
   if (!Object.hasOwn(model.nodes, name)) {
-    throw new TargetreeError("UNKNOWN_NODE", `${quote(String(root))} is not a node of the model.`, {
+    throw new TargetreeError("UNKNOWN_NODE", `${quote(root)} is not a node of the model.`, {
       path,
     });
   }
@@ -98,7 +105,8 @@ function contributions(ast: FormulaNode, values: ModelValues): Map<string, Decim
  * @param root - The top node; by default the model's only root.
  * @returns The tree.
  * @throws {TargetreeError} The errors of {@link evaluate}; `UNKNOWN_NODE` for an unknown root;
- *   `INVALID_ARGUMENT` when the model has several roots and none is named.
+ *   `INVALID_ARGUMENT` when the model has several roots and none is named, or `root` is not a
+ *   string.
  *
  * @example
  * const tree = explain(revenueModel(), { newCustomers: 600, conversion: "25%", newAov: 8000, returningCustomers: 1500, repurchase: "40%", returningAov: 6000 });

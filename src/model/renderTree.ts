@@ -1,4 +1,4 @@
-import { TargetreeError } from "../_lib/errors.js";
+import { booleanOption, ownOptions, stringOption } from "../_lib/options.js";
 import { printFormula } from "../formula/printFormula.js";
 import { checkDigits, formatAmount } from "../numbers/formatAmount.js";
 import { formatPercent } from "../numbers/formatPercent.js";
@@ -42,30 +42,13 @@ export function renderTree<Inputs extends ModelInputs<Inputs>>(
   inputs: Inputs,
   options: RenderTreeOptions = {},
 ): string {
-  if (typeof options !== "object" || options === null) {
-    throw new TargetreeError("INVALID_ARGUMENT", "options must be an object.", {
-      path: ["options"],
-    });
-  }
-  const digits = checkDigits(options.digits, 2);
-  const symbols = options.symbols ?? "math";
-  if (symbols !== "math" && symbols !== "ascii") {
-    throw new TargetreeError("INVALID_ARGUMENT", 'symbols must be "math" or "ascii".', {
-      path: ["options", "symbols"],
-    });
-  }
-  const showFormulas = options.formulas ?? true;
-  const shareLabel = options.shareLabel ?? "占";
-  if (typeof showFormulas !== "boolean" || typeof shareLabel !== "string") {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      "formulas must be a boolean, shareLabel a string.",
-      {
-        path: ["options"],
-      },
-    );
-  }
-  const tree = explain(model, inputs, options.root);
+  // Own properties only: a name planted on Object.prototype is never an option.
+  const settings = ownOptions(options, ["options"]);
+  const digits = checkDigits(settings.digits, 2);
+  const symbols = stringOption(settings.symbols, "math", ["options", "symbols"], ["math", "ascii"]);
+  const showFormulas = booleanOption(settings.formulas, true, ["options", "formulas"]);
+  const shareLabel = stringOption(settings.shareLabel, "占", ["options", "shareLabel"]);
+  const tree = explain(model, inputs, settings.root as string | undefined);
 
   interface Line {
     readonly title: string;

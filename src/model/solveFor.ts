@@ -1,6 +1,7 @@
 import { type Decimal, ZERO } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
+import { shortName } from "../formula/_lib/characters.js";
 import { modelView } from "./_solve/modelView.js";
 import {
   booleanOption,
@@ -159,7 +160,7 @@ export function solveFor(model: Model, options: SolveForOptions): SolveForResult
   if (!outcome.ok) {
     throw new TargetreeError(
       "NO_SOLUTION",
-      `No value of ${vary} makes ${output} equal ${target.toString()}: ${outcome.reason}.`,
+      `No value of ${shortName(vary)} makes ${shortName(output)} equal ${target.toString()}: ${outcome.reason}.`,
       {
         path: ["vary"],
         details: { reason: outcome.reason, outside: outcome.outside?.toString() ?? null },

@@ -1,6 +1,7 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
+import { nameList, shortName } from "../formula/_lib/characters.js";
 import { modelView } from "./_solve/modelView.js";
 import {
   booleanOption,
@@ -133,7 +134,7 @@ export function solveMultiplier(
   if (!outcome.ok) {
     throw new TargetreeError(
       "NO_SOLUTION",
-      `No common factor on ${vary.join(", ")} makes ${output} equal ${target.toString()}: ${outcome.reason}.`,
+      `No common factor on ${nameList(vary)} makes ${shortName(output)} equal ${target.toString()}: ${outcome.reason}.`,
       {
         path: ["vary"],
         details: { reason: outcome.reason, outside: outcome.outside?.toString() ?? null },

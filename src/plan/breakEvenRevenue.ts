@@ -24,7 +24,8 @@ export type BreakEvenRevenueOptions = UnitOptions;
  * @returns The break-even revenue.
  * @throws {TargetreeError} `NO_SOLUTION` for a gross margin ≤ 0 (no revenue breaks even);
  *   `INVALID_ARGUMENT` for a margin above 100%, negative fixed costs, a missing value or a
- *   bad unit; `INVALID_NUMBER` for NaN, `""`, `null`…
+ *   bad unit; `INVALID_NUMBER` for NaN, `""`, `null`…;
+ *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * const margin = { fixedCosts: "50万", grossMargin: "55%" };
@@ -58,5 +59,10 @@ export function breakEvenRevenue(
       { path: ["grossMargin"] },
     );
   }
-  return roundToUnit(fixedCosts.div(grossMargin), settings);
+  return roundToUnit(
+    fixedCosts.div(grossMargin),
+    settings,
+    ["grossMargin"],
+    "The break-even revenue",
+  );
 }

@@ -1,6 +1,7 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { ONE } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import type { Calendar, IsoDate } from "../time/types.js";
@@ -77,7 +78,8 @@ export interface FunnelResult {
  *   `conversion`/`perNext`, a conversion or ratio ≤ 0, a negative outcome, people ≤ 0, or bad
  *   options; `NO_WORKING_DAYS` for a period without working days; `INVALID_NUMBER` for values
  *   that are not numbers; `INVALID_DATE`, `INVALID_RANGE`, `CALENDAR_YEAR_MISSING` from the
- *   calendar.
+ *   calendar; `NUMBER_TOO_LARGE` when a stage's count leaves the supported magnitude
+ *   (|x| < 1e1000).
  *
  * @example
  * const plan = funnel(100, [{ name: "visits", perNext: 5 }], { outcomeName: "newCustomers" });
@@ -127,8 +129,18 @@ export function funnel(
   for (let index = conversions.length - 1; index >= 0; index--) {
     const stage = conversions[index]!;
     // perNext multiplies exactly; 1 / perNext would not (1/3 is inexact).
-    const exact = stage.perNext === null ? next.div(stage.conversion) : next.times(stage.perNext);
-    const count = roundUp ? exact.ceil() : exact;
+    const exact = checkMagnitude(
+      stage.perNext === null ? next.div(stage.conversion) : next.times(stage.perNext),
+      ["stages", index],
+      `The count of ${JSON.stringify(stage.name)}`,
+    );
+    const count = roundUp
+      ? checkMagnitude(
+          exact.ceil(),
+          ["stages", index],
+          `The count of ${JSON.stringify(stage.name)}`,
+        )
+      : exact;
     rows.unshift(row(stage.name, exact, count, stage.conversion));
     next = count;
   }
@@ -184,7 +196,7 @@ function readStages(stages: unknown): Conversion[] {
       );
     }
     return rate === undefined
-      ? { name, conversion: ONE.div(value), perNext: value }
+      ? { name, conversion: checkMagnitude(ONE.div(value), [...path, key]), perNext: value }
       : { name, conversion: value, perNext: null };
   });
 }

@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { requiredNumber, requireRecord } from "./_lib/input.js";
 
@@ -16,7 +17,8 @@ export interface RoiInput {
  * @param input - `revenue` and `cost`.
  * @returns The ROI as a ratio (1.5 = 150%), exact.
  * @throws {TargetreeError} `DIVISION_BY_ZERO` for a zero cost; `INVALID_ARGUMENT` for a
- *   negative cost or a missing value; `INVALID_NUMBER` for NaN, `""`, `null`…
+ *   negative cost or a missing value; `INVALID_NUMBER` for NaN, `""`, `null`…;
+ *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * roi({ revenue: "25万", cost: "10万" }).toString() //=> "1.5"
@@ -36,5 +38,5 @@ export function roi(input: RoiInput): Decimal {
       path: ["cost"],
     });
   }
-  return revenue.minus(cost).div(cost);
+  return checkMagnitude(revenue.minus(cost).div(cost), ["cost"], "The ROI");
 }

@@ -1,6 +1,7 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { ZERO } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { optionalNumber, optionsRecord, readChoice, requireRecord } from "./_lib/input.js";
@@ -69,7 +70,8 @@ interface Tier {
  * @returns The bonus, the highest tier reached, and what each tier paid.
  * @throws {TargetreeError} `INVALID_TIERS` for an empty list, unsorted or overlapping
  *   (repeated) starts, or a tier with no (or a negative) `rate` and `fixed`; `INVALID_NUMBER`
- *   for a value that is not a number; `INVALID_ARGUMENT` for bad options.
+ *   for a value that is not a number; `INVALID_ARGUMENT` for bad options;
+ *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * tieredBonus("10万", [{ from: "10万", fixed: "1万" }]).bonus.toString() //=> "10000"
@@ -93,7 +95,7 @@ export function tieredBonus(
     if (value.gte(tier.from)) reached = index;
   });
   if (reached < 0) {
-    return { bonus: roundToUnit(ZERO, settings), tier: null, lines: [] };
+    return { bonus: roundToUnit(ZERO, settings, ["amount"]), tier: null, lines: [] };
   }
   const upper = (index: number): Decimal | null => list[index + 1]?.from ?? null;
   const lines: BonusLine[] = [];
@@ -109,18 +111,20 @@ export function tieredBonus(
     }
   }
   const total = lines.reduce((sum, item) => sum.plus(item.bonus), ZERO);
-  return { bonus: roundToUnit(total, settings), tier: reached, lines };
+  return { bonus: roundToUnit(total, settings, ["amount"], "The bonus"), tier: reached, lines };
 }
 
 function line(index: number, tier: Tier, to: Decimal | null, base: Decimal): BonusLine {
+  const path = ["tiers", index];
+  const checkedBase = checkMagnitude(base, path, "A tier's base");
   return {
     tier: index,
     from: tier.from,
     to,
-    base,
+    base: checkedBase,
     rate: tier.rate,
     fixed: tier.fixed,
-    bonus: tier.fixed.plus(tier.rate.times(base)),
+    bonus: checkMagnitude(tier.fixed.plus(tier.rate.times(checkedBase)), path, "A tier's bonus"),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { Decimal as DecimalValue, ZERO } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import type { Calendar, IsoDate } from "../time/types.js";
@@ -116,7 +117,8 @@ const PERIODS: readonly CadencePeriod[] = ["workingDay", "week", "month"];
  *   recognised; `INVALID_ARGUMENT` for a negative count, bad `visits`/`every`, or people ≤ 0;
  *   `NOT_A_WHOLE_NUMBER` for a fractional count; `INVALID_NUMBER` for a count that is not a
  *   number; `NO_WORKING_DAYS` for a period without working days; `INVALID_DATE`,
- *   `INVALID_RANGE`, `CALENDAR_YEAR_MISSING` from the calendar.
+ *   `INVALID_RANGE`, `CALENDAR_YEAR_MISSING` from the calendar; `NUMBER_TOO_LARGE` when a
+ *   count of visits leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * const plan = visitPlan({ A: 20, B: 30, C: 50 }, { start: "2026-06-01", end: "2026-06-30" });
@@ -174,9 +176,10 @@ export function visitPlan(
     const cadence = readCadence(cadences.get(key), ["options", "cadences", key]);
     const periods = periodsOf[cadence.per];
     const perCustomer = new DecimalValue(cadence.visits).times(Math.ceil(periods / cadence.every));
-    const classVisits = count.times(perCustomer);
-    customers = customers.plus(count);
-    visits = visits.plus(classVisits);
+    const path = ["counts", key];
+    const classVisits = checkMagnitude(count.times(perCustomer), path, "A count of visits");
+    customers = checkMagnitude(customers.plus(count), path, "The count of customers");
+    visits = checkMagnitude(visits.plus(classVisits), path, "The count of visits");
     return {
       key,
       customers: count,

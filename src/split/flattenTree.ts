@@ -1,6 +1,11 @@
 import type { Decimal } from "../_lib/decimal.js";
+import { isDecimalInstance } from "../_lib/decimal.js";
+import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { option, readBoolean, readOptions } from "./_lib/options.js";
+import { isRecord } from "./_lib/parts.js";
 import type { TreeNode } from "./_lib/tree.js";
+import { field } from "./_lib/tree.js";
 
 /** One row of a flattened tree. */
 export interface TreeRow {
@@ -25,44 +30,71 @@ export interface FlattenTreeOptions {
  * @param tree - A tree with values.
  * @param options - `leavesOnly`.
  * @returns The rows, in tree order.
- * @throws {TargetreeError} `INVALID_ARGUMENT` when `tree` is not a tree of nodes.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` when `tree` is not a tree of nodes (with the
+ *   path to the bad node), a node appears twice, or for bad options (not an object, or a
+ *   `leavesOnly` that is not a boolean).
  *
  * @example
  * const tree = cascade(100, { children: [{ name: "a", weight: 1 }, { name: "b", weight: 3 }] });
  * flattenTree(tree).map((row) => `${row.path.join("/") || "(root)"} ${row.value}`)
  * //=> ["(root) 100", "a 25", "b 75"]
  */
-export function flattenTree(tree: TreeNode, options: FlattenTreeOptions = {}): TreeRow[] {
-  if (typeof options !== "object" || options === null) {
-    throw new TargetreeError("INVALID_ARGUMENT", "options must be an object.", {
-      path: ["options"],
-    });
-  }
-  const leavesOnly = options.leavesOnly ?? false;
-  if (typeof leavesOnly !== "boolean") {
-    throw new TargetreeError("INVALID_ARGUMENT", "leavesOnly must be true or false.", {
-      path: ["leavesOnly"],
-    });
-  }
+export function flattenTree(tree: TreeNode, options?: FlattenTreeOptions): TreeRow[] {
+  const leavesOnly = readBoolean(option(readOptions(options), "leavesOnly"), false, ["leavesOnly"]);
   const rows: TreeRow[] = [];
-  // An explicit stack: deep trees cannot overflow the call stack.
-  const stack: { node: TreeNode; depth: number }[] = [{ node: tree, depth: 0 }];
+  const seen = new Set<unknown>();
+  // An explicit stack: deep trees cannot overflow the call stack. Paths to a bad node are built
+  // from the parent links only when one is found.
+  const stack: Entry[] = [{ node: tree, depth: 0, parent: null, index: 0 }];
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (typeof node !== "object" || node === null || !Array.isArray(node.children)) {
+    const entry = stack.pop()!;
+    const { node, depth } = entry;
+    const children = isRecord(node) ? field(node, "children") : undefined;
+    const name = isRecord(node) ? field(node, "name") : undefined;
+    const path = isRecord(node) ? field(node, "path") : undefined;
+    const value = isRecord(node) ? field(node, "value") : undefined;
+    if (
+      !Array.isArray(children) ||
+      typeof name !== "string" ||
+      !Array.isArray(path) ||
+      !isDecimalInstance(value)
+    ) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
-        `Expected a tree node from cascade or breakback, got ${describeValue(node)}.`,
-        { path: ["tree"] },
+        `Expected a tree node from cascade or breakback ({ name, path, value, children }), got ${describeValue(node)}.`,
+        { path: entryPath(entry) },
       );
     }
-    const isLeaf = node.children.length === 0;
-    if (isLeaf || !leavesOnly) {
-      rows.push({ name: node.name, path: node.path, depth, value: node.value, isLeaf });
+    if (seen.has(node)) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        "The tree refers to one of its own nodes twice (a cycle or a shared child).",
+        { path: entryPath(entry) },
+      );
     }
-    for (let i = node.children.length - 1; i >= 0; i--) {
-      stack.push({ node: node.children[i]!, depth: depth + 1 });
+    seen.add(node);
+    const isLeaf = children.length === 0;
+    if (isLeaf || !leavesOnly) {
+      rows.push({ name, path: path as readonly string[], depth, value, isLeaf });
+    }
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ node: children[i], depth: depth + 1, parent: entry, index: i });
     }
   }
   return rows;
+}
+
+interface Entry {
+  readonly node: unknown;
+  readonly depth: number;
+  readonly parent: Entry | null;
+  /** The node's index among its parent's children. */
+  readonly index: number;
+}
+
+/** `["tree", "children", 0, "children", 2]` for the third child of the first child. */
+function entryPath(entry: Entry): ErrorPath {
+  const steps: (string | number)[] = [];
+  for (let at: Entry | null = entry; at?.parent; at = at.parent) steps.push(at.index, "children");
+  return ["tree", ...steps.reverse()];
 }

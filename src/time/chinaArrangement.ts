@@ -1,6 +1,8 @@
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { ownOptions } from "../_lib/options.js";
 import { checkArrangement, toPublicArrangement } from "./_lib/arrangement.js";
 import { describeYears } from "./_lib/calendar.js";
+import { checkYear } from "./_lib/isoDate.js";
 import { buildProvisionalChina } from "./_lib/provisionalChina.js";
 import { CHINA_HOLIDAY_DATA } from "./data/china-holidays.js";
 import type { HolidayArrangement } from "./types.js";
@@ -21,7 +23,8 @@ export interface ChinaArrangementOptions {
  * @returns The arrangement.
  * @throws {TargetreeError} `CALENDAR_YEAR_MISSING` for a year without data (the
  *   message names the covered years and the ways forward); `INVALID_ARGUMENT` for
- *   a bad year or option.
+ *   a year that is not a whole number from 1000 to 9999, options that are not an object
+ *   (`null` included) or an unknown `missingYears`.
  *
  * @example
  * chinaArrangement(2026).holidays[0] //=> { name: "元旦", days: ["2026-01-01", "2026-01-02", "2026-01-03"], workdays: ["2026-01-04"] }
@@ -29,18 +32,17 @@ export interface ChinaArrangementOptions {
  */
 export function chinaArrangement(
   year: number,
-  options: ChinaArrangementOptions = {},
+  options?: ChinaArrangementOptions,
 ): HolidayArrangement {
-  if (typeof year !== "number" || !Number.isInteger(year)) {
-    throw new TargetreeError("INVALID_ARGUMENT", `Expected a year, got ${describeValue(year)}.`, {
-      path: ["year"],
-    });
-  }
-  const missingYears = options.missingYears ?? "error";
+  checkYear(year, ["year"]);
+  const settings = ownOptions(options, ["options"]);
+  const missingYears = settings.missingYears ?? "error";
   if (missingYears !== "error" && missingYears !== "provisional") {
-    throw new TargetreeError("INVALID_ARGUMENT", 'missingYears must be "error" or "provisional".', {
-      path: ["missingYears"],
-    });
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `missingYears must be "error" or "provisional", got ${describeValue(missingYears)}.`,
+      { path: ["missingYears"] },
+    );
   }
   const official = CHINA_HOLIDAY_DATA.find((arrangement) => arrangement.year === year);
   if (official) return toPublicArrangement(checkArrangement(official));

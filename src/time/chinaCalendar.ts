@@ -1,9 +1,10 @@
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { ownOptions } from "../_lib/options.js";
 import type { CheckedArrangement } from "./_lib/arrangement.js";
 import { checkArrangement } from "./_lib/arrangement.js";
 import { CHINA_HOLIDAY_DATA } from "./data/china-holidays.js";
-import type { Calendar, CalendarDay, HolidayArrangement, IsoDate } from "./types.js";
+import type { Calendar, CalendarDay, HolidayArrangement, IsoDate, MissingYears } from "./types.js";
 
 export interface ChinaCalendarOptions {
   /**
@@ -21,7 +22,7 @@ export interface ChinaCalendarOptions {
   readonly missingYears?: "error" | "provisional" | "weekends-only";
 }
 
-const MISSING = /* @__PURE__ */ new Map([
+const MISSING: ReadonlyMap<unknown, MissingYears> = /* @__PURE__ */ new Map([
   ["error", "error"],
   ["provisional", "china-provisional"],
   ["weekends-only", "weekends-only"],
@@ -48,11 +49,9 @@ const MISSING = /* @__PURE__ */ new Map([
  * workingDays("2026-10-01", "2026-10-10", chinaCalendar()).count //=> 3
  * workingDays("2027-01-01", "2027-12-31", chinaCalendar({ missingYears: "provisional" })).provisional //=> true
  */
-export function chinaCalendar(options: ChinaCalendarOptions = {}): Calendar {
-  if (typeof options !== "object" || options === null) {
-    throw new TargetreeError("INVALID_ARGUMENT", "options must be an object.", { path: [] });
-  }
-  const missingOption = Object.hasOwn(options, "missingYears") ? options.missingYears : undefined;
+export function chinaCalendar(options?: ChinaCalendarOptions): Calendar {
+  const settings = ownOptions(options, ["options"]);
+  const missingOption = settings.missingYears;
   const missingYears = MISSING.get(missingOption ?? "error");
   if (missingYears === undefined) {
     throw new TargetreeError(
@@ -68,7 +67,7 @@ export function chinaCalendar(options: ChinaCalendarOptions = {}): Calendar {
       path: ["CHINA_HOLIDAY_DATA", index],
     });
   });
-  const given = Object.hasOwn(options, "arrangements") ? options.arrangements : undefined;
+  const given = settings.arrangements;
   if (given !== undefined) {
     if (!Array.isArray(given)) {
       throw new TargetreeError(

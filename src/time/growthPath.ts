@@ -1,8 +1,10 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { ONE } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
+import { ownOptions } from "../_lib/options.js";
 import { roundingConstant } from "../_lib/rounding.js";
-import type { Numeric, UnitOptions } from "../_lib/types.js";
+import type { Numeric, RoundingMode, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { growthFactor, MAX_GROWTH_STEPS } from "./_lib/growth.js";
 
@@ -45,7 +47,8 @@ export interface GrowthPathResult {
  * @returns The values, the increment or rate, and each step's growth.
  * @throws {TargetreeError} `INVALID_OPERATION` for CAGR from a zero or negative start or
  *   to a zero or negative end; `INVALID_NUMBER` for a non-number; `INVALID_ARGUMENT`
- *   for bad steps, method, unit or rounding.
+ *   for bad steps, options (not an object), method, unit or rounding; `NUMBER_TOO_LARGE`
+ *   when an increment, rate or growth rate leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * growthPath(8, 20, 4).values.map(String)                                       //=> ["8", "11", "14", "17", "20"]
@@ -56,8 +59,9 @@ export function growthPath(
   start: Numeric,
   end: Numeric,
   steps: number,
-  options: GrowthPathOptions = {},
+  options?: GrowthPathOptions,
 ): GrowthPathResult {
+  const settings = ownOptions(options, ["options"]);
   const first = toDecimal(start, ["start"]);
   const last = toDecimal(end, ["end"]);
   if (
@@ -72,7 +76,7 @@ export function growthPath(
       { path: ["steps"] },
     );
   }
-  const method = options.method ?? "linear";
+  const method = settings.method ?? "linear";
   if (method !== "linear" && method !== "cagr") {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
@@ -80,8 +84,8 @@ export function growthPath(
       { path: ["method"] },
     );
   }
-  const mode = roundingConstant(options.rounding);
-  const unit = options.unit === undefined ? null : toDecimal(options.unit, ["unit"]);
+  const mode = roundingConstant(settings.rounding as RoundingMode | undefined);
+  const unit = settings.unit === undefined ? null : toDecimal(settings.unit as Numeric, ["unit"]);
   if (unit !== null && (unit.isNegative() || unit.isZero())) {
     throw new TargetreeError("INVALID_ARGUMENT", "unit must be positive.", { path: ["unit"] });
   }
@@ -90,7 +94,7 @@ export function growthPath(
   let increment: Decimal | null = null;
   let rate: Decimal | null = null;
   if (method === "linear") {
-    const step = last.minus(first).dividedBy(steps);
+    const step = checkMagnitude(last.minus(first).dividedBy(steps), ["end"], "The increment");
     increment = step;
     exact = Array.from({ length: steps + 1 }, (_, k) =>
       k === steps ? last : first.plus(step.times(k)),
@@ -114,10 +118,14 @@ export function growthPath(
   const values =
     unit === null
       ? exact
-      : exact.map((value) => value.dividedBy(unit).toDecimalPlaces(0, mode).times(unit));
+      : exact.map((value) =>
+          checkMagnitude(value.dividedBy(unit).toDecimalPlaces(0, mode).times(unit), ["unit"]),
+        );
   const growthRates = exact.slice(1).map((value, index) => {
     const before = exact[index]!;
-    return before.isZero() || before.isNegative() ? null : value.dividedBy(before).minus(ONE);
+    return before.isZero() || before.isNegative()
+      ? null
+      : checkMagnitude(value.dividedBy(before).minus(ONE), ["end"], "A step's growth rate");
   });
   return { method, values, increment, rate, growthRates };
 }

@@ -1,4 +1,4 @@
-import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { checkYear } from "./_lib/isoDate.js";
 import { buildProvisionalChina } from "./_lib/provisionalChina.js";
 import type { HolidayArrangement } from "./types.js";
 
@@ -31,18 +31,14 @@ import type { HolidayArrangement } from "./types.js";
  *
  * @param year - A year from 2025 to 2099.
  * @returns The arrangement, `provisional: true`, runs expanded into dates.
- * @throws {TargetreeError} `CALENDAR_YEAR_MISSING` for a year outside 2025–2099 or a
- *   runtime without the Chinese calendar in `Intl`; `INVALID_ARGUMENT` for a non-integer.
+ * @throws {TargetreeError} `CALENDAR_YEAR_MISSING` (path `year`) for a year outside
+ *   2025–2099, or for a runtime without the Chinese calendar in `Intl`; `INVALID_ARGUMENT`
+ *   for a year that is not a whole number from 1000 to 9999.
  *
  * @example
  * provisionalChinaArrangement(2026).holidays[1] //=> { name: "春节", days: ["2026-02-15", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-21", "2026-02-22", "2026-02-23"], workdays: ["2026-02-14", "2026-02-28"] }
  * provisionalChinaArrangement(2027).holidays[0].days //=> ["2027-01-01", "2027-01-02", "2027-01-03"]
  */
 export function provisionalChinaArrangement(year: number): HolidayArrangement {
-  if (typeof year !== "number" || !Number.isInteger(year)) {
-    throw new TargetreeError("INVALID_ARGUMENT", `Expected a year, got ${describeValue(year)}.`, {
-      path: ["year"],
-    });
-  }
-  return buildProvisionalChina(year);
+  return buildProvisionalChina(checkYear(year, ["year"]), ["year"]);
 }

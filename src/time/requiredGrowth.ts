@@ -1,6 +1,7 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { ONE } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { checkPeriods, growthFactor } from "./_lib/growth.js";
@@ -21,7 +22,8 @@ import { checkPeriods, growthFactor } from "./_lib/growth.js";
  * @returns The rate as a ratio (0.25 = 25%).
  * @throws {TargetreeError} `DIVISION_BY_ZERO` when `from` is 0; `INVALID_OPERATION` when
  *   `from` is negative, or `to` is negative over several periods; `INVALID_NUMBER` for a
- *   non-number; `INVALID_ARGUMENT` for periods ≤ 0 or over 1,000.
+ *   non-number; `INVALID_ARGUMENT` for periods ≤ 0 or over 1,000; `NUMBER_TOO_LARGE` when
+ *   the rate leaves the supported magnitude (|x| < 1e1000), e.g. 1e-999 → 1e999 in one period.
  *
  * @example
  * formatPercent(requiredGrowth("7亿", "8亿"))     //=> "14.29%"
@@ -48,7 +50,11 @@ export function requiredGrowth(from: Numeric, to: Numeric, periods: Numeric = 1)
         { path: ["from"] },
       );
     }
-    return target.minus(start).dividedBy(start);
+    return checkMagnitude(target.minus(start).dividedBy(start), ["to"], "The growth rate");
   }
-  return growthFactor(start, target, count, ["from"], ["to"]).minus(ONE);
+  return checkMagnitude(
+    growthFactor(start, target, count, ["from"], ["to"]).minus(ONE),
+    ["to"],
+    "The growth rate",
+  );
 }

@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import type { Numeric } from "../_lib/types.js";
+import { requiredOptions } from "./_lib/options.js";
 import type { Grain, QuarterPattern } from "./_lib/periods.js";
 import { groupDays } from "./_lib/periods.js";
 import type { Period, PeriodBasis, PeriodSplitBase } from "./_lib/splitCore.js";
@@ -76,13 +77,9 @@ export interface SplitByPeriodResult extends ProvisionalFlag {
  * splitByPeriod(3000, { start: "2026-06-01", end: "2026-06-30", grain: "dekad", basis: "calendar-days" }).periods.map((p) => `${p.key} ${p.value}`) //=> ["2026-06-上旬 1000", "2026-06-中旬 1000", "2026-06-下旬 1000"]
  */
 export function splitByPeriod(total: Numeric, options: SplitByPeriodOptions): SplitByPeriodResult {
-  const grain = checkGrain(
-    typeof options === "object" && options !== null && Object.hasOwn(options, "grain")
-      ? options.grain
-      : undefined,
-    ["grain"],
-  );
-  const prepared = prepare(total, options, [grain]);
+  const settings = requiredOptions(options);
+  const grain = checkGrain(settings.grain, ["grain"]);
+  const prepared = prepare(total, settings, [grain]);
   const groups = groupDays(prepared.days, grain, prepared.fiscal);
   const weights = weightsFor(prepared, groups, prepared.basis, true);
   const periods = splitGroups(prepared.total, groups, weights, prepared, prepared.basis, grain);
@@ -92,7 +89,7 @@ export function splitByPeriod(total: Numeric, options: SplitByPeriodOptions): Sp
     end: prepared.range.endIso,
     grain,
     basis: prepared.basis,
-    ...(prepared.fiscal ? { quarterPattern: options.quarterPattern! } : {}),
+    ...(prepared.quarterPattern ? { quarterPattern: prepared.quarterPattern } : {}),
     days: prepared.days.length,
     workingDays: prepared.days.filter((day) => day.working).length,
     periods,

@@ -2,6 +2,7 @@ import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import type { DayRow } from "./_lib/dayTable.js";
+import { requiredOptions } from "./_lib/options.js";
 import type { Grain, QuarterPattern } from "./_lib/periods.js";
 import { GRAIN_RANK, groupDays } from "./_lib/periods.js";
 import type { Period, PeriodBasis, PeriodSplitBase } from "./_lib/splitCore.js";
@@ -62,10 +63,8 @@ export function splitByPeriodTree(
   total: Numeric,
   options: SplitByPeriodTreeOptions,
 ): SplitByPeriodTreeResult {
-  const rawGrains =
-    typeof options === "object" && options !== null && Object.hasOwn(options, "grains")
-      ? options.grains
-      : undefined;
+  const settings = requiredOptions(options);
+  const rawGrains = settings.grains;
   if (!Array.isArray(rawGrains) || rawGrains.length === 0) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
@@ -84,7 +83,7 @@ export function splitByPeriodTree(
       );
     }
   });
-  const innerBasis = Object.hasOwn(options, "innerBasis") ? options.innerBasis : undefined;
+  const innerBasis = settings.innerBasis;
   if (innerBasis !== undefined && innerBasis !== "working-days" && innerBasis !== "calendar-days") {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
@@ -92,7 +91,7 @@ export function splitByPeriodTree(
       { path: ["innerBasis"] },
     );
   }
-  const prepared = prepare(total, options, grains);
+  const prepared = prepare(total, settings, grains);
   const levelBasis = (level: number): PeriodBasis =>
     level === 0 || prepared.basis !== "seasonality" || prepared.density
       ? prepared.basis
@@ -126,7 +125,7 @@ export function splitByPeriodTree(
     end: prepared.range.endIso,
     grains,
     basis: prepared.basis,
-    ...(prepared.fiscal ? { quarterPattern: options.quarterPattern! } : {}),
+    ...(prepared.quarterPattern ? { quarterPattern: prepared.quarterPattern } : {}),
     days: prepared.days.length,
     workingDays: prepared.days.filter((day) => day.working).length,
     periods: build(prepared.total, prepared.days, 0, 0),

@@ -4,6 +4,7 @@ import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { buildDays } from "./_lib/dayTable.js";
 import { parseIsoDate, parseRange } from "./_lib/isoDate.js";
+import { requiredOptions } from "./_lib/options.js";
 import type { Calendar, IsoDate, ProvisionalFlag } from "./types.js";
 
 export interface TimeProgressOptions {
@@ -65,14 +66,10 @@ export interface TimeProgressResult extends ProvisionalFlag {
  * timeProgress("2025-12-31", year).progress.toString()                   //=> "0"
  */
 export function timeProgress(asOf: IsoDate, options: TimeProgressOptions): TimeProgressResult {
-  if (typeof options !== "object" || options === null) {
-    throw new TargetreeError("INVALID_ARGUMENT", "Pass the options { start, end, … }.", {
-      path: [],
-    });
-  }
+  const settings = requiredOptions(options);
   parseIsoDate(asOf, ["asOf"]);
-  const range = parseRange(options.start, options.end);
-  const asOfCounts = options.asOfCounts ?? "elapsed";
+  const range = parseRange(settings.start, settings.end);
+  const asOfCounts = settings.asOfCounts ?? "elapsed";
   if (asOfCounts !== "elapsed" && asOfCounts !== "remaining") {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
@@ -80,7 +77,7 @@ export function timeProgress(asOf: IsoDate, options: TimeProgressOptions): TimeP
       { path: ["asOfCounts"] },
     );
   }
-  const basis = options.basis ?? "working-days";
+  const basis = settings.basis ?? "working-days";
   if (basis !== "working-days" && basis !== "calendar-days") {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
@@ -88,7 +85,7 @@ export function timeProgress(asOf: IsoDate, options: TimeProgressOptions): TimeP
       { path: ["basis"] },
     );
   }
-  const { days, calendar } = buildDays(range, options.calendar);
+  const { days, calendar } = buildDays(range, settings.calendar as Calendar | undefined);
   const elapsed = (iso: IsoDate) => (asOfCounts === "elapsed" ? iso <= asOf : iso < asOf);
   let elapsedWorking = 0;
   let totalWorking = 0;

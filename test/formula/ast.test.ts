@@ -80,6 +80,15 @@ describe("node builders", () => {
     expect(nameNode("a", { start: 3, end: 4 }).span).toEqual({ start: 3, end: 4 });
   });
 
+  it("keep a frozen copy of a span, so changing the caller's object later changes nothing", () => {
+    const span = { start: 0, end: 1 };
+    const node = numberNode(5, undefined, span);
+    span.start = 7;
+    expect(node.span).toEqual({ start: 0, end: 1 });
+    expect(Object.isFrozen(node.span)).toBe(true);
+    expect(booleanNode(true, { start: 2, end: 2 }).span).toEqual({ start: 2, end: 2 });
+  });
+
   it("do not mutate frozen arguments", () => {
     const rest = Object.freeze([Object.freeze({ op: "+" as const, operand: b })]);
     const args = Object.freeze([a, b]);
@@ -91,6 +100,55 @@ describe("node builders", () => {
     it("refuse a negative literal or an unknown unit (INVALID_ARGUMENT)", () => {
       expect(errorOf(() => numberNode(-5)).code).toBe("INVALID_ARGUMENT");
       expect(errorOf(() => numberNode(5, "兆" as never)).code).toBe("INVALID_ARGUMENT");
+    });
+
+    it("refuse a span that is not whole numbers 0 ≤ start ≤ end (INVALID_ARGUMENT)", () => {
+      const builders: ((span: never) => unknown)[] = [
+        (span) => numberNode(5, undefined, span),
+        (span) => booleanNode(true, span),
+        (span) => nameNode("a", span),
+        (span) => unaryNode("-", a, span),
+        (span) => notNode(a, span),
+        (span) => sumNode(a, [{ op: "+", operand: b }], span),
+        (span) => productNode(a, [{ op: "*", operand: b }], span),
+        (span) => powerNode(a, b, span),
+        (span) => compareNode("<", a, b, span),
+        (span) => logicalNode("and", [a, b], span),
+        (span) => callNode("max", [a, b], span),
+      ];
+      const bad = [
+        Number.NaN,
+        null,
+        "abc",
+        [],
+        { start: Number.NaN, end: 1 },
+        { start: -1, end: 1 },
+        { start: 0.5, end: 1 },
+        { start: "0", end: 1 },
+        { start: 0 },
+        { start: 0, end: Number.POSITIVE_INFINITY },
+        { start: 3, end: 2 },
+      ];
+      for (const build of builders) {
+        for (const span of bad) {
+          expect(errorOf(() => build(span as never)).code).toBe("INVALID_ARGUMENT");
+        }
+        expect(() => build(undefined as never)).not.toThrow();
+      }
+      expect(errorOf(() => nameNode("a", { start: -1, end: 1 })).path).toEqual(["span", "start"]);
+    });
+
+    it("refuse a boolean node of anything but true or false (INVALID_ARGUMENT)", () => {
+      for (const bad of [Number.NaN, "true", "false", 0, 1, null, undefined, {}, []]) {
+        expect(errorOf(() => booleanNode(bad as never)).code).toBe("INVALID_ARGUMENT");
+      }
+    });
+
+    it("refuse a chain whose rest is not an array (INVALID_ARGUMENT)", () => {
+      for (const bad of [Number.NaN, "abc", null, undefined, {}, true]) {
+        expect(errorOf(() => sumNode(a, bad as never)).code).toBe("INVALID_ARGUMENT");
+        expect(errorOf(() => productNode(a, bad as never)).code).toBe("INVALID_ARGUMENT");
+      }
     });
 
     it("refuse a bad number (INVALID_NUMBER)", () => {
@@ -143,6 +201,29 @@ describe("formulasEqual", () => {
     expect(formulasEqual(parseFormula("not a"), parseFormula("not a"))).toBe(true);
   });
 
+  it("refuses arguments that are not formula trees (INVALID_ARGUMENT)", () => {
+    const tree = parseFormula("1");
+    const bad = [
+      Number.NaN,
+      null,
+      undefined,
+      "abc",
+      {},
+      [],
+      true,
+      { kind: "number" },
+      { kind: "number", value: 1 },
+      { kind: "name", name: "a", span: { start: Number.NaN, end: 0 } },
+      { kind: "sum", first: a, rest: "b" },
+      unaryNode("-", { kind: "nope" } as never),
+    ];
+    for (const value of bad) {
+      expect(errorOf(() => formulasEqual(value as never, tree)).path).toEqual(["a"]);
+      expect(errorOf(() => formulasEqual(tree, value as never)).path).toEqual(["b"]);
+      expect(errorOf(() => formulasEqual(value as never, tree)).code).toBe("INVALID_ARGUMENT");
+    }
+  });
+
   it("refuses trees deeper than any formula nests (FORMULA_TOO_DEEP)", () => {
     let deep: FormulaNode = a;
     let other: FormulaNode = a;
@@ -178,6 +259,36 @@ describe("printFormula", () => {
     expect(printFormula(parseFormula("(a + b) ^ (c + d)"))).toBe("(a + b) ^ (c + d)");
     expect(printFormula(parseFormula("-(a ^ b)"))).toBe("-a ^ b");
     expect(printFormula(parseFormula("(not a) == b"))).toBe("(not a) == b");
+  });
+
+  it("prints a chain of unary operators without parentheses, so it parses back", () => {
+    expect(printFormula(parseFormula("-(-(+(-x)))"))).toBe("--+-x");
+    expect(printFormula(unaryNode("-", unaryNode("-", numberNode(1))))).toBe("--1");
+    expect(printFormula(parseFormula("a - -b * --c"))).toBe("a - -b * --c");
+    const long = parseFormula(`${"-".repeat(256)}1`);
+    const printed = printFormula(long);
+    expect(printed).toBe(`${"-".repeat(256)}1`);
+    expect(formulasEqual(parseFormula(printed), long)).toBe(true);
+  });
+
+  it("refuses options that are not an object, and symbols other than ascii or math (INVALID_ARGUMENT)", () => {
+    const tree = parseFormula("a * b");
+    for (const bad of [null, Number.NaN, "abc", true, []]) {
+      expect(errorOf(() => printFormula(tree, bad as never)).code).toBe("INVALID_ARGUMENT");
+    }
+    for (const bad of ["abc", "MATH", Number.NaN, null, {}, [], true]) {
+      const error = errorOf(() => printFormula(tree, { symbols: bad as never }));
+      expect(error.code).toBe("INVALID_ARGUMENT");
+      expect(error.path).toEqual(["symbols"]);
+    }
+    expect(printFormula(tree, { symbols: undefined } as never)).toBe("a * b");
+    expect(printFormula(tree, { other: 1 } as never)).toBe("a * b");
+  });
+
+  it("reads options by own keys only", () => {
+    const inherited = Object.create({ symbols: "math" }) as { symbols?: "math" };
+    expect(printFormula(parseFormula("a * b"), inherited)).toBe("a * b");
+    expect(printFormula(parseFormula("a * b"), Object.freeze({ symbols: "math" }))).toBe("a × b");
   });
 
   it("prints a built tree that is deeper than any formula only with an error (FORMULA_TOO_DEEP)", () => {

@@ -1,6 +1,7 @@
 import { Decimal as DecimalJs } from "decimal.js";
 import fc from "fast-check";
 import {
+  booleanNode,
   callNode,
   type Decimal,
   evaluateFormula,
@@ -189,6 +190,30 @@ describe("evaluateFormula", () => {
       expect(errorOf(() => evaluateFormula("if(x, 1, 2)", { x: 1 })).code).toBe("TYPE_MISMATCH");
     });
 
+    it("gives TYPE_MISMATCH at the path of the fact whose type does not fit, with the column", () => {
+      const cases: [string, Record<string, number | boolean>, string][] = [
+        ["a * b", { a: true, b: 1 }, "a"],
+        ["a * b", { a: 1, b: false }, "b"],
+        ["x and true", { x: 1 }, "x"],
+        ["not x", { x: 2 }, "x"],
+        ["if(x, 1, 2)", { x: 1 }, "x"],
+        ["x == y", { x: 1, y: true }, "y"],
+        ["x < 3", { x: true }, "x"],
+        ["3 < x", { x: true }, "x"],
+      ];
+      for (const [text, facts, culprit] of cases) {
+        const error = errorOf(() => evaluateFormula(text, facts, { name: "rule" }));
+        expect(error.code).toBe("TYPE_MISMATCH");
+        expect(error.path).toEqual(["facts", culprit]);
+        expect(error.details).toMatchObject({ formula: "rule" });
+        expect(error.details.column).toBeTypeOf("number");
+      }
+      // The caller's own key, even when it is in another Unicode normal form than the formula.
+      const decomposed = "cafe\u0301";
+      const error = errorOf(() => evaluateFormula("café + 1", { [decomposed]: true }));
+      expect(error.path).toEqual(["facts", decomposed]);
+    });
+
     it("gives DIVISION_BY_ZERO with the column of the divisor", () => {
       const error = errorOf(() =>
         evaluateFormula("a / (b - 2)", { a: 1, b: 2 }, { name: "ratio" }),
@@ -224,6 +249,30 @@ describe("evaluateFormula", () => {
       expect(errorOf(() => evaluateFormula({ kind: "eval" } as never, {})).code).toBe(
         "INVALID_ARGUMENT",
       );
+      const badSpan = { kind: "name", name: "x", span: { start: Number.NaN, end: 1 } };
+      expect(errorOf(() => evaluateFormula(badSpan as never, { x: 1 })).code).toBe(
+        "INVALID_ARGUMENT",
+      );
+    });
+
+    it("gives INVALID_ARGUMENT for options that are not an object", () => {
+      for (const bad of [null, "abc", 5, true, []]) {
+        expect(errorOf(() => evaluateFormula("1", {}, bad as never)).code).toBe("INVALID_ARGUMENT");
+      }
+      expect(errorOf(() => evaluateFormula("1", {}, { name: 5 as never })).path).toEqual([
+        "options",
+        "name",
+      ]);
+    });
+
+    it("checks a built tree on every call, and a parsed tree gives the same result every time", () => {
+      const built = sumNode(nameNode("x"), [{ op: "+", operand: booleanNode(true) }]);
+      expect(errorOf(() => evaluateFormula(built, { x: 1 })).code).toBe("TYPE_MISMATCH");
+      expect(errorOf(() => evaluateFormula(built, { x: 1 })).code).toBe("TYPE_MISMATCH");
+      const parsed = parseFormula("x * 2 > 3");
+      expect(evaluateFormula(parsed, { x: 2 })).toBe(true);
+      expect(evaluateFormula(parsed, { x: 1 })).toBe(false);
+      expect(errorOf(() => evaluateFormula(parsed, { x: true })).path).toEqual(["facts", "x"]);
     });
 
     it("gives the parse errors for bad text", () => {

@@ -606,22 +606,7 @@ export interface KnownBug {
  * Bugs the fuzzer finds that the source does not fix yet. Each one's minimal reproduction is a
  * skipped test in fuzz-formula.test.ts; when the source is fixed, delete the entry and un-skip it.
  */
-export const KNOWN_BUGS: readonly KnownBug[] = [
-  {
-    // BUG: printFormula prints a chain of n unary operators as "-(-(-(…", which nests 2n deep, so
-    // the printed text of a valid formula with more than MAX_NESTING_DEPTH / 2 unary operators does
-    // not parse back (FORMULA_TOO_DEEP).
-    id: "unary-chain-print-depth",
-    matches: (problem) =>
-      problem.startsWith("the printed formula does not parse back (FORMULA_TOO_DEEP)"),
-  },
-  {
-    // BUG: a TargetreeError's message appends the whole path, so an error about a fact whose name
-    // is thousands of letters long has a message thousands of characters long.
-    id: "long-path-in-message",
-    matches: (problem) => / message is \d+ characters long$/.test(problem),
-  },
-];
+export const KNOWN_BUGS: readonly KnownBug[] = [];
 
 /** The known bug a problem is an instance of, if any. */
 export const knownBug = (problem: string): KnownBug | undefined =>

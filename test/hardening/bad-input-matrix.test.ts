@@ -182,11 +182,7 @@ describe("error paths given by the caller", () => {
     }
   });
 
-  // BUG: toDecimal(value, path) and parseAmount(text, { path }) never check `path`; when the value
-  // is bad, building the error throws a TypeError instead: toDecimal("abc", {}) → "options.path is
-  // not iterable"; toDecimal("abc", [{}]) → "text.replace is not a function". A string path is
-  // spread into letters: toDecimal("abc", "xy") reports the path ["x", "y"].
-  it.skip("refuses a path that is not an array of keys in toDecimal and parseAmount", () => {
+  it("refuses a path that is not an array of keys in toDecimal and parseAmount", () => {
     const problems: string[] = [];
     for (const path of [{}, [{}], [null], "xy", Number.NaN, true]) {
       const forDecimal = refuses(() => toDecimal("abc", path as never));
@@ -196,7 +192,13 @@ describe("error paths given by the caller", () => {
       try {
         toDecimal("abc", path as never);
       } catch (error) {
-        if (error instanceof TargetreeError && typeof path === "string") {
+        // A string path must be refused, never spread into its letters.
+        const spread = JSON.stringify([...String(path)]);
+        if (
+          error instanceof TargetreeError &&
+          typeof path === "string" &&
+          JSON.stringify(error.path) === spread
+        ) {
           problems.push(`toDecimal ${JSON.stringify(path)}: path ${JSON.stringify(error.path)}`);
         }
       }

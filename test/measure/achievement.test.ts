@@ -53,6 +53,19 @@ describe("achievement", () => {
     expect(achievement(input).toString()).toBe("0.75");
     expect(input).toEqual({ actual: 3, target: 4 });
   });
+
+  it("refuses a ratio past the supported magnitude (|x| < 1e1000) with NUMBER_TOO_LARGE", () => {
+    expectCode(() => achievement({ actual: "1e999", target: "1e-999" }), "NUMBER_TOO_LARGE", [
+      "target",
+    ]);
+    expectCode(() => achievement({ actual: "1e-999", target: "1e999" }), "NUMBER_TOO_LARGE");
+    expectCode(
+      () => achievement({ actual: "1e-999", target: "1e999", direction: "lower" }),
+      "NUMBER_TOO_LARGE",
+      ["actual"],
+    );
+    expect(achievement({ actual: "1e999", target: "1e500" }).toString()).toBe("1e+499");
+  });
 });
 
 describe("properties", () => {

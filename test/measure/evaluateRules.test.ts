@@ -84,6 +84,38 @@ describe("evaluateRules", () => {
     ]);
   });
 
+  it("refuses compiled rules that compileRules did not make with INVALID_ARGUMENT", () => {
+    const compiled = compileRules(w3Rules);
+    const facts = { dailyVisits: 1, stuckDays: 0, hoursSinceProgress: 50 };
+    expectCode(
+      () => evaluateRules({ kind: "compiled-rules" } as never, facts),
+      "INVALID_ARGUMENT",
+      ["rules", "rules"],
+    );
+    const forged = (rule: unknown) => ({ kind: "compiled-rules", rules: [rule] }) as never;
+    for (const rule of [
+      null,
+      {},
+      { ...compiled.rules[0]!, facts: "dailyVisits" },
+      { ...compiled.rules[0]!, severity: "loud" },
+      { ...compiled.rules[0]!, index: -1 },
+    ]) {
+      expectCode(() => evaluateRules(forged(rule), facts), "INVALID_ARGUMENT", [
+        "rules",
+        "rules",
+        0,
+      ]);
+    }
+    const condition = { kind: "number" };
+    let caught: unknown;
+    try {
+      evaluateRules(forged({ ...compiled.rules[0]!, condition }), facts);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(TargetreeError);
+  });
+
   it("takes facts as a Map, and names such as __proto__ and 中文 as ordinary facts", () => {
     const rules = [{ id: "proto", when: "__proto__ > 1 and 日拜访量 < 3", recommend: "x" }];
     const facts = JSON.parse('{"__proto__": 2, "日拜访量": 1}') as Record<string, number>;

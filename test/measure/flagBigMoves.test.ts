@@ -59,6 +59,14 @@ describe("flagBigMoves", () => {
       ["options", "direction"],
     );
   });
+
+  it("refuses a change past the supported magnitude with NUMBER_TOO_LARGE", () => {
+    expectCode(
+      () => flagBigMoves({ a: { previous: "1e-999", current: "1e999" } }, "30%"),
+      "NUMBER_TOO_LARGE",
+      ["metrics", "a", "previous"],
+    );
+  });
 });
 
 describe("properties", () => {

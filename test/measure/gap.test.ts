@@ -123,6 +123,16 @@ describe("gap", () => {
     input.target = 10;
     expectCode(() => gap(input as never), "INVALID_ARGUMENT", ["current"]);
   });
+
+  it("refuses a gap, rate or points past the supported magnitude with NUMBER_TOO_LARGE", () => {
+    expectCode(
+      () => gap({ current: "1e-999", target: "1e999", basis: "current" }),
+      "NUMBER_TOO_LARGE",
+      ["current"],
+    );
+    expectCode(() => gap({ current: "-9e999", target: "9e999" }), "NUMBER_TOO_LARGE");
+    expectCode(() => gap({ current: "1e998", target: "-1e998", kind: "rate" }), "NUMBER_TOO_LARGE");
+  });
 });
 
 const amount = fc

@@ -24,6 +24,10 @@ describe("growth", () => {
     expectCode(() => growth(1, ""), "INVALID_NUMBER", ["previous"]);
     expectCode(() => growth(null as never, 1), "INVALID_NUMBER", ["current"]);
   });
+
+  it("refuses a rate past the supported magnitude (|x| < 1e1000) with NUMBER_TOO_LARGE", () => {
+    expectCode(() => growth("1e999", "1e-999"), "NUMBER_TOO_LARGE", ["previous"]);
+  });
 });
 
 describe("growthSeries", () => {

@@ -50,6 +50,14 @@ describe("improvementProgress", () => {
     const input = Object.freeze({ baseline: 1, current: 2, target: 3 });
     expect(improvementProgress(input).toString()).toBe("0.5");
   });
+
+  it("refuses progress past the supported magnitude with NUMBER_TOO_LARGE", () => {
+    expectCode(
+      () => improvementProgress({ baseline: 0, current: "1e999", target: "1e-999" }),
+      "NUMBER_TOO_LARGE",
+      ["target"],
+    );
+  });
 });
 
 describe("properties", () => {

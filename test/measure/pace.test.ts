@@ -215,6 +215,22 @@ describe("paceGap", () => {
       ["direction"],
     );
   });
+
+  it("refuses figures past the supported magnitude with NUMBER_TOO_LARGE (and the run rates too)", () => {
+    const june = { asOf: "2026-06-12", start: "2026-06-01", end: "2026-06-30" };
+    expectCode(() => paceGap({ ...june, actual: "1e999", target: "1e-999" }), "NUMBER_TOO_LARGE", [
+      "target",
+    ]);
+    expectCode(() => projectRunRate({ ...june, actual: "1e-1000" }), "NUMBER_TOO_LARGE", [
+      "actual",
+    ]);
+    expectCode(() => projectRunRate({ ...june, actual: "9e999" }), "NUMBER_TOO_LARGE", ["actual"]);
+    expectCode(
+      () => requiredRunRate({ ...june, target: "9e999", actual: "-9e999" }),
+      "NUMBER_TOO_LARGE",
+      ["target"],
+    );
+  });
 });
 
 const dayOfJune = fc

@@ -162,6 +162,18 @@ describe("scorecard", () => {
     ]);
     expectCode(() => scorecard({} as never, ["a"]), "INVALID_ARGUMENT", ["rows"]);
   });
+
+  it("refuses sums and ratios past the supported magnitude with NUMBER_TOO_LARGE", () => {
+    const rows = [
+      { region: "a", target: "9e999", actual: 1 },
+      { region: "a", target: "9e999", actual: 1 },
+    ];
+    expectCode(() => scorecard(rows, ["region"]), "NUMBER_TOO_LARGE", ["rows", 1, "target"]);
+    expectCode(
+      () => scorecard([{ region: "a", target: "1e-999", actual: "1e999" }], ["region"]),
+      "NUMBER_TOO_LARGE",
+    );
+  });
 });
 
 const cents = fc.integer({ min: 0, max: 10_000_000 }).map((value) => new Decimal(value).div(100));

@@ -82,6 +82,12 @@ describe("teamHealth", () => {
       "streak",
     ]);
   });
+
+  it("refuses a stage achievement past the supported magnitude with NUMBER_TOO_LARGE", () => {
+    expectCode(() => teamHealth([{ actual: "1e999", target: "1e-999" }]), "NUMBER_TOO_LARGE", [
+      "periods",
+    ]);
+  });
 });
 
 describe("properties", () => {

@@ -121,6 +121,23 @@ describe("evaluate", () => {
       );
     });
 
+    it("keeps bound messages short for a long name or a huge or tiny value", () => {
+      const name = `x${"a".repeat(999)}`;
+      const model = defineModel(
+        { y: `${name} * 2` },
+        { inputs: { [name]: { max: 10, integer: true } } },
+      );
+      for (const [value, shown] of [
+        ["1e999", "1e+999"],
+        ["-1e-999", "-1e-999"],
+      ] as const) {
+        const error = errorOf(() => evaluate(model, { [name]: value }));
+        expect(error.message.length).toBeLessThan(300);
+        expect(error.message).toContain(shown);
+        expect(error.path).toEqual(["inputs", name]);
+      }
+    });
+
     it("checks bounds that are not exact doubles", () => {
       const model = defineModel({ y: "x" }, { inputs: { x: { max: "0.1000000000000000000001" } } });
       expect(evaluate(model, { x: 0.1 }).y?.toString()).toBe("0.1");

@@ -125,6 +125,19 @@ describe("explain", () => {
       expect(error.path).toEqual(["root"]);
     });
 
+    it("refuses a root that is not a string, without calling its methods (INVALID_ARGUMENT)", () => {
+      const hostile = {
+        toString() {
+          throw new Error("called");
+        },
+      };
+      for (const bad of [hostile, null, 5, ["revenue"]]) {
+        const error = errorOf(() => explain(revenueModel(), w1, bad as never));
+        expect(error.code).toBe("INVALID_ARGUMENT");
+        expect(error.path).toEqual(["root"]);
+      }
+    });
+
     it("gives the errors of evaluate", () => {
       expect(errorOf(() => explain(revenueModel(), { ...w1, conversion: 2 })).code).toBe(
         "OUT_OF_BOUNDS",
@@ -192,6 +205,31 @@ describe("renderTree", () => {
     expect(errorOf(() => renderTree(revenueModel(), w1, null as never)).code).toBe(
       "INVALID_ARGUMENT",
     );
+  });
+
+  it("refuses a share label or formulas option of the wrong type, at its path (INVALID_ARGUMENT)", () => {
+    expect(errorOf(() => renderTree(revenueModel(), w1, { shareLabel: 5 as never })).path).toEqual([
+      "options",
+      "shareLabel",
+    ]);
+    expect(errorOf(() => renderTree(revenueModel(), w1, { formulas: 1 as never })).path).toEqual([
+      "options",
+      "formulas",
+    ]);
+    expect(errorOf(() => renderTree(revenueModel(), w1, [] as never)).code).toBe(
+      "INVALID_ARGUMENT",
+    );
+  });
+
+  it("reads options by own keys only", () => {
+    const inherited = Object.create({
+      root: "newRevenue",
+      symbols: "ascii",
+      formulas: false,
+      shareLabel: "share ",
+      digits: 0,
+    }) as object;
+    expect(renderTree(revenueModel(), w1, inherited)).toBe(renderTree(revenueModel(), w1));
   });
 
   it("gives the errors of explain (UNKNOWN_NODE, MISSING_INPUT)", () => {

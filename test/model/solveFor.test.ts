@@ -226,6 +226,18 @@ describe("solveFor", () => {
       "NO_SOLUTION",
     );
     expect(error.message).toMatch(/does not depend on repurchase/);
+    const long = `n${"a".repeat(999)}`;
+    const unrelated = expectCode(
+      () =>
+        solveFor(defineModel({ [long]: "x * 2", z: `${long} + q` }), {
+          output: long,
+          target: 5,
+          vary: "q",
+          inputs: { x: 1, q: 1 },
+        }),
+      "NO_SOLUTION",
+    );
+    expect(unrelated.message.length).toBeLessThan(400);
     expectCode(
       () =>
         solveFor(defineModel({ y: "x - x + a" }), {

@@ -63,6 +63,19 @@ describe("breakEvenRevenue", () => {
     const input = Object.freeze({ fixedCosts: 100, grossMargin: "50%" });
     expect(breakEvenRevenue(input).toString()).toBe("200");
   });
+
+  it("refuses a result past the supported magnitude with NUMBER_TOO_LARGE", () => {
+    expectCode(
+      () => breakEvenRevenue({ fixedCosts: "1e999", grossMargin: "1e-999" }),
+      "NUMBER_TOO_LARGE",
+      ["grossMargin"],
+    );
+    // Rounding up to the unit can also cross the bound.
+    expectCode(
+      () => breakEvenRevenue({ fixedCosts: "9.9e999", grossMargin: 1 }, { unit: "1e999" }),
+      "NUMBER_TOO_LARGE",
+    );
+  });
 });
 
 describe("properties", () => {

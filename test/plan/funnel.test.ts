@@ -134,6 +134,19 @@ describe("funnel", () => {
       ["options", "roundUp"],
     );
   });
+
+  it("refuses a stage count past the supported magnitude with NUMBER_TOO_LARGE", () => {
+    expectCode(
+      () => funnel("1e999", [{ name: "visits", conversion: "1e-999" }]),
+      "NUMBER_TOO_LARGE",
+      ["stages", 0],
+    );
+    expectCode(
+      () => funnel("1e-999", [{ name: "visits", perNext: 1 }], { people: "1e999" }),
+      "NUMBER_TOO_LARGE",
+      ["options", "people"],
+    );
+  });
 });
 
 describe("properties", () => {

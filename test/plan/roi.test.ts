@@ -23,6 +23,10 @@ describe("roi", () => {
     const input = Object.freeze({ revenue: 3, cost: 2 });
     expect(roi(input).toString()).toBe("0.5");
   });
+
+  it("refuses a ROI past the supported magnitude with NUMBER_TOO_LARGE", () => {
+    expectCode(() => roi({ revenue: "1e999", cost: "1e-999" }), "NUMBER_TOO_LARGE", ["cost"]);
+  });
 });
 
 describe("properties", () => {

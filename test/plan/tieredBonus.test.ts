@@ -111,6 +111,18 @@ describe("tieredBonus", () => {
     );
     expectCode(() => tieredBonus(1, [null as never]), "INVALID_ARGUMENT", ["tiers", 0]);
   });
+
+  it("refuses a bonus past the supported magnitude with NUMBER_TOO_LARGE", () => {
+    expectCode(() => tieredBonus("1e999", [{ from: 0, rate: "1e999" }]), "NUMBER_TOO_LARGE", [
+      "tiers",
+      0,
+    ]);
+    expectCode(
+      () => tieredBonus("9e999", [{ from: "-9e999", rate: "1%" }], { mode: "progressive" }),
+      "NUMBER_TOO_LARGE",
+      ["tiers", 0],
+    );
+  });
 });
 
 const tierList = fc

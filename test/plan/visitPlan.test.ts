@@ -162,6 +162,18 @@ describe("visitPlan", () => {
     );
     expectCode(() => visitPlan({ A: 1 }, {} as never), "INVALID_ARGUMENT", ["options", "start"]);
   });
+
+  it("refuses a count of visits past the supported magnitude with NUMBER_TOO_LARGE", () => {
+    expectCode(
+      () =>
+        visitPlan(
+          { A: "9e999" },
+          { start: "2026-06-01", end: "2026-06-30", cadences: { A: "daily" } },
+        ),
+      "NUMBER_TOO_LARGE",
+      ["counts", "A"],
+    );
+  });
 });
 
 describe("properties", () => {

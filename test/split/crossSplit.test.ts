@@ -168,6 +168,45 @@ describe("crossCell", () => {
     );
     expectError(() => crossCell(split, null as never), "INVALID_ARGUMENT", ["coordinates"]);
   });
+
+  it("throws INVALID_ARGUMENT, with the path, for a split that is not a crossSplit result", () => {
+    const split = crossSplit(100, w4);
+    const at = { product: "粮油", region: "华东" };
+    for (const bad of [null, undefined, Number.NaN, "abc", [], {}, true]) {
+      expectError(() => crossCell(bad as never, at), "INVALID_ARGUMENT");
+    }
+    const forged = (change: Record<string, unknown>) => ({ ...split, ...change }) as never;
+    expectError(() => crossCell(forged({ dimensions: [] }), at), "INVALID_ARGUMENT", [
+      "split",
+      "dimensions",
+    ]);
+    expectError(() => crossCell(forged({ dimensions: [1, 2] }), at), "INVALID_ARGUMENT", [
+      "split",
+      "dimensions",
+      0,
+    ]);
+    expectError(() => crossCell(forged({ parts: {} }), at), "INVALID_ARGUMENT", [
+      "split",
+      "parts",
+      "product",
+    ]);
+    expectError(() => crossCell(forged({ cells: split.cells.slice(1) }), at), "INVALID_ARGUMENT", [
+      "split",
+      "cells",
+    ]);
+    const cells = split.cells.map((cell) => ({ ...cell, value: 5 }));
+    expectError(() => crossCell(forged({ cells }), at), "INVALID_ARGUMENT", ["split", "cells", 0]);
+  });
+
+  it("reads the split by own fields only", () => {
+    const split = crossSplit(100, w4);
+    const inherited = Object.create(split) as CrossSplitResult;
+    expectError(
+      () => crossCell(inherited, { product: "粮油", region: "华东" }),
+      "INVALID_ARGUMENT",
+      ["split", "dimensions"],
+    );
+  });
 });
 
 const dimension = fc

@@ -58,5 +58,30 @@ describe("flattenTree", () => {
     expectError(() => flattenTree(tree, { leavesOnly: "yes" as never }), "INVALID_ARGUMENT", [
       "leavesOnly",
     ]);
+    for (const options of [null, "abc", Number.NaN, true, []]) {
+      expectError(() => flattenTree(tree, options as never), "INVALID_ARGUMENT", ["options"]);
+    }
+  });
+
+  it("names the bad node's place in the tree, and refuses a node met twice", () => {
+    const bad = {
+      ...tree,
+      children: [tree.children[0]!, { ...tree.children[1]!, value: 25 }],
+    } as never;
+    expectError(() => flattenTree(bad), "INVALID_ARGUMENT", ["tree", "children", 1]);
+    const cycle = { name: "a", path: [], value: tree.value, children: [] as unknown[] };
+    cycle.children.push(cycle);
+    expectError(() => flattenTree(cycle as never), "INVALID_ARGUMENT", ["tree", "children", 0]);
+  });
+
+  it("reads nodes and options by own keys only", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.leavesOnly = true;
+    try {
+      expect(flattenTree(tree)).toHaveLength(5);
+    } finally {
+      delete prototype.leavesOnly;
+    }
+    expectError(() => flattenTree(Object.create(tree) as never), "INVALID_ARGUMENT", ["tree"]);
   });
 });

@@ -49,4 +49,30 @@ describe("chinaArrangement", () => {
       "INVALID_ARGUMENT",
     );
   });
+
+  it("refuses a year that is not a whole number from 1000 to 9999, with its path", () => {
+    for (const year of [-1, 0, 999, 10_000, 2026.5, Number.NaN]) {
+      const error = thrown(() => chinaArrangement(year));
+      expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["year"]]);
+    }
+    expect(thrown(() => chinaArrangement(1999)).path).toEqual(["year"]);
+  });
+
+  it("refuses options that are not an object, null included, with INVALID_ARGUMENT", () => {
+    for (const options of [null, "abc", Number.NaN, true, [], 1]) {
+      const error = thrown(() => chinaArrangement(2026, options as never));
+      expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["options"]]);
+    }
+    expect(chinaArrangement(2026, undefined).year).toBe(2026);
+  });
+
+  it("reads options by own keys only: a missingYears on Object.prototype is ignored", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.missingYears = "provisional";
+    try {
+      expect(thrown(() => chinaArrangement(2027)).code).toBe("CALENDAR_YEAR_MISSING");
+    } finally {
+      delete prototype.missingYears;
+    }
+  });
 });

@@ -105,6 +105,51 @@ describe("growthPath", () => {
       expect(thrown(() => growthPath(Number.NaN, 20, 4)).code).toBe("INVALID_NUMBER");
       expect(thrown(() => growthPath(8, "abc", 4)).path).toEqual(["end"]);
     });
+
+    it("options that are not an object, null included: INVALID_ARGUMENT", () => {
+      for (const options of [null, "abc", Number.NaN, true, [], 1]) {
+        const error = thrown(() => growthPath(8, 20, 4, options as never));
+        expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["options"]]);
+      }
+      expect(strings(growthPath(8, 20, 4, undefined).values)).toEqual([
+        "8",
+        "11",
+        "14",
+        "17",
+        "20",
+      ]);
+    });
+
+    it("a result past the supported magnitude (|x| < 1e1000): NUMBER_TOO_LARGE", () => {
+      expect(thrown(() => growthPath("-9e999", "9e999", 1)).code).toBe("NUMBER_TOO_LARGE");
+      expect(thrown(() => growthPath("1e-999", "1e999", 1, { method: "cagr" })).code).toBe(
+        "NUMBER_TOO_LARGE",
+      );
+      // A linear path from a tiny start: the first step's growth rate is about 1e1997.
+      expect(thrown(() => growthPath("1e-999", "1e999", 4)).code).toBe("NUMBER_TOO_LARGE");
+      expect(thrown(() => growthPath("9.9e999", 1, 1, { unit: "1e999" })).code).toBe(
+        "NUMBER_TOO_LARGE",
+      );
+      expect(growthPath("1e-999", "1e999", 1000, { method: "cagr" }).rate?.isFinite()).toBe(true);
+    });
+  });
+
+  it("reads options by own keys only: names on Object.prototype change nothing", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    const clean = strings(growthPath(8, 20, 4).values);
+    for (const [name, value] of [
+      ["method", "cagr"],
+      ["unit", "1"],
+      ["rounding", "nearest"],
+    ] as const) {
+      prototype[name] = value;
+      try {
+        const path = growthPath(8, 20, 4);
+        expect([path.method, strings(path.values)], name).toEqual(["linear", clean]);
+      } finally {
+        delete prototype[name];
+      }
+    }
   });
 
   it("does not change frozen options", () => {

@@ -90,10 +90,32 @@ describe("provisionalChinaArrangement", () => {
   it("refuses years outside 2025–2099 with CALENDAR_YEAR_MISSING, and non-integers", () => {
     expect(thrown(() => provisionalChinaArrangement(2024)).code).toBe("CALENDAR_YEAR_MISSING");
     expect(thrown(() => provisionalChinaArrangement(2100)).code).toBe("CALENDAR_YEAR_MISSING");
+    expect(thrown(() => provisionalChinaArrangement(2024)).path).toEqual(["year"]);
+    for (const year of [-1, 0, 999, 10_000]) {
+      const error = thrown(() => provisionalChinaArrangement(year));
+      expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["year"]]);
+    }
     expect(thrown(() => provisionalChinaArrangement(2027.5)).code).toBe("INVALID_ARGUMENT");
     expect(thrown(() => provisionalChinaArrangement("2027" as never)).code).toBe(
       "INVALID_ARGUMENT",
     );
+  });
+
+  it("gives Intl no inherited options: names planted on Object.prototype change nothing", () => {
+    const clean = JSON.stringify(provisionalChinaArrangement(2028));
+    const prototype = Object.prototype as Record<string, unknown>;
+    for (const [name, value] of [
+      ["calendar", "gregory"],
+      ["numberingSystem", "hanidec"],
+      ["timeZone", "Asia/Tokyo"],
+    ] as const) {
+      prototype[name] = value;
+      try {
+        expect(JSON.stringify(provisionalChinaArrangement(2028)), name).toBe(clean);
+      } finally {
+        delete prototype[name];
+      }
+    }
   });
 
   it("returns a fresh object each call", () => {

@@ -45,6 +45,13 @@ describe("requiredGrowth", () => {
       }
       expect(thrown(() => requiredGrowth("seven", 8)).code).toBe("INVALID_NUMBER");
     });
+
+    it("a rate past the supported magnitude (|x| < 1e1000): NUMBER_TOO_LARGE", () => {
+      const error = thrown(() => requiredGrowth("1e-999", "1e999"));
+      expect([error.code, error.path]).toEqual(["NUMBER_TOO_LARGE", ["to"]]);
+      expect(thrown(() => requiredGrowth("1e-999", "1e999", "0.5")).code).toBe("NUMBER_TOO_LARGE");
+      expect(requiredGrowth("1e-999", "1e999", 1000).isFinite()).toBe(true);
+    });
   });
 
   describe("properties", () => {

@@ -132,7 +132,29 @@ describe("timeProgress", () => {
         thrown(() => timeProgress("2026-06-01", { ...year, basis: "hours" as never })).path,
       ).toEqual(["basis"]);
       expect(thrown(() => timeProgress("2026-06-01", null as never)).code).toBe("INVALID_ARGUMENT");
+      for (const options of [null, undefined, "abc", [], true]) {
+        const error = thrown(() => timeProgress("2026-06-01", options as never));
+        expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["options"]]);
+      }
     });
+  });
+
+  it("reads options by own keys only: names on Object.prototype change nothing", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    const june = { start: "2026-06-01", end: "2026-06-30" };
+    const clean = JSON.stringify(timeProgress("2026-06-15", june));
+    for (const [name, value] of [
+      ["basis", "calendar-days"],
+      ["asOfCounts", "remaining"],
+      ["calendar", { weekend: [1] }],
+    ] as const) {
+      prototype[name] = value;
+      try {
+        expect(JSON.stringify(timeProgress("2026-06-15", june)), name).toBe(clean);
+      } finally {
+        delete prototype[name];
+      }
+    }
   });
 
   describe("properties", () => {

@@ -15,6 +15,24 @@ export function quote(text: string, max?: number): string {
   return excerpt(text, max);
 }
 
+/**
+ * A name for a message, unquoted (an identifier has no characters to escape), cut to `max`
+ * characters (whole code points) with "…" when longer.
+ */
+export function shortName(name: string, max = 40): string {
+  if (name.length <= max) return name;
+  const chars = Array.from(name);
+  return chars.length <= max ? name : `${chars.slice(0, max).join("")}…`;
+}
+
+/** Names for a message, `separator`-joined: each shortened, at most `max` of them. */
+export function nameList(names: readonly string[], separator = ", ", max = 10): string {
+  const shown = names.slice(0, max).map((name) => shortName(name));
+  return names.length > max
+    ? `${shown.join(separator)}${separator}… (${names.length} in all)`
+    : shown.join(separator);
+}
+
 /** True for a whole identifier: a letter or `_`, then letters, digits, combining marks or `_`. */
 export function isIdentifier(text: string): boolean {
   return text.length > 0 && text.length <= 1000 && IDENTIFIER.test(text);

@@ -1,6 +1,7 @@
 // The interpreter: one exhaustive switch over node kinds. It never turns text into code; names go
 // through the caller's `lookup`, functions through the whitelist.
 import type { Decimal } from "../../_lib/decimal.js";
+import type { ErrorPath } from "../../_lib/errors.js";
 import type { FormulaNode, NameNode } from "../ast.js";
 import {
   add,
@@ -24,6 +25,8 @@ export interface Scope {
   readonly source: FormulaSource;
   /** The value of a name; throws when the name is unknown. */
   lookup(node: NameNode): Value;
+  /** Where a name's value sits in the caller's input, for an error about its type. */
+  pathOf?(node: NameNode): ErrorPath;
 }
 
 const describe = (value: Value): string =>
@@ -33,15 +36,21 @@ const describe = (value: Value): string =>
 export function interpret(root: FormulaNode, scope: Scope): Value {
   const { source } = scope;
 
+  /** An error about a value of the wrong type: at the fact's path when the value is a name's. */
+  const mismatch = (message: string, culprit: FormulaNode, at: FormulaNode = culprit) =>
+    formulaError(
+      "TYPE_MISMATCH",
+      message,
+      culprit.kind === "name" && scope.pathOf !== undefined
+        ? { ...source, path: scope.pathOf(culprit) }
+        : source,
+      at.span,
+    );
+
   const numberOf = (node: FormulaNode): Decimal => {
     const value = visit(node);
     if (typeof value === "boolean") {
-      throw formulaError(
-        "TYPE_MISMATCH",
-        `a number is needed here, but this is ${describe(value)}.`,
-        source,
-        node.span,
-      );
+      throw mismatch(`a number is needed here, but this is ${describe(value)}.`, node);
     }
     return value;
   };
@@ -49,12 +58,7 @@ export function interpret(root: FormulaNode, scope: Scope): Value {
   const booleanOf = (node: FormulaNode): boolean => {
     const value = visit(node);
     if (typeof value !== "boolean") {
-      throw formulaError(
-        "TYPE_MISMATCH",
-        "a condition (true/false) is needed here, but this is a number.",
-        source,
-        node.span,
-      );
+      throw mismatch("a condition (true/false) is needed here, but this is a number.", node);
     }
     return value;
   };
@@ -102,11 +106,19 @@ export function interpret(root: FormulaNode, scope: Scope): Value {
         const right = visit(node.right);
         if (typeof left === "boolean" || typeof right === "boolean") {
           if (typeof left !== typeof right || (node.op !== "==" && node.op !== "!=")) {
-            throw formulaError(
-              "TYPE_MISMATCH",
+            // The culprit: a condition under < <= > >=; for == and != the side that is a name.
+            const ordering = node.op !== "==" && node.op !== "!=";
+            const culprit = ordering
+              ? typeof left === "boolean"
+                ? node.left
+                : node.right
+              : node.right.kind === "name"
+                ? node.right
+                : node.left;
+            throw mismatch(
               `${node.op} compares ${describe(left)} with ${describe(right)}.`,
-              source,
-              node.span,
+              culprit,
+              node,
             );
           }
           return node.op === "==" ? left === right : left !== right;

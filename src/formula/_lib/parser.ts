@@ -11,6 +11,7 @@ import type {
   Span,
   SumOperator,
 } from "../ast.js";
+import { quote } from "./characters.js";
 import { arityProblem, FUNCTIONS, lookupFunction } from "./functions.js";
 import { createLexer, type Token, type TokenType } from "./lexer.js";
 import {
@@ -210,7 +211,7 @@ export function parseTokens(text: string, source: FormulaSource): FormulaNode {
     if (name === undefined) {
       throw formulaError(
         "UNKNOWN_FUNCTION",
-        `${JSON.stringify(nameToken.name!.slice(0, 40))} is not a function; use one of ${[...FUNCTIONS.keys()].join(", ")}.`,
+        `${quote(nameToken.name!)} is not a function; use one of ${[...FUNCTIONS.keys()].join(", ")}.`,
         source,
         where,
       );

@@ -3,7 +3,7 @@
 // This pass also bounds the depth of built trees, so every recursive walker after it is safe.
 
 import { isDecimalInstance } from "../../_lib/decimal.js";
-import { TargetreeError } from "../../_lib/errors.js";
+import { type ErrorPath, TargetreeError } from "../../_lib/errors.js";
 import { MAX_NESTING_DEPTH } from "../../_lib/limits.js";
 import type { FormulaNode } from "../ast.js";
 import { arityProblem, FUNCTIONS } from "./functions.js";
@@ -54,75 +54,14 @@ export function checkTypes(
     return left === "unknown" ? right : left;
   };
 
-  const notANode = (why = "its kind is not one of the formula language"): never => {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `Not a formula node (${why}); build trees with parseFormula or the node builders.`,
-      { path: source.path },
-    );
-  };
-  const isNode = (value: unknown): boolean => typeof value === "object" && value !== null;
-  const checkShape = (node: FormulaNode): void => {
-    switch (node.kind) {
-      case "number":
-        if (
-          !isDecimalInstance(node.value) ||
-          (node.unit !== undefined && !Object.hasOwn(UNIT_POWERS, node.unit))
-        ) {
-          notANode("a number node needs a Decimal value and a known unit");
-        }
-        return;
-      case "boolean":
-        if (typeof node.value !== "boolean") notANode("a boolean node needs a boolean value");
-        return;
-      case "name":
-        if (typeof node.name !== "string") notANode("a name node needs a string name");
-        return;
-      case "unary":
-        if ((node.op !== "-" && node.op !== "+") || !isNode(node.operand))
-          notANode("bad unary node");
-        return;
-      case "not":
-        if (!isNode(node.operand)) notANode("bad not node");
-        return;
-      case "sum":
-      case "product": {
-        const ops = node.kind === "sum" ? ["+", "-"] : ["*", "/"];
-        if (
-          !isNode(node.first) ||
-          !Array.isArray(node.rest) ||
-          !node.rest.every((link) => isNode(link) && ops.includes(link.op) && isNode(link.operand))
-        ) {
-          notANode(`bad ${node.kind} node`);
-        }
-        return;
-      }
-      case "power":
-        if (!isNode(node.base) || !isNode(node.exponent)) notANode("bad power node");
-        return;
-      case "compare":
-        if (!COMPARE.has(node.op) || !isNode(node.left) || !isNode(node.right))
-          notANode("bad comparison");
-        return;
-      case "logical":
-        if (
-          (node.op !== "and" && node.op !== "or") ||
-          !Array.isArray(node.operands) ||
-          !node.operands.every(isNode)
-        ) {
-          notANode("bad logical node");
-        }
-        return;
-      case "call":
-        if (!Array.isArray(node.args) || !node.args.every(isNode)) notANode("bad call node");
-        return;
-      default:
-        notANode();
-    }
+  const notANode = (why?: string): never => {
+    throw notAFormulaNode(source.path, why);
   };
 
   const visit = (node: FormulaNode): ValueType => {
-    if (typeof node !== "object" || node === null) return notANode();
+    if (typeof node !== "object" || node === null) return notANode("it is not an object");
+    const problem = shapeProblem(node);
+    if (problem !== null) notANode(problem);
     if (++depth > MAX_TREE_DEPTH) {
       throw formulaError(
         "FORMULA_TOO_DEEP",
@@ -131,7 +70,6 @@ export function checkTypes(
         node.span,
       );
     }
-    checkShape(node);
     let type: ValueType;
     switch (node.kind) {
       case "number":
@@ -204,4 +142,120 @@ export function checkTypes(
   };
 
   return visit(root);
+}
+
+const notAFormulaNode = (path: ErrorPath, why = "its kind is not one of the formula language") =>
+  new TargetreeError(
+    "INVALID_ARGUMENT",
+    `Not a formula node (${why}); build trees with parseFormula or the node builders.`,
+    { path },
+  );
+
+const isObject = (value: unknown): boolean => typeof value === "object" && value !== null;
+
+/** True for a position in a text: whole numbers with 0 ≤ start ≤ end. */
+function isSpan(span: unknown): boolean {
+  if (!isObject(span)) return false;
+  const { start, end } = span as { start?: unknown; end?: unknown };
+  return (
+    Number.isSafeInteger(start) &&
+    Number.isSafeInteger(end) &&
+    (start as number) >= 0 &&
+    (start as number) <= (end as number)
+  );
+}
+
+/** What is wrong with one node's own fields (not its children's), or null. */
+function shapeProblem(node: FormulaNode): string | null {
+  if (node.span !== undefined && !isSpan(node.span)) {
+    return "a span needs whole-number positions with 0 ≤ start ≤ end";
+  }
+  switch (node.kind) {
+    case "number":
+      return !isDecimalInstance(node.value) ||
+        (node.unit !== undefined && !Object.hasOwn(UNIT_POWERS, node.unit))
+        ? "a number node needs a Decimal value and a known unit"
+        : null;
+    case "boolean":
+      return typeof node.value === "boolean" ? null : "a boolean node needs a boolean value";
+    case "name":
+      return typeof node.name === "string" ? null : "a name node needs a string name";
+    case "unary":
+      return (node.op === "-" || node.op === "+") && isObject(node.operand)
+        ? null
+        : "bad unary node";
+    case "not":
+      return isObject(node.operand) ? null : "bad not node";
+    case "sum":
+    case "product": {
+      const ops = node.kind === "sum" ? ["+", "-"] : ["*", "/"];
+      return isObject(node.first) &&
+        Array.isArray(node.rest) &&
+        node.rest.every((link) => isObject(link) && ops.includes(link.op) && isObject(link.operand))
+        ? null
+        : `bad ${node.kind} node`;
+    }
+    case "power":
+      return isObject(node.base) && isObject(node.exponent) ? null : "bad power node";
+    case "compare":
+      return COMPARE.has(node.op) && isObject(node.left) && isObject(node.right)
+        ? null
+        : "bad comparison";
+    case "logical":
+      return (node.op === "and" || node.op === "or") &&
+        Array.isArray(node.operands) &&
+        node.operands.every(isObject)
+        ? null
+        : "bad logical node";
+    case "call":
+      return typeof node.name === "string" && Array.isArray(node.args) && node.args.every(isObject)
+        ? null
+        : "bad call node";
+    default:
+      return "its kind is not one of the formula language";
+  }
+}
+
+/** The child nodes of a node whose shape is valid. */
+function childrenOf(node: FormulaNode): readonly FormulaNode[] {
+  switch (node.kind) {
+    case "unary":
+    case "not":
+      return [node.operand];
+    case "sum":
+    case "product":
+      return [node.first, ...node.rest.map((link) => link.operand)];
+    case "power":
+      return [node.base, node.exponent];
+    case "compare":
+      return [node.left, node.right];
+    case "logical":
+      return node.operands;
+    case "call":
+      return node.args;
+    default:
+      return [];
+  }
+}
+
+/**
+ * Checks that a value is a well-formed formula tree (every node's kind and fields, spans, and a
+ * depth within MAX_TREE_DEPTH), without checking operand types: `INVALID_ARGUMENT` at `path`
+ * otherwise, `FORMULA_TOO_DEEP` for a tree deeper than any formula can nest.
+ */
+export function checkTree(root: unknown, path: ErrorPath): asserts root is FormulaNode {
+  const visit = (node: unknown, depth: number): void => {
+    if (!isObject(node)) throw notAFormulaNode(path, "it is not an object");
+    if (depth > MAX_TREE_DEPTH) {
+      throw new TargetreeError(
+        "FORMULA_TOO_DEEP",
+        `A formula tree is deeper than ${MAX_TREE_DEPTH} levels.`,
+        { path },
+      );
+    }
+    const problem = shapeProblem(node as FormulaNode);
+    if (problem !== null) throw notAFormulaNode(path, problem);
+    for (const child of childrenOf(node as FormulaNode)) visit(child, depth + 1);
+  };
+  visit(root, 1);
 }

@@ -1,6 +1,8 @@
 // Direction-aware shortfall and achievement, shared by gap, achievement and scorecard.
 import type { Decimal } from "../../_lib/decimal.js";
 import { ONE } from "../../_lib/decimal.js";
+import type { ErrorPath } from "../../_lib/errors.js";
+import { checkMagnitude } from "../../_lib/magnitude.js";
 import type { Direction } from "../types.js";
 
 export const DIRECTIONS: readonly Direction[] = ["higher", "lower"];
@@ -14,16 +16,20 @@ export function shortfall(current: Decimal, target: Decimal, direction: Directio
  * Achievement (完成率): actual / target when higher is better, target / actual when
  * lower is better. For a negative denominator it is 1 + surplus / |denominator|, so
  * a result ≥ 1 still means "met". `null` when the denominator is zero.
+ * Throws `NUMBER_TOO_LARGE` (at `path`) when the ratio leaves the supported magnitude.
  */
 export function achievementRatio(
   actual: Decimal,
   target: Decimal,
   direction: Direction,
+  path: ErrorPath,
 ): Decimal | null {
   const [numerator, denominator] = direction === "higher" ? [actual, target] : [target, actual];
   if (denominator.isZero()) return null;
-  if (denominator.isPositive()) return numerator.div(denominator);
-  return ONE.plus(numerator.minus(denominator).div(denominator.abs()));
+  const ratio = denominator.isPositive()
+    ? numerator.div(denominator)
+    : ONE.plus(numerator.minus(denominator).div(denominator.abs()));
+  return checkMagnitude(ratio, path, "The achievement");
 }
 
 /** Why an achievement is undefined, for a `reason` field or an error message. */

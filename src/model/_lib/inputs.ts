@@ -37,15 +37,21 @@ export function makeRule(
   };
 }
 
-const show = (value: Decimal): string => formatAmount(value, { unit: "none", digits: 20 });
+/** A value for a message: grouped digits, or 12 significant digits when that is long or rounded. */
+const show = (value: Decimal): string => {
+  if (value.decimalPlaces() > 20 || value.abs().gte("1e30")) {
+    return value.toSignificantDigits(12).toString();
+  }
+  return formatAmount(value, { unit: "none", digits: 20 });
+};
 
 function outOfBounds(rule: InputRule, value: Decimal, path: ErrorPath): never {
   const below = rule.min !== null && value.lt(rule.min);
   throw new TargetreeError(
     "OUT_OF_BOUNDS",
     below
-      ? `${rule.name} is ${show(value)}, below its minimum ${show(rule.min!)}.`
-      : `${rule.name} is ${show(value)}, above its maximum ${show(rule.max!)}.`,
+      ? `${quote(rule.name)} is ${show(value)}, below its minimum ${show(rule.min!)}.`
+      : `${quote(rule.name)} is ${show(value)}, above its maximum ${show(rule.max!)}.`,
     {
       path,
       details: {
@@ -60,7 +66,7 @@ function outOfBounds(rule: InputRule, value: Decimal, path: ErrorPath): never {
 function notWhole(rule: InputRule, value: Decimal, path: ErrorPath): never {
   throw new TargetreeError(
     "NOT_A_WHOLE_NUMBER",
-    `${rule.name} counts whole units, but is ${show(value)}.`,
+    `${quote(rule.name)} counts whole units, but is ${show(value)}.`,
     { path, details: { value: value.toString() } },
   );
 }

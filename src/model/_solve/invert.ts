@@ -1,5 +1,6 @@
 // Exact inversion along the one path from an output down to the input that varies.
 import { type Decimal, ONE, PRECISION, ZERO } from "../../_lib/decimal.js";
+import { shortName } from "../../formula/_lib/characters.js";
 import type { FormulaNode } from "../../formula/ast.js";
 import type { FormulaGraph } from "./graph.js";
 
@@ -51,7 +52,10 @@ export function invert(
   if (output === vary) return { kind: "solved", candidates: [target] };
   const start = graph.formulas.get(output);
   if (start === undefined)
-    return { kind: "no-solution", reason: `${output} does not depend on ${vary}` };
+    return {
+      kind: "no-solution",
+      reason: `${shortName(output)} does not depend on ${shortName(vary)}`,
+    };
   const work: Work[] = [{ node: start, target }];
   const candidates: Decimal[] = [];
   let noSolution: string | null = null;

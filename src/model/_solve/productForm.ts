@@ -1,5 +1,6 @@
 // Recognises an output that is a pure product C · Π xᵢ^eᵢ of inputs (for LMDI), through formula nodes.
 import { Decimal, ONE } from "../../_lib/decimal.js";
+import { shortName } from "../../formula/_lib/characters.js";
 import type { FormulaNode } from "../../formula/ast.js";
 import { type FormulaGraph, formulaNodesUnder } from "./graph.js";
 
@@ -84,7 +85,7 @@ export function productForm(graph: FormulaGraph, output: string): ProductFormRes
     }
   };
   for (const name of formulaNodesUnder(graph, output)) {
-    const result = ofAst(graph.formulas.get(name)!, `the formula of ${name}`);
+    const result = ofAst(graph.formulas.get(name)!, `the formula of ${shortName(name)}`);
     if (!result.ok) return result;
     forms.set(name, result.form);
   }

@@ -2,6 +2,7 @@
 import { Decimal } from "../../_lib/decimal.js";
 import { TargetreeError } from "../../_lib/errors.js";
 import { MAX_EXPONENT } from "../../_lib/limits.js";
+import { shortName } from "../../formula/_lib/characters.js";
 import { findBracket } from "./bracket.js";
 import { brent } from "./brent.js";
 
@@ -140,7 +141,9 @@ export function solveScalar(
     }
     const usable = inRange.filter((x) => tryEvaluate(at, x) !== null);
     if (usable.length === 0) {
-      return failure(`${problem.outputName} is undefined at the solution ${brief(inRange[0]!)}`);
+      return failure(
+        `${shortName(problem.outputName)} is undefined at the solution ${brief(inRange[0]!)}`,
+      );
     }
     const inside = usable.filter((x) => withinBounds(x, lower, upper));
     if (inside.length === 0) {
@@ -174,7 +177,9 @@ function searchNumerically(problem: ScalarProblem): ScalarSuccess | ScalarFailur
   const search = findBracket(g, start, lower, upper);
   if (search.bracket === null) {
     if (search.probes.length === 0) {
-      return failure(`${outputName} is undefined for every value of ${xName} tried`);
+      return failure(
+        `${shortName(outputName)} is undefined for every value of ${shortName(xName)} tried`,
+      );
     }
     let low = search.probes[0]!.gx;
     let high = low;
@@ -183,7 +188,7 @@ function searchNumerically(problem: ScalarProblem): ScalarSuccess | ScalarFailur
       high = Decimal.max(high, probe.gx);
     }
     return failure(
-      `no value in ${boundsText(lower, upper)} reaches the target: over the ${search.evaluations} values tried, ${outputName} stays between ${brief(low.plus(target))} and ${brief(high.plus(target))}`,
+      `no value in ${boundsText(lower, upper)} reaches the target: over the ${search.evaluations} values tried, ${shortName(outputName)} stays between ${brief(low.plus(target))} and ${brief(high.plus(target))}`,
     );
   }
   const { bracket } = search;
@@ -209,14 +214,14 @@ function searchNumerically(problem: ScalarProblem): ScalarSuccess | ScalarFailur
   } catch (error) {
     if (!(error instanceof UndefinedInBracket)) throw error;
     return failure(
-      `${outputName} is undefined at ${xName} = ${brief(error.x)}, inside the interval where it crosses the target`,
+      `${shortName(outputName)} is undefined at ${shortName(xName)} = ${brief(error.x)}, inside the interval where it crosses the target`,
     );
   }
   if (!result.converged) {
     return failure(
       result.iterations >= problem.maxIterations
         ? `the numeric search did not converge in ${problem.maxIterations} iterations`
-        : `${outputName} jumps over the target near ${xName} = ${brief(result.x)} (a step or a break in the formula)`,
+        : `${shortName(outputName)} jumps over the target near ${shortName(xName)} = ${brief(result.x)} (a step or a break in the formula)`,
     );
   }
   return {

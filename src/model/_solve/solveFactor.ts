@@ -1,5 +1,6 @@
 // Goal seek on one common factor k applied to several inputs (each becomes k × its value).
 import { Decimal, ONE } from "../../_lib/decimal.js";
+import { nameList, shortName } from "../../formula/_lib/characters.js";
 import { polynomialDegree } from "./degree.js";
 import { occurrences } from "./graph.js";
 import { solvePolynomial } from "./polynomial.js";
@@ -98,23 +99,29 @@ export function solveFactor(view: ModelView, request: FactorRequest): FactorOutc
   let degree: number | null = null;
   let exact: ExactAnswer;
   if (vary.every((name) => occurrences(view.graph, output, name) === 0)) {
-    exact = { kind: "no-solution", reason: `${output} does not depend on ${vary.join(", ")}` };
+    exact = {
+      kind: "no-solution",
+      reason: `${shortName(output)} does not depend on ${nameList(vary)}`,
+    };
   } else if (vary.every((name) => request.values.get(name)!.isZero())) {
     exact = {
       kind: "no-solution",
-      reason: `${vary.join(" and ")} ${vary.length > 1 ? "are all" : "is"} 0, so scaling changes nothing`,
+      reason: `${nameList(vary, " and ")} ${vary.length > 1 ? "are all" : "is"} 0, so scaling changes nothing`,
     };
   } else {
     const constant = view.constantScope(output, request.values, varied);
     const found = polynomialDegree(view.graph, output, varied, constant);
     degree = Number.isFinite(found) ? found : null;
     if (found === 0) {
-      exact = { kind: "no-solution", reason: `${output} does not depend on ${vary.join(", ")}` };
+      exact = {
+        kind: "no-solution",
+        reason: `${shortName(output)} does not depend on ${nameList(vary)}`,
+      };
     } else if (found === 1 || found === 2) {
       const solution = solvePolynomial(at, found, target);
       exact =
         solution.kind === "constant"
-          ? { kind: "no-solution", reason: `${output} does not change with the factor` }
+          ? { kind: "no-solution", reason: `${shortName(output)} does not change with the factor` }
           : solution;
     } else exact = { kind: "unknown" };
   }
@@ -162,7 +169,7 @@ export function solveFactor(view: ModelView, request: FactorRequest): FactorOutc
       : (attempt("floor") ?? attempt("ceil"));
     if (best === null) {
       return failure(
-        `the factor ${solved.x.toString()} gives ${whole.join(", ")} a fraction, and rounding them to whole numbers does not reach the target`,
+        `the factor ${solved.x.toString()} gives ${nameList(whole)} a fraction, and rounding them to whole numbers does not reach the target`,
       );
     }
     scaled = best.values;

@@ -1,5 +1,6 @@
 // Goal seek on one input: exact inversion, exact polynomial, else Brent; then whole-number rounding.
 import type { Decimal } from "../../_lib/decimal.js";
+import { shortName } from "../../formula/_lib/characters.js";
 import { polynomialDegree } from "./degree.js";
 import { dependenceTester, occurrences } from "./graph.js";
 import { invert } from "./invert.js";
@@ -59,7 +60,11 @@ function exactAnswer(
 ): ExactAnswer {
   const { output, vary, target } = request;
   const count = occurrences(view.graph, output, vary);
-  if (count === 0) return { kind: "no-solution", reason: `${output} does not depend on ${vary}` };
+  if (count === 0)
+    return {
+      kind: "no-solution",
+      reason: `${shortName(output)} does not depend on ${shortName(vary)}`,
+    };
   const constant = view.constantScope(output, request.values, new Set([vary]));
   if (count === 1) {
     const dependsOnVary = dependenceTester(view.graph, new Set([vary]));
@@ -67,11 +72,18 @@ function exactAnswer(
     if (inversion.kind !== "not-invertible") return inversion;
   }
   const degree = polynomialDegree(view.graph, output, new Set([vary]), constant);
-  if (degree === 0) return { kind: "no-solution", reason: `${output} does not depend on ${vary}` };
+  if (degree === 0)
+    return {
+      kind: "no-solution",
+      reason: `${shortName(output)} does not depend on ${shortName(vary)}`,
+    };
   if (degree !== 1 && degree !== 2) return { kind: "unknown" };
   const solution = solvePolynomial(at, degree, target);
   if (solution.kind === "constant") {
-    return { kind: "no-solution", reason: `${output} does not change with ${vary}` };
+    return {
+      kind: "no-solution",
+      reason: `${shortName(output)} does not change with ${shortName(vary)}`,
+    };
   }
   return solution;
 }

@@ -1,6 +1,7 @@
 // Per-person and per-working-day figures shared by funnel and visitPlan.
 import type { Decimal } from "../../_lib/decimal.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import { checkMagnitude } from "../../_lib/magnitude.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import { own } from "./input.js";
@@ -71,10 +72,18 @@ export function resolveWorkingDays(options: object): ResolvedDays {
 }
 
 export function perDay(count: Decimal, people: Decimal | null, days: number | null): PerDay {
-  const perPerson = people === null ? null : count.div(people);
+  const perPerson =
+    people === null
+      ? null
+      : checkMagnitude(count.div(people), ["options", "people"], "A per-person figure");
+  const path = ["options"];
   return {
     perPerson,
-    perWorkingDay: days === null ? null : count.div(days),
-    perPersonPerWorkingDay: perPerson === null || days === null ? null : perPerson.div(days),
+    perWorkingDay:
+      days === null ? null : checkMagnitude(count.div(days), path, "A per-working-day figure"),
+    perPersonPerWorkingDay:
+      perPerson === null || days === null
+        ? null
+        : checkMagnitude(perPerson.div(days), path, "A per-person, per-working-day figure"),
   };
 }

@@ -1,24 +1,34 @@
 // Rounds to a caller's unit (`"0.01"`, `1`, `"1万"`) with a named rounding mode.
 import type { Decimal } from "../../_lib/decimal.js";
+import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import { checkMagnitude } from "../../_lib/magnitude.js";
 import { roundingConstant } from "../../_lib/rounding.js";
 import type { RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import { own } from "./input.js";
 
-/** Applies `options.unit` / `options.rounding` when a unit is given; otherwise returns the value. */
-export function roundToUnit(value: Decimal, options: object): Decimal {
+/**
+ * Applies `options.unit` / `options.rounding` when a unit is given; otherwise returns the value.
+ * Either way the result must stay within the supported magnitude (`NUMBER_TOO_LARGE` at `path`).
+ */
+export function roundToUnit(
+  value: Decimal,
+  options: object,
+  path: ErrorPath,
+  what = "The result",
+): Decimal {
   const rawUnit = own(options, "unit");
   const mode = roundingConstant(own(options, "rounding") as RoundingMode | undefined, [
     "options",
     "rounding",
   ]);
-  if (rawUnit === undefined) return value;
+  if (rawUnit === undefined) return checkMagnitude(value, path, what);
   const unit = toDecimal(rawUnit as never, ["options", "unit"]);
   if (!unit.gt(0)) {
     throw new TargetreeError("INVALID_ARGUMENT", "unit must be greater than zero.", {
       path: ["options", "unit"],
     });
   }
-  return value.div(unit).toDecimalPlaces(0, mode).times(unit);
+  return checkMagnitude(value.div(unit).toDecimalPlaces(0, mode).times(unit), path, what);
 }

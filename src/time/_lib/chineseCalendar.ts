@@ -16,12 +16,15 @@ export interface LunarReader {
  * @throws {TargetreeError} `CALENDAR_YEAR_MISSING` when the runtime has no Chinese calendar.
  */
 export function lunarReader(): LunarReader {
-  const formatter = new Intl.DateTimeFormat("en-u-ca-chinese", {
+  // Intl reads every option it knows through the prototype chain (calendar, numberingSystem,
+  // era…): a null-prototype object keeps names planted on Object.prototype out.
+  const options: Intl.DateTimeFormatOptions = Object.assign(Object.create(null), {
     timeZone: "UTC",
     year: "numeric",
     month: "numeric",
     day: "numeric",
   });
+  const formatter = new Intl.DateTimeFormat("en-u-ca-chinese", options);
   if (formatter.resolvedOptions().calendar !== "chinese") {
     throw new TargetreeError(
       "CALENDAR_YEAR_MISSING",

@@ -2,6 +2,7 @@ import type { Decimal } from "../../_lib/decimal.js";
 import { PRECISION } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
+import { checkMagnitude } from "../../_lib/magnitude.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 
@@ -63,12 +64,14 @@ export function growthFactor(
     );
   }
   const ratio = to.dividedBy(from);
-  if (ratio.isZero() || periods.eq(1)) return ratio;
+  if (ratio.isZero() || periods.eq(1)) return checkMagnitude(ratio, toPath, "The growth factor");
   const root = ratio.ln().dividedBy(periods).exp();
   if (periods.isInteger()) {
     // ln/exp leave the last digit uncertain: prefer a shorter root that is exact.
     const candidate = root.toSignificantDigits(PRECISION - 4);
-    if (candidate.pow(periods.toNumber()).eq(ratio)) return candidate;
+    if (candidate.pow(periods.toNumber()).eq(ratio)) {
+      return checkMagnitude(candidate, toPath, "The growth factor");
+    }
   }
-  return root;
+  return checkMagnitude(root, toPath, "The growth factor");
 }

@@ -86,6 +86,18 @@ export function parseIsoDate(value: unknown, path: ErrorPath): UtcDate {
   return utcDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
+/** Checks a calendar year given on its own: a whole number from 1000 to 9999, as in ISO dates. */
+export function checkYear(value: unknown, path: ErrorPath): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1000 || value > 9999) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `Expected a year from 1000 to 9999 such as 2026, got ${describeValue(value)}.`,
+      { path },
+    );
+  }
+  return value;
+}
+
 /** A checked, inclusive date range. */
 export interface DateRange {
   readonly start: UtcDate;

@@ -1,4 +1,5 @@
 import { getISODay } from "date-fns";
+import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
 import type { HolidayArrangement, IsoDate } from "../types.js";
 import {
@@ -56,12 +57,15 @@ function parse(iso: IsoDate): UtcDate {
  * from the principles published with the 2025 notice and the lunar calendar of
  * `Intl`. See `provisionalChinaArrangement` for the rules.
  */
-export function buildProvisionalChina(year: number): HolidayArrangement {
+export function buildProvisionalChina(
+  year: number,
+  path: ErrorPath = ["year"],
+): HolidayArrangement {
   if (!Number.isInteger(year) || year < PROVISIONAL_FIRST_YEAR || year > PROVISIONAL_LAST_YEAR) {
     throw new TargetreeError(
       "CALENDAR_YEAR_MISSING",
       `A provisional China calendar can be computed for ${PROVISIONAL_FIRST_YEAR}–${PROVISIONAL_LAST_YEAR} only (the current rules took effect in 2025), not for ${String(year)}. Pass that year's arrangement as data.`,
-      { details: { year } },
+      { path, details: { year } },
     );
   }
   const reader = lunarReader();

@@ -3,6 +3,7 @@ import type { Decimal } from "../../_lib/decimal.js";
 import { ZERO } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
+import { checkMagnitude } from "../../_lib/magnitude.js";
 import type { Numeric, RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import { allocate } from "../../split/allocate.js";
@@ -92,6 +93,7 @@ export interface Prepared {
   /** Per-day weights for monthly seasonality. */
   readonly density: ReadonlyMap<IsoDate, Decimal> | null;
   readonly fiscal: FiscalMap | null;
+  readonly quarterPattern: QuarterPattern | null;
   readonly unit: Numeric | undefined;
   readonly rounding: RoundingMode | undefined;
 }
@@ -120,18 +122,15 @@ export function checkGrain(value: unknown, path: ErrorPath): Grain {
   return value as Grain;
 }
 
-/** Checks the options and builds the day table. `grains` are the grains the split will use. */
+/**
+ * Checks the options (already read by own keys, see `requiredOptions`) and builds the day
+ * table. `grains` are the grains the split will use.
+ */
 export function prepare(
   total: Numeric,
-  options: PeriodSplitBase,
+  options: Readonly<Record<string, unknown>>,
   grains: readonly Grain[],
 ): Prepared {
-  if (typeof options !== "object" || options === null) {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      "Pass the options { start, end, … } as an object.",
-    );
-  }
   const amount = toDecimal(total, ["total"]);
   const range = parseRange(own(options, "start"), own(options, "end"));
   const seasonality = own(options, "seasonality") as Seasonality | undefined;
@@ -221,6 +220,7 @@ export function prepare(
     seasonality,
     density,
     fiscal: fiscalPattern ? fiscalMap(days, fiscalPattern) : null,
+    quarterPattern: fiscalPattern,
     unit: own(options, "unit") as Numeric | undefined,
     rounding: own(options, "rounding") as RoundingMode | undefined,
   };
@@ -406,7 +406,9 @@ export function splitGroups(
       end: last.iso,
       days: group.days.length,
       workingDays: group.days.filter((day) => day.working).length,
-      share: sum.isZero() ? ZERO : toDecimal(weights[index]!).dividedBy(sum),
+      share: sum.isZero()
+        ? ZERO
+        : checkMagnitude(toDecimal(weights[index]!).dividedBy(sum), ["seasonality"], "A share"),
       value: values[index]!,
     };
     if (grain !== "day") return period;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { Decimal, ZERO } from "../../src/_lib/decimal.js";
+import { TargetreeError } from "../../src/_lib/errors.js";
+import { checkMagnitude } from "../../src/_lib/magnitude.js";
+
+const errorOf = (run: () => unknown): TargetreeError => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof TargetreeError) return error;
+    throw error;
+  }
+  throw new Error("expected a TargetreeError");
+};
+
+describe("checkMagnitude", () => {
+  it("returns zero and values within 1e-1000 ≤ |x| < 1e1000 unchanged", () => {
+    for (const text of ["0", "1", "-9.99e999", "9.99e999", "1e-1000", "-1e-1000"]) {
+      const value = new Decimal(text);
+      expect(checkMagnitude(value, ["x"])).toBe(value);
+    }
+    expect(checkMagnitude(ZERO, [])).toBe(ZERO);
+  });
+
+  it("throws NUMBER_TOO_LARGE, with the path, past the bound on either side", () => {
+    for (const text of ["1e1000", "-1e1000", "1e1998", "9.9e-1001", "-1e-1998"]) {
+      const error = errorOf(() => checkMagnitude(new Decimal(text), ["target"], "The ratio"));
+      expect([error.code, error.path]).toEqual(["NUMBER_TOO_LARGE", ["target"]]);
+      expect(error.message).toContain("The ratio");
+    }
+  });
+
+  it("throws NUMBER_TOO_LARGE for NaN and infinities", () => {
+    for (const text of ["NaN", "Infinity", "-Infinity"]) {
+      expect(errorOf(() => checkMagnitude(new Decimal(text), [])).code).toBe("NUMBER_TOO_LARGE");
+    }
+  });
+});
