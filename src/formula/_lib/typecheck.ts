@@ -216,8 +216,8 @@ function shapeProblem(node: FormulaNode): string | null {
   }
 }
 
-/** The child nodes of a node whose shape is valid. */
-function childrenOf(node: FormulaNode): readonly FormulaNode[] {
+/** The direct operands of a node whose shape is valid. */
+export function childrenOf(node: FormulaNode): readonly FormulaNode[] {
   switch (node.kind) {
     case "unary":
     case "not":

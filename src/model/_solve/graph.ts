@@ -1,4 +1,6 @@
 // Dependency questions about a model's formulas: which inputs an output reads, how often a name occurs.
+
+import { childrenOf } from "../../formula/_lib/typecheck.js";
 import type { FormulaNode } from "../../formula/ast.js";
 
 /** The formulas of a model by node name, and its inputs in declaration order. */
@@ -9,29 +11,7 @@ export interface FormulaGraph {
   readonly order: readonly string[];
 }
 
-/** The direct operands of an AST node. */
-export function childrenOf(node: FormulaNode): readonly FormulaNode[] {
-  switch (node.kind) {
-    case "number":
-    case "boolean":
-    case "name":
-      return [];
-    case "unary":
-    case "not":
-      return [node.operand];
-    case "sum":
-    case "product":
-      return [node.first, ...node.rest.map((link) => link.operand)];
-    case "power":
-      return [node.base, node.exponent];
-    case "compare":
-      return [node.left, node.right];
-    case "logical":
-      return node.operands;
-    case "call":
-      return node.args;
-  }
-}
+export { childrenOf };
 
 /** Names referenced anywhere in one formula. */
 export function namesIn(node: FormulaNode, into: Set<string> = new Set()): Set<string> {

@@ -1,6 +1,7 @@
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
+import { booleanOption } from "../../_lib/options.js";
 import { roundingConstant } from "../../_lib/rounding.js";
 import type { Numeric, RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
@@ -36,17 +37,8 @@ export function option(options: Record<string, unknown>, name: string): unknown 
   return Object.hasOwn(options, name) ? options[name] : undefined;
 }
 
-export function readBoolean(value: unknown, fallback: boolean, path: ErrorPath): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== "boolean") {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `Expected true or false, got ${describeValue(value)}.`,
-      { path },
-    );
-  }
-  return value;
-}
+/** An optional boolean option (the shared reader). */
+export const readBoolean = booleanOption;
 
 export function readChoice<T extends string>(
   value: unknown,
