@@ -2,22 +2,11 @@ import { Decimal as DecimalJs } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Decimal } from "../../src/_lib/decimal.js";
-import { TargetreeError } from "../../src/_lib/errors.js";
 import { attribute } from "../../src/model/attribute.js";
 import { defineModel } from "../../src/model/defineModel.js";
 import { evaluate } from "../../src/model/evaluate.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
-
-const expectCode = (run: () => unknown, code: string): TargetreeError => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    expect((error as TargetreeError).code).toBe(code);
-    return error as TargetreeError;
-  }
-  throw new Error(`expected ${code}, but nothing was thrown`);
-};
+import { expectCode } from "../_support/errors.js";
 
 // A private high-precision clone, only to check sums exactly in the tests.
 const Exact = DecimalJs.clone({ precision: 4000 });

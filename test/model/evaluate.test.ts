@@ -1,6 +1,7 @@
 import { Decimal as DecimalJs } from "decimal.js";
 import { defineModel, evaluate, revenueModel, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
+import { w1 } from "../_support/w1.js";
 
 function errorOf(run: () => unknown): TargetreeError {
   try {
@@ -11,15 +12,6 @@ function errorOf(run: () => unknown): TargetreeError {
   }
   throw new Error("expected a TargetreeError");
 }
-
-const w1 = {
-  newCustomers: 600,
-  conversion: "25%",
-  newAov: 8000,
-  returningCustomers: 1500,
-  repurchase: "40%",
-  returningAov: 6000,
-};
 
 const text = (values: Record<string, { toString(): string }>) =>
   Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.toString()]));

@@ -1,5 +1,6 @@
 import { defineModel, explain, renderTree, revenueModel, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
+import { w1 } from "../_support/w1.js";
 
 function errorOf(run: () => unknown): TargetreeError {
   try {
@@ -10,15 +11,6 @@ function errorOf(run: () => unknown): TargetreeError {
   }
   throw new Error("expected a TargetreeError");
 }
-
-const w1 = {
-  newCustomers: 600,
-  conversion: "25%",
-  newAov: 8000,
-  returningCustomers: 1500,
-  repurchase: "40%",
-  returningAov: 6000,
-};
 
 describe("explain", () => {
   it("explains the W1 revenue tree with values and shares", () => {

@@ -1,30 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TargetreeError } from "../../src/_lib/errors.js";
 import { defineModel } from "../../src/model/defineModel.js";
 import { evaluate } from "../../src/model/evaluate.js";
 import { reconcile } from "../../src/model/reconcile.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
+import { expectCode } from "../_support/errors.js";
+import { w1 } from "../_support/w1.js";
 
-const expectCode = (run: () => unknown, code: string): TargetreeError => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    expect((error as TargetreeError).code).toBe(code);
-    return error as TargetreeError;
-  }
-  throw new Error(`expected ${code}, but nothing was thrown`);
-};
-
-const w1 = {
-  newCustomers: 600,
-  conversion: "25%",
-  newAov: 8000,
-  returningCustomers: 1500,
-  repurchase: "40%",
-  returningAov: 6000,
-};
 const customers = ["newCustomers", "returningCustomers"];
 
 describe("reconcile", () => {

@@ -1,31 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { TargetreeError } from "../../src/_lib/errors.js";
 import { defineModel } from "../../src/model/defineModel.js";
 import { evaluate } from "../../src/model/evaluate.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
 import { sensitivity } from "../../src/model/sensitivity.js";
-
-const expectCode = (run: () => unknown, code: string): TargetreeError => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    expect((error as TargetreeError).code).toBe(code);
-    return error as TargetreeError;
-  }
-  throw new Error(`expected ${code}, but nothing was thrown`);
-};
-
-const w1 = {
-  newCustomers: 600,
-  conversion: "25%",
-  newAov: 8000,
-  returningCustomers: 1500,
-  repurchase: "40%",
-  returningAov: 6000,
-};
+import { expectCode } from "../_support/errors.js";
+import { w1 } from "../_support/w1.js";
 
 describe("sensitivity", () => {
   it("gives the W1 tornado: each returning driver moves revenue 36,000 per 1%, each new driver 12,000", () => {
