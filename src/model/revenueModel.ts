@@ -9,6 +9,7 @@ import type { Model } from "./types.js";
  * rates lie in 0..1, order values are ≥ 0.
  *
  * @returns A fresh, frozen model.
+ * @throws Nothing: it takes no input.
  *
  * @example
  * const model = revenueModel();
