@@ -1,14 +1,34 @@
 import { expect } from "vitest";
 import { TargetreeError } from "../../src/_lib/errors.js";
 
-/** Runs `run`, expects a TargetreeError with `code`, and returns it for further checks. */
-export const expectCode = (run: () => unknown, code: string): TargetreeError => {
+/** The TargetreeError a call throws; fails the test when it throws nothing or something else. */
+export function errorOf(run: () => unknown): TargetreeError {
   try {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(TargetreeError);
-    expect((error as TargetreeError).code).toBe(code);
     return error as TargetreeError;
   }
-  throw new Error(`expected ${code}, but nothing was thrown`);
-};
+  throw new Error("expected a TargetreeError, but nothing was thrown");
+}
+
+/** Asserts that `run` throws a TargetreeError with `code` (and `path`, when given); returns it. */
+export function expectCode(
+  run: () => unknown,
+  code: string,
+  path?: readonly (string | number)[],
+): TargetreeError {
+  const error = errorOf(run);
+  expect(error.code).toBe(code);
+  if (path !== undefined) expect(error.path).toEqual(path);
+  return error;
+}
+
+/** Deep-freezes plain data (arrays and plain objects), for tests that prove nothing is mutated. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -15,20 +15,10 @@ import {
   printFormula,
   productNode,
   sumNode,
-  TargetreeError,
   unaryNode,
 } from "targetree";
 import { describe, expect, it } from "vitest";
-
-function errorOf(run: () => unknown): TargetreeError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    return error as TargetreeError;
-  }
-  throw new Error("expected a TargetreeError");
-}
+import { errorOf } from "../_support/errors.js";
 
 const a = nameNode("a");
 const b = nameNode("b");

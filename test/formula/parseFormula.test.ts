@@ -9,18 +9,8 @@ import {
   TargetreeError,
 } from "targetree";
 import { describe, expect, it } from "vitest";
+import { errorOf } from "../_support/errors.js";
 import { anyTree } from "./_arbitraries.js";
-
-/** The error a call throws (fails the test when it does not throw). */
-function errorOf(run: () => unknown): TargetreeError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    return error as TargetreeError;
-  }
-  throw new Error("expected a TargetreeError");
-}
 
 const canonical = (text: string): string => printFormula(parseFormula(text));
 

@@ -13,16 +13,7 @@ import {
   TargetreeError,
 } from "targetree";
 import { afterEach, describe, expect, it } from "vitest";
-
-function errorOf(run: () => unknown): TargetreeError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    return error as TargetreeError;
-  }
-  throw new Error("expected a TargetreeError");
-}
+import { errorOf } from "../_support/errors.js";
 
 describe("formula text is never executed", () => {
   const originalFunction = globalThis.Function;

@@ -9,16 +9,7 @@ import {
   TargetreeError,
 } from "targetree";
 import { describe, expect, it } from "vitest";
-
-function errorOf(run: () => unknown): TargetreeError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    return error as TargetreeError;
-  }
-  throw new Error("expected a TargetreeError");
-}
+import { errorOf } from "../_support/errors.js";
 
 const w1 = {
   newCustomers: 600,

@@ -1,15 +1,6 @@
-import { defineModel, evaluate, TargetreeError } from "targetree";
+import { defineModel, evaluate } from "targetree";
 import { describe, expect, it } from "vitest";
-
-function errorOf(run: () => unknown): TargetreeError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    return error as TargetreeError;
-  }
-  throw new Error("expected a TargetreeError");
-}
+import { errorOf } from "../_support/errors.js";
 
 const revenueFormulas = {
   revenue: "newRevenue + returningRevenue",

@@ -2,7 +2,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { TargetreeError } from "../../src/_lib/errors.js";
 import { decimalFromNumber } from "../../src/_lib/fromNumber.js";
 import {
   checkInputValue,
@@ -12,16 +11,7 @@ import {
 import { readInputs } from "../../src/model/_lib/inputs.js";
 import { internalsOf } from "../../src/model/_lib/internals.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
-
-function errorOf(run: () => unknown): TargetreeError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    return error as TargetreeError;
-  }
-  throw new Error("expected a TargetreeError");
-}
+import { errorOf } from "../_support/errors.js";
 
 const w1 = new Map(
   Object.entries({

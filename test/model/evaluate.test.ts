@@ -1,17 +1,8 @@
 import { Decimal as DecimalJs } from "decimal.js";
-import { defineModel, evaluate, revenueModel, TargetreeError } from "targetree";
+import { defineModel, evaluate, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
+import { errorOf } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
-
-function errorOf(run: () => unknown): TargetreeError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    return error as TargetreeError;
-  }
-  throw new Error("expected a TargetreeError");
-}
 
 const text = (values: Record<string, { toString(): string }>) =>
   Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.toString()]));

@@ -1,16 +1,7 @@
-import { defineModel, explain, renderTree, revenueModel, TargetreeError } from "targetree";
+import { defineModel, explain, renderTree, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
+import { errorOf } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
-
-function errorOf(run: () => unknown): TargetreeError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    return error as TargetreeError;
-  }
-  throw new Error("expected a TargetreeError");
-}
 
 describe("explain", () => {
   it("explains the W1 revenue tree with values and shares", () => {

@@ -1,3 +1,5 @@
+export { deepFreeze } from "../_support/errors.js";
+
 import { TargetreeError } from "targetree";
 
 /** Runs `run` and returns the TargetreeError it throws (fails if it throws nothing or something else). */
@@ -9,13 +11,4 @@ export function thrown(run: () => unknown): TargetreeError {
     throw error;
   }
   throw new Error("expected a TargetreeError, but nothing was thrown");
-}
-
-/** Deep-freezes plain data (arrays and objects) for no-mutation tests. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-    Object.freeze(value);
-  }
-  return value;
 }
