@@ -64,11 +64,13 @@ export type TargetreeErrorCode = keyof typeof ERROR_CODES;
 /** Where in the caller's input a problem was found: property names and array indexes. */
 export type ErrorPath = readonly (string | number)[];
 
+/** The optional third argument of the {@link TargetreeError} constructor. */
 export interface TargetreeErrorOptions {
   /** Path to the offending value in the caller's input. */
   readonly path?: ErrorPath;
   /** Extra machine-readable facts (a column, a cycle, the covered years). */
   readonly details?: Readonly<Record<string, unknown>>;
+  /** The underlying error, kept as the standard `Error.cause`; not set when `undefined`. */
   readonly cause?: unknown;
 }
 
@@ -81,9 +83,13 @@ export interface TargetreeErrorOptions {
  * error.message //=> "INVALID_NUMBER: Expected a number. (at inputs.price)"
  */
 export class TargetreeError extends Error {
+  /** The class name, `"TargetreeError"`, as shown by `String(error)` and in stack traces. */
   override readonly name = "TargetreeError";
+  /** The stable error code; match on this, never on the message. */
   readonly code: TargetreeErrorCode;
+  /** Path to the offending value in the caller's input; empty when not known. */
   readonly path: ErrorPath;
+  /** Extra machine-readable facts (a column, a cycle, the covered years); may be empty. */
   readonly details: Readonly<Record<string, unknown>>;
 
   constructor(code: TargetreeErrorCode, message: string, options: TargetreeErrorOptions = {}) {

@@ -28,7 +28,9 @@ import { UNIT_POWERS } from "./_lib/units.js";
  * exclusive. Absent on built nodes unless the builder is given one.
  */
 export interface Span {
+  /** Offset of the node's first UTF-16 code unit. */
   readonly start: number;
+  /** Offset just past the node's last UTF-16 code unit (exclusive). */
   readonly end: number;
 }
 
@@ -55,94 +57,137 @@ export type FunctionName = "min" | "max" | "abs" | "round" | "floor" | "ceil" | 
 
 /** A non-negative decimal literal, with the unit suffix it was written with (`50万` keeps `万`). */
 export interface NumberNode {
+  /** Discriminant: `"number"`. */
   readonly kind: "number";
   /** The literal's value (`50万` → 500000). Never negative: `-5` is a `unary` node over `5`. */
   readonly value: Decimal;
+  /** The suffix the literal was written with, used when printing; absent for a plain number. */
   readonly unit?: LiteralUnit;
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 
 /** `true` or `false`. */
 export interface BooleanNode {
+  /** Discriminant: `"boolean"`. */
   readonly kind: "boolean";
+  /** The literal's value. */
   readonly value: boolean;
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 
 /** A reference to an input, a fact or another model node. `name` is NFC-normalised. */
 export interface NameNode {
+  /** Discriminant: `"name"`. */
   readonly kind: "name";
+  /** The referenced name, NFC-normalised. */
   readonly name: string;
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 
 /** Unary minus or plus: `-x`, `+x`. Binds tighter than `*` and looser than `^` (`-2^2` is −4). */
 export interface UnaryNode {
+  /** Discriminant: `"unary"`. */
   readonly kind: "unary";
+  /** `"-"` negates the operand; `"+"` leaves it unchanged. */
   readonly op: "-" | "+";
+  /** The numeric operand. */
   readonly operand: FormulaNode;
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 
 /** Logical negation: `not x` (also written `!x`). */
 export interface NotNode {
+  /** Discriminant: `"not"`. */
   readonly kind: "not";
+  /** The condition being negated. */
   readonly operand: FormulaNode;
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 
 /** One operand after the first in a `sum` or `product` chain. */
 export interface ChainLink<Op extends string> {
+  /** The operator applied between the running result and `operand`. */
   readonly op: Op;
+  /** The operand to the right of `op`. */
   readonly operand: FormulaNode;
 }
 
 /** `first ± rest[0] ± rest[1] …`, evaluated left to right. `first` is never itself a `sum`. */
 export interface SumNode {
+  /** Discriminant: `"sum"`. */
   readonly kind: "sum";
+  /** The leftmost operand. */
   readonly first: FormulaNode;
+  /** The following operands, each with its `+` or `-`; at least one. */
   readonly rest: readonly ChainLink<SumOperator>[];
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 
 /** `first ×÷ rest[0] ×÷ rest[1] …`, evaluated left to right. `first` is never itself a `product`. */
 export interface ProductNode {
+  /** Discriminant: `"product"`. */
   readonly kind: "product";
+  /** The leftmost operand. */
   readonly first: FormulaNode;
+  /** The following operands, each with its `*` or `/`; at least one. */
   readonly rest: readonly ChainLink<ProductOperator>[];
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 
 /** `base ^ exponent`, right-associative: `a ^ b ^ c` is `a ^ (b ^ c)`. */
 export interface PowerNode {
+  /** Discriminant: `"power"`. */
   readonly kind: "power";
+  /** The base. */
   readonly base: FormulaNode;
+  /** The exponent. */
   readonly exponent: FormulaNode;
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 
 /** A comparison; comparisons do not chain (`a < b < c` is a syntax error). */
 export interface CompareNode {
+  /** Discriminant: `"compare"`. */
   readonly kind: "compare";
+  /** The operator in canonical spelling (`≤`, `=` and `<>` are parsed as `<=`, `==` and `!=`). */
   readonly op: CompareOperator;
+  /** The left operand (numeric). */
   readonly left: FormulaNode;
+  /** The right operand (numeric). */
   readonly right: FormulaNode;
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 
 /** `a and b and …` or `a or b or …`, short-circuit, left to right. The first operand is never the same chain. */
 export interface LogicalNode {
+  /** Discriminant: `"logical"`. */
   readonly kind: "logical";
+  /** `"and"` or `"or"` (`&&` and `||` are parsed to these). */
   readonly op: LogicalOperator;
+  /** The conditions, in evaluation order; at least two. */
   readonly operands: readonly FormulaNode[];
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 
 /** A call of a whitelisted function: `min(a, b)`, `round(x, 2)`, `if(c, a, b)`. */
 export interface CallNode {
+  /** Discriminant: `"call"`. */
   readonly kind: "call";
+  /** The whitelisted function called. */
   readonly name: FunctionName;
+  /** The arguments, in order; the arity is checked when the tree is printed or evaluated. */
   readonly args: readonly FormulaNode[];
+  /** Where the node sits in the formula text; absent on built nodes unless given. */
   readonly span?: Span;
 }
 

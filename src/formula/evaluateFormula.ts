@@ -12,6 +12,7 @@ import { checkOptions, parseFormula } from "./parseFormula.js";
 /** Named values a formula reads: numbers (any {@link Numeric}) and conditions (booleans). */
 export type Facts = Readonly<Record<string, Numeric | boolean>>;
 
+/** Options of {@link evaluateFormula}. */
 export interface EvaluateFormulaOptions {
   /** The formula's name (a rule id), quoted in error messages. */
   readonly name?: string;

@@ -8,6 +8,7 @@ import { type FormulaSource, formulaError } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import type { FormulaNode } from "./ast.js";
 
+/** Options of {@link parseFormula}: where the formula comes from, for error messages. */
 export interface ParseFormulaOptions {
   /** The formula's name (a model node, a rule id), quoted in error messages. */
   readonly name?: string;

@@ -3,6 +3,7 @@ import { checkTypes } from "./_lib/typecheck.js";
 import { shiftDecimal, UNIT_POWERS } from "./_lib/units.js";
 import type { FormulaNode } from "./ast.js";
 
+/** Options of {@link printFormula}. */
 export interface PrintFormulaOptions {
   /**
    * `"ascii"` (default) prints `* / <= >= !=`; `"math"` prints `× ÷ ≤ ≥ ≠` for people. Both parse back

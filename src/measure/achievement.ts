@@ -5,8 +5,11 @@ import { readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
 import { achievementRatio, DIRECTIONS, zeroAchievementReason } from "./_lib/ratio.js";
 import type { Direction } from "./types.js";
 
+/** The input of {@link achievement}. */
 export interface AchievementInput {
+  /** The result achieved, e.g. `"80万"`. */
   readonly actual: Numeric;
+  /** The target for the same period and unit. */
   readonly target: Numeric;
   /** Which way is better. Default `"higher"`. */
   readonly direction?: Direction;

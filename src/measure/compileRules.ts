@@ -21,9 +21,13 @@ export interface AlertRule {
 
 /** A rule parsed once, ready to evaluate against many sets of facts. */
 export interface CompiledRule {
+  /** The rule's id, as given. */
   readonly id: string;
+  /** The condition's text, as given. */
   readonly when: string;
+  /** What to do when the rule fires, as given. */
   readonly recommend: string;
+  /** The rule's severity; `"warning"` when the rule gave none. */
   readonly severity: RuleSeverity;
   /** The parsed condition. */
   readonly condition: FormulaNode;
@@ -35,7 +39,9 @@ export interface CompiledRule {
 
 /** Rules parsed by {@link compileRules}; pass them to `evaluateRules` instead of the raw list. */
 export interface CompiledRules {
+  /** Marker `"compiled-rules"`, by which `evaluateRules` tells compiled rules from a raw list. */
   readonly kind: "compiled-rules";
+  /** The compiled rules, in the caller's order. */
   readonly rules: readonly CompiledRule[];
 }
 

@@ -6,11 +6,13 @@ import type { Direction } from "./types.js";
 
 export type { PeriodResult } from "./_lib/periods.js";
 
+/** Options of {@link consecutiveMisses}. */
 export interface ConsecutiveMissesOptions {
   /** Which way is better, for periods given as `{ actual, target }`. Default `"higher"`. */
   readonly direction?: Direction;
 }
 
+/** The result of {@link consecutiveMisses}: runs of missed periods, counted in periods. */
 export interface ConsecutiveMissesResult {
   /** The longest run of missed periods in a row. */
   readonly longest: number;

@@ -14,9 +14,11 @@ export type RuleFacts =
 
 /** A rule whose condition held. */
 export interface FiredRule {
+  /** The rule's id. */
   readonly id: string;
   /** What to do. */
   readonly recommend: string;
+  /** The rule's severity (`"warning"` when the rule gave none). */
   readonly severity: RuleSeverity;
   /** The condition that held. */
   readonly when: string;

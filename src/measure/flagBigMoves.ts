@@ -13,18 +13,25 @@ import {
 
 /** A metric's value in the previous period and now. */
 export interface MoveInput {
+  /** The value in the earlier period. */
   readonly previous: Numeric;
+  /** The value in the current period. */
   readonly current: Numeric;
 }
 
+/** Options of {@link flagBigMoves}. */
 export interface FlagBigMovesOptions {
   /** Which moves count: `"both"` (default), only rises (`"up"`) or only falls (`"down"`). */
   readonly direction?: "both" | "up" | "down";
 }
 
+/** One metric's row in the result of {@link flagBigMoves}. */
 export interface BigMoveRow {
+  /** The metric's key in the caller's record or `Map`. */
   readonly key: string;
+  /** The earlier value, exact. */
   readonly previous: Decimal;
+  /** The current value, exact. */
   readonly current: Decimal;
   /** (current − previous) / |previous|; `null` when the previous value is zero. */
   readonly change: Decimal | null;

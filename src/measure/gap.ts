@@ -11,6 +11,7 @@ export type GapBasis = "target" | "current";
 /** `"rate"` for metrics that are themselves rates (conversion 8%): the gap is in percentage points. */
 export type GapKind = "amount" | "rate";
 
+/** The input of {@link gap}. */
 export interface GapInput {
   /** Where the metric stands now (actual, or a baseline such as a 3-month average). */
   readonly current: Numeric;
@@ -27,6 +28,10 @@ export interface GapInput {
   readonly kind?: GapKind;
 }
 
+/**
+ * The result of {@link gap}: the shortfall, its rate on the chosen basis and on both bases, and
+ * `met`.
+ */
 export interface GapResult {
   /**
    * The shortfall, in the metric's own unit: **positive = short of the target**, negative =
@@ -43,15 +48,25 @@ export interface GapResult {
   /** Why `rate` is `null`; `null` when there is a rate. */
   readonly reason: string | null;
   /** The rate on each basis, side by side (`null` where that basis is zero). */
-  readonly rates: { readonly target: Decimal | null; readonly current: Decimal | null };
+  readonly rates: {
+    /** gap / |target|; `null` when the target is zero. */
+    readonly target: Decimal | null;
+    /** gap / |current|; `null` when the current value is zero. */
+    readonly current: Decimal | null;
+  };
   /** True when the current value reaches the target in the better direction (gap ≤ 0). */
   readonly met: boolean;
+  /** The current value, exact (a percentage such as `"8%"` is read as 0.08). */
   readonly current: Decimal;
+  /** The target, exact (a percentage such as `"12%"` is read as 0.12). */
   readonly target: Decimal;
+  /** The basis `rate` divides by, as given or defaulted (`"target"`). */
   readonly basis: GapBasis;
   /** The value the rate divides by (the target or the current value). */
   readonly basisValue: Decimal;
+  /** Which way is better, as given or defaulted (`"higher"`). */
   readonly direction: Direction;
+  /** `"rate"` or `"amount"`, as given or detected from percentage inputs. */
   readonly kind: GapKind;
 }
 

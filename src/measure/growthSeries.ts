@@ -5,6 +5,7 @@ import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { keyedEntries, optionsRecord, readInteger } from "./_lib/input.js";
 
+/** Options of {@link growthSeries}. */
 export interface GrowthSeriesOptions {
   /**
    * How many periods back to compare with. Default 1 (period over period, 环比); 12 on a
@@ -13,9 +14,11 @@ export interface GrowthSeriesOptions {
   readonly lag?: number;
 }
 
+/** One period's row in the result of {@link growthSeries}. */
 export interface GrowthSeriesRow {
   /** The period's key (a record or Map key) or its index in an array. */
   readonly key: string | number;
+  /** The period's value, exact. */
   readonly value: Decimal;
   /** The value `lag` periods earlier; `null` for the first `lag` periods. */
   readonly previous: Decimal | null;

@@ -4,6 +4,7 @@ import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { requiredNumber, requireRecord } from "./_lib/input.js";
 
+/** The input of {@link improvementProgress}; all three values in the metric's own unit. */
 export interface ImprovementProgressInput {
   /** Where the metric started. */
   readonly baseline: Numeric;

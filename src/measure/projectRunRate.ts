@@ -11,6 +11,7 @@ export interface ProjectRunRateInput extends PacePeriod {
 }
 
 export interface ProjectRunRateResult extends PaceDays {
+  /** The cumulative result so far, exact. */
   readonly actual: Decimal;
   /** The pace so far: actual / elapsed working days; `null` before any working day has passed. */
   readonly perWorkingDay: Decimal | null;

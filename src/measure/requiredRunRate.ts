@@ -14,7 +14,9 @@ export interface RequiredRunRateInput extends PacePeriod {
 }
 
 export interface RequiredRunRateResult extends PaceDays {
+  /** The period's target, exact. */
   readonly target: Decimal;
+  /** The cumulative result so far, exact. */
   readonly actual: Decimal;
   /** target − actual; zero or negative once the target is reached. */
   readonly remaining: Decimal;

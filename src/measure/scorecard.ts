@@ -10,7 +10,9 @@ import type { Direction } from "./types.js";
 
 /** One input row: its dimension values (region, salesperson, product…) and its figures. */
 export interface ScorecardInputRow {
+  /** The row's target. */
   readonly target: Numeric;
+  /** The row's actual result, in the same unit as `target`. */
   readonly actual: Numeric;
   readonly [field: string]: Numeric | undefined;
 }
@@ -18,6 +20,7 @@ export interface ScorecardInputRow {
 /** What siblings are ranked by. */
 export type ScorecardRankBy = "achievement" | "gapRate" | "actual";
 
+/** Options of {@link scorecard}. */
 export interface ScorecardOptions {
   /** Which way is better. Default `"higher"`. */
   readonly direction?: Direction;
@@ -54,15 +57,21 @@ export interface ScorecardNode {
   readonly achievement: Decimal | null;
   /** Why `achievement` or `gapRate` is `null`; `null` otherwise. */
   readonly reason: string | null;
+  /** True when `actual` reaches `target` in the better direction (gap ≤ 0). */
   readonly met: boolean;
   /**
    * Rank among siblings, 1 = best; `null` for the root. Ties share a rank and the next rank
    * skips (1, 2, 2, 4); rows whose ranking figure is `null` come last, sharing one rank.
    */
   readonly rank: number | null;
+  /**
+   * The groups of the next level below this row, in order of first appearance in the input; empty
+   * at the last level.
+   */
   readonly children: readonly ScorecardNode[];
 }
 
+/** The result of {@link scorecard}: the total row as a tree, and every row flattened. */
 export interface ScorecardResult {
   /** The root: the grand total, with the first level as its children. */
   readonly total: ScorecardNode;

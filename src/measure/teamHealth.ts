@@ -8,6 +8,7 @@ import { achievementRatio, DIRECTIONS, zeroAchievementReason } from "./_lib/rati
 import { consecutiveMisses } from "./consecutiveMisses.js";
 import type { Direction } from "./types.js";
 
+/** Options of {@link teamHealth}. */
 export interface TeamHealthOptions {
   /** Which way is better, for periods given as `{ actual, target }`. Default `"higher"`. */
   readonly direction?: Direction;
@@ -27,9 +28,14 @@ export interface TeamHealthOptions {
 /** Why a team is in danger. */
 export type TeamHealthReason = "consecutive-misses" | "low-achievement";
 
+/** The result of {@link teamHealth}. */
 export interface TeamHealthResult {
   /** `"danger"` when any reason applies, otherwise `"ok"`. */
   readonly status: "danger" | "ok";
+  /**
+   * Why the team is in danger: `"consecutive-misses"` and/or `"low-achievement"`, in that order;
+   * empty when `status` is `"ok"`.
+   */
   readonly reasons: readonly TeamHealthReason[];
   /** The run of misses that was compared with `missesInARow`. */
   readonly missesInARow: number;

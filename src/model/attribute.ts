@@ -33,6 +33,7 @@ export type AttributionMethod = "chain" | "shapley" | "lmdi";
  */
 export const MAX_SHAPLEY_INPUTS = 12;
 
+/** Options of {@link attribute}: which output, the two sets of inputs, and the method. */
 export interface AttributeOptions {
   /** The node whose change is explained. */
   readonly output: string;
@@ -51,9 +52,13 @@ export interface AttributeOptions {
   readonly maxShapleyInputs?: number;
 }
 
+/** One input's row in the `contributions` of an {@link AttributeResult}. */
 export interface AttributionEntry {
+  /** The input's name. */
   readonly input: string;
+  /** The input's value in `base`. */
   readonly base: Decimal;
+  /** The input's value in `actual`. */
   readonly actual: Decimal;
   /** How much of the output's change this input explains. The contributions sum exactly to `change`. */
   readonly contribution: Decimal;
@@ -77,11 +82,15 @@ export interface ChainStep {
   readonly change: Decimal;
 }
 
+/** The result of {@link attribute}: the output's change and each input's share of it. */
 export interface AttributeResult {
+  /** The method used, as given or defaulted (`"chain"`). */
   readonly method: AttributionMethod;
+  /** The explained node's name (NFC-normalised). */
   readonly output: string;
-  /** The output at the base inputs and at the actual inputs. */
+  /** The output at the base inputs. */
   readonly base: Decimal;
+  /** The output at the actual inputs. */
   readonly actual: Decimal;
   /** `actual − base`, exactly. */
   readonly change: Decimal;

@@ -10,13 +10,17 @@ import type { Model, ModelInputs, ModelValues } from "./types.js";
 
 /** One node of an explained tree. */
 export interface ExplainNode {
+  /** The model node's name. */
   readonly name: string;
   /** The node's label, or null. */
   readonly label: string | null;
+  /** The node's unit (`"元"`, `"%"`), or null. */
   readonly unit: string | null;
+  /** Whether the node is an input or computed by a formula. */
   readonly kind: "input" | "formula";
   /** The formula in canonical text (formula nodes), or null for inputs. */
   readonly formula: string | null;
+  /** The node's value at the given inputs, exact. */
   readonly value: Decimal;
   /**
    * The node's share of its parent: its signed contribution divided by the parent's value, where

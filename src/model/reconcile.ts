@@ -18,6 +18,10 @@ import { solveFactor } from "./_solve/solveFactor.js";
 import { solveInput } from "./_solve/solveInput.js";
 import type { Model, ModelInputs } from "./types.js";
 
+/**
+ * Options of {@link reconcile}: the stated target and inputs, and which ways of closing the gap to
+ * try.
+ */
 export interface ReconcileOptions {
   /** The node the plan's target is set on. */
   readonly output: string;
@@ -37,7 +41,9 @@ export interface ReconcileOptions {
 
 /** One way to close the gap: move a single input, every other input as stated. */
 export interface ReconcileSingle {
+  /** The input moved. */
   readonly input: string;
+  /** The input's value as the plan states it. */
   readonly current: Decimal;
   /**
    * The value that reaches the target alone (whole-number inputs rounded up to reach it). When it
@@ -52,6 +58,10 @@ export interface ReconcileSingle {
   readonly feasible: boolean;
   /** Why it is not feasible (e.g. "the exact solution 24.25 is above the upper bound 1"), or null. */
   readonly reason: string | null;
+  /**
+   * How `required` was found: `"algebraic"` (exact) or `"numeric"` (Brent search); null when there
+   * is no `required`.
+   */
   readonly method: "algebraic" | "numeric" | null;
   /** True when `required` was rounded to a whole number. */
   readonly rounded: boolean;
@@ -59,19 +69,33 @@ export interface ReconcileSingle {
 
 /** The other way: one common factor on the inputs named in `vary`. */
 export interface ReconcileMultiplier {
+  /** The inputs scaled together (the `vary` option, NFC-normalised). */
   readonly inputs: readonly string[];
-  /** The factor (25 for ×25), or null when none within the bounds reaches the target. */
+  /**
+   * The factor (25 for ×25). When not feasible: the exact factor that lies outside the inputs'
+   * bounds if there is one, else null.
+   */
   readonly factor: Decimal | null;
-  /** The scaled inputs' new values, or null. */
+  /** The scaled inputs' new values (unrounded when not feasible), or null when `factor` is null. */
   readonly values: Readonly<Record<string, Decimal>> | null;
+  /** True when a factor within the inputs' declared bounds reaches the target. */
   readonly feasible: boolean;
+  /** Why it is not feasible, or null. */
   readonly reason: string | null;
+  /** How `factor` was found: `"algebraic"` or `"numeric"`; null when there is no `factor`. */
   readonly method: "algebraic" | "numeric" | null;
+  /** True when scaled whole-number inputs were rounded; always false when not feasible. */
   readonly rounded: boolean;
 }
 
+/**
+ * The result of {@link reconcile}: the value the stated inputs imply, the gap to the stated target,
+ * and the ways to close it.
+ */
 export interface ReconcileResult {
+  /** The audited node's name (NFC-normalised). */
   readonly output: string;
+  /** The stated target, exact. */
   readonly target: Decimal;
   /** What the stated inputs really give. */
   readonly implied: Decimal;

@@ -6,6 +6,7 @@ import { displayWidth } from "./_lib/width.js";
 import { type ExplainNode, explain } from "./explain.js";
 import type { Model, ModelInputs } from "./types.js";
 
+/** Options of {@link renderTree}. */
 export interface RenderTreeOptions {
   /** The top node; by default the model's only root. */
   readonly root?: string;

@@ -18,6 +18,7 @@ import type { Model, ModelInputs } from "./types.js";
 /** How `step` moves an input: by a share of its value (`"relative"`) or by an amount (`"absolute"`). */
 export type SensitivityStepKind = "relative" | "absolute";
 
+/** Options of {@link sensitivity}. */
 export interface SensitivityOptions {
   /** The node whose response is measured. */
   readonly output: string;
@@ -31,7 +32,9 @@ export interface SensitivityOptions {
   readonly vary?: readonly string[];
 }
 
+/** One input's row in the `entries` of a {@link SensitivityResult}. */
 export interface SensitivityEntry {
+  /** The stepped input's name. */
   readonly input: string;
   /** The input's value in `inputs`. */
   readonly value: Decimal;
@@ -50,17 +53,24 @@ export interface SensitivityEntry {
    * output or the input is 0 (a relative change is undefined), with the reason in `note`.
    */
   readonly elasticity: Decimal | null;
-  /** False when the stepped values leave the input's declared bounds (the model is still evaluated there). */
+  /**
+   * False when a stepped value leaves the input's declared bounds, or is not whole for a
+   * whole-number input (the model is still evaluated there).
+   */
   readonly withinBounds: boolean;
   /** Why a figure is null or zero, e.g. "the input is 0, so a relative step does not move it". */
   readonly note: string | null;
 }
 
+/** The result of {@link sensitivity}: the base output and a tornado table of entries. */
 export interface SensitivityResult {
+  /** The measured node's name (NFC-normalised). */
   readonly output: string;
   /** The output at `inputs`. */
   readonly base: Decimal;
+  /** The step used: the given `step`, or 0.01 by default. */
   readonly step: Decimal;
+  /** How the step was applied, as given or defaulted (`"relative"`). */
   readonly stepKind: SensitivityStepKind;
   /** One entry per input, largest |change| first (ties in declaration order): a tornado table. */
   readonly entries: readonly SensitivityEntry[];

@@ -20,6 +20,7 @@ import {
 import { DEFAULT_MAX_ITERATIONS, type SolveSuccess, solveInput } from "./_solve/solveInput.js";
 import type { Model, ModelInputs } from "./types.js";
 
+/** Options of {@link solveFor}. */
 export interface SolveForOptions {
   /** The node whose value must equal `target`. */
   readonly output: string;
@@ -47,9 +48,15 @@ export interface SolveForOptions {
   readonly wholeNumber?: boolean;
 }
 
+/**
+ * The result of {@link solveFor}: the input value that reaches the target, and how it was found.
+ */
 export interface SolveForResult {
+  /** The solved node's name (NFC-normalised). */
   readonly output: string;
+  /** The varied input's name (NFC-normalised). */
   readonly vary: string;
+  /** The target, exact. */
   readonly target: Decimal;
   /** The value of `vary` to use: the solution, rounded to a whole number for whole-number inputs. */
   readonly value: Decimal;

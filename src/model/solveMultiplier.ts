@@ -21,6 +21,7 @@ import { DEFAULT_MAX_ITERATIONS } from "./_solve/scalar.js";
 import { solveFactor } from "./_solve/solveFactor.js";
 import type { Model, ModelInputs } from "./types.js";
 
+/** Options of {@link solveMultiplier}. */
 export interface SolveMultiplierOptions {
   /** The node whose value must equal `target`. */
   readonly output: string;
@@ -45,9 +46,16 @@ export interface SolveMultiplierOptions {
   readonly wholeNumbers?: boolean;
 }
 
+/**
+ * The result of {@link solveMultiplier}: the common factor, the scaled inputs, and how the factor
+ * was found.
+ */
 export interface SolveMultiplierResult {
+  /** The solved node's name (NFC-normalised). */
   readonly output: string;
+  /** The scaled inputs' names, in the caller's order (NFC-normalised). */
   readonly vary: readonly string[];
+  /** The target, exact. */
   readonly target: Decimal;
   /** The common factor k (×25 is 25). */
   readonly factor: Decimal;
@@ -65,10 +73,13 @@ export interface SolveMultiplierResult {
   readonly method: "algebraic" | "numeric";
   /** The output's degree as a polynomial in k (1 = linear), or null when it is not a polynomial. */
   readonly degree: number | null;
+  /** Brent iterations (0 for the algebraic method). */
   readonly iterations: number;
+  /** Model evaluations made. */
   readonly evaluations: number;
   /** Other exact factors within the bounds (a quadratic can have two). */
   readonly alternatives: readonly Decimal[];
+  /** A remark on a special case (e.g. every factor reaches the target), or null. */
   readonly note: string | null;
 }
 

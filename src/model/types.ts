@@ -24,6 +24,7 @@ export interface NodeSpec {
   readonly unit?: string;
 }
 
+/** Options of {@link defineModel}: metadata (labels, units, bounds) for its nodes. */
 export interface DefineModelOptions {
   /**
    * Metadata for inputs, keyed by input name. Its key order comes first in the model's input
@@ -42,7 +43,9 @@ export interface DefineModelOptions {
  * `dependents` the formula nodes that read this node directly.
  */
 export interface ModelNode {
+  /** The node's name, NFC-normalised. */
   readonly name: string;
+  /** `"input"` for a value the caller supplies, `"formula"` for a computed node. */
   readonly kind: "input" | "formula";
   /** The formula as written (formula nodes); `null` for inputs. */
   readonly formula: string | null;
@@ -52,10 +55,13 @@ export interface ModelNode {
   readonly dependencies: readonly string[];
   /** Formula nodes that read this node directly, in the model's topological order. */
   readonly dependents: readonly string[];
+  /** The label given in `options.inputs` or `options.nodes`, or null. */
   readonly label: string | null;
+  /** The unit given in `options.inputs` or `options.nodes`, or null. */
   readonly unit: string | null;
-  /** Input bounds (inclusive); always `null` for formula nodes. */
+  /** Smallest allowed input value (inclusive), or null; always `null` for formula nodes. */
   readonly min: Decimal | null;
+  /** Largest allowed input value (inclusive), or null; always `null` for formula nodes. */
   readonly max: Decimal | null;
   /** True for whole-number inputs; always `false` for formula nodes. */
   readonly integer: boolean;

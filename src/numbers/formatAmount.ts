@@ -8,6 +8,7 @@ import { toDecimal } from "./toDecimal.js";
 /** How `formatAmount` scales a value: by 亿 or 万, in 元, plain, or by magnitude (`"auto"`). */
 export type AmountUnit = "auto" | "亿" | "万" | "元" | "none";
 
+/** Options of {@link formatAmount}; a bad value is `INVALID_ARGUMENT`. */
 export interface FormatAmountOptions {
   /** Default `"auto"`: 亿 from 1亿, 万 from 1万, plain below. `"元"` appends 元; `"none"` is plain. */
   readonly unit?: AmountUnit;

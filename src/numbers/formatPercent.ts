@@ -3,6 +3,7 @@ import type { Numeric, RoundingMode } from "../_lib/types.js";
 import { checkDigits, groupDecimal } from "./formatAmount.js";
 import { toDecimal } from "./toDecimal.js";
 
+/** Options of {@link formatPercent}; a bad value is `INVALID_ARGUMENT`. */
 export interface FormatPercentOptions {
   /** Most fraction digits of the percentage. Default 2. */
   readonly digits?: number;
@@ -12,6 +13,7 @@ export interface FormatPercentOptions {
   readonly rounding?: RoundingMode;
   /** Show a `+` on positive values (for changes). Default `false`. */
   readonly signed?: boolean;
+  /** A BCP 47 locale for digit grouping and the decimal mark. Default `"zh-CN"`. */
   readonly locale?: string;
 }
 

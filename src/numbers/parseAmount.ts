@@ -17,6 +17,7 @@ const SUFFIXES: readonly (readonly [string, number])[] = [
   ["‰", -3],
 ];
 
+/** Options of {@link parseAmount}. */
 export interface ParseAmountOptions {
   /** Path reported in errors, e.g. `["inputs", "price"]`. */
   readonly path?: ErrorPath;

@@ -4,6 +4,7 @@ import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { optionsRecord, requiredNumber, requireRecord } from "./_lib/input.js";
 import { roundToUnit } from "./_lib/round.js";
 
+/** The input of {@link breakEvenRevenue}. */
 export interface BreakEvenRevenueInput {
   /** Costs that do not move with revenue in the period (rent, salaries…). */
   readonly fixedCosts: Numeric;

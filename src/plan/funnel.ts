@@ -19,6 +19,10 @@ export interface FunnelStage {
   readonly perNext?: Numeric;
 }
 
+/**
+ * Options of {@link funnel}: naming, rounding, and the team and period for per-person and per-day
+ * figures.
+ */
 export interface FunnelOptions {
   /** Name of the outcome row. Default `"outcome"`. */
   readonly outcomeName?: string;
@@ -38,6 +42,7 @@ export interface FunnelOptions {
 
 /** One row of the back-calculated funnel. */
 export interface FunnelRow extends PerDay {
+  /** The stage's name, or `outcomeName` on the outcome row. */
   readonly name: string;
   /** What the next stage (or the outcome) needs, before rounding. */
   readonly exact: Decimal;
@@ -47,14 +52,17 @@ export interface FunnelRow extends PerDay {
   readonly conversion: Decimal;
 }
 
+/** The result of {@link funnel}: every stage's planned count, top of the funnel first. */
 export interface FunnelResult {
   /** The stages in funnel order (top first), then the outcome as the last row. */
   readonly rows: readonly FunnelRow[];
   /** The top of the funnel: the activity to plan. */
   readonly activity: FunnelRow;
+  /** The outcome row (the last of `rows`): the outcome asked for, not rounded. */
   readonly outcome: FunnelRow;
   /** Working days used for per-day figures; `null` when none were given. */
   readonly workingDays: number | null;
+  /** The head count from `options.people`; `null` when not given. */
   readonly people: Decimal | null;
   /** True when the working days come from a provisional calendar year. */
   readonly provisional: boolean;

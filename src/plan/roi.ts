@@ -4,6 +4,7 @@ import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { requiredNumber, requireRecord } from "./_lib/input.js";
 
+/** The input of {@link roi}, both values in the same currency unit. */
 export interface RoiInput {
   /** The revenue (or expected revenue) the spending brings. */
   readonly revenue: Numeric;

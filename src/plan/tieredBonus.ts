@@ -33,17 +33,21 @@ export interface TieredBonusOptions extends UnitOptions {
 export interface BonusLine {
   /** Index of the tier in the caller's list. */
   readonly tier: number;
+  /** The tier's start, exact. */
   readonly from: Decimal;
   /** The next tier's start; `null` for the top tier. */
   readonly to: Decimal | null;
   /** What the rate applied to: the whole amount (threshold) or the slice in the tier. */
   readonly base: Decimal;
+  /** The tier's rate (0 when the tier gave none). */
   readonly rate: Decimal;
+  /** The tier's flat amount (0 when the tier gave none). */
   readonly fixed: Decimal;
   /** fixed + rate × base, before rounding. */
   readonly bonus: Decimal;
 }
 
+/** The result of {@link tieredBonus}. */
 export interface TieredBonusResult {
   /** The bonus, rounded to `unit` if one was given. */
   readonly bonus: Decimal;

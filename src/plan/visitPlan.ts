@@ -19,6 +19,7 @@ export interface CustomCadence {
   readonly visits?: number;
   /** Cycle length in periods. Default 1 (`{ every: 2, per: "week" }` is fortnightly). */
   readonly every?: number;
+  /** What a cycle counts: working days, calendar weeks (Monday–Sunday) or calendar months. */
   readonly per: CadencePeriod;
 }
 
@@ -44,6 +45,7 @@ export type VisitCadence =
 export const STANDARD_VISIT_CADENCES: Readonly<Record<"A" | "B" | "C", VisitCadence>> =
   /* @__PURE__ */ Object.freeze({ A: "weekly", B: "biweekly", C: "monthly" });
 
+/** Options of {@link visitPlan}: the plan period, its calendar, the cadences and the head count. */
 export interface VisitPlanOptions {
   /** First day of the plan period (ISO `YYYY-MM-DD`), inclusive. */
   readonly start: IsoDate;
@@ -61,6 +63,7 @@ export interface VisitPlanOptions {
 export interface VisitPlanRow extends PerDay {
   /** The class (`"A"`, `"key"`). */
   readonly key: string;
+  /** Customers in the class, a whole number. */
   readonly customers: Decimal;
   /** The cadence, spelled out. */
   readonly cadence: Required<CustomCadence>;
@@ -72,15 +75,24 @@ export interface VisitPlanRow extends PerDay {
   readonly visits: Decimal;
 }
 
+/** The result of {@link visitPlan}: visits per customer class and in total. */
 export interface VisitPlanResult {
+  /** One row per customer class, in the order of `counts`. */
   readonly rows: readonly VisitPlanRow[];
   /** Totals over every class. */
-  readonly total: PerDay & { readonly customers: Decimal; readonly visits: Decimal };
+  readonly total: PerDay & {
+    /** Customers over every class. */
+    readonly customers: Decimal;
+    /** Visits over every class. */
+    readonly visits: Decimal;
+  };
+  /** Working days from `start` to `end` on the calendar. */
   readonly workingDays: number;
   /** Calendar weeks (Monday–Sunday) with at least one working day in the period. */
   readonly weeks: number;
   /** Calendar months with at least one working day in the period. */
   readonly months: number;
+  /** True when the period touches a provisional (computed, not official) calendar year. */
   readonly provisional: boolean;
 }
 

@@ -28,7 +28,9 @@ export interface InputDefinition {
 
 /** What a model-definition document says about one formula node (the JSON form of `NodeSpec`). */
 export interface NodeDefinition {
+  /** A name people read, e.g. `"营业收入"`. */
   readonly label?: string;
+  /** Shown after values: `"元"`; `"%"` shows the value as a percentage. */
   readonly unit?: string;
 }
 

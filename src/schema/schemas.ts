@@ -32,19 +32,33 @@ import { calendarSchema, holidayArrangementSchema, isoDateSchema } from "./time.
  * Object.keys(schemas).includes("modelDefinition") //=> true
  */
 export const schemas = /* @__PURE__ */ Object.freeze({
+  /** A versioned model document (`{ version: 1, formulas, … }`), for `modelFromDefinition`. */
   modelDefinition: modelDefinitionSchema,
+  /** Node name → formula text, the first argument of `defineModel`. */
   formulas: formulasSchema,
+  /** `{ inputs?, nodes? }` metadata, the options of `defineModel`. */
   defineModelOptions: defineModelOptionsSchema,
+  /** An array or record of numbers ≥ 0, for `allocate`. */
   weights: weightsSchema,
+  /** A record of shares adding up to at most 100%, for `splitByShares`. */
   shares: sharesSchema,
+  /** A hierarchy with weights, shares and holds, for `cascade`. */
   cascadeTree: cascadeTreeSchema,
+  /** A hierarchy with values (a `cascade` result fits), for `breakback`. */
   valueTree: valueTreeSchema,
+  /** A working-day calendar, for every time function. */
   calendar: calendarSchema,
+  /** One year's holiday notice, for `chinaCalendar` and `parseHolidayArrangement`. */
   holidayArrangement: holidayArrangementSchema,
+  /** `[{ id, when, recommend, severity? }]`, for `compileRules` and `evaluateRules`. */
   alertRules: alertRulesSchema,
+  /** `[{ from, rate?, fixed? }]`, for `tieredBonus`. */
   bonusTiers: bonusTiersSchema,
+  /** Customer class → visit cadence, for `visitPlan`. */
   visitCadences: visitCadencesSchema,
+  /** A number or a numeric string (`"1.2亿"`, `"25%"`). */
   numeric: numericSchema,
+  /** A calendar date, `"YYYY-MM-DD"`. */
   isoDate: isoDateSchema,
 });
 

@@ -274,6 +274,7 @@ export const cascadeTreeSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ (()
 export interface ValueTreeNode extends ValueTree {
   /** Names from the root down (as in a `cascade` result); ignored by `breakback`. */
   readonly path?: readonly string[];
+  /** The node's children; absent or empty for a leaf. */
   readonly children?: readonly ValueTreeNode[];
 }
 

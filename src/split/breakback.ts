@@ -20,7 +20,12 @@ import { readWeights } from "./_lib/weights.js";
 export interface ValueTree {
   /** Unique among siblings; optional on the root (default `"total"`). */
   readonly name?: string;
+  /**
+   * The node's value; required on a leaf, optional on an inner node (where it must equal the
+   * children's sum).
+   */
   readonly value?: Numeric;
+  /** The node's children; absent or empty for a leaf. */
   readonly children?: readonly ValueTree[];
 }
 

@@ -58,13 +58,26 @@ export interface CascadeNode {
   readonly remainder?: string;
   /** The unit of this node's children (default: its level's unit, else `options.unit`). */
   readonly unit?: Numeric;
+  /** The node's children, split from its amount; absent or empty for a leaf. */
   readonly children?: readonly CascadeNode[];
 }
 
 /** Defaults for every node at one depth: `levels[0]` is how the root splits, `levels[1]` the next depth… */
 export interface CascadeLevel {
+  /**
+   * How each node at this depth splits over its children, unless the node sets its own `split`.
+   * Default: inferred from the children.
+   */
   readonly split?: SplitRule;
+  /**
+   * The unit of the children of each node at this depth, unless the node sets its own `unit`.
+   * Default: `options.unit`.
+   */
   readonly unit?: Numeric;
+  /**
+   * Name of the remainder child under `"shares"` at this depth, unless the node sets its own
+   * `remainder`. Default: `options.remainder`.
+   */
   readonly remainder?: string;
 }
 

@@ -36,9 +36,11 @@ export interface CrossCell {
   readonly keys: readonly string[];
   /** The same keys by dimension name (a null-prototype record). */
   readonly coordinates: Readonly<Record<string, string>>;
+  /** The cell's part of the total, a whole multiple of the unit. */
   readonly value: Decimal;
 }
 
+/** The result of {@link crossSplit}; read one cell with {@link crossCell}. */
 export interface CrossSplitResult {
   /** The total (rounded to the unit when `roundTotal` asked for it). */
   readonly total: Decimal;

@@ -9,15 +9,19 @@ import { field } from "./_lib/tree.js";
 
 /** One row of a flattened tree. */
 export interface TreeRow {
+  /** The node's name. */
   readonly name: string;
   /** Names from the root down, the root excluded (`[]` for the root). */
   readonly path: readonly string[];
   /** 0 for the root, 1 for its children… */
   readonly depth: number;
+  /** The node's value, as in the tree. */
   readonly value: Decimal;
+  /** True when the node has no children. */
   readonly isLeaf: boolean;
 }
 
+/** Options of {@link flattenTree}. */
 export interface FlattenTreeOptions {
   /** Keep only the leaves. Default `false`: every node, parents before their children. */
   readonly leavesOnly?: boolean;

@@ -7,6 +7,7 @@ import { buildProvisionalChina } from "./_lib/provisionalChina.js";
 import { CHINA_HOLIDAY_DATA } from "./data/china-holidays.js";
 import type { HolidayArrangement } from "./types.js";
 
+/** Options of {@link chinaArrangement}. */
 export interface ChinaArrangementOptions {
   /** A year the library has no notice for: `"error"` (default) or `"provisional"`. */
   readonly missingYears?: "error" | "provisional";

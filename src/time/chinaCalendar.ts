@@ -6,6 +6,7 @@ import { checkArrangement } from "./_lib/arrangement.js";
 import { CHINA_HOLIDAY_DATA } from "./data/china-holidays.js";
 import type { Calendar, CalendarDay, HolidayArrangement, IsoDate, MissingYears } from "./types.js";
 
+/** Options of {@link chinaCalendar}. */
 export interface ChinaCalendarOptions {
   /**
    * Official arrangements to add, one per year, in the shape of

@@ -13,7 +13,9 @@ export interface GrowthPathOptions extends UnitOptions {
   readonly method?: "linear" | "cagr";
 }
 
+/** The result of {@link growthPath}: the values along the path and the growth of each step. */
 export interface GrowthPathResult {
+  /** The method used, as given or defaulted (`"linear"`). */
   readonly method: "linear" | "cagr";
   /** `steps + 1` values: `values[0]` is the start, `values[steps]` the end. */
   readonly values: readonly Decimal[];

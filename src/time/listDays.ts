@@ -4,9 +4,14 @@ import type { Calendar, DayKind, IsoDate, IsoWeekday, ProvisionalFlag } from "./
 
 /** One day as the calendar sees it. */
 export interface DayInfo {
+  /** The day, ISO `YYYY-MM-DD`. */
   readonly date: IsoDate;
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
   readonly weekday: IsoWeekday;
+  /**
+   * True when the calendar counts the day as a working day (an ordinary workday or a make-up
+   * working day).
+   */
   readonly working: boolean;
   /** `"workday"`, `"weekend"`, `"holiday"` or `"make-up"` (调休上班). */
   readonly kind: DayKind;
@@ -16,6 +21,7 @@ export interface DayInfo {
 
 /** Every day of a range, classified. */
 export interface ListDaysResult extends ProvisionalFlag {
+  /** Every day from `start` to `end`, both included, ascending. */
   readonly days: readonly DayInfo[];
 }
 

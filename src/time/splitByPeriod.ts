@@ -15,17 +15,30 @@ export type {
   Seasonality,
 } from "./_lib/splitCore.js";
 
+/**
+ * Options of {@link splitByPeriod}: the range, the grain, and how the total is weighted and
+ * rounded.
+ */
 export interface SplitByPeriodOptions extends PeriodSplitBase {
   /** `"year"`, `"quarter"`, `"month"`, `"dekad"` (旬), `"week"` (ISO weeks) or `"day"`. */
   readonly grain: Grain;
 }
 
 export interface SplitByPeriodResult extends ProvisionalFlag {
+  /** The total split, exact. */
   readonly total: Decimal;
+  /** First day of the range, ISO `YYYY-MM-DD`. */
   readonly start: IsoDate;
+  /** Last day of the range (inclusive), ISO `YYYY-MM-DD`. */
   readonly end: IsoDate;
+  /** The grain the range was cut at. */
   readonly grain: Grain;
+  /**
+   * What the shares followed, as given or defaulted (`"working-days"`, or `"seasonality"` when
+   * `seasonality` was given).
+   */
   readonly basis: PeriodBasis;
+  /** The fiscal pattern; present only when `quarterPattern` was given. */
   readonly quarterPattern?: QuarterPattern;
   /** Calendar days in the range. */
   readonly days: number;

@@ -11,9 +11,14 @@ import type { IsoDate, ProvisionalFlag } from "./types.js";
 
 /** A period with its sub-periods; the children's values sum exactly to its value. */
 export interface PeriodNode extends Period {
+  /** The sub-periods at the next grain, cut at this period's edges; empty at the last level. */
   readonly children: readonly PeriodNode[];
 }
 
+/**
+ * Options of {@link splitByPeriodTree}: those of {@link splitByPeriod}, with `grains` in place of
+ * `grain`.
+ */
 export interface SplitByPeriodTreeOptions extends PeriodSplitBase {
   /** The levels, coarse to fine, e.g. `["quarter", "month", "week"]`. Each must be finer than the one before. */
   readonly grains: readonly Grain[];
@@ -26,13 +31,24 @@ export interface SplitByPeriodTreeOptions extends PeriodSplitBase {
 }
 
 export interface SplitByPeriodTreeResult extends ProvisionalFlag {
+  /** The total split, exact. */
   readonly total: Decimal;
+  /** First day of the range, ISO `YYYY-MM-DD`. */
   readonly start: IsoDate;
+  /** Last day of the range (inclusive), ISO `YYYY-MM-DD`. */
   readonly end: IsoDate;
+  /** The levels, coarse to fine, as given. */
   readonly grains: readonly Grain[];
+  /**
+   * The first level's basis, as given or defaulted; lower levels use `innerBasis` when the
+   * seasonality is per period.
+   */
   readonly basis: PeriodBasis;
+  /** The fiscal pattern; present only when `quarterPattern` was given. */
   readonly quarterPattern?: QuarterPattern;
+  /** Calendar days in the range. */
   readonly days: number;
+  /** Working days in the range. */
   readonly workingDays: number;
   /** The first level's periods, each with its `children`. */
   readonly periods: readonly PeriodNode[];

@@ -7,6 +7,7 @@ import { parseIsoDate, parseRange } from "./_lib/isoDate.js";
 import { requiredOptions } from "./_lib/options.js";
 import type { Calendar, IsoDate, ProvisionalFlag } from "./types.js";
 
+/** Options of {@link timeProgress}: the period, the calendar, and how the as-of day counts. */
 export interface TimeProgressOptions {
   /** First day of the period (e.g. `"2026-01-01"`). */
   readonly start: IsoDate;
@@ -25,17 +26,33 @@ export interface TimeProgressOptions {
 }
 
 export interface TimeProgressResult extends ProvisionalFlag {
+  /** The as-of date, as given. */
   readonly asOf: IsoDate;
+  /** First day of the period, ISO `YYYY-MM-DD`. */
   readonly start: IsoDate;
+  /** Last day of the period (inclusive), ISO `YYYY-MM-DD`. */
   readonly end: IsoDate;
+  /** How the as-of day counted, as given or defaulted (`"elapsed"`). */
   readonly asOfCounts: "elapsed" | "remaining";
+  /** What `progress` divides, as given or defaulted (`"working-days"`). */
   readonly basis: "working-days" | "calendar-days";
   /** Where the as-of day sits: before the period, during it, or after it. */
   readonly status: "before" | "during" | "after";
+  /**
+   * Working days of the period on or before the as-of day (before it with `asOfCounts:
+   * "remaining"`).
+   */
   readonly elapsedWorkingDays: number;
+  /** Working days of the period still to come: `totalWorkingDays − elapsedWorkingDays`. */
   readonly remainingWorkingDays: number;
+  /** Working days from `start` to `end`, both included. */
   readonly totalWorkingDays: number;
+  /**
+   * Calendar days of the period on or before the as-of day (before it with `asOfCounts:
+   * "remaining"`).
+   */
   readonly elapsedCalendarDays: number;
+  /** Calendar days from `start` to `end`, both included. */
   readonly totalCalendarDays: number;
   /** Elapsed share by the basis, from 0 to 1 (exact where the division is). */
   readonly progress: Decimal;

@@ -10,7 +10,9 @@ export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** One named day in a calendar: a holiday (`"春节"`) or a make-up working day (`"春节补班"`). */
 export interface CalendarDay {
+  /** The day, ISO `YYYY-MM-DD`. */
   readonly date: IsoDate;
+  /** The day's name for people (`"春节"`, `"春节补班"`); shown by `listDays`. */
   readonly name?: string;
 }
 
@@ -102,6 +104,7 @@ export interface ArrangementHoliday {
  * };
  */
 export interface HolidayArrangement {
+  /** The year the notice covers, e.g. 2026. */
   readonly year: number;
   /** The notice, e.g. `"国办发明电〔2024〕12号"`. */
   readonly source?: string;
@@ -109,6 +112,7 @@ export interface HolidayArrangement {
   readonly published?: IsoDate;
   /** True for a computed arrangement (no notice yet). */
   readonly provisional?: boolean;
+  /** The holidays of the year, each with its days off and make-up working days. */
   readonly holidays: readonly ArrangementHoliday[];
   /** Make-up working days not tied to one holiday. */
   readonly workdays?: readonly IsoDate[];

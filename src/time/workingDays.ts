@@ -4,7 +4,9 @@ import type { Calendar, IsoDate, ProvisionalFlag } from "./types.js";
 
 /** The working days of an inclusive date range. */
 export interface WorkingDaysResult extends ProvisionalFlag {
+  /** First day of the range, as given. */
   readonly start: IsoDate;
+  /** Last day of the range (inclusive), as given. */
   readonly end: IsoDate;
   /** Working days in the range, both ends included. */
   readonly count: number;

@@ -16,6 +16,7 @@ import {
 } from "targetree";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
 
 const value = (text: string, facts: Record<string, unknown> = {}): string => {
   const result = evaluateFormula(text, facts as never);
@@ -358,7 +359,7 @@ describe("evaluateFormula", () => {
           // And the printed formula evaluates to the same value.
           expect((evaluateFormula(printFormula(node), {}) as Decimal).toFixed()).toBe(expected);
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
 
@@ -368,7 +369,7 @@ describe("evaluateFormula", () => {
           const node = sumNode(nameNode("a"), [{ op: "-", operand: nameNode("b") }]);
           expect((evaluateFormula(node, { a, b }) as Decimal).toString()).toBe(String(a - b));
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
   });

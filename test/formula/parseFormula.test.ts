@@ -10,6 +10,7 @@ import {
 } from "targetree";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
 import { anyTree } from "./_arbitraries.js";
 
 const canonical = (text: string): string => printFormula(parseFormula(text));
@@ -309,7 +310,7 @@ describe("parseFormula", () => {
             true,
           );
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
 
@@ -328,7 +329,7 @@ describe("parseFormula", () => {
             }
           },
         ),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
   });

@@ -85,20 +85,25 @@ describe("formula text is never executed", () => {
     expect(calls).toBe(0);
   });
 
-  it("has no eval, Function constructor or vm in the formula and model sources", () => {
-    const root = fileURLToPath(new URL("../../src", import.meta.url));
-    const files = (dir: string): string[] =>
-      readdirSync(dir).flatMap((name) => {
-        const path = join(dir, name);
-        return statSync(path).isDirectory() ? files(path) : [path];
-      });
-    for (const file of [...files(join(root, "formula")), ...files(join(root, "model"))]) {
-      const source = readFileSync(file, "utf8");
-      expect(source, file).not.toMatch(
-        /\beval\s*\(|new\s+Function\b|\bFunction\s*\(|node:vm|from "vm"/,
-      );
-    }
-  });
+  // Stryker rewrites the sources it mutates (adding its own switch code), so this scan of the
+  // source text only means something on the real files: it is skipped under `npm run mutate`.
+  it.skipIf(process.env.TARGETREE_MUTATION === "1")(
+    "has no eval, Function constructor or vm in the formula and model sources",
+    () => {
+      const root = fileURLToPath(new URL("../../src", import.meta.url));
+      const files = (dir: string): string[] =>
+        readdirSync(dir).flatMap((name) => {
+          const path = join(dir, name);
+          return statSync(path).isDirectory() ? files(path) : [path];
+        });
+      for (const file of [...files(join(root, "formula")), ...files(join(root, "model"))]) {
+        const source = readFileSync(file, "utf8");
+        expect(source, file).not.toMatch(
+          /\beval\s*\(|new\s+Function\b|\bFunction\s*\(|node:vm|from "vm"/,
+        );
+      }
+    },
+  );
 });
 
 describe("prototype names and inherited keys", () => {

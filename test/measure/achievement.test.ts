@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { achievement } from "../../src/measure/achievement.js";
+import { runs } from "../_support/runs.js";
 import { expectCode } from "./_helpers.js";
 
 describe("achievement", () => {
@@ -74,7 +75,7 @@ describe("properties", () => {
       fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (a, t) => {
         expect(achievement({ actual: a, target: t }).eq(new Decimal(a).div(t))).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { consecutiveMisses } from "../../src/measure/consecutiveMisses.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "./_helpers.js";
 
 describe("consecutiveMisses", () => {
@@ -92,7 +93,7 @@ describe("properties", () => {
           );
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { TargetreeError } from "../../src/_lib/errors.js";
 import { compileRules } from "../../src/measure/compileRules.js";
 import { evaluateRules } from "../../src/measure/evaluateRules.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "./_helpers.js";
 
 const w3Rules = [
@@ -307,7 +308,7 @@ describe("properties", () => {
           expect(error).toBeInstanceOf(TargetreeError);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     expect(evalSpy).not.toHaveBeenCalled();
     expect(functionSpy).not.toHaveBeenCalled();
@@ -337,7 +338,7 @@ describe("properties", () => {
           expect(fired.length === 1).toBe(visits < limit);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { flagBigMoves } from "../../src/measure/flagBigMoves.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "./_helpers.js";
 
 describe("flagBigMoves", () => {
@@ -82,7 +83,7 @@ describe("properties", () => {
           expect(row!.flagged).toBe(current !== previous && size >= percent * previous);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { achievement } from "../../src/measure/achievement.js";
 import { gap } from "../../src/measure/gap.js";
+import { runs } from "../_support/runs.js";
 import { expectCode } from "./_helpers.js";
 
 const str = (value: Decimal | null): string | null => (value === null ? null : value.toString());
@@ -150,7 +151,7 @@ describe("properties", () => {
         const ratio = achievement({ actual: current, target, direction: dir });
         expect(met).toBe(ratio.gte(1));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -163,7 +164,7 @@ describe("properties", () => {
         const ratio = achievement({ actual: current, target });
         expect(result.rate!.plus(ratio).minus(1).abs().lt("1e-60")).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -175,7 +176,7 @@ describe("properties", () => {
         const ratio = achievement({ actual: current, target, direction: "lower" });
         expect(result.rate!.plus(ratio).minus(1).abs().lt("1e-60")).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -186,7 +187,7 @@ describe("properties", () => {
         const lower = gap({ current, target, direction: "lower" });
         expect(higher.gap.plus(lower.gap).isZero()).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -203,7 +204,7 @@ describe("properties", () => {
           else expect(result.rate.isFinite()).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { growth } from "../../src/measure/growth.js";
 import { growthSeries } from "../../src/measure/growthSeries.js";
+import { runs } from "../_support/runs.js";
 import { expectCode } from "./_helpers.js";
 
 describe("growth", () => {
@@ -100,7 +101,7 @@ describe("properties", () => {
           });
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -115,7 +116,7 @@ describe("properties", () => {
           expect(new Decimal(now).isFinite()).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

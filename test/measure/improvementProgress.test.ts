@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { improvementProgress } from "../../src/measure/improvementProgress.js";
+import { runs } from "../_support/runs.js";
 import { expectCode } from "./_helpers.js";
 
 describe("improvementProgress", () => {
@@ -68,7 +69,7 @@ describe("properties", () => {
         expect(improvementProgress({ baseline, current: baseline, target }).isZero()).toBe(true);
         expect(improvementProgress({ baseline, current: target, target }).eq(1)).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -6,6 +6,7 @@ import { projectRunRate } from "../../src/measure/projectRunRate.js";
 import { requiredRunRate } from "../../src/measure/requiredRunRate.js";
 import { chinaCalendar } from "../../src/time/chinaCalendar.js";
 import { timeProgress } from "../../src/time/timeProgress.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "./_helpers.js";
 
 const june = { start: "2026-06-01", end: "2026-06-30", calendar: chinaCalendar() } as const;
@@ -251,7 +252,7 @@ describe("properties", () => {
           expect(run.forecast!.gte(target)).toBe(gap.paceGap!.gte(0));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -274,7 +275,7 @@ describe("properties", () => {
           else expect(end.minus(target).abs().lt("1e-50")).toBe(true);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/_lib/decimal.js";
 import type { ScorecardNode } from "../../src/measure/scorecard.js";
 import { scorecard } from "../../src/measure/scorecard.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "./_helpers.js";
 
 const rows = [
@@ -204,7 +205,7 @@ describe("properties", () => {
         const target = data.reduce((sum, row) => sum.plus(row.target), ZERO);
         expect(card.total.target.eq(target)).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -221,7 +222,7 @@ describe("properties", () => {
           expect(child.rank).toBe(better + 1);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { teamHealth } from "../../src/measure/teamHealth.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "./_helpers.js";
 
 describe("teamHealth", () => {
@@ -105,7 +106,7 @@ describe("properties", () => {
           expect(result.status === "danger").toBe(trailing >= 3 || percent < 50);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -7,6 +7,7 @@ import { defineModel } from "../../src/model/defineModel.js";
 import { evaluate } from "../../src/model/evaluate.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
 
 // A private high-precision clone, only to check sums exactly in the tests.
 const Exact = DecimalJs.clone({ precision: 4000 });
@@ -374,7 +375,7 @@ describe("attribute", () => {
             ).toBe(true);
           },
         ),
-        { numRuns: 80 },
+        { numRuns: runs(80) },
       );
       fc.assert(
         fc.property(
@@ -397,7 +398,7 @@ describe("attribute", () => {
             ).toBe(true);
           },
         ),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
 
@@ -434,7 +435,7 @@ describe("attribute", () => {
             ).toBe(true);
           }
         }),
-        { numRuns: 40 },
+        { numRuns: runs(40) },
       );
     });
 
@@ -453,7 +454,7 @@ describe("attribute", () => {
           const scale = DecimalJs.max(1, result.change.abs());
           expect(a!.contribution.minus(b!.contribution).abs().lte(scale.times("1e-60"))).toBe(true);
         }),
-        { numRuns: 150 },
+        { numRuns: runs(150) },
       );
     });
 
@@ -475,7 +476,7 @@ describe("attribute", () => {
             }
           }
         }),
-        { numRuns: 60 },
+        { numRuns: runs(60) },
       );
     });
   });

@@ -10,6 +10,7 @@ import {
 } from "targetree";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
 
 const w1 = {
   newCustomers: 600,
@@ -210,7 +211,7 @@ describe("compileModel", () => {
             }
           }
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
   });

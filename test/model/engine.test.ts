@@ -12,6 +12,7 @@ import { readInputs } from "../../src/model/_lib/inputs.js";
 import { internalsOf } from "../../src/model/_lib/internals.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
 import { errorOf } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
 
 const w1 = new Map(
   Object.entries({
@@ -143,7 +144,7 @@ describe("decimalFromNumber", () => {
   it("matches new Decimal(value) on random doubles (sign, exponent and words)", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => same(value)),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
     fc.assert(
       fc.property(
@@ -151,7 +152,7 @@ describe("decimalFromNumber", () => {
         fc.integer({ min: 0, max: 12 }),
         (m, k) => same(m / 10 ** k),
       ),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 });

@@ -5,6 +5,7 @@ import { evaluate } from "../../src/model/evaluate.js";
 import { reconcile } from "../../src/model/reconcile.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
 import { w1 } from "../_support/w1.js";
 
 const customers = ["newCustomers", "returningCustomers"];
@@ -192,7 +193,7 @@ describe("reconcile", () => {
             }
           }
         }),
-        { numRuns: 60 },
+        { numRuns: runs(60) },
       );
     });
   });

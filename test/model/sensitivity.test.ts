@@ -6,6 +6,7 @@ import { evaluate } from "../../src/model/evaluate.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
 import { sensitivity } from "../../src/model/sensitivity.js";
 import { expectCode } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
 import { w1 } from "../_support/w1.js";
 
 describe("sensitivity", () => {
@@ -143,7 +144,7 @@ describe("sensitivity", () => {
           expect(of("b").minus(2).abs().lt("1e-15")).toBe(true);
           expect(of("c").plus(1).abs().lt("1e-15")).toBe(true);
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
 
@@ -171,7 +172,7 @@ describe("sensitivity", () => {
             });
           },
         ),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
   });

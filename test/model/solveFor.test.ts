@@ -6,6 +6,7 @@ import { evaluate } from "../../src/model/evaluate.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
 import { solveFor } from "../../src/model/solveFor.js";
 import { expectCode } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
 import { w1 } from "../_support/w1.js";
 
 describe("solveFor", () => {
@@ -446,7 +447,7 @@ describe("solveFor", () => {
           expect(evaluate(model, { x: solved.value })[output]!.eq(target)).toBe(true);
           expect(solved.residual.isZero()).toBe(true);
         }),
-        { numRuns: 150 },
+        { numRuns: runs(150) },
       );
     });
 
@@ -468,7 +469,7 @@ describe("solveFor", () => {
             expect(achieved.minus(target).abs().lte(tolerance)).toBe(true);
           },
         ),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
 
@@ -485,7 +486,7 @@ describe("solveFor", () => {
           expect(solved.achieved.gte(target)).toBe(true);
           expect(solved.value.minus(solved.unrounded).lt(1)).toBe(true);
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
   });

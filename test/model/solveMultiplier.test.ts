@@ -6,6 +6,7 @@ import { evaluate } from "../../src/model/evaluate.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
 import { solveMultiplier } from "../../src/model/solveMultiplier.js";
 import { expectCode } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
 import { w1 } from "../_support/w1.js";
 
 const customers = ["newCustomers", "returningCustomers"];
@@ -196,7 +197,7 @@ describe("solveMultiplier", () => {
             expect(answer.achieved.eq(target)).toBe(true);
           },
         ),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
 
@@ -212,7 +213,7 @@ describe("solveMultiplier", () => {
           expect(answer.values.newAov!.eq(new Decimal(8000).times(answer.factor))).toBe(true);
           expect(answer.residual.abs().lte("1e-50")).toBe(true);
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
   });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { parseAmount, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 
 const code = (run: () => unknown): string | undefined => {
   try {
@@ -151,7 +152,7 @@ describe("parseAmount", () => {
             expect(error).toBeInstanceOf(TargetreeError);
           }
         }),
-        { numRuns: 2000 },
+        { numRuns: runs(2000) },
       );
     });
   });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { breakEvenRevenue } from "../../src/plan/breakEvenRevenue.js";
+import { runs } from "../_support/runs.js";
 import { expectCode } from "../measure/_helpers.js";
 
 describe("breakEvenRevenue", () => {
@@ -95,7 +96,7 @@ describe("properties", () => {
           expect(rounded.times(percent).div(100).gte(costs)).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { funnel } from "../../src/plan/funnel.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "../measure/_helpers.js";
 
 describe("funnel", () => {
@@ -168,7 +169,7 @@ describe("properties", () => {
           });
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { roi } from "../../src/plan/roi.js";
+import { runs } from "../_support/runs.js";
 import { expectCode } from "../measure/_helpers.js";
 
 describe("roi", () => {
@@ -40,7 +41,7 @@ describe("properties", () => {
           expect(ratio.plus(1).times(cost).minus(revenue).abs().lt("1e-50")).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/_lib/decimal.js";
 import { tieredBonus } from "../../src/plan/tieredBonus.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "../measure/_helpers.js";
 
 describe("tieredBonus", () => {
@@ -145,7 +146,7 @@ describe("properties", () => {
         const first = new Decimal(tiers[0]!.from);
         expect(covered.eq(Decimal.max(0, new Decimal(amount).minus(first)))).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -161,7 +162,7 @@ describe("properties", () => {
           expect(high.gte(low)).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ZERO } from "../../src/_lib/decimal.js";
 import { STANDARD_VISIT_CADENCES, visitPlan } from "../../src/plan/visitPlan.js";
 import { chinaCalendar } from "../../src/time/chinaCalendar.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "../measure/_helpers.js";
 
 const june = { start: "2026-06-01", end: "2026-06-30" } as const;
@@ -205,7 +206,7 @@ describe("properties", () => {
           expect(plan.weeks).toBeLessThanOrEqual(plan.workingDays);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

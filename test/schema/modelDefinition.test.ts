@@ -16,6 +16,7 @@ import {
   validate,
 } from "targetree/schema";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 import { failure } from "./_helpers.js";
 
 const W1_INPUTS = {
@@ -364,7 +365,7 @@ describe("properties", () => {
         expect(rebuilt.order).toEqual(model.order);
         expect(rebuilt.inputs).toEqual(model.inputs);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -384,7 +385,7 @@ describe("properties", () => {
           expect(outcome(rebuilt, inputs)).toEqual(outcome(model, inputs));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -417,7 +418,7 @@ describe("properties", () => {
         const viaModel = accepted(() => modelFromDefinition(candidate as ModelDefinition));
         expect(viaSchema === "ok").toBe(viaModel === "ok");
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { compileRules, evaluateRules, tieredBonus, visitPlan } from "targetree";
 import { alertRuleSchema, validate } from "targetree/schema";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 import { failure } from "./_helpers.js";
 
 /** The W3 alert rules. */
@@ -73,7 +74,7 @@ describe("alertRulesSchema", () => {
             passes(() => compileRules(rules)),
           );
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
   });

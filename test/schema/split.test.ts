@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { allocate, breakback, cascade, flattenTree, splitByShares } from "targetree";
 import { validate } from "targetree/schema";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 import { failure } from "./_helpers.js";
 
 /** The W4 cascade 事业部 → 大区 → 个人 on 1.2亿. */
@@ -89,7 +90,7 @@ describe("weightsSchema", () => {
           expect(valid).toBe(splits);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -254,7 +255,7 @@ describe("valueTreeSchema", () => {
             expect(checked).toEqual(result);
           },
         ),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
   });

@@ -10,6 +10,7 @@ import {
 } from "targetree/schema";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
+import { runs } from "../_support/runs.js";
 import { failure, jsonSchemaAccepts, unknownKeywords } from "./_helpers.js";
 
 const names = Object.keys(schemas) as SchemaName[];
@@ -212,7 +213,7 @@ describe("toJsonSchema", () => {
             reads,
           );
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
 
@@ -237,7 +238,7 @@ describe("toJsonSchema", () => {
           }
           expect(pattern.test(name), JSON.stringify(name)).toBe(valid);
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
 
@@ -280,7 +281,7 @@ describe("toJsonSchema", () => {
             }
           },
         ),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
   });

@@ -3,6 +3,7 @@ import { TargetreeError } from "targetree";
 import { schemas, validate } from "targetree/schema";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
+import { runs } from "../_support/runs.js";
 import { failure } from "./_helpers.js";
 
 describe("validate", () => {
@@ -142,7 +143,7 @@ describe("validate", () => {
             expect((error as TargetreeError).details.issues).not.toHaveLength(0);
           }
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
 
@@ -163,7 +164,7 @@ describe("validate", () => {
             expect(validate("weights", once)).toEqual(once);
           },
         ),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
   });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { allocate } from "../../src/split/allocate.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectError, record, strings } from "./_helpers.js";
 
 describe("allocate", () => {
@@ -434,7 +435,7 @@ describe("properties", () => {
         expect(parts.reduce((a, b) => a.plus(b), new Decimal(0)).eq(total)).toBe(true);
         for (const part of parts) expect(part.times(100).isInteger()).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -447,7 +448,7 @@ describe("properties", () => {
           for (const part of allocate(total, weights)) expect(part.gte(0)).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -459,7 +460,7 @@ describe("properties", () => {
           expect(part.minus(exact[i]!).abs().lt("0.01")).toBe(true);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -493,7 +494,7 @@ describe("properties", () => {
           ).toEqual(expected);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -504,7 +505,7 @@ describe("properties", () => {
           strings(allocate(total, weights)).map((s) => new Decimal(s).neg().toString()),
         );
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -526,7 +527,7 @@ describe("properties", () => {
           for (const part of parts) expect(part.gte(0)).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -549,7 +550,7 @@ describe("properties", () => {
           for (const key of safeKeys) expect(a[key]!.eq(b[key]!)).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -586,7 +587,7 @@ describe("properties", () => {
           });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -6,6 +6,7 @@ import type { ValueTree } from "../../src/split/breakback.js";
 import { breakback } from "../../src/split/breakback.js";
 import { cascade } from "../../src/split/cascade.js";
 import { flattenTree } from "../../src/split/flattenTree.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectError } from "./_helpers.js";
 
 const lines = (tree: TreeNode): string[] =>
@@ -386,7 +387,7 @@ describe("breakback", () => {
             });
           },
         ),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
   });

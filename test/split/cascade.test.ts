@@ -5,6 +5,7 @@ import type { TreeNode } from "../../src/split/_lib/tree.js";
 import type { CascadeNode } from "../../src/split/cascade.js";
 import { cascade } from "../../src/split/cascade.js";
 import { flattenTree } from "../../src/split/flattenTree.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectError } from "./_helpers.js";
 
 /** `name value` lines, indented by depth. */
@@ -478,7 +479,7 @@ describe("cascade", () => {
             expect(exactEverywhere(result)).toBe(true);
           },
         ),
-        { numRuns: 150 },
+        { numRuns: runs(150) },
       );
     });
   });

@@ -6,6 +6,7 @@ import { crossCell } from "../../src/split/crossCell.js";
 import type { CrossSplitResult } from "../../src/split/crossSplit.js";
 import { crossSplit } from "../../src/split/crossSplit.js";
 import { splitByShares } from "../../src/split/splitByShares.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectError, record } from "./_helpers.js";
 
 const w4 = {
@@ -242,7 +243,7 @@ describe("properties", () => {
       fc.property(fc.nat({ max: 100_000 }), dimension, dimension, (total, a, b) =>
         checkProperties(total, { a, b }),
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -251,7 +252,7 @@ describe("properties", () => {
       fc.property(fc.nat({ max: 5_000 }), dimension, dimension, dimension, (total, a, b, c) =>
         checkProperties(total, { a, b, c }),
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -270,7 +271,7 @@ describe("properties", () => {
           expect(margin(split, "b")).toEqual(record(splitByShares(total, b)));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });

@@ -10,6 +10,7 @@ import {
   showValue,
   toScaled,
 } from "../../src/split/_lib/scaled.js";
+import { runs } from "../_support/runs.js";
 
 describe("decimalFromSafeInteger", () => {
   it("builds the same Decimal as parsing the text", () => {
@@ -31,7 +32,7 @@ describe("decimalFromSafeInteger", () => {
           expect(built).toBeInstanceOf(Decimal);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -81,7 +82,7 @@ describe("divideRounded", () => {
           });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -97,7 +98,7 @@ describe("largest remainder on integers", () => {
           expect(kthLargest(Float64Array.from(xs), k)).toBe(sorted[k - 1]);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
     const organPipe = Float64Array.from({ length: 5000 }, (_, i) => Math.min(i, 5000 - i));
     expect(kthLargest(organPipe, 10)).toBe([...organPipe].sort((a, b) => b - a)[9]);
@@ -120,7 +121,7 @@ describe("largest remainder on integers", () => {
           expect(Array.from(fast, (c) => BigInt(c))).toEqual(exact);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -143,7 +144,7 @@ describe("largest remainder past 2^53", () => {
           expect(Array.from(fast, (c) => BigInt(c))).toEqual(exact);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { splitByShares } from "../../src/split/splitByShares.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectError, record } from "./_helpers.js";
 
 describe("splitByShares", () => {
@@ -145,7 +146,7 @@ describe("splitByShares", () => {
             }
           },
         ),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
   });

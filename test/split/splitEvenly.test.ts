@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { splitEvenly } from "../../src/split/splitEvenly.js";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, expectError, record, strings } from "./_helpers.js";
 
 describe("splitEvenly", () => {
@@ -68,7 +69,7 @@ describe("splitEvenly", () => {
             expect(parts[0]!.minus(parts[parts.length - 1]!).lte("0.01")).toBe(true);
           },
         ),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     });
   });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { formatPercent, growthPath, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 import { thrown } from "./_helpers.js";
 
 const strings = (values: readonly { toString(): string }[]) => values.map(String);
@@ -175,7 +176,7 @@ describe("growthPath", () => {
             for (const value of path.values) expect(value.isFinite()).toBe(true);
           },
         ),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
 
@@ -191,7 +192,7 @@ describe("growthPath", () => {
             expect(rate!.minus(compound.rate!).abs().lt("1e-50")).toBe(true);
           }
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
   });

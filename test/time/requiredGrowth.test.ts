@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { formatPercent, requiredGrowth, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 import { thrown } from "./_helpers.js";
 
 describe("requiredGrowth", () => {
@@ -67,7 +68,7 @@ describe("requiredGrowth", () => {
             expect(reached.minus(to).abs().div(to).lt("1e-50")).toBe(true);
           },
         ),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
   });

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { Decimal, Grain, SplitByPeriodOptions } from "targetree";
 import { chinaCalendar, listDays, splitByPeriod, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, thrown } from "./_helpers.js";
 
 const china = chinaCalendar();
@@ -488,7 +489,7 @@ describe("splitByPeriod", () => {
           expect(periods.reduce((n, p) => n + p.days, 0)).toBe(length + 1);
           expect(new Set(periods.map((p) => p.key)).size).toBe(periods.length);
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
 
@@ -510,7 +511,7 @@ describe("splitByPeriod", () => {
               expect(period.value.isZero()).toBe(true);
           }
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
 
@@ -529,7 +530,7 @@ describe("splitByPeriod", () => {
           }
           expect(workingDays).toBe(days.filter((d) => d.working).length);
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
   });

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { Decimal, Grain, PeriodNode } from "targetree";
 import { chinaCalendar, listDays, splitByPeriodTree, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, thrown } from "./_helpers.js";
 
 const china = chinaCalendar();
@@ -205,7 +206,7 @@ describe("splitByPeriodTree", () => {
             checkTree(tree.periods);
           },
         ),
-        { numRuns: 60 },
+        { numRuns: runs(60) },
       );
     });
   });

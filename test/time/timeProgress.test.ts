@@ -2,6 +2,7 @@ import { addDays } from "date-fns";
 import fc from "fast-check";
 import { chinaCalendar, formatPercent, listDays, timeProgress, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, thrown } from "./_helpers.js";
 
 const year = { start: "2026-01-01", end: "2026-12-31", calendar: chinaCalendar() };
@@ -174,7 +175,7 @@ describe("timeProgress", () => {
             days.filter((d) => d.working && d.date < asOf).length,
           );
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
   });

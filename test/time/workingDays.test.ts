@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { Calendar } from "targetree";
 import { chinaCalendar, listDays, workingDays } from "targetree";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 import { deepFreeze, thrown } from "./_helpers.js";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -160,7 +161,7 @@ describe("workingDays", () => {
           }
           expect(workingDays(start, end, calendar).count).toBe(expected);
         }),
-        { numRuns: 150 },
+        { numRuns: runs(150) },
       );
     });
 
@@ -183,7 +184,7 @@ describe("workingDays", () => {
             );
           },
         ),
-        { numRuns: 100 },
+        { numRuns: runs(100) },
       );
     });
   });

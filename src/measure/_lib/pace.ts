@@ -24,12 +24,20 @@ export interface PacePeriod {
 
 /** Working days of the period as the time area counts them. */
 export interface PaceDays {
+  /**
+   * Working days of the period up to the as-of day (the as-of day included unless `asOfCounts` is
+   * `"remaining"`); 0 before the period.
+   */
   readonly elapsedWorkingDays: number;
+  /** Working days of the period still to come: `totalWorkingDays − elapsedWorkingDays`. */
   readonly remainingWorkingDays: number;
+  /** Working days from `start` to `end`, both included, on the calendar. */
   readonly totalWorkingDays: number;
   /** Time progress (时间进度): elapsed / total working days. */
   readonly timeProgress: Decimal;
+  /** Where the as-of day sits: before the period, during it, or after it. */
   readonly status: "before" | "during" | "after";
+  /** True when the period touches a provisional (computed, not official) calendar year. */
   readonly provisional: boolean;
 }
 

@@ -8,8 +8,16 @@ import { shortfall } from "./ratio.js";
 
 /** One period of a series: either its result (`{ met }`) or its figures (`{ actual, target }`). */
 export type PeriodResult =
-  | { readonly met: boolean }
-  | { readonly actual: Numeric; readonly target: Numeric };
+  | {
+      /** True when the period reached its target. */
+      readonly met: boolean;
+    }
+  | {
+      /** The period's result. */
+      readonly actual: Numeric;
+      /** The period's target; on target or beyond it in the better direction counts as met. */
+      readonly target: Numeric;
+    };
 
 export interface ReadPeriod {
   readonly met: boolean;

@@ -148,8 +148,14 @@ export function issueMessage(issue: RawIssue): string {
 
 /** One finalised issue as the caller sees it in `error.details.issues`. */
 export interface IssueSummary {
+  /** Where the issue is, as property names and array indexes from the validated value's root. */
   readonly path: ErrorPath;
+  /** What is wrong, in words. */
   readonly message: string;
+  /**
+   * The error code the check reported (e.g. `CYCLE`), or `null` for zod's own structural issues (a
+   * wrong type, an unknown key…).
+   */
   readonly code: TargetreeErrorCode | null;
 }
 

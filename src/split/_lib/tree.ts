@@ -13,6 +13,7 @@ export interface TreeNode {
   readonly name: string;
   /** Names from the root down to this node, the root excluded (the root's path is `[]`). */
   readonly path: readonly string[];
+  /** The node's value, exact; for an inner node, the exact sum of its children's values. */
   readonly value: Decimal;
   /** Children in the caller's order; empty for a leaf. */
   readonly children: readonly TreeNode[];
