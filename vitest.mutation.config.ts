@@ -9,6 +9,7 @@ export default mergeConfig(base, {
   test: {
     exclude: ["test/browser/**", "test/treeshake/**", "test/docs/**", "node_modules/**"],
     env: { TARGETREE_MUTATION: "1" },
+    isolate: false,
     setupFiles: ["test/_support/mutationSetup.ts"],
   },
 });

@@ -1,4 +1,5 @@
 import type { Decimal } from "../_lib/decimal.js";
+import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { inputsOf } from "./_solve/graph.js";
 import { modelView } from "./_solve/modelView.js";
@@ -101,7 +102,10 @@ export interface ReconcileResult {
   readonly implied: Decimal;
   /** `target − implied`: positive when the inputs fall short of the target. */
   readonly gap: Decimal;
-  /** `gap / target` (basis: the target), or null when the target is 0. */
+  /**
+   * `gap / |target|` (basis: the target's size, as in `gap()`), so a shortfall is positive even
+   * for a negative target; null when the target is 0.
+   */
   readonly gapRate: Decimal | null;
   /** `implied / target`, or null when the target is 0. */
   readonly achievement: Decimal | null;
@@ -236,8 +240,12 @@ export function reconcile(model: Model, options: ReconcileOptions): ReconcileRes
     target,
     implied,
     gap,
-    gapRate: target.isZero() ? null : gap.div(target),
-    achievement: target.isZero() ? null : implied.div(target),
+    gapRate: target.isZero()
+      ? null
+      : checkMagnitude(gap.div(target.abs()), ["target"], "The gap rate"),
+    achievement: target.isZero()
+      ? null
+      : checkMagnitude(implied.div(target), ["target"], "The achievement"),
     met: implied.gte(target),
     singles: singles.map(single),
     multiplier,

@@ -92,6 +92,21 @@ describe("reconcile", () => {
     expect(audit.gap.toString()).toBe("-4800000");
   });
 
+  it("measures the gap rate against the target's size, so a negative target keeps the sign", () => {
+    const model = defineModel({ profit: "revenue - cost" });
+    // A loss target of −100 against an implied loss of −150: 50 short, a 50% shortfall.
+    const audit = reconcile(model, {
+      output: "profit",
+      target: -100,
+      inputs: { revenue: 50, cost: 200 },
+    });
+    expect(audit.implied.toString()).toBe("-150");
+    expect(audit.gap.toString()).toBe("50");
+    expect(audit.gapRate?.toString()).toBe("0.5");
+    expect(audit.achievement?.toString()).toBe("1.5");
+    expect(audit.met).toBe(false);
+  });
+
   it("reports a single that cannot reach the target at all, and solves the others numerically", () => {
     const model = defineModel({ wins: "min(visits * winRate, capacity)" });
     const audit = reconcile(model, {
