@@ -216,9 +216,8 @@ if (failures.length > 0) {
   for (const line of failures.slice(0, 40)) console.error(`  ${line}`);
 }
 if (costly.length > 0) {
-  // KNOWN ISSUE: a fractional power costs about 0.5 ms at 64 digits, so a formula of a few
-  // hundred of them is over the budget (and one at the length limit takes minutes). Listed, and
-  // failing only with --strict, until evaluation has a cost budget or a tighter length limit.
+  // A fractional power costs about a millisecond at 64 digits; MAX_COSTLY_POWERS bounds them per
+  // formula (FORMULA_TOO_COSTLY), so this list should stay empty.
   console.error(
     `\nknown issue: costly formulas over ${LIMIT_MS} ms (${strict ? "failing: --strict" : "not failing without --strict"}):\n  ${costly.join("\n  ")}`,
   );

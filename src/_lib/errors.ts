@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   FORMULA_SYNTAX: "A formula cannot be parsed; the error gives the column.",
   FORMULA_TOO_LONG: "A formula is longer than the length limit.",
   FORMULA_TOO_DEEP: "A formula nests deeper than the depth limit.",
+  FORMULA_TOO_COSTLY: "A formula has more costly powers (non-whole exponents) than the limit.",
   INVALID_CHARACTER: "A formula or name contains an invisible or bidirectional control character.",
   UNKNOWN_FUNCTION: "A formula calls a function that is not on the whitelist.",
   WRONG_ARITY: "A function is called with the wrong number of arguments.",

@@ -4,6 +4,7 @@ export type { ErrorPath, TargetreeErrorCode, TargetreeErrorOptions } from "./err
 export { ERROR_CODES, TargetreeError } from "./errors.js";
 export {
   MAX_AMOUNT_LENGTH,
+  MAX_COSTLY_POWERS,
   MAX_DIGITS,
   MAX_EXPONENT,
   MAX_FORMULA_LENGTH,

@@ -4,6 +4,12 @@
 export const MAX_FORMULA_LENGTH = 1_000_000;
 /** Deepest nesting of parentheses, unary operators and function calls in one formula. */
 export const MAX_NESTING_DEPTH = 256;
+/**
+ * Most powers per formula whose exponent is not a whole-number literal (`x^0.5`, `(1+g)^n`). Each
+ * costs about a millisecond at 64 digits, so this keeps one formula's evaluation near 50 ms; powers
+ * like `x^2` or `x^-3` are cheap and not counted.
+ */
+export const MAX_COSTLY_POWERS = 32;
 /** Longest amount string accepted by `parseAmount`. */
 export const MAX_AMOUNT_LENGTH = 256;
 /** Most significant digits in one amount or literal. */

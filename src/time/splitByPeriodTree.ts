@@ -25,7 +25,8 @@ export interface SplitByPeriodTreeOptions extends PeriodSplitBase {
   /**
    * The basis of the levels below the first when `seasonality` is given per period
    * (an array or a record, which only fits the first level). Default `"working-days"`.
-   * Monthly seasonality (`{ monthly }`) applies at every level.
+   * Monthly seasonality (`{ monthly }`) applies at every level. Giving `innerBasis` in any other
+   * case throws `INVALID_ARGUMENT`, since it would have no effect.
    */
   readonly innerBasis?: "working-days" | "calendar-days";
 }
@@ -108,6 +109,13 @@ export function splitByPeriodTree(
     );
   }
   const prepared = prepare(total, settings, grains);
+  if (innerBasis !== undefined && (prepared.basis !== "seasonality" || prepared.density)) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      "innerBasis only applies when seasonality is given per period (an array or a record); here every level already uses the same basis, so drop innerBasis.",
+      { path: ["innerBasis"] },
+    );
+  }
   const levelBasis = (level: number): PeriodBasis =>
     level === 0 || prepared.basis !== "seasonality" || prepared.density
       ? prepared.basis

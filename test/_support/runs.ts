@@ -6,3 +6,6 @@ const mutation = process.env.TARGETREE_MUTATION === "1";
 
 /** The number of fast-check runs for a property that normally runs `n` cases. */
 export const runs = (n: number): number => (mutation ? Math.max(10, Math.ceil(n / 10)) : n);
+
+/** The size of a scale test (a long formula, many terms) that normally uses `n`: a tenth under Stryker. */
+export const scaled = (n: number): number => (mutation ? Math.ceil(n / 10) : n);

@@ -79,6 +79,43 @@ describe("breakEvenRevenue", () => {
   });
 });
 
+describe("breakEvenRevenue messages", () => {
+  it("needs an object as input", () => {
+    const error = expectCode(() => breakEvenRevenue(null as never), "INVALID_ARGUMENT", []);
+    expect(error.message).toMatch(/breakEvenRevenue input must be an object/);
+  });
+
+  it("says what is wrong with the costs and the margin", () => {
+    expect(
+      expectCode(() => breakEvenRevenue({ fixedCosts: -1, grossMargin: 0.5 }), "INVALID_ARGUMENT")
+        .message,
+    ).toMatch(/fixedCosts must not be negative/);
+    expect(
+      expectCode(() => breakEvenRevenue({ fixedCosts: 1, grossMargin: 0 }), "NO_SOLUTION").message,
+    ).toMatch(/gross margin of zero or less, no revenue covers the fixed costs/);
+    expect(
+      expectCode(() => breakEvenRevenue({ fixedCosts: 1, grossMargin: 55 }), "INVALID_ARGUMENT")
+        .message,
+    ).toMatch(/grossMargin is a share of revenue and cannot exceed 100%/);
+  });
+
+  it("says what is wrong with the unit", () => {
+    const input = { fixedCosts: 1, grossMargin: 0.5 };
+    expectCode(() => breakEvenRevenue(input, { unit: "" }), "INVALID_NUMBER", ["options", "unit"]);
+    expect(
+      expectCode(() => breakEvenRevenue(input, { unit: -1 }), "INVALID_ARGUMENT").message,
+    ).toMatch(/unit must be greater than zero/);
+  });
+
+  it("names the break-even revenue when it leaves the supported magnitude", () => {
+    const error = expectCode(
+      () => breakEvenRevenue({ fixedCosts: "1e999", grossMargin: "1e-999" }),
+      "NUMBER_TOO_LARGE",
+    );
+    expect(error.message).toMatch(/The break-even revenue/);
+  });
+});
+
 describe("properties", () => {
   it("gross profit at break-even covers the fixed costs", () => {
     fc.assert(

@@ -150,6 +150,134 @@ describe("funnel", () => {
   });
 });
 
+describe("funnel options and messages", () => {
+  const visits = [{ name: "visits", perNext: 5 }];
+
+  it("is not provisional when working days are given directly, or when no period is given", () => {
+    expect(funnel(1, visits).provisional).toBe(false);
+    const given = funnel(1, visits, { workingDays: 20 });
+    expect(given.workingDays).toBe(20);
+    expect(given.provisional).toBe(false);
+  });
+
+  it("refuses workingDays together with start, end or both", () => {
+    for (const period of [
+      { start: "2026-06-01" },
+      { end: "2026-06-30" },
+      { start: "2026-06-01", end: "2026-06-30" },
+    ] as const) {
+      const error = expectCode(
+        () => funnel(1, visits, { workingDays: 20, ...period }),
+        "INVALID_ARGUMENT",
+        ["options", "workingDays"],
+      );
+      expect(error.message).toMatch(/either workingDays or start and end, not both/);
+    }
+  });
+
+  it("explains bad working days and periods", () => {
+    expect(
+      expectCode(() => funnel(1, visits, { workingDays: 2.5 }), "INVALID_ARGUMENT").message,
+    ).toMatch(/workingDays must be a whole number ≥ 0/);
+    expect(
+      expectCode(() => funnel(1, visits, { workingDays: 0 }), "NO_WORKING_DAYS").message,
+    ).toMatch(/The period has no working days/);
+    const weekend = expectCode(
+      () => funnel(1, visits, { start: "2026-06-06", end: "2026-06-07" }),
+      "NO_WORKING_DAYS",
+      ["options"],
+    );
+    expect(weekend.message).toMatch(/from start to end has no working days on this calendar/);
+    const noStart = expectCode(() => funnel(1, visits, { end: "2026-06-07" }), "INVALID_ARGUMENT", [
+      "options",
+      "start",
+    ]);
+    expect(noStart.message).toMatch(/Give both start and end of the period/);
+  });
+
+  it("explains bad people", () => {
+    expectCode(() => funnel(1, visits, { people: "" }), "INVALID_NUMBER", ["options", "people"]);
+    expect(expectCode(() => funnel(1, visits, { people: 0 }), "INVALID_ARGUMENT").message).toMatch(
+      /people must be greater than zero/,
+    );
+  });
+
+  it("explains a negative outcome and bad outcomeName / roundUp", () => {
+    expect(expectCode(() => funnel(-1, visits), "INVALID_ARGUMENT").message).toMatch(
+      /outcome must not be negative/,
+    );
+    const name = expectCode(
+      () => funnel(1, visits, { outcomeName: 5 as never }),
+      "INVALID_ARGUMENT",
+      ["options", "outcomeName"],
+    );
+    expect(name.message).toMatch(/outcomeName must be a string/);
+    expect(
+      expectCode(() => funnel(1, visits, { roundUp: "yes" as never }), "INVALID_ARGUMENT").message,
+    ).toMatch(/roundUp must be true or false/);
+  });
+
+  it("explains bad stages", () => {
+    expect(
+      expectCode(() => funnel(1, null as never), "INVALID_ARGUMENT", ["stages"]).message,
+    ).toMatch(/stages must be a non-empty array of \{ name, conversion \} or \{ name, perNext \}/);
+    expect(
+      expectCode(() => funnel(1, [null as never]), "INVALID_ARGUMENT", ["stages", 0]).message,
+    ).toMatch(/stages\[0\] must be an object/);
+    expectCode(() => funnel(1, [{ name: 5 as never, perNext: 5 }]), "INVALID_ARGUMENT", [
+      "stages",
+      0,
+      "name",
+    ]);
+    expect(
+      expectCode(() => funnel(1, [{ name: "", perNext: 5 }]), "INVALID_ARGUMENT").message,
+    ).toMatch(/Every stage needs a non-empty name/);
+    expect(
+      expectCode(
+        () => funnel(1, [{ name: "v", perNext: 5, conversion: "20%" }]),
+        "INVALID_ARGUMENT",
+      ).message,
+    ).toMatch(/Stage "v" needs exactly one of conversion \("20%"\) or perNext/);
+    expect(
+      expectCode(() => funnel(1, [{ name: "v", conversion: 0 }]), "INVALID_ARGUMENT").message,
+    ).toMatch(/conversion must be greater than zero: no amount of v reaches the next stage/);
+  });
+
+  it("refuses a perNext whose conversion (1 / perNext) leaves the supported magnitude", () => {
+    expectCode(() => funnel(1, [{ name: "v", perNext: "1e-1000" }]), "NUMBER_TOO_LARGE", [
+      "stages",
+      0,
+      "perNext",
+    ]);
+  });
+
+  it("names the figure that leaves the supported magnitude", () => {
+    const stage = expectCode(
+      () => funnel("1e999", [{ name: "visits", conversion: "1e-999" }]),
+      "NUMBER_TOO_LARGE",
+    );
+    expect(stage.message).toMatch(/The count of "visits"/);
+    const perPerson = expectCode(
+      () => funnel("1e-999", [{ name: "visits", perNext: 1 }], { people: "1e999" }),
+      "NUMBER_TOO_LARGE",
+    );
+    expect(perPerson.message).toMatch(/A per-person figure/);
+    const perDay = expectCode(
+      () => funnel("1e-1000", [{ name: "visits", perNext: 1 }], { workingDays: 20 }),
+      "NUMBER_TOO_LARGE",
+      ["options"],
+    );
+    expect(perDay.message).toMatch(/A per-working-day figure/);
+    // 1e-998 / 50 people is 2e-1000 and so is 1e-998 / 50 days; only both together underflow.
+    const both = expectCode(
+      () => funnel("1e-998", [{ name: "visits", perNext: 1 }], { people: 50, workingDays: 50 }),
+      "NUMBER_TOO_LARGE",
+      ["options"],
+    );
+    expect(both.message).toMatch(/A per-person, per-working-day figure/);
+  });
+});
+
 describe("properties", () => {
   it("every rounded stage is enough for the stage after it", () => {
     fc.assert(

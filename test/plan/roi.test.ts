@@ -30,6 +30,27 @@ describe("roi", () => {
   });
 });
 
+describe("roi messages", () => {
+  it("needs an object as input", () => {
+    const error = expectCode(() => roi(null as never), "INVALID_ARGUMENT", []);
+    expect(error.message).toMatch(/roi input must be an object/);
+  });
+
+  it("says why a cost is refused", () => {
+    expect(expectCode(() => roi({ revenue: 1, cost: 0 }), "DIVISION_BY_ZERO").message).toMatch(
+      /cost is zero, so ROI is undefined/,
+    );
+    expect(expectCode(() => roi({ revenue: 1, cost: -1 }), "INVALID_ARGUMENT").message).toMatch(
+      /cost must be greater than zero/,
+    );
+  });
+
+  it("names the ROI when it leaves the supported magnitude", () => {
+    const error = expectCode(() => roi({ revenue: "1e999", cost: "1e-999" }), "NUMBER_TOO_LARGE");
+    expect(error.message).toMatch(/The ROI/);
+  });
+});
+
 describe("properties", () => {
   it("cost × (1 + roi) gives back the revenue", () => {
     fc.assert(

@@ -126,6 +126,88 @@ describe("tieredBonus", () => {
   });
 });
 
+describe("tieredBonus messages", () => {
+  it("explains an empty or malformed tier list", () => {
+    expect(expectCode(() => tieredBonus(1, []), "INVALID_TIERS").message).toMatch(
+      /tiers must be a non-empty array of \{ from, rate\?, fixed\? \}/,
+    );
+    expect(
+      expectCode(() => tieredBonus(1, [{ from: 0, rate: 1 }, null as never]), "INVALID_ARGUMENT", [
+        "tiers",
+        1,
+      ]).message,
+    ).toMatch(/tiers\[1\] must be an object/);
+    expect(
+      expectCode(() => tieredBonus(1, [{ rate: 1 } as never]), "INVALID_TIERS").message,
+    ).toMatch(/tiers\[0\] needs a from value/);
+    expect(expectCode(() => tieredBonus(1, [{ from: 5 }]), "INVALID_TIERS").message).toMatch(
+      /tiers\[0\] pays nothing: give a rate or a fixed amount/,
+    );
+  });
+
+  it("names the negative figure and its tier", () => {
+    const rate = expectCode(() => tieredBonus(1, [{ from: 0, rate: -1 }]), "INVALID_TIERS");
+    expect(rate.message).toMatch(/tiers\[0\]\.rate must not be negative/);
+    const fixed = expectCode(
+      () =>
+        tieredBonus(1, [
+          { from: 0, rate: 1 },
+          { from: 5, fixed: -1 },
+        ]),
+      "INVALID_TIERS",
+      ["tiers", 1, "fixed"],
+    );
+    expect(fixed.message).toMatch(/tiers\[1\]\.fixed must not be negative/);
+  });
+
+  it("names both tiers of an overlap or a descent", () => {
+    const overlap = expectCode(
+      () =>
+        tieredBonus(1, [
+          { from: 0, rate: 1 },
+          { from: 5, rate: 1 },
+          { from: 5, rate: 2 },
+        ]),
+      "INVALID_TIERS",
+      ["tiers", 2, "from"],
+    );
+    expect(overlap.message).toMatch(/tiers\[2\] starts where tiers\[1\] starts: tiers overlap/);
+    const descent = expectCode(
+      () =>
+        tieredBonus(1, [
+          { from: 0, rate: 1 },
+          { from: 10, rate: 1 },
+          { from: 5, rate: 1 },
+        ]),
+      "INVALID_TIERS",
+      ["tiers", 2, "from"],
+    );
+    expect(descent.message).toMatch(
+      /tiers must be sorted by from, ascending; tiers\[2\] starts below tiers\[1\]/,
+    );
+  });
+
+  it("names the figure that leaves the supported magnitude", () => {
+    const bonus = expectCode(
+      () => tieredBonus("1e999", [{ from: 0, rate: "1e999" }]),
+      "NUMBER_TOO_LARGE",
+    );
+    expect(bonus.message).toMatch(/A tier's bonus/);
+    const base = expectCode(
+      () => tieredBonus("9e999", [{ from: "-9e999", rate: "1%" }], { mode: "progressive" }),
+      "NUMBER_TOO_LARGE",
+    );
+    expect(base.message).toMatch(/A tier's base/);
+    // Rounding the total up to the unit crosses the bound although the tier's bonus does not.
+    const total = expectCode(
+      () => tieredBonus(1, [{ from: 0, fixed: "9.9e999" }], { unit: "1e999" }),
+      "NUMBER_TOO_LARGE",
+      ["amount"],
+    );
+    expect(total.message).toMatch(/The bonus/);
+  });
+});
+
 const tierList = fc
   .uniqueArray(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 5 })
   .map((starts) => starts.sort((a, b) => a - b))

@@ -177,6 +177,125 @@ describe("visitPlan", () => {
   });
 });
 
+describe("visitPlan periods, cadences and messages", () => {
+  it("counts every calendar month that holds a working day", () => {
+    const plan = visitPlan(
+      { C: 3 },
+      { start: "2026-05-25", end: "2026-06-05", cadences: { C: "monthly" } },
+    );
+    expect(plan.months).toBe(2);
+    expect(plan.rows[0]!.visits.toString()).toBe("6");
+  });
+
+  it("counts a Monday–Friday week that spans two months as one week", () => {
+    const plan = visitPlan({ A: 1 }, { start: "2026-06-29", end: "2026-07-03" });
+    expect(plan.workingDays).toBe(5);
+    expect(plan.weeks).toBe(1);
+    expect(plan.months).toBe(2);
+    expect(plan.rows[0]!.visits.toString()).toBe("1");
+  });
+
+  it("matches a named cadence with surrounding spaces and any letter case", () => {
+    const plan = visitPlan({ A: 2 }, { ...june, cadences: { A: " Weekly " as never } });
+    expect(plan.rows[0]!.cadence).toEqual({ visits: 1, every: 1, per: "week" });
+    expect(plan.rows[0]!.visits.toString()).toBe("10");
+  });
+
+  it("accepts visits: 1 and every: 1 spelled out", () => {
+    const plan = visitPlan(
+      { A: 1 },
+      { ...june, cadences: { A: { visits: 1, every: 1, per: "week" } } },
+    );
+    expect(plan.rows[0]!.visits.toString()).toBe("5");
+  });
+
+  it("refuses a fractional or non-numeric visits / every with the key and the value", () => {
+    const fraction = expectCode(
+      () => visitPlan({ A: 1 }, { ...june, cadences: { A: { every: 1.5, per: "week" } } }),
+      "INVALID_ARGUMENT",
+      ["options", "cadences", "A", "every"],
+    );
+    expect(fraction.message).toMatch(/every must be a whole number ≥ 1, got 1\.5/);
+    expectCode(
+      () =>
+        visitPlan({ A: 1 }, { ...june, cadences: { A: { visits: "2" as never, per: "week" } } }),
+      "INVALID_ARGUMENT",
+      ["options", "cadences", "A", "visits"],
+    );
+    const zero = expectCode(
+      () => visitPlan({ A: 1 }, { ...june, cadences: { A: { visits: 0, per: "week" } } }),
+      "INVALID_ARGUMENT",
+    );
+    expect(zero.message).toMatch(/visits must be a whole number ≥ 1, got 0/);
+  });
+
+  it("explains an unknown cadence and a class without one", () => {
+    const unknown = expectCode(
+      () => visitPlan({ A: 1 }, { ...june, cadences: { A: "hourly" as never } }),
+      "UNKNOWN_CADENCE",
+    );
+    expect(unknown.message).toMatch(/Unknown cadence .*hourly.*: use "daily", "weekly"/);
+    const missing = expectCode(() => visitPlan({ key: 1 }, june), "UNKNOWN_CADENCE", [
+      "options",
+      "cadences",
+      "key",
+    ]);
+    expect(missing.message).toMatch(/The class "key" has no cadence; add it to options\.cadences/);
+  });
+
+  it("needs counts and cadences as records or Maps", () => {
+    const counts = expectCode(() => visitPlan(5 as never, june), "INVALID_ARGUMENT", ["counts"]);
+    expect(counts.message).toMatch(/counts must be an object/);
+    const cadences = expectCode(
+      () => visitPlan({ A: 1 }, { ...june, cadences: 5 as never }),
+      "INVALID_ARGUMENT",
+      ["options", "cadences"],
+    );
+    expect(cadences.message).toMatch(/cadences must be an object/);
+  });
+
+  it("explains bad counts and a period without working days", () => {
+    expect(expectCode(() => visitPlan({ A: -1 }, june), "INVALID_ARGUMENT").message).toMatch(
+      /A customer count must not be negative/,
+    );
+    expect(expectCode(() => visitPlan({ A: 1.5 }, june), "NOT_A_WHOLE_NUMBER").message).toMatch(
+      /A customer count must be a whole number/,
+    );
+    const weekend = expectCode(
+      () => visitPlan({ A: 1 }, { start: "2026-06-06", end: "2026-06-07" }),
+      "NO_WORKING_DAYS",
+      ["options"],
+    );
+    expect(weekend.message).toMatch(/The plan period has no working days on this calendar/);
+  });
+
+  it("names the count that leaves the supported magnitude, at the class that crossed it", () => {
+    const classVisits = expectCode(
+      () => visitPlan({ A: "9e999" }, { ...june, cadences: { A: "daily" } }),
+      "NUMBER_TOO_LARGE",
+      ["counts", "A"],
+    );
+    expect(classVisits.message).toMatch(/A count of visits/);
+    const customers = expectCode(
+      () =>
+        visitPlan(
+          { A: "9e999", B: "9e999" },
+          { ...june, cadences: { A: "monthly", B: "monthly" } },
+        ),
+      "NUMBER_TOO_LARGE",
+      ["counts", "B"],
+    );
+    expect(customers.message).toMatch(/The count of customers/);
+    const twice = { visits: 2, per: "month" } as const;
+    const visits = expectCode(
+      () => visitPlan({ A: "4e999", B: "4e999" }, { ...june, cadences: { A: twice, B: twice } }),
+      "NUMBER_TOO_LARGE",
+      ["counts", "B"],
+    );
+    expect(visits.message).toMatch(/The count of visits/);
+  });
+});
+
 describe("properties", () => {
   it("total visits are the exact sum of the classes, and scale with the counts", () => {
     fc.assert(

@@ -165,6 +165,33 @@ describe("splitByPeriodTree", () => {
       ).toEqual(["innerBasis"]);
     });
 
+    it("refuses innerBasis where it would have no effect", () => {
+      const base = {
+        start: "2026-01-01",
+        end: "2026-12-31",
+        grains: ["quarter", "month"] as const,
+      };
+      // Without seasonality every level uses the same basis.
+      const plain = thrown(() => splitByPeriodTree(1, { ...base, innerBasis: "calendar-days" }));
+      expect(plain.code).toBe("INVALID_ARGUMENT");
+      expect(plain.path).toEqual(["innerBasis"]);
+      expect(plain.message).toMatch(/only applies when seasonality is given per period/);
+      // Monthly seasonality applies at every level, so innerBasis is refused there too.
+      const monthly = { monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2] };
+      expect(
+        thrown(() =>
+          splitByPeriodTree(1, { ...base, seasonality: monthly, innerBasis: "working-days" }),
+        ).path,
+      ).toEqual(["innerBasis"]);
+      // Per-period seasonality takes it.
+      const tree = splitByPeriodTree(100, {
+        ...base,
+        seasonality: [1, 1, 1, 1],
+        innerBasis: "calendar-days",
+      });
+      expect(tree.periods.map((q) => q.value.toString())).toEqual(["25", "25", "25", "25"]);
+    });
+
     it("refuses seasonality that does not match the first level", () => {
       expect(
         thrown(() =>

@@ -4,7 +4,7 @@
 
 import { isDecimalInstance } from "../../_lib/decimal.js";
 import { type ErrorPath, TargetreeError } from "../../_lib/errors.js";
-import { MAX_NESTING_DEPTH } from "../../_lib/limits.js";
+import { MAX_COSTLY_POWERS, MAX_NESTING_DEPTH } from "../../_lib/limits.js";
 import type { FormulaNode } from "../ast.js";
 import { arityProblem, FUNCTIONS } from "./functions.js";
 import { type FormulaSource, formulaError } from "./source.js";
@@ -20,6 +20,18 @@ export type ValueType = "number" | "boolean" | "unknown";
  */
 export const MAX_TREE_DEPTH = 8 * (MAX_NESTING_DEPTH + 1);
 
+/** `2`, `-3`, `+4`: an exponent `^` raises to by repeated multiplication, which is cheap. */
+const isWholeLiteral = (node: FormulaNode): boolean => {
+  let inner = node;
+  while (inner.kind === "unary") inner = inner.operand;
+  return (
+    inner.kind === "number" &&
+    inner.unit === undefined &&
+    isDecimalInstance(inner.value) &&
+    inner.value.isInteger()
+  );
+};
+
 const noun = (type: ValueType): string =>
   type === "number" ? "a number" : "a condition (true/false)";
 
@@ -30,6 +42,7 @@ export function checkTypes(
   nameType: "number" | "unknown",
 ): ValueType {
   let depth = 0;
+  let costlyPowers = 0;
 
   const mismatch = (node: FormulaNode, message: string): never => {
     throw formulaError("TYPE_MISMATCH", message, source, node.span);
@@ -98,6 +111,15 @@ export function checkTypes(
       case "power":
         expect(node.base, "number", "the base of ^");
         expect(node.exponent, "number", "the exponent of ^");
+        // After the visit above, the exponent is a well-formed tree of bounded depth.
+        if (!isWholeLiteral(node.exponent) && ++costlyPowers > MAX_COSTLY_POWERS) {
+          throw formulaError(
+            "FORMULA_TOO_COSTLY",
+            `the formula has more than ${MAX_COSTLY_POWERS} powers whose exponent is not a whole-number literal; each costs about a millisecond, so split the formula or simplify it.`,
+            source,
+            node.span,
+          );
+        }
         type = "number";
         break;
       case "compare":
