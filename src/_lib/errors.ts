@@ -133,6 +133,7 @@ export function excerpt(text: string, max = 40): string {
 /** Describes a value's type for an error message without calling any of its methods. */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
+  if (value === undefined) return "undefined";
   if (typeof value === "string") return `the string ${excerpt(value)}`;
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
   if (typeof value === "object") return Array.isArray(value) ? "an array" : "an object";

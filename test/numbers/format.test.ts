@@ -1,5 +1,6 @@
 import { formatAmount, formatPercent, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
+import { expectCode } from "../_support/errors.js";
 
 describe("formatAmount", () => {
   it("scales by magnitude with unit auto", () => {
@@ -90,5 +91,88 @@ describe("formatting options and magnitudes", () => {
       delete proto.style;
       delete proto.signed;
     }
+  });
+});
+
+describe("formatting errors", () => {
+  it("rejects a bad value at value / ratio", () => {
+    const amount = expectCode(() => formatAmount(Number.NaN), "INVALID_NUMBER", ["value"]);
+    expect(amount.message).toMatch(/Expected a finite number, got NaN/);
+    expectCode(() => formatAmount("abc"), "INVALID_NUMBER", ["value"]);
+    expectCode(() => formatPercent(Number.NaN), "INVALID_NUMBER", ["ratio"]);
+    expectCode(() => formatPercent("1.2.3"), "INVALID_NUMBER", ["ratio"]);
+  });
+
+  it("takes digits from 0 to 20 and rejects anything else at digits", () => {
+    expect(formatAmount("0.123456789012345678915", { unit: "none", digits: 20 })).toBe(
+      "0.12345678901234567892",
+    );
+    expect(formatAmount(2.5, { unit: "none", digits: 0 })).toBe("3");
+    expect(formatPercent(0.5, { digits: 20, fixed: true })).toBe(`50.${"0".repeat(20)}%`);
+    for (const digits of [21, -1, 1.5, Number.NaN, "2", null]) {
+      const error = expectCode(
+        () => formatAmount(1, { digits: digits as never }),
+        "INVALID_ARGUMENT",
+        ["digits"],
+      );
+      expect(error.message).toMatch(/digits must be a whole number from 0 to 20/);
+      expectCode(() => formatPercent(1, { digits: digits as never }), "INVALID_ARGUMENT", [
+        "digits",
+      ]);
+    }
+  });
+
+  it("rejects a locale that is not a string, or that Intl does not know, at locale", () => {
+    const notString = expectCode(
+      () => formatAmount(1, { locale: 5 as never }),
+      "INVALID_ARGUMENT",
+      ["locale"],
+    );
+    expect(notString.message).toMatch(/locale must be a BCP 47 tag such as "zh-CN"/);
+    const unknown = expectCode(
+      () => formatPercent(1, { locale: "not a locale!" }),
+      "INVALID_ARGUMENT",
+      ["locale"],
+    );
+    expect(unknown.message).toMatch(/"not a locale!" is not a locale Intl knows/);
+  });
+
+  it("rejects a unit outside the list at unit, and accepts auto explicitly", () => {
+    expect(formatAmount(4_800_000, { unit: "auto" })).toBe("480万");
+    const error = expectCode(() => formatAmount(1, { unit: "千" as never }), "INVALID_ARGUMENT", [
+      "unit",
+    ]);
+    expect(error.message).toMatch(/"auto", "亿", "万", "元", "none"/);
+  });
+
+  it("rejects non-boolean fixed and signed at their own names", () => {
+    expectCode(() => formatAmount(1, { fixed: "yes" as never }), "INVALID_ARGUMENT", ["fixed"]);
+    expectCode(() => formatPercent(1, { fixed: 1 as never }), "INVALID_ARGUMENT", ["fixed"]);
+    expectCode(() => formatPercent(1, { signed: 0 as never }), "INVALID_ARGUMENT", ["signed"]);
+  });
+
+  it("rejects an unknown rounding mode at rounding", () => {
+    expectCode(() => formatAmount(1, { rounding: "nearest" as never }), "INVALID_ARGUMENT", [
+      "rounding",
+    ]);
+    expectCode(() => formatPercent(1, { rounding: "nearest" as never }), "INVALID_ARGUMENT", [
+      "rounding",
+    ]);
+  });
+});
+
+describe("formatting boundaries", () => {
+  it("switches to 万 at exactly 1万 and to 亿 at exactly 1亿", () => {
+    expect(formatAmount(9_999.99)).toBe("9,999.99");
+    expect(formatAmount(10_000)).toBe("1万");
+    expect(formatAmount(-10_000)).toBe("-1万");
+    expect(formatAmount(99_999_999)).toBe("10,000万");
+    expect(formatAmount(100_000_000)).toBe("1亿");
+  });
+
+  it("never shows a minus sign on a value that rounds to zero", () => {
+    expect(formatAmount(-0.001, { unit: "none" })).toBe("0");
+    expect(formatAmount(-0.001, { unit: "none", fixed: true })).toBe("0.00");
+    expect(formatPercent(-0.00001)).toBe("0%");
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { parseAmount, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
+import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
 const code = (run: () => unknown): string | undefined => {
@@ -115,6 +116,134 @@ describe("parseAmount", () => {
         expect((error as TargetreeError).message.length).toBeLessThan(200);
       }
     }
+  });
+
+  describe("readings", () => {
+    it.each([
+      ["￥8,000", "8000"],
+      ["¥-5", "-5"],
+      ["1.5e+3", "1500"],
+      ["2E+2", "200"],
+      ["1e3%", "10"],
+      ["4e-1万", "4000"],
+      ["50万元", "500000"],
+      ["1.2亿元", "120000000"],
+      ["5 元", "5"],
+      ["1,234", "1234"],
+    ])("reads %j as %s", (text, expected) => {
+      expect(parseAmount(text).toString()).toBe(expected);
+    });
+
+    it("reads every zero as plain 0, never -0", () => {
+      for (const text of ["-0", "-00", "−0.000", "-0e5", "0万"]) {
+        const value = parseAmount(text);
+        expect([value.toString(), value.isNegative()]).toEqual(["0", false]);
+      }
+    });
+  });
+
+  describe("errors", () => {
+    /** The INVALID_NUMBER error for `text`, with its path, message and details. */
+    const invalid = (text: string) => expectCode(() => parseAmount(text), "INVALID_NUMBER", []);
+
+    it("explains an empty or blank text, without a column", () => {
+      for (const text of ["", "   "]) {
+        const error = invalid(text);
+        expect(error.message).toBe(
+          `INVALID_NUMBER: ${JSON.stringify(text)} is not an amount: it is empty.`,
+        );
+        expect(error.details).toEqual({});
+      }
+    });
+
+    it("accepts 256 characters and rejects 257, without a column", () => {
+      expect(parseAmount("1".padStart(256, " ")).toString()).toBe("1");
+      const error = invalid("1".padStart(257, " "));
+      expect(error.message).toMatch(/is not an amount: longer than 256 characters\.$/);
+      expect(error.details).toEqual({});
+    });
+
+    it.each([
+      ["1,23,456", 5],
+      ["1234,567", 5],
+      ["12,34", 5],
+      ["1,234,5", 7],
+      [",5", 1],
+    ])("rejects %j: thousands separators out of place (column %i)", (text, column) => {
+      const error = invalid(text);
+      expect(error.message).toMatch(
+        /thousands separators must split the digits into groups of three/,
+      );
+      expect(error.message).toContain(`(column ${column})`);
+      expect(error.details).toEqual({ column });
+    });
+
+    it.each([
+      ["5.", "a decimal point must be followed by digits", 3],
+      ["-", "it has no digits", 2],
+      ["¥", "it has no digits", 2],
+      ["万", "it has no digits", 1],
+      ["1e", "the exponent must have one to four digits", 3],
+      ["1e+", "the exponent must have one to four digits", 4],
+      ["1e12345", "the exponent must have one to four digits", 8],
+      ["12x4", "unexpected character", 3],
+      ["5%元", "unexpected character", 3],
+    ])("rejects %j: %s (column %i)", (text, why, column) => {
+      const error = invalid(text);
+      expect(error.message).toBe(
+        `INVALID_NUMBER: ${JSON.stringify(text)} is not an amount: ${why} (column ${column}).`,
+      );
+      expect(error.details).toEqual({ column });
+    });
+
+    it("rejects a non-string with its own message and the caller's path", () => {
+      const error = expectCode(
+        () => parseAmount(12 as unknown as string, { path: ["inputs", 0] }),
+        "INVALID_NUMBER",
+        ["inputs", 0],
+      );
+      expect(error.message).toMatch(/parseAmount expects a string/);
+    });
+
+    it("checks the path option", () => {
+      expectCode(() => parseAmount("1", { path: "price" as never }), "INVALID_ARGUMENT", ["path"]);
+      expectCode(() => parseAmount("1", 5 as never), "INVALID_ARGUMENT", []);
+    });
+  });
+
+  describe("bounds", () => {
+    const tooLarge = (text: string) =>
+      expectCode(() => parseAmount(text, { path: ["t"] }), "NUMBER_TOO_LARGE", ["t"]);
+
+    it("accepts 100 significant digits, however many zeros surround them", () => {
+      const hundred = "1".repeat(100);
+      expect(parseAmount(hundred).precision()).toBe(100);
+      expect(parseAmount(`00${hundred}`).precision()).toBe(100);
+      expect(parseAmount(`${hundred}00`).toFixed()).toBe(`${hundred}00`);
+      expect(parseAmount(`0.000${hundred}`).precision()).toBe(100);
+    });
+
+    it("rejects 101 significant digits, zeros inside them included", () => {
+      for (const text of [
+        "1".repeat(101),
+        `1${"0".repeat(50)}${"1".repeat(50)}`,
+        `${"1".repeat(50)}0${"1".repeat(50)}`,
+        `${"1".repeat(50)}.${"0".repeat(50)}1`,
+      ]) {
+        expect(tooLarge(text).message).toMatch(/has more than 100 significant digits/);
+      }
+    });
+
+    it("accepts 1e-1000 ≤ |x| < 1e1000 and rejects values outside", () => {
+      expect(parseAmount("1e-1000").toString()).toBe("1e-1000");
+      expect(parseAmount("-9.99e999").toString()).toBe("-9.99e+999");
+      expect(parseAmount("0.1e-999").toString()).toBe("1e-1000");
+      for (const text of ["1e1000", "-1e1000", "1e-1001", "0.1e-1000", "1e997万"]) {
+        expect(tooLarge(text).message).toMatch(
+          /is outside the supported magnitude 1e-1000 ≤ \|x\| < 1e1000/,
+        );
+      }
+    });
   });
 
   describe("properties", () => {

@@ -2,6 +2,7 @@ import { Decimal as GlobalDecimal } from "decimal.js";
 import fc from "fast-check";
 import { PRECISION, TargetreeError, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import { expectCode } from "../_support/errors.js";
 
 const code = (run: () => unknown): string | undefined => {
   try {
@@ -115,6 +116,148 @@ describe("toDecimal", () => {
 
   it("gives NUMBER_TOO_LARGE for a Decimal past the magnitude bound", () => {
     expect(code(() => toDecimal(new GlobalDecimal("1e1000")))).toBe("NUMBER_TOO_LARGE");
+  });
+
+  describe("errors", () => {
+    it("gives an empty path and no location when no path is given", () => {
+      const error = expectCode(() => toDecimal(Number.NaN), "INVALID_NUMBER", []);
+      expect(error.message).toBe("INVALID_NUMBER: Expected a finite number, got NaN.");
+      expect(
+        expectCode(() => toDecimal(Number.POSITIVE_INFINITY), "INVALID_NUMBER").message,
+      ).toMatch(/Expected a finite number, got Infinity/);
+    });
+
+    it("passes the path on to parseAmount for strings", () => {
+      const error = expectCode(() => toDecimal("abc", ["inputs", "price"]), "INVALID_NUMBER", [
+        "inputs",
+        "price",
+      ]);
+      expect(error.message).toMatch(/"abc" is not an amount/);
+    });
+
+    it("names the type it got for values that are not numeric", () => {
+      for (const [value, described] of [
+        [true, "a boolean"],
+        [null, "null"],
+        [undefined, "undefined"],
+        [10n, "a bigint"],
+      ] as const) {
+        const error = expectCode(() => toDecimal(value as never, ["x", 1]), "INVALID_NUMBER", [
+          "x",
+          1,
+        ]);
+        expect(error.message).toMatch(/Expected a number, a numeric string or a Decimal, got/);
+        expect(error.message).toContain(described);
+      }
+    });
+
+    it("checks the path argument itself", () => {
+      for (const value of [Number.NaN, true, {}]) {
+        expectCode(() => toDecimal(value as never, "price" as never), "INVALID_ARGUMENT", ["path"]);
+      }
+    });
+  });
+
+  describe("Decimals from other copies of decimal.js", () => {
+    /** A structural Decimal as another decimal.js copy would build it. */
+    class Decimal {
+      constructor(
+        readonly d: unknown,
+        readonly e: unknown,
+        readonly s: unknown,
+      ) {}
+      get [Symbol.toStringTag]() {
+        return "Decimal";
+      }
+    }
+    const foreign = (d: unknown, e: unknown, s: unknown) => new Decimal(d, e, s) as never;
+    const malformed = (d: unknown, e: unknown, s: unknown) => {
+      const error = expectCode(() => toDecimal(foreign(d, e, s), ["v"]), "INVALID_NUMBER", ["v"]);
+      expect(error.message).toMatch(/The Decimal's internal fields are malformed/);
+    };
+
+    it("rebuilds words with their leading zeros, zero words in the middle and several words", () => {
+      expect(toDecimal(new GlobalDecimal("1.00000000000001")).toString()).toBe("1.00000000000001");
+      expect(toDecimal(new GlobalDecimal("-12345678.0000009")).toString()).toBe(
+        "-12345678.0000009",
+      );
+      expect(toDecimal(foreign([1, 0, 1], 0, 1)).toString()).toBe("1.00000000000001");
+      expect(toDecimal(foreign([5], 0, -1)).toString()).toBe("-5");
+    });
+
+    it("reads a zero as plain 0, also a negative zero", () => {
+      expect(toDecimal(new GlobalDecimal(0)).toString()).toBe("0");
+      expect(toDecimal(new GlobalDecimal("-0")).isNegative()).toBe(false);
+      expect(toDecimal(foreign([0], 0, -1)).isNegative()).toBe(false);
+    });
+
+    it("accepts up to 40 words and the magnitude bound 1e-1000 exactly", () => {
+      const forty = [1, ...Array.from({ length: 39 }, () => 1234567)];
+      const value = toDecimal(foreign(forty, 273, 1));
+      expect(value.precision()).toBe(274);
+      expect(value.toFixed().slice(0, 9)).toBe("112345671");
+      expect(toDecimal(new GlobalDecimal("1e-1000")).toString()).toBe("1e-1000");
+      expect(toDecimal(foreign([10], -1000, 1)).toString()).toBe("1e-1000");
+    });
+
+    it("rejects values below 1e-1000 and at or above 1e1000 with NUMBER_TOO_LARGE", () => {
+      for (const text of ["1e-1001", "-9e-1001", "1e1000"]) {
+        const error = expectCode(
+          () => toDecimal(new GlobalDecimal(text), ["t"]),
+          "NUMBER_TOO_LARGE",
+          ["t"],
+        );
+        expect(error.message).toMatch(/outside the supported magnitude 1e-1000 ≤ \|x\| < 1e1000/);
+      }
+    });
+
+    it("rejects a NaN or infinite Decimal with its own message", () => {
+      for (const value of [new GlobalDecimal(Number.NaN), new GlobalDecimal("-Infinity")]) {
+        const error = expectCode(() => toDecimal(value, ["v"]), "INVALID_NUMBER", ["v"]);
+        expect(error.message).toMatch(/Expected a finite Decimal, got NaN or Infinity/);
+      }
+    });
+
+    it.each([
+      ["no words", [], 0, 1],
+      ["no words and a huge exponent", [], 5000, 1],
+      ["41 words", [1, ...Array.from({ length: 40 }, () => 1234567)], 280, 1],
+      ["a word of 1e7", [1, 10_000_000], 7, 1],
+      ["a negative word", [1, -1], 7, 1],
+      ["a fractional word", [1, 0.5], 7, 1],
+      ["a string word", [1, "1"], 7, 1],
+      ["words that are not an array", "15", 1, 1],
+      ["a string exponent", [5], "0", 1],
+      ["a NaN exponent", [1234567], Number.NaN, 1],
+      ["an infinite exponent", [1], Number.POSITIVE_INFINITY, 1],
+      ["a sign of 0", [5], 0, 0],
+      ["a sign of 2", [5], 0, 2],
+      ["a missing sign", [5], 0, undefined],
+      ["a leading zero word", [0, 1234567], 6, 1],
+      ["a trailing zero word", [1, 0], 7, 1],
+      ["a first word too long for the exponent", [12], 0, 1],
+    ])("rejects %s as malformed", (_label, d, e, s) => {
+      malformed(d, e, s);
+    });
+
+    it("rejects objects that only look like a Decimal", () => {
+      const fields = { d: [1], e: 0, s: 1 };
+      const lookalikes: object[] = [
+        { ...fields, [Symbol.toStringTag]: "Decimal" },
+        Object.assign(Object.create(null), fields, { [Symbol.toStringTag]: "Decimal" }),
+        new (class Decimal {
+          d = [1];
+          e = 0;
+          s = 1;
+        })(),
+      ];
+      for (const value of lookalikes) {
+        const error = expectCode(() => toDecimal(value as never, ["v"]), "INVALID_NUMBER", ["v"]);
+        expect(error.message).toMatch(
+          /Expected a number, a numeric string or a Decimal, got an object/,
+        );
+      }
+    });
   });
 
   describe("properties", () => {

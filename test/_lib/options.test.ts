@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { booleanOption, checkPath, ownOptions, stringOption } from "../../src/_lib/options.js";
+import { expectCode } from "../_support/errors.js";
+
+describe("ownOptions", () => {
+  it("gives an empty null-prototype record for undefined", () => {
+    const options = ownOptions(undefined);
+    expect(Object.getPrototypeOf(options)).toBe(null);
+    expect(Object.keys(options)).toEqual([]);
+  });
+
+  it("copies own enumerable keys only, never inherited ones", () => {
+    const inherited = Object.create({ digits: 9 }) as Record<string, unknown>;
+    inherited.unit = "万";
+    const options = ownOptions(inherited);
+    expect({ ...options }).toEqual({ unit: "万" });
+    expect(options.digits).toBeUndefined();
+    expect(ownOptions({}).toString).toBeUndefined();
+  });
+
+  it("rejects anything but a plain object with INVALID_ARGUMENT at the given path", () => {
+    for (const [bad, described] of [
+      [null, "null"],
+      [5, "5"],
+      ["abc", 'the string "abc"'],
+      [true, "a boolean"],
+      [[], "an array"],
+      [() => ({}), "a function"],
+    ] as const) {
+      const error = expectCode(() => ownOptions(bad, ["options"]), "INVALID_ARGUMENT", ["options"]);
+      expect(error.message).toContain(`Options must be an object, got ${described}.`);
+    }
+  });
+
+  it("reports an empty path when none is given", () => {
+    const error = expectCode(() => ownOptions(5), "INVALID_ARGUMENT", []);
+    expect(error.message).toBe("INVALID_ARGUMENT: Options must be an object, got 5.");
+  });
+});
+
+describe("booleanOption", () => {
+  it("gives the fallback for undefined and the value for a boolean", () => {
+    expect(booleanOption(undefined, true, ["x"])).toBe(true);
+    expect(booleanOption(undefined, false, ["x"])).toBe(false);
+    expect(booleanOption(false, true, ["x"])).toBe(false);
+    expect(booleanOption(true, false, ["x"])).toBe(true);
+  });
+
+  it("rejects truthy and falsy non-booleans with INVALID_ARGUMENT at the path", () => {
+    for (const [bad, described] of [
+      ["false", 'the string "false"'],
+      [0, "0"],
+      [1, "1"],
+      [null, "null"],
+    ] as const) {
+      const error = expectCode(() => booleanOption(bad, false, ["fixed"]), "INVALID_ARGUMENT", [
+        "fixed",
+      ]);
+      expect(error.message).toContain(`Expected true or false, got ${described}.`);
+    }
+  });
+});
+
+describe("stringOption", () => {
+  const modes = ["math", "ascii"] as const;
+
+  it("gives the fallback for undefined", () => {
+    expect(stringOption(undefined, "math", ["symbols"], [...modes])).toBe("math");
+    expect(stringOption(undefined, "占", ["shareLabel"])).toBe("占");
+  });
+
+  it("accepts an allowed value, and any string when no list is given", () => {
+    expect(stringOption("ascii", "math", ["symbols"], [...modes])).toBe("ascii");
+    expect(stringOption("份额", "占", ["shareLabel"])).toBe("份额");
+    expect(stringOption("", "占", ["shareLabel"])).toBe("");
+  });
+
+  it("rejects a value outside the list, naming every allowed value", () => {
+    const error = expectCode(
+      () => stringOption("fancy", "math", ["options", "symbols"], [...modes]),
+      "INVALID_ARGUMENT",
+      ["options", "symbols"],
+    );
+    expect(error.message).toContain('Expected one of "math", "ascii", got the string "fancy".');
+  });
+
+  it("rejects a non-string, with or without a list", () => {
+    const listed = expectCode(
+      () => stringOption(1, "math", ["symbols"], [...modes]),
+      "INVALID_ARGUMENT",
+      ["symbols"],
+    );
+    expect(listed.message).toContain('Expected one of "math", "ascii", got 1.');
+    const free = expectCode(() => stringOption(5, "占", ["shareLabel"]), "INVALID_ARGUMENT", [
+      "shareLabel",
+    ]);
+    expect(free.message).toContain("Expected a string, got 5.");
+    expectCode(() => stringOption(null, "占", ["shareLabel"]), "INVALID_ARGUMENT", ["shareLabel"]);
+  });
+});
+
+describe("checkPath", () => {
+  it("accepts arrays of names and integer indexes, up to 100 parts", () => {
+    expect(checkPath([])).toEqual([]);
+    expect(checkPath(["inputs", 0, "price", -1])).toEqual(["inputs", 0, "price", -1]);
+    const hundred = Array.from({ length: 100 }, (_, i) => `p${i}`);
+    expect(checkPath(hundred)).toBe(hundred);
+  });
+
+  it.each([
+    ["not an array", "inputs.price"],
+    ["an object", { 0: "a", length: 1 }],
+    ["null", null],
+    ["101 parts", Array.from({ length: 101 }, () => "p")],
+    ["a fractional index", ["rows", 1.5]],
+    ["NaN", [Number.NaN]],
+    ["a boolean part", [true]],
+    ["a null part", ["a", null]],
+    ["a bigint part", [1n]],
+  ])("rejects %s with INVALID_ARGUMENT at path", (_label, bad) => {
+    const error = expectCode(() => checkPath(bad), "INVALID_ARGUMENT", ["path"]);
+    expect(error.message).toMatch(/path must be an array of property names and integer indexes/);
+  });
+});
