@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   evaluateFormula,
   formulasEqual,
+  MAX_COSTLY_POWERS,
   MAX_FORMULA_LENGTH,
   MAX_NESTING_DEPTH,
   parseFormula,
@@ -209,11 +210,25 @@ describe("parseFormula", () => {
       ["unary minus", (n: number) => `${"-".repeat(n)}1`],
       ["not", (n: number) => `${"not ".repeat(n)}true`],
       ["calls", (n: number) => `${"abs(".repeat(n)}1${")".repeat(n)}`],
-      ["exponents", (n: number) => Array.from({ length: n + 1 }, () => "2").join("^")],
     ])("gives FORMULA_TOO_DEEP for %s past the depth limit", (_, build) => {
       expect(() => parseFormula(build(MAX_NESTING_DEPTH))).not.toThrow();
       expect(errorOf(() => parseFormula(build(MAX_NESTING_DEPTH + 1))).code).toBe(
         "FORMULA_TOO_DEEP",
+      );
+    });
+
+    it("gives FORMULA_TOO_DEEP for a power tower past the depth limit", () => {
+      // 2^2^…^2 nests to the right, so each exponent but the last is itself a power: the
+      // parser refuses the tower past the depth limit, and the typecheck refuses it at the limit
+      // for holding more than MAX_COSTLY_POWERS non-literal exponents.
+      const tower = (n: number) => Array.from({ length: n + 1 }, () => "2").join("^");
+      expect(errorOf(() => parseFormula(tower(MAX_NESTING_DEPTH + 1))).code).toBe(
+        "FORMULA_TOO_DEEP",
+      );
+      expect(errorOf(() => parseFormula(tower(MAX_NESTING_DEPTH))).code).toBe("FORMULA_TOO_COSTLY");
+      expect(() => parseFormula(tower(MAX_COSTLY_POWERS + 1))).not.toThrow();
+      expect(errorOf(() => parseFormula(tower(MAX_COSTLY_POWERS + 2))).code).toBe(
+        "FORMULA_TOO_COSTLY",
       );
     });
 
