@@ -97,6 +97,7 @@ export function compileRules(rules: readonly AlertRule[]): CompiledRules {
     const when = text("when");
     const recommend = text("recommend");
     const severity = own(record, "severity") ?? "warning";
+    // Stryker disable next-line ConditionalExpression: SEVERITIES holds strings, so includes() already refuses every non-string; the typeof only narrows the type
     if (typeof severity !== "string" || !(SEVERITIES as readonly string[]).includes(severity)) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
@@ -132,10 +133,12 @@ function isNumeric(node: FormulaNode): boolean {
     case "unary":
     case "sum":
     case "product":
+    // Stryker disable next-line ConditionalExpression: without its return, power falls through to the call case, where a power node (no name) gives undefined !== "if", i.e. true
     case "power":
       return true;
     case "call":
       return node.name !== "if";
+    // Stryker disable next-line ConditionalExpression: without its return, default gives undefined, which the only caller's if treats as false
     default:
       return false;
   }

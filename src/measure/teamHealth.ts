@@ -85,6 +85,7 @@ export function teamHealth(
     let actual = ZERO;
     let target = ZERO;
     for (const period of read) {
+      // Stryker disable next-line LogicalOperator,ConditionalExpression: readPeriods sets actual and target together (both null for { met }), so either test alone, or both with &&, decides the same
       if (period.actual === null || period.target === null) {
         throw new TargetreeError(
           "INVALID_ARGUMENT",

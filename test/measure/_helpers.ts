@@ -1,2 +1,2 @@
 // Shared helpers for the measure and plan tests.
-export { deepFreeze, expectCode } from "../_support/errors.js";
+export { deepFreeze, errorOf, expectCode } from "../_support/errors.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { achievement } from "../../src/measure/achievement.js";
 import { runs } from "../_support/runs.js";
-import { expectCode } from "./_helpers.js";
+import { errorOf, expectCode } from "./_helpers.js";
 
 describe("achievement", () => {
   it("gives actual / target when higher is better", () => {
@@ -66,6 +66,34 @@ describe("achievement", () => {
       ["actual"],
     );
     expect(achievement({ actual: "1e999", target: "1e500" }).toString()).toBe("1e+499");
+    expect(errorOf(() => achievement({ actual: "1e999", target: "1e-999" })).message).toMatch(
+      /The achievement is outside the supported magnitude/,
+    );
+  });
+
+  it("says which figure is zero and points to gap() instead", () => {
+    const higher = expectCode(() => achievement({ actual: 5, target: 0 }), "DIVISION_BY_ZERO");
+    expect(higher.message).toMatch(
+      /The target is zero, so achievement \(actual \/ target\) is undefined\. Use gap\(\) for the absolute difference\./,
+    );
+    const lower = expectCode(
+      () => achievement({ actual: 0, target: 5, direction: "lower" }),
+      "DIVISION_BY_ZERO",
+    );
+    expect(lower.message).toMatch(
+      /The actual is zero, so achievement for a lower-is-better metric \(target \/ actual\) is undefined\. Use gap\(\)/,
+    );
+  });
+
+  it("refuses input that is not an object, and names the missing field and the allowed directions", () => {
+    const error = expectCode(() => achievement(null as never), "INVALID_ARGUMENT", []);
+    expect(error.message).toMatch(/achievement input must be an object, got null/);
+    expect(errorOf(() => achievement({ actual: 1 } as never)).message).toMatch(
+      /target is required/,
+    );
+    expect(
+      errorOf(() => achievement({ actual: 1, target: 1, direction: "down" as never })).message,
+    ).toMatch(/direction must be "higher" or "lower", got the string "down"/);
   });
 });
 

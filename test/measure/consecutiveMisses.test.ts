@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { consecutiveMisses } from "../../src/measure/consecutiveMisses.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectCode } from "./_helpers.js";
+import { deepFreeze, errorOf, expectCode } from "./_helpers.js";
 
 describe("consecutiveMisses", () => {
   it("gives the longest run, where it starts, and the trailing run", () => {
@@ -74,6 +74,30 @@ describe("consecutiveMisses", () => {
     ]);
     expectCode(() => consecutiveMisses([null as never]), "INVALID_ARGUMENT", ["series", 0]);
     expectCode(() => consecutiveMisses("x" as never), "INVALID_ARGUMENT", ["series"]);
+  });
+
+  it("says what is wrong with a series or its options, and where", () => {
+    const message = (run: () => unknown) => errorOf(run).message;
+    expect(message(() => consecutiveMisses("x" as never))).toMatch(
+      /series must be an array of periods/,
+    );
+    expect(message(() => consecutiveMisses([{ met: true }, null as never]))).toMatch(
+      /series\[1\] must be an object, got null/,
+    );
+    expect(message(() => consecutiveMisses([{ met: "no" } as never]))).toMatch(
+      /met must be true or false/,
+    );
+    expect(message(() => consecutiveMisses([{ actual: 1 } as never]))).toMatch(
+      /target is required/,
+    );
+    expectCode(() => consecutiveMisses([], { direction: "up" as never }), "INVALID_ARGUMENT", [
+      "options",
+      "direction",
+    ]);
+    const options = expectCode(() => consecutiveMisses([], "lower" as never), "INVALID_ARGUMENT", [
+      "options",
+    ]);
+    expect(options.message).toMatch(/options must be an object, got the string "lower"/);
   });
 });
 

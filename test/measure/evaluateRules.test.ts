@@ -4,7 +4,7 @@ import { TargetreeError } from "../../src/_lib/errors.js";
 import { compileRules } from "../../src/measure/compileRules.js";
 import { evaluateRules } from "../../src/measure/evaluateRules.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectCode } from "./_helpers.js";
+import { deepFreeze, errorOf, expectCode } from "./_helpers.js";
 
 const w3Rules = [
   {
@@ -117,6 +117,37 @@ describe("evaluateRules", () => {
     expect(caught).toBeInstanceOf(TargetreeError);
   });
 
+  it("refuses each malformed field of a compiled rule, and a record that is neither list nor compiled", () => {
+    const compiled = compileRules(w3Rules);
+    const facts = { dailyVisits: 1, stuckDays: 0, hoursSinceProgress: 50 };
+    const forged = (rule: unknown) => ({ kind: "compiled-rules", rules: [rule] }) as never;
+    const good = compiled.rules[0]!;
+    for (const rule of [
+      { ...good, id: 5 },
+      { ...good, when: 5 },
+      { ...good, recommend: 5 },
+      { ...good, facts: [5] },
+      { ...good, facts: ["dailyVisits", 5] },
+    ]) {
+      const error = expectCode(() => evaluateRules(forged(rule), facts), "INVALID_ARGUMENT", [
+        "rules",
+        "rules",
+        0,
+      ]);
+      expect(error.message).toMatch(
+        /A compiled rule is malformed; pass the result of compileRules unchanged/,
+      );
+    }
+    const noList = errorOf(() => evaluateRules({ kind: "compiled-rules" } as never, facts));
+    expect(noList.message).toMatch(/Compiled rules need their rules list/);
+    const neither = expectCode(() => evaluateRules({} as never, facts), "INVALID_ARGUMENT", [
+      "rules",
+    ]);
+    expect(neither.message).toMatch(
+      /rules must be an array of \{ id, when, recommend \}, got an object/,
+    );
+  });
+
   it("takes facts as a Map, and names such as __proto__ and 中文 as ordinary facts", () => {
     const rules = [{ id: "proto", when: "__proto__ > 1 and 日拜访量 < 3", recommend: "x" }];
     const facts = JSON.parse('{"__proto__": 2, "日拜访量": 1}') as Record<string, number>;
@@ -137,7 +168,62 @@ describe("evaluateRules", () => {
     const rules = [{ id: "accent", when: "café > 1", recommend: "x" }];
     const decomposed = "cafe\u0301";
     expect(evaluateRules(rules, { [decomposed]: 2 })).toHaveLength(1);
-    expectCode(() => evaluateRules(rules, { [decomposed]: 2, café: 3 }), "DUPLICATE_NAME");
+    const error = expectCode(
+      () => evaluateRules(rules, { [decomposed]: 2, café: 3 }),
+      "DUPLICATE_NAME",
+      ["facts", "café"],
+    );
+    expect(error.message).toMatch(
+      /The facts "cafe\u0301" and "café" are the same name after Unicode normalisation/,
+    );
+  });
+
+  it("refuses fact names that are not strings in a Map", () => {
+    const error = expectCode(
+      () => evaluateRules([{ id: "r", when: "x > 1", recommend: "r" }], new Map([[1, 2]]) as never),
+      "INVALID_ARGUMENT",
+      ["facts"],
+    );
+    expect(error.message).toMatch(/Fact names must be strings/);
+  });
+
+  it("treats a fact set to undefined as not given", () => {
+    const error = expectCode(
+      () => evaluateRules([w3Rules[0]!], { dailyVisits: undefined } as never),
+      "UNKNOWN_FACT",
+      ["rules", 0, "when"],
+    );
+    expect(error.details).toEqual({ ruleId: "low-visits", fact: "dailyVisits" });
+    expect(
+      errorOf(() => evaluateRules([w3Rules[0]!], new Map([["dailyVisits", undefined]]) as never))
+        .code,
+    ).toBe("UNKNOWN_FACT");
+  });
+
+  it("answers a name only from the fact of that name, even one called undefined", () => {
+    const rules = [{ id: "r", when: "stuckDays > 7", recommend: "x" }];
+    expectCode(() => evaluateRules(rules, { undefined: 9 }), "UNKNOWN_FACT");
+    const own = [{ id: "u", when: "undefined > 7", recommend: "x" }];
+    expect(evaluateRules(own, { undefined: 9 })[0]!.facts.undefined!.toString()).toBe("9");
+  });
+
+  it("reads each fact once per call, however many rules use it, and never reads unused facts", () => {
+    let reads = 0;
+    const facts = {
+      get dailyVisits() {
+        reads++;
+        return 2;
+      },
+      get unused(): number {
+        throw new Error("an unused fact was read");
+      },
+    };
+    const rules = [
+      { id: "a", when: "dailyVisits < 3", recommend: "x" },
+      { id: "b", when: "dailyVisits < 5", recommend: "y" },
+    ];
+    expect(evaluateRules(rules, facts).map((alert) => alert.id)).toEqual(["a", "b"]);
+    expect(reads).toBe(1);
   });
 
   it("throws UNKNOWN_FACT with the rule id and path for a fact that was not given", () => {
@@ -177,6 +263,36 @@ describe("evaluateRules", () => {
     );
   });
 
+  it("refuses at compile time a condition that is plainly arithmetic, naming the rule", () => {
+    for (const when of ["3", "-x", "x + 1", "x * 2", "x ^ 2", "min(x, 1)", "round(x)"]) {
+      const error = expectCode(
+        () => compileRules([{ id: "n", when, recommend: "x" }]),
+        "TYPE_MISMATCH",
+        ["rules", 0, "when"],
+      );
+      expect(error.message).toMatch(
+        /Rule "n": the condition is a number, not true\/false; compare it/,
+      );
+      expect(error.details).toEqual({ ruleId: "n" });
+    }
+  });
+
+  it("compiles if() and bare names, and checks at evaluation that they give true/false", () => {
+    const choose = [{ id: "c", when: "if(x > 1, y > 2, z < 1)", recommend: "r" }];
+    expect(compileRules(choose).rules[0]!.facts).toEqual(["x", "y", "z"]);
+    expect(evaluateRules(choose, { x: 2, y: 3, z: 5 }).map((alert) => alert.id)).toEqual(["c"]);
+    expect(evaluateRules(choose, { x: 0, y: 3, z: 5 })).toEqual([]);
+    const flag = [{ id: "f", when: "escalated", recommend: "r" }];
+    expect(evaluateRules(flag, { escalated: true })).toHaveLength(1);
+    const error = expectCode(
+      () => evaluateRules([{ id: "n", when: "if(x > 1, 1, 0)", recommend: "r" }], { x: 2 }),
+      "TYPE_MISMATCH",
+      ["rules", 0, "when"],
+    );
+    expect(error.message).toMatch(/Rule "n": the condition gives a number, not true\/false/);
+    expect(error.details).toEqual({ ruleId: "n" });
+  });
+
   it("throws the formula errors at the rule's condition", () => {
     const error = expectCode(
       () => compileRules([{ id: "bad", when: "dailyVisits <", recommend: "x" }]),
@@ -212,7 +328,10 @@ describe("evaluateRules", () => {
       "INVALID_NUMBER",
       ["facts", "dailyVisits"],
     );
-    expectCode(() => evaluateRules(w3Rules, null as never), "INVALID_ARGUMENT", ["facts"]);
+    const noFacts = expectCode(() => evaluateRules(w3Rules, null as never), "INVALID_ARGUMENT", [
+      "facts",
+    ]);
+    expect(noFacts.message).toMatch(/facts must be a record or a Map, got null/);
     expectCode(
       () => compileRules([{ id: "a", when: "x > 1", recommend: "" }]),
       "INVALID_ARGUMENT",
@@ -233,6 +352,43 @@ describe("evaluateRules", () => {
       ["rules", 1, "id"],
     );
     expectCode(() => compileRules("x > 1" as never), "INVALID_ARGUMENT", ["rules"]);
+  });
+
+  it("says what is wrong with a rule, and where", () => {
+    const message = (run: () => unknown) => errorOf(run).message;
+    expect(message(() => compileRules("x > 1" as never))).toMatch(
+      /rules must be an array of \{ id, when, recommend \}, got the string "x > 1"/,
+    );
+    const notAnObject = expectCode(
+      () => compileRules([{ id: "a", when: "x > 1", recommend: "r" }, null as never]),
+      "INVALID_ARGUMENT",
+      ["rules", 1],
+    );
+    expect(notAnObject.message).toMatch(/rules\[1\] must be an object, got null/);
+    const blank = expectCode(
+      () => compileRules([{ id: "  ", when: "x > 1", recommend: "r" }]),
+      "INVALID_ARGUMENT",
+      ["rules", 0, "id"],
+    );
+    expect(blank.message).toMatch(
+      /rules\[0\]\.id must be a non-empty string, got the string " {2}"/,
+    );
+    expect(message(() => compileRules([{ id: "a", when: 3 as never, recommend: "r" }]))).toMatch(
+      /rules\[0\]\.when must be a non-empty string, got 3/,
+    );
+    expect(
+      message(() =>
+        compileRules([
+          { id: "a", when: "x > 1", recommend: "r" },
+          { id: "a", when: "y > 1", recommend: "r" },
+        ]),
+      ),
+    ).toMatch(/Two rules have the id "a"/);
+    expect(
+      message(() =>
+        compileRules([{ id: "a", when: "x > 1", recommend: "r", severity: "fatal" as never }]),
+      ),
+    ).toMatch(/severity must be "info", "warning" or "danger", got the string "fatal"/);
   });
 
   it("does not mutate frozen rules or facts", () => {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { flagBigMoves } from "../../src/measure/flagBigMoves.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectCode } from "./_helpers.js";
+import { deepFreeze, errorOf, expectCode } from "./_helpers.js";
 
 describe("flagBigMoves", () => {
   it("flags W9: a region whose sales drop 30% at a 30% threshold", () => {
@@ -61,12 +61,39 @@ describe("flagBigMoves", () => {
     );
   });
 
+  it("says what is wrong with the threshold or the metrics, and where", () => {
+    expect(errorOf(() => flagBigMoves({}, -0.1)).message).toMatch(/threshold must not be negative/);
+    const notAnObject = expectCode(() => flagBigMoves(null as never, 0.3), "INVALID_ARGUMENT", [
+      "metrics",
+    ]);
+    expect(notAnObject.message).toMatch(/metrics must be an object, got null/);
+    const numericKey = expectCode(
+      () => flagBigMoves(new Map([[1, { previous: 1, current: 2 }]]) as never, 0.3),
+      "INVALID_ARGUMENT",
+      ["metrics"],
+    );
+    expect(numericKey.message).toMatch(/metrics keys must be strings/);
+    const row = expectCode(() => flagBigMoves({ 华东: null as never }, 0.3), "INVALID_ARGUMENT", [
+      "metrics",
+      "华东",
+    ]);
+    expect(row.message).toMatch(/metrics\["华东"\] must be an object, got null/);
+    const options = expectCode(() => flagBigMoves({}, 0.3, [] as never), "INVALID_ARGUMENT", [
+      "options",
+    ]);
+    expect(options.message).toMatch(/options must be an object, got an array/);
+    expect(
+      errorOf(() => flagBigMoves({}, 0.3, { direction: "sideways" as never })).message,
+    ).toMatch(/direction must be "both" or "up" or "down", got the string "sideways"/);
+  });
+
   it("refuses a change past the supported magnitude with NUMBER_TOO_LARGE", () => {
-    expectCode(
+    const error = expectCode(
       () => flagBigMoves({ a: { previous: "1e-999", current: "1e999" } }, "30%"),
       "NUMBER_TOO_LARGE",
       ["metrics", "a", "previous"],
     );
+    expect(error.message).toMatch(/The change is outside the supported magnitude/);
   });
 });
 

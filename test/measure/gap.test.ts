@@ -4,7 +4,7 @@ import { Decimal } from "../../src/_lib/decimal.js";
 import { achievement } from "../../src/measure/achievement.js";
 import { gap } from "../../src/measure/gap.js";
 import { runs } from "../_support/runs.js";
-import { expectCode } from "./_helpers.js";
+import { errorOf, expectCode } from "./_helpers.js";
 
 const str = (value: Decimal | null): string | null => (value === null ? null : value.toString());
 
@@ -58,6 +58,21 @@ describe("gap", () => {
     expect(result.points!.toString()).toBe("4");
   });
 
+  it("detects a rate metric from either side written as a percentage or per-mille", () => {
+    expect(gap({ current: 80, target: 100 }).kind).toBe("amount");
+    expect(gap({ current: 0.08, target: 0.12 }).kind).toBe("amount");
+    const fromCurrent = gap({ current: "8%", target: 0.12 });
+    expect([fromCurrent.kind, fromCurrent.gapUnit, fromCurrent.points!.toString()]).toEqual([
+      "rate",
+      "pp",
+      "4",
+    ]);
+    expect(gap({ current: 0.08, target: "12%" }).kind).toBe("rate");
+    expect(gap({ current: "8％", target: 0.12 }).kind).toBe("rate");
+    expect(gap({ current: 0.004, target: "5‰" }).kind).toBe("rate");
+    expect(gap({ current: " 8% ", target: 0.12 }).kind).toBe("rate");
+  });
+
   it("takes kind explicitly for rates given as ratios", () => {
     const result = gap({ current: 0.08, target: 0.12, kind: "rate" });
     expect(result.gapUnit).toBe("pp");
@@ -85,6 +100,14 @@ describe("gap", () => {
     expect(onCurrent.rate).toBeNull();
     expect(onCurrent.reason).toMatch(/current value is zero/);
     expect(gap({ current: 1, target: 2 }).reason).toBeNull();
+  });
+
+  it("reports the value the rate divides by for each basis", () => {
+    const onCurrent = gap({ current: 80, target: 100, basis: "current" });
+    expect(onCurrent.basis).toBe("current");
+    expect(onCurrent.basisValue.toString()).toBe("80");
+    expect(str(onCurrent.rate)).toBe("0.25");
+    expect(gap({ current: 80, target: 100 }).basisValue.toString()).toBe("100");
   });
 
   it("divides by the basis's magnitude, so the rate keeps the gap's sign", () => {
@@ -116,7 +139,9 @@ describe("gap", () => {
     expectCode(() => gap({ current: 1, target: 2, kind: "pp" as never }), "INVALID_ARGUMENT", [
       "kind",
     ]);
-    expectCode(() => gap(null as never), "INVALID_ARGUMENT");
+    expect(errorOf(() => gap({ target: 1 } as never)).message).toMatch(/current is required/);
+    const notAnObject = expectCode(() => gap(null as never), "INVALID_ARGUMENT", []);
+    expect(notAnObject.message).toMatch(/gap input must be an object, got null/);
   });
 
   it("ignores values inherited from Object.prototype", () => {
@@ -131,8 +156,24 @@ describe("gap", () => {
       "NUMBER_TOO_LARGE",
       ["current"],
     );
-    expectCode(() => gap({ current: "-9e999", target: "9e999" }), "NUMBER_TOO_LARGE");
-    expectCode(() => gap({ current: "1e998", target: "-1e998", kind: "rate" }), "NUMBER_TOO_LARGE");
+    const difference = expectCode(
+      () => gap({ current: "-9e999", target: "9e999" }),
+      "NUMBER_TOO_LARGE",
+      [],
+    );
+    expect(difference.message).toMatch(/The gap is outside the supported magnitude/);
+    const onTarget = expectCode(
+      () => gap({ current: "1e999", target: "1e-999" }),
+      "NUMBER_TOO_LARGE",
+      ["target"],
+    );
+    expect(onTarget.message).toMatch(/The gap rate is outside the supported magnitude/);
+    const points = expectCode(
+      () => gap({ current: "1e998", target: "-1e998", kind: "rate" }),
+      "NUMBER_TOO_LARGE",
+      [],
+    );
+    expect(points.message).toMatch(/The gap in points is outside the supported magnitude/);
   });
 });
 

@@ -4,7 +4,7 @@ import { Decimal } from "../../src/_lib/decimal.js";
 import { growth } from "../../src/measure/growth.js";
 import { growthSeries } from "../../src/measure/growthSeries.js";
 import { runs } from "../_support/runs.js";
-import { expectCode } from "./_helpers.js";
+import { errorOf, expectCode } from "./_helpers.js";
 
 describe("growth", () => {
   it("gives (current − previous) / previous", () => {
@@ -17,7 +17,8 @@ describe("growth", () => {
   });
 
   it("throws DIVISION_BY_ZERO when the previous value is zero", () => {
-    expectCode(() => growth(5, 0), "DIVISION_BY_ZERO", ["previous"]);
+    const error = expectCode(() => growth(5, 0), "DIVISION_BY_ZERO", ["previous"]);
+    expect(error.message).toMatch(/The previous value is zero, so a growth rate is undefined/);
   });
 
   it("rejects NaN, '' and null", () => {
@@ -27,7 +28,8 @@ describe("growth", () => {
   });
 
   it("refuses a rate past the supported magnitude (|x| < 1e1000) with NUMBER_TOO_LARGE", () => {
-    expectCode(() => growth("1e999", "1e-999"), "NUMBER_TOO_LARGE", ["previous"]);
+    const error = expectCode(() => growth("1e999", "1e-999"), "NUMBER_TOO_LARGE", ["previous"]);
+    expect(error.message).toMatch(/The growth rate is outside the supported magnitude/);
   });
 });
 
@@ -45,6 +47,17 @@ describe("growthSeries", () => {
     expect(rows.slice(0, 12).every((row) => row.growth === null)).toBe(true);
     expect(rows.slice(12).every((row) => row.growth?.toString() === "0.1")).toBe(true);
     expect(rows[12]!.previous!.toString()).toBe("100");
+  });
+
+  it("says how far back the missing comparison period is", () => {
+    const rows = growthSeries([100, 110, 121], { lag: 2 });
+    expect(rows.map((row) => row.reason)).toEqual([
+      "No value 2 periods earlier to compare with.",
+      "No value 2 periods earlier to compare with.",
+      null,
+    ]);
+    expect(rows[2]!.growth!.toString()).toBe("0.21");
+    expect(growthSeries([100])[0]!.reason).toBe("No value 1 period earlier to compare with.");
   });
 
   it("takes a Map in its order", () => {
@@ -83,6 +96,31 @@ describe("growthSeries", () => {
     expectCode(() => growthSeries([1, 2], { lag: 0 }), "INVALID_ARGUMENT", ["options", "lag"]);
     expectCode(() => growthSeries([1, 2], { lag: 1.5 }), "INVALID_ARGUMENT", ["options", "lag"]);
     expectCode(() => growthSeries(null as never), "INVALID_ARGUMENT", ["series"]);
+  });
+
+  it("says what is wrong with a series or its options, and where", () => {
+    for (const series of [null, 5, "100,120"]) {
+      const error = expectCode(() => growthSeries(series as never), "INVALID_ARGUMENT", ["series"]);
+      expect(error.message).toMatch(/series must be an array, a Map or a record of values/);
+    }
+    const numericKey = expectCode(
+      () => growthSeries(new Map([[2024, 100]]) as never),
+      "INVALID_ARGUMENT",
+      ["series"],
+    );
+    expect(numericKey.message).toMatch(/series keys must be strings/);
+    expect(errorOf(() => growthSeries([1, 2], { lag: 0 })).message).toMatch(
+      /lag must be a whole number ≥ 1, got 0/,
+    );
+    expectCode(() => growthSeries([1, 2], 12 as never), "INVALID_ARGUMENT", ["options"]);
+  });
+
+  it("refuses a growth rate past the supported magnitude, at the period", () => {
+    const error = expectCode(() => growthSeries(["1e-999", "1e999"]), "NUMBER_TOO_LARGE", [
+      "series",
+      1,
+    ]);
+    expect(error.message).toMatch(/The growth rate is outside the supported magnitude/);
   });
 });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { improvementProgress } from "../../src/measure/improvementProgress.js";
 import { runs } from "../_support/runs.js";
-import { expectCode } from "./_helpers.js";
+import { errorOf, expectCode } from "./_helpers.js";
 
 describe("improvementProgress", () => {
   it("gives W9: conversion 8% → 9% against 12% is 25% of the planned improvement", () => {
@@ -29,11 +29,12 @@ describe("improvementProgress", () => {
   });
 
   it("throws DIVISION_BY_ZERO when the target equals the baseline", () => {
-    expectCode(
+    const error = expectCode(
       () => improvementProgress({ baseline: 5, current: 6, target: 5 }),
       "DIVISION_BY_ZERO",
       ["target"],
     );
+    expect(error.message).toMatch(/The target equals the baseline, so no improvement was planned/);
   });
 
   it("rejects bad numbers and missing values", () => {
@@ -45,6 +46,16 @@ describe("improvementProgress", () => {
     expectCode(() => improvementProgress({ baseline: 1, target: 2 } as never), "INVALID_ARGUMENT", [
       "current",
     ]);
+    expectCode(
+      () => improvementProgress({ baseline: 1, current: 2 } as never),
+      "INVALID_ARGUMENT",
+      ["target"],
+    );
+    const error = expectCode(() => improvementProgress(null as never), "INVALID_ARGUMENT", []);
+    expect(error.message).toMatch(/improvementProgress input must be an object, got null/);
+    expect(errorOf(() => improvementProgress({ current: 1, target: 2 } as never)).message).toMatch(
+      /baseline is required/,
+    );
   });
 
   it("does not mutate frozen input", () => {
@@ -53,11 +64,12 @@ describe("improvementProgress", () => {
   });
 
   it("refuses progress past the supported magnitude with NUMBER_TOO_LARGE", () => {
-    expectCode(
+    const error = expectCode(
       () => improvementProgress({ baseline: 0, current: "1e999", target: "1e-999" }),
       "NUMBER_TOO_LARGE",
       ["target"],
     );
+    expect(error.message).toMatch(/The progress is outside the supported magnitude/);
   });
 });
 

@@ -36,6 +36,24 @@ describe("projectRunRate", () => {
     expect(start.forecast!.toString()).toBe("1890");
   });
 
+  it('accepts asOfCounts: "elapsed" spelled out, the same as the default', () => {
+    const spelled = projectRunRate({
+      actual: 90,
+      asOf: "2026-06-02",
+      ...june,
+      asOfCounts: "elapsed",
+    });
+    expect(spelled.elapsedWorkingDays).toBe(2);
+    expect(spelled.forecast!.toString()).toBe("945");
+  });
+
+  it("forecasts exactly the actual once the period is over, whatever its digits", () => {
+    const actual = "1234567890123456789012345678901234567890123456789012345678901234567";
+    const after = projectRunRate({ actual, asOf: "2026-07-03", ...june });
+    expect(after.elapsedWorkingDays).toBe(after.totalWorkingDays);
+    expect(after.forecast!.eq(actual)).toBe(true);
+  });
+
   it("does not move on a holiday: 端午 06-19 adds no working day", () => {
     const thursday = projectRunRate({ actual: 100, asOf: "2026-06-18", ...june });
     const holiday = projectRunRate({ actual: 100, asOf: "2026-06-19", ...june });
@@ -71,6 +89,8 @@ describe("projectRunRate", () => {
     expectCode(() => projectRunRate({ asOf: "2026-06-05", ...june } as never), "INVALID_ARGUMENT", [
       "actual",
     ]);
+    const notAnObject = expectCode(() => projectRunRate(null as never), "INVALID_ARGUMENT", []);
+    expect(notAnObject.message).toMatch(/projectRunRate input must be an object, got null/);
     expectCode(() => projectRunRate({ actual: 1, asOf: "June 5", ...june }), "INVALID_DATE");
     expectCode(
       () =>
@@ -156,6 +176,8 @@ describe("requiredRunRate", () => {
         }),
       "INVALID_RANGE",
     );
+    const notAnObject = expectCode(() => requiredRunRate(null as never), "INVALID_ARGUMENT", []);
+    expect(notAnObject.message).toMatch(/requiredRunRate input must be an object, got null/);
   });
 });
 
@@ -190,6 +212,17 @@ describe("paceGap", () => {
     expect(zero.paceGap).toBeNull();
     expect(zero.pace).toBeNull();
     expect(zero.reason).toMatch(/target is zero/);
+    const nothingSpent = paceGap({
+      actual: 0,
+      target: 40,
+      direction: "lower",
+      asOf: "2026-06-12",
+      ...june,
+    });
+    expect(nothingSpent.achievement).toBeNull();
+    expect(nothingSpent.reason).toBe(
+      "The actual is zero, so achievement for a lower-is-better metric (target / actual) is undefined.",
+    );
   });
 
   it("does not mutate frozen input", () => {
@@ -215,6 +248,13 @@ describe("paceGap", () => {
       "INVALID_ARGUMENT",
       ["direction"],
     );
+    expectCode(
+      () => paceGap({ target: 2, asOf: "2026-06-05", ...june } as never),
+      "INVALID_ARGUMENT",
+      ["actual"],
+    );
+    const notAnObject = expectCode(() => paceGap(null as never), "INVALID_ARGUMENT", []);
+    expect(notAnObject.message).toMatch(/paceGap input must be an object, got null/);
   });
 
   it("refuses figures past the supported magnitude with NUMBER_TOO_LARGE (and the run rates too)", () => {
@@ -222,15 +262,42 @@ describe("paceGap", () => {
     expectCode(() => paceGap({ ...june, actual: "1e999", target: "1e-999" }), "NUMBER_TOO_LARGE", [
       "target",
     ]);
-    expectCode(() => projectRunRate({ ...june, actual: "1e-1000" }), "NUMBER_TOO_LARGE", [
-      "actual",
-    ]);
-    expectCode(() => projectRunRate({ ...june, actual: "9e999" }), "NUMBER_TOO_LARGE", ["actual"]);
-    expectCode(
+    const costs = expectCode(
+      () => paceGap({ ...june, actual: "1e-999", target: "1e999", direction: "lower" }),
+      "NUMBER_TOO_LARGE",
+      ["actual"],
+    );
+    expect(costs.message).toMatch(/The achievement is outside the supported magnitude/);
+    const perDay = expectCode(
+      () => projectRunRate({ ...june, actual: "1e-1000" }),
+      "NUMBER_TOO_LARGE",
+      ["actual"],
+    );
+    expect(perDay.message).toMatch(/The pace per working day is outside the supported magnitude/);
+    const forecast = expectCode(
+      () => projectRunRate({ ...june, actual: "9e999" }),
+      "NUMBER_TOO_LARGE",
+      ["actual"],
+    );
+    expect(forecast.message).toMatch(/The forecast is outside the supported magnitude/);
+    const remaining = expectCode(
       () => requiredRunRate({ ...june, target: "9e999", actual: "-9e999" }),
       "NUMBER_TOO_LARGE",
       ["target"],
     );
+    expect(remaining.message).toMatch(/The remaining amount is outside the supported magnitude/);
+    const current = expectCode(
+      () => requiredRunRate({ ...june, target: 0, actual: "1e-1000" }),
+      "NUMBER_TOO_LARGE",
+      ["actual"],
+    );
+    expect(current.message).toMatch(/The current pace is outside the supported magnitude/);
+    const required = expectCode(
+      () => requiredRunRate({ ...june, target: "1e-1000", actual: 0 }),
+      "NUMBER_TOO_LARGE",
+      ["target"],
+    );
+    expect(required.message).toMatch(/The required pace is outside the supported magnitude/);
   });
 });
 

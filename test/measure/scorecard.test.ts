@@ -4,7 +4,7 @@ import { Decimal, ZERO } from "../../src/_lib/decimal.js";
 import type { ScorecardNode } from "../../src/measure/scorecard.js";
 import { scorecard } from "../../src/measure/scorecard.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectCode } from "./_helpers.js";
+import { deepFreeze, errorOf, expectCode } from "./_helpers.js";
 
 const rows = [
   { region: "华东", rep: "王", product: "A", target: "30万", actual: "27万" },
@@ -22,6 +22,9 @@ describe("scorecard", () => {
     expect(card.total.gapRate!.toString()).toBe("0.12");
     expect(card.total.achievement!.toString()).toBe("0.88");
     expect(card.total.count).toBe(4);
+    expect(card.total.level).toBeNull();
+    expect(card.total.depth).toBe(0);
+    expect(card.rows.every((row) => row.reason === null)).toBe(true);
     const east = card.total.children[0]!;
     expect([
       east.key,
@@ -106,6 +109,63 @@ describe("scorecard", () => {
     expect(old!.rank).toBe(1);
   });
 
+  it("explains each null figure: both for a zero target, one or the other when lower is better", () => {
+    const zeroTarget = scorecard([{ rep: "a", target: 0, actual: 10 }], ["rep"]).total;
+    expect(zeroTarget.reason).toBe(
+      "The target is zero, so achievement (actual / target) is undefined. The target is zero, so the gap rate is undefined.",
+    );
+    const noSpend = scorecard([{ rep: "a", target: 100, actual: 0 }], ["rep"], {
+      direction: "lower",
+    }).total;
+    expect(noSpend.achievement).toBeNull();
+    expect(noSpend.gapRate!.toString()).toBe("-1");
+    expect(noSpend.reason).toBe(
+      "The actual is zero, so achievement for a lower-is-better metric (target / actual) is undefined.",
+    );
+    const noBudget = scorecard([{ rep: "a", target: 0, actual: 10 }], ["rep"], {
+      direction: "lower",
+    }).total;
+    expect(noBudget.achievement!.toString()).toBe("0");
+    expect(noBudget.gapRate).toBeNull();
+    expect(noBudget.reason).toBe("The target is zero, so the gap rate is undefined.");
+  });
+
+  it("ranks a row without a gap rate last when ranking by gap rate", () => {
+    const card = scorecard(
+      [
+        { rep: "new", target: 0, actual: 10 },
+        { rep: "behind", target: 100, actual: 50 },
+        { rep: "ahead", target: 100, actual: 150 },
+      ],
+      ["rep"],
+      { rankBy: "gapRate" },
+    );
+    expect(card.total.children.map((child) => [child.key, child.rank])).toEqual([
+      ["new", 3],
+      ["behind", 2],
+      ["ahead", 1],
+    ]);
+  });
+
+  it("takes finite numbers as dimension values, as their decimal text", () => {
+    const card = scorecard(
+      [
+        { year: 2024, target: 1, actual: 1 },
+        { year: 2025, target: 1, actual: 2 },
+      ],
+      ["year"],
+    );
+    expect(card.total.children.map((child) => child.key)).toEqual(["2024", "2025"]);
+    const error = expectCode(
+      () => scorecard([{ year: Number.NaN, target: 1, actual: 1 }], ["year"]),
+      "INVALID_ARGUMENT",
+      ["rows", 0, "year"],
+    );
+    expect(error.message).toMatch(
+      /Every row needs a non-empty string value for each level, got NaN/,
+    );
+  });
+
   it("sums input rows that share a path, and names the total", () => {
     const card = scorecard(
       [
@@ -164,16 +224,88 @@ describe("scorecard", () => {
     expectCode(() => scorecard({} as never, ["a"]), "INVALID_ARGUMENT", ["rows"]);
   });
 
+  it("says what is wrong with levels, rows and options, and where", () => {
+    const message = (run: () => unknown) => errorOf(run).message;
+    expect(message(() => scorecard([], []))).toMatch(
+      /levels must be a non-empty array of field names/,
+    );
+    for (const level of ["", "target", "actual"]) {
+      const error = expectCode(() => scorecard([], ["a", level]), "INVALID_ARGUMENT", [
+        "levels",
+        1,
+      ]);
+      expect(error.message).toMatch(
+        /levels\[1\] must name a dimension field other than target and actual/,
+      );
+    }
+    expect(message(() => scorecard([], ["a", "a"]))).toMatch(/The level "a" repeats/);
+    expect(message(() => scorecard([{ target: 1, actual: 1 }], ["region"]))).toMatch(
+      /Every row needs a non-empty string value for each level, got undefined/,
+    );
+    expect(message(() => scorecard({} as never, ["a"]))).toMatch(/rows must be an array/);
+    const row = expectCode(() => scorecard([null as never], ["a"]), "INVALID_ARGUMENT", [
+      "rows",
+      0,
+    ]);
+    expect(row.message).toMatch(/rows\[0\] must be an object, got null/);
+    const options = expectCode(() => scorecard([], ["a"], 5 as never), "INVALID_ARGUMENT", [
+      "options",
+    ]);
+    expect(options.message).toMatch(/options must be an object, got 5/);
+    expectCode(() => scorecard([], ["a"], { direction: "up" as never }), "INVALID_ARGUMENT", [
+      "options",
+      "direction",
+    ]);
+    const totalKey = expectCode(
+      () => scorecard([], ["a"], { totalKey: 5 as never }),
+      "INVALID_ARGUMENT",
+      ["options", "totalKey"],
+    );
+    expect(totalKey.message).toMatch(/totalKey must be a string/);
+  });
+
   it("refuses sums and ratios past the supported magnitude with NUMBER_TOO_LARGE", () => {
     const rows = [
       { region: "a", target: "9e999", actual: 1 },
       { region: "a", target: "9e999", actual: 1 },
     ];
-    expectCode(() => scorecard(rows, ["region"]), "NUMBER_TOO_LARGE", ["rows", 1, "target"]);
-    expectCode(
+    const target = expectCode(() => scorecard(rows, ["region"]), "NUMBER_TOO_LARGE", [
+      "rows",
+      1,
+      "target",
+    ]);
+    expect(target.message).toMatch(/A summed target is outside the supported magnitude/);
+    const actuals = [
+      { region: "a", target: 1, actual: "9e999" },
+      { region: "a", target: 1, actual: "9e999" },
+    ];
+    const actual = expectCode(() => scorecard(actuals, ["region"]), "NUMBER_TOO_LARGE", [
+      "rows",
+      1,
+      "actual",
+    ]);
+    expect(actual.message).toMatch(/A summed actual is outside the supported magnitude/);
+    const difference = expectCode(
+      () => scorecard([{ region: "a", target: "9e999", actual: "-9e999" }], ["region"]),
+      "NUMBER_TOO_LARGE",
+      ["rows"],
+    );
+    expect(difference.message).toMatch(/A gap is outside the supported magnitude/);
+    const rate = expectCode(
       () => scorecard([{ region: "a", target: "1e-999", actual: "1e999" }], ["region"]),
       "NUMBER_TOO_LARGE",
+      ["rows"],
     );
+    expect(rate.message).toMatch(/A gap rate is outside the supported magnitude/);
+    const ratio = expectCode(
+      () =>
+        scorecard([{ region: "a", target: "1e999", actual: "1e-999" }], ["region"], {
+          direction: "lower",
+        }),
+      "NUMBER_TOO_LARGE",
+      ["rows"],
+    );
+    expect(ratio.message).toMatch(/The achievement is outside the supported magnitude/);
   });
 });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { teamHealth } from "../../src/measure/teamHealth.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectCode } from "./_helpers.js";
+import { deepFreeze, errorOf, expectCode } from "./_helpers.js";
 
 describe("teamHealth", () => {
   it("puts a team that missed 3 months in a row in danger (W5)", () => {
@@ -53,20 +53,43 @@ describe("teamHealth", () => {
     expect(teamHealth(months, { minAchievement: "80%" }).reasons).toEqual(["low-achievement"]);
   });
 
+  it("judges misses and stage achievement in the given direction (a cost over budget is a miss)", () => {
+    const overBudget = [
+      { actual: 450, target: 400 },
+      { actual: 450, target: 400 },
+      { actual: 450, target: 400 },
+    ];
+    const costs = teamHealth(overBudget, { direction: "lower" });
+    expect(costs.reasons).toEqual(["consecutive-misses"]);
+    expect(costs.missesInARow).toBe(3);
+    expect(costs.stageAchievement.toFixed(4)).toBe("0.8889");
+    const sales = teamHealth(overBudget);
+    expect(sales.status).toBe("ok");
+    expect(sales.missesInARow).toBe(0);
+  });
+
   it("does not mutate frozen input", () => {
     const months = deepFreeze([{ actual: 1, target: 2 }]);
     expect(teamHealth(months).stageAchievement.toString()).toBe("0.5");
   });
 
   it("needs stageAchievement when periods carry no figures", () => {
-    expectCode(() => teamHealth([{ met: true }]), "INVALID_ARGUMENT", [
+    const error = expectCode(() => teamHealth([{ met: true }]), "INVALID_ARGUMENT", [
       "options",
       "stageAchievement",
     ]);
+    expect(error.message).toMatch(
+      /Periods given as \{ met \} carry no figures: pass options\.stageAchievement/,
+    );
   });
 
   it("throws DIVISION_BY_ZERO for a zero summed target", () => {
-    expectCode(() => teamHealth([{ actual: 5, target: 0 }]), "DIVISION_BY_ZERO", ["periods"]);
+    const error = expectCode(() => teamHealth([{ actual: 5, target: 0 }]), "DIVISION_BY_ZERO", [
+      "periods",
+    ]);
+    expect(error.message).toMatch(
+      /The target is zero, so achievement \(actual \/ target\) is undefined\. \(summed over the periods\)/,
+    );
   });
 
   it("rejects bad options", () => {
@@ -81,6 +104,29 @@ describe("teamHealth", () => {
     expectCode(() => teamHealth([], { streak: "all" as never }), "INVALID_ARGUMENT", [
       "options",
       "streak",
+    ]);
+    expectCode(() => teamHealth([], { direction: "up" as never }), "INVALID_ARGUMENT", [
+      "options",
+      "direction",
+    ]);
+    expectCode(() => teamHealth([], { minAchievement: "" }), "INVALID_NUMBER", [
+      "options",
+      "minAchievement",
+    ]);
+    expect(errorOf(() => teamHealth([], { missesInARow: 0 })).message).toMatch(
+      /missesInARow must be a whole number ≥ 1, got 0/,
+    );
+  });
+
+  it("reports a bad period list under periods", () => {
+    expectCode(() => teamHealth("x" as never), "INVALID_ARGUMENT", ["periods"]);
+    expect(errorOf(() => teamHealth("x" as never)).message).toMatch(
+      /periods must be an array of periods/,
+    );
+    expectCode(() => teamHealth([{ met: "no" } as never]), "INVALID_ARGUMENT", [
+      "periods",
+      0,
+      "met",
     ]);
   });
 

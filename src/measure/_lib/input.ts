@@ -57,6 +57,7 @@ export function readChoice<T extends string>(
 ): T {
   const value = own(record, key);
   if (value === undefined) return fallback;
+  // Stryker disable next-line ConditionalExpression: the choices are strings, so includes() already refuses every non-string; the typeof only narrows the type
   if (typeof value === "string" && (choices as readonly string[]).includes(value))
     return value as T;
   throw new TargetreeError(
@@ -76,6 +77,7 @@ export function readInteger(
 ): number {
   const value = own(record, key);
   if (value === undefined) return fallback;
+  // Stryker disable next-line ConditionalExpression: Number.isSafeInteger is false for every non-number, so the typeof test never decides alone; it only narrows the type
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
