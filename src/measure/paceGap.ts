@@ -1,5 +1,4 @@
 import type { Decimal } from "../_lib/decimal.js";
-import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
 import type { PaceDays, PacePeriod } from "./_lib/pace.js";
