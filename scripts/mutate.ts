@@ -7,6 +7,8 @@
 // (reports/mutation/<area>.incremental.json), so a rerun tests only the mutants whose code or
 // covering tests changed. `--summary` prints the table from the existing reports without running.
 //
+// Exits 1 when a run fails or the score over the measured areas is below 85%.
+//
 // The score is Stryker's: detected (killed + timeout) / (detected + survived + no coverage);
 // mutants that only fail to compile are left out, as Stryker does.
 import { spawnSync } from "node:child_process";
@@ -64,6 +66,8 @@ function tally(report: Report): Record<string, number> {
   return counts;
 }
 
+const BREAK = 85;
+
 function summary(): void {
   const rows: string[] = ["| area | mutants | killed | timeout | survived | no coverage | score |"];
   rows.push("|---|---|---|---|---|---|---|");
@@ -80,6 +84,12 @@ function summary(): void {
   }
   rows.push(row("**src/**", total));
   console.log(`\n${rows.join("\n")}`);
+  const detected = (total.Killed ?? 0) + (total.Timeout ?? 0);
+  const valid = detected + (total.Survived ?? 0) + (total.NoCoverage ?? 0);
+  if (valid > 0 && (100 * detected) / valid < BREAK) {
+    console.error(`\nThe score over the measured areas is below ${BREAK}%.`);
+    process.exitCode = 1;
+  }
 }
 
 function row(label: string, c: Record<string, number>): string {
