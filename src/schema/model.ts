@@ -193,7 +193,7 @@ const versionSchema = /* @__PURE__ */ (() =>
     error: (issue) =>
       issue.input === undefined
         ? 'A model definition needs "version": 1.'
-        : `Unknown model definition version ${describeValue(issue.input)}; this version of targetree reads version 1.`,
+        : `Unknown model definition version: got ${describeValue(issue.input)}; this version of targetree reads version 1.`,
   }))();
 
 /**

@@ -21,7 +21,7 @@ import { validate } from "./validate.js";
  * const { parseModelDefinition } = await import("targetree/schema");
  * parseModelDefinition(JSON.parse('{"version": 1, "formulas": {"revenue": "customers * aov"}}')).formulas //=> { revenue: "customers * aov" }
  * (() => { try { parseModelDefinition({ version: 2, formulas: {} }) } catch (e) { return [e.code, e.path, e.message] } })()
- * //=> ["INVALID_ARGUMENT", ["version"], "INVALID_ARGUMENT: Unknown model definition version 2; this version of targetree reads version 1. (at version)"]
+ * //=> ["INVALID_ARGUMENT", ["version"], "INVALID_ARGUMENT: Unknown model definition version: got 2; this version of targetree reads version 1. (at version)"]
  */
 export function parseModelDefinition(json: unknown): ModelDefinition {
   if (isPlainRecord(json)) {
@@ -31,7 +31,7 @@ export function parseModelDefinition(json: unknown): ModelDefinition {
         "INVALID_ARGUMENT",
         version === undefined
           ? 'A model definition needs "version": 1.'
-          : `Unknown model definition version ${describeValue(version)}; this version of targetree reads version 1.`,
+          : `Unknown model definition version: got ${describeValue(version)}; this version of targetree reads version 1.`,
         {
           path: ["version"],
           details: { version: version === undefined ? null : version, supported: [1] },

@@ -113,6 +113,9 @@ function nodeName(): z.ZodMiniString<string> {
 
 const splitRuleSchema = /* @__PURE__ */ (() => z.enum(["weights", "shares", "even"]))();
 
+/** KEY_PATTERN, plus at least one non-space character (a lookahead, valid in JSON Schema's ECMA-262 regexes). */
+const NON_BLANK_KEY_PATTERN = `^(?=[\\s\\S]*\\S)${KEY_PATTERN.slice(1)}`;
+
 const remainderSchema = /* @__PURE__ */ (() =>
   customSchema<string>(
     (value, report) => {
@@ -130,7 +133,8 @@ const remainderSchema = /* @__PURE__ */ (() =>
       }
       return value as string;
     },
-    () => ({ type: "string", minLength: 1, pattern: KEY_PATTERN }),
+    // Not blank, as `validate` and splitByShares require: at least one non-space character.
+    () => ({ type: "string", minLength: 1, pattern: NON_BLANK_KEY_PATTERN }),
   ))();
 
 const unitSchema = /* @__PURE__ */ (() =>

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { TargetreeError } from "../_lib/errors.js";
 import type { Convert, JsonSchema } from "./_lib/custom.js";
 import { JSON_SCHEMA } from "./_lib/custom.js";
 import { resolveSchema } from "./_lib/resolve.js";
@@ -44,7 +45,8 @@ function nameDefinitions(json: JsonSchema): JsonSchema {
  *
  * @param schema - A schema name such as `"modelDefinition"`, or a zod schema.
  * @returns The JSON Schema, with `$schema` and (for a name) `title`.
- * @throws {TargetreeError} `INVALID_ARGUMENT` for an unknown schema name.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` for an unknown schema name, or a zod schema that holds a
+ *   type JSON cannot describe (a date, a bigint, a function).
  *
  * @example
  * const { toJsonSchema } = await import("targetree/schema");
@@ -65,7 +67,20 @@ export function toJsonSchema(schema: SchemaName | z.core.$ZodType): JsonSchema {
       return typeof describe === "function" ? { ...describe(convert) } : "throw";
     },
   } as const;
-  const convert: Convert = (inner) => plain(z.toJSONSchema(inner, settings), false);
-  const json = nameDefinitions(plain(z.toJSONSchema(resolved, settings), true));
+  // zod throws a plain Error for a type JSON cannot hold (a Date, a bigint, a function…).
+  const describe = (inner: z.core.$ZodType): unknown => {
+    try {
+      return z.toJSONSchema(inner, settings);
+    } catch (error) {
+      if (error instanceof TargetreeError) throw error;
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `This schema cannot be written as JSON Schema: ${error instanceof Error ? error.message : String(error)}.`,
+        { path: [], cause: error },
+      );
+    }
+  };
+  const convert: Convert = (inner) => plain(describe(inner), false);
+  const json = nameDefinitions(plain(describe(resolved), true));
   return typeof schema === "string" ? { $schema: DRAFT, title: schema, ...json } : json;
 }

@@ -105,6 +105,40 @@ describe("modelToDefinition", () => {
     expect(error.code).toBe("INVALID_ARGUMENT");
     expect(error.path).toEqual(["model"]);
   });
+
+  it("refuses each way of not being a model", () => {
+    const a = { formula: null };
+    const notModels: [unknown, string][] = [
+      [null, "null"],
+      [42, "42"],
+      [{ inputs: [], outputs: [] }, "an object"],
+      [{ nodes: null, inputs: [], outputs: [] }, "an object"],
+      [{ nodes: {}, outputs: [] }, "an object"],
+      [{ nodes: {}, inputs: [] }, "an object"],
+      [{ nodes: { "1": a }, inputs: [1], outputs: [] }, "an object"],
+      [{ nodes: {}, inputs: ["toString"], outputs: [] }, "an object"],
+      [{ nodes: { a }, inputs: ["a"], outputs: ["b"] }, "an object"],
+    ];
+    for (const [value, described] of notModels) {
+      const error = failure(() => modelToDefinition(value as Model));
+      expect([error.code, error.path, error.message]).toEqual([
+        "INVALID_ARGUMENT",
+        ["model"],
+        `INVALID_ARGUMENT: Expected a model from defineModel, got ${described}. (at model)`,
+      ]);
+    }
+  });
+
+  it("writes the metadata of a formula node that has only a unit or only a label", () => {
+    const model = defineModel(
+      { total: "a + b", share: "a / total" },
+      { nodes: { total: { unit: "元" }, share: { label: "占比" } } },
+    );
+    expect(throughJson(modelToDefinition(model).nodes)).toEqual({
+      total: { unit: "元" },
+      share: { label: "占比" },
+    });
+  });
 });
 
 describe("parseModelDefinition", () => {
@@ -126,6 +160,47 @@ describe("parseModelDefinition", () => {
     }
     expect(failure(() => parseModelDefinition({ formulas: {} })).message).toBe(
       'INVALID_ARGUMENT: A model definition needs "version": 1. (at version)',
+    );
+  });
+
+  it("tells a missing version from an unknown one in details", () => {
+    expect(failure(() => parseModelDefinition({ formulas: {} })).details).toEqual({
+      version: null,
+      supported: [1],
+    });
+    const two = failure(() => parseModelDefinition({ version: 2, formulas: {} }));
+    expect(two.details).toEqual({ version: 2, supported: [1] });
+    expect(two.message).toBe(
+      "INVALID_ARGUMENT: Unknown model definition version: got 2; this version of targetree reads version 1. (at version)",
+    );
+  });
+
+  it("reads the document's own version only, not one it inherits", () => {
+    const inherited = Object.assign(Object.create({ version: 1 }), { formulas: { a: "1" } });
+    const error = failure(() => parseModelDefinition(inherited));
+    expect([error.path, error.details]).toEqual([["version"], { version: null, supported: [1] }]);
+  });
+
+  it("refuses a document that is not an object with the schema's message", () => {
+    const error = failure(() => parseModelDefinition([{ version: 1 }]));
+    expect([error.code, error.path, error.message]).toEqual([
+      "INVALID_ARGUMENT",
+      [],
+      "INVALID_ARGUMENT: Expected an object, got an array.",
+    ]);
+    expect(failure(() => parseModelDefinition(null)).message).toBe(
+      "INVALID_ARGUMENT: Expected an object, got null.",
+    );
+  });
+
+  it("words the version problems the same way through validate", () => {
+    expect(failure(() => validate("modelDefinition", { formulas: { a: "1" } })).message).toBe(
+      'INVALID_ARGUMENT: A model definition needs "version": 1. (at version)',
+    );
+    expect(
+      failure(() => validate("modelDefinition", { version: 2, formulas: { a: "1" } })).message,
+    ).toBe(
+      "INVALID_ARGUMENT: Unknown model definition version: got 2; this version of targetree reads version 1. (at version)",
     );
   });
 
@@ -195,6 +270,16 @@ describe("parseModelDefinition", () => {
     expect(error.message).toBe(
       'UNKNOWN_NODE: "c" is described in inputs but no formula uses it. (at inputs.c)',
     );
+    expect(
+      failure(() => parseModelDefinition({ version: 1, formulas: { a: "b" }, nodes: { b: {} } }))
+        .message,
+    ).toBe('INVALID_ARGUMENT: "b" is an input; describe it in inputs. (at nodes.b)');
+    expect(
+      failure(() => parseModelDefinition({ version: 1, formulas: { a: "b" }, inputs: { a: {} } }))
+        .message,
+    ).toBe(
+      'INVALID_ARGUMENT: "a" is computed by a formula, not an input; describe it in nodes. (at inputs.a)',
+    );
   });
 
   it("lists every shape problem in details.issues", () => {
@@ -241,6 +326,84 @@ describe("parseModelDefinition", () => {
   it("agrees with validate(modelDefinitionSchema)", () => {
     expect(validate(modelDefinitionSchema, W1_DOCUMENT)).toEqual(parseModelDefinition(W1_DOCUMENT));
     expect(validate("modelDefinition", W1_DOCUMENT)).toEqual(W1_DOCUMENT);
+  });
+});
+
+describe("formulas and defineModelOptions", () => {
+  it("takes a formula of exactly the length limit and refuses one character more", () => {
+    expect(validate("formulas", { a: "x".repeat(1_000_000) }).a).toHaveLength(1_000_000);
+    const error = failure(() => validate("formulas", { a: "x".repeat(1_000_001) }));
+    expect([error.code, error.path, error.message]).toEqual([
+      "FORMULA_TOO_LONG",
+      ["a"],
+      "FORMULA_TOO_LONG: The formula has 1000001 characters; the limit is 1000000. (at a)",
+    ]);
+  });
+
+  it("says what is wrong with formulas and names", () => {
+    const cases: [unknown, string][] = [
+      [{ a: 3 }, "INVALID_ARGUMENT: A formula must be a string, got 3. (at a)"],
+      [{}, "INVALID_ARGUMENT: A model needs at least one formula."],
+      [
+        "a",
+        'INVALID_ARGUMENT: Expected an object of formula text by node name, got the string "a".',
+      ],
+      [
+        { and: "1" },
+        'INVALID_ARGUMENT: "and" is a reserved word (and, or, not, true, false) and cannot name a node. (at and)',
+      ],
+      [
+        { "a b": "1" },
+        'INVALID_ARGUMENT: "a b" is not a valid name: use letters (any script), digits and _, not starting with a digit. Put readable text with spaces or brackets in a label. (at ["a b"])',
+      ],
+      [
+        { "a\u200Bb": "1" },
+        'INVALID_CHARACTER: The name "a<U+200B>b" contains the invisible character U+200B at position 2. (at ["a<U+200B>b"])',
+      ],
+    ];
+    for (const [formulas, message] of cases) {
+      expect(failure(() => validate("formulas", formulas)).message).toBe(message);
+    }
+    const invisible = failure(() => validate("formulas", { "a\u200Bb": "1" }));
+    expect(invisible.details.column).toBe(2);
+    const duplicate = failure(() => validate("formulas", { "e\u0301": "1", é: "2" }));
+    expect([duplicate.code, duplicate.details.names]).toEqual(["DUPLICATE_NAME", ["e\u0301", "é"]]);
+  });
+
+  it("takes equal bounds and refuses a minimum above the maximum", () => {
+    const options = { inputs: { a: { min: "1", max: 1 } } };
+    expect(validate("defineModelOptions", options)).toEqual(options);
+    const error = failure(() =>
+      validate("defineModelOptions", { inputs: { a: { min: "1.5", max: 1 } } }),
+    );
+    expect([error.path, error.message]).toEqual([
+      ["inputs", "a"],
+      "INVALID_ARGUMENT: min is greater than max. (at inputs.a)",
+    ]);
+  });
+
+  it("says what is wrong with the metadata records", () => {
+    const cases: [unknown, string][] = [
+      [
+        { inputs: [] },
+        "INVALID_ARGUMENT: Expected an object of input metadata by input name, got an array. (at inputs)",
+      ],
+      [
+        { nodes: "x" },
+        'INVALID_ARGUMENT: Expected an object of node metadata by node name, got the string "x". (at nodes)',
+      ],
+      [
+        { nodes: { a: { label: 1 } } },
+        "INVALID_ARGUMENT: Expected a string, got 1. (at nodes.a.label)",
+      ],
+      [
+        { nodes: { a: { unit: "元", min: 0 } } },
+        'INVALID_ARGUMENT: Unknown field "min" (check the spelling). (at nodes.a.min)',
+      ],
+    ];
+    for (const [options, message] of cases) {
+      expect(failure(() => validate("defineModelOptions", options)).message).toBe(message);
+    }
   });
 });
 

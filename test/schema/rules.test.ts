@@ -49,6 +49,28 @@ describe("alertRulesSchema", () => {
     }
   });
 
+  it("takes each severity", () => {
+    const rules = ["info", "warning", "danger"].map((severity, i) => ({
+      id: `r${i}`,
+      when: "x < 1",
+      recommend: "r",
+      severity,
+    }));
+    expect(validate("alertRules", rules)).toEqual(rules);
+  });
+
+  it("names each field that is missing, blank or not text", () => {
+    const error = failure(() => validate("alertRules", [{ id: " ", when: 5 }]));
+    expect(error.details.issues).toEqual([
+      { path: [0, "id"], message: "id must be a non-empty string.", code: null },
+      { path: [0, "when"], message: "when must be a non-empty string.", code: null },
+      { path: [0, "recommend"], message: "recommend must be a non-empty string.", code: null },
+    ]);
+    expect(failure(() => validate("alertRules", {})).message).toBe(
+      "INVALID_ARGUMENT: Expected an array, got an object.",
+    );
+  });
+
   it("checks one rule's shape with alertRuleSchema", () => {
     expect(validate(alertRuleSchema, W3_RULES[1])).toEqual(W3_RULES[1]);
   });
@@ -112,6 +134,40 @@ describe("bonusTiersSchema", () => {
   });
 });
 
+describe("bonusTiersSchema messages", () => {
+  it("accepts a fixed amount of zero and a tier from below zero", () => {
+    const tiers = [
+      { from: -5, rate: "1%" },
+      { from: 0, fixed: 0 },
+    ];
+    expect(validate("bonusTiers", tiers)).toEqual(tiers);
+  });
+
+  it("says what is wrong with the tiers", () => {
+    const cases: [unknown, string][] = [
+      [[], "INVALID_TIERS: tiers must be a non-empty array of { from, rate?, fixed? }."],
+      [
+        [{ from: 0, fixed: -1 }],
+        "INVALID_TIERS: A tier's rate and fixed amount must not be negative. (at [0].fixed)",
+      ],
+      [
+        [{ from: 0 }],
+        "INVALID_TIERS: tiers[0] pays nothing: give a rate or a fixed amount. (at [0])",
+      ],
+      [
+        [
+          { from: 5, rate: 1 },
+          { from: 5, rate: 1 },
+        ],
+        "INVALID_TIERS: tiers[1] starts where tiers[0] starts: tiers overlap. (at [1].from)",
+      ],
+    ];
+    for (const [tiers, message] of cases) {
+      expect(failure(() => validate("bonusTiers", tiers)).message).toBe(message);
+    }
+  });
+});
+
 describe("visitCadencesSchema", () => {
   it("accepts the W12 cadences and a custom plan, and visitPlan takes them", () => {
     const cadences = validate("visitCadences", {
@@ -125,6 +181,77 @@ describe("visitCadencesSchema", () => {
       { start: "2026-06-01", end: "2026-06-30", cadences },
     );
     expect(plan.rows.map((row) => row.visits.toString())).toEqual(["100", "90", "50", "50"]);
+  });
+
+  it("accepts every named cadence, in any letter case and with spaces around it", () => {
+    const names = [
+      "daily",
+      "weekly",
+      "biweekly",
+      "fortnightly",
+      "monthly",
+      "每天",
+      "每周",
+      "每两周",
+      "每月",
+    ];
+    const cadences = Object.fromEntries(names.map((name) => [name, ` ${name.toUpperCase()} `]));
+    const checked = validate("visitCadences", cadences);
+    expect(checked).toEqual(cadences);
+    const plan = visitPlan(Object.fromEntries(names.map((name) => [name, 1])), {
+      start: "2026-06-01",
+      end: "2026-06-30",
+      cadences: checked,
+    });
+    expect(plan.rows).toHaveLength(names.length);
+  });
+
+  it("accepts every period and whole numbers from 1 to the largest safe integer", () => {
+    const cadences = {
+      A: { per: "workingDay" },
+      B: { visits: 1, every: 1, per: "week" },
+      C: { visits: Number.MAX_SAFE_INTEGER, per: "month" },
+    };
+    expect(validate("visitCadences", cadences)).toEqual(cadences);
+  });
+
+  it("says what is wrong with a cadence", () => {
+    const cases: [unknown, string][] = [
+      [
+        { A: null },
+        'UNKNOWN_CADENCE: Unknown cadence null: use "daily", "weekly", "biweekly", "monthly" (or 每天, 每周, 每两周, 每月), or { visits, every, per: "workingDay" | "week" | "month" }. (at A)',
+      ],
+      [
+        { A: { per: "year" } },
+        'UNKNOWN_CADENCE: per must be "workingDay", "week" or "month", got the string "year". (at A.per)',
+      ],
+      [
+        { A: { visits: 0, per: "week" } },
+        "INVALID_ARGUMENT: visits must be a whole number ≥ 1, got 0. (at A.visits)",
+      ],
+      [
+        { A: { every: 2 ** 53, per: "week" } },
+        "INVALID_ARGUMENT: every must be a whole number ≥ 1, got 9007199254740992. (at A.every)",
+      ],
+      [
+        { A: { visits: "2", per: "week" } },
+        'INVALID_ARGUMENT: visits must be a whole number ≥ 1, got the string "2". (at A.visits)',
+      ],
+      [
+        { A: { per: "week", times: 2 } },
+        'INVALID_ARGUMENT: Unknown field "times" (check the spelling). (at A.times)',
+      ],
+      [
+        ["weekly"],
+        "INVALID_ARGUMENT: Expected an object of cadences by customer class, got an array.",
+      ],
+    ];
+    for (const [cadences, message] of cases) {
+      expect(failure(() => validate("visitCadences", cadences)).message).toBe(message);
+    }
+    expect(failure(() => validate("visitCadences", { "A\u200B": "weekly" })).code).toBe(
+      "INVALID_CHARACTER",
+    );
   });
 
   it("refuses unknown cadences and bad custom plans", () => {

@@ -66,6 +66,57 @@ describe("weightsSchema", () => {
     }
   });
 
+  it("says what is wrong with an empty or malformed collection", () => {
+    const empty =
+      "INVALID_ARGUMENT: weights is empty: give at least one part to split the total over.";
+    expect(failure(() => validate("weights", {})).message).toBe(empty);
+    expect(failure(() => validate("weights", [])).message).toBe(empty);
+    expect(failure(() => validate("weights", "1,2")).message).toBe(
+      'INVALID_ARGUMENT: Expected an object of weights by part, got the string "1,2".',
+    );
+    expect(failure(() => validate("weights", null)).message).toBe(
+      "INVALID_ARGUMENT: Expected an object of weights by part, got null.",
+    );
+    for (const collection of [new Map([["a", 1]]), new Set([1])]) {
+      expect(failure(() => validate("weights", collection)).message).toMatch(
+        /^INVALID_ARGUMENT: Expected an object of weights by part/,
+      );
+    }
+    expect(failure(() => validate("weights", [1, "-2%"])).message).toBe(
+      "NEGATIVE_WEIGHT: Weights must be zero or positive. To split a negative total, keep the weights positive and make the total negative. (at [1])",
+    );
+  });
+
+  it("accepts zero and negative zero, which are not negative", () => {
+    expect(validate("weights", [0, -0, "-0", "0%"])).toEqual([0, -0, "-0", "0%"]);
+  });
+
+  it("names both keys that are equal after NFC", () => {
+    const error = failure(() => validate("weights", { "e\u0301": 1, é: 2 }));
+    expect(error.details.names).toEqual(["e\u0301", "é"]);
+    expect(error.message).toBe(
+      'DUPLICATE_KEY: "e\u0301" and "é" are the same name after Unicode (NFC) normalisation. (at é)',
+    );
+  });
+
+  it("checks the value of a key it refuses, too", () => {
+    const error = failure(() => validate("weights", { "a\u200Bb": -1, c: 1 }));
+    expect(error.details.issues).toEqual([
+      {
+        path: ["a\u200Bb"],
+        message:
+          "A key contains the invisible or bidirectional control character U+200B at position 2.",
+        code: "INVALID_CHARACTER",
+      },
+      {
+        path: ["a\u200Bb"],
+        message:
+          "Weights must be zero or positive. To split a negative total, keep the weights positive and make the total negative.",
+        code: "NEGATIVE_WEIGHT",
+      },
+    ]);
+  });
+
   it("agrees with allocate: validated weights split without error", () => {
     fc.assert(
       fc.property(
@@ -113,6 +164,38 @@ describe("sharesSchema", () => {
   });
 });
 
+describe("sharesSchema limits", () => {
+  it("accepts shares of exactly 100% and refuses a hair more", () => {
+    expect(validate("shares", { a: "60%", b: "40%" })).toEqual({ a: "60%", b: "40%" });
+    const over = failure(() => validate("shares", { a: "60%", b: "40.01%" }));
+    expect([over.code, over.details.sum]).toEqual(["SHARES_EXCEED_TOTAL", "1.0001"]);
+    expect(over.message).toMatch(/add up to 100\.01%, more than 100%/);
+  });
+
+  it("adds nothing up while an entry is malformed: the entry's problem is the only one", () => {
+    const error = failure(() => validate("shares", { a: "abc", b: "60%", c: "60%" }));
+    expect(error.details.issues).toEqual([
+      {
+        path: ["a"],
+        message: '"abc" is not an amount: it has no digits (column 1).',
+        code: "INVALID_NUMBER",
+      },
+    ]);
+  });
+
+  it("says what is wrong with an empty or malformed collection", () => {
+    expect(failure(() => validate("shares", {})).message).toBe(
+      "INVALID_ARGUMENT: shares is empty: give at least one part.",
+    );
+    expect(failure(() => validate("shares", [0.5])).message).toBe(
+      "INVALID_ARGUMENT: Expected an object of shares by part, got an array.",
+    );
+    expect(failure(() => validate("shares", { a: "-10%" })).message).toBe(
+      "NEGATIVE_WEIGHT: Shares must be zero or positive. (at a)",
+    );
+  });
+});
+
 describe("cascadeTreeSchema", () => {
   it("accepts the W4 tree, and cascade splits what it returns", () => {
     const tree = validate("cascadeTree", W4_TREE);
@@ -151,6 +234,85 @@ describe("cascadeTreeSchema", () => {
       const error = failure(() => validate("cascadeTree", tree));
       expect([error.code, error.path], JSON.stringify(tree)).toEqual([code, path]);
     }
+  });
+
+  it("accepts every split rule, and units and remainders where they are valid", () => {
+    const tree = {
+      split: "even",
+      unit: "0.01",
+      remainder: "其他",
+      children: [
+        { name: "a", split: "weights", unit: 1 },
+        { name: "b", split: "shares", unit: "1万" },
+      ],
+    };
+    expect(validate("cascadeTree", tree)).toEqual(tree);
+  });
+
+  it("words each refusal for the person who wrote the tree", () => {
+    for (const field of ["weight", "share", "hold", "min", "max", "adjust"]) {
+      expect(failure(() => validate("cascadeTree", { [field]: 1 })).message).toBe(
+        `INVALID_ARGUMENT: The root takes the whole total, so it cannot have a ${field}. (at ${field})`,
+      );
+    }
+    const cases: [unknown, string][] = [
+      [
+        { split: "random" },
+        'INVALID_ARGUMENT: Expected "weights" or "shares" or "even", got the string "random". (at split)',
+      ],
+      [
+        { unit: "-1" },
+        'INVALID_ARGUMENT: unit must be a positive step such as "0.01", 1 or "1万". (at unit)',
+      ],
+      [
+        { children: [{ name: "a", unit: "0" }] },
+        'INVALID_ARGUMENT: unit must be a positive step such as "0.01", 1 or "1万". (at children[0].unit)',
+      ],
+      [
+        { remainder: 3 },
+        "INVALID_ARGUMENT: The remainder part needs a name (a non-empty string), got 3. (at remainder)",
+      ],
+      [
+        { remainder: "a\u200Bb" },
+        "INVALID_CHARACTER: A key contains the invisible or bidirectional control character U+200B at position 2. (at remainder)",
+      ],
+      [
+        { children: [{ name: "华东", hold: 5, adjust: 1 }] },
+        'INVALID_ARGUMENT: "华东" is held, so it cannot also be adjusted. (at children[0].adjust)',
+      ],
+      [
+        { name: "全国", children: [{ name: "a" }, { name: "a" }] },
+        'DUPLICATE_KEY: Two children of the root are named "a" (after Unicode NFC normalisation). (at children[1].name)',
+      ],
+    ];
+    for (const [tree, message] of cases) {
+      expect(failure(() => validate("cascadeTree", tree)).message).toBe(message);
+    }
+  });
+
+  it("finds duplicate names below the root and names the parent", () => {
+    const error = failure(() =>
+      validate("cascadeTree", {
+        children: [{ name: "华东", children: [{ name: "e\u0301" }, { name: "é" }] }],
+      }),
+    );
+    expect([error.code, error.path]).toEqual([
+      "DUPLICATE_KEY",
+      ["children", 0, "children", 1, "name"],
+    ]);
+    expect(error.message).toMatch(/^DUPLICATE_KEY: Two children of "华东" are named "é"/);
+    expect(error.details).toMatchObject({ first: "e\u0301", second: "é" });
+    const deeper = failure(() =>
+      validate("cascadeTree", {
+        children: [
+          { name: "华东", children: [{ name: "上海", children: [{ name: "a" }, { name: "a" }] }] },
+        ],
+      }),
+    );
+    expect(deeper.path).toEqual(["children", 0, "children", 0, "children", 1, "name"]);
+    expect(deeper.message).toMatch(
+      /^DUPLICATE_KEY: Two children of "华东" \/ "上海" are named "a"/,
+    );
   });
 
   it("refuses a tree deeper than 256 levels with the path to the first node too deep", () => {
@@ -231,6 +393,99 @@ describe("valueTreeSchema", () => {
     expect(error.message).toBe(
       "INVALID_ARGUMENT: the root says 600 but its children add up to 300; fix the tree or leave the inner value out. (at value)",
     );
+  });
+
+  it("names the node whose value is missing or does not add up", () => {
+    const leaf = failure(() =>
+      validate("valueTree", { children: [{ name: "华东", children: [{ name: "张三" }] }] }),
+    );
+    expect(leaf.path).toEqual(["children", 0, "children", 0, "value"]);
+    expect(leaf.message).toBe(
+      'INVALID_ARGUMENT: The leaf "华东" / "张三" has no value. (at children[0].children[0].value)',
+    );
+    const inner = failure(() =>
+      validate("valueTree", {
+        children: [
+          {
+            name: "华东",
+            value: "5",
+            children: [
+              { name: "张三", value: 2 },
+              { name: "李四", value: 2 },
+            ],
+          },
+        ],
+      }),
+    );
+    expect([inner.path, inner.details.stated, inner.details.sum]).toEqual([
+      ["children", 0, "value"],
+      "5",
+      "4",
+    ]);
+    expect(inner.message).toMatch(/^INVALID_ARGUMENT: "华东" says 5 but its children add up to 4;/);
+  });
+
+  it("checks a stated total against the children's sum through nodes without one", () => {
+    const tree = {
+      value: 4,
+      children: [
+        {
+          name: "华东",
+          children: [
+            { name: "张三", value: 2 },
+            { name: "李四", value: "2" },
+          ],
+        },
+      ],
+    };
+    expect(validate("valueTree", tree)).toEqual(tree);
+    const error = failure(() => validate("valueTree", { ...tree, value: 5 }));
+    expect([error.path, error.details.sum]).toEqual([["value"], "4"]);
+    const missing = failure(() =>
+      validate("valueTree", { value: 4, children: [{ name: "a" }, { name: "b", value: 9 }] }),
+    );
+    expect(missing.details.issues).toEqual([
+      { path: ["children", 0, "value"], message: 'The leaf "a" has no value.', code: null },
+    ]);
+  });
+
+  it("finds duplicate names below the root", () => {
+    const error = failure(() =>
+      validate("valueTree", {
+        children: [
+          {
+            name: "华东",
+            children: [
+              { name: "a", value: 1 },
+              { name: "a", value: 1 },
+            ],
+          },
+        ],
+      }),
+    );
+    expect([error.code, error.path]).toEqual([
+      "DUPLICATE_KEY",
+      ["children", 0, "children", 1, "name"],
+    ]);
+  });
+
+  it("refuses a value tree deeper than 256 levels", () => {
+    const deep = (levels: number): Record<string, unknown> => {
+      let node: Record<string, unknown> = { name: "leaf", value: 1 };
+      for (let i = 0; i < levels; i++) node = { name: `n${i}`, children: [node] };
+      return node;
+    };
+    expect(() => validate("valueTree", deep(256))).not.toThrow();
+    const error = failure(() => validate("valueTree", deep(257)));
+    expect(error.path).toHaveLength(2 * 257);
+    expect(error.path.slice(0, 4)).toEqual(["children", 0, "children", 0]);
+    expect(error.details.issues).toEqual([
+      {
+        path: error.path,
+        message: "The tree is deeper than 256 levels (or refers to itself).",
+        code: null,
+      },
+    ]);
   });
 
   describe("properties", () => {

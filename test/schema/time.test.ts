@@ -63,6 +63,128 @@ describe("holidayArrangementSchema", () => {
     }
   });
 
+  it("takes years 1001 to 9999: a run may start in the year before", () => {
+    for (const year of [1001, 9999]) {
+      expect(validate("holidayArrangement", { year, holidays: [] })).toEqual({
+        year,
+        holidays: [],
+      });
+    }
+    for (const year of [1000, 10000, "2026"]) {
+      const error = failure(() => validate("holidayArrangement", { year, holidays: [] }));
+      expect([error.path, error.details.reason]).toEqual([["year"], "year"]);
+      expect(error.message).toMatch(
+        /^INVALID_CALENDAR_DATA: Expected year as a whole number such as 2027, got /,
+      );
+    }
+  });
+
+  it("limits names, days, workdays, holidays and the source, inclusive of the limit", () => {
+    /** `n` distinct dates of 2026, two days apart. */
+    const dates = (n: number): string[] =>
+      Array.from({ length: n }, (_, i) =>
+        new Date(Date.UTC(2026, 0, 1 + 2 * i)).toISOString().slice(0, 10),
+      );
+    const holidays = (n: number) => dates(n).map((day, i) => ({ name: `h${i}`, days: [day] }));
+    const accepted = [
+      { year: 2026, holidays: [{ name: "节".repeat(60), days: ["2026-01-01"] }] },
+      { year: 2026, holidays: [{ name: "x", days: dates(60) }] },
+      { year: 2026, holidays: [], workdays: dates(60) },
+      { year: 2026, holidays: holidays(40) },
+      { year: 2026, source: "x".repeat(500), provisional: true, holidays: [] },
+    ];
+    for (const arrangement of accepted) {
+      expect(validate("holidayArrangement", arrangement)).toEqual(arrangement);
+    }
+    const refused: [unknown, (string | number)[], string][] = [
+      [
+        { year: 2026, holidays: [{ name: "节".repeat(61), days: ["2026-01-01"] }] },
+        ["holidays", 0, "name"],
+        "name must be a non-empty string of at most 60 characters.",
+      ],
+      [
+        { year: 2026, holidays: [{ name: " ", days: ["2026-01-01"] }] },
+        ["holidays", 0, "name"],
+        "name must be a non-empty string of at most 60 characters.",
+      ],
+      [
+        { year: 2026, holidays: [{ name: 5, days: ["2026-01-01"] }] },
+        ["holidays", 0, "name"],
+        "name must be a non-empty string of at most 60 characters.",
+      ],
+      [
+        { year: 2026, holidays: [{ name: "x", days: dates(61) }] },
+        ["holidays", 0, "days"],
+        "At most 60 entries are allowed here.",
+      ],
+      [
+        { year: 2026, holidays: [{ name: "x", days: [] }] },
+        ["holidays", 0, "days"],
+        "A holiday needs at least one day.",
+      ],
+      [
+        { year: 2026, holidays: [], workdays: dates(61) },
+        ["workdays"],
+        "At most 60 entries are allowed here.",
+      ],
+      [
+        { year: 2026, holidays: [{ name: "x", days: ["2026-12-31"], workdays: dates(61) }] },
+        ["holidays", 0, "workdays"],
+        "At most 60 entries are allowed here.",
+      ],
+      [{ year: 2026, holidays: holidays(41) }, ["holidays"], "At most 40 holidays are allowed."],
+      [
+        { year: 2026, source: "x".repeat(501), holidays: [] },
+        ["source"],
+        "source must be at most 500 characters.",
+      ],
+      [
+        { year: 2026, provisional: "yes", holidays: [] },
+        ["provisional"],
+        'Expected true or false, got the string "yes".',
+      ],
+    ];
+    for (const [arrangement, path, message] of refused) {
+      const error = failure(() => validate("holidayArrangement", arrangement));
+      expect([error.code, error.path, error.details.reason, error.details.issues], message).toEqual(
+        ["INVALID_CALENDAR_DATA", path, "shape", [expect.objectContaining({ path, message })]],
+      );
+    }
+  });
+
+  it("says which date is malformed", () => {
+    const cases: [unknown, (string | number)[], string][] = [
+      [
+        { year: 2026, holidays: [{ name: "x", days: [20260101] }] },
+        ["holidays", 0, "days", 0],
+        'Expected a date "YYYY-MM-DD" or a run "YYYY-MM-DD/YYYY-MM-DD", got 20260101.',
+      ],
+      [
+        { year: 2026, published: "2025-11-31", holidays: [] },
+        ["published"],
+        'Expected a real date "YYYY-MM-DD", got the string "2025-11-31".',
+      ],
+      [
+        { year: 2026, published: 5, holidays: [] },
+        ["published"],
+        'Expected a real date "YYYY-MM-DD", got 5.',
+      ],
+      [
+        { year: 2026, holidays: [], workdays: ["2026-02-30"] },
+        ["workdays", 0],
+        'Expected a real date "YYYY-MM-DD", got the string "2026-02-30".',
+      ],
+    ];
+    for (const [arrangement, path, message] of cases) {
+      const error = failure(() => validate("holidayArrangement", arrangement));
+      expect([error.path, error.details.reason, error.details.issues]).toEqual([
+        path,
+        "bad-date",
+        [{ path, message, code: "INVALID_CALENDAR_DATA" }],
+      ]);
+    }
+  });
+
   it("agrees with parseHolidayArrangement on the same cases", () => {
     const bad = [
       { year: 2026, holidays: [{ name: "x", days: ["2026-12-31/2027-01-02"] }] },
@@ -135,6 +257,64 @@ describe("calendarSchema", () => {
       const error = failure(() => validate("calendar", calendar));
       expect([error.code, error.path], JSON.stringify(calendar)).toEqual([code, path]);
     }
+  });
+
+  it("takes years 1000 to 9999 and weekdays 1 to 7, each once", () => {
+    const calendar = { weekend: [1, 7], years: [1000, 9999], provisionalYears: [2026] };
+    expect(validate("calendar", calendar)).toEqual(calendar);
+    const cases: [unknown, (string | number)[], string][] = [
+      [{ years: [999] }, ["years", 0], "Expected a year such as 2026, got 999."],
+      [{ years: [10000] }, ["years", 0], "Expected a year such as 2026, got 10000."],
+      [
+        { provisionalYears: [2026.5] },
+        ["provisionalYears", 0],
+        "Expected a year such as 2026, got 2026.5.",
+      ],
+      [{ weekend: [8] }, ["weekend", 0], "Expected an ISO weekday 1 (Monday) … 7 (Sunday), got 8."],
+      [
+        { weekend: [1.5] },
+        ["weekend", 0],
+        "Expected an ISO weekday 1 (Monday) … 7 (Sunday), got 1.5.",
+      ],
+      [{ weekend: "67" }, ["weekend"], 'Expected an array, got the string "67".'],
+      [{ weekend: [6, 7, 6] }, ["weekend", 2], "Weekday 6 is listed twice."],
+      [
+        { holidays: [["2026-10-01"]] },
+        ["holidays", 0],
+        'Expected an ISO date "YYYY-MM-DD", got an array.',
+      ],
+    ];
+    for (const [bad, path, message] of cases) {
+      const error = failure(() => validate("calendar", bad));
+      const [first] = error.details.issues as { message: string }[];
+      expect([error.path, first!.message]).toEqual([path, message]);
+    }
+  });
+
+  it("accepts each way of treating missing years", () => {
+    for (const missingYears of ["error", "weekends-only", "china-provisional"]) {
+      expect(validate("calendar", { missingYears })).toEqual({ missingYears });
+    }
+  });
+
+  it("finds conflicts in a calendar that covers only some years, with the core's message", () => {
+    const error = failure(() =>
+      validate("calendar", {
+        years: [2026],
+        missingYears: "error",
+        holidays: ["2026-10-01"],
+        workdays: ["2026-10-01"],
+      }),
+    );
+    expect([error.code, error.path, error.details.date, error.details.holidayPath]).toEqual([
+      "CALENDAR_CONFLICT",
+      ["workdays", 0],
+      "2026-10-01",
+      ["holidays", 0],
+    ]);
+    expect(error.message).toBe(
+      "CALENDAR_CONFLICT: 2026-10-01 is listed both as a holiday and as a make-up working day; keep it in one list. (at workdays[0])",
+    );
   });
 
   it("accepts a calendar for years it covers, as workingDays does", () => {

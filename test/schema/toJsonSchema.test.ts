@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { chinaCalendar, parseAmount, revenueModel } from "targetree";
+import { chinaCalendar, parseAmount, revenueModel, TargetreeError } from "targetree";
 import {
   type JsonSchema,
   modelToDefinition,
@@ -10,6 +10,7 @@ import {
 } from "targetree/schema";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { failure, jsonSchemaAccepts, unknownKeywords } from "./_helpers.js";
 
@@ -43,6 +44,15 @@ const VALID: Partial<Record<SchemaName, unknown[]>> = {
       name: "全国",
       children: [{ name: "华东", share: "60%", children: [{ name: "张三", weight: 3 }] }],
     },
+    {
+      split: "even",
+      unit: "0.01",
+      remainder: "其他",
+      children: [
+        { name: "a", split: "weights", unit: 1, hold: "-5" },
+        { name: "b", min: 0, max: "1万", adjust: -1 },
+      ],
+    },
   ],
   valueTree: [
     {
@@ -63,15 +73,21 @@ const VALID: Partial<Record<SchemaName, unknown[]>> = {
       holidays: [{ name: "元旦", days: ["2026-01-01/2026-01-03"], workdays: ["2026-01-04"] }],
     },
   ],
-  alertRules: [[{ id: "low-visits", when: "dailyVisits < 3", recommend: "通知区域经理" }]],
+  alertRules: [
+    [{ id: "low-visits", when: "dailyVisits < 3", recommend: "通知区域经理" }],
+    [{ id: "a", when: "x < 1", recommend: "r", severity: "warning" }],
+  ],
   bonusTiers: [
     [
       { from: "5万", rate: "3%" },
       { from: "10万", rate: "5%", fixed: 100 },
     ],
   ],
-  visitCadences: [{ A: "weekly", B: "BIWEEKLY", key: { visits: 2, per: "week" } }],
-  numeric: [0, -3.5, "1.2亿", "¥8,000元", " 25% "],
+  visitCadences: [
+    { A: "weekly", B: "BIWEEKLY", key: { visits: 2, per: "week" } },
+    { A: " Fortnightly ", B: "每两周", C: { every: 1, per: "workingDay" } },
+  ],
+  numeric: [0, -3.5, "1.2亿", "¥8,000元", " 25% ", "-1"],
   isoDate: ["2026-06-01"],
 };
 
@@ -91,23 +107,43 @@ const INVALID_SHAPE: Partial<Record<SchemaName, unknown[]>> = {
   weights: [{}, [], { a: -1 }, ["-1"], { a: "1.2.3" }, { a: true }, { "a\u200Bb": 1 }],
   cascadeTree: [
     { weight: 1 },
+    { unit: 0 },
+    { unit: "-1" },
+    { remainder: "" },
+    { remainder: 3 },
     { children: [{ weight: 1 }] },
     { children: [{ name: "a", split: "random" }] },
     { children: [{ name: "a", children: [{ name: "b", weight: "-1" }] }] },
   ],
   valueTree: [{ children: [{ value: 1 }] }, { name: "a", value: [] }],
-  calendar: [{ weekend: [8] }, { weekend: [6, 6] }, { holidays: ["2026/01/01"] }, { extra: 1 }],
+  calendar: [
+    { weekend: [8] },
+    { weekend: [6, 6] },
+    { holidays: ["2026/01/01"] },
+    { extra: 1 },
+    { years: [26] },
+  ],
   holidayArrangement: [
     { year: 999, holidays: [] },
     { year: 2026 },
     { year: 2026, holidays: [{ name: "x", days: [] }] },
+    { year: 2026, holidays: [{ name: "", days: ["2026-01-01"] }] },
+    { year: 2026, holidays: [{ name: "x".repeat(61), days: ["2026-01-01"] }] },
+    { year: 2026, holidays: [{ name: "x", days: ["2026-1-1"] }] },
   ],
   alertRules: [
     [{ id: "a", when: "x < 1" }],
+    [{ id: "", when: "x < 1", recommend: "r" }],
+    [{ id: " ", when: "x < 1", recommend: "r" }],
     [{ id: "a", when: "x < 1", recommend: "r", severity: "high" }],
   ],
   bonusTiers: [[], [{ rate: 1 }], [{ from: 0, rate: "-3%" }]],
-  visitCadences: [{ A: "hourly" }, { A: { visits: 0, per: "week" } }, { A: { per: "year" } }],
+  visitCadences: [
+    { A: "hourly" },
+    { A: { visits: 0, per: "week" } },
+    { A: { per: "year" } },
+    { A: { visits: 1.5, per: "week" } },
+  ],
   numeric: ["", "abc", "1.2.3", "0x10", "1_000", "NaN", "1,2345", true, null],
   isoDate: ["2026-6-1", "2026-13-01", "0999-01-01"],
 };
@@ -161,6 +197,67 @@ describe("toJsonSchema", () => {
     expect(json.required).toEqual(["plan", "weights"]);
     expect(dig(json, "properties", "weights", "anyOf")).toHaveLength(2);
     expect(json.title).toBeUndefined();
+  });
+
+  it("names two shared tree definitions node1 and node2, and keeps names a caller gave", () => {
+    const both = toJsonSchema(z.object({ plan: schemas.cascadeTree, actual: schemas.valueTree }));
+    expect(Object.keys(both.$defs as object)).toEqual(["node1", "node2"]);
+    expect(dig(both, "properties", "plan", "properties", "children", "items")).toEqual({
+      $ref: "#/$defs/node1",
+    });
+    expect(dig(both, "properties", "actual", "properties", "children", "items")).toEqual({
+      $ref: "#/$defs/node2",
+    });
+    expect(dig(both, "$defs", "node2", "properties", "children", "items")).toEqual({
+      $ref: "#/$defs/node2",
+    });
+    expect(JSON.stringify(both)).not.toContain("__schema");
+    const named = z.string().register(z.globalRegistry, { id: "RegionName" });
+    try {
+      const mixed = toJsonSchema(z.object({ tree: schemas.cascadeTree, region: named }));
+      expect(Object.keys(mixed.$defs as object)).toEqual(["node", "RegionName"]);
+      expect(dig(mixed, "properties", "region")).toEqual({ $ref: "#/$defs/RegionName" });
+      const onlyNamed = toJsonSchema(z.object({ region: named }));
+      expect(onlyNamed.$defs).toEqual({ RegionName: { type: "string" } });
+    } finally {
+      z.globalRegistry.remove(named);
+    }
+  });
+
+  it("puts $schema at the top only, for names and for zod schemas", () => {
+    const count = (json: JsonSchema) => JSON.stringify(json).split('"$schema"').length - 1;
+    expect(count(toJsonSchema("weights"))).toBe(1);
+    const body = toJsonSchema(z.object({ weights: schemas.weights, tree: schemas.cascadeTree }));
+    expect(body.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(count(body)).toBe(1);
+  });
+
+  it("refuses a zod schema JSON Schema cannot describe instead of describing it as anything", () => {
+    const error = errorOf(() => toJsonSchema(z.object({ when: z.date() })));
+    expect(error).toBeInstanceOf(TargetreeError);
+    expect(error.code).toBe("INVALID_ARGUMENT");
+    expect(error.message).toMatch(/cannot be written as JSON Schema: .*cannot be represented/);
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it("refuses what is neither a schema name nor a zod schema", () => {
+    for (const schema of [42, null, { _zod: { run: 1 } }]) {
+      const error = failure(() => toJsonSchema(schema as never));
+      expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["schema"]]);
+    }
+  });
+
+  it("describes numbers as the numeric schemas take them: any, ≥ 0, or > 0", () => {
+    const numberForm = (json: unknown) => (json as { anyOf: JsonSchema[] }).anyOf[0];
+    expect(numberForm(toJsonSchema("numeric"))).toEqual({ type: "number" });
+    expect(numberForm(dig(toJsonSchema("weights"), "anyOf", "1", "additionalProperties"))).toEqual({
+      type: "number",
+      minimum: 0,
+    });
+    expect(numberForm(dig(toJsonSchema("cascadeTree"), "properties", "unit"))).toEqual({
+      type: "number",
+      exclusiveMinimum: 0,
+    });
   });
 
   it("refuses an unknown schema name", () => {

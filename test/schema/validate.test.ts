@@ -61,6 +61,38 @@ describe("validate", () => {
     expect(failure(() => validate("isoDate", "2026-13-01")).code).toBe("INVALID_DATE");
   });
 
+  it("refuses numbers JSON cannot hold, and says when a number is missing", () => {
+    for (const [value, shown] of [
+      [Number.NaN, "NaN"],
+      [Number.POSITIVE_INFINITY, "Infinity"],
+      [Number.NEGATIVE_INFINITY, "-Infinity"],
+    ] as const) {
+      const error = failure(() => validate("numeric", value));
+      expect([error.code, error.message]).toEqual([
+        "INVALID_NUMBER",
+        `INVALID_NUMBER: Expected a finite number, got ${shown}.`,
+      ]);
+    }
+    expect(failure(() => validate("weights", [1, Number.NaN])).path).toEqual([1]);
+    const missing = failure(() => validate("numeric", undefined));
+    expect([missing.code, missing.message]).toEqual([
+      "INVALID_ARGUMENT",
+      'INVALID_ARGUMENT: Missing: expected a number or a numeric string such as "50万" or "25%".',
+    ]);
+    const tier = failure(() => validate("bonusTiers", [{ rate: "3%" }]));
+    expect([tier.code, tier.path, tier.details.issues]).toEqual([
+      "INVALID_TIERS",
+      [0, "from"],
+      [
+        {
+          path: [0, "from"],
+          message: 'Missing: expected a number or a numeric string such as "50万" or "25%".',
+          code: null,
+        },
+      ],
+    ]);
+  });
+
   it("describes wrong types without calling the value's methods", () => {
     const hostile = {
       toString() {
@@ -129,6 +161,109 @@ describe("validate", () => {
     expect(validate("alertRules", rules)).toEqual(rules);
     const shares = Object.freeze({ 粮油: "40%", 日化: "30%" });
     expect(validate("shares", shares)).toEqual(shares);
+  });
+
+  it("refuses what is neither a schema name nor a zod schema, naming the schemas it knows", () => {
+    for (const schema of [null, 42, {}, { _zod: {} }, { _zod: { run: 1 } }]) {
+      const error = failure(() => validate(schema as never, 1));
+      expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["schema"]]);
+      expect(error.message).toBe(
+        "INVALID_ARGUMENT: schema must be a schema name (see schemas) or a zod schema. (at schema)",
+      );
+    }
+    expect(failure(() => validate("model" as "weights", 1)).message).toBe(
+      `INVALID_ARGUMENT: Unknown schema "model"; the schemas are ${Object.keys(schemas).join(", ")}. (at schema)`,
+    );
+  });
+
+  it("counts the other problems in the message: one more problem is, two more are", () => {
+    const error = failure(() => validate(z.strictObject({ a: z.string() }), { a: 1, b: 2 }));
+    expect(error.message).toBe(
+      "INVALID_ARGUMENT: Expected a string, got 1. 1 more problem is listed in details.issues. (at a)",
+    );
+    expect(error.details.issues).toEqual([
+      { path: ["a"], message: "Expected a string, got 1.", code: null },
+      { path: ["b"], message: 'Unknown field "b" (check the spelling).', code: null },
+    ]);
+  });
+
+  it("reports several unknown fields in one issue, at the first of them", () => {
+    const error = failure(() => validate(z.strictObject({}), { b: 1, a: 2 }));
+    expect(error.path).toEqual(["b"]);
+    expect(error.details.issues).toEqual([
+      { path: ["b"], message: 'Unknown fields "b", "a" (check the spelling).', code: null },
+    ]);
+  });
+
+  it("words zod's own issues the library's way, whatever zod's locale", () => {
+    const cases: [z.ZodType, unknown, string][] = [
+      [z.string(), 1.5, "Expected a string, got 1.5."],
+      [z.number(), "x", 'Expected a number, got the string "x".'],
+      [z.boolean(), 1, "Expected true or false, got 1."],
+      [z.object({}), "x", 'Expected an object, got the string "x".'],
+      [z.array(z.string()), 1, "Expected an array, got 1."],
+      [z.record(z.string(), z.number()), 1, "Expected an object, got 1."],
+      [z.int(), 1.5, "Expected a whole number, got 1.5."],
+      [z.null(), 1, "Expected null, got 1."],
+      [z.date(), "x", 'Expected a date, got the string "x".'],
+      [z.literal(5), 6, "Expected 5, got 6."],
+      [z.enum(["a", "b"]), "c", 'Expected "a" or "b", got the string "c".'],
+      [z.array(z.number()).min(2), [1], "Expected at least 2 items."],
+      [z.array(z.number()).min(1), [], "Expected at least 1 item."],
+      [z.array(z.number()).max(1), [1, 2], "Expected at most 1 item."],
+      [z.set(z.number()).min(2), new Set([1]), "Expected at least 2 items."],
+      [z.string().max(3), "abcd", "Expected at most 3 characters."],
+      [z.string().min(1), "", "Expected at least 1 character."],
+      [z.number().min(3), 1, "Expected a number ≥ 3, got 1."],
+      [z.number().gt(3), 1, "Expected a number > 3, got 1."],
+      [z.number().max(3), 5, "Expected a number ≤ 3, got 5."],
+      [z.number().lt(3), 5, "Expected a number < 3, got 5."],
+      [z.bigint().min(5n), 1n, "Expected a number ≥ 5, got a bigint."],
+      [z.union([z.string(), z.number()]), true, "A boolean matches none of the allowed forms."],
+      [z.union([z.string(), z.number()]), null, "Null matches none of the allowed forms."],
+      [z.string().email(), "x", '"x" does not have the expected form.'],
+      [z.number().multipleOf(5), 3, "Invalid value: 3."],
+    ];
+    for (const [schema, value, message] of cases) {
+      const error = failure(() => validate(schema, value));
+      expect(error.details.issues, message).toEqual([{ path: [], message, code: null }]);
+      expect(error.message).toBe(`INVALID_ARGUMENT: ${message}`);
+    }
+  });
+
+  it("gives a caller's own refinement INVALID_ARGUMENT and its message", () => {
+    const error = failure(() =>
+      validate(
+        z.string().refine(() => false, "nope"),
+        "x",
+      ),
+    );
+    expect([error.code, error.message, error.details.issues]).toEqual([
+      "INVALID_ARGUMENT",
+      "INVALID_ARGUMENT: nope",
+      [{ path: [], message: "nope", code: null }],
+    ]);
+  });
+
+  it("shows a symbol key in the path as text, so the path stays JSON", () => {
+    const key = Symbol("k");
+    const error = failure(() => validate(z.object({ [key]: z.string() }), { [key]: 1 }));
+    expect(error.path).toEqual(["Symbol(k)"]);
+  });
+
+  it("gives the core's message without its code prefix or path suffix", () => {
+    const date = failure(() => validate("isoDate", "2026-02-29"));
+    expect(date.message).toBe('INVALID_DATE: "2026-02-29" does not exist: 2026-02 has 28 days.');
+    const rule = failure(() => validate("alertRules", [{ id: "a", when: "x <", recommend: "r" }]));
+    expect(rule.details.issues).toEqual([
+      {
+        path: [0, "when"],
+        message:
+          'In formula "a" at column 4, at the end: the formula ends where a value is expected.',
+        code: "FORMULA_SYNTAX",
+      },
+    ]);
+    expect(rule.details).toMatchObject({ formula: "a", column: 4 });
   });
 
   describe("properties", () => {

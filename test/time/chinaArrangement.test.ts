@@ -36,6 +36,28 @@ describe("chinaArrangement", () => {
     expect(error.message).toContain("2020–2026");
     expect(error.message).toContain("arrangements");
     expect(error.message).toContain("provisional");
+    expect(error.path).toEqual(["year"]);
+    expect(error.details).toEqual({
+      year: 2027,
+      coveredYears: [2020, 2021, 2022, 2023, 2024, 2025, 2026],
+    });
+    expect(error.message).toContain(
+      "No official China holiday arrangement for 2027 is shipped; the data covers 2020–2026.",
+    );
+    expect(error.message).toContain('chinaArrangement(2027, { missingYears: "provisional" })');
+  });
+
+  it('takes missingYears: "error" explicitly, as the default', () => {
+    expect(chinaArrangement(2026, { missingYears: "error" }).year).toBe(2026);
+    expect(thrown(() => chinaArrangement(2027, { missingYears: "error" })).code).toBe(
+      "CALENDAR_YEAR_MISSING",
+    );
+  });
+
+  it("accepts the years 1000 and 9999 (and has no data for them)", () => {
+    for (const year of [1000, 9999]) {
+      expect(thrown(() => chinaArrangement(year)).code).toBe("CALENDAR_YEAR_MISSING");
+    }
   });
 
   it("gives the provisional arrangement on request", () => {
@@ -45,8 +67,10 @@ describe("chinaArrangement", () => {
 
   it("refuses a bad year or option", () => {
     expect(thrown(() => chinaArrangement("2026" as never)).code).toBe("INVALID_ARGUMENT");
-    expect(thrown(() => chinaArrangement(2026, { missingYears: "x" as never })).code).toBe(
-      "INVALID_ARGUMENT",
+    const option = thrown(() => chinaArrangement(2026, { missingYears: "x" as never }));
+    expect([option.code, option.path]).toEqual(["INVALID_ARGUMENT", ["missingYears"]]);
+    expect(option.message).toMatch(
+      /missingYears must be "error" or "provisional", got the string "x"\./,
     );
   });
 
@@ -56,6 +80,9 @@ describe("chinaArrangement", () => {
       expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["year"]]);
     }
     expect(thrown(() => chinaArrangement(1999)).path).toEqual(["year"]);
+    expect(thrown(() => chinaArrangement(999)).message).toMatch(
+      /Expected a year from 1000 to 9999 such as 2026, got 999\./,
+    );
   });
 
   it("refuses options that are not an object, null included, with INVALID_ARGUMENT", () => {

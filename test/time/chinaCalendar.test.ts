@@ -75,6 +75,26 @@ describe("chinaCalendar", () => {
       expect(workingDays("2027-01-01", "2027-12-31", copy).provisional).toBe(true);
     });
 
+    it("is a Saturday–Sunday calendar named for mainland China, strict about missing years by default", () => {
+      expect(calendar).toMatchObject({
+        name: "China (mainland) statutory holidays",
+        weekend: [6, 7],
+        missingYears: "error",
+      });
+      expect(chinaCalendar({ missingYears: "error" }).missingYears).toBe("error");
+      expect(chinaCalendar({ missingYears: "provisional" }).missingYears).toBe("china-provisional");
+      expect(chinaCalendar({ missingYears: "weekends-only" }).missingYears).toBe("weekends-only");
+      expect(calendar.sources).toHaveLength(7);
+      expect(calendar.sources?.[6]).toMatch(/^2026: /);
+    });
+
+    it("lists holidays and make-up days in date order", () => {
+      for (const list of [calendar.holidays ?? [], calendar.workdays ?? []]) {
+        const dates = list.map((day) => (typeof day === "string" ? day : day.date));
+        expect(dates).toEqual([...dates].sort());
+      }
+    });
+
     it("lists its years, sources and no provisional years", () => {
       expect(calendar.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
       expect(calendar.provisionalYears).toEqual([]);
@@ -155,6 +175,24 @@ describe("chinaCalendar", () => {
       const days = listDays("2027-01-01", "2027-01-04", provisional).days;
       expect(days.map((day) => day.working)).toEqual([false, false, false, true]);
     });
+
+    it("takes late-December days from a provisional next year only when the range reaches them", () => {
+      expect(listDays("2029-12-01", "2029-12-28", provisional).provisionalYears).toEqual([2029]);
+      // The make-up day alone, then the days off alone, are enough to mark 2030.
+      expect(listDays("2029-12-29", "2029-12-29", provisional)).toEqual({
+        days: [
+          { date: "2029-12-29", weekday: 6, working: true, kind: "make-up", name: "元旦补班" },
+        ],
+        provisional: true,
+        provisionalYears: [2029, 2030],
+      });
+      const offOnly = listDays("2029-12-30", "2029-12-31", provisional);
+      expect(offOnly.days.map((day) => [day.kind, day.name])).toEqual([
+        ["holiday", "元旦"],
+        ["holiday", "元旦"],
+      ]);
+      expect(offOnly.provisionalYears).toEqual([2029, 2030]);
+    });
   });
 
   describe("user-supplied arrangements", () => {
@@ -198,6 +236,8 @@ describe("chinaCalendar", () => {
       const error = thrown(() => chinaCalendar({ arrangements: [notice2027, notice2027] }));
       expect(error.code).toBe("INVALID_CALENDAR_DATA");
       expect(error.path).toEqual(["arrangements", 1, "year"]);
+      expect(error.details).toEqual({ reason: "year", year: 2027 });
+      expect(error.message).toMatch(/Two arrangements are given for 2027; pass one per year\./);
     });
 
     it("refuses a malformed arrangement with the path to the bad value", () => {
@@ -220,15 +260,83 @@ describe("chinaCalendar", () => {
         }),
       );
       expect(error.code).toBe("CALENDAR_CONFLICT");
-      expect(error.details).toMatchObject({ date: "2022-12-31" });
+      expect(error.path).toEqual(["CHINA_HOLIDAY_DATA", 3]);
+      expect(error.details).toEqual({ date: "2022-12-31", otherPath: ["arrangements", 0] });
     });
 
     it("refuses arrangements that are not an array, and unknown missingYears", () => {
-      expect(thrown(() => chinaCalendar({ arrangements: {} as never })).code).toBe(
+      const notArray = thrown(() => chinaCalendar({ arrangements: {} as never }));
+      expect([notArray.code, notArray.path, notArray.details]).toEqual([
         "INVALID_CALENDAR_DATA",
+        ["arrangements"],
+        { reason: "shape" },
+      ]);
+      expect(notArray.message).toMatch(/arrangements must be an array, got an object\./);
+      const missing = thrown(() => chinaCalendar({ missingYears: "guess" as never }));
+      expect([missing.code, missing.path]).toEqual(["INVALID_ARGUMENT", ["missingYears"]]);
+      expect(missing.message).toMatch(
+        /missingYears must be "error", "provisional" or "weekends-only", got the string "guess"\./,
       );
-      expect(thrown(() => chinaCalendar({ missingYears: "guess" as never })).code).toBe(
-        "INVALID_ARGUMENT",
+    });
+
+    it("says '(no source given)' for an arrangement without a source", () => {
+      const replaced = chinaCalendar({
+        arrangements: [{ year: 2026, holidays: [{ name: "元旦", days: ["2026-01-01"] }] }],
+      });
+      expect(replaced.sources?.at(-1)).toBe("2026: (no source given)");
+      expect(chinaCalendar({ arrangements: [notice2027] }).sources?.at(-1)).toBe(
+        "2027: 国办发明电〔2026〕N号",
+      );
+    });
+
+    it("keeps the earlier year's name for a day off listed by two years' arrangements", () => {
+      // 2023's shipped 元旦 run starts on 2022-12-31; a 2022 notice listing that day too wins.
+      const both = chinaCalendar({
+        arrangements: [{ year: 2022, holidays: [{ name: "跨年", days: ["2022-12-31"] }] }],
+      });
+      expect(
+        both.holidays?.filter((day) => typeof day !== "string" && day.date === "2022-12-31"),
+      ).toEqual([{ date: "2022-12-31", name: "跨年" }]);
+    });
+
+    it("sorts days from arrangements given out of order, naming top-level make-up days 补班", () => {
+      const unordered = chinaCalendar({
+        arrangements: [
+          {
+            year: 2027,
+            holidays: [
+              { name: "国庆节", days: ["2027-10-01/2027-10-03"] },
+              { name: "元旦", days: ["2027-01-01"] },
+            ],
+            workdays: ["2027-09-26", "2027-01-03"],
+          },
+        ],
+      });
+      expect(unordered.holidays?.slice(-4)).toEqual([
+        { date: "2027-01-01", name: "元旦" },
+        { date: "2027-10-01", name: "国庆节" },
+        { date: "2027-10-02", name: "国庆节" },
+        { date: "2027-10-03", name: "国庆节" },
+      ]);
+      expect(unordered.workdays?.slice(-2)).toEqual([
+        { date: "2027-01-03", name: "补班" },
+        { date: "2027-09-26", name: "补班" },
+      ]);
+    });
+
+    it("refuses a later year's make-up day that an earlier year has off, naming both arrangements", () => {
+      const error = thrown(() =>
+        chinaCalendar({
+          arrangements: [
+            { year: 2026, holidays: [{ name: "岁末", days: ["2026-12-28"] }] },
+            { year: 2027, holidays: [], workdays: ["2026-12-28"] },
+          ],
+        }),
+      );
+      expect([error.code, error.path]).toEqual(["CALENDAR_CONFLICT", ["arrangements", 1]]);
+      expect(error.details).toEqual({ date: "2026-12-28", otherPath: ["arrangements", 0] });
+      expect(error.message).toMatch(
+        /2026-12-28 is a day off in one arrangement and a make-up working day in another\./,
       );
     });
 

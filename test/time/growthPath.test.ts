@@ -40,6 +40,7 @@ describe("growthPath", () => {
         "25.74%",
       ]);
       expect(path.increment).toBeNull();
+      expect(path.method).toBe("cagr");
     });
 
     it("works in 元 with a 100万 unit", () => {
@@ -70,6 +71,33 @@ describe("growthPath", () => {
     expect(growthPath(0, 10, 2).growthRates[0]).toBeNull();
   });
 
+  it("has no growth rate for a step from zero or from a negative value", () => {
+    expect(strings(growthPath(0, 10, 2).growthRates.map((rate) => rate ?? "null"))).toEqual([
+      "null",
+      "1",
+    ]);
+    const path = growthPath(-10, 20, 3);
+    expect(strings(path.values)).toEqual(["-10", "0", "10", "20"]);
+    expect(strings(path.growthRates.map((rate) => rate ?? "null"))).toEqual(["null", "null", "1"]);
+  });
+
+  it("rounds half-up by default", () => {
+    expect(strings(growthPath(0, 1, 8, { unit: "0.01" }).values)).toEqual([
+      "0",
+      "0.13",
+      "0.25",
+      "0.38",
+      "0.5",
+      "0.63",
+      "0.75",
+      "0.88",
+      "1",
+    ]);
+    expect(
+      strings(growthPath(0, 1, 8, { unit: "0.01", rounding: "half-even" }).values).slice(1, 4),
+    ).toEqual(["0.12", "0.25", "0.38"]);
+  });
+
   it("rounds with the chosen mode", () => {
     expect(strings(growthPath(0, 1, 3, { unit: "0.01", rounding: "down" }).values)).toEqual([
       "0",
@@ -84,12 +112,19 @@ describe("growthPath", () => {
       for (const [start, end, path] of [
         [0, 20, ["start"]],
         [-8, 20, ["start"]],
+        [-8, 0, ["start"]],
         [8, 0, ["end"]],
         [8, -1, ["end"]],
       ] as const) {
         const error = thrown(() => growthPath(start, end, 4, { method: "cagr" }));
         expect([error.code, error.path]).toEqual(["INVALID_OPERATION", path]);
       }
+      expect(thrown(() => growthPath(0, 20, 4, { method: "cagr" })).message).toMatch(
+        /A CAGR path needs a positive start and a positive end .*; use method "linear"\./,
+      );
+      expect(thrown(() => growthPath(-8, 20, 4, { method: "cagr" })).message).toMatch(
+        /Compound growth needs a positive starting value, got -8\./,
+      );
     });
 
     it("bad steps, method, unit and numbers", () => {
@@ -100,6 +135,15 @@ describe("growthPath", () => {
         "method",
       ]);
       expect(thrown(() => growthPath(8, 20, 4, { unit: 0 })).path).toEqual(["unit"]);
+      const negativeUnit = thrown(() => growthPath(8, 20, 4, { unit: "-1" }));
+      expect([negativeUnit.code, negativeUnit.path]).toEqual(["INVALID_ARGUMENT", ["unit"]]);
+      expect(negativeUnit.message).toMatch(/unit must be positive\./);
+      expect(thrown(() => growthPath(8, 20, 0)).message).toMatch(
+        /steps must be a whole number from 1 to 1000, got 0\./,
+      );
+      expect(thrown(() => growthPath(8, 20, 4, { method: "geometric" as never })).message).toMatch(
+        /method must be "linear" or "cagr", got the string "geometric"\./,
+      );
       expect(thrown(() => growthPath(8, 20, 4, { rounding: "nearest" as never })).code).toBe(
         "INVALID_ARGUMENT",
       );
@@ -122,15 +166,17 @@ describe("growthPath", () => {
     });
 
     it("a result past the supported magnitude (|x| < 1e1000): NUMBER_TOO_LARGE", () => {
-      expect(thrown(() => growthPath("-9e999", "9e999", 1)).code).toBe("NUMBER_TOO_LARGE");
-      expect(thrown(() => growthPath("1e-999", "1e999", 1, { method: "cagr" })).code).toBe(
-        "NUMBER_TOO_LARGE",
-      );
-      // A linear path from a tiny start: the first step's growth rate is about 1e1997.
-      expect(thrown(() => growthPath("1e-999", "1e999", 4)).code).toBe("NUMBER_TOO_LARGE");
-      expect(thrown(() => growthPath("9.9e999", 1, 1, { unit: "1e999" })).code).toBe(
-        "NUMBER_TOO_LARGE",
-      );
+      for (const [run, path, what] of [
+        [() => growthPath("-9e999", "9e999", 1), ["end"], "The increment"],
+        [() => growthPath("1e-999", "1e999", 1, { method: "cagr" }), ["end"], "The growth factor"],
+        // A linear path from a tiny start: the first step's growth rate is about 1e1997.
+        [() => growthPath("1e-999", "1e999", 4), ["end"], "A step's growth rate"],
+        [() => growthPath("9.9e999", 1, 1, { unit: "1e999" }), ["unit"], "The result"],
+      ] as const) {
+        const error = thrown(run);
+        expect([error.code, error.path]).toEqual(["NUMBER_TOO_LARGE", path]);
+        expect(error.message).toContain(`${what} is outside the supported magnitude`);
+      }
       expect(growthPath("1e-999", "1e999", 1000, { method: "cagr" }).rate?.isFinite()).toBe(true);
     });
   });

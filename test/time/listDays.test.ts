@@ -4,7 +4,8 @@ import { deepFreeze, thrown } from "./_helpers.js";
 
 describe("listDays", () => {
   it("classifies each day with its ISO weekday", () => {
-    expect(listDays("2026-09-26", "2026-10-01", chinaCalendar()).days).toEqual([
+    // Strict: a day without a name has no name field at all.
+    expect(listDays("2026-09-26", "2026-10-01", chinaCalendar()).days).toStrictEqual([
       { date: "2026-09-26", weekday: 6, working: false, kind: "holiday", name: "中秋节" },
       { date: "2026-09-27", weekday: 7, working: false, kind: "holiday", name: "中秋节" },
       { date: "2026-09-28", weekday: 1, working: true, kind: "workday" },
@@ -12,6 +13,13 @@ describe("listDays", () => {
       { date: "2026-09-30", weekday: 3, working: true, kind: "workday" },
       { date: "2026-10-01", weekday: 4, working: false, kind: "holiday", name: "国庆节" },
     ]);
+  });
+
+  it("says provisional: false on an official calendar", () => {
+    expect(listDays("2026-01-01", "2026-01-01", chinaCalendar())).toMatchObject({
+      provisional: false,
+      provisionalYears: [],
+    });
   });
 
   it("crosses year and leap-day boundaries", () => {
@@ -28,9 +36,22 @@ describe("listDays", () => {
       holidays: [{ date: "2026-06-01", name: "x" }],
       workdays: ["2026-06-06"],
     });
-    expect(
-      listDays("2026-06-01", "2026-06-07", calendar).days.filter((day) => day.working),
-    ).toHaveLength(5);
+    const { days } = listDays("2026-06-01", "2026-06-07", calendar);
+    expect(days.filter((day) => day.working)).toHaveLength(5);
+    expect(days[0]).toStrictEqual({
+      date: "2026-06-01",
+      weekday: 1,
+      working: false,
+      kind: "holiday",
+      name: "x",
+    });
+    // A make-up day listed as a plain date has no name.
+    expect(days[5]).toStrictEqual({
+      date: "2026-06-06",
+      weekday: 6,
+      working: true,
+      kind: "make-up",
+    });
   });
 
   it("refuses bad ranges and calendars", () => {

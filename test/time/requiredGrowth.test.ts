@@ -21,6 +21,9 @@ describe("requiredGrowth", () => {
     expect(requiredGrowth(8, 0).toString()).toBe("-1");
     expect(requiredGrowth(8, 0, 3).toString()).toBe("-1");
     expect(requiredGrowth(8, -2).toString()).toBe("-1.25");
+    // One period given explicitly is the plain ratio too, negative target and all.
+    expect(requiredGrowth(8, -2, "1").toString()).toBe("-1.25");
+    expect(requiredGrowth(8, 10, 1).toString()).toBe("0.25");
   });
 
   it("takes fractional periods (18 months = 1.5 years)", () => {
@@ -32,17 +35,51 @@ describe("requiredGrowth", () => {
     it("growth from zero: DIVISION_BY_ZERO", () => {
       expect(thrown(() => requiredGrowth(0, 8)).code).toBe("DIVISION_BY_ZERO");
       expect(thrown(() => requiredGrowth(0, 8, 4)).path).toEqual(["from"]);
+      const one = thrown(() => requiredGrowth(0, 8));
+      expect(one.path).toEqual(["from"]);
+      expect(one.message).toMatch(/Growth from zero has no rate: the starting value is 0\./);
+      const several = thrown(() => requiredGrowth(0, 8, 4));
+      expect(several.code).toBe("DIVISION_BY_ZERO");
+      expect(several.message).toMatch(/Use an absolute increase \(linear path\) instead\./);
     });
 
     it("a negative start, or a negative end over several periods: INVALID_OPERATION", () => {
       expect(thrown(() => requiredGrowth(-7, 8)).code).toBe("INVALID_OPERATION");
       expect(thrown(() => requiredGrowth(-7, 8, 3)).path).toEqual(["from"]);
       expect(thrown(() => requiredGrowth(7, -8, 3)).path).toEqual(["to"]);
+      const one = thrown(() => requiredGrowth(-7, 8));
+      expect(one.path).toEqual(["from"]);
+      expect(one.message).toMatch(/A growth rate needs a positive starting value, got -7\./);
+      const several = thrown(() => requiredGrowth(-7, 8, 3));
+      expect(several.code).toBe("INVALID_OPERATION");
+      expect(several.message).toMatch(/Compound growth needs a positive starting value, got -7\./);
+      const negative = thrown(() => requiredGrowth(7, -8, 3));
+      expect(negative.code).toBe("INVALID_OPERATION");
+      expect(negative.message).toMatch(/Compound growth cannot reach a negative value \(-8\)/);
     });
 
     it("bad periods and numbers", () => {
-      for (const periods of [0, -1, 1001, Number.NaN, null]) {
+      for (const periods of [0, -1, 1001, Number.NaN, null, true, 2n]) {
         expect(thrown(() => requiredGrowth(7, 8, periods as number)).path).toEqual(["periods"]);
+      }
+      for (const [periods, got] of [
+        [true, "a boolean"],
+        [2n, "a bigint"],
+      ] as const) {
+        const error = thrown(() => requiredGrowth(7, 8, periods as never));
+        expect(error.code).toBe("INVALID_ARGUMENT");
+        expect(error.message).toMatch(`Expected a positive number of periods, got ${got}.`);
+      }
+      for (const [periods, got] of [
+        [0, "0"],
+        [-1, "-1"],
+        ["1000.5", "1000.5"],
+      ] as const) {
+        const error = thrown(() => requiredGrowth(7, 8, periods));
+        expect(error.code).toBe("INVALID_ARGUMENT");
+        expect(error.message).toMatch(
+          `The number of periods must be above 0 and at most 1000, got ${got}.`,
+        );
       }
       expect(thrown(() => requiredGrowth("seven", 8)).code).toBe("INVALID_NUMBER");
     });

@@ -132,6 +132,96 @@ describe("splitByPeriod", () => {
     });
   });
 
+  describe("the result", () => {
+    it("echoes the total, range, grain and basis, and has no quarterPattern unless given", () => {
+      const result = splitByPeriod("1.2亿", { ...year2026, grain: "quarter" });
+      expect(result).toMatchObject({
+        start: "2026-01-01",
+        end: "2026-12-31",
+        grain: "quarter",
+        basis: "working-days",
+        days: 365,
+        workingDays: 248,
+        provisional: false,
+        provisionalYears: [],
+      });
+      expect(result.total.toString()).toBe("120000000");
+      expect(result).not.toHaveProperty("quarterPattern");
+      expect(splitByPeriod(1, { ...year2026, grain: "month", basis: "calendar-days" }).basis).toBe(
+        "calendar-days",
+      );
+      const fiscal = splitByPeriod(1, { ...year2026, grain: "month", quarterPattern: "5-4-4" });
+      expect(fiscal.quarterPattern).toBe("5-4-4");
+    });
+
+    it("gives kind and name only at the day grain, and a name only to named days", () => {
+      const months = splitByPeriod(100, { ...year2026, grain: "month" }).periods;
+      expect(Object.keys(months[0]!)).toEqual([
+        "key",
+        "label",
+        "start",
+        "end",
+        "days",
+        "workingDays",
+        "share",
+        "value",
+      ]);
+      const days = splitByPeriod(100, { ...year2026, grain: "day" }).periods;
+      const workday = days.find((day) => day.key === "2026-06-01")!;
+      expect(Object.keys(workday)).toEqual([...Object.keys(months[0]!), "kind"]);
+      expect(days.find((day) => day.key === "2026-06-06")).toMatchObject({ kind: "weekend" });
+      expect(days.find((day) => day.key === "2026-06-06")).not.toHaveProperty("name");
+      expect(days.find((day) => day.key === "2026-01-01")).toMatchObject({
+        kind: "holiday",
+        name: "元旦",
+      });
+    });
+
+    it("labels days with their weekday, weeks with their number", () => {
+      const days = splitByPeriod(7, {
+        start: "2026-06-01",
+        end: "2026-06-07",
+        grain: "day",
+        basis: "calendar-days",
+      }).periods;
+      expect(days.map((day) => day.label)).toEqual([
+        "2026-06-01 周一",
+        "2026-06-02 周二",
+        "2026-06-03 周三",
+        "2026-06-04 周四",
+        "2026-06-05 周五",
+        "2026-06-06 周六",
+        "2026-06-07 周日",
+      ]);
+      const weeks = splitByPeriod(1, { ...year2026, grain: "week" }).periods;
+      expect([weeks[0]?.label, weeks[9]?.label, weeks.at(-1)?.label]).toEqual([
+        "2026年第1周",
+        "2026年第10周",
+        "2026年第53周",
+      ]);
+      expect(weeks[9]?.key).toBe("2026-W10");
+    });
+
+    it("shares nothing out of a zero total over days without work", () => {
+      const result = splitByPeriod(0, {
+        start: "2026-02-16",
+        end: "2026-02-17",
+        grain: "day",
+        calendar: china,
+      });
+      expect(result.periods.map((p) => p.share.toString())).toEqual(["0", "0"]);
+    });
+
+    it("passes the rounding mode on, refusing an unknown one", () => {
+      const options = { start: "2026-06-01", end: "2026-06-03", grain: "day" } as const;
+      expect(strings(splitByPeriod(10, { ...options, unit: 1, rounding: "down" }).periods)).toEqual(
+        ["4", "3", "3"],
+      );
+      const error = thrown(() => splitByPeriod(10, { ...options, rounding: "nearest" as never }));
+      expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["rounding"]]);
+    });
+  });
+
   describe("bases", () => {
     it("splits by calendar days", () => {
       const result = splitByPeriod(365, {
@@ -215,6 +305,112 @@ describe("splitByPeriod", () => {
       expect(result.periods.map((p) => p.workingDays)).toEqual([11, 16]);
       expect(strings(result.periods)).toEqual(["722", "1378"]);
     });
+
+    it("gives whole months of equal figures exactly equal shares, whatever their day counts", () => {
+      for (const within of ["working-days", "calendar-days"] as const) {
+        const result = splitByPeriod(100, {
+          start: "2026-01-01",
+          end: "2026-02-28",
+          grain: "month",
+          calendar: china,
+          seasonality: { monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], within },
+        });
+        expect(
+          result.periods.map((p) => p.share.toString()),
+          within,
+        ).toEqual(["0.5", "0.5"]);
+        expect(strings(result.periods)).toEqual(["50", "50"]);
+      }
+    });
+
+    it("cuts monthly seasonality at both ends of the range, by working or calendar days", () => {
+      const options = {
+        start: "2026-01-16",
+        end: "2026-02-10",
+        grain: "month",
+        calendar: china,
+      } as const;
+      const monthly = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+      // Working days: 11 of January's 21 against 7 of February's 16, i.e. 176 : 147.
+      const working = splitByPeriod(100, { ...options, seasonality: { monthly } }).periods;
+      expect(working.map((p) => [p.start, p.end, p.days, p.workingDays])).toEqual([
+        ["2026-01-16", "2026-01-31", 16, 11],
+        ["2026-02-01", "2026-02-10", 10, 7],
+      ]);
+      expect(working[0]?.share.eq(toDecimal(176).div(323))).toBe(true);
+      // Calendar days: 16 of 31 against 10 of 28, i.e. 224 : 155.
+      const calendar = splitByPeriod(100, {
+        ...options,
+        seasonality: { monthly, within: "calendar-days" },
+      }).periods;
+      expect(calendar[0]?.share.eq(toDecimal(224).div(379))).toBe(true);
+    });
+
+    it("lets a month without working days carry a zero figure, and refuses any other", () => {
+      // Every day is a rest day except one make-up Monday in January.
+      const options = {
+        start: "2026-01-01",
+        end: "2026-02-28",
+        grain: "month",
+        calendar: { weekend: [1, 2, 3, 4, 5, 6, 7], workdays: ["2026-01-05"] },
+      } as const;
+      const zero = splitByPeriod(1, {
+        ...options,
+        seasonality: { monthly: [1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] },
+      }).periods;
+      expect(zero.map((p) => [p.key, p.value.toString(), p.share.toString()])).toEqual([
+        ["2026-01", "1", "1"],
+        ["2026-02", "0", "0"],
+      ]);
+      const error = thrown(() =>
+        splitByPeriod(1, {
+          ...options,
+          seasonality: { monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] },
+        }),
+      );
+      expect([error.code, error.path]).toEqual([
+        "SEASONALITY_MISMATCH",
+        ["seasonality", "monthly", 1],
+      ]);
+      expect(error.message).toMatch(
+        /Month 2026-2 has a seasonality weight but no working days to carry it\./,
+      );
+    });
+
+    it("reads seasonality by own keys only: names on Object.prototype change nothing", () => {
+      const prototype = Object.prototype as Record<string, unknown>;
+      const options = { ...year2026, grain: "quarter" } as const;
+      const record = { "2026-Q1": 1, "2026-Q2": 2, "2026-Q3": 3, "2026-Q4": 4 };
+      prototype.monthly = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+      try {
+        expect(strings(splitByPeriod(1000, { ...options, seasonality: record }).periods)).toEqual([
+          "100",
+          "200",
+          "300",
+          "400",
+        ]);
+      } finally {
+        delete prototype.monthly;
+      }
+      prototype["2026-Q1"] = 1;
+      try {
+        const { "2026-Q1": _, ...withoutQ1 } = record;
+        const error = thrown(() => splitByPeriod(1000, { ...options, seasonality: withoutQ1 }));
+        expect(error.details).toEqual({ missing: ["2026-Q1"], extra: [] });
+      } finally {
+        delete prototype["2026-Q1"];
+      }
+      const monthly = { monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] };
+      const clean = strings(splitByPeriod(1000, { ...options, seasonality: monthly }).periods);
+      prototype.within = "calendar-days";
+      try {
+        expect(strings(splitByPeriod(1000, { ...options, seasonality: monthly }).periods)).toEqual(
+          clean,
+        );
+      } finally {
+        delete prototype.within;
+      }
+    });
   });
 
   describe("4-4-5 fiscal quarters", () => {
@@ -257,12 +453,22 @@ describe("splitByPeriod", () => {
 
     it("makes 13-week quarters", () => {
       const quarters = fiscal("4-4-5", "quarter").periods;
-      expect(quarters.map((p) => [p.key, p.days])).toEqual([
-        ["FY2026-Q1", 91],
-        ["FY2026-Q2", 91],
-        ["FY2026-Q3", 91],
-        ["FY2026-Q4", 91],
+      expect(quarters.map((p) => [p.key, p.label, p.days])).toEqual([
+        ["FY2026-Q1", "财务Q1（13周）", 91],
+        ["FY2026-Q2", "财务Q2（13周）", 91],
+        ["FY2026-Q3", "财务Q3（13周）", 91],
+        ["FY2026-Q4", "财务Q4（13周）", 91],
       ]);
+    });
+
+    it("labels a short fiscal period in weeks and days", () => {
+      const short = (end: string, grain: Grain) =>
+        splitByPeriod(1, { start: "2026-01-05", end, grain, quarterPattern: "4-4-5" }).periods.map(
+          (p) => p.label,
+        );
+      expect(short("2026-01-07", "month")).toEqual(["财务月P1（3天）"]);
+      expect(short("2026-01-14", "quarter")).toEqual(["财务Q1（1周+3天）"]);
+      expect(short("2026-01-11", "month")).toEqual(["财务月P1（1周）"]);
     });
 
     it("puts a calendar year's extra day, or a 53rd week, into the twelfth month", () => {
@@ -307,16 +513,35 @@ describe("splitByPeriod", () => {
           }),
         ).code,
       ).toBe("INVALID_ARGUMENT");
-      expect(
-        thrown(() =>
-          splitByPeriod(1, {
-            start: "2026-01-01",
-            end: "2026-12-31",
-            grain: "month",
-            quarterPattern: "4-4-4" as never,
-          }),
-        ).path,
-      ).toEqual(["quarterPattern"]);
+      const pattern = thrown(() =>
+        splitByPeriod(1, {
+          start: "2026-01-01",
+          end: "2026-12-31",
+          grain: "month",
+          quarterPattern: "4-4-4" as never,
+        }),
+      );
+      expect([pattern.code, pattern.path]).toEqual(["INVALID_ARGUMENT", ["quarterPattern"]]);
+      expect(pattern.message).toMatch(
+        /quarterPattern must be one of 4-4-5, 4-5-4, 5-4-4, got the string "4-4-4"\./,
+      );
+      const week = thrown(() =>
+        splitByPeriod(1, { ...year2026, grain: "week", quarterPattern: "4-4-5" }),
+      );
+      expect(week.path).toEqual(["quarterPattern"]);
+      expect(week.message).toMatch(/use it with grain quarter or month\./);
+      const long = thrown(() =>
+        splitByPeriod(1, {
+          ...year2026,
+          end: "2027-01-07",
+          grain: "month",
+          quarterPattern: "4-5-4",
+        }),
+      );
+      expect(long.path).toEqual(["end"]);
+      expect(long.message).toMatch(
+        /A 4-5-4 split covers one fiscal year \(at most 371 days, 53 weeks\); split each fiscal year separately\./,
+      );
     });
   });
 
@@ -413,11 +638,92 @@ describe("splitByPeriod", () => {
       expect(message).toContain("12 periods");
     });
 
+    it("says how seasonality fails to match, naming the periods", () => {
+      const months = thrown(() => splitByPeriod(1, { ...base, seasonality: [1, 2] }));
+      expect(months.message).toContain(
+        "The split has 12 periods (2026-01, 2026-02 … 2026-12) but 2 seasonality weights; give one weight per period, in order, or a record by period key.",
+      );
+      expect(months.details).toEqual({ expected: 12, got: 2 });
+      const quarters = thrown(() =>
+        splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, 2, 3, 4, 5] }),
+      );
+      expect(quarters.message).toContain(
+        "The split has 4 periods (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4) but 5 seasonality weights",
+      );
+      const missing = thrown(() =>
+        splitByPeriod(1, { ...base, grain: "quarter", seasonality: { "2026-Q1": 1 } }),
+      );
+      expect(missing.path).toEqual(["seasonality"]);
+      expect(missing.details).toEqual({ missing: ["2026-Q2", "2026-Q3", "2026-Q4"], extra: [] });
+      expect(missing.message).toContain(
+        'Seasonality keys do not match the periods (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4): no weight for "2026-Q2", "2026-Q3", "2026-Q4". ',
+      );
+      const extra = thrown(() =>
+        splitByPeriod(1, {
+          ...base,
+          grain: "quarter",
+          seasonality: {
+            "2026-Q1": 1,
+            "2026-Q2": 1,
+            "2026-Q3": 1,
+            "2026-Q4": 1,
+            "2027-Q1": 2,
+            x: 3,
+          },
+        }),
+      );
+      expect(extra.path).toEqual(["seasonality", "2027-Q1"]);
+      expect(extra.details).toEqual({ missing: [], extra: ["2027-Q1", "x"] });
+      expect(extra.message).toContain(': weights for unknown periods "2027-Q1", "x". ');
+      const both = thrown(() =>
+        splitByPeriod(1, { ...base, grain: "quarter", seasonality: { "2026-Q1": 1, x: 3 } }),
+      );
+      expect(both.message).toContain(
+        'no weight for "2026-Q2", "2026-Q3", "2026-Q4"; weights for unknown periods "x". ',
+      );
+      const monthly = thrown(() =>
+        splitByPeriod(1, { ...base, seasonality: { monthly: [1, 2, 3] } }),
+      );
+      expect(monthly.details).toEqual({ expected: 12, got: 3 });
+      expect(monthly.message).toMatch(
+        /Monthly seasonality needs 12 figures \(January to December\), got 3\./,
+      );
+      const zero = thrown(() => splitByPeriod(1, { ...base, seasonality: Array(12).fill(0) }));
+      expect(zero.message).toMatch(
+        /Every period's seasonality weight is zero, so the total cannot be spread\./,
+      );
+    });
+
+    it("refuses seasonality that is not an array, record or { monthly }, and a bad within", () => {
+      for (const [seasonality, got] of [
+        [5, "5"],
+        [null, "null"],
+        ["1,2,3", 'the string "1,2,3"'],
+      ] as const) {
+        const error = thrown(() =>
+          splitByPeriod(1, { ...base, seasonality: seasonality as never }),
+        );
+        expect([error.code, error.path]).toEqual(["SEASONALITY_MISMATCH", ["seasonality"]]);
+        expect(error.message).toContain(
+          `seasonality must be an array, a record or { monthly }, got ${got}.`,
+        );
+      }
+      const within = thrown(() =>
+        splitByPeriod(1, {
+          ...base,
+          seasonality: { monthly: Array(12).fill(1), within: "days" as never },
+        }),
+      );
+      expect([within.code, within.path]).toEqual(["INVALID_ARGUMENT", ["seasonality", "within"]]);
+      expect(within.message).toMatch(/within must be "working-days" or "calendar-days"\./);
+    });
+
     it("a negative seasonality weight: NEGATIVE_WEIGHT with the path", () => {
       const error = thrown(() =>
         splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, -1, 1, 1] }),
       );
       expect([error.code, error.path]).toEqual(["NEGATIVE_WEIGHT", ["seasonality", 1]]);
+      expect(error.message).toMatch(/A seasonality weight is negative\./);
       expect(
         thrown(() => splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, "x", 1, 1] }))
           .path,
@@ -425,16 +731,18 @@ describe("splitByPeriod", () => {
     });
 
     it("a working-day split of a non-zero total with no working days: NO_WORKING_DAYS", () => {
-      expect(
-        thrown(() =>
-          splitByPeriod(100, {
-            start: "2026-02-16",
-            end: "2026-02-22",
-            grain: "day",
-            calendar: china,
-          }),
-        ).code,
-      ).toBe("NO_WORKING_DAYS");
+      const error = thrown(() =>
+        splitByPeriod(100, {
+          start: "2026-02-16",
+          end: "2026-02-22",
+          grain: "day",
+          calendar: china,
+        }),
+      );
+      expect([error.code, error.path]).toEqual(["NO_WORKING_DAYS", ["basis"]]);
+      expect(error.message).toMatch(
+        /2026-02-16 – 2026-02-22 has no working days, so a working-day split of a non-zero total is undefined; use basis "calendar-days"/,
+      );
     });
 
     it("bad grain, basis, total and options", () => {
@@ -447,7 +755,26 @@ describe("splitByPeriod", () => {
       expect(
         thrown(() => splitByPeriod(1, { ...base, basis: "calendar-days", seasonality: [1] })).code,
       ).toBe("INVALID_ARGUMENT");
-      expect(thrown(() => splitByPeriod("abc", base)).code).toBe("INVALID_NUMBER");
+      expect(
+        thrown(() => splitByPeriod(1, { ...base, grain: "fortnight" as never })).message,
+      ).toMatch(
+        /grain must be one of year, quarter, month, dekad, week, day, got the string "fortnight"\./,
+      );
+      expect(thrown(() => splitByPeriod(1, { ...base, basis: "hours" as never })).message).toMatch(
+        /basis must be one of calendar-days, working-days, seasonality, got the string "hours"\./,
+      );
+      const both = thrown(() =>
+        splitByPeriod(1, { ...base, basis: "calendar-days", seasonality: [1] }),
+      );
+      expect(both.path).toEqual(["basis"]);
+      expect(both.message).toMatch(
+        /seasonality is given but basis is "calendar-days"; drop one of them\./,
+      );
+      const none = thrown(() => splitByPeriod(1, { ...base, basis: "seasonality" }));
+      expect(none.path).toEqual(["seasonality"]);
+      expect(none.message).toMatch(/basis "seasonality" needs seasonality weights/);
+      const total = thrown(() => splitByPeriod("abc", base));
+      expect([total.code, total.path]).toEqual(["INVALID_NUMBER", ["total"]]);
       expect(thrown(() => splitByPeriod("0.001", base)).code).toBe("NOT_A_MULTIPLE_OF_UNIT");
       expect(thrown(() => splitByPeriod(1, null as never)).code).toBe("INVALID_ARGUMENT");
     });

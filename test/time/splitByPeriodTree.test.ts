@@ -85,6 +85,50 @@ describe("splitByPeriodTree", () => {
         .flatMap((q) => q.children.flatMap((m) => m.children))
         .every((w) => w.value.eq(100)),
     ).toBe(true);
+    // Later quarters' months keep counting from the root start; weeks keep plain labels.
+    expect(tree.periods.map((q) => q.children.map((m) => m.key))).toEqual([
+      ["FY2026-P01", "FY2026-P02", "FY2026-P03"],
+      ["FY2026-P04", "FY2026-P05", "FY2026-P06"],
+      ["FY2026-P07", "FY2026-P08", "FY2026-P09"],
+      ["FY2026-P10", "FY2026-P11", "FY2026-P12"],
+    ]);
+    expect(tree.periods[1]?.children[2]?.label).toBe("财务月P6（5周）");
+    expect(tree.periods[0]?.children[0]?.children[0]).toMatchObject({
+      key: "2026-W02",
+      label: "2026年第2周",
+      children: [],
+    });
+    expect(tree.quarterPattern).toBe("4-4-5");
+  });
+
+  it("echoes the total, range, grains and basis, with no quarterPattern unless given", () => {
+    const tree = splitByPeriodTree("1.2亿", {
+      start: "2026-01-01",
+      end: "2026-12-31",
+      grains: ["year", "quarter"],
+      calendar: china,
+    });
+    expect(tree).toMatchObject({
+      start: "2026-01-01",
+      end: "2026-12-31",
+      grains: ["year", "quarter"],
+      basis: "working-days",
+      days: 365,
+      workingDays: 248,
+      provisional: false,
+      provisionalYears: [],
+    });
+    expect(tree.total.toString()).toBe("120000000");
+    expect(tree).not.toHaveProperty("quarterPattern");
+    expect(tree.periods[0]?.children.every((quarter) => quarter.children.length === 0)).toBe(true);
+    const byDays = splitByPeriodTree(1, {
+      start: "2026-01-01",
+      end: "2026-01-31",
+      grains: ["month"],
+      basis: "calendar-days",
+    });
+    expect(byDays.basis).toBe("calendar-days");
+    expect(byDays.periods[0]?.children).toEqual([]);
   });
 
   it("applies per-period seasonality to the first level and working days below", () => {
@@ -150,6 +194,21 @@ describe("splitByPeriodTree", () => {
     it("refuses empty or unordered grains", () => {
       const base = { start: "2026-01-01", end: "2026-12-31" };
       expect(thrown(() => splitByPeriodTree(1, { ...base, grains: [] })).path).toEqual(["grains"]);
+      const notArray = thrown(() => splitByPeriodTree(1, { ...base, grains: "month" as never }));
+      expect([notArray.code, notArray.path]).toEqual(["INVALID_ARGUMENT", ["grains"]]);
+      expect(notArray.message).toMatch(
+        /grains must be a non-empty array such as \["month", "week"\]\./,
+      );
+      const same = thrown(() =>
+        splitByPeriodTree(1, { ...base, grains: ["year", "month", "month"] }),
+      );
+      expect([same.code, same.path]).toEqual(["INVALID_ARGUMENT", ["grains", 2]]);
+      expect(same.message).toMatch(
+        /Each level must be finer than the one before: "month" cannot sit under "month"\./,
+      );
+      expect(
+        thrown(() => splitByPeriodTree(1, { ...base, grains: ["week", "dekad"] })).path,
+      ).toEqual(["grains", 1]);
       expect(
         thrown(() => splitByPeriodTree(1, { ...base, grains: ["month", "quarter"] })).path,
       ).toEqual(["grains", 1]);
@@ -159,10 +218,11 @@ describe("splitByPeriodTree", () => {
       expect(
         thrown(() => splitByPeriodTree(1, { ...base, grains: ["month", "hour" as never] })).path,
       ).toEqual(["grains", 1]);
-      expect(
-        thrown(() => splitByPeriodTree(1, { ...base, grains: ["month"], innerBasis: "x" as never }))
-          .path,
-      ).toEqual(["innerBasis"]);
+      const inner = thrown(() =>
+        splitByPeriodTree(1, { ...base, grains: ["month"], innerBasis: "x" as never }),
+      );
+      expect([inner.code, inner.path]).toEqual(["INVALID_ARGUMENT", ["innerBasis"]]);
+      expect(inner.message).toMatch(/innerBasis must be "working-days" or "calendar-days"\./);
     });
 
     it("refuses innerBasis where it would have no effect", () => {

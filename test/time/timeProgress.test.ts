@@ -29,6 +29,35 @@ describe("timeProgress", () => {
     expect(midYear.progress.eq(toDecimal(120).div(248))).toBe(true);
   });
 
+  it("echoes the as-of date, the period and the settings it used", () => {
+    expect(timeProgress("2026-06-30", year)).toMatchObject({
+      asOf: "2026-06-30",
+      start: "2026-01-01",
+      end: "2026-12-31",
+      asOfCounts: "elapsed",
+      basis: "working-days",
+    });
+    expect(
+      timeProgress("2026-06-30", { ...year, asOfCounts: "remaining", basis: "calendar-days" }),
+    ).toMatchObject({ asOfCounts: "remaining", basis: "calendar-days", elapsedCalendarDays: 180 });
+    expect(
+      timeProgress("2026-06-30", { ...year, asOfCounts: "elapsed", basis: "working-days" }),
+    ).toMatchObject({ asOfCounts: "elapsed", basis: "working-days", elapsedWorkingDays: 120 });
+  });
+
+  it("is during the period on its first and last day", () => {
+    for (const asOf of ["2026-01-01", "2026-12-31"]) {
+      expect(timeProgress(asOf, year).status, asOf).toBe("during");
+    }
+    expect(timeProgress("2026-12-31", { ...year, basis: "calendar-days" })).toMatchObject({
+      elapsedCalendarDays: 365,
+      totalCalendarDays: 365,
+    });
+    expect(
+      timeProgress("2026-12-31", { ...year, basis: "calendar-days" }).progress.toString(),
+    ).toBe("1");
+  });
+
   it("does not count the as-of day when read at the start of the day", () => {
     expect(
       timeProgress("2026-06-30", { ...year, asOfCounts: "remaining" }).elapsedWorkingDays,
@@ -110,6 +139,13 @@ describe("timeProgress", () => {
           timeProgress("2026-10-03", { ...year, start: "2026-10-01", end: "2026-10-07" }),
         ).code,
       ).toBe("NO_WORKING_DAYS");
+      const none = thrown(() =>
+        timeProgress("2026-10-03", { ...year, start: "2026-10-01", end: "2026-10-07" }),
+      );
+      expect(none.path).toEqual(["end"]);
+      expect(none.message).toMatch(
+        /2026-10-01 – 2026-10-07 has no working days, so working-day progress is undefined; use basis "calendar-days"\./,
+      );
       expect(
         timeProgress("2026-10-03", {
           ...year,
@@ -136,7 +172,17 @@ describe("timeProgress", () => {
       for (const options of [null, undefined, "abc", [], true]) {
         const error = thrown(() => timeProgress("2026-06-01", options as never));
         expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["options"]]);
+        expect(error.message).toMatch(/Pass the options \{ start, end, … \} as an object, got /);
       }
+      expect(thrown(() => timeProgress("2026-06-01", [] as never)).message).toMatch(
+        /got an array\./,
+      );
+      expect(
+        thrown(() => timeProgress("2026-06-01", { ...year, asOfCounts: "half" as never })).message,
+      ).toMatch(/asOfCounts must be "elapsed" or "remaining", got the string "half"\./);
+      expect(
+        thrown(() => timeProgress("2026-06-01", { ...year, basis: "hours" as never })).message,
+      ).toMatch(/basis must be "working-days" or "calendar-days", got the string "hours"\./);
     });
   });
 
