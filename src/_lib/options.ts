@@ -58,11 +58,17 @@ export function stringOption<T extends string>(
   return value as T;
 }
 
+/**
+ * Longest error path: a tree at the depth limit (256) adds two parts ("children", index) a level,
+ * so internal paths reach about 520 parts; a caller's path is held to the same bound.
+ */
+const MAX_PATH_PARTS = 1024;
+
 /** Checks an error path given by a caller: an array of property names and indexes. */
 export function checkPath(path: unknown): ErrorPath {
   const valid =
     Array.isArray(path) &&
-    path.length <= 100 &&
+    path.length <= MAX_PATH_PARTS &&
     path.every(
       // Stryker disable next-line ConditionalExpression: Number.isInteger is false for every non-number, so dropping the typeof test changes nothing
       (part) => typeof part === "string" || (typeof part === "number" && Number.isInteger(part)),

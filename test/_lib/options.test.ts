@@ -100,18 +100,18 @@ describe("stringOption", () => {
 });
 
 describe("checkPath", () => {
-  it("accepts arrays of names and integer indexes, up to 100 parts", () => {
+  it("accepts arrays of names and integer indexes, up to 1,024 parts", () => {
     expect(checkPath([])).toEqual([]);
     expect(checkPath(["inputs", 0, "price", -1])).toEqual(["inputs", 0, "price", -1]);
-    const hundred = Array.from({ length: 100 }, (_, i) => `p${i}`);
-    expect(checkPath(hundred)).toBe(hundred);
+    const longest = Array.from({ length: 1024 }, (_, i) => `p${i}`);
+    expect(checkPath(longest)).toBe(longest);
   });
 
   it.each([
     ["not an array", "inputs.price"],
     ["an object", { 0: "a", length: 1 }],
     ["null", null],
-    ["101 parts", Array.from({ length: 101 }, () => "p")],
+    ["1,025 parts", Array.from({ length: 1025 }, () => "p")],
     ["a fractional index", ["rows", 1.5]],
     ["NaN", [Number.NaN]],
     ["a boolean part", [true]],

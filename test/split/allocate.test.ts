@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { allocate } from "../../src/split/allocate.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectError, record, strings } from "./_helpers.js";
+import { deepFreeze, expectError, longArray, record, strings } from "./_helpers.js";
 
 describe("allocate", () => {
   it("splits 1亿 over the four battlefields 50/20/20/10 exactly (W2)", () => {
@@ -640,3 +640,416 @@ function waterLevel(
   }
   return at(high);
 }
+
+describe("allocate, more cases", () => {
+  describe("holds", () => {
+    it("explains holds beyond the total, with both sums, on either side of zero", () => {
+      const error = expectError(
+        () => allocate(100, { a: 1, b: 1 }, { holds: { a: 120 } }),
+        "HOLDS_EXCEED_TOTAL",
+        ["holds"],
+      );
+      expect(error.message).toMatch(/The held parts add up to 120, more than the total 100\./);
+      expect(error.details).toEqual({ held: "120", total: "100" });
+      const negative = expectError(
+        () => allocate(-100, { a: 1, b: 1 }, { holds: { a: -120 } }),
+        "HOLDS_EXCEED_TOTAL",
+        ["holds"],
+      );
+      expect(negative.message).toMatch(/The held parts add up to -120, less than the total -100\./);
+      const zero = expectError(
+        () => allocate(0, { a: 1, b: 1 }, { holds: { a: 5 } }),
+        "HOLDS_EXCEED_TOTAL",
+        ["holds"],
+      );
+      expect(zero.details).toEqual({ held: "5", total: "0" });
+    });
+
+    it("accepts negative holds that make up a negative total exactly", () => {
+      expect(strings(allocate(-100, [1, 1], { holds: [-100], unit: 1 }))).toEqual(["-100", "0"]);
+    });
+
+    it("explains what is left when every part is held", () => {
+      const error = expectError(
+        () => allocate(100, { a: 1, b: 1 }, { holds: { a: 30, b: 30 } }),
+        "NO_FREE_PARTS",
+        ["holds"],
+      );
+      expect(error.message).toMatch(
+        /Every part is held: the holds add up to 60 and the total is 100, so 40 has no part to go to\./,
+      );
+    });
+
+    it("throws ZERO_WEIGHTS for free parts of zero weight only when something is left for them", () => {
+      const error = expectError(
+        () => allocate(10, { a: 1, b: 0, c: 0 }, { holds: { a: 4 }, onZeroWeights: "error" }),
+        "ZERO_WEIGHTS",
+        ["weights"],
+      );
+      expect(error.message).toMatch(
+        /Every weight is zero, so there is no proportion to split by; use onZeroWeights: "even"/,
+      );
+      expect(
+        record(allocate(10, { a: 1, b: 0, c: 0 }, { holds: { a: 10 }, onZeroWeights: "error" })),
+      ).toEqual({ a: "10", b: "0", c: "0" });
+    });
+
+    it("refuses a single value as holds", () => {
+      const error = expectError(
+        () => allocate(10, [1, 1], { holds: 5 as never }),
+        "INVALID_ARGUMENT",
+        ["holds"],
+      );
+      expect(error.message).toMatch(/holds must be an array by position, got 5\./);
+    });
+
+    it("refuses a hold key with an invisible character, pointing at it", () => {
+      expectError(() => allocate(10, { a: 1 }, { holds: { "a\u200b": 1 } }), "INVALID_CHARACTER", [
+        "holds",
+        "a\u200b",
+      ]);
+    });
+
+    it("reads null holds as no hold, by position and by key", () => {
+      expect(strings(allocate(100, [1, 1], { holds: [null, 40], unit: 1 }))).toEqual(["60", "40"]);
+      expect(
+        record(allocate(100, { a: 1, b: 1 }, { holds: { a: null, b: 40 } as never, unit: 1 })),
+      ).toEqual({ a: "60", b: "40" });
+      expect(strings(allocate(100, [1, 1], { holds: null as never, unit: 1 }))).toEqual([
+        "50",
+        "50",
+      ]);
+    });
+
+    it("explains holds of the wrong shape or naming no part", () => {
+      const array = expectError(
+        () => allocate(10, [1], { holds: { a: 1 } as never }),
+        "INVALID_ARGUMENT",
+        ["holds"],
+      );
+      expect(array.message).toMatch(
+        /With weights given as an array, holds must be an array by position, got an object\./,
+      );
+      const keyed = expectError(
+        () => allocate(10, { a: 1 }, { holds: [1] as never }),
+        "INVALID_ARGUMENT",
+        ["holds"],
+      );
+      expect(keyed.message).toMatch(
+        /holds must be a record keyed like the weights, got an array\./,
+      );
+      const long = expectError(() => allocate(100, [1], { holds: [1, 2] }), "UNKNOWN_KEY", [
+        "holds",
+        1,
+      ]);
+      expect(long.message).toMatch(/holds has 2 entries but there are only 1 parts\./);
+      const unknown = expectError(
+        () => allocate(100, { a: 1 }, { holds: { b: 1 } }),
+        "UNKNOWN_KEY",
+        ["holds", "b"],
+      );
+      expect(unknown.message).toMatch(/holds names "b", which is not one of the parts\./);
+      const unit = expectError(
+        () => allocate(100, { a: 1, b: 1 }, { holds: { a: "10.5" }, unit: 1 }),
+        "NOT_A_MULTIPLE_OF_UNIT",
+        ["holds", "a"],
+      );
+      expect(unit.message).toMatch(/The held value 10\.5 is not a whole multiple of the unit 1\./);
+      expect(unit.details).toEqual({ value: "10.5", unit: "1" });
+    });
+  });
+
+  describe("min and max", () => {
+    it("accepts bounds that are exactly tight", () => {
+      expect(strings(allocate(100, [1, 3], { min: 50, unit: 1 }))).toEqual(["50", "50"]);
+      expect(strings(allocate(100, [1, 3], { max: 50, unit: 1 }))).toEqual(["50", "50"]);
+      expect(strings(allocate(100, [1, 1], { min: [30], max: [30], unit: 1 }))).toEqual([
+        "30",
+        "70",
+      ]);
+    });
+
+    it("checks minimums against what the holds leave, even when they leave nothing", () => {
+      const error = expectError(
+        () => allocate(10, [1, 1], { holds: [10], min: [undefined, 5] }),
+        "INFEASIBLE_BOUNDS",
+        ["min"],
+      );
+      expect(error.message).toMatch(
+        /The minimums of the free parts add up to 5, beyond the 0 left to split \(after holds of 10\)\./,
+      );
+    });
+
+    it("fixes parts at both bounds at once when that settles the split", () => {
+      expect(strings(allocate(100, [1, 1], { max: [40], min: [undefined, 60], unit: 1 }))).toEqual([
+        "40",
+        "60",
+      ]);
+      expect(
+        strings(allocate(100, [1, 1, 0], { min: [80], max: [undefined, 20], unit: 1 })),
+      ).toEqual(["80", "20", "0"]);
+    });
+
+    it("takes a single bound as a number, a numeric string or a Decimal", () => {
+      const expected = ["20", "20", "60"];
+      expect(strings(allocate(100, [1, 1, 8], { min: "20", unit: 1 }))).toEqual(expected);
+      expect(strings(allocate(100, [1, 1, 8], { min: new Decimal(20), unit: 1 }))).toEqual(
+        expected,
+      );
+    });
+
+    it("explains bounds of the wrong shape, with or without the single-value hint", () => {
+      const array = expectError(
+        () => allocate(10, [1], { min: { a: 1 } as never }),
+        "INVALID_ARGUMENT",
+        ["min"],
+      );
+      expect(array.message).toMatch(
+        /With weights given as an array, min must be an array by position or a single value, got an object\./,
+      );
+      const keyed = expectError(
+        () => allocate(10, { a: 1 }, { max: [1] as never }),
+        "INVALID_ARGUMENT",
+        ["max"],
+      );
+      expect(keyed.message).toMatch(
+        /max must be a record keyed like the weights or a single value, got an array\./,
+      );
+    });
+
+    it("explains crossed bounds on a part, by position or by key, in the caller's orientation", () => {
+      const position = expectError(
+        () => allocate(100, [1, 1], { min: [60], max: [50] }),
+        "INFEASIBLE_BOUNDS",
+        ["max", 0],
+      );
+      expect(position.message).toMatch(
+        /Part #0 has min 60 beyond its max 50 \(in whole units of 0\.01\)\./,
+      );
+      const mirrored = expectError(
+        () => allocate(-100, { a: 1, b: 1 }, { min: { a: -40 }, max: { a: -50 } }),
+        "INFEASIBLE_BOUNDS",
+        ["min", "a"],
+      );
+      expect(mirrored.message).toMatch(/Part "a" has max -50 beyond its min -40/);
+      const sign = expectError(
+        () => allocate(100, { a: 1, b: 1 }, { max: { a: -5 } }),
+        "INFEASIBLE_BOUNDS",
+        ["max", "a"],
+      );
+      expect(sign.message).toMatch(
+        /Part "a" has max -5, but its value has the sign of the amount to split \(100\), so it cannot reach that bound\./,
+      );
+      const signMirrored = expectError(
+        () => allocate(-100, { a: 1, b: 1 }, { min: { a: 5 } }),
+        "INFEASIBLE_BOUNDS",
+        ["min", "a"],
+      );
+      expect(signMirrored.message).toMatch(/Part "a" has min 5, but its value has the sign/);
+    });
+
+    it("explains bounds that cannot hold the total, with the sums", () => {
+      const low = expectError(() => allocate(100, [1, 1], { min: 60 }), "INFEASIBLE_BOUNDS", [
+        "min",
+      ]);
+      expect(low.message).toMatch(
+        /The minimums of the free parts add up to 120, beyond the 100 left to split\./,
+      );
+      expect(low.details).toEqual({ bounds: "120", amount: "100" });
+      const afterHolds = expectError(
+        () => allocate(110, [1, 1, 1], { min: 60, holds: [10] }),
+        "INFEASIBLE_BOUNDS",
+        ["min"],
+      );
+      expect(afterHolds.message).toMatch(/left to split \(after holds of 10\)\./);
+      const high = expectError(() => allocate(100, [1, 1], { max: 40 }), "INFEASIBLE_BOUNDS", [
+        "max",
+      ]);
+      expect(high.message).toMatch(
+        /The maximums of the free parts allow at most 80, short of the 100 left to split\./,
+      );
+      expect(high.details).toEqual({ bounds: "80", amount: "100" });
+      const zero = expectError(() => allocate(100, [1, 0], { max: [10] }), "INFEASIBLE_BOUNDS", [
+        "max",
+      ]);
+      expect(zero.message).toMatch(
+        /short of the 100 left to split \(parts with zero weight stay at their bound or zero\)\./,
+      );
+      const lifted = expectError(
+        () => allocate(100, [1, 0], { max: [10], min: [undefined, 80] }),
+        "INFEASIBLE_BOUNDS",
+        ["max"],
+      );
+      expect(lifted.details).toEqual({ bounds: "90", amount: "100" });
+      const mirrored = expectError(
+        () => allocate(-100, [1, 1], { max: -60 }),
+        "INFEASIBLE_BOUNDS",
+        ["max"],
+      );
+      expect(mirrored.message).toMatch(
+        /The maximums of the free parts add up to -120, beyond the -100 left to split\./,
+      );
+      expect(mirrored.details).toEqual({ bounds: "-120", amount: "-100" });
+    });
+  });
+
+  describe("exact paths", () => {
+    it("splits a total beyond 2^53 units over plain-number weights exactly", () => {
+      expect(strings(allocate("100000000000000000000.01", [1, 1]))).toEqual([
+        "50000000000000000000.01",
+        "50000000000000000000",
+      ]);
+    });
+
+    it("splits over plain-number weights whose sum is beyond 2^53 exactly", () => {
+      expect(strings(allocate(3, [4503599627370496, 4503599627370497], { unit: 1 }))).toEqual([
+        "1",
+        "2",
+      ]);
+      expect(strings(allocate(1_000_000, [2 ** 51, 1, 2 ** 51 - 1], { unit: 1 }))).toEqual([
+        "500000",
+        "0",
+        "500000",
+      ]);
+    });
+
+    it("reads plain-number weights beyond 2^53 exactly", () => {
+      expect(strings(allocate(10, [1e20, 3e20], { unit: 1 }))).toEqual(["3", "7"]);
+    });
+
+    it("reads large weights with fractions exactly", () => {
+      const weights = [140737488355328.5, 0.5, 1234567890123.4568];
+      expect(strings(allocate("1000000", weights))).toEqual(
+        strings(
+          allocate(
+            "1000000",
+            weights.map((w) => new Decimal(String(w))),
+          ),
+        ),
+      );
+      const scaled = [1e15, 0.5];
+      expect(strings(allocate("1000000", scaled))).toEqual(
+        strings(
+          allocate(
+            "1000000",
+            scaled.map((w) => new Decimal(w)),
+          ),
+        ),
+      );
+      const mixed = ["0.5", "12.25", "3", "7.125", "1.5"];
+      expect(strings(allocate("9876543.21", mixed))).toEqual(
+        strings(
+          allocate(
+            "9876543.21",
+            mixed.map((w) => new Decimal(w)),
+          ),
+        ),
+      );
+      expect(strings(allocate(1000, mixed, { unit: 1 }))).toEqual([
+        "20",
+        "503",
+        "123",
+        "292",
+        "62",
+      ]);
+      const text = ["1234567890.1234567", "0.5", "12345678901234567"];
+      expect(strings(allocate("1000000", text))).toEqual(
+        strings(
+          allocate(
+            "1000000",
+            text.map((w) => new Decimal(w)),
+          ),
+        ),
+      );
+    });
+
+    it("breaks ties to the earlier part on the bigint path too", () => {
+      expect(strings(allocate(5, ["3e20", "3e20", "4e20"], { unit: 1 }))).toEqual(["2", "1", "2"]);
+    });
+
+    it("converts parts in units with many digits exactly", () => {
+      expect(strings(allocate(2469134, [1, 1], { unit: 1234567 }))).toEqual(["1234567", "1234567"]);
+      expect(strings(allocate("99999900000.999999", [1, 1], { unit: "0.999999" }))).toEqual([
+        "49999950000.999999",
+        "49999950000",
+      ]);
+    });
+  });
+
+  describe("messages for bad input", () => {
+    it("explains weights of the wrong shape, empty or too many", () => {
+      const shape = expectError(() => allocate(10, 5 as never), "INVALID_ARGUMENT", ["weights"]);
+      expect(shape.message).toMatch(/weights must be an array or a record of numbers, got 5\./);
+      for (const bad of [new Set([1]), new Decimal(1)]) {
+        expectError(() => allocate(10, bad as never), "INVALID_ARGUMENT", ["weights"]);
+      }
+      const empty = expectError(() => allocate(10, {}), "INVALID_ARGUMENT", ["weights"]);
+      expect(empty.message).toMatch(/weights is empty: give at least one part/);
+      const many = expectError(
+        () => allocate(10, longArray<number>(10_000_001)),
+        "INVALID_ARGUMENT",
+        ["weights"],
+      );
+      expect(many.message).toMatch(/weights has more than 10,000,000 parts\./);
+    });
+
+    it("refuses weight text with anything around the number", () => {
+      for (const bad of ["2x", "x2", "1.2.3"]) {
+        expectError(() => allocate(10, ["1", bad]), "INVALID_NUMBER", ["weights", 1]);
+      }
+    });
+
+    it('splits evenly over zero weights when onZeroWeights is "even"', () => {
+      expect(strings(allocate(3, [0, 0, 0], { onZeroWeights: "even", unit: 1 }))).toEqual([
+        "1",
+        "1",
+        "1",
+      ]);
+    });
+
+    it("refuses a key that starts with an invisible character", () => {
+      const error = expectError(() => allocate(10, { "\u200bx": 1 }), "INVALID_CHARACTER", [
+        "weights",
+        "\u200bx",
+      ]);
+      expect(error.details).toEqual({ codePoint: "U+200B", position: 1 });
+    });
+
+    it("explains bad options", () => {
+      const options = expectError(() => allocate(10, [1], "cents" as never), "INVALID_ARGUMENT", [
+        "options",
+      ]);
+      expect(options.message).toMatch(/options must be an object, got the string "cents"\./);
+      const unit = expectError(() => allocate(10, [1], { unit: "-0.5" }), "INVALID_ARGUMENT", [
+        "unit",
+      ]);
+      expect(unit.message).toMatch(
+        /unit must be a positive step such as "0\.01", 1 or "1万", got -0\.5\./,
+      );
+      const choice = expectError(
+        () => allocate(10, [1], { onZeroWeights: "ignore" as never }),
+        "INVALID_ARGUMENT",
+        ["onZeroWeights"],
+      );
+      expect(choice.message).toMatch(/Expected one of "even", "error", got the string "ignore"\./);
+    });
+
+    it("explains a total off the unit, with the value and the unit", () => {
+      const error = expectError(() => allocate("100.005", [1, 1]), "NOT_A_MULTIPLE_OF_UNIT", [
+        "total",
+      ]);
+      expect(error.message).toMatch(
+        /The amount 100\.005 is not a whole multiple of the unit 0\.01; pass a finer unit, or roundTotal: true/,
+      );
+      expect(error.details).toEqual({ value: "100.005", unit: "0.01" });
+    });
+
+    it("explains a negative weight", () => {
+      const error = expectError(() => allocate(10, [1, -1]), "NEGATIVE_WEIGHT", ["weights", 1]);
+      expect(error.message).toMatch(
+        /Weights must be zero or positive, got -1\. To split a negative total, keep the weights positive/,
+      );
+      expectError(() => allocate(10, [new Decimal(-2)]), "NEGATIVE_WEIGHT", ["weights", 0]);
+    });
+  });
+});

@@ -392,3 +392,468 @@ describe("breakback", () => {
     });
   });
 });
+
+/** A tree as plain data: every field of every node, values as strings. */
+interface PlainNode {
+  name: string;
+  path: readonly string[];
+  value: string;
+  children: PlainNode[];
+}
+const plain = (node: TreeNode): PlainNode => ({
+  name: node.name,
+  path: node.path,
+  value: node.value.toString(),
+  children: node.children.map(plain),
+});
+
+describe("breakback, more cases", () => {
+  // 全国 → 华东 → { 一组 → { 甲 10, 乙 10 }, 丙 20 }
+  const nested: ValueTree = {
+    name: "全国",
+    children: [
+      {
+        name: "华东",
+        children: [
+          {
+            name: "一组",
+            children: [
+              { name: "甲", value: 10 },
+              { name: "乙", value: 10 },
+            ],
+          },
+          { name: "丙", value: 20 },
+        ],
+      },
+    ],
+  };
+
+  it("returns every field of every node: name, path from the root, value and children", () => {
+    const next = breakback(
+      {
+        children: [
+          { name: "a", value: 1 },
+          { name: "b", children: [{ name: "x", value: 3 }] },
+        ],
+      },
+      { path: ["b", "x"], value: 5, unit: 1 },
+    );
+    expect(plain(next)).toEqual({
+      name: "total",
+      path: [],
+      value: "6",
+      children: [
+        { name: "a", path: ["a"], value: "1", children: [] },
+        {
+          name: "b",
+          path: ["b"],
+          value: "5",
+          children: [{ name: "x", path: ["b", "x"], value: "5", children: [] }],
+        },
+      ],
+    });
+  });
+
+  it("re-spreads an inner node below a held ancestor, counting the node's own held leaves", () => {
+    const next = breakback(nested, {
+      path: ["华东", "一组"],
+      value: 30,
+      holds: [["华东"], ["华东", "一组", "甲"]],
+      unit: 1,
+    });
+    expect(lines(next)).toEqual([
+      "全国 40",
+      "  华东 40",
+      "    一组 30",
+      "      甲 10",
+      "      乙 20",
+      "    丙 10",
+    ]);
+  });
+
+  it("takes the change from the nearest held ancestor, not a farther one", () => {
+    const tree: ValueTree = {
+      children: [
+        {
+          name: "A",
+          children: [
+            {
+              name: "B",
+              children: [
+                { name: "c", value: 10 },
+                { name: "d", value: 10 },
+              ],
+            },
+            { name: "e", value: 10 },
+          ],
+        },
+      ],
+    };
+    const next = breakback(tree, { path: ["A", "B", "c"], value: 15, holds: [["A"], ["A", "B"]] });
+    expect(lines(next)).toEqual([
+      "total 30",
+      "  A 30",
+      "    B 20",
+      "      c 15",
+      "      d 5",
+      "    e 10",
+    ]);
+  });
+
+  it("accepts a changed node whose leaves are all held when its value stays what they hold", () => {
+    const held = [["华东"], ["华东", "一组", "甲"], ["华东", "一组", "乙"]];
+    const next = breakback(nested, { path: ["华东", "一组"], value: 20, holds: held, unit: 1 });
+    expect(plain(next)).toEqual(plain(breakback(nested, { path: [], value: 40, unit: 1 })));
+    expect(lines(next)[5]).toBe("    丙 20");
+    const alone = breakback(plan, {
+      path: ["华南"],
+      value: 400,
+      holds: [
+        ["华南", "赵六"],
+        ["华南", "钱七"],
+      ],
+    });
+    expect(lines(alone)).toEqual(lines(breakback(plan, { path: [], value: 1400 })));
+  });
+
+  it("accepts held nodes that take exactly the new value, leaving zero for the others", () => {
+    const next = breakback(plan, {
+      path: ["华东"],
+      value: 500,
+      holds: [["华东", "王五"]],
+      unit: 1,
+    });
+    expect(lines(next).slice(1, 5)).toEqual([
+      "  华东 500",
+      "    张三 0",
+      "    李四 0",
+      "    王五 500",
+    ]);
+  });
+
+  it("spreads over zero leaves mixed with leaves of one sign, the zero leaves keeping zero", () => {
+    const negative: ValueTree = {
+      children: [
+        { name: "a", value: 0 },
+        { name: "b", value: -2 },
+      ],
+    };
+    expect(lines(breakback(negative, { path: [], value: -4, unit: 1 }))).toEqual([
+      "total -4",
+      "  a 0",
+      "  b -4",
+    ]);
+    const positive: ValueTree = {
+      children: [
+        { name: "a", value: 0 },
+        { name: "b", value: 2 },
+      ],
+    };
+    expect(lines(breakback(positive, { path: [], value: 4, unit: 1 }))).toEqual([
+      "total 4",
+      "  a 0",
+      "  b 4",
+    ]);
+  });
+
+  it("splits values beyond 2^53 exactly", () => {
+    const big: ValueTree = {
+      children: [
+        { name: "a", value: "1e20" },
+        { name: "b", value: "3e20" },
+      ],
+    };
+    expect(lines(breakback(big, { path: [], value: "1e21", unit: 1 }))).toEqual([
+      "total 1000000000000000000000",
+      "  a 250000000000000000000",
+      "  b 750000000000000000000",
+    ]);
+  });
+
+  it("finds nodes by names equal after Unicode NFC normalisation", () => {
+    const tree: ValueTree = {
+      children: [
+        { name: "cafe\u0301", value: 1 },
+        { name: "b", value: 1 },
+      ],
+    };
+    const next = breakback(tree, { path: ["caf\u00e9"], value: 3, unit: 1 });
+    expect(lines(next)).toEqual(["total 4", "  cafe\u0301 3", "  b 1"]);
+    expect(lines(breakback(tree, { path: ["cafe\u0301"], value: 3, unit: 1 }))).toEqual(
+      lines(next),
+    );
+  });
+
+  it("accepts an inner value equal to the sum of its children", () => {
+    const stated: ValueTree = {
+      value: "7",
+      children: [
+        { name: "a", value: 3 },
+        { name: "b", value: 4 },
+      ],
+    };
+    expect(lines(breakback(stated, { path: ["a"], value: 4, unit: 1 }))).toEqual([
+      "total 8",
+      "  a 4",
+      "  b 4",
+    ]);
+  });
+
+  it("rounds the new value with the chosen rounding mode", () => {
+    const options = { path: ["华南", "钱七"], value: "0.5", unit: 1, roundTotal: true } as const;
+    expect(lines(breakback(plan, { ...options, rounding: "down" }))[0]).toBe("全国 1400");
+  });
+
+  it("reads a tree 256 levels deep and refuses one level more", () => {
+    const chain = (levels: number): ValueTree => {
+      let node: ValueTree = { name: "leaf", value: 1 };
+      for (let i = 0; i < levels; i++) node = { name: `n${i}`, children: [node] };
+      return node;
+    };
+    expect(breakback(chain(256), { path: [], value: 2 }).value.toString()).toBe("2");
+    const error = expectError(
+      () => breakback(chain(257), { path: [], value: 2 }),
+      "INVALID_ARGUMENT",
+    );
+    expect(error.message).toMatch(/deeper than 256 levels/);
+    expect(error.path).toHaveLength(1 + 2 * 257);
+  });
+
+  describe("messages", () => {
+    it("names the node and both sums when held nodes exceed the new value", () => {
+      const error = expectError(
+        () => breakback(plan, { path: ["华东"], value: 400, holds: [["华东", "王五"]] }),
+        "HOLDS_EXCEED_TOTAL",
+        ["value"],
+      );
+      expect(error.message).toMatch(
+        /The held nodes below "华东" add up to 500, beyond its new value 400\./,
+      );
+      expect(error.details).toEqual({ held: "500", value: "400" });
+      const zero = expectError(
+        () => breakback(plan, { path: ["华东"], value: 0, holds: [["华东", "王五"]] }),
+        "HOLDS_EXCEED_TOTAL",
+        ["value"],
+      );
+      expect(zero.details).toEqual({ held: "500", value: "0" });
+    });
+
+    it("compares held values the other way for a negative new value", () => {
+      const negative: ValueTree = {
+        children: [
+          { name: "a", value: -1 },
+          { name: "b", value: -3 },
+        ],
+      };
+      const error = expectError(
+        () => breakback(negative, { path: [], value: -2, holds: [["b"]], unit: 1 }),
+        "HOLDS_EXCEED_TOTAL",
+        ["value"],
+      );
+      expect(error.details).toEqual({ held: "-3", value: "-2" });
+      expect(lines(breakback(negative, { path: [], value: -3, holds: [["b"]], unit: 1 }))).toEqual([
+        "total -3",
+        "  a 0",
+        "  b -3",
+      ]);
+    });
+
+    it("names the held ancestor when it cannot absorb the change", () => {
+      const error = expectError(
+        () => breakback(plan, { path: ["华东", "张三"], value: 1200, holds: [["华东"]] }),
+        "HOLDS_EXCEED_TOTAL",
+        ["value"],
+      );
+      expect(error.message).toMatch(
+        /held "华东" keeps 1,000, but "华东" \/ "张三" at its new value and the other held nodes below it add up to 1,200\./,
+      );
+      expect(error.details).toEqual({ held: "1200", value: "1000" });
+    });
+
+    it("says what is left over when every leaf is held", () => {
+      const below = expectError(
+        () =>
+          breakback(plan, {
+            path: ["华南"],
+            value: 1000,
+            holds: [
+              ["华南", "赵六"],
+              ["华南", "钱七"],
+            ],
+          }),
+        "NO_FREE_PARTS",
+        ["holds"],
+      );
+      expect(below.message).toMatch(
+        /Every leaf below "华南" is held, so 600 has no leaf to go to\./,
+      );
+      const ancestor = expectError(
+        () =>
+          breakback(plan, {
+            path: ["华南", "赵六"],
+            value: 300,
+            holds: [["华南"], ["华南", "钱七"]],
+          }),
+        "NO_FREE_PARTS",
+        ["holds"],
+      );
+      expect(ancestor.message).toMatch(
+        /Every leaf below held "华南" is held, so 100 has no leaf to go to\./,
+      );
+    });
+
+    it("explains a remainder off the unit", () => {
+      const cents: ValueTree = {
+        children: [
+          { name: "a", value: "0.5" },
+          { name: "b", value: 1 },
+        ],
+      };
+      const error = expectError(
+        () => breakback(cents, { path: [], value: 3, holds: [["a"]], unit: 1 }),
+        "NOT_A_MULTIPLE_OF_UNIT",
+        ["unit"],
+      );
+      expect(error.message).toMatch(
+        /What is left for the unheld leaves below the root, 2\.5, is not a whole multiple of the unit 1/,
+      );
+    });
+
+    it("points at the first negative leaf when the leaves have both signs", () => {
+      const mixed: ValueTree = {
+        children: [
+          { name: "a", value: 0 },
+          { name: "b", value: 1 },
+          { name: "c", value: -1 },
+          { name: "d", value: -2 },
+        ],
+      };
+      const error = expectError(() => breakback(mixed, { path: [], value: 1 }), "NEGATIVE_WEIGHT", [
+        "tree",
+        "children",
+        2,
+      ]);
+      expect(error.message).toMatch(
+        /The leaves below the root have values of both signs \("c" is -1\)/,
+      );
+    });
+
+    it("names the node a path does not reach", () => {
+      const root = expectError(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", [
+        "path",
+        0,
+      ]);
+      expect(root.message).toMatch(/the root has no child "华北"\./);
+      const inner = expectError(
+        () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东", "无名"]] }),
+        "UNKNOWN_KEY",
+        ["holds", 0, 1],
+      );
+      expect(inner.message).toMatch(/"华东" has no child "无名"\./);
+    });
+
+    it("refuses paths that are not arrays of names, and holds that are not an array", () => {
+      for (const path of [[1], "华东", null]) {
+        const error = expectError(
+          () => breakback(plan, { path: path as never, value: 1 }),
+          "INVALID_ARGUMENT",
+          ["path"],
+        );
+        expect(error.message).toMatch(/A node path is an array of names from the root down/);
+      }
+      expectError(
+        () => breakback(plan, { path: [], value: 1, holds: [["华东"], [2] as never] }),
+        "INVALID_ARGUMENT",
+        ["holds", 1],
+      );
+      const holds = expectError(
+        () => breakback(plan, { path: [], value: 1, holds: {} as never }),
+        "INVALID_ARGUMENT",
+        ["holds"],
+      );
+      expect(holds.message).toMatch(/holds must be an array of paths/);
+    });
+
+    it("points at the step of a path with an invisible character", () => {
+      expectError(
+        () => breakback(plan, { path: ["华东", "张\u200b三"], value: 1 }),
+        "INVALID_CHARACTER",
+        ["path", 1],
+      );
+    });
+
+    it("reads null children as a leaf", () => {
+      const tree: ValueTree = {
+        children: [
+          { name: "a", value: 1, children: null as never },
+          { name: "b", value: 1 },
+        ],
+      };
+      expect(lines(breakback(tree, { path: [], value: 4, unit: 1 }))).toEqual([
+        "total 4",
+        "  a 2",
+        "  b 2",
+      ]);
+    });
+
+    it("refuses a change to a held node, the root included", () => {
+      const error = expectError(
+        () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东"]] }),
+        "INVALID_ARGUMENT",
+        ["holds"],
+      );
+      expect(error.message).toMatch(/"华东" is held, so it cannot take a new value/);
+      const root = expectError(
+        () => breakback(plan, { path: [], value: 1, holds: [[]] }),
+        "INVALID_ARGUMENT",
+        ["holds"],
+      );
+      expect(root.message).toMatch(/the root is held/);
+    });
+
+    it("names a leaf without a value, an inner value off its children's sum and a duplicate", () => {
+      const leaf = expectError(
+        () => breakback({ children: [{ name: "a" }] }, { path: [], value: 1 }),
+        "INVALID_ARGUMENT",
+        ["tree", "children", 0, "value"],
+      );
+      expect(leaf.message).toMatch(/The leaf "a" has no value\./);
+      const wrong = expectError(
+        () =>
+          breakback(
+            {
+              children: [
+                {
+                  name: "g",
+                  value: 10,
+                  children: [
+                    { name: "a", value: 3 },
+                    { name: "b", value: 4 },
+                  ],
+                },
+              ],
+            },
+            { path: [], value: 1 },
+          ),
+        "INVALID_ARGUMENT",
+        ["tree", "children", 0, "value"],
+      );
+      expect(wrong.message).toMatch(/"g" says 10 but its children add up to 7/);
+      expect(wrong.details).toEqual({ stated: "10", sum: "7" });
+      expectError(
+        () =>
+          breakback(
+            {
+              children: [
+                { name: "a", value: 1 },
+                { name: "a", value: 2 },
+              ],
+            },
+            { path: [], value: 1 },
+          ),
+        "DUPLICATE_KEY",
+        ["tree", "children", "a"],
+      );
+    });
+  });
+});

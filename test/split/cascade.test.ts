@@ -5,6 +5,7 @@ import type { TreeNode } from "../../src/split/_lib/tree.js";
 import type { CascadeNode } from "../../src/split/cascade.js";
 import { cascade } from "../../src/split/cascade.js";
 import { flattenTree } from "../../src/split/flattenTree.js";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { deepFreeze, expectError } from "./_helpers.js";
 
@@ -327,6 +328,22 @@ describe("cascade", () => {
       let deep: CascadeNode = { name: "leaf" };
       for (let i = 0; i < 300; i++) deep = { name: `n${i}`, children: [deep] };
       expectError(() => cascade(10, deep), "INVALID_ARGUMENT");
+      expect(errorOf(() => cascade(10, deep)).message).toMatch(/deeper than 256 levels/);
+    });
+
+    it("splits a chain of weighted nodes down to the depth limit", () => {
+      // Each level adds two parts to the error path; paths of deep trees once tripped the path check.
+      const chain = (levels: number): CascadeNode => {
+        let node: CascadeNode = { name: "leaf", weight: "1.5" };
+        for (let i = 1; i < levels; i++) node = { name: `n${i}`, weight: 2, children: [node] };
+        return { name: "root", children: [node] };
+      };
+      const result = cascade(10, chain(250));
+      let node = result;
+      while (node.children.length > 0) node = node.children[0]!;
+      expect(node.name).toBe("leaf");
+      expect(node.value.toString()).toBe("10");
+      expect(errorOf(() => cascade(10, chain(300))).message).toMatch(/deeper than 256 levels/);
     });
 
     it("throws INVALID_CHARACTER for a name with an invisible character", () => {
@@ -480,6 +497,487 @@ describe("cascade", () => {
           },
         ),
         { numRuns: runs(150) },
+      );
+    });
+  });
+});
+
+describe("cascade, more cases", () => {
+  it("returns a root without children as a leaf with the whole total", () => {
+    expect(cascade(10, { name: "x" })).toEqual({
+      name: "x",
+      path: [],
+      value: new Decimal(10),
+      children: [],
+    });
+    expect(cascade(5, {}).name).toBe("total");
+  });
+
+  it("names the remainder child's path like any other child's", () => {
+    const tree = cascade(100, {
+      children: [{ name: "a", share: "40%", children: [{ name: "x", share: "50%" }] }],
+    });
+    expect(tree.children.map((child) => child.path)).toEqual([["a"], ["other"]]);
+    expect(tree.children[0]!.children.map((child) => child.path)).toEqual([
+      ["a", "x"],
+      ["a", "other"],
+    ]);
+  });
+
+  it("infers shares when any child has a share, and weights when any has a weight", () => {
+    expect(
+      lines(
+        cascade(100, { children: [{ name: "a", share: "40%" }, { name: "other" }] }, { unit: 1 }),
+      ),
+    ).toEqual(["total 100", "  a 40", "  other 60"]);
+    const weighted = cascade(
+      100,
+      {
+        children: [
+          { name: "a", weight: 3 },
+          { name: "b", weight: 1 },
+          { name: "c", hold: 20 },
+        ],
+      },
+      { unit: 1 },
+    );
+    expect(lines(weighted)).toEqual(["total 100", "  a 60", "  b 20", "  c 20"]);
+  });
+
+  it("lets a held child under shares go without a share", () => {
+    const tree = cascade(
+      100,
+      {
+        children: [
+          { name: "a", share: "40%" },
+          { name: "b", hold: 10 },
+          { name: "c", share: "10%" },
+        ],
+      },
+      { unit: 1 },
+    );
+    expect(lines(tree)).toEqual(["total 100", "  a 36", "  b 10", "  c 9", "  other 45"]);
+  });
+
+  it("lets the remainder child come first, and matches its name after NFC normalisation", () => {
+    const first = cascade(100, { children: [{ name: "other" }, { name: "a", share: "40%" }] });
+    expect(lines(first)).toEqual(["total 100", "  other 60", "  a 40"]);
+    const nfc = cascade(
+      100,
+      { remainder: "caf\u00e9", children: [{ name: "a", share: "40%" }, { name: "cafe\u0301" }] },
+      { unit: 1 },
+    );
+    expect(lines(nfc)).toEqual(["total 100", "  a 40", "  cafe\u0301 60"]);
+  });
+
+  it("gives an existing remainder child zero when the shares make 100%", () => {
+    const tree = cascade(100, {
+      children: [{ name: "a", share: "100%" }, { name: "other" }],
+    });
+    expect(lines(tree)).toEqual(["total 100", "  a 100", "  other 0"]);
+  });
+
+  it("takes the remainder's name from the node, else its level, else the options", () => {
+    const children = [{ name: "a", share: "40%" }];
+    const options = { levels: [{ remainder: "rest" }], remainder: "其他", unit: 1 };
+    expect(lines(cascade(100, { children }, options))).toEqual([
+      "total 100",
+      "  a 40",
+      "  rest 60",
+    ]);
+    expect(lines(cascade(100, { remainder: "own", children }, options))).toEqual([
+      "total 100",
+      "  a 40",
+      "  own 60",
+    ]);
+    expect(lines(cascade(100, { children }, { remainder: "其他", unit: 1 }))).toEqual([
+      "total 100",
+      "  a 40",
+      "  其他 60",
+    ]);
+  });
+
+  it("takes the unit from the node, else its level, else the options", () => {
+    const children = [{ name: "a" }, { name: "b" }];
+    expect(
+      lines(cascade(3, { unit: "0.5", children }, { levels: [{ unit: 1 }], unit: "0.01" })),
+    ).toEqual(["total 3", "  a 1.5", "  b 1.5"]);
+    expect(lines(cascade(3, { children }, { levels: [{ unit: 1 }], unit: "0.01" }))).toEqual([
+      "total 3",
+      "  a 2",
+      "  b 1",
+    ]);
+    expect(lines(cascade(3, { children }, { levels: [{}], unit: "0.5" }))).toEqual([
+      "total 3",
+      "  a 1.5",
+      "  b 1.5",
+    ]);
+  });
+
+  it("rounds a total off the unit only when asked, with the chosen rounding mode", () => {
+    const tree = { children: [{ name: "a" }] };
+    expect(cascade("10.5", tree, { unit: 1, roundTotal: true }).value.toString()).toBe("11");
+    expect(
+      cascade("10.5", tree, { unit: 1, roundTotal: true, rounding: "down" }).value.toString(),
+    ).toBe("10");
+  });
+
+  it("keeps an adjusted node at zero under a zero parent", () => {
+    const tree = cascade(0, { children: [{ name: "a", adjust: -5 }, { name: "b" }] }, { unit: 1 });
+    expect(lines(tree)).toEqual(["total 0", "  a 0", "  b 0"]);
+  });
+
+  it('splits evenly over zero weights when onZeroWeights is "even", and reads null children as none', () => {
+    const tree = cascade(
+      4,
+      {
+        children: [
+          { name: "a", weight: 0, children: null as never },
+          { name: "b", weight: 0 },
+        ],
+      },
+      { unit: 1, onZeroWeights: "even" },
+    );
+    expect(lines(tree)).toEqual(["total 4", "  a 2", "  b 2"]);
+  });
+
+  it("rounds bounds inward to whole units", () => {
+    const tree = cascade(
+      10,
+      {
+        children: [
+          { name: "a", weight: 1, min: "6.5" },
+          { name: "b", weight: 1, max: "3.5" },
+        ],
+      },
+      { unit: 1 },
+    );
+    expect(lines(tree)).toEqual(["total 10", "  a 7", "  b 3"]);
+  });
+
+  it("splits amounts beyond 2^53 exactly", () => {
+    const tree = cascade(
+      "1e20",
+      {
+        children: [
+          { name: "a", weight: "1e20" },
+          { name: "b", weight: "3e20" },
+        ],
+      },
+      { unit: 1 },
+    );
+    expect(lines(tree)).toEqual([
+      "total 100000000000000000000",
+      "  a 25000000000000000000",
+      "  b 75000000000000000000",
+    ]);
+  });
+
+  describe("adjustments with bounds", () => {
+    it("keeps the bounds of an adjusted node on its final value", () => {
+      const capped = cascade(
+        100,
+        {
+          children: [
+            { name: "a", weight: 1, adjust: 10, max: 30 },
+            { name: "b", weight: 1 },
+          ],
+        },
+        { unit: 1 },
+      );
+      expect(lines(capped)).toEqual(["total 100", "  a 30", "  b 70"]);
+      const lifted = cascade(
+        100,
+        {
+          children: [
+            { name: "a", weight: 1, adjust: -80, min: 5 },
+            { name: "b", weight: 3 },
+          ],
+        },
+        { unit: 1 },
+      );
+      expect(lines(lifted)).toEqual(["total 100", "  a 5", "  b 95"]);
+    });
+
+    it("mirrors adjustments and bounds under a negative parent", () => {
+      const split = (child: CascadeNode) =>
+        lines(cascade(-100, { children: [child, { name: "b", weight: 1 }] }, { unit: 1 }));
+      expect(split({ name: "a", weight: 1, adjust: -10 })).toEqual([
+        "total -100",
+        "  a -55",
+        "  b -45",
+      ]);
+      expect(split({ name: "a", weight: 1, adjust: -10, max: -60 })).toEqual([
+        "total -100",
+        "  a -60",
+        "  b -40",
+      ]);
+      expect(split({ name: "a", weight: 1, adjust: -10, min: -50 })).toEqual([
+        "total -100",
+        "  a -50",
+        "  b -50",
+      ]);
+      const weights = (child: CascadeNode) =>
+        lines(cascade(-100, { children: [child, { name: "b", weight: 3 }] }, { unit: 1 }));
+      expect(weights({ name: "a", weight: 1, adjust: 80 })).toEqual([
+        "total -100",
+        "  a 0",
+        "  b -100",
+      ]);
+      expect(weights({ name: "a", weight: 1, adjust: 80, max: -5 })).toEqual([
+        "total -100",
+        "  a -5",
+        "  b -95",
+      ]);
+    });
+
+    it("accepts holds and adjustments that take exactly the parent's amount", () => {
+      const tree = cascade(
+        10,
+        { children: [{ name: "a", hold: 4 }, { name: "b", adjust: 6 }, { name: "c" }] },
+        { unit: 1 },
+      );
+      expect(lines(tree)).toEqual(["total 10", "  a 4", "  b 6", "  c 0"]);
+      const negative = cascade(-10, { children: [{ name: "a", adjust: -10 }, { name: "b" }] });
+      expect(lines(negative)).toEqual(["total -10", "  a -10", "  b 0"]);
+    });
+
+    it("throws HOLDS_EXCEED_TOTAL naming the node when holds and adjustments pass its amount", () => {
+      const error = expectError(
+        () =>
+          cascade(10, {
+            children: [{ name: "a", hold: 5 }, { name: "b", adjust: 6 }, { name: "c" }],
+          }),
+        "HOLDS_EXCEED_TOTAL",
+        ["tree", "children"],
+      );
+      expect(error.message).toMatch(
+        /Under the root the holds and adjustments add up to 11, beyond its 10\./,
+      );
+      const negative = expectError(
+        () => cascade(-10, { children: [{ name: "a", adjust: -20 }, { name: "b" }] }),
+        "HOLDS_EXCEED_TOTAL",
+        ["tree", "children"],
+      );
+      expect(negative.message).toMatch(/add up to -20, beyond its -10\./);
+      const nested = expectError(
+        () =>
+          cascade(10, {
+            children: [{ name: "g", children: [{ name: "a", adjust: 20 }, { name: "b" }] }],
+          }),
+        "HOLDS_EXCEED_TOTAL",
+        ["tree", "children", 0, "children"],
+      );
+      expect(nested.message).toMatch(/Under "g" the holds and adjustments add up to 20/);
+    });
+
+    it("leaves holds alone to the splitting rules when nothing is adjusted", () => {
+      const error = expectError(
+        () => cascade(10, { children: [{ name: "a", hold: 20 }, { name: "c" }] }),
+        "HOLDS_EXCEED_TOTAL",
+        ["tree", "children"],
+      );
+      expect(error.message).toMatch(/The held parts add up to 20, more than the total 10\./);
+    });
+  });
+
+  describe("messages", () => {
+    it("refuses every per-child field on the root", () => {
+      for (const name of ["weight", "share", "hold", "min", "max", "adjust"]) {
+        const error = expectError(
+          () => cascade(10, { [name]: 1, children: [{ name: "a" }] }),
+          "INVALID_ARGUMENT",
+          ["tree", name],
+        );
+        expect(error.message).toMatch(
+          `The root takes the whole total, so it cannot have a ${name}.`,
+        );
+      }
+    });
+
+    it("names a child without a weight or a share, and a negative weight or share", () => {
+      const weight = expectError(
+        () => cascade(10, { children: [{ name: "a", weight: 1 }, { name: "b" }] }),
+        "INVALID_ARGUMENT",
+        ["tree", "children", 1, "weight"],
+      );
+      expect(weight.message).toMatch(/"b" has no weight, but the root splits by weights\./);
+      const share = expectError(
+        () => cascade(10, { children: [{ name: "a", share: 0.5 }, { name: "b" }] }),
+        "INVALID_ARGUMENT",
+        ["tree", "children", 1, "share"],
+      );
+      expect(share.message).toMatch(
+        /"b" has no share, but the root splits by shares; give it a share, a hold, or name it "other" to take the remainder\./,
+      );
+      const negative = expectError(
+        () => cascade(10, { children: [{ name: "a", weight: -1 }] }),
+        "NEGATIVE_WEIGHT",
+        ["tree", "children", 0, "weight"],
+      );
+      expect(negative.message).toMatch(/Weights must be zero or positive, got -1\./);
+      expectError(
+        () =>
+          cascade(10, {
+            children: [
+              { name: "b", hold: 1 },
+              { name: "a", share: "-10%" },
+            ],
+          }),
+        "NEGATIVE_WEIGHT",
+        ["tree", "children", 1, "share"],
+      );
+    });
+
+    it("points at the remainder option whose name a share already takes", () => {
+      const error = expectError(
+        () => cascade(10, { children: [{ name: "other", share: "40%" }] }),
+        "DUPLICATE_KEY",
+        ["tree", "remainder"],
+      );
+      expect(error.message).toMatch(/The remainder part "other" \(60% of the total\)/);
+    });
+
+    it("points at a bad level, and at a bad remainder name on a node or a level", () => {
+      const children = [{ name: "a", share: "40%" }];
+      const levels = expectError(
+        () => cascade(10, { children }, { levels: {} as never }),
+        "INVALID_ARGUMENT",
+        ["levels"],
+      );
+      expect(levels.message).toMatch(/levels must be an array \(levels\[0\] splits the root\)/);
+      expectError(() => cascade(10, { children }, { levels: [5 as never] }), "INVALID_ARGUMENT", [
+        "levels",
+        0,
+      ]);
+      expectError(
+        () => cascade(10, { children }, { levels: [{ split: "x" as never }] }),
+        "INVALID_ARGUMENT",
+        ["levels", 0, "split"],
+      );
+      expectError(() => cascade(10, { children }, { levels: [{ unit: 0 }] }), "INVALID_ARGUMENT", [
+        "levels",
+        0,
+        "unit",
+      ]);
+      expectError(
+        () => cascade(10, { children }, { levels: [{ remainder: "" }] }),
+        "INVALID_ARGUMENT",
+        ["levels", 0, "remainder"],
+      );
+      expectError(() => cascade(10, { remainder: " ", children }), "INVALID_ARGUMENT", [
+        "tree",
+        "remainder",
+      ]);
+      expectError(() => cascade(10, { children }, { remainder: 5 as never }), "INVALID_ARGUMENT", [
+        "remainder",
+      ]);
+    });
+
+    it("points at a bad unit on a child, a bad bound and a bad option", () => {
+      expectError(
+        () => cascade(10, { children: [{ name: "a", unit: -1, children: [{ name: "x" }] }] }),
+        "INVALID_ARGUMENT",
+        ["tree", "children", 0, "unit"],
+      );
+      expectError(
+        () => cascade(10, { children: [{ name: "a", weight: 1, min: "x" }] }),
+        "INVALID_NUMBER",
+        ["tree", "children", 0, "min"],
+      );
+      const choice = expectError(
+        () => cascade(10, { children: [{ name: "a" }] }, { onZeroWeights: "skip" as never }),
+        "INVALID_ARGUMENT",
+        ["onZeroWeights"],
+      );
+      expect(choice.message).toMatch(/Expected one of "even", "error"/);
+    });
+
+    it("names the child whose bounds cross, and the children when every weight is zero", () => {
+      const error = expectError(
+        () =>
+          cascade(
+            100,
+            {
+              children: [
+                { name: "a", weight: 1, min: 60, max: 50 },
+                { name: "b", weight: 1 },
+              ],
+            },
+            { unit: 1 },
+          ),
+        "INFEASIBLE_BOUNDS",
+        ["tree", "children", 0, "max"],
+      );
+      expect(error.message).toMatch(/Part "a" has min 60 beyond its max 50/);
+      expectError(
+        () => cascade(10, { children: [{ name: "a", weight: 0 }] }, { onZeroWeights: "error" }),
+        "ZERO_WEIGHTS",
+        ["tree", "children"],
+      );
+    });
+
+    it("explains adjustments off the unit, adjusted holds, and amounts off a child's unit", () => {
+      const adjust = expectError(
+        () => cascade(10, { children: [{ name: "a", adjust: "0.5" }, { name: "b" }] }, { unit: 1 }),
+        "NOT_A_MULTIPLE_OF_UNIT",
+        ["tree", "children", 0, "adjust"],
+      );
+      expect(adjust.message).toMatch(/The adjustment 0\.5 is not a whole multiple of the unit 1\./);
+      const held = expectError(
+        () => cascade(10, { children: [{ name: "a", hold: 10, adjust: 1 }] }),
+        "INVALID_ARGUMENT",
+        ["tree", "children", 0, "adjust"],
+      );
+      expect(held.message).toMatch(/"a" is held, so it cannot also be adjusted\./);
+      const unit = expectError(
+        () =>
+          cascade(
+            10,
+            {
+              children: [
+                { name: "a", weight: 1, unit: 3, children: [{ name: "x" }] },
+                { name: "b", weight: 1 },
+              ],
+            },
+            { unit: 1 },
+          ),
+        "NOT_A_MULTIPLE_OF_UNIT",
+        ["tree", "children", 0, "unit"],
+      );
+      expect(unit.message).toMatch(
+        /"a" gets 5, which is not a whole multiple of its children's unit 3; split the root in a unit that is a multiple of 3\./,
+      );
+    });
+
+    it("explains a node that is not an object, bad children and a missing name", () => {
+      const node = expectError(() => cascade(10, [] as never), "INVALID_ARGUMENT", ["tree"]);
+      expect(node.message).toMatch(
+        /A tree node must be an object such as \{ name: "华东", children: \[\.\.\.\] \}, got an array\./,
+      );
+      const children = expectError(
+        () => cascade(10, { children: {} as never }),
+        "INVALID_ARGUMENT",
+        ["tree", "children"],
+      );
+      expect(children.message).toMatch(/children must be an array of nodes, got an object\./);
+      for (const name of ["", 5, undefined]) {
+        const error = expectError(
+          () => cascade(10, { children: [{ name: name as never }] }),
+          "INVALID_ARGUMENT",
+          ["tree", "children", 0, "name"],
+        );
+        expect(error.message).toMatch(
+          /Every node below the root needs a name \(a non-empty string\)/,
+        );
+      }
+    });
+
+    it("points at a duplicate child by its name", () => {
+      expectError(
+        () => cascade(10, { children: [{ name: "a" }, { name: "a" }] }),
+        "DUPLICATE_KEY",
+        ["tree", "children", "a"],
       );
     });
   });

@@ -275,3 +275,226 @@ describe("properties", () => {
     );
   });
 });
+
+describe("crossSplit, more cases", () => {
+  it("orders cells row-major, first dimension outermost, with keys and coordinates", () => {
+    const split = crossSplit(
+      120,
+      { p: { a: 1, b: 1 }, q: { x: 1, y: 1, z: 1 }, r: { m: 1, n: 1 } },
+      { basis: "weights", unit: 1 },
+    );
+    expect(split.cells.map((cell) => cell.keys.join(""))).toEqual([
+      "axm",
+      "axn",
+      "aym",
+      "ayn",
+      "azm",
+      "azn",
+      "bxm",
+      "bxn",
+      "bym",
+      "byn",
+      "bzm",
+      "bzn",
+    ]);
+    expect(split.cells[7]!.coordinates).toEqual({ p: "b", q: "x", r: "n" });
+    expect(Object.getPrototypeOf(split.cells[7]!.coordinates)).toBeNull();
+    expect(split.cells.map((cell) => cell.value.toString())).toEqual(new Array(12).fill("10"));
+  });
+
+  it("rounds each cell to the floor or the ceiling of its exact value", () => {
+    // Exact cells 100 × a × b / 240; the rows sum to 20, 33, 47 and the columns to 13, 56, 25, 6.
+    const split = crossSplit(
+      100,
+      { a: { x: 3, y: 5, z: 7 }, b: { p: 2, q: 9, r: 4, s: 1 } },
+      { basis: "weights", unit: 1, onZeroWeights: "even" },
+    );
+    expect(split.cells.map((cell) => cell.value.toString())).toEqual([
+      "3",
+      "11",
+      "5",
+      "1",
+      "4",
+      "19",
+      "8",
+      "2",
+      "6",
+      "26",
+      "12",
+      "3",
+    ]);
+    const shares = crossSplit(
+      1000,
+      { a: { x: "33.3%", y: "33.3%" }, b: { p: "12.5%", q: "12.5%" } },
+      { basis: "shares", unit: 1 },
+    );
+    expect(shares.cells.map((cell) => cell.value.toString())).toEqual([
+      "42",
+      "41",
+      "250",
+      "41",
+      "42",
+      "250",
+      "42",
+      "42",
+      "250",
+    ]);
+  });
+
+  it("finds every cell with crossCell by its coordinates", () => {
+    const split = crossSplit(
+      "1.2亿",
+      { ...w4, customer: { 新客: "50%", 老客: "30%" } },
+      { unit: 1 },
+    );
+    for (const cell of split.cells) expect(crossCell(split, cell.coordinates)).toBe(cell.value);
+  });
+
+  it("returns null-prototype records of parts and marginals, and the rounded total", () => {
+    const split = crossSplit(
+      "100.4",
+      { a: { x: "50%" }, b: { y: "50%" } },
+      { unit: 1, roundTotal: true },
+    );
+    expect(split.total.toString()).toBe("100");
+    expect(split.dimensions).toEqual(["a", "b"]);
+    expect(Object.getPrototypeOf(split.parts)).toBeNull();
+    expect(Object.getPrototypeOf(split.marginals.a)).toBeNull();
+    expect(record(split.marginals.b!)).toEqual({ y: "50", other: "50" });
+  });
+
+  it("splits a dimension whose weights are all zero evenly, unless asked to throw", () => {
+    const split = crossSplit(10, { a: { x: 0, y: 0 }, b: { p: 1 } }, { basis: "weights", unit: 1 });
+    expect(split.cells.map((cell) => cell.value.toString())).toEqual(["5", "5"]);
+    const error = expectError(
+      () =>
+        crossSplit(10, { a: { p: 1 }, b: { x: 0 } }, { basis: "weights", onZeroWeights: "error" }),
+      "ZERO_WEIGHTS",
+      ["dimensions", "b"],
+    );
+    expect(error.message).toMatch(/Every weight is zero/);
+  });
+
+  it("rounds exactly when the product of the weight sums is beyond 2^53", () => {
+    const a = { x: "1000000001", y: "999999999" };
+    const b = { p: "1000000003", q: "999999996" };
+    const split = crossSplit(1001, { a, b }, { basis: "weights", unit: 1 });
+    expect(margin(split, "a")).toEqual(record(allocate(1001, a, { unit: 1 })));
+    expect(margin(split, "b")).toEqual(record(allocate(1001, b, { unit: 1 })));
+    for (const cell of split.cells) {
+      expect(cell.value.minus("250.25").abs().lt(1)).toBe(true);
+    }
+  });
+
+  describe("messages", () => {
+    it("explains missing or malformed dimensions", () => {
+      for (const bad of [{}, null, [], "a"]) {
+        const error = expectError(() => crossSplit(100, bad as never), "INVALID_ARGUMENT", [
+          "dimensions",
+        ]);
+        expect(error.message).toMatch(/dimensions must be a non-empty record/);
+      }
+      const shares = expectError(() => crossSplit(100, { a: [] as never }), "INVALID_ARGUMENT", [
+        "dimensions",
+        "a",
+      ]);
+      expect(shares.message).toMatch(/Each dimension must be a record of shares, got an array\./);
+      const weights = expectError(
+        () => crossSplit(100, { a: 5 as never }, { basis: "weights" }),
+        "INVALID_ARGUMENT",
+        ["dimensions", "a"],
+      );
+      expect(weights.message).toMatch(/Each dimension must be a record of weights, got 5\./);
+    });
+
+    it("says how many cells there would be", () => {
+      const wide = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, 1]));
+      const error = expectError(
+        () => crossSplit(100, { a: wide, b: wide }, { basis: "weights" }),
+        "INVALID_ARGUMENT",
+        ["dimensions"],
+      );
+      expect(error.message).toMatch(/make 1,002,001 cells, more than 1,000,000\./);
+    });
+
+    it("points at the remainder option, a duplicate dimension and bad options", () => {
+      expectError(() => crossSplit(100, { a: { other: "50%" } }), "DUPLICATE_KEY", ["remainder"]);
+      expectError(
+        () => crossSplit(100, { "caf\u00e9": { x: "50%" }, "cafe\u0301": { y: "50%" } }),
+        "DUPLICATE_KEY",
+        ["dimensions", "cafe\u0301"],
+      );
+      expectError(() => crossSplit(100, w4, { remainder: "" }), "INVALID_ARGUMENT", ["remainder"]);
+      expectError(
+        () => crossSplit(100, w4, { onZeroWeights: "skip" as never }),
+        "INVALID_ARGUMENT",
+        ["onZeroWeights"],
+      );
+      expectError(() => crossSplit(100, w4, { unit: 0 }), "INVALID_ARGUMENT", ["unit"]);
+    });
+  });
+});
+
+describe("crossCell, more cases", () => {
+  const split = crossSplit(100, w4);
+  const at = { product: "粮油", region: "华东" };
+  const forged = (change: Record<string, unknown>) => ({ ...split, ...change }) as never;
+
+  it("says which dimension or part is missing or unknown", () => {
+    const missing = expectError(() => crossCell(split, { product: "粮油" }), "UNKNOWN_KEY", [
+      "coordinates",
+      "region",
+    ]);
+    expect(missing.message).toMatch(/The coordinates give no part for the dimension "region"\./);
+    const unknown = expectError(
+      () => crossCell(split, { product: "肉", region: "华东" }),
+      "UNKNOWN_KEY",
+      ["coordinates", "product"],
+    );
+    expect(unknown.message).toMatch(/The dimension "product" has no part "肉"\./);
+    const notText = expectError(
+      () => crossCell(split, { product: 0 as never, region: "华东" }),
+      "UNKNOWN_KEY",
+      ["coordinates", "product"],
+    );
+    expect(notText.message).toMatch(/has no part 0\./);
+    const extra = expectError(() => crossCell(split, { ...at, size: "L" }), "UNKNOWN_KEY", [
+      "coordinates",
+      "size",
+    ]);
+    expect(extra.message).toMatch(/There is no dimension "size"\./);
+    const coordinates = expectError(() => crossCell(split, [] as never), "INVALID_ARGUMENT", [
+      "coordinates",
+    ]);
+    expect(coordinates.message).toMatch(/coordinates must be a record of parts by dimension/);
+  });
+
+  it("points into a forged split at what is wrong", () => {
+    const parts = expectError(() => crossCell(forged({ parts: null }), at), "INVALID_ARGUMENT", [
+      "split",
+      "parts",
+    ]);
+    expect(parts.message).toMatch(/split must be the result of crossSplit/);
+    expectError(
+      () => crossCell(forged({ parts: { product: [], region: split.parts.region } }), at),
+      "INVALID_ARGUMENT",
+      ["split", "parts", "product"],
+    );
+    expectError(
+      () => crossCell(forged({ dimensions: ["product", "product"] }), at),
+      "INVALID_ARGUMENT",
+      ["split", "dimensions", 1],
+    );
+    expectError(() => crossCell(forged({ dimensions: "product" }), at), "INVALID_ARGUMENT", [
+      "split",
+      "dimensions",
+    ]);
+    expectError(() => crossCell(forged({ cells: {} }), at), "INVALID_ARGUMENT", ["split", "cells"]);
+    const cells = split.cells.map(() => 5);
+    expectError(
+      () => crossCell(forged({ cells }), { product: "日化", region: "华南" }),
+      "INVALID_ARGUMENT",
+      ["split", "cells", 4],
+    );
+  });
+});

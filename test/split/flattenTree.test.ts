@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { breakback } from "../../src/split/breakback.js";
 import { cascade } from "../../src/split/cascade.js";
 import { flattenTree } from "../../src/split/flattenTree.js";
 import { deepFreeze, expectError } from "./_helpers.js";
@@ -83,5 +84,68 @@ describe("flattenTree", () => {
       delete prototype.leavesOnly;
     }
     expectError(() => flattenTree(Object.create(tree) as never), "INVALID_ARGUMENT", ["tree"]);
+  });
+});
+
+describe("flattenTree, more cases", () => {
+  it("flattens a breakback result as well", () => {
+    const next = breakback(
+      {
+        children: [
+          { name: "a", value: 1 },
+          { name: "b", value: 3 },
+        ],
+      },
+      { path: [], value: 8, unit: 1 },
+    );
+    expect(
+      flattenTree(next).map((row) => ({
+        ...row,
+        path: row.path.join("/"),
+        value: String(row.value),
+      })),
+    ).toEqual([
+      { name: "total", path: "", depth: 0, value: "8", isLeaf: false },
+      { name: "a", path: "a", depth: 1, value: "2", isLeaf: true },
+      { name: "b", path: "b", depth: 1, value: "6", isLeaf: true },
+    ]);
+  });
+
+  it("keeps every node when leavesOnly is false", () => {
+    expect(flattenTree(tree, { leavesOnly: false })).toHaveLength(5);
+  });
+
+  it("names the place of a node that is not a tree node, however deep", () => {
+    const error = expectError(() => flattenTree(null as never), "INVALID_ARGUMENT", ["tree"]);
+    expect(error.message).toMatch(
+      /Expected a tree node from cascade or breakback \(\{ name, path, value, children \}\), got null\./,
+    );
+    const leaf = tree.children[0]!.children[1]!;
+    const bad = {
+      ...tree,
+      children: [{ ...tree.children[0]!, children: [tree.children[0]!.children[0]!, 5] }, leaf],
+    } as never;
+    expectError(() => flattenTree(bad), "INVALID_ARGUMENT", ["tree", "children", 0, "children", 1]);
+    for (const broken of [
+      { ...leaf, name: 1 },
+      { ...leaf, path: "x" },
+      { ...leaf, children: null },
+    ]) {
+      expectError(() => flattenTree({ ...tree, children: [broken] } as never), "INVALID_ARGUMENT", [
+        "tree",
+        "children",
+        0,
+      ]);
+    }
+  });
+
+  it("explains a node met twice", () => {
+    const shared = tree.children[1]!;
+    const error = expectError(
+      () => flattenTree({ ...tree, children: [shared, shared] } as never),
+      "INVALID_ARGUMENT",
+      ["tree", "children", 1],
+    );
+    expect(error.message).toMatch(/refers to one of its own nodes twice/);
   });
 });

@@ -151,3 +151,61 @@ describe("splitByShares", () => {
     });
   });
 });
+
+describe("splitByShares, more cases", () => {
+  it("adds no remainder part when asked not to, and shares of exactly 100% need none", () => {
+    expect(
+      record(splitByShares(100, { a: "60%", b: "40%" }, { alwaysIncludeRemainder: false })),
+    ).toEqual({ a: "60", b: "40" });
+  });
+
+  it("explains shares over 100% with their sum, and a negative share", () => {
+    const over = expectError(
+      () => splitByShares(100, { a: "60%", b: "50%" }),
+      "SHARES_EXCEED_TOTAL",
+      ["shares"],
+    );
+    expect(over.message).toMatch(/The shares add up to 110%, more than 100%\./);
+    expect(over.details).toEqual({ sum: "1.1" });
+    const negative = expectError(
+      () => splitByShares(100, { a: "10%", b: "-10%" }),
+      "NEGATIVE_WEIGHT",
+      ["shares", "b"],
+    );
+    expect(negative.message).toMatch(/Shares must be zero or positive, got -0\.1\./);
+  });
+
+  it("explains a remainder name that a share takes, also after NFC normalisation", () => {
+    const taken = expectError(() => splitByShares(100, { other: "40%" }), "DUPLICATE_KEY", [
+      "remainder",
+    ]);
+    expect(taken.message).toMatch(/The remainder part "other" \(60% of the total\)/);
+    expectError(
+      () => splitByShares(100, { "cafe\u0301": "40%" }, { remainder: "caf\u00e9" }),
+      "DUPLICATE_KEY",
+      ["remainder"],
+    );
+    expectError(
+      () => splitByShares(100, { a: "60%", other: "40%" }, { alwaysIncludeRemainder: true }),
+      "DUPLICATE_KEY",
+      ["remainder"],
+    );
+  });
+
+  it("refuses a blank or non-text remainder name and shares that are not a record", () => {
+    for (const remainder of ["", "  ", 5]) {
+      const error = expectError(
+        () => splitByShares(100, { a: 0.5 }, { remainder: remainder as never }),
+        "INVALID_ARGUMENT",
+        ["remainder"],
+      );
+      expect(error.message).toMatch(/The remainder part needs a name \(a non-empty string\)/);
+    }
+    const empty = expectError(() => splitByShares(100, {}), "INVALID_ARGUMENT", ["shares"]);
+    expect(empty.message).toMatch(/shares is empty: give at least one part/);
+    const shares = expectError(() => splitByShares(100, null as never), "INVALID_ARGUMENT", [
+      "shares",
+    ]);
+    expect(shares.message).toMatch(/shares must be a record such as \{ 粮油: "40%" \}, got null\./);
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { splitEvenly } from "../../src/split/splitEvenly.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectError, record, strings } from "./_helpers.js";
+import { deepFreeze, expectError, longArray, record, strings } from "./_helpers.js";
 
 describe("splitEvenly", () => {
   it("splits 80万 over five salespeople, 160,000 each (W5)", () => {
@@ -72,5 +72,47 @@ describe("splitEvenly", () => {
         { numRuns: runs(200) },
       );
     });
+  });
+});
+
+describe("splitEvenly, more cases", () => {
+  it("gives the whole total to a single part", () => {
+    expect(strings(splitEvenly(5, 1))).toEqual(["5"]);
+    expect(record(splitEvenly(5, ["a"]))).toEqual({ a: "5" });
+  });
+
+  it("explains a bad count, a bad list of names and a bad argument", () => {
+    const count = expectError(() => splitEvenly(10, 0), "INVALID_ARGUMENT", ["keysOrCount"]);
+    expect(count.message).toMatch(/Expected a whole number of parts from 1 to 10,000,000\./);
+    const names = expectError(() => splitEvenly(10, []), "INVALID_ARGUMENT", ["keysOrCount"]);
+    expect(names.message).toMatch(/Give from 1 to 10,000,000 part names\./);
+    expectError(() => splitEvenly(10, longArray<string>(10_000_001)), "INVALID_ARGUMENT", [
+      "keysOrCount",
+    ]);
+    const other = expectError(() => splitEvenly(10, null as never), "INVALID_ARGUMENT", [
+      "keysOrCount",
+    ]);
+    expect(other.message).toMatch(/keysOrCount must be an array of names or a count, got null\./);
+    const key = expectError(() => splitEvenly(10, ["a", 1] as never), "INVALID_ARGUMENT", [
+      "keysOrCount",
+      1,
+    ]);
+    expect(key.message).toMatch(/Keys must be strings, got 1\./);
+  });
+
+  it("names both keys of a duplicate and the invisible character of a bad name", () => {
+    const duplicate = expectError(
+      () => splitEvenly(10, ["x", "caf\u00e9", "cafe\u0301"]),
+      "DUPLICATE_KEY",
+      ["keysOrCount", "cafe\u0301"],
+    );
+    expect(duplicate.details).toEqual({ first: "caf\u00e9", second: "cafe\u0301" });
+    expect(duplicate.message).toMatch(/are the same after Unicode NFC normalisation/);
+    const invisible = expectError(() => splitEvenly(10, ["ok", "a\u200bb"]), "INVALID_CHARACTER", [
+      "keysOrCount",
+      "a\u200bb",
+    ]);
+    expect(invisible.details).toEqual({ codePoint: "U+200B", position: 2 });
+    expect(invisible.message).toMatch(/control character U\+200B at position 2\./);
   });
 });
