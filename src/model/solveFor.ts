@@ -190,7 +190,7 @@ function result(
     vary,
     target,
     value: outcome.value.isZero() ? ZERO : outcome.value,
-    unrounded: outcome.unrounded,
+    unrounded: outcome.unrounded.isZero() ? ZERO : outcome.unrounded,
     rounded: outcome.rounded,
     current,
     change: current === null ? null : outcome.value.minus(current),

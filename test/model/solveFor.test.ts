@@ -491,3 +491,36 @@ describe("solveFor", () => {
     });
   });
 });
+
+describe("solveFor when every value reaches the target", () => {
+  it("answers with a value where the output is defined, not the pole at the current value", () => {
+    // 0 / x is 0 for every x but 0, and the current x is 0.
+    const model = defineModel({ y: "a / x" });
+    const solved = solveFor(model, { output: "y", vary: "x", target: 0, inputs: { x: 0, a: 0 } });
+    expect(solved.value.toString()).toBe("1");
+    expect(solved.method).toBe("algebraic");
+    expect(solved.note).toMatch(/every value reaches the target/);
+    expect(evaluate(model, { x: solved.value, a: 0 }).y?.toString()).toBe("0");
+    // With bounds, the lower bound is the next candidate when the current value is the pole.
+    const bounded = defineModel({ y: "a / x" }, { inputs: { x: { min: -5, max: 9 } } });
+    expect(
+      solveFor(bounded, {
+        output: "y",
+        vary: "x",
+        target: 0,
+        inputs: { x: 0, a: 0 },
+      }).value.toString(),
+    ).toBe("-5");
+  });
+
+  it("never gives a negative zero, rounded or not", () => {
+    const solved = solveFor(defineModel({ y: "x * x" }), {
+      output: "y",
+      vary: "x",
+      target: 0,
+      inputs: { x: 3 },
+    });
+    expect(solved.value.isZero() && !solved.value.isNegative()).toBe(true);
+    expect(solved.unrounded.isZero() && !solved.unrounded.isNegative()).toBe(true);
+  });
+});

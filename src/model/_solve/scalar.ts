@@ -93,6 +93,18 @@ export function tryEvaluate(at: (x: Decimal) => Decimal, x: Decimal): Decimal | 
   }
 }
 
+/**
+ * When every value reaches the target, the first of the current value, the bounds, 0 and 1 (those
+ * inside the bounds) where the formulas are defined: `a / x` with a = 0 is 0 everywhere but at 0.
+ */
+function anyDefinedValue({ at, lower, upper, current }: ScalarProblem): Decimal {
+  const candidates = [current, lower, upper, new Decimal(0), new Decimal(1)].filter(
+    (x): x is Decimal =>
+      x !== null && (lower === null || x.gte(lower)) && (upper === null || x.lte(upper)),
+  );
+  return candidates.find((x) => tryEvaluate(at, x) !== null) ?? candidates[0] ?? new Decimal(0);
+}
+
 /** The effective output tolerance. */
 export function toleranceFor(problem: ScalarProblem): Decimal {
   return (
@@ -122,7 +134,7 @@ export function solveScalar(
     case "any":
       return {
         ok: true,
-        x: current ?? lower ?? upper ?? new Decimal(0),
+        x: anyDefinedValue(problem),
         method: "algebraic",
         iterations: 0,
         alternatives: [],
