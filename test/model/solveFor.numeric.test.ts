@@ -326,3 +326,22 @@ describe("solveFor: options", () => {
     expect(list.message).toMatch(/solveFor varies one input; use solveMultiplier/);
   });
 });
+
+describe("solveFor: roots next to a pole", () => {
+  it("finds a root just before a point where the output is undefined", () => {
+    // Searching down from x = 2 steps from 1 straight to 0, where 1/x is undefined; the root
+    // x = 0.25 lies between them, and the search closes in on 0 to find it.
+    const down = solve({ y: "min(1 / x, 100)" }, { target: 4, inputs: { x: 2 } });
+    expect(down.value.toString()).toBe("0.25");
+    expect(down.method).toBe("numeric");
+    // From the other side of the pole, the root is found by looking back toward it.
+    const across = solve({ y: "min(1 / x, 100)" }, { target: 4, inputs: { x: -2 } });
+    expect(across.value.toString()).toBe("0.25");
+  });
+
+  it("still says no value reaches the target when none does near the pole", () => {
+    expect(() => solve({ y: "min(1 / x, 100)" }, { target: 400, inputs: { x: 2 } })).toThrow(
+      /NO_SOLUTION/,
+    );
+  });
+});

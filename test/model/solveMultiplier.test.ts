@@ -218,3 +218,19 @@ describe("solveMultiplier", () => {
     });
   });
 });
+
+describe("solveMultiplier next to a pole", () => {
+  it("finds the factor just before the point where the output is undefined", () => {
+    // y = x^-1 from x = 2: the factor 0.125 gives x = 0.25 and y = 4; k = 0 is a pole.
+    const result = solveMultiplier(defineModel({ y: "x ^ -1" }), {
+      output: "y",
+      vary: ["x"],
+      target: 4,
+      inputs: { x: 2 },
+      wholeNumbers: false,
+    });
+    expect(result.factor?.toString()).toBe("0.125");
+    expect(result.values.x?.toString()).toBe("0.25");
+    expect(result.achieved.toString()).toBe("4");
+  });
+});

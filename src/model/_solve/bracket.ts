@@ -3,6 +3,8 @@ import { Decimal } from "../../_lib/decimal.js";
 
 /** Doublings of the step in each direction: the search reaches start ± 2^MAX_DOUBLINGS/64 · scale. */
 const MAX_DOUBLINGS = 200;
+/** Halvings of the distance when closing in on a point where the output is undefined. */
+const APPROACH_STEPS = 60;
 
 export interface Bracket {
   readonly lower: Decimal;
@@ -19,6 +21,11 @@ export interface BracketSearch {
   readonly evaluations: number;
 }
 
+interface Point {
+  readonly x: Decimal;
+  readonly gx: Decimal;
+}
+
 const crosses = (a: Decimal, b: Decimal): boolean =>
   a.isZero() || b.isZero() || a.isNegative() !== b.isNegative();
 
@@ -26,6 +33,9 @@ const crosses = (a: Decimal, b: Decimal): boolean =>
  * Probes start, then start ± scale·2^k/64 for k = 0, 1, 2, … up to the bounds (which are probed
  * themselves), alternating directions by distance, and returns the first adjacent pair of defined
  * points in one direction where g changes sign. `g` returns null where the output is undefined.
+ * When that finds nothing, a root may still lie just before a point where g is undefined (a pole
+ * such as 1/x at 0): it then closes in on each such point from its defined neighbour, halving the
+ * distance each time, in probe order.
  */
 export function findBracket(
   g: (x: Decimal) => Decimal | null,
@@ -46,15 +56,45 @@ export function findBracket(
   if (g0?.isZero()) {
     return { bracket: { lower: start, upper: start, gLower: g0, gUpper: g0 }, probes, evaluations };
   }
+  const found = (a: Point, b: Point): BracketSearch => {
+    const [low, high] = a.x.lt(b.x) ? [a, b] : [b, a];
+    return {
+      bracket: { lower: low.x, upper: high.x, gLower: low.gx, gUpper: high.gx },
+      probes,
+      evaluations,
+    };
+  };
+  // From a defined point toward an undefined one: from + (toward − from)·(1 − 2^−j), j = 1, 2, …
+  const approach = (from: Point, toward: Decimal): BracketSearch | null => {
+    let previous = from;
+    let fraction = new Decimal(1);
+    for (let j = 1; j <= APPROACH_STEPS; j++) {
+      fraction = fraction.div(2);
+      const x = toward.minus(toward.minus(from.x).times(fraction));
+      if (x.eq(toward) || x.eq(previous.x)) break;
+      const gx = probe(x);
+      if (gx === null) continue;
+      const point = { x, gx };
+      if (crosses(previous.gx, gx)) return found(previous, point);
+      previous = point;
+    }
+    return null;
+  };
   interface Walk {
     readonly sign: 1 | -1;
     readonly bound: Decimal | null;
-    last: { x: Decimal; gx: Decimal } | null;
+    /** The last defined point of this walk, or null after an undefined one. */
+    last: Point | null;
+    /** Where the last probe of this walk was, defined or not. */
+    lastX: Decimal;
     done: boolean;
   }
+  /** Each defined point next to an undefined one, with where the undefined one is. */
+  const edges: { readonly from: Point; readonly toward: Decimal }[] = [];
+  const first = g0 === null ? null : { x: start, gx: g0 };
   const walks: Walk[] = [
-    { sign: 1, bound: upperBound, last: g0 === null ? null : { x: start, gx: g0 }, done: false },
-    { sign: -1, bound: lowerBound, last: g0 === null ? null : { x: start, gx: g0 }, done: false },
+    { sign: 1, bound: upperBound, last: first, lastX: start, done: false },
+    { sign: -1, bound: lowerBound, last: first, lastX: start, done: false },
   ];
   for (const walk of walks) {
     if (walk.bound?.eq(start)) walk.done = true;
@@ -69,7 +109,10 @@ export function findBracket(
         walk.done = true;
       }
       const gx = probe(x);
+      const previousX = walk.lastX;
+      walk.lastX = x;
       if (gx === null) {
+        if (walk.last !== null) edges.push({ from: walk.last, toward: x });
         walk.last = null;
         continue;
       }
@@ -78,16 +121,17 @@ export function findBracket(
       }
       const previous = walk.last;
       walk.last = { x, gx };
-      if (previous !== null && crosses(previous.gx, gx)) {
-        const [low, high] = walk.sign === 1 ? [previous, walk.last] : [walk.last, previous];
-        return {
-          bracket: { lower: low.x, upper: high.x, gLower: low.gx, gUpper: high.gx },
-          probes,
-          evaluations,
-        };
+      if (previous === null) {
+        edges.push({ from: walk.last, toward: previousX });
+      } else if (crosses(previous.gx, gx)) {
+        return found(previous, walk.last);
       }
     }
     if (walks.every((walk) => walk.done)) break;
+  }
+  for (const edge of edges) {
+    const near = approach(edge.from, edge.toward);
+    if (near !== null) return near;
   }
   return { bracket: null, probes, evaluations };
 }
