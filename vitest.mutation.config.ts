@@ -3,7 +3,7 @@
 // TARGETREE_MUTATION=1 scales property tests and the fuzz test down (test/_support/runs.ts);
 // fewer cases can only let more mutants survive, so the score is a lower bound.
 // TARGETREE_MUTATION_TESTS (comma-separated globs, set by scripts/mutate.ts) narrows the test set
-// for the foundation areas, whose code every test runs; that too can only lower the score.
+// to one area's own tests; that too can only lower the score.
 import { defineConfig } from "vitest/config";
 import base from "./vitest.config.js";
 

@@ -5,6 +5,8 @@ import { Decimal } from "../../_lib/decimal.js";
 const MAX_DOUBLINGS = 200;
 /** Halvings of the distance when closing in on a point where the output is undefined. */
 const APPROACH_STEPS = 60;
+/** Undefined points closed in on, nearest the start first: bounds the work for formulas full of poles. */
+const MAX_APPROACHES = 8;
 
 export interface Bracket {
   readonly lower: Decimal;
@@ -35,7 +37,7 @@ const crosses = (a: Decimal, b: Decimal): boolean =>
  * points in one direction where g changes sign. `g` returns null where the output is undefined.
  * When that finds nothing, a root may still lie just before a point where g is undefined (a pole
  * such as 1/x at 0): it then closes in on each such point from its defined neighbour, halving the
- * distance each time, in probe order.
+ * distance each time, in probe order (at most MAX_APPROACHES of them).
  */
 export function findBracket(
   g: (x: Decimal) => Decimal | null,
@@ -129,7 +131,7 @@ export function findBracket(
     }
     if (walks.every((walk) => walk.done)) break;
   }
-  for (const edge of edges) {
+  for (const edge of edges.slice(0, MAX_APPROACHES)) {
     const near = approach(edge.from, edge.toward);
     if (near !== null) return near;
   }
