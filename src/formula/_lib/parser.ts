@@ -62,7 +62,9 @@ export function parseTokens(text: string, source: FormulaSource): FormulaNode {
     return current;
   };
   const span = (start: number, end: number): Span => Object.freeze({ start, end });
+  // Stryker disable next-line OptionalChaining: every node the parser builds has a span
   const endOf = (node: FormulaNode): number => node.span?.end ?? token.start;
+  // Stryker disable next-line OptionalChaining: every node the parser builds has a span
   const startOf = (node: FormulaNode): number => node.span?.start ?? token.start;
 
   const enter = (at: Token): void => {
@@ -83,6 +85,7 @@ export function parseTokens(text: string, source: FormulaSource): FormulaNode {
 
   const parseOr = (): FormulaNode => {
     const first = parseAnd();
+    // Stryker disable next-line ConditionalExpression: makeLogical returns a lone operand unchanged, so the early return is only a shortcut
     if (token.type !== "or") return first;
     const operands = [first];
     while (token.type === "or") {
@@ -94,6 +97,7 @@ export function parseTokens(text: string, source: FormulaSource): FormulaNode {
 
   const parseAnd = (): FormulaNode => {
     const first = parseNot();
+    // Stryker disable next-line ConditionalExpression: makeLogical returns a lone operand unchanged, so the early return is only a shortcut
     if (token.type !== "and") return first;
     const operands = [first];
     while (token.type === "and") {
