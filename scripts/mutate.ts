@@ -7,6 +7,9 @@
 // (reports/mutation/<area>.incremental.json), so a rerun tests only the mutants whose code or
 // covering tests changed. `--summary` prints the table from the existing reports without running.
 //
+// A run stopped midway can leave a report that counts the untested mutants as survivors: delete
+// that area's <area>.json and <area>.incremental.json before running it again.
+//
 // Exits 1 when a run fails or the score over the measured areas is below 85%.
 //
 // The score is Stryker's: detected (killed + timeout) / (detected + survived + no coverage);
