@@ -89,22 +89,25 @@ function summary(): void {
   }
   rows.push(row("**src/**", total));
   console.log(`\n${rows.join("\n")}`);
-  const detected = (total.Killed ?? 0) + (total.Timeout ?? 0);
-  const valid = detected + (total.Survived ?? 0) + (total.NoCoverage ?? 0);
-  if (valid > 0 && (100 * detected) / valid < BREAK) {
+  const overall = score(total);
+  if (overall !== null && overall < BREAK) {
     console.error(`\nThe score over the measured areas is below ${BREAK}%.`);
     process.exitCode = 1;
   }
 }
 
+/** Detected (killed + timeout) over valid mutants, in percent; null when there are none. */
+function score(c: Record<string, number>): number | null {
+  const detected = (c.Killed ?? 0) + (c.Timeout ?? 0);
+  const valid = detected + (c.Survived ?? 0) + (c.NoCoverage ?? 0);
+  return valid === 0 ? null : (100 * detected) / valid;
+}
+
 function row(label: string, c: Record<string, number>): string {
-  const killed = c.Killed ?? 0;
-  const timeout = c.Timeout ?? 0;
-  const survived = c.Survived ?? 0;
-  const none = c.NoCoverage ?? 0;
-  const valid = killed + timeout + survived + none;
-  const score = valid === 0 ? "n/a" : `${((100 * (killed + timeout)) / valid).toFixed(1)}%`;
-  return `| ${label} | ${valid} | ${killed} | ${timeout} | ${survived} | ${none} | ${score} |`;
+  const valid = (c.Killed ?? 0) + (c.Timeout ?? 0) + (c.Survived ?? 0) + (c.NoCoverage ?? 0);
+  const percent = score(c);
+  const shown = percent === null ? "n/a" : `${percent.toFixed(1)}%`;
+  return `| ${label} | ${valid} | ${c.Killed ?? 0} | ${c.Timeout ?? 0} | ${c.Survived ?? 0} | ${c.NoCoverage ?? 0} | ${shown} |`;
 }
 
 const args = process.argv.slice(2);
