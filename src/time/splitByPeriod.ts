@@ -72,22 +72,25 @@ export interface SplitByPeriodResult extends ProvisionalFlag {
  * - For nested splits (each month into weeks, exact at both levels) use
  *   `splitByPeriodTree`, or split each period's `value` again over its `start`–`end`.
  *
- * @param total - The amount to split (`"1.2亿"`, `120000000`, a Decimal); a multiple of `unit`.
+ * @param total - The amount to split (`"1.2亿"`, `120000000`, a Decimal); a multiple of `unit`
+ *   unless `roundTotal` is set.
  * @param options - `start`, `end`, `grain`, `basis`, `calendar`, `seasonality`,
- *   `quarterPattern`, `unit` (default `"0.01"`), `rounding` (default half-up).
+ *   `quarterPattern`, `unit` (default `"0.01"`), `roundTotal` (default false: a total off the
+ *   unit throws) and `rounding` (how `roundTotal` rounds; default half-up).
  * @returns The periods with key, label, start, end, days, working days, share and value.
  * @throws {TargetreeError} `INVALID_DATE`, `INVALID_RANGE` (end before start, over 100
  *   years, a fiscal split over 371 days); `INVALID_ARGUMENT` for a bad grain, basis,
  *   pattern or calendar; `SEASONALITY_MISMATCH` when the weights do not match the
  *   periods; `NEGATIVE_WEIGHT`; `NO_WORKING_DAYS` for a working-day split of a range
  *   with none; `CALENDAR_CONFLICT`; `CALENDAR_YEAR_MISSING`; `INVALID_NUMBER` and
- *   `NOT_A_MULTIPLE_OF_UNIT` for the total.
+ *   `NOT_A_MULTIPLE_OF_UNIT` for a total off the unit without `roundTotal`.
  *
  * @example
  * const year = splitByPeriod("1.2亿", { start: "2026-01-01", end: "2026-12-31", grain: "quarter", calendar: chinaCalendar() });
  * year.periods.map((p) => p.workingDays) //=> [59, 61, 66, 62]
  * year.periods.map((p) => p.value.toString()) //=> ["28548387.1", "29516129.03", "31935483.87", "30000000"]
  * splitByPeriod(3000, { start: "2026-06-01", end: "2026-06-30", grain: "dekad", basis: "calendar-days" }).periods.map((p) => `${p.key} ${p.value}`) //=> ["2026-06-上旬 1000", "2026-06-中旬 1000", "2026-06-下旬 1000"]
+ * splitByPeriod("10.5", { start: "2026-06-01", end: "2026-06-03", grain: "day", unit: 1, roundTotal: true }).periods.map((p) => p.value.toString()) //=> ["4", "4", "3"]
  */
 export function splitByPeriod(total: Numeric, options: SplitByPeriodOptions): SplitByPeriodResult {
   const settings = requiredOptions(options);

@@ -64,9 +64,9 @@ export interface SplitByPeriodTreeResult extends ProvisionalFlag {
  *
  * Options are those of `splitByPeriod`, with `grains` in place of `grain`.
  *
- * @param total - The amount to split; a multiple of `unit`.
+ * @param total - The amount to split; a multiple of `unit` unless `roundTotal` is set.
  * @param options - `start`, `end`, `grains`, `basis`, `calendar`, `seasonality`,
- *   `innerBasis`, `quarterPattern`, `unit`, `rounding`.
+ *   `innerBasis`, `quarterPattern`, `unit`, `roundTotal`, `rounding` (as in `splitByPeriod`).
  * @returns The tree of periods.
  * @throws {TargetreeError} As `splitByPeriod`, plus `INVALID_ARGUMENT` when `grains` is
  *   empty or a level is not finer than the one before.

@@ -220,6 +220,38 @@ describe("splitByPeriod", () => {
       const error = thrown(() => splitByPeriod(10, { ...options, rounding: "nearest" as never }));
       expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["rounding"]]);
     });
+
+    it("rounds a total off the unit only when roundTotal asks, by the rounding mode", () => {
+      const options = { start: "2026-06-01", end: "2026-06-03", grain: "day", unit: 1 } as const;
+      const refused = thrown(() => splitByPeriod("10.5", options));
+      expect([refused.code, refused.path]).toEqual(["NOT_A_MULTIPLE_OF_UNIT", ["total"]]);
+      expect(refused.message).toMatch(/pass a finer unit, or roundTotal: true/);
+      const halfUp = splitByPeriod("10.5", { ...options, roundTotal: true });
+      expect([halfUp.total.toString(), ...strings(halfUp.periods)]).toEqual(["11", "4", "4", "3"]);
+      const halfEven = splitByPeriod("10.5", {
+        ...options,
+        roundTotal: true,
+        rounding: "half-even",
+      });
+      expect([halfEven.total.toString(), ...strings(halfEven.periods)]).toEqual([
+        "10",
+        "4",
+        "3",
+        "3",
+      ]);
+      const floor = splitByPeriod("-10.2", { ...options, roundTotal: true, rounding: "floor" });
+      expect([floor.total.toString(), ...strings(floor.periods)]).toEqual([
+        "-11",
+        "-4",
+        "-4",
+        "-3",
+      ]);
+      expect(splitByPeriod(10, { ...options, roundTotal: true }).total.toString()).toBe("10");
+      const notBoolean = thrown(() =>
+        splitByPeriod(10, { ...options, roundTotal: "yes" as never }),
+      );
+      expect([notBoolean.code, notBoolean.path]).toEqual(["INVALID_ARGUMENT", ["roundTotal"]]);
+    });
   });
 
   describe("bases", () => {
@@ -838,6 +870,43 @@ describe("splitByPeriod", () => {
               expect(period.value.isZero()).toBe(true);
           }
         }),
+        { numRuns: runs(100) },
+      );
+    });
+
+    it("with roundTotal, sums exactly to the total rounded to the unit by the mode", () => {
+      const modes = ["half-up", "half-even", "down", "ceil", "floor"] as const;
+      // decimal.js's rounding constants, as an independent oracle.
+      const decimals: Record<(typeof modes)[number], 1 | 2 | 3 | 4 | 6> = {
+        "half-up": 4,
+        "half-even": 6,
+        down: 1,
+        ceil: 2,
+        floor: 3,
+      };
+      fc.assert(
+        fc.property(
+          arbitrary,
+          fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }),
+          fc.constantFrom(...modes),
+          ({ from, length, grain }, micros, rounding) => {
+            const total = toDecimal(micros.toString()).div(10_000);
+            const result = splitByPeriod(total, {
+              start: isoOf(from),
+              end: isoOf(from + length),
+              grain,
+              basis: "calendar-days",
+              unit: "0.01",
+              roundTotal: true,
+              rounding,
+            });
+            expect(result.total.eq(total.toDecimalPlaces(2, decimals[rounding]))).toBe(true);
+            expect(sum(result.periods).eq(result.total)).toBe(true);
+            for (const period of result.periods) {
+              expect(period.value.times(100).isInteger()).toBe(true);
+            }
+          },
+        ),
         { numRuns: runs(100) },
       );
     });

@@ -190,6 +190,25 @@ describe("splitByPeriodTree", () => {
     expect(sum(splitByPeriodTree(100, options).periods).toString()).toBe("100");
   });
 
+  it("rounds a total off the unit when roundTotal asks, exact at every level", () => {
+    const options = {
+      start: "2026-01-01",
+      end: "2026-03-31",
+      grains: ["month", "week"] as Grain[],
+      calendar: china,
+      unit: 1,
+    };
+    const refused = thrown(() => splitByPeriodTree("1000.5", options));
+    expect([refused.code, refused.path]).toEqual(["NOT_A_MULTIPLE_OF_UNIT", ["total"]]);
+    const tree = splitByPeriodTree("1000.5", { ...options, roundTotal: true, rounding: "down" });
+    expect(tree.total.toString()).toBe("1000");
+    expect(sum(tree.periods).toString()).toBe("1000");
+    checkTree(tree.periods);
+    for (const month of tree.periods) {
+      expect(month.children.every((week) => week.value.isInteger())).toBe(true);
+    }
+  });
+
   describe("bad input", () => {
     it("refuses empty or unordered grains", () => {
       const base = { start: "2026-01-01", end: "2026-12-31" };

@@ -6,6 +6,8 @@ import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
 import { checkMagnitude } from "../../_lib/magnitude.js";
 import type { Numeric, RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
+import { readTotal, readUnitSetup } from "../../split/_lib/options.js";
+import { unitsToDecimal } from "../../split/_lib/scaled.js";
 import { allocate } from "../../split/allocate.js";
 import type { Calendar, DayKind, IsoDate } from "../types.js";
 import type { ResolvedCalendar } from "./calendar.js";
@@ -78,8 +80,14 @@ export interface PeriodSplitBase {
   readonly quarterPattern?: QuarterPattern;
   /** The smallest step of a value. Default `"0.01"`. */
   readonly unit?: Numeric;
-  /** Default `"half-up"`. */
+  /** How `roundTotal` rounds the total to the unit. Default `"half-up"` (四舍五入). */
   readonly rounding?: RoundingMode;
+  /**
+   * Round a total that is not a whole multiple of `unit` to the unit first (with `rounding`);
+   * the result's `total` is the rounded amount. Default `false`: such a total throws
+   * `NOT_A_MULTIPLE_OF_UNIT`.
+   */
+  readonly roundTotal?: boolean;
 }
 
 /** Everything a split needs, checked once. */
@@ -131,7 +139,10 @@ export function prepare(
   options: Readonly<Record<string, unknown>>,
   grains: readonly Grain[],
 ): Prepared {
-  const amount = toDecimal(total, ["total"]);
+  // The unit, the rounding mode and roundTotal are checked before anything else, and a total off
+  // the unit is rounded here (on request), so the result's total is what the periods sum to.
+  const setup = readUnitSetup(options as Record<string, unknown>);
+  const amount = unitsToDecimal(readTotal(total, setup).units, setup.scaled);
   const range = parseRange(own(options, "start"), own(options, "end"));
   const seasonality = own(options, "seasonality") as Seasonality | undefined;
   const givenBasis = own(options, "basis");
