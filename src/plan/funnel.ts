@@ -66,6 +66,8 @@ export interface FunnelResult {
   readonly people: Decimal | null;
   /** True when the working days come from a provisional calendar year. */
   readonly provisional: boolean;
+  /** The provisional years the period touches, ascending; empty when `provisional` is false. */
+  readonly provisionalYears: readonly number[];
 }
 
 /**
@@ -154,6 +156,7 @@ export function funnel(
     workingDays: days.workingDays,
     people,
     provisional: days.provisional,
+    provisionalYears: days.provisionalYears,
   };
 }
 

@@ -94,6 +94,8 @@ export interface VisitPlanResult {
   readonly months: number;
   /** True when the period touches a provisional (computed, not official) calendar year. */
   readonly provisional: boolean;
+  /** The provisional years the period touches, ascending; empty when `provisional` is false. */
+  readonly provisionalYears: readonly number[];
 }
 
 const NAMED: ReadonlyMap<string, Required<CustomCadence>> = /* @__PURE__ */ new Map([
@@ -209,6 +211,7 @@ export function visitPlan(
     weeks,
     months,
     provisional: period.provisional,
+    provisionalYears: period.provisionalYears,
   };
 }
 

@@ -116,6 +116,21 @@ describe("projectRunRate", () => {
   });
 });
 
+describe("provisional calendar years", () => {
+  it("names the provisional years a pace result rests on, and none on official data", () => {
+    const provisional = chinaCalendar({ missingYears: "provisional" });
+    const period = { start: "2026-12-01", end: "2027-01-31", calendar: provisional } as const;
+    const project = projectRunRate({ actual: 100, asOf: "2026-12-15", ...period });
+    expect([project.provisional, project.provisionalYears]).toEqual([true, [2027]]);
+    const required = requiredRunRate({ target: 300, actual: 100, asOf: "2026-12-15", ...period });
+    expect([required.provisional, required.provisionalYears]).toEqual([true, [2027]]);
+    const gap = paceGap({ target: 300, actual: 100, asOf: "2026-12-15", ...period });
+    expect([gap.provisional, gap.provisionalYears]).toEqual([true, [2027]]);
+    const official = projectRunRate({ actual: 100, asOf: "2026-06-12", ...june });
+    expect([official.provisional, official.provisionalYears]).toEqual([false, []]);
+  });
+});
+
 describe("requiredRunRate", () => {
   it("divides what is left by the working days left", () => {
     const pace = requiredRunRate({ target: "100万", actual: "40万", asOf: "2026-06-12", ...june });

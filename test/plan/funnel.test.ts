@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { funnel } from "../../src/plan/funnel.js";
+import { chinaCalendar } from "../../src/time/chinaCalendar.js";
 import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "../measure/_helpers.js";
 
@@ -158,6 +159,16 @@ describe("funnel options and messages", () => {
     const given = funnel(1, visits, { workingDays: 20 });
     expect(given.workingDays).toBe(20);
     expect(given.provisional).toBe(false);
+  });
+
+  it("names the provisional years its working days come from", () => {
+    const calendar = chinaCalendar({ missingYears: "provisional" });
+    const plan = funnel(1, visits, { start: "2027-01-01", end: "2027-01-31", calendar });
+    expect([plan.provisional, plan.provisionalYears]).toEqual([true, [2027]]);
+    const official = funnel(1, visits, { start: "2026-01-01", end: "2026-01-31", calendar });
+    expect([official.provisional, official.provisionalYears]).toEqual([false, []]);
+    expect(funnel(1, visits, { workingDays: 20 }).provisionalYears).toEqual([]);
+    expect(funnel(1, visits).provisionalYears).toEqual([]);
   });
 
   it("refuses workingDays together with start, end or both", () => {

@@ -56,6 +56,15 @@ describe("visitPlan", () => {
     expect(plan.provisional).toBe(false);
   });
 
+  it("names the provisional years its working days come from", () => {
+    const calendar = chinaCalendar({ missingYears: "provisional" });
+    const customers = { A: 1 };
+    const plan = visitPlan(customers, { start: "2026-12-01", end: "2027-02-28", calendar });
+    expect([plan.provisional, plan.provisionalYears]).toEqual([true, [2027]]);
+    const official = visitPlan(customers, { start: "2026-06-01", end: "2026-06-30", calendar });
+    expect([official.provisional, official.provisionalYears]).toEqual([false, []]);
+  });
+
   it("counts a week the period's edge cuts, and skips a week with no working day", () => {
     const feb = visitPlan(
       { A: 1 },

@@ -39,6 +39,8 @@ export interface PaceDays {
   readonly status: "before" | "during" | "after";
   /** True when the period touches a provisional (computed, not official) calendar year. */
   readonly provisional: boolean;
+  /** The provisional years the period touches, ascending; empty when `provisional` is false. */
+  readonly provisionalYears: readonly number[];
 }
 
 export function readPace(record: object): PaceDays {
@@ -58,5 +60,6 @@ export function readPace(record: object): PaceDays {
     timeProgress: progress.progress,
     status: progress.status,
     provisional: progress.provisional,
+    provisionalYears: progress.provisionalYears,
   };
 }

@@ -32,6 +32,7 @@ export function readPeople(options: object): Decimal | null {
 export interface ResolvedDays {
   readonly workingDays: number | null;
   readonly provisional: boolean;
+  readonly provisionalYears: readonly number[];
 }
 
 /** Working days from `options.workingDays`, or from `start`/`end`/`calendar`; none → `null`. */
@@ -57,9 +58,9 @@ export function resolveWorkingDays(options: object): ResolvedDays {
         path: ["options", "workingDays"],
       });
     }
-    return { workingDays: given, provisional: false };
+    return { workingDays: given, provisional: false, provisionalYears: [] };
   }
-  if (start === undefined && end === undefined) return { workingDays: null, provisional: false };
+  if (start === undefined && end === undefined) return { workingDays: null, provisional: false, provisionalYears: [] };
   const counted = countWorkingDays(start, end, own(options, "calendar"));
   if (counted.days === 0) {
     throw new TargetreeError(
@@ -68,7 +69,11 @@ export function resolveWorkingDays(options: object): ResolvedDays {
       { path: ["options"] },
     );
   }
-  return { workingDays: counted.days, provisional: counted.provisional };
+  return {
+    workingDays: counted.days,
+    provisional: counted.provisional,
+    provisionalYears: counted.provisionalYears,
+  };
 }
 
 export function perDay(count: Decimal, people: Decimal | null, days: number | null): PerDay {

@@ -36,7 +36,11 @@ export function countWorkingDays(
   start: unknown,
   end: unknown,
   calendar: unknown,
-): { days: number; provisional: boolean } {
+): { days: number; provisional: boolean; provisionalYears: readonly number[] } {
   const period = periodWorkingDays(start, end, calendar);
-  return { days: period.days, provisional: period.provisional };
+  return {
+    days: period.days,
+    provisional: period.provisional,
+    provisionalYears: period.provisionalYears,
+  };
 }
