@@ -60,7 +60,8 @@ export function resolveWorkingDays(options: object): ResolvedDays {
     }
     return { workingDays: given, provisional: false, provisionalYears: [] };
   }
-  if (start === undefined && end === undefined) return { workingDays: null, provisional: false, provisionalYears: [] };
+  if (start === undefined && end === undefined)
+    return { workingDays: null, provisional: false, provisionalYears: [] };
   const counted = countWorkingDays(start, end, own(options, "calendar"));
   if (counted.days === 0) {
     throw new TargetreeError(
