@@ -26,27 +26,19 @@ export interface SpreadInput {
   readonly names: PartNames;
 }
 
-/** How a part's value was decided. */
-export type PartStatus = "pro-rata" | "held" | "min" | "max";
-
 export interface SpreadOutput {
   /** Whole units per part: a Float64Array on the fast path, bigints otherwise. */
   readonly counts: Float64Array | readonly bigint[];
-  /** Per part, how its value was decided (`null` on the fast path: all pro rata). */
-  readonly status: readonly PartStatus[] | null;
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-const STATUS_ACTIVE = 0;
-const STATUS_MIN = 1;
-const STATUS_MAX = 2;
 
 /** Splits `units` by largest remainder, with holds, bounds and the zero-weight rule. */
 export function spreadUnits(input: SpreadInput): SpreadOutput {
   const fast = input.holds === null && input.lower === null && input.upper === null;
   if (fast && input.weights.kind === "number") {
     const result = spreadFast(input, input.weights.values, input.weights.sum);
-    if (result !== null) return { counts: result, status: null };
+    if (result !== null) return { counts: result };
   }
   return spreadExact(input);
 }
@@ -84,7 +76,6 @@ function spreadExact(input: SpreadInput): SpreadOutput {
   const { units, holds, names, unit } = input;
   const count = input.weights.values.length;
   const counts = new Array<bigint>(count).fill(0n);
-  const status = new Array<PartStatus>(count).fill("pro-rata");
   let held = 0n;
   const free: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -92,7 +83,6 @@ function spreadExact(input: SpreadInput): SpreadOutput {
     if (hold === undefined) free.push(i);
     else {
       counts[i] = hold;
-      status[i] = "held";
       held += hold;
     }
   }
@@ -115,7 +105,7 @@ function spreadExact(input: SpreadInput): SpreadOutput {
         { path: names.path("holds") },
       );
     }
-    return { counts, status };
+    return { counts };
   }
   const mirrored = rest < 0n;
   const allWeights = toBigIntWeights(input.weights);
@@ -136,15 +126,11 @@ function spreadExact(input: SpreadInput): SpreadOutput {
     upper.push(high);
   }
   checkBounds(input, free, weights, lower, upper, mirrored ? -rest : rest, mirrored, held);
-  const { values, fixed } = waterfill(mirrored ? -rest : rest, weights, lower, upper);
+  const values = waterfill(mirrored ? -rest : rest, weights, lower, upper);
   free.forEach((i, k) => {
     counts[i] = mirrored ? -values[k]! : values[k]!;
-    const how = fixed[k]!;
-    if (how !== STATUS_ACTIVE) {
-      status[i] = (how === STATUS_MIN) !== mirrored ? "min" : "max";
-    }
   });
-  return { counts, status };
+  return { counts };
 }
 
 /** Throws INFEASIBLE_BOUNDS, in the caller's orientation, when no split can meet the bounds. */
@@ -216,25 +202,26 @@ function waterfill(
   weights: readonly bigint[],
   lower: readonly bigint[],
   upper: readonly (bigint | null)[],
-): { readonly values: bigint[]; readonly fixed: Uint8Array } {
+): bigint[] {
   const count = weights.length;
   const values = new Array<bigint>(count).fill(0n);
-  const fixed = new Uint8Array(count);
+  // Parts fixed at a bound; the rest share what is left pro rata.
+  const fixed = new Array<boolean>(count).fill(false);
   for (;;) {
     let left = amount;
     let weightSum = 0n;
     const active: number[] = [];
     for (let k = 0; k < count; k++) {
-      if (fixed[k] === STATUS_ACTIVE) {
+      if (!fixed[k]) {
         active.push(k);
         weightSum += weights[k]!;
       } else left -= values[k]!;
     }
-    if (active.length === 0) return { values, fixed };
+    if (active.length === 0) return values;
     if (weightSum === 0n) {
       // Only zero-weight parts remain; the bounds check guarantees they sit at their minimum.
       for (const k of active) values[k] = lower[k]!;
-      return { values, fixed };
+      return values;
     }
     let over = 0n;
     let under = 0n;
@@ -251,17 +238,17 @@ function waterfill(
       active.forEach((k, j) => {
         values[k] = counts[j]!;
       });
-      return { values, fixed };
+      return values;
     }
     for (const k of active) {
       const scaled = left * weights[k]!;
       const high = upper[k];
       if (over >= under && high !== null && high !== undefined && scaled > high * weightSum) {
         values[k] = high;
-        fixed[k] = STATUS_MAX;
+        fixed[k] = true;
       } else if (under >= over && scaled < lower[k]! * weightSum) {
         values[k] = lower[k]!;
-        fixed[k] = STATUS_MIN;
+        fixed[k] = true;
       }
     }
   }

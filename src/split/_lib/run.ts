@@ -3,7 +3,7 @@ import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import type { PartNames, PartStatus } from "./engine.js";
+import type { PartNames } from "./engine.js";
 import { spreadUnits } from "./engine.js";
 import type { UnitSetup } from "./options.js";
 import {
@@ -32,7 +32,6 @@ export interface AllocationRun {
   readonly setup: UnitSetup;
   readonly total: Decimal;
   readonly values: Decimal[];
-  readonly status: readonly PartStatus[] | null;
 }
 
 /** Names for the parts of a top-level call (`weights`, `holds`, `min`, `max` at the root). */
@@ -119,7 +118,7 @@ export function runAllocate(
   const intWeights = readWeights(parts);
   const names = rootNames(parts);
   const { holds, lower, upper } = readLimits(options, parts, setup, names);
-  const { counts, status } = spreadUnits({
+  const { counts } = spreadUnits({
     units: amount.units,
     weights: intWeights,
     holds,
@@ -134,7 +133,6 @@ export function runAllocate(
     setup,
     total: unitsToDecimal(amount.units, setup.scaled),
     values: countsToDecimals(counts, setup.scaled),
-    status,
   };
 }
 
