@@ -1,11 +1,14 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
+import { achievementRatio, DIRECTIONS, shortfall } from "../measure/_lib/ratio.js";
+import type { Direction } from "../measure/types.js";
 import { inputsOf } from "./_solve/graph.js";
 import { modelView } from "./_solve/modelView.js";
 import {
   checkOptions,
   countOption,
+  enumOption,
   inputNames,
   inputValues,
   nodeName,
@@ -28,6 +31,11 @@ export interface ReconcileOptions {
   readonly output: string;
   /** The stated target: `"1.2亿"`. */
   readonly target: Numeric;
+  /**
+   * Which way is better for the output: `"higher"` (default: revenue, profit) or `"lower"` (a cost
+   * or expense ceiling). It sets the sign of `gap`, `achievement` and `met`, as in `gap()`.
+   */
+  readonly direction?: Direction;
   /** Every input's value as the plan states it. */
   readonly inputs: ModelInputs;
   /** Inputs scaled together by one common multiplier ("×25 on both customer counts"). Omit for none. */
@@ -98,18 +106,27 @@ export interface ReconcileResult {
   readonly output: string;
   /** The stated target, exact. */
   readonly target: Decimal;
+  /** Which way is better, as given or defaulted (`"higher"`). */
+  readonly direction: Direction;
   /** What the stated inputs really give. */
   readonly implied: Decimal;
-  /** `target − implied`: positive when the inputs fall short of the target. */
+  /**
+   * The shortfall, positive when the inputs fall short of the target: `target − implied` when
+   * higher is better, `implied − target` when lower is better.
+   */
   readonly gap: Decimal;
   /**
    * `gap / |target|` (basis: the target's size, as in `gap()`), so a shortfall is positive even
    * for a negative target; null when the target is 0.
    */
   readonly gapRate: Decimal | null;
-  /** `implied / target`, or null when the target is 0. */
+  /**
+   * Achievement as `achievement()` computes it: `implied / target` when higher is better,
+   * `target / implied` when lower is better, `1 + surplus / |denominator|` for a negative
+   * denominator (so ≥ 1 still means met); null when the denominator is 0.
+   */
   readonly achievement: Decimal | null;
-  /** True when the implied value reaches the target (implied ≥ target). */
+  /** True when the implied value reaches the target in the better direction (`gap` ≤ 0). */
   readonly met: boolean;
   /** Each single input solved alone, in declaration order (or `singles` order). */
   readonly singles: readonly ReconcileSingle[];
@@ -126,8 +143,8 @@ export interface ReconcileResult {
  * a way that cannot close the gap is reported with its reason instead of throwing.
  *
  * @param model - A model from {@link defineModel}.
- * @param options - `output`, `target`, `inputs`, and optional `vary`, `singles`, `tolerance`,
- *   `maxIterations`.
+ * @param options - `output`, `target`, `inputs`, and optional `direction`, `vary`, `singles`,
+ *   `tolerance`, `maxIterations`.
  * @returns The implied value, the gap and the ways to close it.
  * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown output or input name; `INVALID_ARGUMENT`
  *   for an empty or repeated list, a formula node in one, or a bad option; `INVALID_NUMBER` for a
@@ -149,6 +166,7 @@ export function reconcile(model: Model, options: ReconcileOptions): ReconcileRes
   const settings = checkOptions(options, "reconcile");
   const output = nodeName(model, own(settings, "output"), ["output"]);
   const target = requiredNumber(own(settings, "target"), ["target"]);
+  const direction = enumOption(own(settings, "direction"), ["direction"], DIRECTIONS, "higher");
   const values = inputValues(model, own(settings, "inputs"), ["inputs"]);
   const varyOption = own(settings, "vary");
   const vary = varyOption === undefined ? null : inputNames(model, varyOption, ["vary"]);
@@ -165,7 +183,7 @@ export function reconcile(model: Model, options: ReconcileOptions): ReconcileRes
     10_000,
   );
   const implied = view.evaluateOutput(output, values);
-  const gap = target.minus(implied);
+  const gap = shortfall(implied, target, direction);
 
   const single = (input: string): ReconcileSingle => {
     const current = values.get(input)!;
@@ -238,15 +256,14 @@ export function reconcile(model: Model, options: ReconcileOptions): ReconcileRes
   return {
     output,
     target,
+    direction,
     implied,
     gap,
     gapRate: target.isZero()
       ? null
       : checkMagnitude(gap.div(target.abs()), ["target"], "The gap rate"),
-    achievement: target.isZero()
-      ? null
-      : checkMagnitude(implied.div(target), ["target"], "The achievement"),
-    met: implied.gte(target),
+    achievement: achievementRatio(implied, target, direction, ["target"]),
+    met: gap.lte(0),
     singles: singles.map(single),
     multiplier,
   };

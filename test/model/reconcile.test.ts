@@ -103,7 +103,8 @@ describe("reconcile", () => {
     expect(audit.implied.toString()).toBe("-150");
     expect(audit.gap.toString()).toBe("50");
     expect(audit.gapRate?.toString()).toBe("0.5");
-    expect(audit.achievement?.toString()).toBe("1.5");
+    // As achievement() gives it: 1 + (−150 − −100) / 100, below 1 because the target is missed.
+    expect(audit.achievement?.toString()).toBe("0.5");
     expect(audit.met).toBe(false);
   });
 
