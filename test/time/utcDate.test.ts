@@ -21,7 +21,9 @@ const zone = "Pacific/Kiritimati";
 // tests in threads) local time stays UTC, and these tests could not tell UTC from local fields.
 const zoneSwitches = inZone(zone, () => new Date(instant).getDate() === 16);
 if (!zoneSwitches) {
-  console.warn(`utcDate.test.ts: TZ=${zone} has no effect in this thread; skipping the zone tests.`);
+  console.warn(
+    `utcDate.test.ts: TZ=${zone} has no effect in this thread; skipping the zone tests.`,
+  );
 }
 
 describe.skipIf(!zoneSwitches)("UtcDate: local-time accessors that read and write UTC", () => {
