@@ -69,6 +69,7 @@ export function invert(
     switch (node.kind) {
       case "name": {
         if (node.name === vary) candidates.push(goal);
+        // Stryker disable next-line StringLiteral: the reason is read only when the value is null, and this value never is
         else push(graph.formulas.get(node.name)!, goal, "");
         break;
       }
@@ -77,9 +78,11 @@ export function invert(
         break;
       case "sum": {
         const operands = [node.first, ...node.rest.map((link) => link.operand)];
+        // Stryker disable next-line StringLiteral: signs[0] is only compared with "-", so "+" and "" behave alike
         const signs = ["+", ...node.rest.map((link) => link.op)];
         let others = ZERO;
         let held: FormulaNode = node.first;
+        // Stryker disable next-line StringLiteral: overwritten: exactly one operand of a sum on the path holds the varied input
         let heldSign = "+";
         for (let index = 0; index < operands.length; index++) {
           const operand = operands[index]!;
@@ -100,6 +103,7 @@ export function invert(
         const ops = ["*", ...node.rest.map((link) => link.op)];
         let others = ONE;
         let held: FormulaNode = node.first;
+        // Stryker disable next-line StringLiteral: overwritten: exactly one operand of a product on the path holds the varied input
         let heldOp = "*";
         for (let index = 0; index < operands.length; index++) {
           const operand = operands[index]!;
@@ -138,6 +142,7 @@ export function invert(
         } else {
           const base = constant(node.base);
           if (base.lte(0) || base.eq(1)) {
+            // Stryker disable next-line StringLiteral: a not-invertible reason is never shown: solveInput falls back to the polynomial/numeric methods
             return { kind: "not-invertible", reason: "a power whose base is not positive or is 1" };
           }
           if (goal.lte(0)) noSolution ??= `${base.toString()} ^ x is always positive`;
@@ -145,7 +150,9 @@ export function invert(
         }
         break;
       }
+      // Stryker disable next-line ConditionalExpression,StringLiteral: without this case a call reaches the default branch, which also answers not-invertible
       case "call":
+        // Stryker disable next-line StringLiteral: a not-invertible reason is never shown: solveInput falls back to the polynomial/numeric methods
         return { kind: "not-invertible", reason: `the path passes through ${node.name}()` };
       default:
         return {
@@ -169,6 +176,7 @@ export function invert(
       return;
     }
     if (goal.isZero()) {
+      // Stryker disable next-line StringLiteral: the reason is read only when the value is null, and this value never is
       push(base, ZERO, "");
       return;
     }
@@ -186,8 +194,11 @@ export function invert(
       return;
     }
     if (even) {
+      // Stryker disable next-line StringLiteral: the reason is read only when the value is null, and this value never is
       push(base, root, "");
+      // Stryker disable next-line StringLiteral: the reason is read only when the value is null, and this value never is
       push(base, root.neg(), "");
+      // Stryker disable next-line StringLiteral: the reason is read only when the value is null, and this value never is
     } else push(base, goal.isNegative() ? root.neg() : root, "");
   }
 }
