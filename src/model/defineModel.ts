@@ -231,6 +231,7 @@ export function defineModel(
         "SELF_REFERENCE",
         `the formula of ${quote(name)} refers to ${quote(name)} itself.`,
         source,
+        // Stryker disable next-line OptionalChaining: names includes name, and findName visits every node kind that can hold a name, so it always finds one
         findName(tree, name)?.span,
       );
     }

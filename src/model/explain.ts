@@ -77,8 +77,10 @@ export function chooseRoot(
 function contributions(ast: FormulaNode, values: ModelValues): Map<string, Decimal | null> {
   const terms: ChainLink<"+" | "-">[] =
     ast.kind === "sum"
-      ? [{ op: "+", operand: ast.first }, ...ast.rest]
-      : [{ op: "+", operand: ast }];
+      ? // Stryker disable next-line StringLiteral: only op === "-" is tested, so "+" and "" read alike
+        [{ op: "+", operand: ast.first }, ...ast.rest]
+      : // Stryker disable next-line StringLiteral: only op === "-" is tested, so "+" and "" read alike
+        [{ op: "+", operand: ast }];
   const result = new Map<string, Decimal | null>();
   for (const { op, operand } of terms) {
     const names = formulaNames(operand);

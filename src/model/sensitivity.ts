@@ -123,6 +123,7 @@ export function sensitivity(model: Model, options: SensitivityOptions): Sensitiv
       ? inputsOf(view.graph, output)
       : inputNames(model, varyOption, ["vary"]);
   const base = view.evaluateOutput(output, values);
+  // Stryker disable next-line ArrayDeclaration: entries are built in vary order and Array.prototype.sort is stable, so an empty tie-break (NaN, read as 0) keeps the same order
   const order = new Map(vary.map((name, index) => [name, index]));
   const entries = vary.map((input): SensitivityEntry => {
     const value = values.get(input)!;
@@ -169,6 +170,7 @@ export function sensitivity(model: Model, options: SensitivityOptions): Sensitiv
     };
   });
   entries.sort(
+    // Stryker disable next-line ArithmeticOperator: entries are already in vary order; on ties V8's stable sort calls the comparator with the later entry first, where a + b and a - b are both positive
     (a, b) => b.change.abs().cmp(a.change.abs()) || order.get(a.input)! - order.get(b.input)!,
   );
   return { output, base, step, stepKind, entries };

@@ -66,6 +66,7 @@ export function apportionRationals(
     return left === right ? 0 : left > right ? -1 : 1;
   };
   if (missing > 0n) {
+    // Stryker disable next-line ArithmeticOperator: the tie-break only runs on equal remainders, and V8's stable sort then calls the comparator with the later index first, so a + b and a - b are both positive
     order.sort((a, b) => compare(a, b) || a - b);
     for (const index of order) {
       if (missing === 0n) break;
@@ -73,6 +74,7 @@ export function apportionRationals(
       missing -= 1n;
     }
   } else if (missing < 0n) {
+    // Stryker disable next-line ArithmeticOperator: the tie-break only runs on equal remainders, and V8's stable sort then calls the comparator with the later index first, so a + b and a - b are both positive
     order.sort((a, b) => -compare(a, b) || a - b);
     for (const index of order) {
       if (missing === 0n) break;

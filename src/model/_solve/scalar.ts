@@ -114,6 +114,7 @@ export function toleranceFor(problem: ScalarProblem): Decimal {
 
 class UndefinedInBracket extends Error {
   constructor(readonly x: Decimal) {
+    // Stryker disable next-line StringLiteral: the error is caught inside solveScalar and only its x is read; this message is never shown
     super("undefined inside the bracket");
   }
 }
