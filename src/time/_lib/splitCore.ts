@@ -103,7 +103,6 @@ export interface Prepared {
   readonly fiscal: FiscalMap | null;
   readonly quarterPattern: QuarterPattern | null;
   readonly unit: Numeric | undefined;
-  readonly rounding: RoundingMode | undefined;
 }
 
 function own(record: object, key: string): unknown {
@@ -233,7 +232,6 @@ export function prepare(
     fiscal: fiscalPattern ? fiscalMap(days, fiscalPattern) : null,
     quarterPattern: fiscalPattern,
     unit: own(options, "unit") as Numeric | undefined,
-    rounding: own(options, "rounding") as RoundingMode | undefined,
   };
 }
 
@@ -405,7 +403,6 @@ export function splitGroups(
   }
   const values = allocate(value, weights, {
     ...(prepared.unit === undefined ? {} : { unit: prepared.unit }),
-    ...(prepared.rounding === undefined ? {} : { rounding: prepared.rounding }),
   });
   return groups.map((group, index): Period => {
     const first = group.days[0]!;
