@@ -30,17 +30,3 @@ export function periodWorkingDays(start: unknown, end: unknown, calendar: unknow
     provisionalYears: listed.provisionalYears,
   };
 }
-
-/** Working-day count only, for per-day figures. */
-export function countWorkingDays(
-  start: unknown,
-  end: unknown,
-  calendar: unknown,
-): { days: number; provisional: boolean; provisionalYears: readonly number[] } {
-  const period = periodWorkingDays(start, end, calendar);
-  return {
-    days: period.days,
-    provisional: period.provisional,
-    provisionalYears: period.provisionalYears,
-  };
-}
