@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from "./_lib/index.js";
+export * from "./analysis/index.js";
 export * from "./formula/index.js";
 export * from "./measure/index.js";
 export * from "./model/index.js";

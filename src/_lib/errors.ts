@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   INVALID_OPERATION:
     "An operation has no real, finite result (e.g. a negative base to a fractional power).",
   INVALID_ARGUMENT: "An argument or option has the wrong type, shape or value.",
+  UNKNOWN_OPTION:
+    "An options object has a key the function does not define; the error names the closest known key.",
   // formula language
   FORMULA_SYNTAX: "A formula cannot be parsed; the error gives the column.",
   FORMULA_TOO_LONG: "A formula is longer than the length limit.",

@@ -1,9 +1,9 @@
 import type { Decimal } from "../_lib/decimal.js";
+import type { Direction } from "../_lib/direction.js";
+import { achievementRatio, DIRECTIONS, zeroAchievementReason } from "../_lib/direction.js";
 import { TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import { readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
-import { achievementRatio, DIRECTIONS, zeroAchievementReason } from "./_lib/ratio.js";
-import type { Direction } from "./types.js";
 
 /** The input of {@link achievement}. */
 export interface AchievementInput {

@@ -1,8 +1,8 @@
+import type { Direction } from "../_lib/direction.js";
+import { DIRECTIONS } from "../_lib/direction.js";
 import { optionsRecord, readChoice } from "./_lib/input.js";
 import type { PeriodResult } from "./_lib/periods.js";
 import { readPeriods } from "./_lib/periods.js";
-import { DIRECTIONS } from "./_lib/ratio.js";
-import type { Direction } from "./types.js";
 
 export type { PeriodResult } from "./_lib/periods.js";
 

@@ -1,9 +1,9 @@
 import type { Decimal } from "../_lib/decimal.js";
+import type { Direction } from "../_lib/direction.js";
+import { DIRECTIONS, shortfall } from "../_lib/direction.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { looksLikeRate, own, readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
-import { DIRECTIONS, shortfall } from "./_lib/ratio.js";
-import type { Direction } from "./types.js";
 
 /** What a gap rate divides by: the target (default) or the current value (the baseline). */
 export type GapBasis = "target" | "current";

@@ -1,3 +1,4 @@
+export type { Direction } from "../_lib/direction.js";
 export type { PaceDays, PacePeriod } from "./_lib/pace.js";
 export type { AchievementInput } from "./achievement.js";
 export { achievement } from "./achievement.js";
@@ -41,4 +42,3 @@ export type {
 export { scorecard } from "./scorecard.js";
 export type { TeamHealthOptions, TeamHealthReason, TeamHealthResult } from "./teamHealth.js";
 export { teamHealth } from "./teamHealth.js";
-export type { Direction } from "./types.js";

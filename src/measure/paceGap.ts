@@ -1,10 +1,10 @@
 import type { Decimal } from "../_lib/decimal.js";
+import type { Direction } from "../_lib/direction.js";
+import { achievementRatio, DIRECTIONS, zeroAchievementReason } from "../_lib/direction.js";
 import type { Numeric } from "../_lib/types.js";
 import { readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
 import type { PaceDays, PacePeriod } from "./_lib/pace.js";
 import { readPace } from "./_lib/pace.js";
-import { achievementRatio, DIRECTIONS, zeroAchievementReason } from "./_lib/ratio.js";
-import type { Direction } from "./types.js";
 
 export interface PaceGapInput extends PacePeriod {
   /** The cumulative result so far. */

@@ -1,12 +1,17 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { ZERO } from "../_lib/decimal.js";
+import type { Direction } from "../_lib/direction.js";
+import {
+  achievementRatio,
+  DIRECTIONS,
+  shortfall,
+  zeroAchievementReason,
+} from "../_lib/direction.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { optionsRecord, own, readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
-import { achievementRatio, DIRECTIONS, shortfall, zeroAchievementReason } from "./_lib/ratio.js";
-import type { Direction } from "./types.js";
 
 /** One input row: its dimension values (region, salesperson, product…) and its figures. */
 export interface ScorecardInputRow {

@@ -1,12 +1,12 @@
 import { Decimal, ZERO } from "../_lib/decimal.js";
+import type { Direction } from "../_lib/direction.js";
+import { achievementRatio, DIRECTIONS, zeroAchievementReason } from "../_lib/direction.js";
 import { TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import { optionalNumber, optionsRecord, readChoice, readInteger } from "./_lib/input.js";
 import type { PeriodResult } from "./_lib/periods.js";
 import { readPeriods } from "./_lib/periods.js";
-import { achievementRatio, DIRECTIONS, zeroAchievementReason } from "./_lib/ratio.js";
 import { consecutiveMisses } from "./consecutiveMisses.js";
-import type { Direction } from "./types.js";
 
 /** Options of {@link teamHealth}. */
 export interface TeamHealthOptions {

@@ -1,6 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
-import { quote } from "../formula/_lib/characters.js";
+import { quote } from "../formula/internal.js";
 import { formulaIndexesFor, runAll } from "./_lib/engine.js";
 import { convertInput, readInputs } from "./_lib/inputs.js";
 import { internalsOf } from "./_lib/internals.js";

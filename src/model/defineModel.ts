@@ -1,16 +1,17 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
+import type { FormulaNode } from "../formula/ast.js";
+import { formulaNames } from "../formula/formulaNames.js";
 import {
+  checkTypes,
   codePointLabel,
+  type FormulaSource,
   findInvisible,
+  formulaError,
   isIdentifier,
   isKeyword,
   quote,
-} from "../formula/_lib/characters.js";
-import { type FormulaSource, formulaError } from "../formula/_lib/source.js";
-import { checkTypes } from "../formula/_lib/typecheck.js";
-import type { FormulaNode } from "../formula/ast.js";
-import { formulaNames } from "../formula/formulaNames.js";
+} from "../formula/internal.js";
 import { parseFormula } from "../formula/parseFormula.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { compileNumber } from "./_lib/compile.js";

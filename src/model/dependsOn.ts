@@ -1,5 +1,5 @@
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { quote } from "../formula/_lib/characters.js";
+import { quote } from "../formula/internal.js";
 import type { Model } from "./types.js";
 
 /**

@@ -1,7 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
-import { quote } from "../formula/_lib/characters.js";
-import { interpret } from "../formula/_lib/interpret.js";
+import { interpret, quote } from "../formula/internal.js";
 import { readInputs } from "./_lib/inputs.js";
 import { internalsOf, type ModelWithInternals } from "./_lib/internals.js";
 import type { Model, ModelInputs, ModelValues } from "./types.js";

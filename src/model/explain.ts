@@ -1,9 +1,8 @@
 import { type Decimal, ZERO } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { quote } from "../formula/_lib/characters.js";
-import { interpret } from "../formula/_lib/interpret.js";
 import type { ChainLink, FormulaNode } from "../formula/ast.js";
 import { formulaNames } from "../formula/formulaNames.js";
+import { interpret, quote } from "../formula/internal.js";
 import { printFormula } from "../formula/printFormula.js";
 import { evaluate } from "./evaluate.js";
 import type { Model, ModelInputs, ModelValues } from "./types.js";

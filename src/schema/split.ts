@@ -4,11 +4,9 @@ import { ONE, ZERO } from "../_lib/decimal.js";
 import { describeValue } from "../_lib/errors.js";
 import { MAX_NESTING_DEPTH } from "../_lib/limits.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import { normaliseKey } from "../split/_lib/parts.js";
-import { showValue } from "../split/_lib/scaled.js";
-import { showPath } from "../split/_lib/tree.js";
 import type { ValueTree } from "../split/breakback.js";
 import type { CascadeNode } from "../split/cascade.js";
+import { normaliseKey, showPath, showValue } from "../split/internal.js";
 import {
   addCheck,
   customSchema,

@@ -1,9 +1,7 @@
 import * as z from "zod/mini";
 import type { TargetreeErrorCode } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { checkArrangement } from "../time/_lib/arrangement.js";
-import { resolveCalendar } from "../time/_lib/calendar.js";
-import { checkIsoDate } from "../time/_lib/isoDate.js";
+import { checkArrangement, checkIsoDate, resolveCalendar } from "../time/internal.js";
 import type {
   Calendar,
   CalendarDay,

@@ -1,10 +1,10 @@
 // Reads a series of periods given either as { met } or as { actual, target }.
 import type { Decimal } from "../../_lib/decimal.js";
+import type { Direction } from "../../_lib/direction.js";
+import { shortfall } from "../../_lib/direction.js";
 import { TargetreeError } from "../../_lib/errors.js";
 import type { Numeric } from "../../_lib/types.js";
-import type { Direction } from "../types.js";
 import { own, requiredNumber, requireRecord } from "./input.js";
-import { shortfall } from "./ratio.js";
 
 /** One period of a series: either its result (`{ met }`) or its figures (`{ actual, target }`). */
 export type PeriodResult =

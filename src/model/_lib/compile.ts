@@ -2,6 +2,8 @@
 // and literals to constants once, here; evaluation is then plain closure calls. No code is ever
 // generated from text.
 import type { Decimal } from "../../_lib/decimal.js";
+import type { ChainLink, FormulaNode } from "../../formula/ast.js";
+import type { FormulaSource } from "../../formula/internal.js";
 import {
   add,
   compareNumbers,
@@ -15,9 +17,7 @@ import {
   ROUND_HALF_UP,
   roundTo,
   subtract,
-} from "../../formula/_lib/arithmetic.js";
-import type { FormulaSource } from "../../formula/_lib/source.js";
-import type { ChainLink, FormulaNode } from "../../formula/ast.js";
+} from "../../formula/internal.js";
 
 /** A compiled numeric formula: reads earlier slots, returns this node's value. */
 export type NumberFn = (values: readonly Decimal[]) => Decimal;

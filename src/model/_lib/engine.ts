@@ -3,7 +3,7 @@
 
 import type { Decimal } from "../../_lib/decimal.js";
 import { type ErrorPath, TargetreeError } from "../../_lib/errors.js";
-import { quote } from "../../formula/_lib/characters.js";
+import { quote } from "../../formula/internal.js";
 import type { Model } from "../types.js";
 import { checkInput } from "./inputs.js";
 import { internalsOf, type ModelInternals } from "./internals.js";

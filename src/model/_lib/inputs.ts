@@ -6,7 +6,7 @@ import { Decimal } from "../../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../../_lib/errors.js";
 import { decimalFromNumber } from "../../_lib/fromNumber.js";
 import type { Numeric } from "../../_lib/types.js";
-import { quote } from "../../formula/_lib/characters.js";
+import { quote } from "../../formula/internal.js";
 import { formatAmount } from "../../numbers/formatAmount.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import type { InputRule, ModelInternals } from "./internals.js";

@@ -1,7 +1,7 @@
 // What defineModel precomputes for evaluation, kept on the model under a private symbol.
 import type { Decimal } from "../../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../../_lib/errors.js";
-import type { FormulaSource } from "../../formula/_lib/source.js";
+import type { FormulaSource } from "../../formula/internal.js";
 import type { Model } from "../types.js";
 import type { NumberFn } from "./compile.js";
 

@@ -9,4 +9,4 @@ export {
   readInteger,
   requiredNumber,
   requireRecord,
-} from "../../measure/_lib/input.js";
+} from "../../measure/internal.js";

@@ -1,12 +1,7 @@
 // Key rules: model names (as defineModel checks them) and part keys (as the split area does).
 import { excerpt, TargetreeError } from "../../_lib/errors.js";
-import {
-  codePointLabel,
-  findInvisible,
-  isIdentifier,
-  isKeyword,
-} from "../../formula/_lib/characters.js";
-import { normaliseKey } from "../../split/_lib/parts.js";
+import { codePointLabel, findInvisible, isIdentifier, isKeyword } from "../../formula/internal.js";
+import { normaliseKey } from "../../split/internal.js";
 import type { KeyRule } from "./custom.js";
 import type { Problem } from "./issues.js";
 import { bareMessage } from "./issues.js";

@@ -1,0 +1,323 @@
+import { type Decimal, ZERO } from "../_lib/decimal.js";
+import { excerpt, TargetreeError } from "../_lib/errors.js";
+import type { Model, ModelInputs } from "../model/types.js";
+import { apportionApproximate, apportionRationals } from "./_lib/apportion.js";
+import { chainSubstitution } from "./_lib/chain.js";
+import { exactMinus, formatRational, reduce } from "./_lib/exact.js";
+import { inputsOf } from "./_lib/graph.js";
+import { lmdiEffects } from "./_lib/lmdi.js";
+import { modelView } from "./_lib/modelView.js";
+import {
+  checkOptions,
+  countOption,
+  enumOption,
+  inputNames,
+  inputValues,
+  nodeName,
+  own,
+  toRecord,
+} from "./_lib/options.js";
+import { productForm } from "./_lib/productForm.js";
+import { exactShapley } from "./_lib/shapley.js";
+
+/** Attribution methods: sequential substitution, Shapley (all orders), log-mean Divisia. */
+export type AttributionMethod = "chain" | "shapley" | "lmdi";
+
+/**
+ * Most changed inputs exact Shapley attribution takes by default: it evaluates the model 2^n times
+ * (12 inputs: 4,096 evaluations, about 0.1 s for a small model). Raise it per call with
+ * `maxShapleyInputs` (up to 16: 65,536 evaluations, about a second).
+ *
+ * @example
+ * MAX_SHAPLEY_INPUTS //=> 12
+ */
+export const MAX_SHAPLEY_INPUTS = 12;
+
+/** Options of {@link attribute}: which output, the two sets of inputs, and the method. */
+export interface AttributeOptions {
+  /** The node whose change is explained. */
+  readonly output: string;
+  /** Every input's value in the base (plan, last year). */
+  readonly base: ModelInputs;
+  /** Every input's value in the actual (result, this year). */
+  readonly actual: ModelInputs;
+  /** Default `"chain"` (连环替代法). */
+  readonly method?: AttributionMethod;
+  /**
+   * The substitution order for `"chain"` (the result depends on it), and the listing order for every
+   * method. Inputs left out follow in declaration order. Default: declaration order.
+   */
+  readonly order?: readonly string[];
+  /** Raise the Shapley input limit ({@link MAX_SHAPLEY_INPUTS}), up to 16. */
+  readonly maxShapleyInputs?: number;
+}
+
+/** One input's row in the `contributions` of an {@link AttributeResult}. */
+export interface AttributionEntry {
+  /** The input's name. */
+  readonly input: string;
+  /** The input's value in `base`. */
+  readonly base: Decimal;
+  /** The input's value in `actual`. */
+  readonly actual: Decimal;
+  /** How much of the output's change this input explains. The contributions sum exactly to `change`. */
+  readonly contribution: Decimal;
+  /** `contribution / change`, or null when the change is 0. */
+  readonly share: Decimal | null;
+  /** Shapley only: the exact value as a fraction (`"1280/3"`); null for other methods. */
+  readonly exact: string | null;
+}
+
+/** One row of the chain substitution table (连环替代表). */
+export interface ChainStep {
+  /** 0 for the base row, then 1, 2, … */
+  readonly step: number;
+  /** The input switched from base to actual at this step; null on the base row. */
+  readonly input: string | null;
+  /** Every attributed input's value at this step (actual values for the inputs switched so far). */
+  readonly values: Readonly<Record<string, Decimal>>;
+  /** The output at this step. */
+  readonly output: Decimal;
+  /** Output minus the previous row's output: the switched input's contribution (0 on the base row). */
+  readonly change: Decimal;
+}
+
+/** The result of {@link attribute}: the output's change and each input's share of it. */
+export interface AttributeResult {
+  /** The method used, as given or defaulted (`"chain"`). */
+  readonly method: AttributionMethod;
+  /** The explained node's name (NFC-normalised). */
+  readonly output: string;
+  /** The output at the base inputs. */
+  readonly base: Decimal;
+  /** The output at the actual inputs. */
+  readonly actual: Decimal;
+  /** `actual − base`, exactly. */
+  readonly change: Decimal;
+  /** One entry per input the output reads, in `order`. */
+  readonly contributions: readonly AttributionEntry[];
+  /** The listing (and, for chain, substitution) order. */
+  readonly order: readonly string[];
+  /** Chain only: the substitution table, base row first. Empty for the other methods. */
+  readonly steps: readonly ChainStep[];
+  /**
+   * What was adjusted so the contributions sum exactly to `change`: 0 for chain; for Shapley the
+   * rounding residual of the exact fractions (handed out by largest remainder, at most a few units
+   * of the 64th significant digit); for LMDI the error of the logarithms (added to the largest
+   * contribution).
+   */
+  readonly residual: Decimal;
+  /** Model evaluations made. */
+  readonly evaluations: number;
+}
+
+/**
+ * Explains the change of `output` from `base` inputs to `actual` inputs, input by input (因素分析法).
+ *
+ * - `"chain"` (连环替代法, sequential substitution): switch the inputs from base to actual one at
+ *   a time in `order`; each input's contribution is the change its switch causes. The
+ *   substitution table is in `steps`. The result depends on the order, so the order is explicit.
+ *   For a pure product it equals the difference method (差额分析法): (A₁−A₀)·B₀·C₀, A₁·(B₁−B₀)·C₀, ….
+ * - `"shapley"`: the average of the chain contributions over all orders, computed exactly over the
+ *   2^n subsets of the changed inputs (weights |S|!(n−|S|−1)!/n!) in rational arithmetic. Each value
+ *   is an exact fraction (`exact`); the Decimal contributions are those fractions rounded to 64
+ *   significant digits, the few units of rounding handed out by largest remainder (ties to the
+ *   earlier input), so they sum exactly to the change. Unchanged inputs get 0 and do not count
+ *   towards the limit ({@link MAX_SHAPLEY_INPUTS} changed inputs; `TOO_MANY_INPUTS` above it).
+ * - `"lmdi"` (LMDI-I, log-mean Divisia): for an output that is a pure product C·Π xᵢ^eᵢ of positive
+ *   values, input i explains L(V₁, V₀)·eᵢ·ln(xᵢ₁/xᵢ₀) with L(a, b) = (a − b)/(ln a − ln b) (and
+ *   L(a, a) = a; an unchanged input explains 0). The logarithms are rounded, so the contributions are
+ *   rounded 4 digits short of the precision and the residual is added to the largest in magnitude.
+ *
+ * Every method's contributions sum exactly to `change`.
+ *
+ * @param model - A model from {@link defineModel}.
+ * @param options - `output`, `base`, `actual`, and optional `method`, `order`, `maxShapleyInputs`.
+ * @returns The change, each input's contribution and (for chain) the substitution table.
+ * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown output or input name; `INVALID_ARGUMENT`
+ *   for an unknown method, a bad `order` (repeated names, an input the output does not read);
+ *   `MISSING_INPUT`, `INVALID_NUMBER`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for `base`/`actual`;
+ *   `TOO_MANY_INPUTS` for Shapley over more changed inputs than the limit;
+ *   `METHOD_NOT_APPLICABLE` for LMDI when the output is not a pure product or a value is not positive;
+ *   the formulas' own errors (`DIVISION_BY_ZERO`, …) when a mix of base and actual values makes
+ *   them undefined.
+ *
+ * @example
+ * const model = defineModel({ materialCost: "output * usage * price" });
+ * const base = { output: 130, usage: 10, price: 4 };
+ * const actual = { output: 140, usage: 9, price: 5 };
+ * const amounts = (method, order) => attribute(model, { output: "materialCost", base, actual, method, order }).contributions.map((c) => c.contribution.toFixed(2));
+ * amounts("chain") //=> ["400.00", "-560.00", "1260.00"]
+ * amounts("chain", ["output", "price", "usage"]) //=> ["400.00", "1400.00", "-700.00"]
+ * amounts("shapley") //=> ["426.67", "-608.33", "1281.67"]
+ * amounts("lmdi") //=> ["424.82", "-603.97", "1279.15"]
+ * attribute(model, { output: "materialCost", base, actual, method: "shapley" }).contributions[0].exact //=> "1280/3"
+ */
+export function attribute(model: Model, options: AttributeOptions): AttributeResult {
+  const view = modelView(model);
+  const settings = checkOptions(options, "attribute");
+  const output = nodeName(model, own(settings, "output"), ["output"]);
+  const method = enumOption<AttributionMethod>(
+    own(settings, "method"),
+    ["method"],
+    ["chain", "shapley", "lmdi"],
+    "chain",
+  );
+  const base = inputValues(model, own(settings, "base"), ["base"]);
+  const actual = inputValues(model, own(settings, "actual"), ["actual"]);
+  const read = inputsOf(view.graph, output);
+  const order = orderOf(model, own(settings, "order"), read);
+  const maxShapley = countOption(
+    own(settings, "maxShapleyInputs"),
+    ["maxShapleyInputs"],
+    MAX_SHAPLEY_INPUTS,
+    16,
+  );
+  let evaluations = 0;
+  const evaluate = (values: ReadonlyMap<string, Decimal>): Decimal => {
+    evaluations++;
+    return view.evaluateOutput(output, values);
+  };
+  const entries = (contributions: readonly Decimal[], change: Decimal, exact?: readonly string[]) =>
+    order.map(
+      (input, index): AttributionEntry => ({
+        input,
+        base: base.get(input)!,
+        actual: actual.get(input)!,
+        contribution: contributions[index]!,
+        share: change.isZero() ? null : contributions[index]!.div(change),
+        exact: exact?.[index] ?? null,
+      }),
+    );
+  // Base values everywhere, except the attributed inputs switch; inputs the output does not read stay at base.
+  const actualMixed = new Map(base);
+  for (const input of order) actualMixed.set(input, actual.get(input)!);
+
+  if (method === "chain") {
+    const chain = chainSubstitution(evaluate, base, actualMixed, order);
+    const first = chain.steps[0]!.output;
+    const last = chain.steps[chain.steps.length - 1]!.output;
+    const change = exactMinus(last, first);
+    return {
+      method,
+      output,
+      base: first,
+      actual: last,
+      change,
+      contributions: entries(chain.contributions, change),
+      order,
+      steps: chain.steps.map((row, step) => ({
+        step,
+        input: row.input,
+        values: toRecord(order.map((name) => [name, row.values.get(name)!] as const)),
+        output: row.output,
+        change: row.change,
+      })),
+      residual: ZERO,
+      evaluations,
+    };
+  }
+
+  if (method === "shapley") {
+    const players = order.filter((input) => !base.get(input)!.eq(actual.get(input)!));
+    if (players.length > maxShapley) {
+      throw new TargetreeError(
+        "TOO_MANY_INPUTS",
+        `Exact Shapley attribution over ${players.length} changed inputs needs 2^${players.length} model evaluations; the limit is ${maxShapley} inputs. Use method "chain", group inputs into fewer formula nodes, or raise maxShapleyInputs (up to 16).`,
+        { path: ["base"], details: { inputs: players.length, limit: maxShapley } },
+      );
+    }
+    const shapley = exactShapley(evaluate, base, actualMixed, players);
+    const change = exactMinus(shapley.actualOutput, shapley.baseOutput);
+    const apportioned = apportionRationals(shapley.values, change);
+    const byPlayer = new Map(players.map((name, index) => [name, index]));
+    const contributions = order.map((input) => {
+      const index = byPlayer.get(input);
+      return index === undefined ? ZERO : apportioned.parts[index]!;
+    });
+    const exact = order.map((input) => {
+      const index = byPlayer.get(input);
+      return index === undefined ? "0" : formatRational(reduce(shapley.values[index]!));
+    });
+    return {
+      method,
+      output,
+      base: shapley.baseOutput,
+      actual: shapley.actualOutput,
+      change,
+      contributions: entries(contributions, change, exact),
+      order,
+      steps: [],
+      residual: apportioned.residual,
+      evaluations,
+    };
+  }
+
+  const form = productForm(view.graph, output);
+  if (!form.ok) {
+    throw new TargetreeError(
+      "METHOD_NOT_APPLICABLE",
+      `LMDI needs an output that is a pure product of positive factors, but ${form.reason}. Use method "chain" or "shapley".`,
+      { path: ["method"], details: { reason: form.reason } },
+    );
+  }
+  for (const [input, values] of [
+    ["base", base],
+    ["actual", actual],
+  ] as const) {
+    for (const name of form.form.exponents.keys()) {
+      const value = values.get(name)!;
+      if (!value.isPositive() || value.isZero()) {
+        throw new TargetreeError(
+          "METHOD_NOT_APPLICABLE",
+          `LMDI takes logarithms, so it needs positive values, but ${excerpt(name)} is ${value.toString()} in ${input}. Use method "chain" or "shapley".`,
+          {
+            path: [input, name],
+            details: { reason: "non-positive value", value: value.toString() },
+          },
+        );
+      }
+    }
+  }
+  const baseOutput = evaluate(base);
+  const actualOutput = evaluate(actualMixed);
+  const change = exactMinus(actualOutput, baseOutput);
+  const effects = lmdiEffects(
+    baseOutput,
+    actualOutput,
+    order.map((input) => ({
+      base: base.get(input)!,
+      actual: actual.get(input)!,
+      exponent: form.form.exponents.get(input) ?? ZERO,
+    })),
+  );
+  const apportioned = apportionApproximate(effects, change);
+  return {
+    method,
+    output,
+    base: baseOutput,
+    actual: actualOutput,
+    change,
+    contributions: entries(apportioned.parts, change),
+    order,
+    steps: [],
+    residual: apportioned.residual,
+    evaluations,
+  };
+}
+
+/** The caller's order (inputs the output reads), completed with the rest in declaration order. */
+function orderOf(model: Model, value: unknown, read: readonly string[]): string[] {
+  if (value === undefined) return [...read];
+  const listed = inputNames(model, value, ["order"]);
+  listed.forEach((name, index) => {
+    if (!read.includes(name)) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `${excerpt(name)} is not read by the output, so it has no place in the order.`,
+        { path: ["order", index] },
+      );
+    }
+  });
+  return [...listed, ...read.filter((name) => !listed.includes(name))];
+}

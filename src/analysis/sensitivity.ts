@@ -1,0 +1,177 @@
+import { Decimal, ONE, ZERO } from "../_lib/decimal.js";
+import { TargetreeError } from "../_lib/errors.js";
+import type { Numeric } from "../_lib/types.js";
+import type { Model, ModelInputs } from "../model/types.js";
+import { inputsOf } from "./_lib/graph.js";
+import { modelView } from "./_lib/modelView.js";
+import {
+  checkOptions,
+  enumOption,
+  inputNames,
+  inputValues,
+  nodeName,
+  optionalNumber,
+  own,
+} from "./_lib/options.js";
+import { withinBounds } from "./_lib/scalar.js";
+
+/** How `step` moves an input: by a share of its value (`"relative"`) or by an amount (`"absolute"`). */
+export type SensitivityStepKind = "relative" | "absolute";
+
+/** Options of {@link sensitivity}. */
+export interface SensitivityOptions {
+  /** The node whose response is measured. */
+  readonly output: string;
+  /** Every input's value: the point the steps start from. */
+  readonly inputs: ModelInputs;
+  /** The step: a share of each input's value (default `"1%"` = 0.01), or an amount when `stepKind` is `"absolute"`. */
+  readonly step?: Numeric;
+  /** Default `"relative"`. */
+  readonly stepKind?: SensitivityStepKind;
+  /** The inputs to step, one at a time. Default: every input `output` reads, in declaration order. */
+  readonly vary?: readonly string[];
+}
+
+/** One input's row in the `entries` of a {@link SensitivityResult}. */
+export interface SensitivityEntry {
+  /** The stepped input's name. */
+  readonly input: string;
+  /** The input's value in `inputs`. */
+  readonly value: Decimal;
+  /** The input's value after the step up (value × (1 + step), or value + step). */
+  readonly stepped: Decimal;
+  /** The output after the step up. */
+  readonly output: Decimal;
+  /** Output change for the step up: the tornado bar's right side. */
+  readonly change: Decimal;
+  /** Output change for the same step down (value × (1 − step), or value − step): the left side. */
+  readonly changeDown: Decimal;
+  /** `change / base output`, or null when the base output is 0. */
+  readonly changeRate: Decimal | null;
+  /**
+   * Arc elasticity for the step up: (Δoutput / output) ÷ (Δinput / input). Null when the base
+   * output or the input is 0 (a relative change is undefined), with the reason in `note`.
+   */
+  readonly elasticity: Decimal | null;
+  /**
+   * False when a stepped value leaves the input's declared bounds, or is not whole for a
+   * whole-number input (the model is still evaluated there).
+   */
+  readonly withinBounds: boolean;
+  /** Why a figure is null or zero, e.g. "the input is 0, so a relative step does not move it". */
+  readonly note: string | null;
+}
+
+/** The result of {@link sensitivity}: the base output and a tornado table of entries. */
+export interface SensitivityResult {
+  /** The measured node's name (NFC-normalised). */
+  readonly output: string;
+  /** The output at `inputs`. */
+  readonly base: Decimal;
+  /** The step used: the given `step`, or 0.01 by default. */
+  readonly step: Decimal;
+  /** How the step was applied, as given or defaulted (`"relative"`). */
+  readonly stepKind: SensitivityStepKind;
+  /** One entry per input, largest |change| first (ties in declaration order): a tornado table. */
+  readonly entries: readonly SensitivityEntry[];
+}
+
+/**
+ * Sensitivity (what-if) of an output to each input, one input at a time: the output change for a
+ * step up and down (default ±1% of the input's value), the rate of change and the elasticity, sorted
+ * by impact: the rows of a tornado chart.
+ *
+ * An input at 0 does not move under a relative step, so its change is 0 and its elasticity null
+ * (the entry's `note` says why); use `stepKind: "absolute"` to move it by an amount. Stepped values
+ * are not checked against bounds (a 1% step can take a 100% rate to 101%); `withinBounds` flags it.
+ *
+ * @param model - A model from {@link defineModel}.
+ * @param options - `output`, `inputs`, and optional `step`, `stepKind`, `vary`.
+ * @returns The base output and one entry per input, largest impact first.
+ * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown output or input; `INVALID_ARGUMENT` for a
+ *   bad option (a zero or non-numeric step, an unknown `stepKind`, an empty `vary`);
+ *   `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER`, `INVALID_NUMBER` for the inputs; the
+ *   formulas' own errors (`DIVISION_BY_ZERO`, …) when a stepped value makes them undefined.
+ *
+ * @example
+ * const model = defineModel({ revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov" });
+ * const inputs = { newCustomers: 600, conversion: "25%", newAov: 8000, returningCustomers: 1500, repurchase: "40%", returningAov: 6000 };
+ * const { entries } = sensitivity(model, { output: "revenue", inputs });
+ * entries[0].input //=> "returningCustomers"
+ * entries[0].change.toString() //=> "36000"
+ * entries[0].elasticity.toString() //=> "0.75"
+ */
+export function sensitivity(model: Model, options: SensitivityOptions): SensitivityResult {
+  const view = modelView(model);
+  const settings = checkOptions(options, "sensitivity");
+  const output = nodeName(model, own(settings, "output"), ["output"]);
+  const values = inputValues(model, own(settings, "inputs"), ["inputs"]);
+  const stepKind = enumOption<SensitivityStepKind>(
+    own(settings, "stepKind"),
+    ["stepKind"],
+    ["relative", "absolute"],
+    "relative",
+  );
+  const stepOption = optionalNumber(own(settings, "step"), ["step"]);
+  const step = stepOption ?? new Decimal("0.01");
+  if (step.isZero()) {
+    throw new TargetreeError("INVALID_ARGUMENT", "step must not be 0.", { path: ["step"] });
+  }
+  const varyOption = own(settings, "vary");
+  const vary =
+    varyOption === undefined
+      ? inputsOf(view.graph, output)
+      : inputNames(model, varyOption, ["vary"]);
+  const base = view.evaluateOutput(output, values);
+  // Stryker disable next-line ArrayDeclaration: entries are built in vary order and Array.prototype.sort is stable, so an empty tie-break (NaN, read as 0) keeps the same order
+  const order = new Map(vary.map((name, index) => [name, index]));
+  const entries = vary.map((input): SensitivityEntry => {
+    const value = values.get(input)!;
+    const moved = (sign: 1 | -1): Decimal =>
+      stepKind === "relative"
+        ? value.times(sign === 1 ? ONE.plus(step) : ONE.minus(step))
+        : sign === 1
+          ? value.plus(step)
+          : value.minus(step);
+    const outputAt = (x: Decimal): Decimal => {
+      const stepped = new Map(values);
+      stepped.set(input, x);
+      return view.evaluateOutput(output, stepped);
+    };
+    const up = moved(1);
+    const down = moved(-1);
+    const outputUp = outputAt(up);
+    const change = outputUp.minus(base);
+    const changeDown = outputAt(down).minus(base);
+    const changeRate = base.isZero() ? null : change.div(base);
+    const inputRate = value.isZero() ? null : up.minus(value).div(value);
+    let note: string | null = null;
+    if (value.isZero() && stepKind === "relative") {
+      note = 'the input is 0, so a relative step does not move it; use stepKind "absolute"';
+    } else if (value.isZero())
+      note = "the input is 0, so its relative change (and elasticity) is undefined";
+    else if (base.isZero())
+      note = "the output is 0, so its relative change (and elasticity) is undefined";
+    const { min, max, integer } = view.bounds(input);
+    return {
+      input,
+      value,
+      stepped: up,
+      output: outputUp,
+      change: change.isZero() ? ZERO : change,
+      changeDown: changeDown.isZero() ? ZERO : changeDown,
+      changeRate,
+      elasticity: changeRate === null || inputRate === null ? null : changeRate.div(inputRate),
+      withinBounds:
+        withinBounds(up, min, max) &&
+        withinBounds(down, min, max) &&
+        (!integer || (up.isInteger() && down.isInteger())),
+      note,
+    };
+  });
+  entries.sort(
+    // Stryker disable next-line ArithmeticOperator: entries are already in vary order; on ties V8's stable sort calls the comparator with the later entry first, where a + b and a - b are both positive
+    (a, b) => b.change.abs().cmp(a.change.abs()) || order.get(a.input)! - order.get(b.input)!,
+  );
+  return { output, base, step, stepKind, entries };
+}

@@ -1,0 +1,172 @@
+import type { Decimal } from "../_lib/decimal.js";
+import { TargetreeError } from "../_lib/errors.js";
+import type { Numeric } from "../_lib/types.js";
+import { nameList, shortName } from "../formula/internal.js";
+import type { Model, ModelInputs } from "../model/types.js";
+import { modelView } from "./_lib/modelView.js";
+import {
+  booleanOption,
+  checkOptions,
+  checkRange,
+  countOption,
+  inputNames,
+  inputValues,
+  nodeName,
+  optionalNumber,
+  own,
+  requiredNumber,
+  toleranceOption,
+  toRecord,
+} from "./_lib/options.js";
+import { DEFAULT_MAX_ITERATIONS } from "./_lib/scalar.js";
+import { solveFactor } from "./_lib/solveFactor.js";
+
+/** Options of {@link solveMultiplier}. */
+export interface SolveMultiplierOptions {
+  /** The node whose value must equal `target`. */
+  readonly output: string;
+  /** The value `output` must reach. */
+  readonly target: Numeric;
+  /** The inputs scaled together by one common factor (at least one). */
+  readonly vary: readonly string[];
+  /** Every input's value. */
+  readonly inputs: ModelInputs;
+  /** Smallest factor to consider (the inputs' own bounds also limit it). */
+  readonly min?: Numeric;
+  /** Largest factor to consider (the inputs' own bounds also limit it). */
+  readonly max?: Numeric;
+  /** Numeric search only: stop when |output − target| ≤ tolerance. Default 1e-30 × max(1, |target|). */
+  readonly tolerance?: Numeric;
+  /** Numeric search only: most Brent iterations, 1 to 10,000. Default 500. */
+  readonly maxIterations?: number;
+  /**
+   * Round scaled whole-number inputs (declared `integer`) so the output reaches the target: up when
+   * the target is above the current output, down when below. Default `true`.
+   */
+  readonly wholeNumbers?: boolean;
+}
+
+/**
+ * The result of {@link solveMultiplier}: the common factor, the scaled inputs, and how the factor
+ * was found.
+ */
+export interface SolveMultiplierResult {
+  /** The solved node's name (NFC-normalised). */
+  readonly output: string;
+  /** The scaled inputs' names, in the caller's order (NFC-normalised). */
+  readonly vary: readonly string[];
+  /** The target, exact. */
+  readonly target: Decimal;
+  /** The common factor k (×25 is 25). */
+  readonly factor: Decimal;
+  /** Each varied input's new value (k × current, rounded for whole-number inputs), by name. */
+  readonly values: Readonly<Record<string, Decimal>>;
+  /** Each varied input's value in `inputs`, by name. */
+  readonly current: Readonly<Record<string, Decimal>>;
+  /** True when some new value was rounded to a whole number. */
+  readonly rounded: boolean;
+  /** The output with the new values. */
+  readonly achieved: Decimal;
+  /** `achieved − target`. */
+  readonly residual: Decimal;
+  /** `"algebraic"` when the output is linear or quadratic in k (solved exactly), else `"numeric"`. */
+  readonly method: "algebraic" | "numeric";
+  /** The output's degree as a polynomial in k (1 = linear), or null when it is not a polynomial. */
+  readonly degree: number | null;
+  /** Brent iterations (0 for the algebraic method). */
+  readonly iterations: number;
+  /** Model evaluations made. */
+  readonly evaluations: number;
+  /** Other exact factors within the bounds (a quadratic can have two). */
+  readonly alternatives: readonly Decimal[];
+  /** A remark on a special case (e.g. every factor reaches the target), or null. */
+  readonly note: string | null;
+}
+
+/**
+ * Goal seek on one common factor: the k such that multiplying every input in `vary` by k makes
+ * `output` equal `target` ("×25 on both customer counts").
+ *
+ * The output's degree in k is found from the formulas: when it is 1 (each term carries k once, as
+ * in `k·a·b + k·c·d`), k = (target − f(0)) / (f(1) − f(0)) exactly; when it is 2, the real roots
+ * of the parabola through f(−1), f(0), f(1) (the one nearest 1 is returned); otherwise a bracketed
+ * Brent search from k = 1, as in {@link solveFor}. The factor range is limited so every scaled input
+ * stays within its declared bounds, and by `options.min`/`max`.
+ *
+ * @param model - A model from {@link defineModel}.
+ * @param options - `output`, `target`, `vary` (input names), `inputs`, and optional `min`, `max`,
+ *   `tolerance`, `maxIterations`, `wholeNumbers`.
+ * @returns The factor, the new input values, the achieved output and the method.
+ * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown output or varied input; `INVALID_ARGUMENT`
+ *   for an empty or repeated `vary` list, a formula node in it, or a malformed option;
+ *   `INVALID_NUMBER` for a non-numeric target; `MISSING_INPUT`, `OUT_OF_BOUNDS`,
+ *   `NOT_A_WHOLE_NUMBER` for the inputs; `NO_SOLUTION` when the output does not depend on the
+ *   varied inputs, they are all 0, or no factor within the bounds reaches the target; the
+ *   formulas' own errors (`DIVISION_BY_ZERO`, …) when the other inputs make them undefined.
+ *
+ * @example
+ * const model = defineModel({ revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov" });
+ * const inputs = { newCustomers: 600, conversion: "25%", newAov: 8000, returningCustomers: 1500, repurchase: "40%", returningAov: 6000 };
+ * const answer = solveMultiplier(model, { output: "revenue", target: "1.2亿", vary: ["newCustomers", "returningCustomers"], inputs });
+ * answer.factor.toString() //=> "25"
+ * answer.values.newCustomers.toString() //=> "15000"
+ * answer.values.returningCustomers.toString() //=> "37500"
+ */
+export function solveMultiplier(
+  model: Model,
+  options: SolveMultiplierOptions,
+): SolveMultiplierResult {
+  const view = modelView(model);
+  const settings = checkOptions(options, "solveMultiplier");
+  const output = nodeName(model, own(settings, "output"), ["output"]);
+  const vary = inputNames(model, own(settings, "vary"), ["vary"]);
+  const target = requiredNumber(own(settings, "target"), ["target"]);
+  const values = inputValues(model, own(settings, "inputs"), ["inputs"]);
+  const lower = optionalNumber(own(settings, "min"), ["min"]);
+  const upper = optionalNumber(own(settings, "max"), ["max"]);
+  checkRange(lower, upper);
+  const tolerance = toleranceOption(settings);
+  const outcome = solveFactor(view, {
+    output,
+    vary,
+    target,
+    values,
+    lower,
+    upper,
+    wholeNumbers: booleanOption(own(settings, "wholeNumbers"), ["wholeNumbers"], true),
+    tolerance,
+    maxIterations: countOption(
+      own(settings, "maxIterations"),
+      ["maxIterations"],
+      DEFAULT_MAX_ITERATIONS,
+      10_000,
+    ),
+  });
+  if (!outcome.ok) {
+    throw new TargetreeError(
+      "NO_SOLUTION",
+      `No common factor on ${nameList(vary)} makes ${shortName(output)} equal ${target.toString()}: ${outcome.reason}.`,
+      {
+        path: ["vary"],
+        details: { reason: outcome.reason, outside: outcome.outside?.toString() ?? null },
+      },
+    );
+  }
+  return {
+    output,
+    vary,
+    target,
+    factor: outcome.factor,
+    values: toRecord(outcome.scaled),
+    current: toRecord(vary.map((name) => [name, values.get(name)!] as const)),
+    rounded: outcome.rounded,
+    achieved: outcome.achieved,
+    residual: outcome.residual,
+    method: outcome.method,
+    degree: outcome.degree,
+    iterations: outcome.iterations,
+    evaluations: outcome.evaluations,
+    alternatives: outcome.alternatives,
+    note: outcome.note,
+  };
+}

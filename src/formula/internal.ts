@@ -1,0 +1,29 @@
+// The formula area's face to the other areas of src/: internal helpers they may use. Not public;
+// the public face is index.ts.
+export {
+  add,
+  compareNumbers,
+  divide,
+  extreme,
+  multiply,
+  negate,
+  power,
+  ROUND_CEIL,
+  ROUND_FLOOR,
+  ROUND_HALF_UP,
+  roundTo,
+  subtract,
+} from "./_lib/arithmetic.js";
+export {
+  codePointLabel,
+  findInvisible,
+  isIdentifier,
+  isKeyword,
+  nameList,
+  quote,
+  shortName,
+} from "./_lib/characters.js";
+export { interpret } from "./_lib/interpret.js";
+export type { FormulaSource } from "./_lib/source.js";
+export { formulaError } from "./_lib/source.js";
+export { checkTypes, childrenOf } from "./_lib/typecheck.js";

@@ -1,0 +1,13 @@
+// The measure area's face to the other areas of src/: internal helpers they may use. Not public;
+// the public face is index.ts.
+export {
+  isRecord,
+  keyedEntries,
+  optionalNumber,
+  optionsRecord,
+  own,
+  readChoice,
+  readInteger,
+  requiredNumber,
+  requireRecord,
+} from "./_lib/input.js";

@@ -1,0 +1,5 @@
+// The model area's face to the other areas of src/: internal helpers they may use. Not public;
+// the public face is index.ts.
+export { outputEvaluator } from "./_lib/engine.js";
+export { readInputs } from "./_lib/inputs.js";
+export { internalsOf } from "./_lib/internals.js";

@@ -1,0 +1,483 @@
+import { Decimal as DecimalJs } from "decimal.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Decimal } from "../../src/_lib/decimal.js";
+import { attribute } from "../../src/analysis/attribute.js";
+import { defineModel } from "../../src/model/defineModel.js";
+import { evaluate } from "../../src/model/evaluate.js";
+import { revenueModel } from "../../src/model/revenueModel.js";
+import { expectCode } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
+
+// A private high-precision clone, only to check sums exactly in the tests.
+const Exact = DecimalJs.clone({ precision: 4000 });
+const exactSum = (values: readonly Decimal[]) =>
+  values.reduce((sum, value) => sum.plus(value.toString()), new Exact(0));
+
+const x1 = defineModel({ materialCost: "output * usage * price" });
+const plan = { output: 130, usage: 10, price: 4 };
+const actual = { output: 140, usage: 9, price: 5 };
+const amounts = (result: { contributions: readonly { contribution: Decimal }[] }) =>
+  result.contributions.map((entry) => entry.contribution.toFixed(2));
+
+describe("attribute", () => {
+  it("gives X1 chain substitution output → usage → price: +400, −560, +1,260, with the textbook table", () => {
+    const result = attribute(x1, { output: "materialCost", base: plan, actual });
+    expect(result.method).toBe("chain");
+    expect(result.base.toString()).toBe("5200");
+    expect(result.actual.toString()).toBe("6300");
+    expect(result.change.toString()).toBe("1100");
+    expect(result.order).toEqual(["output", "usage", "price"]);
+    expect(
+      result.contributions.map((entry) => [entry.input, entry.contribution.toString()]),
+    ).toEqual([
+      ["output", "400"],
+      ["usage", "-560"],
+      ["price", "1260"],
+    ]);
+    expect(
+      result.steps.map((row) => [
+        row.step,
+        row.input,
+        row.output.toString(),
+        row.change.toString(),
+      ]),
+    ).toEqual([
+      [0, null, "5200", "0"],
+      [1, "output", "5600", "400"],
+      [2, "usage", "5040", "-560"],
+      [3, "price", "6300", "1260"],
+    ]);
+    expect(
+      Object.entries(result.steps[2]!.values).map(([name, value]) => [name, value.toString()]),
+    ).toEqual([
+      ["output", "140"],
+      ["usage", "9"],
+      ["price", "4"],
+    ]);
+    expect(result.residual.toString()).toBe("0");
+    expect(result.contributions[0]!.share?.toFixed(6)).toBe("0.363636");
+  });
+
+  it("gives X1 chain output → price → usage: +400, +1,400, −700 (the order matters)", () => {
+    const result = attribute(x1, {
+      output: "materialCost",
+      base: plan,
+      actual,
+      order: ["output", "price", "usage"],
+    });
+    expect(
+      result.contributions.map((entry) => [entry.input, entry.contribution.toString()]),
+    ).toEqual([
+      ["output", "400"],
+      ["price", "1400"],
+      ["usage", "-700"],
+    ]);
+  });
+
+  it("completes a partial order with the rest in declaration order", () => {
+    const result = attribute(x1, { output: "materialCost", base: plan, actual, order: ["price"] });
+    expect(result.order).toEqual(["price", "output", "usage"]);
+  });
+
+  it("equals the difference method (差额分析法) for a product", () => {
+    const result = attribute(x1, { output: "materialCost", base: plan, actual });
+    expect(amounts(result)).toEqual([
+      ((140 - 130) * 10 * 4).toFixed(2),
+      (140 * (9 - 10) * 4).toFixed(2),
+      (140 * 9 * (5 - 4)).toFixed(2),
+    ]);
+  });
+
+  it("gives X1 Shapley: +426.67, −608.33, +1,281.67, exact fractions, summing to 1,100 exactly", () => {
+    const result = attribute(x1, { output: "materialCost", base: plan, actual, method: "shapley" });
+    expect(amounts(result)).toEqual(["426.67", "-608.33", "1281.67"]);
+    expect(result.contributions.map((entry) => entry.exact)).toEqual([
+      "1280/3",
+      "-1825/3",
+      "3845/3",
+    ]);
+    expect(exactSum(result.contributions.map((entry) => entry.contribution)).toString()).toBe(
+      "1100",
+    );
+    expect(result.steps).toEqual([]);
+    expect(result.evaluations).toBe(8);
+    expect(result.residual.abs().lte("1e-59")).toBe(true);
+  });
+
+  it("gives X1 LMDI: +424.82, −603.97, +1,279.15, summing to 1,100 exactly", () => {
+    const result = attribute(x1, { output: "materialCost", base: plan, actual, method: "lmdi" });
+    expect(amounts(result)).toEqual(["424.82", "-603.97", "1279.15"]);
+    expect(exactSum(result.contributions.map((entry) => entry.contribution)).toString()).toBe(
+      "1100",
+    );
+    expect(result.contributions.every((entry) => entry.exact === null)).toBe(true);
+  });
+
+  it("handles LMDI with no change (the logarithmic mean's limit) and with divisors and powers", () => {
+    const same = attribute(x1, {
+      output: "materialCost",
+      base: plan,
+      actual: plan,
+      method: "lmdi",
+    });
+    expect(same.change.toString()).toBe("0");
+    expect(same.contributions.every((entry) => entry.contribution.isZero())).toBe(true);
+    expect(same.contributions[0]!.share).toBeNull();
+    const model = defineModel({ perHead: "2 * revenue / staff ^ 2" });
+    const result = attribute(model, {
+      output: "perHead",
+      base: { revenue: 100, staff: 2 },
+      actual: { revenue: 300, staff: 3 },
+      method: "lmdi",
+    });
+    expect(exactSum(result.contributions.map((entry) => entry.contribution)).toString()).toBe(
+      result.change.toString(),
+    );
+    expect(result.contributions[0]!.contribution.isPositive()).toBe(true);
+    expect(result.contributions[1]!.contribution.isNegative()).toBe(true);
+  });
+
+  it("attributes through intermediate nodes and gives unchanged inputs 0", () => {
+    const result = attribute(revenueModel(), {
+      output: "revenue",
+      base: {
+        newCustomers: 600,
+        conversion: 0.25,
+        newAov: 8000,
+        returningCustomers: 1500,
+        repurchase: 0.4,
+        returningAov: 6000,
+      },
+      actual: {
+        newCustomers: 700,
+        conversion: 0.25,
+        newAov: 8000,
+        returningCustomers: 1500,
+        repurchase: 0.5,
+        returningAov: 6000,
+      },
+      method: "shapley",
+    });
+    expect(result.change.toString()).toBe("1100000");
+    expect(result.contributions.map((entry) => entry.contribution.toString())).toEqual([
+      "200000",
+      "0",
+      "0",
+      "0",
+      "900000",
+      "0",
+    ]);
+    expect(result.evaluations).toBe(4);
+  });
+
+  it("throws METHOD_NOT_APPLICABLE for LMDI on a sum or on a non-positive value, saying why", () => {
+    const sum = expectCode(
+      () =>
+        attribute(defineModel({ y: "a * b + c" }), {
+          output: "y",
+          base: { a: 1, b: 2, c: 3 },
+          actual: { a: 2, b: 2, c: 3 },
+          method: "lmdi",
+        }),
+      "METHOD_NOT_APPLICABLE",
+    );
+    expect(sum.message).toMatch(/adds or subtracts terms/);
+    const zero = expectCode(
+      () =>
+        attribute(x1, {
+          output: "materialCost",
+          base: { ...plan, usage: 0 },
+          actual,
+          method: "lmdi",
+        }),
+      "METHOD_NOT_APPLICABLE",
+    );
+    expect(zero.message).toMatch(/positive values/);
+    expect(zero.path).toEqual(["base", "usage"]);
+    expectCode(
+      () =>
+        attribute(x1, {
+          output: "materialCost",
+          base: plan,
+          actual: { ...actual, price: -5 },
+          method: "lmdi",
+        }),
+      "METHOD_NOT_APPLICABLE",
+    );
+    expectCode(
+      () =>
+        attribute(defineModel({ y: "-a * b" }), {
+          output: "y",
+          base: { a: 1, b: 2 },
+          actual: { a: 2, b: 2 },
+          method: "lmdi",
+        }),
+      "METHOD_NOT_APPLICABLE",
+    );
+    expectCode(
+      () =>
+        attribute(defineModel({ y: "max(a, 1) * b" }), {
+          output: "y",
+          base: { a: 1, b: 2 },
+          actual: { a: 2, b: 2 },
+          method: "lmdi",
+        }),
+      "METHOD_NOT_APPLICABLE",
+    );
+  });
+
+  it("throws TOO_MANY_INPUTS for Shapley above 12 changed inputs, unless the limit is raised", () => {
+    const names = Array.from({ length: 13 }, (_, index) => `x${index}`);
+    const model = defineModel({ y: names.join(" + ") });
+    const base = Object.fromEntries(names.map((name) => [name, 1]));
+    const changed = Object.fromEntries(names.map((name, index) => [name, index + 2]));
+    const error = expectCode(
+      () => attribute(model, { output: "y", base, actual: changed, method: "shapley" }),
+      "TOO_MANY_INPUTS",
+    );
+    expect(error.details).toEqual({ inputs: 13, limit: 12 });
+    const raised = attribute(model, {
+      output: "y",
+      base,
+      actual: changed,
+      method: "shapley",
+      maxShapleyInputs: 13,
+    });
+    expect(raised.contributions.map((entry) => entry.contribution.toString())).toEqual(
+      names.map((_, index) => String(index + 1)),
+    );
+    expect(
+      attribute(model, { output: "y", base, actual: { ...base, x0: 5 }, method: "shapley" })
+        .evaluations,
+    ).toBe(2);
+  });
+
+  it("throws INVALID_ARGUMENT for an unknown method, a bad order or a bad limit", () => {
+    const bad = (options: object) =>
+      expectCode(
+        () => attribute(x1, { output: "materialCost", base: plan, actual, ...options }),
+        "INVALID_ARGUMENT",
+      );
+    bad({ method: "average" });
+    bad({ order: ["output", "output"] });
+    bad({ order: [] });
+    bad({ order: "output" });
+    bad({ maxShapleyInputs: 17 });
+    bad({ base: [1, 2] });
+    const model = defineModel({ y: "a * b", z: "c" });
+    expectCode(
+      () =>
+        attribute(model, {
+          output: "y",
+          base: { a: 1, b: 1, c: 1 },
+          actual: { a: 1, b: 2, c: 1 },
+          order: ["c"],
+        }),
+      "INVALID_ARGUMENT",
+    );
+    expectCode(
+      () => attribute(x1, { output: "materialCost", base: plan, actual, order: ["materialCost"] }),
+      "INVALID_ARGUMENT",
+    );
+  });
+
+  it("throws UNKNOWN_NODE, MISSING_INPUT, INVALID_NUMBER and OUT_OF_BOUNDS for bad names and values", () => {
+    expectCode(() => attribute(x1, { output: "cost", base: plan, actual }), "UNKNOWN_NODE");
+    expectCode(
+      () => attribute(x1, { output: "materialCost", base: plan, actual, order: ["volume"] }),
+      "UNKNOWN_NODE",
+    );
+    expectCode(
+      () => attribute(x1, { output: "materialCost", base: { output: 1, usage: 2 }, actual }),
+      "MISSING_INPUT",
+    );
+    const error = expectCode(
+      () =>
+        attribute(x1, { output: "materialCost", base: plan, actual: { ...actual, price: "five" } }),
+      "INVALID_NUMBER",
+    );
+    expect(error.path).toEqual(["actual", "price"]);
+    const w1 = {
+      newCustomers: 600,
+      conversion: 0.25,
+      newAov: 8000,
+      returningCustomers: 1500,
+      repurchase: 0.4,
+      returningAov: 6000,
+    };
+    expectCode(
+      () =>
+        attribute(revenueModel(), {
+          output: "revenue",
+          base: w1,
+          actual: { ...w1, conversion: 1.5 },
+        }),
+      "OUT_OF_BOUNDS",
+    );
+  });
+
+  it("never mutates its inputs", () => {
+    const base = Object.freeze({ ...plan });
+    const after = Object.freeze({ ...actual });
+    const order = Object.freeze(["price", "usage", "output"]);
+    for (const method of ["chain", "shapley", "lmdi"] as const) {
+      attribute(x1, Object.freeze({ output: "materialCost", base, actual: after, method, order }));
+    }
+    expect(base).toEqual(plan);
+    expect(after).toEqual(actual);
+  });
+
+  describe("properties", () => {
+    const amount = fc
+      .integer({ min: 1, max: 999999 })
+      .chain((n) =>
+        fc.constantFrom(0, 1, 2).map((places) => new DecimalJs(n).div(10 ** places).toString()),
+      );
+    const signedAmount = fc
+      .tuple(amount, fc.boolean())
+      .map(([text, negative]) => (negative ? `-${text}` : text));
+    const mixed = defineModel({ y: "a * b + c / d - e ^ 2" });
+    const mixedValues = fc.record({
+      a: signedAmount,
+      b: signedAmount,
+      c: signedAmount,
+      d: amount,
+      e: signedAmount,
+    });
+    const productValues = fc.record({ output: amount, usage: amount, price: amount });
+    const permutations = (items: readonly string[]): string[][] =>
+      items.length <= 1
+        ? [[...items]]
+        : items.flatMap((item, index) =>
+            permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [
+              item,
+              ...rest,
+            ]),
+          );
+
+    it("every method's contributions sum exactly to the change", () => {
+      fc.assert(
+        fc.property(
+          productValues,
+          productValues,
+          fc.constantFrom("chain", "shapley", "lmdi"),
+          (base, after, method) => {
+            const result = attribute(x1, { output: "materialCost", base, actual: after, method });
+            const change = evaluate(x1, after).materialCost!.minus(
+              evaluate(x1, base).materialCost!,
+            );
+            expect(result.change.eq(change)).toBe(true);
+            expect(
+              exactSum(result.contributions.map((entry) => entry.contribution)).eq(
+                result.change.toString(),
+              ),
+            ).toBe(true);
+          },
+        ),
+        { numRuns: runs(80) },
+      );
+      fc.assert(
+        fc.property(
+          mixedValues,
+          mixedValues,
+          fc.constantFrom("chain", "shapley"),
+          (base, after, method) => {
+            const order = method === "chain" ? ["e", "c", "a", "d", "b"] : undefined;
+            const result = attribute(mixed, {
+              output: "y",
+              base,
+              actual: after,
+              method,
+              ...(order ? { order } : {}),
+            });
+            expect(
+              exactSum(result.contributions.map((entry) => entry.contribution)).eq(
+                result.change.toString(),
+              ),
+            ).toBe(true);
+          },
+        ),
+        { numRuns: runs(100) },
+      );
+    });
+
+    it("Shapley equals the average of the chain over all orders", () => {
+      const model = defineModel({ y: "a * b + c / d" });
+      const values = fc.record({ a: signedAmount, b: signedAmount, c: signedAmount, d: amount });
+      fc.assert(
+        fc.property(values, values, (base, after) => {
+          const shapley = attribute(model, { output: "y", base, actual: after, method: "shapley" });
+          const orders = permutations(["a", "b", "c", "d"]);
+          const totals = new Map<string, InstanceType<typeof Exact>>();
+          for (const order of orders) {
+            for (const entry of attribute(model, { output: "y", base, actual: after, order })
+              .contributions) {
+              totals.set(
+                entry.input,
+                (totals.get(entry.input) ?? new Exact(0)).plus(entry.contribution.toString()),
+              );
+            }
+          }
+          for (const entry of shapley.contributions) {
+            const [numerator, denominator = "1"] = entry.exact!.split("/");
+            // exact: Σ chains / 4! = numerator / denominator
+            expect(
+              totals
+                .get(entry.input)!
+                .times(denominator)
+                .eq(new Exact(numerator!).times(orders.length)),
+            ).toBe(true);
+            const average = totals.get(entry.input)!.div(orders.length);
+            const scale = Exact.max(1, average.abs(), shapley.change.abs().toString());
+            expect(
+              average.minus(entry.contribution.toString()).abs().lte(scale.times("1e-60")),
+            ).toBe(true);
+          }
+        }),
+        { numRuns: runs(40) },
+      );
+    });
+
+    it("Shapley gives symmetric inputs the same value", () => {
+      const model = defineModel({ y: "a * b + c + a + b" });
+      fc.assert(
+        fc.property(signedAmount, signedAmount, signedAmount, signedAmount, (u, v, c0, c1) => {
+          const result = attribute(model, {
+            output: "y",
+            base: { a: u, b: u, c: c0 },
+            actual: { a: v, b: v, c: c1 },
+            method: "shapley",
+          });
+          const [a, b] = result.contributions;
+          expect(a!.exact).toBe(b!.exact);
+          const scale = DecimalJs.max(1, result.change.abs());
+          expect(a!.contribution.minus(b!.contribution).abs().lte(scale.times("1e-60"))).toBe(true);
+        }),
+        { numRuns: runs(150) },
+      );
+    });
+
+    it("LMDI gives each factor the sign of its change", () => {
+      fc.assert(
+        fc.property(productValues, productValues, (base, after) => {
+          const result = attribute(x1, {
+            output: "materialCost",
+            base,
+            actual: after,
+            method: "lmdi",
+          });
+          for (const entry of result.contributions) {
+            const direction = entry.actual.cmp(entry.base);
+            if (entry.contribution.abs().gt(result.residual.abs())) {
+              expect(
+                entry.contribution.isZero() ? 0 : entry.contribution.isPositive() ? 1 : -1,
+              ).toBe(direction);
+            }
+          }
+        }),
+        { numRuns: runs(60) },
+      );
+    });
+  });
+});

@@ -1,0 +1,23 @@
+// The shared solver options: a tolerance that is not a number is located at tolerance.
+import { describe, expect, it } from "vitest";
+import { solveFor } from "../../src/analysis/solveFor.js";
+import { defineModel } from "../../src/model/defineModel.js";
+import { expectCode } from "../_support/errors.js";
+
+describe("solver options: tolerance", () => {
+  it("points at tolerance when it is not a number", () => {
+    const error = expectCode(
+      () =>
+        solveFor(defineModel({ y: "x * a" }), {
+          output: "y",
+          vary: "x",
+          target: 1,
+          inputs: { x: 1, a: 1 },
+          tolerance: "abc",
+        }),
+      "INVALID_NUMBER",
+      ["tolerance"],
+    );
+    expect(error.message).toMatch(/"abc" is not an amount/);
+  });
+});

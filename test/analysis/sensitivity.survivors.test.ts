@@ -1,0 +1,24 @@
+// sensitivity's option errors point at the offending option.
+import { describe, it } from "vitest";
+import { sensitivity } from "../../src/analysis/sensitivity.js";
+import { defineModel } from "../../src/model/defineModel.js";
+import { expectCode } from "../_support/errors.js";
+
+const model = defineModel({ y: "x * a" });
+
+describe("sensitivity: option errors", () => {
+  it("points at output for an unknown output", () => {
+    expectCode(
+      () => sensitivity(model, { output: "nope", inputs: { x: 1, a: 1 } }),
+      "UNKNOWN_NODE",
+      ["output"],
+    );
+  });
+
+  it("points at inputs.<name> for a missing input", () => {
+    expectCode(() => sensitivity(model, { output: "y", inputs: { x: 1 } }), "MISSING_INPUT", [
+      "inputs",
+      "a",
+    ]);
+  });
+});
