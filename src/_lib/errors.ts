@@ -138,6 +138,9 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return "undefined";
   if (typeof value === "string") return `the string ${excerpt(value)}`;
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
-  if (typeof value === "object") return Array.isArray(value) ? "an array" : "an object";
+  if (Array.isArray(value)) return "an array";
+  if (value instanceof Map) return "a Map (pass a plain object, e.g. Object.fromEntries(map))";
+  if (value instanceof Set) return "a Set";
+  if (typeof value === "object") return "an object";
   return `a ${typeof value}`;
 }
