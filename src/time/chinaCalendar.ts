@@ -32,7 +32,7 @@ const MISSING: ReadonlyMap<unknown, MissingYears> = /* @__PURE__ */ new Map([
 /**
  * The China (mainland) working-day calendar: Saturday and Sunday off, the
  * statutory holidays and the make-up working days (调休) of the State Council
- * notices for 2020–2026 (see `src/time/data/china-holidays.ts` for the sources),
+ * notices for 2004–2026 (see `src/time/data/china-holidays.ts` for the sources),
  * plus any arrangements you pass.
  *
  * The result is plain data (a {@link Calendar}) to pass to `workingDays`,
@@ -46,7 +46,7 @@ const MISSING: ReadonlyMap<unknown, MissingYears> = /* @__PURE__ */ new Map([
  *   when two arrangements disagree about a day; `INVALID_ARGUMENT` for bad options.
  *
  * @example
- * chinaCalendar().years //=> [2020, 2021, 2022, 2023, 2024, 2025, 2026]
+ * [chinaCalendar().years?.[0], chinaCalendar().years?.at(-1)] //=> [2004, 2026]
  * workingDays("2026-10-01", "2026-10-10", chinaCalendar()).count //=> 3
  * workingDays("2027-01-01", "2027-12-31", chinaCalendar({ missingYears: "provisional" })).provisional //=> true
  */

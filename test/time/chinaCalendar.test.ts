@@ -1,24 +1,136 @@
 import chineseDays from "chinese-days";
+import fc from "fast-check";
 import { chinaArrangement, chinaCalendar, listDays, splitByPeriod, workingDays } from "targetree";
 import { describe, expect, it } from "vitest";
+import { runs } from "../_support/runs.js";
 import { thrown } from "./_helpers.js";
 
 const calendar = chinaCalendar();
+const SHIPPED_YEARS = Array.from({ length: 2026 - 2004 + 1 }, (_, index) => 2004 + index);
+
+/**
+ * Days where the shipped data follows the notice and chinese-days 1.5.7 does not: the 2006
+ * notice (国办发明电〔2005〕35号) makes Saturday 2005-12-31 a working day ("12月31日(星期六)上班").
+ */
+const CHINESE_DAYS_MISSES: ReadonlySet<string> = new Set(["2005-12-31"]);
+/** chinese-days' Chinese name for a day ("Spring Festival,春节,3" → "春节"). */
+const chineseDaysName = (date: string) => chineseDays.getDayDetail(date).name.split(",")[1];
 
 describe("chinaCalendar", () => {
   describe("shipped data", () => {
-    for (const year of [2020, 2021, 2022, 2023, 2024, 2025, 2026]) {
-      it(`agrees with chinese-days on every day of ${year}`, () => {
+    for (const year of SHIPPED_YEARS) {
+      it(`agrees with chinese-days on every day of ${year}: working or not, holiday or make-up day, and its name`, () => {
         const { days } = listDays(`${year}-01-01`, `${year}-12-31`, calendar);
         expect(days.length).toBe(year % 4 === 0 ? 366 : 365);
-        const disagreements = days.filter(
+        const checked = days.filter((day) => !CHINESE_DAYS_MISSES.has(day.date));
+        const disagreements = checked.filter(
           (day) =>
             chineseDays.isWorkday(day.date) !== day.working ||
             chineseDays.isHoliday(day.date) === day.working,
         );
         expect(disagreements.map((day) => day.date)).toEqual([]);
+        // A weekday off is a named holiday, a weekend day worked a named make-up day.
+        const misclassified = checked.filter(
+          (day) =>
+            day.weekday >= 6 === day.working &&
+            (day.kind !== (day.working ? "make-up" : "holiday") ||
+              !day.name?.includes(chineseDaysName(day.date) ?? "(none)")),
+        );
+        expect(misclassified.map((day) => [day.date, day.kind, day.name])).toEqual([]);
       });
     }
+
+    it("follows the 2006 notice on 2005-12-31, a Saturday worked, where chinese-days has a day off", () => {
+      expect(chineseDays.isWorkday("2005-12-31")).toBe(false);
+      expect(listDays("2005-12-31", "2005-12-31", calendar).days[0]).toMatchObject({
+        weekday: 6,
+        working: true,
+        kind: "make-up",
+        name: "元旦补班",
+      });
+    });
+
+    it("counts the working days of any range in 2004–2026 as chinese-days does", () => {
+      const first = Date.UTC(2004, 0, 1);
+      const isoOf = (offset: number) =>
+        new Date(first + offset * 86_400_000).toISOString().slice(0, 10);
+      const lastOffset = (Date.UTC(2026, 11, 31) - first) / 86_400_000;
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: lastOffset }),
+          fc.integer({ min: 0, max: 800 }),
+          (from, length) => {
+            const to = Math.min(from + length, lastOffset);
+            let expected = 0;
+            for (let offset = from; offset <= to; offset++) {
+              const date = isoOf(offset);
+              if (chineseDays.isWorkday(date) !== CHINESE_DAYS_MISSES.has(date)) expected++;
+            }
+            const { days } = listDays(isoOf(from), isoOf(to), calendar);
+            expect(days.filter((day) => day.working)).toHaveLength(expected);
+          },
+        ),
+        { numRuns: runs(100) },
+      );
+    });
+
+    it("counts each year's working days, 2004–2026", () => {
+      const counts = SHIPPED_YEARS.map(
+        (year) =>
+          listDays(`${year}-01-01`, `${year}-12-31`, calendar).days.filter((day) => day.working)
+            .length,
+      );
+      expect(counts).toEqual([
+        252, 251, 251, 249, 251, 250, 250, 250, 249, 250, 250, 249, 250, 249, 250, 250, 249, 250,
+        249, 249, 251, 248, 248,
+      ]);
+    });
+
+    it("keeps the rules of each period: 7-day 劳动节 weeks until 2007, 清明/端午/中秋 from 2008", () => {
+      const offIn = (start: string, end: string) =>
+        listDays(start, end, calendar)
+          .days.filter((day) => !day.working)
+          .map((day) => day.date);
+      expect(offIn("2007-05-01", "2007-05-08")).toEqual([
+        "2007-05-01",
+        "2007-05-02",
+        "2007-05-03",
+        "2007-05-04",
+        "2007-05-05",
+        "2007-05-06",
+        "2007-05-07",
+      ]);
+      expect(offIn("2008-05-01", "2008-05-04")).toEqual(["2008-05-01", "2008-05-02", "2008-05-03"]);
+      expect(chinaArrangement(2007).holidays.map((holiday) => holiday.name)).toEqual([
+        "元旦",
+        "春节",
+        "劳动节",
+        "国庆节",
+      ]);
+      expect(chinaArrangement(2008).holidays.map((holiday) => holiday.name)).toEqual([
+        "元旦",
+        "春节",
+        "清明节",
+        "劳动节",
+        "端午节",
+        "中秋节",
+        "国庆节",
+      ]);
+    });
+
+    it("has 2015's victory-day break (09-03 to 09-05 off, Sunday 09-06 worked) and 2019's amended 劳动节", () => {
+      expect(
+        listDays("2015-09-03", "2015-09-06", calendar).days.map((day) => [day.working, day.kind]),
+      ).toEqual([
+        [false, "holiday"],
+        [false, "holiday"],
+        [false, "holiday"],
+        [true, "make-up"],
+      ]);
+      expect(
+        listDays("2019-04-28", "2019-05-05", calendar).days.map((day) => Number(day.working)),
+      ).toEqual([1, 1, 1, 0, 0, 0, 0, 1]);
+    });
 
     it("counts 248 working days in 2026", () => {
       expect(workingDays("2026-01-01", "2026-12-31", calendar).count).toBe(248);
@@ -84,8 +196,8 @@ describe("chinaCalendar", () => {
       expect(chinaCalendar({ missingYears: "error" }).missingYears).toBe("error");
       expect(chinaCalendar({ missingYears: "provisional" }).missingYears).toBe("china-provisional");
       expect(chinaCalendar({ missingYears: "weekends-only" }).missingYears).toBe("weekends-only");
-      expect(calendar.sources).toHaveLength(7);
-      expect(calendar.sources?.[6]).toMatch(/^2026: /);
+      expect(calendar.sources).toHaveLength(SHIPPED_YEARS.length);
+      expect(calendar.sources?.at(-1)).toMatch(/^2026: /);
     });
 
     it("lists holidays and make-up days in date order", () => {
@@ -96,9 +208,10 @@ describe("chinaCalendar", () => {
     });
 
     it("lists its years, sources and no provisional years", () => {
-      expect(calendar.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+      expect(calendar.years).toEqual(SHIPPED_YEARS);
       expect(calendar.provisionalYears).toEqual([]);
-      expect(calendar.sources?.[5]).toBe("2025: 国办发明电〔2024〕12号");
+      expect(calendar.sources?.[0]).toBe("2004: 国办发明电〔2003〕53号");
+      expect(calendar.sources?.[21]).toBe("2025: 国办发明电〔2024〕12号");
       expect(workingDays("2026-01-01", "2026-12-31", calendar).provisional).toBe(false);
     });
   });
@@ -108,7 +221,7 @@ describe("chinaCalendar", () => {
       const error = thrown(() => workingDays("2027-01-01", "2027-12-31", calendar));
       expect(error.code).toBe("CALENDAR_YEAR_MISSING");
       expect(error.message).toContain("2027");
-      expect(error.message).toContain("2020–2026");
+      expect(error.message).toContain("2004–2026");
       expect(error.message).toContain("arrangements");
       expect(error.message).toContain('missingYears: "provisional"');
       expect(error.details).toMatchObject({ year: 2027 });
@@ -121,9 +234,9 @@ describe("chinaCalendar", () => {
       );
     });
 
-    it("is an error before the data too (2019), with no provisional offer that cannot work", () => {
+    it("is an error before the data too (2003), with no provisional offer that cannot work", () => {
       const error = thrown(() =>
-        workingDays("2019-01-01", "2019-12-31", chinaCalendar({ missingYears: "provisional" })),
+        workingDays("2003-01-01", "2003-12-31", chinaCalendar({ missingYears: "provisional" })),
       );
       expect(error.code).toBe("CALENDAR_YEAR_MISSING");
       expect(error.message).toContain("2025–2099");
@@ -260,7 +373,7 @@ describe("chinaCalendar", () => {
         }),
       );
       expect(error.code).toBe("CALENDAR_CONFLICT");
-      expect(error.path).toEqual(["CHINA_HOLIDAY_DATA", 3]);
+      expect(error.path).toEqual(["CHINA_HOLIDAY_DATA", 2023 - 2004]);
       expect(error.details).toEqual({ date: "2022-12-31", otherPath: ["arrangements", 0] });
     });
 
