@@ -27,6 +27,7 @@ const AREAS = [
   "split",
   "time",
   "measure",
+  "activity",
   "plan",
   "schema",
 ];

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ZERO } from "../../src/_lib/decimal.js";
-import { STANDARD_VISIT_CADENCES, visitPlan } from "../../src/plan/visitPlan.js";
+import { STANDARD_VISIT_CADENCES, visitPlan } from "../../src/activity/visitPlan.js";
 import { chinaCalendar } from "../../src/time/chinaCalendar.js";
 import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "../measure/_helpers.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/_lib/decimal.js";
-import { tieredBonus } from "../../src/plan/tieredBonus.js";
+import { tieredBonus } from "../../src/activity/tieredBonus.js";
 import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "../measure/_helpers.js";
 

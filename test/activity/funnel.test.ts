@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { funnel } from "../../src/plan/funnel.js";
+import { funnel } from "../../src/activity/funnel.js";
 import { chinaCalendar } from "../../src/time/chinaCalendar.js";
 import { runs } from "../_support/runs.js";
 import { deepFreeze, expectCode } from "../measure/_helpers.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { breakEvenRevenue } from "../../src/plan/breakEvenRevenue.js";
+import { breakEvenRevenue } from "../../src/activity/breakEvenRevenue.js";
 import { runs } from "../_support/runs.js";
 import { expectCode } from "../measure/_helpers.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { roi } from "../../src/plan/roi.js";
+import { roi } from "../../src/activity/roi.js";
 import { runs } from "../_support/runs.js";
 import { expectCode } from "../measure/_helpers.js";
 
