@@ -1,8 +1,9 @@
 import type { Decimal } from "../_lib/decimal.js";
 import type { Direction } from "../_lib/direction.js";
 import { achievementRatio, DIRECTIONS, zeroAchievementReason } from "../_lib/direction.js";
+import { readChoice } from "../_lib/options.js";
 import type { Numeric } from "../_lib/types.js";
-import { readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
+import { requiredNumber, requireRecord } from "./_lib/input.js";
 import type { PaceDays, PacePeriod } from "./_lib/pace.js";
 import { readPace } from "./_lib/pace.js";
 

@@ -1,12 +1,11 @@
-// The plan area shares the measure area's input helpers (same layer, same conventions).
+// The plan area reads its input with the measure area's readers (same conventions); own, isRecord
+// and readChoice come from src/_lib directly.
 export {
-  isRecord,
   keyedEntries,
   optionalNumber,
-  optionsRecord,
-  own,
-  readChoice,
+  readFields,
   readInteger,
+  readSettings,
   requiredNumber,
   requireRecord,
 } from "../../measure/internal.js";

@@ -2,9 +2,9 @@
 import type { Decimal } from "../../_lib/decimal.js";
 import { TargetreeError } from "../../_lib/errors.js";
 import { checkMagnitude } from "../../_lib/magnitude.js";
+import { own } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import { own } from "./input.js";
 import { periodWorkingDays } from "./workingDays.js";
 
 /** Figures derived from a count for a team and a period. */

@@ -1,8 +1,9 @@
 // Reads the period of a pace question and asks the time area how far through it we are.
 import type { Decimal } from "../../_lib/decimal.js";
+import { readChoice } from "../../_lib/options.js";
+import { own } from "../../_lib/records.js";
 import { timeProgress } from "../../time/timeProgress.js";
 import type { Calendar, IsoDate } from "../../time/types.js";
-import { own, readChoice } from "./input.js";
 
 /** The period fields shared by the pace functions. */
 export interface PacePeriod {
