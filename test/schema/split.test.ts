@@ -262,11 +262,11 @@ describe("cascadeTreeSchema", () => {
       ],
       [
         { unit: "-1" },
-        'INVALID_ARGUMENT: unit must be a positive step such as "0.01", 1 or "1万". (at unit)',
+        'INVALID_ARGUMENT: unit must be a positive step such as "0.01", 1, "万" or "1亿". (at unit)',
       ],
       [
         { children: [{ name: "a", unit: "0" }] },
-        'INVALID_ARGUMENT: unit must be a positive step such as "0.01", 1 or "1万". (at children[0].unit)',
+        'INVALID_ARGUMENT: unit must be a positive step such as "0.01", 1, "万" or "1亿". (at children[0].unit)',
       ],
       [
         { remainder: 3 },
@@ -282,7 +282,11 @@ describe("cascadeTreeSchema", () => {
       ],
       [
         { name: "全国", children: [{ name: "a" }, { name: "a" }] },
-        'DUPLICATE_KEY: Two children of the root are named "a" (after Unicode NFC normalisation). (at children[1].name)',
+        'DUPLICATE_KEY: Two children of the root are named "a". (at children[1].name)',
+      ],
+      [
+        { name: "全国", children: [{ name: "caf\u00e9" }, { name: "cafe\u0301" }] },
+        'DUPLICATE_KEY: Two children of the root are named "cafe\u0301" (after Unicode NFC normalisation). (at children[1].name)',
       ],
     ];
     for (const [tree, message] of cases) {

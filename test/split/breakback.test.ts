@@ -172,7 +172,7 @@ describe("breakback", () => {
     expectError(
       () => breakback(plan, { path: [], value: "0.5", unit: 1 }),
       "NOT_A_MULTIPLE_OF_UNIT",
-      ["value"],
+      ["options", "value"],
     );
     expect(
       lines(
@@ -190,11 +190,15 @@ describe("breakback", () => {
 
   describe("bad input", () => {
     it("throws UNKNOWN_KEY for a path or hold that names no node", () => {
-      expectError(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", ["path", 0]);
+      expectError(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", [
+        "options",
+        "path",
+        0,
+      ]);
       expectError(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东", "无名"]] }),
         "UNKNOWN_KEY",
-        ["holds", 0, 1],
+        ["options", "holds", 0, 1],
       );
     });
 
@@ -241,7 +245,7 @@ describe("breakback", () => {
       expectError(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东"]] }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
     });
 
@@ -273,14 +277,18 @@ describe("breakback", () => {
         ["tree", "children", 0, "name"],
       );
       expectError(() => breakback(plan, { path: "华东" as never, value: 1 }), "INVALID_ARGUMENT", [
+        "options",
         "path",
       ]);
       expectError(
         () => breakback(plan, { path: [], value: 1, holds: "华东" as never }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
-      expectError(() => breakback(plan, undefined as never), "INVALID_ARGUMENT", ["path"]);
+      expectError(() => breakback(plan, undefined as never), "INVALID_ARGUMENT", [
+        "options",
+        "path",
+      ]);
     });
 
     it("throws DUPLICATE_KEY, INVALID_NUMBER and NEGATIVE_WEIGHT for bad trees", () => {
@@ -336,7 +344,7 @@ describe("breakback", () => {
       expectError(
         () => breakback(cents, { path: [], value: 3, holds: [["a"]], unit: 1 }),
         "NOT_A_MULTIPLE_OF_UNIT",
-        ["unit"],
+        ["options", "unit"],
       );
     });
   });
@@ -624,7 +632,7 @@ describe("breakback, more cases", () => {
       const error = expectError(
         () => breakback(plan, { path: ["华东"], value: 400, holds: [["华东", "王五"]] }),
         "HOLDS_EXCEED_TOTAL",
-        ["value"],
+        ["options", "value"],
       );
       expect(error.message).toMatch(
         /The held nodes below "华东" add up to 500, beyond its new value 400\./,
@@ -633,7 +641,7 @@ describe("breakback, more cases", () => {
       const zero = expectError(
         () => breakback(plan, { path: ["华东"], value: 0, holds: [["华东", "王五"]] }),
         "HOLDS_EXCEED_TOTAL",
-        ["value"],
+        ["options", "value"],
       );
       expect(zero.details).toEqual({ held: "500", value: "0" });
     });
@@ -648,7 +656,7 @@ describe("breakback, more cases", () => {
       const error = expectError(
         () => breakback(negative, { path: [], value: -2, holds: [["b"]], unit: 1 }),
         "HOLDS_EXCEED_TOTAL",
-        ["value"],
+        ["options", "value"],
       );
       expect(error.details).toEqual({ held: "-3", value: "-2" });
       expect(lines(breakback(negative, { path: [], value: -3, holds: [["b"]], unit: 1 }))).toEqual([
@@ -662,7 +670,7 @@ describe("breakback, more cases", () => {
       const error = expectError(
         () => breakback(plan, { path: ["华东", "张三"], value: 1200, holds: [["华东"]] }),
         "HOLDS_EXCEED_TOTAL",
-        ["value"],
+        ["options", "value"],
       );
       expect(error.message).toMatch(
         /held "华东" keeps 1,000, but "华东" \/ "张三" at its new value and the other held nodes below it add up to 1,200\./,
@@ -682,7 +690,7 @@ describe("breakback, more cases", () => {
             ],
           }),
         "NO_FREE_PARTS",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(below.message).toMatch(
         /Every leaf below "华南" is held, so 600 has no leaf to go to\./,
@@ -695,7 +703,7 @@ describe("breakback, more cases", () => {
             holds: [["华南"], ["华南", "钱七"]],
           }),
         "NO_FREE_PARTS",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(ancestor.message).toMatch(
         /Every leaf below held "华南" is held, so 100 has no leaf to go to\./,
@@ -712,7 +720,7 @@ describe("breakback, more cases", () => {
       const error = expectError(
         () => breakback(cents, { path: [], value: 3, holds: [["a"]], unit: 1 }),
         "NOT_A_MULTIPLE_OF_UNIT",
-        ["unit"],
+        ["options", "unit"],
       );
       expect(error.message).toMatch(
         /What is left for the unheld leaves below the root, 2\.5, is not a whole multiple of the unit 1/,
@@ -740,6 +748,7 @@ describe("breakback, more cases", () => {
 
     it("names the node a path does not reach", () => {
       const root = expectError(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", [
+        "options",
         "path",
         0,
       ]);
@@ -747,7 +756,7 @@ describe("breakback, more cases", () => {
       const inner = expectError(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东", "无名"]] }),
         "UNKNOWN_KEY",
-        ["holds", 0, 1],
+        ["options", "holds", 0, 1],
       );
       expect(inner.message).toMatch(/"华东" has no child "无名"\./);
     });
@@ -757,19 +766,19 @@ describe("breakback, more cases", () => {
         const error = expectError(
           () => breakback(plan, { path: path as never, value: 1 }),
           "INVALID_ARGUMENT",
-          ["path"],
+          ["options", "path"],
         );
         expect(error.message).toMatch(/A node path is an array of names from the root down/);
       }
       expectError(
         () => breakback(plan, { path: [], value: 1, holds: [["华东"], [2] as never] }),
         "INVALID_ARGUMENT",
-        ["holds", 1],
+        ["options", "holds", 1],
       );
       const holds = expectError(
         () => breakback(plan, { path: [], value: 1, holds: {} as never }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(holds.message).toMatch(/holds must be an array of paths/);
     });
@@ -778,7 +787,7 @@ describe("breakback, more cases", () => {
       expectError(
         () => breakback(plan, { path: ["华东", "张\u200b三"], value: 1 }),
         "INVALID_CHARACTER",
-        ["path", 1],
+        ["options", "path", 1],
       );
     });
 
@@ -800,13 +809,13 @@ describe("breakback, more cases", () => {
       const error = expectError(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东"]] }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(error.message).toMatch(/"华东" is held, so it cannot take a new value/);
       const root = expectError(
         () => breakback(plan, { path: [], value: 1, holds: [[]] }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(root.message).toMatch(/the root is held/);
     });

@@ -312,7 +312,7 @@ describe("cascade", () => {
       expectError(
         () => cascade(10, { children: [{ name: "a" }] }, { levels: {} as never }),
         "INVALID_ARGUMENT",
-        ["levels"],
+        ["options", "levels"],
       );
       expectError(
         () => cascade(10, { children: [{ name: "a", hold: 10, adjust: 1 }] }),
@@ -843,19 +843,21 @@ describe("cascade, more cases", () => {
       const levels = expectError(
         () => cascade(10, { children }, { levels: {} as never }),
         "INVALID_ARGUMENT",
-        ["levels"],
+        ["options", "levels"],
       );
       expect(levels.message).toMatch(/levels must be an array \(levels\[0\] splits the root\)/);
       expectError(() => cascade(10, { children }, { levels: [5 as never] }), "INVALID_ARGUMENT", [
+        "options",
         "levels",
         0,
       ]);
       expectError(
         () => cascade(10, { children }, { levels: [{ split: "x" as never }] }),
         "INVALID_ARGUMENT",
-        ["levels", 0, "split"],
+        ["options", "levels", 0, "split"],
       );
       expectError(() => cascade(10, { children }, { levels: [{ unit: 0 }] }), "INVALID_ARGUMENT", [
+        "options",
         "levels",
         0,
         "unit",
@@ -863,13 +865,14 @@ describe("cascade, more cases", () => {
       expectError(
         () => cascade(10, { children }, { levels: [{ remainder: "" }] }),
         "INVALID_ARGUMENT",
-        ["levels", 0, "remainder"],
+        ["options", "levels", 0, "remainder"],
       );
       expectError(() => cascade(10, { remainder: " ", children }), "INVALID_ARGUMENT", [
         "tree",
         "remainder",
       ]);
       expectError(() => cascade(10, { children }, { remainder: 5 as never }), "INVALID_ARGUMENT", [
+        "options",
         "remainder",
       ]);
     });
@@ -888,9 +891,11 @@ describe("cascade, more cases", () => {
       const choice = expectError(
         () => cascade(10, { children: [{ name: "a" }] }, { onZeroWeights: "skip" as never }),
         "INVALID_ARGUMENT",
-        ["onZeroWeights"],
+        ["options", "onZeroWeights"],
       );
-      expect(choice.message).toMatch(/Expected one of "even", "error"/);
+      expect(choice.message).toMatch(
+        /onZeroWeights must be "even" or "error", got the string "skip"\./,
+      );
     });
 
     it("names the child whose bounds cross, and the children when every weight is zero", () => {
