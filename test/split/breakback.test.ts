@@ -866,3 +866,256 @@ describe("breakback, more cases", () => {
     });
   });
 });
+
+describe("breakback keeps the holds and bounds a tree carries", () => {
+  // 全国 → 华东 { 张三 held at 500, 李四 w3, 王五 w1 }, 华南 w1
+  const org = () =>
+    cascade(
+      4000,
+      {
+        name: "全国",
+        children: [
+          {
+            name: "华东",
+            weight: 3,
+            children: [
+              { name: "张三", hold: 500 },
+              { name: "李四", weight: 3 },
+              { name: "王五", weight: 1 },
+            ],
+          },
+          { name: "华南", weight: 1 },
+        ],
+      },
+      { unit: 1 },
+    );
+
+  it("keeps a node held in cascade without the caller restating the hold", () => {
+    const next = breakback(org(), { path: ["华东"], value: 3500, unit: 1 });
+    expect(lines(next)).toEqual([
+      "全国 4500",
+      "  华东 3500",
+      "    张三 500",
+      "    李四 2250",
+      "    王五 750",
+      "  华南 1000",
+    ]);
+    expect(String(next.children[0]!.children[0]!.hold)).toBe("500");
+  });
+
+  it("adds the holds given in options to the tree's, for this call only", () => {
+    const next = breakback(org(), {
+      path: ["华东"],
+      value: 3500,
+      holds: [["华东", "王五"]],
+      unit: 1,
+    });
+    expect(lines(next).slice(2, 5)).toEqual(["    张三 500", "    李四 2375", "    王五 625"]);
+    expect(next.children[0]!.children[2]!.hold).toBeUndefined();
+    const again = breakback(next, { path: ["华东"], value: 3000, unit: 1 });
+    expect(String(again.children[0]!.children[0]!.value)).toBe("500");
+  });
+
+  it("refuses a new value at a node held in the tree, pointing at its hold", () => {
+    const error = expectError(
+      () => breakback(org(), { path: ["华东", "张三"], value: 600, unit: 1 }),
+      "INVALID_ARGUMENT",
+      ["tree", "children", 0, "children", 0, "hold"],
+    );
+    expect(error.message).toMatch(/"华东" \/ "张三" is held at 500 in the tree.*remove its hold/);
+  });
+
+  it("reads a hold in a JSON tree: a leaf may give only its hold, and a hold must equal the value", () => {
+    const tree = {
+      children: [
+        { name: "a", hold: 100 },
+        { name: "b", value: 100 },
+      ],
+    };
+    expect(lines(breakback(tree, { path: [], value: 300, unit: 1 }))).toEqual([
+      "total 300",
+      "  a 100",
+      "  b 200",
+    ]);
+    const error = expectError(
+      () => breakback({ children: [{ name: "a", value: 1, hold: 2 }] }, { path: [], value: 3 }),
+      "INVALID_ARGUMENT",
+      ["tree", "children", 0, "hold"],
+    );
+    expect(error.message).toMatch(/is held at 2 but its value is 1/);
+  });
+
+  it("keeps leaves within their bounds, re-spreading what a bound clips", () => {
+    const tree = cascade(
+      1000,
+      {
+        children: [
+          { name: "a", weight: 1, max: 300 },
+          { name: "b", weight: 1 },
+          { name: "c", weight: 2, min: 400 },
+        ],
+      },
+      { unit: 1 },
+    );
+    expect(lines(tree)).toEqual(["total 1000", "  a 250", "  b 250", "  c 500"]);
+    expect(lines(breakback(tree, { path: [], value: 2000, unit: 1 }))).toEqual([
+      "total 2000",
+      "  a 300",
+      "  b 567",
+      "  c 1133",
+    ]);
+    expect(lines(breakback(tree, { path: [], value: 500, unit: 1 }))).toEqual([
+      "total 500",
+      "  a 50",
+      "  b 50",
+      "  c 400",
+    ]);
+    expectError(() => breakback(tree, { path: [], value: 300, unit: 1 }), "INFEASIBLE_BOUNDS", [
+      "tree",
+    ]);
+  });
+
+  it("refuses a change that takes a bounded inner node past its bound, pointing at the bound", () => {
+    const tree = {
+      children: [
+        {
+          name: "g",
+          max: 500,
+          children: [
+            { name: "x", value: 200 },
+            { name: "y", value: 200 },
+          ],
+        },
+        { name: "h", value: 600 },
+      ],
+    };
+    const error = expectError(
+      () => breakback(tree, { path: [], value: 2000, unit: 1 }),
+      "INFEASIBLE_BOUNDS",
+      ["tree", "children", 0, "max"],
+    );
+    expect(error.message).toMatch(/takes "g" to 800, above its max 500/);
+    expect(lines(breakback(tree, { path: ["h"], value: 900, unit: 1 }))[1]).toBe("  g 400");
+  });
+
+  it("refuses a misspelt node field, naming the field meant", () => {
+    const error = expectError(
+      () => breakback({ children: [{ name: "a", valeu: 1 } as never] }, { path: [], value: 1 }),
+      "INVALID_ARGUMENT",
+      ["tree", "children", 0, "valeu"],
+    );
+    expect(error.message).toContain('Did you mean "value"?');
+  });
+
+  it("never moves a node held in cascade, whatever node takes whatever new value", () => {
+    const leaf = fc.record({
+      weight: fc.integer({ min: 0, max: 9 }),
+      hold: fc.option(fc.integer({ min: 0, max: 50 }), { freq: 3 }),
+    });
+    const group = fc.record({
+      weight: fc.integer({ min: 1, max: 9 }),
+      held: fc.boolean(),
+      leaves: fc.array(leaf, { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 100_000 }),
+        fc.array(group, { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 200_000 }),
+        (total, groups, pick, value) => {
+          const tree = {
+            children: groups.map((g, i) => ({
+              name: `g${i}`,
+              weight: g.weight,
+              ...(g.held && i < groups.length - 1
+                ? { hold: Math.floor(total / (2 * groups.length)) }
+                : {}),
+              children: g.leaves.map((l, j) => ({
+                name: `l${j}`,
+                weight: l.weight,
+                // The last group and the last leaf of a group are never held: each has a free part.
+                ...(l.hold === null || j === g.leaves.length - 1 ? {} : { hold: l.hold }),
+              })),
+            })),
+          };
+          let plan: TreeNode;
+          try {
+            plan = cascade(total, tree, { unit: 1 });
+          } catch {
+            fc.pre(false);
+            return;
+          }
+          const nodes = flattenTree(plan);
+          const free = nodes.filter((row) => row.hold === undefined);
+          const target = free[pick % free.length]!;
+          let next: TreeNode;
+          try {
+            next = breakback(plan, { path: target.path, value, unit: 1 });
+          } catch (error) {
+            expect(["HOLDS_EXCEED_TOTAL", "NO_FREE_PARTS"]).toContain(
+              (error as { code?: string }).code,
+            );
+            return;
+          }
+          expect(exactEverywhere(next)).toBe(true);
+          const after = flattenTree(next);
+          nodes.forEach((row, i) => {
+            if (row.hold !== undefined) {
+              expect([after[i]!.value.toString(), after[i]!.hold?.toString()]).toEqual([
+                row.value.toString(),
+                row.hold.toString(),
+              ]);
+            }
+          });
+          expect(
+            after.find((row) => row.path.join("/") === target.path.join("/"))!.value.toNumber(),
+          ).toBe(value);
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it("never takes a bounded leaf outside its bounds", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            value: fc.integer({ min: 0, max: 1000 }),
+            min: fc.option(fc.integer({ min: 0, max: 500 })),
+            span: fc.option(fc.integer({ min: 0, max: 1000 })),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.integer({ min: 0, max: 10_000 }),
+        (leaves, value) => {
+          const tree = {
+            children: leaves.map((leaf, i) => ({
+              name: `l${i}`,
+              value: leaf.value,
+              ...(leaf.min === null ? {} : { min: leaf.min }),
+              ...(leaf.span === null ? {} : { max: (leaf.min ?? 0) + leaf.span }),
+            })),
+          };
+          let next: TreeNode;
+          try {
+            next = breakback(tree, { path: [], value, unit: 1 });
+          } catch (error) {
+            expect((error as { code?: string }).code).toBe("INFEASIBLE_BOUNDS");
+            return;
+          }
+          expect(next.value.toNumber()).toBe(value);
+          next.children.forEach((child, i) => {
+            const { min, span } = leaves[i]!;
+            if (min !== null) expect(child.value.toNumber()).toBeGreaterThanOrEqual(min);
+            if (span !== null)
+              expect(child.value.toNumber()).toBeLessThanOrEqual((min ?? 0) + span);
+            expect(child.min?.toNumber() ?? null).toBe(min);
+          });
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+  });
+});
