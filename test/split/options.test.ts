@@ -129,6 +129,15 @@ describe("split options", () => {
     }
   });
 
+  it("names the part meant when a hold or bound names no part", () => {
+    const error = expectCode(
+      () => allocate(100, { 华东: 1, 华南: 1 }, { holds: { 华冬: 10 } }),
+      "UNKNOWN_KEY",
+      ["options", "holds", "华冬"],
+    );
+    expect(error.message).toContain('Did you mean "华东"?');
+  });
+
   it("refuses a misspelt field of a cascade level with UNKNOWN_OPTION, path into the level", () => {
     const error = expectCode(
       () => cascade(100, TREE, { levels: [{ splt: "even" } as never] }),
