@@ -17,7 +17,7 @@ const battlefields = splitByShares("1亿", shares, { unit: "1万" });
 const rows = Object.keys(shares).map((name) => [
   name,
   formatPercent(toDecimal(shares[name as keyof typeof shares])),
-  formatAmount(battlefields[name]!, { unit: "万", digits: 0 }),
+  formatAmount(battlefields[name as keyof typeof battlefields]!, { unit: "万", digits: 0 }),
   documentFigures[name]!,
 ]);
 const sum = Object.values(battlefields).reduce((total, part) => total.plus(part), toDecimal(0));

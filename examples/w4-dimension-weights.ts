@@ -33,8 +33,8 @@ for (const [dimension, { shares, documentSays }] of Object.entries(dimensions)) 
     key === "其他"
       ? `${formatPercent(toDecimal(1).minus(Object.values(shares).reduce((a, s) => a.plus(toDecimal(s)), toDecimal(0))))} (the "…")`
       : formatPercent(toDecimal(shares[key as keyof typeof shares])),
-    money(parts[key]!),
-    formatAmount(parts[key]!, { unit: "元" }),
+    money(parts[key as keyof typeof parts]!),
+    formatAmount(parts[key as keyof typeof parts]!, { unit: "元" }),
   ]);
   console.log(
     `\n${dimension} — the document writes "${documentSays}"; the rest is an explicit 其他 part:`,

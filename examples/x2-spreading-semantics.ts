@@ -91,7 +91,7 @@ show(zeroBase);
 console.log(
   "\n5. Even spread, and spread in the shape of a reference series (last year's months):",
 );
-const months = ["1月", "2月", "3月", "4月", "5月", "6月"];
+const months = ["1月", "2月", "3月", "4月", "5月", "6月"] as const;
 const lastYear = { "1月": 80, "2月": 45, "3月": 95, "4月": 100, "5月": 110, "6月": 120 };
 const evenly = splitEvenly("60万", months, { unit: 1 });
 const shaped = allocate("60万", lastYear, { unit: 1 });
