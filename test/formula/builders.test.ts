@@ -153,9 +153,7 @@ describe("operator builders", () => {
 
   it("checks a call's function and arguments", () => {
     const error = expectCode(() => callNode("eval" as never, [a]), "UNKNOWN_FUNCTION", []);
-    expect(error.message).toMatch(
-      /Unknown function; use one of min, max, abs, round, floor, ceil, if\./,
-    );
+    expect(error.message).toMatch(/Unknown function; use one of min, max, abs, round, .*if\b.*\./);
     expect(invalid(() => callNode("max", {} as never))).toMatch(
       /The arguments must be an array of formula nodes\./,
     );
