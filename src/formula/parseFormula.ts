@@ -24,7 +24,8 @@ export interface ParseFormulaOptions {
  * (also `= <> ≤ ≥ ≠`; they do not chain); `+ -`; `* /` (also `× ÷`); unary `-` and `+`; `^`
  * (right-associative, binds tighter than unary minus, so `-2^2` is −4). Literals are decimals with
  * an optional exponent and unit suffix (`50万`, `1.2亿`, `3.5千`, `25%`, `5‰`); `true`, `false`;
- * names are Unicode identifiers (`新客户数`), NFC-normalised; calls are `min max abs round floor ceil if`.
+ * names are Unicode identifiers (`新客户数`), NFC-normalised; calls are of the whitelisted functions
+ * (`min`, `max`, `abs`, `round`, `if`, …: the README lists them all).
  * The words `and or not true false` are reserved in any letter case; function names are not
  * reserved (a node may be called `min`; `min(…)` is still the function).
  *
