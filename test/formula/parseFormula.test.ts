@@ -265,7 +265,7 @@ describe("parseFormula", () => {
       const error = errorOf(() => parseFormula("x + sum(a, b)"));
       expect(error.code).toBe("UNKNOWN_FUNCTION");
       expect(error.details.column).toBe(5);
-      expect(error.message).toContain("min, max, abs, round, floor, ceil, if");
+      expect(error.message).toMatch(/use one of min, max, abs, (\w+, )+if\b/);
     });
 
     it.each(["abs()", "abs(1, 2)", "round(1, 2, 3)", "if(true, 1)", "min()"])(
