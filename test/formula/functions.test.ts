@@ -173,3 +173,49 @@ describe("each function, interpreted and compiled", () => {
     expectCode(() => evaluateFormula("if(x, 1, 2)", { x: 1 }), "TYPE_MISMATCH", ["facts", "x"]);
   });
 });
+
+describe("sqrt", () => {
+  it("is exact where the root is exact", () => {
+    expect(valueEverywhere("sqrt(x)", { x: "2.25" })).toBe("1.5");
+    expect(valueEverywhere("sqrt(x)", { x: "1e-8" })).toBe("0.0001");
+    expect(valueEverywhere("sqrt(x)", { x: "1.44亿" })).toBe("12000");
+    expect(valueEverywhere("sqrt(x)", { x: 0 })).toBe("0");
+    expect(valueEverywhere("SQRT(x) * sqrt(x)", { x: 49 })).toBe("49");
+  });
+
+  it("keeps 64 significant digits where the root is not exact", () => {
+    expect(valueEverywhere("sqrt(x)", { x: 2 })).toBe(
+      "1.414213562373095048801688724209698078569671875376948073176679738",
+    );
+    const root = evaluateFormula("sqrt(1 / 3)", {}) as Decimal;
+    expect(root.precision()).toBe(64);
+  });
+
+  it("gives back |x| exactly from the square of any decimal x", () => {
+    fc.assert(
+      fc.property(decimalText, (x) => {
+        expect(valueEverywhere("sqrt(x * x)", { x })).toBe(new Decimal(x).abs().toFixed());
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it("refuses a negative argument with INVALID_OPERATION, in both evaluators", () => {
+    const error = expectCode(
+      () => evaluateFormula("sqrt(x)", { x: "-0.01" }, { name: "spread" }),
+      "INVALID_OPERATION",
+    );
+    expect(error.message).toMatch(/sqrt of a negative number has no real value/);
+    expect(error.details).toMatchObject({ formula: "spread", column: 1 });
+    const model = defineModel({ out: "sqrt(x - 1)" });
+    expectCode(() => compileModel(model).output("out")({ x: 0 }), "INVALID_OPERATION");
+    expectCode(() => evaluate(model, { x: 0 }), "INVALID_OPERATION");
+  });
+
+  it("takes exactly one number", () => {
+    expectCode(() => parseFormula("sqrt()"), "WRONG_ARITY");
+    expectCode(() => parseFormula("sqrt(4, 2)"), "WRONG_ARITY");
+    expectCode(() => parseFormula("sqrt(a > b)"), "TYPE_MISMATCH");
+    expect(printFormula(callNode("sqrt", [nameNode("x")]))).toBe("sqrt(x)");
+  });
+});

@@ -25,8 +25,8 @@
 import type { Decimal as DecimalJs } from "decimal.js";
 import type { Decimal } from "../../_lib/decimal.js";
 import type { CallNode, FormulaNode } from "../ast.js";
-import { extreme, ROUND_CEIL, ROUND_FLOOR, ROUND_HALF_UP, roundTo } from "./arithmetic.js";
-import type { FormulaSource } from "./source.js";
+import { checked, extreme, ROUND_CEIL, ROUND_FLOOR, ROUND_HALF_UP, roundTo } from "./arithmetic.js";
+import { type FormulaSource, formulaError } from "./source.js";
 
 /** A formula value: a number or a condition. */
 export type Value = Decimal | boolean;
@@ -118,7 +118,23 @@ function roundedOf<E>(
 }
 
 /** The whitelisted functions of the formula language. */
-export type FunctionName = "min" | "max" | "abs" | "round" | "floor" | "ceil" | "if";
+export type FunctionName = "min" | "max" | "abs" | "sqrt" | "round" | "floor" | "ceil" | "if";
+
+/**
+ * The square root: exact where the root is (sqrt(2.25) is 1.5), correctly rounded to 64
+ * significant digits otherwise; a negative argument has no real root (INVALID_OPERATION).
+ */
+function squareRoot(value: Decimal, site: CallSite): Decimal {
+  if (value.lt(0)) {
+    throw formulaError(
+      "INVALID_OPERATION",
+      "sqrt of a negative number has no real value.",
+      site.source,
+      site.node.span,
+    );
+  }
+  return checked(value.sqrt(), site.node, site.source);
+}
 
 const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
   min: {
@@ -143,6 +159,16 @@ const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
     build: (args) => {
       const value = args.number(0);
       return (env) => value(env).abs();
+    },
+  },
+  sqrt: {
+    signature: "sqrt(x)",
+    minArgs: 1,
+    maxArgs: 1,
+    type: numeric,
+    build: (args, site) => {
+      const value = args.number(0);
+      return (env) => squareRoot(value(env), site);
     },
   },
   round: {
