@@ -85,7 +85,7 @@ printTable(
   Object.keys(budget).map((key) => [
     key,
     formatPercent(budget[key]!.div(100_000)),
-    formatAmount(budget[key]!, { unit: "元" }),
+    formatAmount(budget[key]!, { scale: "元" }),
   ]),
 );
 

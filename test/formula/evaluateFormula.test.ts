@@ -256,6 +256,16 @@ describe("evaluateFormula", () => {
       ]);
     });
 
+    it("gives UNKNOWN_OPTION for an option key it does not know, path included", () => {
+      const typo = errorOf(() => evaluateFormula("1", {}, { nam: "rule" } as never));
+      expect(typo.code).toBe("UNKNOWN_OPTION");
+      expect(typo.path).toEqual(["options", "nam"]);
+      expect(typo.message).toMatch(/Did you mean "name"\?/);
+      // Errors of evaluateFormula are located in the facts, so it takes no path option.
+      const path = errorOf(() => evaluateFormula("1", {}, { path: ["x"] } as never));
+      expect(path.code).toBe("UNKNOWN_OPTION");
+    });
+
     it("checks a built tree on every call, and a parsed tree gives the same result every time", () => {
       const built = sumNode(nameNode("x"), [{ op: "+", operand: booleanNode(true) }]);
       expect(errorOf(() => evaluateFormula(built, { x: 1 })).code).toBe("TYPE_MISMATCH");

@@ -302,9 +302,22 @@ describe("parseFormula", () => {
       expect(errorOf(() => parseFormula(42 as unknown as string)).code).toBe("INVALID_ARGUMENT");
       expect(errorOf(() => parseFormula("a", null as never)).code).toBe("INVALID_ARGUMENT");
       expect(errorOf(() => parseFormula("a", { name: 5 as never })).code).toBe("INVALID_ARGUMENT");
-      expect(errorOf(() => parseFormula("a", { path: "x" as never })).code).toBe(
-        "INVALID_ARGUMENT",
-      );
+      expect(errorOf(() => parseFormula("a", { path: "x" as never })).path).toEqual([
+        "options",
+        "path",
+      ]);
+      expect(errorOf(() => parseFormula("a", { name: 5 as never })).path).toEqual([
+        "options",
+        "name",
+      ]);
+    });
+
+    it("gives UNKNOWN_OPTION for an option key it does not know, naming the closest", () => {
+      const error = errorOf(() => parseFormula("a", { nmae: "revenue" } as never));
+      expect(error.code).toBe("UNKNOWN_OPTION");
+      expect(error.path).toEqual(["options", "nmae"]);
+      expect(error.message).toMatch(/Did you mean "name"\?/);
+      expect(parseFormula("a", { name: undefined, path: undefined } as never).kind).toBe("name");
     });
 
     it("still works after an error", () => {

@@ -250,11 +250,12 @@ export const TABLE: readonly Row[] = [
   },
   {
     name: "formatAmount",
-    call: () => [4_800_000, { unit: "万", digits: 2, rounding: "half-up" }],
+    call: () => [4_800_000, { scale: "万", digits: 2, rounding: "half-up" }],
     fields: [
-      { at: [0], kind: "number" },
+      // null is a value given as null plus a reason, and shows as "—".
+      { at: [0], kind: "number", accepts: ["null"] },
       { at: [1], kind: "options" },
-      { at: [1, "unit"], kind: "value", optional: true },
+      { at: [1, "scale"], kind: "value", optional: true },
       { at: [1, "digits"], kind: "number", nonNegative: true, optional: true },
       { at: [1, "rounding"], kind: "value", optional: true },
     ],
@@ -263,7 +264,8 @@ export const TABLE: readonly Row[] = [
     name: "formatPercent",
     call: () => [0.25, { digits: 1, signed: true }],
     fields: [
-      { at: [0], kind: "number" },
+      // null is a rate given as null plus a reason, and shows as "—".
+      { at: [0], kind: "number", accepts: ["null"] },
       { at: [1], kind: "options" },
       { at: [1, "digits"], kind: "number", nonNegative: true, optional: true },
       {
