@@ -1,3 +1,4 @@
+import { describe, expect, it } from "vitest";
 import {
   binaryNode,
   booleanNode,
@@ -16,8 +17,7 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "targetree";
-import { describe, expect, it } from "vitest";
+} from "../../src/index.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 import { scaled } from "../_support/runs.js";
 

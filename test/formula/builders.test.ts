@@ -1,4 +1,6 @@
 // Argument checking of the node builders (src/formula/ast.ts): codes, paths and messages.
+
+import { describe, expect, it } from "vitest";
 import {
   binaryNode,
   booleanNode,
@@ -14,8 +16,7 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "targetree";
-import { describe, expect, it } from "vitest";
+} from "../../src/index.js";
 import { expectCode } from "../_support/errors.js";
 
 const a = nameNode("a");

@@ -1,5 +1,6 @@
 import { Decimal as DecimalJs } from "decimal.js";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
   booleanNode,
   callNode,
@@ -13,8 +14,7 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "targetree";
-import { describe, expect, it } from "vitest";
+} from "../../src/index.js";
 import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

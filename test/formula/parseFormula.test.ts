@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
   evaluateFormula,
   formulasEqual,
@@ -8,8 +9,7 @@ import {
   parseFormula,
   printFormula,
   TargetreeError,
-} from "targetree";
-import { describe, expect, it } from "vitest";
+} from "../../src/index.js";
 import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { anyTree } from "./_arbitraries.js";
