@@ -277,6 +277,26 @@ export const TABLE: readonly Row[] = [
     ],
   },
 
+  {
+    name: "toPlain",
+    call: () => [{ share: numberNode("0.25").value, rows: [1, "a", null] }, { digits: 2 }],
+    fields: [
+      // Any JSON-like data is a result; only NaN and ±Infinity have no plain form.
+      {
+        at: [0],
+        kind: "value",
+        accepts: ["''", "'abc'", "null", "undefined", "{}", "[]", "true"],
+      },
+      {
+        at: [0, "rows", 0],
+        kind: "value",
+        accepts: ["''", "'abc'", "null", "undefined", "{}", "[]", "true"],
+      },
+      { at: [1], kind: "options" },
+      { at: [1, "digits"], kind: "number", nonNegative: true, optional: true },
+    ],
+  },
+
   // formula ---------------------------------------------------------------------------------------
   {
     name: "parseFormula",
