@@ -15,10 +15,10 @@ printTable(
     ...team.map((name) => [
       name,
       formatAmount(even[name]!),
-      formatAmount(even[name]!, { unit: "元" }),
+      formatAmount(even[name]!, { scale: "元" }),
       formatPercent(even[name]!.div(sum)),
     ]),
-    ["合计 total", formatAmount(sum), formatAmount(sum, { unit: "元" }), "100%"],
+    ["合计 total", formatAmount(sum), formatAmount(sum, { scale: "元" }), "100%"],
   ],
 );
 console.log("Each gets 160,000元; the parts add up to 800,000元 exactly.");

@@ -87,7 +87,7 @@ printTable(
   Object.keys(budget).map((key) => [
     key,
     formatPercent(budget[key as keyof typeof budget]!.div(100_000)),
-    formatAmount(budget[key as keyof typeof budget]!, { unit: "元" }),
+    formatAmount(budget[key as keyof typeof budget]!, { scale: "元" }),
   ]),
 );
 

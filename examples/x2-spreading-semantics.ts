@@ -20,8 +20,8 @@ const show = (tree: TreeNode, before?: TreeNode) => {
     before ? ["node", "before", "after"] : ["node", "value"],
     flattenTree(tree).map((row, i) => [
       `${"  ".repeat(row.depth)}${row.name}`,
-      ...(before ? [formatAmount(old[i]!.value, { unit: "元" })] : []),
-      formatAmount(row.value, { unit: "元" }),
+      ...(before ? [formatAmount(old[i]!.value, { scale: "元" })] : []),
+      formatAmount(row.value, { scale: "元" }),
     ]),
   );
 };
@@ -99,9 +99,9 @@ printTable(
   ["month", "even", "last year (万)", "shaped like last year"],
   months.map((month) => [
     month,
-    formatAmount(evenly[month]!, { unit: "元" }),
+    formatAmount(evenly[month]!, { scale: "元" }),
     String(lastYear[month as keyof typeof lastYear]),
-    formatAmount(shaped[month]!, { unit: "元" }),
+    formatAmount(shaped[month]!, { scale: "元" }),
   ]),
 );
 
@@ -111,8 +111,8 @@ printTable(
   ["month", "shaped", "bounded"],
   months.map((month) => [
     month,
-    formatAmount(shaped[month]!, { unit: "元" }),
-    formatAmount(bounded[month]!, { unit: "元" }),
+    formatAmount(shaped[month]!, { scale: "元" }),
+    formatAmount(bounded[month]!, { scale: "元" }),
   ]),
 );
 

@@ -2,7 +2,8 @@ import { Decimal, ZERO } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { excerpt, TargetreeError } from "../_lib/errors.js";
 import { MAX_AMOUNT_LENGTH, MAX_DIGITS, MAX_EXPONENT, MIN_EXPONENT } from "../_lib/limits.js";
-import { checkPath, ownOptions } from "../_lib/options.js";
+import { readOptions } from "../_lib/options.js";
+import { readPath } from "./_lib/readPath.js";
 
 /** Unit suffixes and the power of ten each stands for. Longest first, so 万亿 wins over 万. */
 const SUFFIXES: readonly (readonly [string, number])[] = [
@@ -17,7 +18,7 @@ const SUFFIXES: readonly (readonly [string, number])[] = [
   ["‰", -3],
 ];
 
-/** Options of {@link parseAmount}. */
+/** Options of {@link parseAmount}; an unknown key is `UNKNOWN_OPTION`. */
 export interface ParseAmountOptions {
   /** Path reported in errors, e.g. `["inputs", "price"]`. */
   readonly path?: ErrorPath;
@@ -35,7 +36,8 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
  * @returns The exact value as a `Decimal`.
  * @throws {TargetreeError} `INVALID_NUMBER` for anything else (`""`, `"abc"`,
  *   `"1.2.3"`, `"0x10"`, `"1_000"`, `"NaN"`, `"Infinity"`, a misplaced comma);
- *   `NUMBER_TOO_LARGE` past 100 significant digits or |x| ≥ 1e1000.
+ *   `NUMBER_TOO_LARGE` past 100 significant digits or |x| ≥ 1e1000; `UNKNOWN_OPTION` for an
+ *   unknown option key; `INVALID_ARGUMENT` for a `path` that is not an array of names and indexes.
  *
  * @example
  * parseAmount("1.2亿").toString() //=> "120000000"
@@ -43,8 +45,8 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
  * parseAmount("1,200.50").toString() //=> "1200.5"
  */
 export function parseAmount(text: string, options?: ParseAmountOptions): Decimal {
-  const settings = ownOptions(options);
-  const path = settings.path === undefined ? [] : checkPath(settings.path);
+  const settings = readOptions(options, ["path"]);
+  const path = readPath(settings, "path", ["options"]);
   if (typeof text !== "string") {
     throw new TargetreeError("INVALID_NUMBER", "parseAmount expects a string.", { path });
   }

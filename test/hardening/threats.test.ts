@@ -503,7 +503,7 @@ describe("the host's global decimal.js settings", () => {
         grain: "month",
         calendar: chinaCalendar(),
       }),
-      formatted: [formatAmount(909_090.909, { unit: "元" }), formatPercent(1 / 3)],
+      formatted: [formatAmount(909_090.909, { scale: "元" }), formatPercent(1 / 3)],
       breakEven: breakEvenRevenue({ fixedCosts: "50万", grossMargin: "55%" }),
       roi: roi({ revenue: 1, cost: 3 }),
       growth: growth(1, 3),
@@ -724,7 +724,7 @@ describe("very long strings and huge magnitudes", () => {
 
   it("formats values up to 1e1000 as digits, never as ∞", () => {
     for (const value of ["1e309", "-1e309", "9.99e999", "1e999"]) {
-      expect(formatAmount(value, { unit: "none" })).not.toMatch(/∞|Infinity|NaN/);
+      expect(formatAmount(value, { scale: "none" })).not.toMatch(/∞|Infinity|NaN/);
       expect(formatAmount(value)).not.toMatch(/∞|Infinity|NaN/);
       expect(formatPercent(value)).not.toMatch(/∞|Infinity|NaN/);
     }
