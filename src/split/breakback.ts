@@ -1,13 +1,13 @@
 import { Decimal } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { exactUnits, showValue, toScaled, unitsToDecimal } from "../_lib/exact/index.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { spreadUnits } from "./_lib/engine.js";
 import type { UnitSetup } from "./_lib/options.js";
 import { option, readOptions, readTotal, readUnitSetup } from "./_lib/options.js";
 import { indexKeys, normaliseKey } from "./_lib/parts.js";
-import { exactUnits, showValue, toScaled, unitsToDecimal } from "./_lib/scaled.js";
 import type { TreeNode } from "./_lib/tree.js";
 import { field, readChildren, readName, readNode, showPath } from "./_lib/tree.js";
 import { readWeights } from "./_lib/weights.js";

@@ -1,5 +1,14 @@
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import {
+  ceilUnits,
+  exactUnits,
+  floorUnits,
+  type Scaled,
+  showValue,
+  toScaled,
+  unitsToDecimal,
+} from "../_lib/exact/index.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { childWeights } from "./_lib/childWeights.js";
@@ -15,15 +24,6 @@ import {
   readUnitSetup,
 } from "./_lib/options.js";
 import { indexKeys } from "./_lib/parts.js";
-import type { Scaled } from "./_lib/scaled.js";
-import {
-  ceilUnits,
-  exactUnits,
-  floorUnits,
-  showValue,
-  toScaled,
-  unitsToDecimal,
-} from "./_lib/scaled.js";
 import { readRemainderName } from "./_lib/shares.js";
 import type { TreeNode } from "./_lib/tree.js";
 import { field, readChildren, readName, readNode, showPath } from "./_lib/tree.js";

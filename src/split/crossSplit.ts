@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { unitsToDecimal } from "../_lib/exact/index.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { roundProductTable } from "./_lib/controlledRounding.js";
@@ -8,7 +9,6 @@ import { option, readChoice, readOptions, readTotal, readUnitSetup } from "./_li
 import type { Parts } from "./_lib/parts.js";
 import { indexKeys, isRecord, readParts } from "./_lib/parts.js";
 import { rootNames } from "./_lib/run.js";
-import { unitsToDecimal } from "./_lib/scaled.js";
 import { completeShares, readRemainderName } from "./_lib/shares.js";
 import { readWeights, toBigIntWeights } from "./_lib/weights.js";
 

@@ -1,11 +1,12 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { countsToDecimals } from "../_lib/exact/index.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { spreadUnits } from "./_lib/engine.js";
 import { option, readBoolean, readOptions, readTotal, readUnitSetup } from "./_lib/options.js";
 import { isRecord, readParts } from "./_lib/parts.js";
-import { countsToDecimals, rootNames, shapeLike } from "./_lib/run.js";
+import { rootNames, shapeLike } from "./_lib/run.js";
 import { completeShares, readRemainderName } from "./_lib/shares.js";
 import { readWeights } from "./_lib/weights.js";
 

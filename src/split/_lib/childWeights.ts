@@ -1,9 +1,9 @@
 import { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import { showValue } from "../../_lib/exact/index.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import { showValue } from "./scaled.js";
 import { completeShares, readRemainderName } from "./shares.js";
 import { field, showPath } from "./tree.js";
 

@@ -1,12 +1,12 @@
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
+import type { Scaled } from "../../_lib/exact/index.js";
+import { exactUnits, roundedUnits, showValue, toScaled } from "../../_lib/exact/index.js";
 import { booleanOption } from "../../_lib/options.js";
 import { roundingConstant } from "../../_lib/rounding.js";
 import type { Numeric, RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import type { Scaled } from "./scaled.js";
-import { exactUnits, roundedUnits, showValue, toScaled } from "./scaled.js";
 
 /** The unit every part is a whole multiple of, and how a total is rounded to it. */
 export interface UnitSetup {

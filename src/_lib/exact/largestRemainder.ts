@@ -1,17 +1,60 @@
-/**
- * Largest remainder (Hamilton) on integers. `units` whole units go to parts in
- * proportion to integer weights: each part first gets ⌊units·w/W⌋, then the
- * units left over go one each to the parts with the largest remainders, ties to
- * the earlier part. Every part ends within one unit of its exact quota.
- */
+// Largest remainder (Hamilton), once: whole units go to parts in proportion to their quotas. Each part
+// first gets its quota rounded (down, for a split), then the units still missing go one each to the
+// parts with the largest remainders (a surplus is taken one each from the smallest), ties to the
+// earlier part. Three forms share that rule: doubles (the fast path of a split), bigints (any size),
+// and rational quotas (exact attribution).
+import type { RoundingMode } from "../types.js";
+import { divideRounded } from "./divide.js";
+import { compareRationals, type Rational } from "./rational.js";
+
+type Compare<K> = (a: K, b: K) => number;
 
 /**
- * Fast path on doubles, exact: every weight and their sum are safe integers, and
- * either units × the largest weight is a safe integer or the sum is below 2^51
- * (see {@link fitsNumberPath}). Each quota is split as units = a·sum + b, so that
+ * The tie-break rule, written once: calls `take(i)` for the `count` positions whose keys are the
+ * largest, a tie going to the earlier position. `kth` is the count-th largest key: every key above
+ * it is taken, then the keys equal to it in position order until `count` are taken.
+ */
+function takeLargest<K>(
+  keys: ArrayLike<K>,
+  count: number,
+  kth: K,
+  compare: Compare<K>,
+  take: (position: number) => void,
+): void {
+  let left = count;
+  for (let i = 0; i < keys.length; i++) {
+    if (compare(keys[i]!, kth) > 0) {
+      take(i);
+      left--;
+    }
+  }
+  for (let i = 0; i < keys.length && left > 0; i++) {
+    if (compare(keys[i]!, kth) === 0) {
+      take(i);
+      left--;
+    }
+  }
+}
+
+/** The k-th largest key (1 ≤ k ≤ length), by sorting a copy. */
+function kthLargestBy<K>(keys: readonly K[], k: number, compare: Compare<K>): K {
+  return [...keys].sort((a, b) => compare(b, a))[k - 1]!;
+}
+
+const compareNumbers: Compare<number> = (a, b) => (a > b ? 1 : a < b ? -1 : 0);
+const compareBigInts: Compare<bigint> = (a, b) => (a > b ? 1 : a < b ? -1 : 0);
+
+/**
+ * Largest remainder on doubles, exact: every weight and their sum are safe integers, and either
+ * units × the largest weight is a safe integer or the sum is below 2^51 (see
+ * {@link fitsNumberPath}). Each quota is split as units = a·sum + b, so that
  * units·w/sum = a·w + b·w/sum, and b·w is divided exactly even past 2^53.
  */
-export function hamiltonNumber(units: number, weights: Float64Array, sum: number): Float64Array {
+export function largestRemainderNumber(
+  units: number,
+  weights: Float64Array,
+  sum: number,
+): Float64Array {
   const count = weights.length;
   const counts = new Float64Array(count);
   if (units === 0) return counts;
@@ -43,14 +86,18 @@ export function hamiltonNumber(units: number, weights: Float64Array, sum: number
     given += counts[i]!;
   }
   const leftover = units - given;
-  if (leftover > 0) giveToLargest(counts, remainders, leftover);
+  if (leftover > 0) {
+    takeLargest(remainders, leftover, kthLargest(remainders, leftover), compareNumbers, (i) => {
+      counts[i]! += 1;
+    });
+  }
   return counts;
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const TWO_POW_51 = 2 ** 51;
 
-/** True when {@link hamiltonNumber} is exact for these sizes. */
+/** True when {@link largestRemainderNumber} is exact for these sizes. */
 export function fitsNumberPath(units: number, largest: number, sum: number): boolean {
   return units <= MAX_SAFE && sum <= MAX_SAFE && (largest * units <= MAX_SAFE || sum < TWO_POW_51);
 }
@@ -93,24 +140,6 @@ function multiplyDivide(b: number, w: number, d: number, chunkBits: number): [nu
     remainder = r;
   }
   return [quotient, remainder];
-}
-
-/** Adds one unit to each of the `leftover` parts with the largest remainders, ties to the earlier part. */
-function giveToLargest(counts: Float64Array, remainders: Float64Array, leftover: number): void {
-  const threshold = kthLargest(remainders, leftover);
-  let left = leftover;
-  for (let i = 0; i < counts.length; i++) {
-    if (remainders[i]! > threshold) {
-      counts[i]! += 1;
-      left--;
-    }
-  }
-  for (let i = 0; i < counts.length && left > 0; i++) {
-    if (remainders[i] === threshold) {
-      counts[i]! += 1;
-      left--;
-    }
-  }
 }
 
 /**
@@ -156,8 +185,11 @@ function medianOfThree(a: number, b: number, c: number): number {
   return a < c ? a : b < c ? c : b;
 }
 
-/** The exact path with bigints. Same rule and tie-break as {@link hamiltonNumber}. */
-export function hamiltonBigInt(
+/**
+ * Largest remainder on bigints, for any size: `units ≥ 0` over weights ≥ 0 with `sum` > 0. The
+ * remainders are units·w mod sum, each over `sum`.
+ */
+export function largestRemainderBigInt(
   units: bigint,
   weights: readonly bigint[],
   sum: bigint,
@@ -171,18 +203,44 @@ export function hamiltonBigInt(
     remainders[i] = product % sum;
     given += counts[i]!;
   }
-  let leftover = units - given;
-  if (leftover > 0n) {
-    const order = Array.from(remainders.keys()).sort((a, b) => {
-      const ra = remainders[a]!;
-      const rb = remainders[b]!;
-      return ra === rb ? a - b : ra > rb ? -1 : 1;
+  const leftover = Number(units - given);
+  if (leftover > 0) {
+    const kth = kthLargestBy(remainders, leftover, compareBigInts);
+    takeLargest(remainders, leftover, kth, compareBigInts, (i) => {
+      counts[i]! += 1n;
     });
-    for (const position of order) {
-      if (leftover === 0n) break;
-      counts[position]! += 1n;
-      leftover--;
-    }
   }
   return { counts, remainders };
+}
+
+/**
+ * Largest remainder on rational quotas (denominators > 0) that sum exactly to `total`: each quota
+ * rounded with `mode` (`"floor"` is the classic method), then the units still missing go one each to
+ * the largest remainders quota − rounded, or a surplus is taken one each from the smallest, ties to
+ * the earlier part. `residual` is what the rounding missed (total − Σ rounded). Returns `null` when
+ * one unit per part cannot close the residual: the quotas do not sum to the total.
+ */
+export function roundToTotal(
+  quotas: readonly Rational[],
+  total: bigint,
+  mode: RoundingMode,
+): { readonly units: bigint[]; readonly residual: bigint } | null {
+  const units = quotas.map((quota) => divideRounded(quota.num, quota.den, mode));
+  let residual = total;
+  for (const unit of units) residual -= unit;
+  if (residual === 0n) return { units, residual };
+  const count = Number(residual < 0n ? -residual : residual);
+  if (count > units.length) return null;
+  const remainders: Rational[] = quotas.map((quota, i) => ({
+    num: quota.num - units[i]! * quota.den,
+    den: quota.den,
+  }));
+  // A surplus comes from the smallest remainders: the largest under the reversed order.
+  const step = residual > 0n ? 1n : -1n;
+  const compare: Compare<Rational> =
+    step > 0n ? compareRationals : (a, b) => compareRationals(b, a);
+  takeLargest(remainders, count, kthLargestBy(remainders, count, compare), compare, (i) => {
+    units[i] = units[i]! + step;
+  });
+  return { units, residual };
 }
