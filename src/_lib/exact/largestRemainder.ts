@@ -59,7 +59,8 @@ export function largestRemainderNumber(
   const counts = new Float64Array(count);
   if (units === 0) return counts;
   const remainders = new Float64Array(count);
-  const [whole, rest] = divide(units, sum);
+  const whole = floorDivide(units, sum);
+  const rest = units - whole * sum;
   const chunkBits = Math.max(1, 52 - bitLength(sum));
   let given = 0;
   for (let i = 0; i < count; i++) {
@@ -68,16 +69,8 @@ export function largestRemainderNumber(
     let quotient: number;
     let remainder: number;
     if (product <= MAX_SAFE) {
-      // divide(), inlined: this loop runs once per part.
-      quotient = Math.floor(product / sum);
+      quotient = floorDivide(product, sum);
       remainder = product - quotient * sum;
-      if (remainder < 0) {
-        quotient -= 1;
-        remainder += sum;
-      } else if (remainder >= sum) {
-        quotient += 1;
-        remainder -= sum;
-      }
     } else {
       [quotient, remainder] = multiplyDivide(rest, weight, sum, chunkBits);
     }
@@ -102,18 +95,17 @@ export function fitsNumberPath(units: number, largest: number, sum: number): boo
   return units <= MAX_SAFE && sum <= MAX_SAFE && (largest * units <= MAX_SAFE || sum < TWO_POW_51);
 }
 
-/** ⌊x / y⌋ and x mod y for safe integers x ≥ 0, y > 0; the float quotient is corrected exactly. */
-function divide(x: number, y: number): [number, number] {
-  let quotient = Math.floor(x / y);
-  let remainder = x - quotient * y;
-  if (remainder < 0) {
-    quotient -= 1;
-    remainder += y;
-  } else if (remainder >= y) {
-    quotient += 1;
-    remainder -= y;
-  }
-  return [quotient, remainder];
+/**
+ * ⌊x / y⌋ for safe integers x ≥ 0, y > 0: the float quotient, corrected by one where it rounded
+ * across an integer. The remainder x − ⌊x / y⌋·y is then exact. Small enough to be inlined in the
+ * loop over the parts, and no array to allocate.
+ */
+function floorDivide(x: number, y: number): number {
+  const quotient = Math.floor(x / y);
+  const remainder = x - quotient * y;
+  if (remainder < 0) return quotient - 1;
+  if (remainder >= y) return quotient + 1;
+  return quotient;
 }
 
 function bitLength(value: number): number {
@@ -135,9 +127,10 @@ function multiplyDivide(b: number, w: number, d: number, chunkBits: number): [nu
   let remainder = 0;
   for (let k = digits - 1; k >= 0; k--) {
     const digit = Math.floor(w / base ** k) % base;
-    const [q, r] = divide(remainder * base + b * digit, d);
+    const step = remainder * base + b * digit;
+    const q = floorDivide(step, d);
     quotient = quotient * base + q;
-    remainder = r;
+    remainder = step - q * d;
   }
   return [quotient, remainder];
 }
