@@ -1,6 +1,7 @@
 import { Decimal, ZERO } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { excerpt, TargetreeError } from "../_lib/errors.js";
+import { exponentOf } from "../_lib/exact/index.js";
 import { MAX_AMOUNT_LENGTH, MAX_DIGITS, MAX_EXPONENT, MIN_EXPONENT } from "../_lib/limits.js";
 import { readOptions } from "../_lib/options.js";
 import { readPath } from "./_lib/readPath.js";
@@ -142,7 +143,7 @@ export function parseAmount(text: string, options?: ParseAmountOptions): Decimal
     // Stryker disable next-line StringLiteral: decimal.js reads ".5e0" and "5.e0" like "0.5e0" and "5.0e0" (and both parts are never empty together)
     `${negative ? "-" : ""}${intDigits || "0"}.${fracDigits || "0"}e${exponent}`,
   );
-  if (value.e >= MAX_EXPONENT || value.e < MIN_EXPONENT) {
+  if (exponentOf(value) >= MAX_EXPONENT || exponentOf(value) < MIN_EXPONENT) {
     throw new TargetreeError(
       "NUMBER_TOO_LARGE",
       `${excerpt(text)} is outside the supported magnitude 1e${MIN_EXPONENT} ≤ |x| < 1e${MAX_EXPONENT}.`,

@@ -2,11 +2,12 @@ import * as z from "zod/mini";
 import type { Decimal } from "../_lib/decimal.js";
 import { ONE, ZERO } from "../_lib/decimal.js";
 import { describeValue } from "../_lib/errors.js";
+import { showValue } from "../_lib/exact/index.js";
 import { MAX_NESTING_DEPTH } from "../_lib/limits.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import type { ValueTree } from "../split/breakback.js";
 import type { CascadeNode } from "../split/cascade.js";
-import { normaliseKey, showPath, showValue, UNIT_WORDS } from "../split/internal.js";
+import { normaliseKey, showPath, UNIT_WORDS } from "../split/internal.js";
 import {
   addCheck,
   customSchema,

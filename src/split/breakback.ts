@@ -1,11 +1,5 @@
 import { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { readOptions } from "../_lib/options.js";
-import { own } from "../_lib/records.js";
-import type { Numeric, UnitOptions } from "../_lib/types.js";
-import { spreadUnits } from "./_lib/engine.js";
-import type { UnitSetup } from "./_lib/options.js";
-import { readTotal, readUnitSetup, UNIT_KEYS } from "./_lib/options.js";
 import {
   ceilUnits,
   exactUnits,
@@ -13,7 +7,13 @@ import {
   showValue,
   toScaled,
   unitsToDecimal,
-} from "./_lib/scaled.js";
+} from "../_lib/exact/index.js";
+import { readOptions } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
+import type { Numeric, UnitOptions } from "../_lib/types.js";
+import { spreadUnits } from "./_lib/engine.js";
+import type { UnitSetup } from "./_lib/options.js";
+import { readTotal, readUnitSetup, UNIT_KEYS } from "./_lib/options.js";
 import type { TreeNode } from "./_lib/tree.js";
 import { showPath } from "./_lib/tree.js";
 import type { Node } from "./_lib/valueTree.js";

@@ -1,6 +1,15 @@
 import type { Decimal } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import type { Scaled } from "../_lib/exact/index.js";
+import {
+  ceilUnits,
+  exactUnits,
+  floorUnits,
+  showValue,
+  toScaled,
+  unitsToDecimal,
+} from "../_lib/exact/index.js";
 import { readChoice, readOptions } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
@@ -12,15 +21,6 @@ import type { UnitSetup } from "./_lib/options.js";
 import { readMultiple, readTotal, readUnitSetup, UNIT_KEYS, withUnit } from "./_lib/options.js";
 import { indexKeys, isPartsRecord } from "./_lib/parts.js";
 import { ZERO_WEIGHT_RULES } from "./_lib/run.js";
-import type { Scaled } from "./_lib/scaled.js";
-import {
-  ceilUnits,
-  exactUnits,
-  floorUnits,
-  showValue,
-  toScaled,
-  unitsToDecimal,
-} from "./_lib/scaled.js";
 import { readRemainderName } from "./_lib/shares.js";
 import type { NodeLimits, TreeNode } from "./_lib/tree.js";
 import { readChildren, readName, readNode, showPath } from "./_lib/tree.js";

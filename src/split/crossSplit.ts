@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { unitsToDecimal } from "../_lib/exact/index.js";
 import { readChoice, readOptions } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
@@ -10,7 +11,6 @@ import { readTotal, readUnitSetup, UNIT_KEYS } from "./_lib/options.js";
 import type { Parts } from "./_lib/parts.js";
 import { indexKeys, isPartsRecord, readParts } from "./_lib/parts.js";
 import { rootNames, ZERO_WEIGHT_RULES } from "./_lib/run.js";
-import { unitsToDecimal } from "./_lib/scaled.js";
 import { completeShares, readRemainderName } from "./_lib/shares.js";
 import { readWeights, toBigIntWeights } from "./_lib/weights.js";
 

@@ -2,5 +2,4 @@
 // the public face is index.ts.
 export { readTotal, readUnitSetup, UNIT_WORDS } from "./_lib/options.js";
 export { normaliseKey } from "./_lib/parts.js";
-export { showValue, unitsToDecimal } from "./_lib/scaled.js";
 export { showPath } from "./_lib/tree.js";

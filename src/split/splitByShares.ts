@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { countsToDecimals } from "../_lib/exact/index.js";
 import { readBoolean, readOptions } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
@@ -7,7 +8,7 @@ import { toDecimal } from "../numbers/toDecimal.js";
 import { spreadUnits } from "./_lib/engine.js";
 import { readTotal, readUnitSetup, UNIT_KEYS } from "./_lib/options.js";
 import { isPartsRecord, readParts } from "./_lib/parts.js";
-import { countsToDecimals, rootNames, shapeLike } from "./_lib/run.js";
+import { rootNames, shapeLike } from "./_lib/run.js";
 import { completeShares, readRemainderName } from "./_lib/shares.js";
 import { readWeights } from "./_lib/weights.js";
 

@@ -1,12 +1,13 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { countsToDecimals } from "../_lib/exact/index.js";
 import { readOptions } from "../_lib/options.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { spreadUnits } from "./_lib/engine.js";
 import { readTotal, readUnitSetup, UNIT_KEYS } from "./_lib/options.js";
 import type { Parts } from "./_lib/parts.js";
 import { indexKeys, MAX_PARTS } from "./_lib/parts.js";
-import { checkCount, countsToDecimals, rootNames, shapeLike } from "./_lib/run.js";
+import { checkCount, rootNames, shapeLike } from "./_lib/run.js";
 
 export interface SplitEvenlyOptions extends UnitOptions {
   /** Round a total that is not a whole multiple of `unit` first. Default `false` (it throws). */

@@ -1,10 +1,10 @@
 import { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import { showValue } from "../../_lib/exact/index.js";
 import { own } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import { showValue } from "./scaled.js";
 import { completeShares, readRemainderName } from "./shares.js";
 import { showPath } from "./tree.js";
 

@@ -1,15 +1,16 @@
 // The split area's readers for what every split shares: the unit setup (unit, rounding,
 // roundTotal), the total and values that must be whole multiples of the unit. Options objects
 // themselves are read by the one options reader, src/_lib/options.ts.
+
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import type { Scaled } from "../../_lib/exact/index.js";
+import { exactUnits, roundedUnits, showValue, toScaled } from "../../_lib/exact/index.js";
 import { readBoolean, readChoice } from "../../_lib/options.js";
 import { own } from "../../_lib/records.js";
 import type { Numeric, RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import type { Scaled } from "./scaled.js";
-import { exactUnits, roundedUnits, showValue, toScaled } from "./scaled.js";
 
 /** The unit every part is a whole multiple of, and how a total is rounded to it. */
 export interface UnitSetup {

@@ -1,6 +1,14 @@
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import type { Scaled } from "../../_lib/exact/index.js";
+import {
+  ceilUnits,
+  countsToDecimals,
+  floorUnits,
+  toScaled,
+  unitsToDecimal,
+} from "../../_lib/exact/index.js";
 import { readChoice, readOptions } from "../../_lib/options.js";
 import { own } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
@@ -11,14 +19,6 @@ import type { UnitSetup } from "./options.js";
 import { readMultiple, readTotal, readUnitSetup, UNIT_KEYS } from "./options.js";
 import type { Parts } from "./parts.js";
 import { partLabel, readParts, readPerPart } from "./parts.js";
-import type { Scaled } from "./scaled.js";
-import {
-  ceilUnits,
-  decimalFromSafeInteger,
-  floorUnits,
-  toScaled,
-  unitsToDecimal,
-} from "./scaled.js";
 import { readWeights } from "./weights.js";
 
 /** Everything `allocate` and its relatives compute before shaping the result. */
@@ -70,27 +70,6 @@ export function readLimits(
         : round(toScaled(toDecimal(value as Numeric, names.path(name, i))), setup.scaled),
     ) ?? null;
   return { holds, lower: bound("min", ceilUnits), upper: bound("max", floorUnits) };
-}
-
-/** Converts whole-unit counts to Decimals. */
-export function countsToDecimals(
-  counts: Float64Array | readonly bigint[],
-  unit: Scaled,
-): Decimal[] {
-  const values = new Array<Decimal>(counts.length);
-  if (counts instanceof Float64Array) {
-    const small = unit.coefficient <= 1_000_000n ? Number(unit.coefficient) : 0;
-    for (let i = 0; i < counts.length; i++) {
-      const mantissa = counts[i]! * small;
-      values[i] =
-        small !== 0 && Number.isSafeInteger(mantissa)
-          ? decimalFromSafeInteger(mantissa, unit.exponent)
-          : unitsToDecimal(BigInt(counts[i]!), unit);
-    }
-  } else {
-    for (let i = 0; i < counts.length; i++) values[i] = unitsToDecimal(counts[i]!, unit);
-  }
-  return values;
 }
 
 /** What a split does when every weight is zero. */

@@ -3,11 +3,11 @@
 import { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
+import { showValue } from "../../_lib/exact/index.js";
 import { own } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import { indexKeys, normaliseKey } from "./parts.js";
-import { showValue } from "./scaled.js";
 import type { NodeLimits } from "./tree.js";
 import { readChildren, readName, readNode, showPath } from "./tree.js";
 
