@@ -151,11 +151,12 @@ function growthFinding(
     periods === 1 || target.isZero()
       ? rate
       : target.div(actual).pow(new Decimal(1).div(periods)).minus(1);
-  const each = periods === 1 ? "" : `, ${percent(perPeriod)} a ${kind} over ${periods} ${kind}s`;
+  const change = rate.isNegative() ? `is ${percent(rate.abs())} below` : `needs ${percent(rate)} growth over`;
+  const each = periods === 1 ? "" : ` (${percent(perPeriod)} a ${kind} over ${periods} ${kind}s)`;
   return finding(
     "GROWTH_REQUIRED",
     ["target"],
-    `The target ${amount(target)} for ${to} needs ${percent(rate)} growth over the actual ${amount(actual)} of ${entry.period}${each}.`,
+    `The target ${amount(target)} for ${to} ${change} the actual ${amount(actual)} of ${entry.period}${each}.`,
     { ...figures, rate: ratio(rate), perPeriod: ratio(perPeriod), reason: null },
   );
 }
