@@ -3,7 +3,7 @@
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt } from "../../_lib/errors.js";
 import { MAX_NESTING_DEPTH } from "../../_lib/limits.js";
-import { own } from "../../_lib/records.js";
+import { isRecord, own } from "../../_lib/records.js";
 import type { SplitRule } from "../../split/cascade.js";
 import type { PlanLevel, PlanNode } from "../types.js";
 import type { Reader } from "./reader.js";
@@ -142,16 +142,12 @@ function readNode(
   const remainder = readText(reader, record, "remainder", path, { required: false });
   const unit = readUnit(reader, record, path);
   const list = readList(reader, record, "children", path, { required: false });
-  const childPath: ErrorPath = [...path, "children"];
-  const children = (list ?? []).map((child, i) =>
-    readNode(context, child, [...childPath, i], depth + 1),
-  );
   const customersValue = own(record, "customers");
   let customers: Readonly<Record<string, number>> | undefined;
   if (customersValue !== undefined) {
-    if (children.length > 0) {
+    if ((list ?? []).length > 0) {
       report(
-        context.reader,
+        reader,
         [...path, "customers"],
         "Only a leaf (a node without children) carries customers; move them to its people.",
       );
@@ -171,9 +167,13 @@ function readNode(
       );
     }
   }
+  const childPath: ErrorPath = [...path, "children"];
+  const children = (list ?? []).map((child, i) =>
+    readNode(context, child, [...childPath, i], depth + 1),
+  );
   checkSiblings(reader, list ?? [], childPath);
-  if (children.length > 0 && children.every((child) => child !== undefined)) {
-    checkSplitNeeds(context, record, children as PlanNode[], path, depth, split, remainder);
+  if (list !== undefined && list.length > 0) {
+    checkSplitNeeds(context, record, list, path, depth, split, remainder);
   }
   return compact<PlanNode>({
     id,
@@ -263,34 +263,44 @@ export function remainderOf(
 function checkSplitNeeds(
   context: TreeContext,
   record: Readonly<Record<string, unknown>>,
-  children: readonly PlanNode[],
+  list: readonly unknown[],
   path: ErrorPath,
   depth: number,
   split: SplitRule | undefined,
   remainder: string | undefined,
 ): void {
+  // A bad split rule, or a child that is not a record, is reported already.
   if (own(record, "split") !== undefined && split === undefined) return;
-  const { rule } = ruleOf({ ...(split === undefined ? {} : { split }) }, children, context.levels, depth);
+  if (!list.every(isRecord)) return;
+  const children = list as readonly Readonly<Record<string, unknown>>[];
+  const has = (child: Readonly<Record<string, unknown>>, key: string) => own(child, key) !== undefined;
+  const rule =
+    split ??
+    context.levels[depth]?.split ??
+    (children.some((child) => has(child, "share"))
+      ? "shares"
+      : children.some((child) => has(child, "weight"))
+        ? "weights"
+        : "even");
   const nodeName = typeof own(record, "name") === "string" ? (own(record, "name") as string) : "the node";
-  const remainderName = remainder ?? context.levels[depth]?.remainder;
+  const remainderName = (remainder ?? context.levels[depth]?.remainder)?.normalize("NFC");
   children.forEach((child, i) => {
-    if (child.hold !== undefined) return;
-    if (rule === "weights" && child.weight === undefined) {
+    if (has(child, "hold")) return;
+    const name = own(child, "name");
+    const shown = typeof name === "string" ? JSON.stringify(name) : `children[${i}]`;
+    if (rule === "weights" && !has(child, "weight")) {
       report(
         context.reader,
         [...path, "children", i, "weight"],
-        `${JSON.stringify(child.name)} has no weight, but ${JSON.stringify(nodeName)} splits by weights; give it a weight or a hold.`,
+        `${shown} has no weight, but ${JSON.stringify(nodeName)} splits by weights; give it a weight or a hold.`,
       );
     }
-    if (
-      rule === "shares" &&
-      child.share === undefined &&
-      child.name.normalize("NFC") !== remainderName?.normalize("NFC")
-    ) {
+    const isRemainder = typeof name === "string" && name.normalize("NFC") === remainderName;
+    if (rule === "shares" && !has(child, "share") && !isRemainder) {
       report(
         context.reader,
         [...path, "children", i, "share"],
-        `${JSON.stringify(child.name)} has no share, but ${JSON.stringify(nodeName)} splits by shares; give it a share, a hold, or name it as the remainder.`,
+        `${shown} has no share, but ${JSON.stringify(nodeName)} splits by shares; give it a share, a hold, or name it as the remainder.`,
       );
     }
   });
