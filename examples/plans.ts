@@ -31,7 +31,9 @@ function lintFile(file: string, title: string): Finding[] {
   }
   const errors = findings.filter((finding) => finding.severity === "error").length;
   const warnings = findings.filter((finding) => finding.severity === "warning").length;
-  console.log(`\n${errors} error(s), ${warnings} warning(s), ${findings.length - errors - warnings} info.`);
+  console.log(
+    `\n${errors} error(s), ${warnings} warning(s), ${findings.length - errors - warnings} info.`,
+  );
   return findings;
 }
 

@@ -1,8 +1,8 @@
 export { readPlanDocument } from "./document.js";
 export { lintPlan } from "./lintPlan.js";
 export type {
-  FigureValue,
   Figures,
+  FigureValue,
   Finding,
   FindingCode,
   FindingSeverity,

@@ -6,8 +6,8 @@ import { lintDrivers } from "./_lib/lintDrivers.js";
 import { lintMetrics } from "./_lib/lintMetrics.js";
 import { lintOrganization } from "./_lib/lintOrganization.js";
 import { lintPath } from "./_lib/lintPath.js";
-import type { UnknownField } from "./_lib/reader.js";
 import { planError, readDocument } from "./_lib/readDocument.js";
+import type { UnknownField } from "./_lib/reader.js";
 import { unitOf } from "./_lib/units.js";
 import type { Finding } from "./types.js";
 
@@ -95,11 +95,7 @@ function unknownField(field: UnknownField): Finding {
           `Rename ${JSON.stringify(field.field)} to ${JSON.stringify(suggestion)}.`,
           [{ op: "move", from: field.path, path: target }],
         );
-  return finding(
-    "UNKNOWN_FIELD",
-    field.path,
-    field.message,
-    { field: field.field, suggestion },
-    [fix],
-  );
+  return finding("UNKNOWN_FIELD", field.path, field.message, { field: field.field, suggestion }, [
+    fix,
+  ]);
 }

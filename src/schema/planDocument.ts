@@ -156,7 +156,9 @@ export const planDocumentShape: z.ZodMiniType = /* @__PURE__ */ (() =>
     health: z.exactOptional(
       z.strictObject({ misses: z.int().check(z.minimum(1)), below: nonNegativeNumericSchema }),
     ),
-    tracking: z.exactOptional(z.strictObject({ tolerance: z.exactOptional(nonNegativeNumericSchema) })),
+    tracking: z.exactOptional(
+      z.strictObject({ tolerance: z.exactOptional(nonNegativeNumericSchema) }),
+    ),
   }))();
 
 /**
@@ -182,10 +184,7 @@ export const planDocumentSchema: z.ZodMiniType<PlanDocument> = /* @__PURE__ */ (
       const result = readPlanDocumentFields(value);
       for (const problem of result.all) {
         report(
-          problemIssue(
-            { message: problem.message, path: problem.path, code: problem.code },
-            value,
-          ),
+          problemIssue({ message: problem.message, path: problem.path, code: problem.code }, value),
         );
       }
       return (result.document ?? value) as PlanDocument;

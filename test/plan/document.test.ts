@@ -65,7 +65,9 @@ describe("readPlanDocument", () => {
   it("puts every problem in the message, and the first one's path on the error", () => {
     const error = errorOf(() => readPlanDocument({ ...minimal(), target: null, unit: 0 }));
     expect(error.path).toEqual(["target"]);
-    expect(error.message).toMatch(/^INVALID_PLAN: The plan document has 2 problems: target: .*\| unit: /);
+    expect(error.message).toMatch(
+      /^INVALID_PLAN: The plan document has 2 problems: target: .*\| unit: /,
+    );
   });
 
   it("suggests the closest known field, and the new name of a renamed one", () => {
@@ -76,8 +78,12 @@ describe("readPlanDocument", () => {
     };
     const error = expectCode(() => readPlanDocument(doc), "INVALID_PLAN");
     const messages = (error.details.problems as PlanProblem[]).map((p) => p.message);
-    expect(messages[0]).toContain('Unknown field "taget" in The plan document. Did you mean "target"?');
-    expect(messages[1]).toContain('Unknown field "current" in metrics[0]. It is called "actual" now.');
+    expect(messages[0]).toContain(
+      'Unknown field "taget" in The plan document. Did you mean "target"?',
+    );
+    expect(messages[1]).toContain(
+      'Unknown field "current" in metrics[0]. It is called "actual" now.',
+    );
     expect(messages[2]).toBe("Missing: actual (the measured value).");
   });
 
@@ -87,7 +93,8 @@ describe("readPlanDocument", () => {
     expect(problemsOf({ ...minimal(), version: undefined })).toEqual([
       [["version"], "INVALID_ARGUMENT"],
     ]);
-    for (const value of [null, [], 42, true]) expect(problemsOf(value)).toEqual([[[], "INVALID_ARGUMENT"]]);
+    for (const value of [null, [], 42, true])
+      expect(problemsOf(value)).toEqual([[[], "INVALID_ARGUMENT"]]);
   });
 
   it("refuses a Map where a record is expected, saying how to pass it", () => {
@@ -122,7 +129,9 @@ describe("readPlanDocument", () => {
     expect(problemsOf(withPeriod({ start: "2024-12-31", end: "2024-01-01" }))).toEqual([
       [["period", "end"], "INVALID_RANGE"],
     ]);
-    expect(problemsOf(withPeriod({ grains: [] }))).toEqual([[["period", "grains"], "INVALID_ARGUMENT"]]);
+    expect(problemsOf(withPeriod({ grains: [] }))).toEqual([
+      [["period", "grains"], "INVALID_ARGUMENT"],
+    ]);
     expect(problemsOf(withPeriod({ grains: ["month", "month"] }))).toEqual([
       [["period", "grains", 1], "INVALID_ARGUMENT"],
     ]);
@@ -132,18 +141,18 @@ describe("readPlanDocument", () => {
     expect(problemsOf(withPeriod({ seasonality: { monthly: [1] } }))).toEqual([
       [["period", "seasonality"], "INVALID_ARGUMENT"],
     ]);
-    expect(problemsOf(withPeriod({ spreadBy: "seasonality", seasonality: { monthly: [1, 2] } }))).toEqual([
-      [["period", "seasonality", "monthly"], "SEASONALITY_MISMATCH"],
-    ]);
+    expect(
+      problemsOf(withPeriod({ spreadBy: "seasonality", seasonality: { monthly: [1, 2] } })),
+    ).toEqual([[["period", "seasonality", "monthly"], "SEASONALITY_MISMATCH"]]);
     const monthly = [8, 6, 9, 9, 9, 8, 8, 8, 9, 8, 9, 9];
     const seasonal = withPeriod({ spreadBy: "seasonality", seasonality: { monthly } });
     expect(readPlanDocument(seasonal)).toEqual(seasonal);
   });
 
   it("checks the calendar: the china form and its arrangements, or an explicit calendar", () => {
-    expect(problemsOf(withPeriod({ calendar: { china: { missingYears: "provisonal" } } }))).toEqual([
-      [["period", "calendar", "china", "missingYears"], "INVALID_ARGUMENT"],
-    ]);
+    expect(problemsOf(withPeriod({ calendar: { china: { missingYears: "provisonal" } } }))).toEqual(
+      [[["period", "calendar", "china", "missingYears"], "INVALID_ARGUMENT"]],
+    );
     const badArrangement = { china: { arrangements: [{ year: 2027, holidays: "none" }] } };
     expect(problemsOf(withPeriod({ calendar: badArrangement }))[0]![0].slice(0, 5)).toEqual([
       "period",
@@ -163,7 +172,11 @@ describe("readPlanDocument", () => {
   });
 
   describe("the organisation", () => {
-    const org = (organization: unknown, extra: Doc = {}): Doc => ({ ...minimal(), organization, ...extra });
+    const org = (organization: unknown, extra: Doc = {}): Doc => ({
+      ...minimal(),
+      organization,
+      ...extra,
+    });
 
     it("refuses a weight, share or hold on the top node", () => {
       expect(problemsOf(org({ name: "公司", weight: 1, hold: 5 }))).toEqual([
@@ -203,7 +216,15 @@ describe("readPlanDocument", () => {
         [["organization", "children", 1, "share"], "INVALID_ARGUMENT"],
         [["organization", "children", 2, "share"], "INVALID_ARGUMENT"],
       ]);
-      expect(readPlanDocument(org({ ...tree, remainder: "其他", children: tree.children.filter((c) => c.name !== "b") })).organization.remainder).toBe("其他");
+      expect(
+        readPlanDocument(
+          org({
+            ...tree,
+            remainder: "其他",
+            children: tree.children.filter((c) => c.name !== "b"),
+          }),
+        ).organization.remainder,
+      ).toBe("其他");
       const levels = [{ name: "大区", split: "weights" }];
       expect(problemsOf(org({ name: "公司", children: [{ name: "a" }] }, { levels }))).toEqual([
         [["organization", "children", 0, "weight"], "INVALID_ARGUMENT"],
@@ -233,7 +254,11 @@ describe("readPlanDocument", () => {
     const drivers = (patch: Doc): Doc => ({
       ...minimal(),
       drivers: {
-        model: { version: 1, formulas: { revenue: "customers * aov" }, inputs: { customers: { min: 0 } } },
+        model: {
+          version: 1,
+          formulas: { revenue: "customers * aov" },
+          inputs: { customers: { min: 0 } },
+        },
         output: "revenue",
         inputs: { customers: 100, aov: 8000 },
         ...patch,
@@ -312,7 +337,10 @@ describe("readPlanDocument", () => {
       path: [{ period: "2024" }, { period: "2024-Q1", target: 1 }, { period: "FY24", target: 1 }],
       metrics: [{ name: "x", actual: 1, target: 2, direction: "up" }],
       activity: {
-        funnel: [{ stage: "拜访", per: 0 }, { stage: "新客户", per: 2 }],
+        funnel: [
+          { stage: "拜访", per: 0 },
+          { stage: "新客户", per: 2 },
+        ],
         cadence: { A: { every: "fortnight" }, B: "hourly" },
       },
       rules: [
@@ -344,7 +372,9 @@ describe("readPlanDocument", () => {
   });
 
   it("property: reading its own output again gives the same document", () => {
-    const docs = ["rishiqing-2024.json", "rishiqing-2024-fixed.json", "retail-2027.json"].map(example);
+    const docs = ["rishiqing-2024.json", "rishiqing-2024-fixed.json", "retail-2027.json"].map(
+      example,
+    );
     fc.assert(
       fc.property(fc.constantFrom(...docs), (doc) => {
         const once = readPlanDocument(doc);
@@ -370,7 +400,8 @@ describe("readPlanDocument", () => {
       fc.property(fc.constantFrom(...fields), fc.jsonValue(), (path, value) => {
         const doc = structuredClone(base);
         let parent = doc as Record<string | number, unknown>;
-        for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+        for (const key of path.slice(0, -1))
+          parent = parent[key] as Record<string | number, unknown>;
         parent[path.at(-1)!] = value;
         try {
           readPlanDocument(doc);

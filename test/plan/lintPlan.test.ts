@@ -29,7 +29,8 @@ function w1Drivers(): Doc {
     model: {
       version: 1,
       formulas: {
-        revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov",
+        revenue:
+          "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov",
       },
       inputs: { conversion: { min: 0, max: 1 }, repurchase: { min: 0, max: 1 } },
     },
@@ -259,7 +260,10 @@ describe("lintPlan", () => {
     });
 
     it("offers the amounts scaled to the target, or the rest as a part, each resolving it", () => {
-      expect(finding.fix.map((option) => option.action)).toEqual(["scale-amounts", "add-remainder"]);
+      expect(finding.fix.map((option) => option.action)).toEqual([
+        "scale-amounts",
+        "add-remainder",
+      ]);
       expect(finding.fix[0]!.figures.amounts).toEqual({
         新客开发: "60000000",
         老客回款: "24000000",
@@ -317,7 +321,14 @@ describe("lintPlan", () => {
     const doc = withOrg({
       name: "公司",
       children: [
-        { name: "华东", weight: 1, children: [{ name: "张三", hold: "60万" }, { name: "李四", weight: 1 }] },
+        {
+          name: "华东",
+          weight: 1,
+          children: [
+            { name: "张三", hold: "60万" },
+            { name: "李四", weight: 1 },
+          ],
+        },
         { name: "华南", weight: 1 },
       ],
     });
@@ -398,11 +409,23 @@ describe("lintPlan", () => {
 
   it("NOT_A_MULTIPLE_OF_UNIT: a target or a hold off the rounding unit", () => {
     const doc = withOrg(
-      { name: "公司", children: [{ name: "a", hold: "10.5" }, { name: "b", weight: 1 }] },
+      {
+        name: "公司",
+        children: [
+          { name: "a", hold: "10.5" },
+          { name: "b", weight: 1 },
+        ],
+      },
       { target: "100.005", unit: "0.01" },
     );
     const unit = withOrg(
-      { name: "公司", children: [{ name: "a", hold: "10.5" }, { name: "b", weight: 1 }] },
+      {
+        name: "公司",
+        children: [
+          { name: "a", hold: "10.5" },
+          { name: "b", weight: 1 },
+        ],
+      },
       { target: "1万", unit: 1 },
     );
     expect(only(lintPlan(doc), "NOT_A_MULTIPLE_OF_UNIT").path).toEqual(["target"]);
@@ -432,10 +455,20 @@ describe("lintPlan", () => {
 
     it("points at the level when the level asks for the even split", () => {
       const doc = withOrg(
-        { name: "校区", children: [{ name: "甲", weight: 3 }, { name: "乙", weight: 1 }] },
+        {
+          name: "校区",
+          children: [
+            { name: "甲", weight: 3 },
+            { name: "乙", weight: 1 },
+          ],
+        },
         { levels: [{ name: "销售", split: "even" }] },
       );
-      expect(only(lintPlan(doc), "EVEN_SPLIT_IGNORES_WEIGHTS").path).toEqual(["levels", 0, "split"]);
+      expect(only(lintPlan(doc), "EVEN_SPLIT_IGNORES_WEIGHTS").path).toEqual([
+        "levels",
+        0,
+        "split",
+      ]);
     });
 
     it("is quiet when the weights are equal", () => {
@@ -472,8 +505,14 @@ describe("lintPlan", () => {
     });
 
     it("MISSING_PERIOD for quarters and months too", () => {
-      const quarters = [{ period: "2023-Q4", target: 1 }, { period: "2024-Q2", target: 1 }];
-      const months = [{ period: "2023-12", target: 1 }, { period: "2024-02", target: 1 }];
+      const quarters = [
+        { period: "2023-Q4", target: 1 },
+        { period: "2024-Q2", target: 1 },
+      ];
+      const months = [
+        { period: "2023-12", target: 1 },
+        { period: "2024-02", target: 1 },
+      ];
       expect(only(lintPlan({ ...minimal(), path: quarters }), "MISSING_PERIOD").figures).toEqual({
         missing: ["2024-Q1"],
       });
@@ -495,11 +534,19 @@ describe("lintPlan", () => {
         ...minimal(),
         target: "8亿",
         period: { start: "2014-01-01", end: "2014-12-31", grains: ["month"] },
-        path: [{ period: "2013", actual: "7亿" }, { period: "2014", target: "8亿" }],
+        path: [
+          { period: "2013", actual: "7亿" },
+          { period: "2014", target: "8亿" },
+        ],
       };
       const finding = only(lintPlan(doc), "GROWTH_REQUIRED");
       expect(finding.severity).toBe("info");
-      expect(finding.figures).toMatchObject({ from: "2013", to: "2014", rate: "0.142857", periods: 1 });
+      expect(finding.figures).toMatchObject({
+        from: "2013",
+        to: "2014",
+        rate: "0.142857",
+        periods: 1,
+      });
       expect(finding.message).toContain("14.29%");
     });
 
@@ -731,7 +778,11 @@ describe("lintPlan", () => {
     });
 
     it("gives W1's 480万 against 1.2亿 and W4's remainders (30%, 40%, 20%)", () => {
-      expect(findings[0]!.figures).toMatchObject({ implied: "4800000", gap: "115200000", gapRate: "0.96" });
+      expect(findings[0]!.figures).toMatchObject({
+        implied: "4800000",
+        gap: "115200000",
+        gapRate: "0.96",
+      });
       expect(findings.slice(1, 4).map((f) => f.figures.remainder)).toEqual([
         { part: "其他", share: "0.3", amount: "36000000" },
         { part: "其他", share: "0.4", amount: "48000000" },

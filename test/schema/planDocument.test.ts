@@ -51,7 +51,8 @@ describe("planDocumentSchema", () => {
     });
 
     it("accepts the example documents", () => {
-      for (const name of EXAMPLES) expect(jsonSchemaAccepts(json, example(name) as Json), name).toBe(true);
+      for (const name of EXAMPLES)
+        expect(jsonSchemaAccepts(json, example(name) as Json), name).toBe(true);
     });
 
     it("refuses documents of the wrong shape", () => {
@@ -65,9 +66,10 @@ describe("planDocumentSchema", () => {
         { ...minimal(), metrics: [{ name: "x", current: 1, target: 2 }] },
       ];
       for (const doc of bad) {
-        expect(jsonSchemaAccepts(json, JSON.parse(JSON.stringify(doc)) as Json), JSON.stringify(doc)).toBe(
-          false,
-        );
+        expect(
+          jsonSchemaAccepts(json, JSON.parse(JSON.stringify(doc)) as Json),
+          JSON.stringify(doc),
+        ).toBe(false);
       }
     });
 
@@ -85,13 +87,25 @@ describe("planDocumentSchema", () => {
       walk(base, []);
       const value = fc.oneof(
         fc.jsonValue(),
-        fc.constantFrom("40%", "-5%", 0, -1, "1.2亿", "万", "2025-12-31", "even", "其他", "2 weeks"),
+        fc.constantFrom(
+          "40%",
+          "-5%",
+          0,
+          -1,
+          "1.2亿",
+          "万",
+          "2025-12-31",
+          "even",
+          "其他",
+          "2 weeks",
+        ),
       );
       fc.assert(
         fc.property(fc.constantFrom(...fields), value, (path, replacement) => {
           const doc = structuredClone(base);
           let parent = doc as Record<string | number, unknown>;
-          for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+          for (const key of path.slice(0, -1))
+            parent = parent[key] as Record<string | number, unknown>;
           parent[path.at(-1)!] = replacement;
           let read = true;
           try {

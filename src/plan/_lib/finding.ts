@@ -2,7 +2,14 @@
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { formatPercent } from "../../numbers/formatPercent.js";
-import type { Figures, Finding, FindingCode, FindingSeverity, FixOption, PlanEdit } from "../types.js";
+import type {
+  Figures,
+  Finding,
+  FindingCode,
+  FindingSeverity,
+  FixOption,
+  PlanEdit,
+} from "../types.js";
 
 /** The severity of each code, as PLAN.md's table gives it. */
 export const SEVERITY: Readonly<Record<FindingCode, FindingSeverity>> = {

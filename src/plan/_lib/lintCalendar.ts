@@ -73,9 +73,16 @@ export function lintCalendar(period: PlanPeriod): Finding[] {
           "Ask for a provisional calendar, computed from the published holiday principles, until the official notice is out.",
           [
             period.calendar === undefined
-              ? { op: "add", path: ["period", "calendar"], value: { china: { missingYears: "provisional" } } }
+              ? {
+                  op: "add",
+                  path: ["period", "calendar"],
+                  value: { china: { missingYears: "provisional" } },
+                }
               : {
-                  op: "missingYears" in (period.calendar as { china: object }).china ? "replace" : "add",
+                  op:
+                    "missingYears" in (period.calendar as { china: object }).china
+                      ? "replace"
+                      : "add",
                   path: ["period", "calendar", "china", "missingYears"],
                   value: "provisional",
                 },

@@ -53,7 +53,9 @@ function lintShares(
   if (total.gt(ONE)) {
     const edits: PlanEdit[] = [
       { op: "remove", path },
-      ...(remainder === undefined ? [] : [{ op: "remove" as const, path: ["dimensions", name, "remainder"] }]),
+      ...(remainder === undefined
+        ? []
+        : [{ op: "remove" as const, path: ["dimensions", name, "remainder"] }]),
       { op: "add", path: ["dimensions", name, "weights"], value: plainRecord(shares) },
     ];
     return [
@@ -95,7 +97,8 @@ function lintShares(
         total: plain(total),
         rest: plain(rest),
         amounts: listed,
-        remainder: restAmount === null ? null : { part, share: plain(rest), amount: plain(restAmount) },
+        remainder:
+          restAmount === null ? null : { part, share: plain(rest), amount: plain(restAmount) },
       },
       [
         fixOption(
@@ -164,5 +167,7 @@ function lintAmounts(
 }
 
 function plainRecord(values: Readonly<Record<string, Numeric>>): Record<string, string> {
-  return Object.fromEntries(Object.keys(values).map((key) => [key, plain(toDecimal(values[key]!))]));
+  return Object.fromEntries(
+    Object.keys(values).map((key) => [key, plain(toDecimal(values[key]!))]),
+  );
 }

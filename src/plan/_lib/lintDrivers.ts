@@ -16,8 +16,7 @@ export function lintDrivers(
   unit: Decimal,
 ): Finding[] {
   const output = drivers.output.normalize("NFC");
-  const vary =
-    drivers.vary ?? model.inputs.filter((input) => dependsOn(model, output, input));
+  const vary = drivers.vary ?? model.inputs.filter((input) => dependsOn(model, output, input));
   let audit: ReturnType<typeof reconcile>;
   try {
     audit = reconcile(model, { output, target, inputs: drivers.inputs, vary });
@@ -36,7 +35,10 @@ export function lintDrivers(
   if (roundToUnit(implied, unit).eq(target)) return [];
 
   const stated = new Map(
-    Object.keys(drivers.inputs).map((key) => [key.normalize("NFC"), { key, value: drivers.inputs[key]! }]),
+    Object.keys(drivers.inputs).map((key) => [
+      key.normalize("NFC"),
+      { key, value: drivers.inputs[key]! },
+    ]),
   );
   const keyOf = (name: string): string => stated.get(name)?.key ?? name;
   const options: FixOption[] = [];
@@ -53,7 +55,13 @@ export function lintDrivers(
       fixOption(
         "solve-driver",
         `Set ${single.input} to ${plain(single.required)}: this driver alone, every other as stated, reaches the target.`,
-        [{ op: "replace", path: ["drivers", "inputs", keyOf(single.input)], value: plain(single.required) }],
+        [
+          {
+            op: "replace",
+            path: ["drivers", "inputs", keyOf(single.input)],
+            value: plain(single.required),
+          },
+        ],
         { driver: single.input, value: plain(single.required), method: single.method },
       ),
     );

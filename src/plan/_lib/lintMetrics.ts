@@ -36,7 +36,10 @@ export function statedDecimals(stated: Numeric): number {
 /** True when `stated` equals `rate` rounded (half-up) to the stated rate's decimals, by size. */
 export function rateMatches(stated: Numeric, rate: Decimal): boolean {
   const decimals = statedDecimals(stated);
-  return rate.abs().toDecimalPlaces(decimals, DecimalClass.ROUND_HALF_UP).eq(toDecimal(stated).abs());
+  return rate
+    .abs()
+    .toDecimalPlaces(decimals, DecimalClass.ROUND_HALF_UP)
+    .eq(toDecimal(stated).abs());
 }
 
 function ratesOf(metric: PlanMetric): Record<Basis, Decimal | null> {
@@ -54,7 +57,9 @@ function rateFigure(rate: Decimal | null): string | null {
 }
 
 function showRate(rate: Decimal | null, basis: Basis): string {
-  return rate === null ? `none on the ${basis} basis (the ${basis} is zero)` : `${percent(rate.abs())} on the ${basis} basis`;
+  return rate === null
+    ? `none on the ${basis} basis (the ${basis} is zero)`
+    : `${percent(rate.abs())} on the ${basis} basis`;
 }
 
 export function lintMetrics(metrics: readonly PlanMetric[]): Finding[] {
@@ -141,6 +146,10 @@ function restate(index: number, metric: PlanMetric, basis: Basis, rate: Decimal)
   const value = `${rate.abs().times(100).toDecimalPlaces(2, DecimalClass.ROUND_HALF_UP).toFixed()}%`;
   return [
     { op: "replace", path: ["metrics", index, "statedGapRate"], value },
-    { op: metric.basis === undefined ? "add" : "replace", path: ["metrics", index, "basis"], value: basis },
+    {
+      op: metric.basis === undefined ? "add" : "replace",
+      path: ["metrics", index, "basis"],
+      value: basis,
+    },
   ];
 }

@@ -57,7 +57,13 @@ function childUnit(node: PlanNode, depth: number, context: Context): Decimal {
   return unitOf(node.unit ?? context.levels[depth]?.unit ?? context.unit);
 }
 
-function walk(node: PlanNode, value: Decimal, depth: number, path: ErrorPath, context: Context): void {
+function walk(
+  node: PlanNode,
+  value: Decimal,
+  depth: number,
+  path: ErrorPath,
+  context: Context,
+): void {
   const children = node.children ?? [];
   if (children.length === 0) return;
   const childrenPath: ErrorPath = [...path, "children"];
@@ -98,7 +104,12 @@ function walk(node: PlanNode, value: Decimal, depth: number, path: ErrorPath, co
         "HOLDS_EXCEED",
         childrenPath,
         `Under ${name} the holds${adjusted.isZero() ? "" : " and adjustments"} add up to ${amount(taken)}, beyond its ${amount(value)}: the other children would get ${amount(value.minus(taken))}.`,
-        { parent: plain(value), held: plain(held), adjusted: plain(adjusted), excess: plain(taken.minus(value)) },
+        {
+          parent: plain(value),
+          held: plain(held),
+          adjusted: plain(adjusted),
+          excess: plain(taken.minus(value)),
+        },
       ),
     );
   }
@@ -106,10 +117,23 @@ function walk(node: PlanNode, value: Decimal, depth: number, path: ErrorPath, co
   // Weights of the free children; under shares, the remainder (named or not) takes the rest.
   const remainderName = remainderOf(node, context.levels, depth);
   const isRemainder = (child: PlanNode): boolean =>
-    child.share === undefined && remainderName !== undefined && child.name.normalize("NFC") === remainderName.normalize("NFC");
+    child.share === undefined &&
+    remainderName !== undefined &&
+    child.name.normalize("NFC") === remainderName.normalize("NFC");
   const free = children.map((_, i) => (holds[i] === undefined ? i : -1)).filter((i) => i >= 0);
   let restShare = ZERO;
-  if (rule === "shares") restShare = sharesCheck(node, children, free, isRemainder, value.minus(taken), unit, depth, path, context);
+  if (rule === "shares")
+    restShare = sharesCheck(
+      node,
+      children,
+      free,
+      isRemainder,
+      value.minus(taken),
+      unit,
+      depth,
+      path,
+      context,
+    );
   const weights = children.map((child, i) => {
     if (holds[i] !== undefined) return ZERO;
     if (rule === "even") return ONE;
@@ -119,7 +143,12 @@ function walk(node: PlanNode, value: Decimal, depth: number, path: ErrorPath, co
   // Under shares a rest no child takes goes to a remainder part that cascade adds.
   const virtualRest = rule === "shares" && restShare.gt(0) && !children.some(isRemainder);
 
-  if (free.length === 0 && !virtualRest && !value.minus(taken).isZero() && (positive ? taken.lt(value) : taken.gt(value))) {
+  if (
+    free.length === 0 &&
+    !virtualRest &&
+    !value.minus(taken).isZero() &&
+    (positive ? taken.lt(value) : taken.gt(value))
+  ) {
     const last = children.length - 1;
     const fixed = holds[last]!.plus(value.minus(taken));
     findings.push(
@@ -142,11 +171,14 @@ function walk(node: PlanNode, value: Decimal, depth: number, path: ErrorPath, co
   const { lower, upper } = bounds(children, holds, adjusts, positive, path, context);
   const base = value.minus(taken);
   const sumOf = (list: readonly (Decimal | null)[]): Decimal | null =>
-    free.reduce<Decimal | null>((sum, i) => (sum === null || list[i] === null ? null : sum.plus(list[i]!)), ZERO);
+    free.reduce<Decimal | null>(
+      (sum, i) => (sum === null || list[i] === null ? null : sum.plus(list[i]!)),
+      ZERO,
+    );
   const lowest = sumOf(lower);
   const highest = virtualRest ? null : sumOf(upper);
-  const tooLow = lowest !== null && lowest.gt(base);
-  const tooHigh = highest !== null && highest.lt(base);
+  const tooLow = lowest?.gt(base) === true;
+  const tooHigh = highest?.lt(base) === true;
   if (free.length > 0 && (tooLow || tooHigh)) {
     findings.push(
       finding(
@@ -197,13 +229,20 @@ function bounds(
       );
     }
     const hold = holds[i];
-    if (hold !== undefined && ((min !== undefined && hold.lt(min)) || (max !== undefined && hold.gt(max)))) {
+    if (
+      hold !== undefined &&
+      ((min !== undefined && hold.lt(min)) || (max !== undefined && hold.gt(max)))
+    ) {
       context.findings.push(
         finding(
           "BOUNDS_INFEASIBLE",
           [...at, "hold"],
           `${JSON.stringify(child.name)} is held at ${amount(hold)}, outside its bounds ${min === undefined ? "" : `min ${amount(min)}`}${min !== undefined && max !== undefined ? ", " : ""}${max === undefined ? "" : `max ${amount(max)}`}.`,
-          { hold: plain(hold), min: min === undefined ? null : plain(min), max: max === undefined ? null : plain(max) },
+          {
+            hold: plain(hold),
+            min: min === undefined ? null : plain(min),
+            max: max === undefined ? null : plain(max),
+          },
         ),
       );
     }
@@ -273,10 +312,18 @@ function sharesCheck(
   const name = JSON.stringify(node.name);
   if (total.gt(ONE)) {
     const edits: PlanEdit[] = [
-      { op: node.split === undefined ? "add" : "replace", path: [...path, "split"], value: "weights" },
+      {
+        op: node.split === undefined ? "add" : "replace",
+        path: [...path, "split"],
+        value: "weights",
+      },
       ...shared.flatMap((i): PlanEdit[] => [
         { op: "remove", path: [...path, "children", i, "share"] },
-        { op: "add", path: [...path, "children", i, "weight"], value: plain(dec(children[i]!.share)!) },
+        {
+          op: "add",
+          path: [...path, "children", i, "weight"],
+          value: plain(dec(children[i]!.share)!),
+        },
       ]),
     ];
     context.findings.push(
@@ -285,7 +332,13 @@ function sharesCheck(
         [...path, "children"],
         `The shares of ${name}'s children add up to ${percent(total)}, more than 100%.`,
         { total: plain(total), excess: plain(total.minus(ONE)) },
-        [fixOption("use-as-weights", `Split ${name} by weights, reading each share as a weight.`, edits)],
+        [
+          fixOption(
+            "use-as-weights",
+            `Split ${name} by weights, reading each share as a weight.`,
+            edits,
+          ),
+        ],
       ),
     );
     return ZERO;
@@ -335,12 +388,22 @@ function evenSplit(
       "EVEN_SPLIT_IGNORES_WEIGHTS",
       rulePath,
       `${JSON.stringify(node.name)} splits evenly, but its children carry different ${key}s (${given.map((child) => `${child.name} ${plain(toDecimal(child[key]!))}`).join(", ")}): the ${key}s are ignored.`,
-      { [`${key}s`]: Object.fromEntries(given.map((child) => [child.name, plain(toDecimal(child[key]!))])) },
+      {
+        [`${key}s`]: Object.fromEntries(
+          given.map((child) => [child.name, plain(toDecimal(child[key]!))]),
+        ),
+      },
       [
         fixOption(
           key === "weight" ? "split-by-weights" : "split-by-shares",
           `Split ${JSON.stringify(node.name)} by ${key}s.`,
-          [{ op: node.split === undefined ? "add" : "replace", path: [...path, "split"], value: `${key}s` }],
+          [
+            {
+              op: node.split === undefined ? "add" : "replace",
+              path: [...path, "split"],
+              value: `${key}s`,
+            },
+          ],
         ),
       ],
     ),

@@ -65,12 +65,7 @@ export function lintPath(
   if (missing.length > 0) {
     const names = missing.map((o) => formatPeriodLabel(kind, o));
     findings.push(
-      finding(
-        "MISSING_PERIOD",
-        ["path"],
-        `path skips ${names.join(", ")}.`,
-        { missing: names },
-      ),
+      finding("MISSING_PERIOD", ["path"], `path skips ${names.join(", ")}.`, { missing: names }),
     );
   }
 
@@ -93,11 +88,9 @@ export function lintPath(
               `Set path[${i}].target to the plan's target, ${amount(target)}.`,
               [{ op: "replace", path: ["path", i, "target"], value: plain(target) }],
             ),
-            fixOption(
-              "set-target",
-              `Set the plan's target to the path's, ${amount(value)}.`,
-              [{ op: "replace", path: ["target"], value: plain(value) }],
-            ),
+            fixOption("set-target", `Set the plan's target to the path's, ${amount(value)}.`, [
+              { op: "replace", path: ["target"], value: plain(value) },
+            ]),
           ],
         ),
       );
@@ -133,7 +126,7 @@ function growthFinding(
     target: plain(target),
     periods,
   };
-  if (actual.isZero() || actual.isNegative() !== target.isNegative() && !target.isZero()) {
+  if (actual.isZero() || (actual.isNegative() !== target.isNegative() && !target.isZero())) {
     return finding(
       "GROWTH_REQUIRED",
       ["target"],
@@ -142,7 +135,9 @@ function growthFinding(
         ...figures,
         rate: null,
         perPeriod: null,
-        reason: actual.isZero() ? "The last actual is zero." : "The target and the last actual have opposite signs.",
+        reason: actual.isZero()
+          ? "The last actual is zero."
+          : "The target and the last actual have opposite signs.",
       },
     );
   }
@@ -151,7 +146,9 @@ function growthFinding(
     periods === 1 || target.isZero()
       ? rate
       : target.div(actual).pow(new Decimal(1).div(periods)).minus(1);
-  const change = rate.isNegative() ? `is ${percent(rate.abs())} below` : `needs ${percent(rate)} growth over`;
+  const change = rate.isNegative()
+    ? `is ${percent(rate.abs())} below`
+    : `needs ${percent(rate)} growth over`;
   const each = periods === 1 ? "" : ` (${percent(perPeriod)} a ${kind} over ${periods} ${kind}s)`;
   return finding(
     "GROWTH_REQUIRED",

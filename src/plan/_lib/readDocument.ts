@@ -6,7 +6,15 @@ import type { Model } from "../../model/types.js";
 import type { PlanDocument, PlanLevel, PlanProblem } from "../types.js";
 import { readDrivers } from "./readDrivers.js";
 import type { Reader, UnknownField } from "./reader.js";
-import { compact, newReader, readAmount, readRecord, readText, readUnit, report } from "./reader.js";
+import {
+  compact,
+  newReader,
+  readAmount,
+  readRecord,
+  readText,
+  readUnit,
+  report,
+} from "./reader.js";
 import { readLevels, readOrganization } from "./readOrganization.js";
 import { readPeriod } from "./readPeriod.js";
 import {
@@ -149,11 +157,16 @@ export function planError(problems: readonly PlanProblem[]): TargetreeError {
     const at = problem.path.length === 0 ? "" : `${formatPath(problem.path)}: `;
     return `${at}${problem.message}`;
   });
-  const more = problems.length > shown.length ? ` (${problems.length - shown.length} more in details.problems)` : "";
+  const more =
+    problems.length > shown.length
+      ? ` (${problems.length - shown.length} more in details.problems)`
+      : "";
   return new TargetreeError(
     "INVALID_PLAN",
     `The plan document has ${problems.length} problem${problems.length === 1 ? "" : "s"}: ${shown.join(" | ")}${more}`,
-    { path: first.path, details: { problems: problems.map((problem) => ({ ...problem, path: [...problem.path] })) } },
+    {
+      path: first.path,
+      details: { problems: problems.map((problem) => ({ ...problem, path: [...problem.path] })) },
+    },
   );
 }
-

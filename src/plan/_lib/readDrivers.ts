@@ -29,7 +29,11 @@ export interface ReadDrivers {
   readonly model: Model;
 }
 
-export function readDrivers(reader: Reader, value: unknown, path: ErrorPath): ReadDrivers | undefined {
+export function readDrivers(
+  reader: Reader,
+  value: unknown,
+  path: ErrorPath,
+): ReadDrivers | undefined {
   const record = readRecord(reader, value, path, DRIVER_FIELDS, "drivers");
   if (record === null) return undefined;
   const modelPath = [...path, "model"];
@@ -43,7 +47,8 @@ export function readDrivers(reader: Reader, value: unknown, path: ErrorPath): Re
     "inputs",
     path,
     { required: "every input's stated value", what: "input values by name" },
-    (amount, at) => (checkAmount(reader, amount, at, {}) === undefined ? undefined : (amount as Numeric)),
+    (amount, at) =>
+      checkAmount(reader, amount, at, {}) === undefined ? undefined : (amount as Numeric),
   );
   const varyList = readList(reader, record, "vary", path, { required: false, min: 1 });
   if (built === undefined) return undefined;
@@ -61,7 +66,8 @@ export function readDrivers(reader: Reader, value: unknown, path: ErrorPath): Re
     }
   }
   if (inputs !== undefined) checkInputNames(reader, model, inputs, [...path, "inputs"]);
-  const vary = varyList === undefined ? undefined : checkVary(reader, model, varyList, [...path, "vary"]);
+  const vary =
+    varyList === undefined ? undefined : checkVary(reader, model, varyList, [...path, "vary"]);
   if (output === undefined || inputs === undefined) return undefined;
   return {
     drivers: compact<PlanDrivers>({ model: document, output, inputs, vary }),
@@ -128,7 +134,10 @@ function checkInputNames(
     const name = key.normalize("NFC");
     given.add(name);
     if (model.nodes[name]?.kind === "input") continue;
-    const kind = model.nodes[name]?.kind === "formula" ? "a formula node, not an input" : "not an input of the model";
+    const kind =
+      model.nodes[name]?.kind === "formula"
+        ? "a formula node, not an input"
+        : "not an input of the model";
     const suggestion = closest(name, model.inputs);
     report(
       reader,

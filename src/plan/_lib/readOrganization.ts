@@ -46,7 +46,11 @@ export function readLevels(
   path: ErrorPath,
 ): PlanLevel[] | undefined {
   if (!Array.isArray(value)) {
-    report(reader, path, `levels must be an array (levels[0] is how the top node splits), got ${describeValue(value)}.`);
+    report(
+      reader,
+      path,
+      `levels must be an array (levels[0] is how the top node splits), got ${describeValue(value)}.`,
+    );
     return undefined;
   }
   return value.map((level, depth) => {
@@ -87,7 +91,11 @@ function readNode(
 ): PlanNode | undefined {
   const { reader } = context;
   if (depth > MAX_NESTING_DEPTH) {
-    report(reader, path, `The organisation is deeper than ${MAX_NESTING_DEPTH} levels (or refers to itself).`);
+    report(
+      reader,
+      path,
+      `The organisation is deeper than ${MAX_NESTING_DEPTH} levels (or refers to itself).`,
+    );
     return undefined;
   }
   const record = readRecord(
@@ -99,7 +107,8 @@ function readNode(
   );
   if (record === null) return undefined;
   const name = readText(reader, record, "name", path, {
-    required: depth === 0 ? 'the top node\'s name, e.g. "公司"' : "a name unique among its siblings",
+    required:
+      depth === 0 ? 'the top node\'s name, e.g. "公司"' : "a name unique among its siblings",
   });
   if (name !== undefined) checkName(reader, name, [...path, "name"]);
   const id = readId(context, record, path);
@@ -136,7 +145,11 @@ function readNode(
   const max = readAmount(reader, record, "max", path, { required: false });
   const adjust = readAmount(reader, record, "adjust", path, { required: false });
   if (hold !== undefined && adjust !== undefined) {
-    report(reader, [...path, "adjust"], "A held node cannot also be adjusted; drop hold or adjust.");
+    report(
+      reader,
+      [...path, "adjust"],
+      "A held node cannot also be adjusted; drop hold or adjust.",
+    );
   }
   const split = readChoice(reader, record, "split", SPLIT_RULES, path);
   const remainder = readText(reader, record, "remainder", path, { required: false });
@@ -159,7 +172,11 @@ function readNode(
         { what: "customer counts by class" },
         (count, at) => {
           if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) {
-            report(reader, at, `A customer count must be a whole number ≥ 0, got ${describeValue(count)}.`);
+            report(
+              reader,
+              at,
+              `A customer count must be a whole number ≥ 0, got ${describeValue(count)}.`,
+            );
             return undefined;
           }
           return count;
@@ -192,11 +209,19 @@ function readNode(
   });
 }
 
-function readId(context: TreeContext, record: Readonly<Record<string, unknown>>, path: ErrorPath): string | undefined {
+function readId(
+  context: TreeContext,
+  record: Readonly<Record<string, unknown>>,
+  path: ErrorPath,
+): string | undefined {
   const id = readText(context.reader, record, "id", path, { required: false });
   if (id === undefined) return undefined;
   if (id.includes("/")) {
-    report(context.reader, [...path, "id"], `An id cannot contain "/" (it would read as a path), got ${excerpt(id)}.`);
+    report(
+      context.reader,
+      [...path, "id"],
+      `An id cannot contain "/" (it would read as a path), got ${excerpt(id)}.`,
+    );
     return undefined;
   }
   const earlier = context.ids.get(id);
@@ -245,8 +270,10 @@ export function ruleOf(
   if (node.split !== undefined) return { rule: node.split, from: "node" };
   const level = levels[depth]?.split;
   if (level !== undefined) return { rule: level, from: "level" };
-  if (children.some((child) => child.share !== undefined)) return { rule: "shares", from: "inferred" };
-  if (children.some((child) => child.weight !== undefined)) return { rule: "weights", from: "inferred" };
+  if (children.some((child) => child.share !== undefined))
+    return { rule: "shares", from: "inferred" };
+  if (children.some((child) => child.weight !== undefined))
+    return { rule: "weights", from: "inferred" };
   return { rule: "even", from: "inferred" };
 }
 
@@ -273,7 +300,8 @@ function checkSplitNeeds(
   if (own(record, "split") !== undefined && split === undefined) return;
   if (!list.every(isRecord)) return;
   const children = list as readonly Readonly<Record<string, unknown>>[];
-  const has = (child: Readonly<Record<string, unknown>>, key: string) => own(child, key) !== undefined;
+  const has = (child: Readonly<Record<string, unknown>>, key: string) =>
+    own(child, key) !== undefined;
   const rule =
     split ??
     context.levels[depth]?.split ??
@@ -282,7 +310,8 @@ function checkSplitNeeds(
       : children.some((child) => has(child, "weight"))
         ? "weights"
         : "even");
-  const nodeName = typeof own(record, "name") === "string" ? (own(record, "name") as string) : "the node";
+  const nodeName =
+    typeof own(record, "name") === "string" ? (own(record, "name") as string) : "the node";
   const remainderName = (remainder ?? context.levels[depth]?.remainder)?.normalize("NFC");
   children.forEach((child, i) => {
     if (has(child, "hold")) return;

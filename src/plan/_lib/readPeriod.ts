@@ -43,7 +43,11 @@ const CALENDAR_FIELDS = [
   "sources",
 ];
 
-export function readPeriod(reader: Reader, value: unknown, path: ErrorPath): PlanPeriod | undefined {
+export function readPeriod(
+  reader: Reader,
+  value: unknown,
+  path: ErrorPath,
+): PlanPeriod | undefined {
   const record = readRecord(reader, value, path, PERIOD_FIELDS, "period");
   if (record === null) return undefined;
   const start = readDate(reader, record, "start", path);
@@ -230,7 +234,11 @@ function readChina(
   });
 }
 
-function readExplicitCalendar(reader: Reader, value: unknown, path: ErrorPath): Calendar | undefined {
+function readExplicitCalendar(
+  reader: Reader,
+  value: unknown,
+  path: ErrorPath,
+): Calendar | undefined {
   const record = readRecord(reader, value, path, CALENDAR_FIELDS, "calendar");
   if (record === null) return undefined;
   const before = reader.problems.length;
@@ -250,7 +258,11 @@ function readExplicitCalendar(reader: Reader, value: unknown, path: ErrorPath): 
   const sourcesList = readList(reader, record, "sources", path, { required: false });
   sourcesList?.forEach((source, i) => {
     if (typeof source !== "string") {
-      report(reader, [...path, "sources", i], `A source must be a string, got ${describeValue(source)}.`);
+      report(
+        reader,
+        [...path, "sources", i],
+        `A source must be a string, got ${describeValue(source)}.`,
+      );
     }
   });
   if (holidays !== undefined && workdays !== undefined) {

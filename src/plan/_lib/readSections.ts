@@ -59,7 +59,11 @@ function readDimension(reader: Reader, value: unknown, path: ErrorPath): PlanDim
   const kind = kinds[0]!;
   const remainder = readText(reader, record, "remainder", path, { required: false });
   if (remainder !== undefined && kind !== "shares") {
-    report(reader, [...path, "remainder"], `remainder goes with shares; a dimension by ${kind} has no remainder.`);
+    report(
+      reader,
+      [...path, "remainder"],
+      `remainder goes with shares; a dimension by ${kind} has no remainder.`,
+    );
     return undefined;
   }
   const parts = checkEntries(
@@ -79,7 +83,9 @@ function readDimension(reader: Reader, value: unknown, path: ErrorPath): PlanDim
   );
   if (parts === undefined) return undefined;
   if (remainder !== undefined) {
-    const taken = Object.keys(parts).find((key) => key.normalize("NFC") === remainder.normalize("NFC"));
+    const taken = Object.keys(parts).find(
+      (key) => key.normalize("NFC") === remainder.normalize("NFC"),
+    );
     if (taken !== undefined) {
       report(
         reader,
@@ -94,9 +100,17 @@ function readDimension(reader: Reader, value: unknown, path: ErrorPath): PlanDim
   return kind === "weights" ? { weights: parts } : { amounts: parts };
 }
 
-export function readPath(reader: Reader, value: unknown, path: ErrorPath): PlanPathEntry[] | undefined {
+export function readPath(
+  reader: Reader,
+  value: unknown,
+  path: ErrorPath,
+): PlanPathEntry[] | undefined {
   if (!Array.isArray(value)) {
-    report(reader, path, `path must be an array of { period, target?, actual? }, got ${describeValue(value)}.`);
+    report(
+      reader,
+      path,
+      `path must be an array of { period, target?, actual? }, got ${describeValue(value)}.`,
+    );
     return undefined;
   }
   let kind: string | undefined;
@@ -134,7 +148,11 @@ export function readPath(reader: Reader, value: unknown, path: ErrorPath): PlanP
   return entries.every((entry) => entry !== undefined) ? (entries as PlanPathEntry[]) : undefined;
 }
 
-export function readMetrics(reader: Reader, value: unknown, path: ErrorPath): PlanMetric[] | undefined {
+export function readMetrics(
+  reader: Reader,
+  value: unknown,
+  path: ErrorPath,
+): PlanMetric[] | undefined {
   if (!Array.isArray(value)) {
     report(reader, path, `metrics must be an array, got ${describeValue(value)}.`);
     return undefined;
@@ -161,7 +179,11 @@ export function readMetrics(reader: Reader, value: unknown, path: ErrorPath): Pl
   return metrics.every((metric) => metric !== undefined) ? (metrics as PlanMetric[]) : undefined;
 }
 
-export function readActivity(reader: Reader, value: unknown, path: ErrorPath): PlanActivity | undefined {
+export function readActivity(
+  reader: Reader,
+  value: unknown,
+  path: ErrorPath,
+): PlanActivity | undefined {
   const record = readRecord(reader, value, path, ["funnel", "valuePerWin", "cadence"], "activity");
   if (record === null) return undefined;
   const funnelValue = own(record, "funnel");
@@ -210,7 +232,17 @@ export function readActivity(reader: Reader, value: unknown, path: ErrorPath): P
 }
 
 const EVERY = /^(?:([1-9]\d{0,2}) +)?(working day|day|week|month)s?$/;
-const NAMED_CADENCES = ["daily", "weekly", "biweekly", "fortnightly", "monthly", "每天", "每周", "每两周", "每月"];
+const NAMED_CADENCES = [
+  "daily",
+  "weekly",
+  "biweekly",
+  "fortnightly",
+  "monthly",
+  "每天",
+  "每周",
+  "每两周",
+  "每月",
+];
 
 function readCadence(reader: Reader, value: unknown, path: ErrorPath): PlanCadence | undefined {
   if (typeof value === "string") {
@@ -225,7 +257,9 @@ function readCadence(reader: Reader, value: unknown, path: ErrorPath): PlanCaden
   }
   const record = readRecord(reader, value, path, ["every", "visits"], "a cadence");
   if (record === null) return undefined;
-  const every = readText(reader, record, "every", path, { required: '"day", "week", "month" or "2 weeks"' });
+  const every = readText(reader, record, "every", path, {
+    required: '"day", "week", "month" or "2 weeks"',
+  });
   if (every !== undefined && !EVERY.test(every.trim())) {
     report(
       reader,
@@ -244,19 +278,34 @@ const SEVERITIES = ["info", "warning", "danger"] as const;
 
 export function readRules(reader: Reader, value: unknown, path: ErrorPath): PlanRule[] | undefined {
   if (!Array.isArray(value)) {
-    report(reader, path, `rules must be an array of { id, when, recommend, severity? }, got ${describeValue(value)}.`);
+    report(
+      reader,
+      path,
+      `rules must be an array of { id, when, recommend, severity? }, got ${describeValue(value)}.`,
+    );
     return undefined;
   }
   const ids = new Map<string, number>();
   const rules = value.map((rule, i) => {
     const at = [...path, i];
-    const record = readRecord(reader, rule, at, ["id", "when", "recommend", "severity"], `rules[${i}]`);
+    const record = readRecord(
+      reader,
+      rule,
+      at,
+      ["id", "when", "recommend", "severity"],
+      `rules[${i}]`,
+    );
     if (record === null) return undefined;
     const id = readText(reader, record, "id", at, { required: 'a unique id, e.g. "behind"' });
     if (id !== undefined) {
       const earlier = ids.get(id);
       if (earlier !== undefined) {
-        report(reader, [...at, "id"], `The id ${excerpt(id)} is already used by rules[${earlier}].`, "DUPLICATE_KEY");
+        report(
+          reader,
+          [...at, "id"],
+          `The id ${excerpt(id)} is already used by rules[${earlier}].`,
+          "DUPLICATE_KEY",
+        );
       } else ids.set(id, i);
     }
     const when = readText(reader, record, "when", at, {
@@ -272,14 +321,20 @@ export function readRules(reader: Reader, value: unknown, path: ErrorPath): Plan
     return compact<PlanRule>({
       id,
       when,
-      recommend: readText(reader, record, "recommend", at, { required: "what to do when it fires" }),
+      recommend: readText(reader, record, "recommend", at, {
+        required: "what to do when it fires",
+      }),
       severity: readChoice(reader, record, "severity", SEVERITIES, at),
     });
   });
   return rules.every((rule) => rule !== undefined) ? (rules as PlanRule[]) : undefined;
 }
 
-export function readHealth(reader: Reader, value: unknown, path: ErrorPath): PlanHealth | undefined {
+export function readHealth(
+  reader: Reader,
+  value: unknown,
+  path: ErrorPath,
+): PlanHealth | undefined {
   const record = readRecord(reader, value, path, ["misses", "below"], "health");
   if (record === null) return undefined;
   const misses = readInteger(reader, record, "misses", 1, path, "closed periods in a row, e.g. 3");
@@ -290,10 +345,17 @@ export function readHealth(reader: Reader, value: unknown, path: ErrorPath): Pla
   return misses === undefined || below === undefined ? undefined : { misses, below };
 }
 
-export function readTracking(reader: Reader, value: unknown, path: ErrorPath): PlanTracking | undefined {
+export function readTracking(
+  reader: Reader,
+  value: unknown,
+  path: ErrorPath,
+): PlanTracking | undefined {
   const record = readRecord(reader, value, path, ["tolerance"], "tracking");
   if (record === null) return undefined;
   return compact<PlanTracking>({
-    tolerance: readAmount(reader, record, "tolerance", path, { required: false, sign: "non-negative" }),
+    tolerance: readAmount(reader, record, "tolerance", path, {
+      required: false,
+      sign: "non-negative",
+    }),
   });
 }

@@ -148,7 +148,11 @@ export function readText(
   const value = present(reader, record, key, path, rule.required);
   if (value === undefined) return undefined;
   if (typeof value !== "string" || value.trim() === "") {
-    report(reader, [...path, key], `${key} must be a non-empty string, got ${describeValue(value)}.`);
+    report(
+      reader,
+      [...path, key],
+      `${key} must be a non-empty string, got ${describeValue(value)}.`,
+    );
     return undefined;
   }
   return value;
@@ -246,7 +250,8 @@ export function readChoice<T extends string>(
 ): T | undefined {
   const value = present(reader, record, key, path, required);
   if (value === undefined) return undefined;
-  if (typeof value === "string" && (choices as readonly string[]).includes(value)) return value as T;
+  if (typeof value === "string" && (choices as readonly string[]).includes(value))
+    return value as T;
   const suggestion = typeof value === "string" ? closest(value, choices) : undefined;
   report(
     reader,
