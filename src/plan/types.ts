@@ -30,8 +30,14 @@ export interface PlanChinaCalendarOptions {
   readonly arrangements?: readonly HolidayArrangement[];
 }
 
+/** The China (mainland) calendar, as the plan document asks for it: `{ "china": { … } }`. */
+export interface PlanChinaCalendar {
+  /** What `chinaCalendar` is asked for: provisional years, extra official arrangements. */
+  readonly china: PlanChinaCalendarOptions;
+}
+
 /** The working-day calendar of the plan: `{ china: { … } }`, or an explicit {@link Calendar}. */
-export type PlanCalendar = { readonly china: PlanChinaCalendarOptions } | Calendar;
+export type PlanCalendar = PlanChinaCalendar | Calendar;
 
 /** The plan's period: its dates, its grains, how the target spreads over it, and its calendar. */
 export interface PlanPeriod {
@@ -306,15 +312,36 @@ export type FigureValue =
 /** The numbers behind a finding, by name. */
 export type Figures = { readonly [name: string]: FigureValue };
 
-/**
- * One edit of the document, in the manner of JSON Patch (RFC 6902) with array paths: `add` sets
- * a field that is absent, `replace` one that is present, `remove` deletes it, `move` renames it
- * (its value moves from `from` to `path`).
- */
-export type PlanEdit =
-  | { readonly op: "add" | "replace"; readonly path: ErrorPath; readonly value: FigureValue }
-  | { readonly op: "remove"; readonly path: ErrorPath }
-  | { readonly op: "move"; readonly from: ErrorPath; readonly path: ErrorPath };
+/** An edit that sets a field: `add` when it is absent, `replace` when it is present. */
+export interface PlanSetEdit {
+  /** `"add"` or `"replace"`, as in JSON Patch. */
+  readonly op: "add" | "replace";
+  /** Where, as property names and indexes from the document's root. */
+  readonly path: ErrorPath;
+  /** The new value (decimals as strings). */
+  readonly value: FigureValue;
+}
+
+/** An edit that deletes a field or an array entry. */
+export interface PlanRemoveEdit {
+  /** `"remove"`. */
+  readonly op: "remove";
+  /** What to delete. */
+  readonly path: ErrorPath;
+}
+
+/** An edit that renames a field: its value moves from `from` to `path`. */
+export interface PlanMoveEdit {
+  /** `"move"`. */
+  readonly op: "move";
+  /** The field's present place. */
+  readonly from: ErrorPath;
+  /** Its new place. */
+  readonly path: ErrorPath;
+}
+
+/** One edit of the document, in the manner of JSON Patch (RFC 6902) with array paths. */
+export type PlanEdit = PlanSetEdit | PlanRemoveEdit | PlanMoveEdit;
 
 /** One way to resolve a finding: edits a program applies to the document, all of them. */
 export interface FixOption {

@@ -91,8 +91,8 @@ const cadenceShape = /* @__PURE__ */ (() =>
     }),
   ]))();
 
-/** @internal The document's shape as zod, for its JSON Schema. */
-export const planDocumentShape: z.ZodMiniType = /* @__PURE__ */ (() =>
+/** The document's shape as zod, for its JSON Schema. */
+const planDocumentShape: z.ZodMiniType = /* @__PURE__ */ (() =>
   z.strictObject({
     $schema: z.exactOptional(z.string()),
     version: z.literal(1),

@@ -79,7 +79,7 @@ describe("readPlanDocument", () => {
     const error = expectCode(() => readPlanDocument(doc), "INVALID_PLAN");
     const messages = (error.details.problems as PlanProblem[]).map((p) => p.message);
     expect(messages[0]).toContain(
-      'Unknown field "taget" in The plan document. Did you mean "target"?',
+      'Unknown field "taget" in the plan document. Did you mean "target"?',
     );
     expect(messages[1]).toContain(
       'Unknown field "current" in metrics[0]. It is called "actual" now.',

@@ -63,7 +63,7 @@ export function readDocument(input: unknown): ReadResult {
   const reader = newReader();
   const value = typeof input === "string" ? parseJson(reader, input) : input;
   if (reader.problems.length > 0) return { document: null, model: null, ...reader };
-  const root = readRecord(reader, value, [], DOCUMENT_FIELDS, "The plan document");
+  const root = readRecord(reader, value, [], DOCUMENT_FIELDS, "the plan document");
   if (root === null) return { document: null, model: null, ...reader };
 
   const version = own(root, "version");

@@ -95,7 +95,8 @@ export function readRecord(
   what: string,
 ): Readonly<Record<string, unknown>> | null {
   if (!isRecord(value)) {
-    report(reader, path, `${what} must be an object, got ${describeValue(value)}.`);
+    const subject = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
+    report(reader, path, `${subject} must be an object, got ${describeValue(value)}.`);
     return null;
   }
   for (const field of Object.keys(value)) {
