@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/_lib/decimal.js";
 import { TargetreeError } from "../../src/_lib/errors.js";
 import { readPlanDocument } from "../../src/plan/document.js";
 import type { PlanProblem } from "../../src/plan/types.js";
@@ -103,6 +104,27 @@ describe("readPlanDocument", () => {
       "INVALID_PLAN",
     );
     expect(error.message).toContain("a Map (pass a plain object");
+  });
+
+  it("keeps a caller's Decimals as they are, in amounts and in the model's bounds", () => {
+    const target = new Decimal("1.2e8");
+    const min = new Decimal(0);
+    const doc = {
+      ...minimal(),
+      target,
+      drivers: {
+        model: {
+          version: 1,
+          formulas: { revenue: "customers * aov" },
+          inputs: { customers: { min } },
+        },
+        output: "revenue",
+        inputs: { customers: new Decimal(15000), aov: 8000 },
+      },
+    };
+    const read = readPlanDocument(doc);
+    expect(read.target).toBe(target);
+    expect(read.drivers!.model.inputs!.customers!.min).toBe(min);
   });
 
   it("reads JSON text", () => {

@@ -14,6 +14,7 @@ import {
   attempt,
   checkAmount,
   compact,
+  copyData,
   readEntries,
   readList,
   readRecord,
@@ -116,9 +117,9 @@ function readModel(
   const document = compact<PlanModelDocument>({
     $schema: schema,
     version: 1,
-    formulas: structuredClone(formulas),
-    inputs: options.inputs === undefined ? undefined : structuredClone(options.inputs),
-    nodes: options.nodes === undefined ? undefined : structuredClone(options.nodes),
+    formulas: copyData(formulas),
+    inputs: options.inputs === undefined ? undefined : copyData(options.inputs),
+    nodes: options.nodes === undefined ? undefined : copyData(options.nodes),
   });
   return { model, document };
 }

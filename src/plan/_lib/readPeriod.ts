@@ -19,6 +19,7 @@ import {
   attempt,
   checkAmount,
   compact,
+  copyData,
   readChoice,
   readList,
   readRecord,
@@ -230,7 +231,7 @@ function readChina(
   }
   return compact<PlanChinaCalendarOptions>({
     missingYears,
-    arrangements: arrangements === undefined ? undefined : structuredClone(arrangements),
+    arrangements: arrangements === undefined ? undefined : copyData(arrangements),
   });
 }
 

@@ -409,3 +409,18 @@ export function compact<T>(fields: Readonly<Record<string, unknown>>): T {
   }
   return out as T;
 }
+
+/**
+ * A deep copy of plain data (arrays and plain records, `__proto__` kept as an ordinary key); any
+ * other value (a string, a number, a Decimal) is kept as it is, since it is immutable.
+ */
+export function copyData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyData) as T;
+  if (typeof value !== "object" || value === null) return value;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value))
+    setOwn(out, key, copyData((value as Record<string, unknown>)[key]));
+  return out as T;
+}
