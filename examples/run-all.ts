@@ -1,4 +1,4 @@
-// Runs every worked-case example in order: W1…W12, then X1…X3.
+// Runs every worked-case example in order: W1…W12, then X1…X3, then the plan documents.
 import { readdirSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -19,4 +19,6 @@ for (const file of files) {
   await import(pathToFileURL(`${dir}${file}`).href);
   console.log();
 }
-console.log(`${files.length} example files ran.`);
+await import(pathToFileURL(`${dir}plans.ts`).href);
+console.log();
+console.log(`${files.length + 1} example files ran.`);

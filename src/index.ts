@@ -10,5 +10,6 @@ export * from "./formula/index.js";
 export * from "./measure/index.js";
 export * from "./model/index.js";
 export * from "./numbers/index.js";
+export * from "./plan/index.js";
 export * from "./split/index.js";
 export * from "./time/index.js";

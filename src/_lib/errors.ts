@@ -59,6 +59,11 @@ export const ERROR_CODES = {
   UNKNOWN_FACT: "A rule condition names a fact that was not given.",
   UNKNOWN_CADENCE: "A visit cadence is not recognised.",
   INVALID_TIERS: "Bonus tiers are empty, unsorted or overlapping.",
+  // the plan document
+  INVALID_PLAN:
+    "A plan document cannot be read; `details.problems` lists every problem with its path.",
+  UNKNOWN_FIELD:
+    "A document has a field its version does not define; the problem names the closest known field.",
 } as const;
 
 /** A stable error code; see {@link ERROR_CODES} for the list and meanings. */

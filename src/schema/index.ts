@@ -26,6 +26,7 @@ export type { JsonNumeric } from "./numbers.js";
 export { nonNegativeNumericSchema, numericSchema } from "./numbers.js";
 export { parseModelDefinition } from "./parseModelDefinition.js";
 export { bonusTiersSchema, visitCadencesSchema } from "./plan.js";
+export { planDocumentSchema } from "./planDocument.js";
 export type { SchemaName, SchemaOutput } from "./schemas.js";
 export { schemas } from "./schemas.js";
 export type { ValueTreeNode } from "./split.js";

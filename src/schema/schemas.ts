@@ -3,6 +3,7 @@ import { alertRulesSchema } from "./measure.js";
 import { defineModelOptionsSchema, formulasSchema, modelDefinitionSchema } from "./model.js";
 import { numericSchema } from "./numbers.js";
 import { bonusTiersSchema, visitCadencesSchema } from "./plan.js";
+import { planDocumentSchema } from "./planDocument.js";
 import { cascadeTreeSchema, sharesSchema, valueTreeSchema, weightsSchema } from "./split.js";
 import { calendarSchema, holidayArrangementSchema, isoDateSchema } from "./time.js";
 
@@ -24,6 +25,7 @@ import { calendarSchema, holidayArrangementSchema, isoDateSchema } from "./time.
  * | `alertRules` | `[{ id, when, recommend, severity? }]` | `compileRules`, `evaluateRules` |
  * | `bonusTiers` | `[{ from, rate?, fixed? }]` | `tieredBonus` |
  * | `visitCadences` | class → cadence | `visitPlan` |
+ * | `planDocument` | `{ version: 1, target, period, organization, … }` | `lintPlan`, `readPlanDocument` |
  * | `numeric` | a number or numeric string | everywhere |
  * | `isoDate` | `"YYYY-MM-DD"` | every time function |
  *
@@ -56,6 +58,8 @@ export const schemas = /* @__PURE__ */ Object.freeze({
   bonusTiers: bonusTiersSchema,
   /** Customer class → visit cadence, for `visitPlan`. */
   visitCadences: visitCadencesSchema,
+  /** A plan document (version 1), for `lintPlan` and `readPlanDocument`. */
+  planDocument: planDocumentSchema,
   /** A number or a numeric string (`"1.2亿"`, `"25%"`). */
   numeric: numericSchema,
   /** A calendar date, `"YYYY-MM-DD"`. */

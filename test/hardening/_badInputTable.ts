@@ -152,6 +152,30 @@ const SMALL_MODEL = () =>
   );
 const SMALL_INPUTS = () => ({ customers: 600, conversion: "25%", aov: 8000 });
 
+/** A plan document (PLAN.md, version 1) with one of each section the checks read. */
+const PLAN = () => ({
+  version: 1,
+  target: "100万",
+  unit: "0.01",
+  period: { start: "2024-01-01", end: "2024-12-31", grains: ["quarter", "month"] },
+  organization: {
+    name: "公司",
+    children: [
+      { name: "华东", weight: 3 },
+      { name: "华南", hold: "20万" },
+      { name: "华北", weight: 2 },
+    ],
+  },
+  drivers: {
+    model: { version: 1, formulas: { revenue: "customers * aov" } },
+    output: "revenue",
+    inputs: { customers: 100, aov: 8000 },
+  },
+  dimensions: { 产品线: { shares: { 粮油: "40%", 日化: "30%" }, remainder: "其他" } },
+  path: [{ period: "2023", actual: "90万" }],
+  metrics: [{ name: "转化率", actual: "8%", target: "12%", statedGapRate: "50%" }],
+});
+
 const CALENDAR = () => ({
   name: "test",
   weekend: [6, 7],
@@ -1390,4 +1414,26 @@ export const TABLE: readonly Row[] = [
       { at: [1, "cadences", "B", "visits"], kind: "number", nonNegative: true, optional: true },
     ],
   },
+  ...(["readPlanDocument", "lintPlan"] as const).map(
+    (name): Row => ({
+      name,
+      call: () => [PLAN()],
+      fields: [
+        { at: [0], kind: "value" },
+        { at: [0, "target"], kind: "number" },
+        { at: [0, "unit"], kind: "number", nonNegative: true, optional: true },
+        { at: [0, "period"], kind: "value" },
+        { at: [0, "period", "start"], kind: "date" },
+        { at: [0, "period", "end"], kind: "date" },
+        { at: [0, "period", "grains"], kind: "value" },
+        { at: [0, "organization"], kind: "value" },
+        { at: [0, "organization", "children", 0, "weight"], kind: "number", nonNegative: true },
+        { at: [0, "organization", "children", 1, "hold"], kind: "number" },
+        { at: [0, "dimensions", "产品线", "shares", "粮油"], kind: "number", nonNegative: true },
+        { at: [0, "drivers", "inputs", "customers"], kind: "number" },
+        { at: [0, "path", 0, "actual"], kind: "number", optional: true },
+        { at: [0, "metrics", 0, "statedGapRate"], kind: "number", optional: true },
+      ],
+    }),
+  ),
 ];
