@@ -6,6 +6,7 @@ import { crossCell } from "../../src/split/crossCell.js";
 import type { CrossSplitResult } from "../../src/split/crossSplit.js";
 import { crossSplit } from "../../src/split/crossSplit.js";
 import { splitByShares } from "../../src/split/splitByShares.js";
+import { expectBareRecord } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { deepFreeze, expectError, record } from "./_helpers.js";
 
@@ -86,7 +87,7 @@ describe("crossSplit", () => {
     });
     expect(split.dimensions).toEqual(["__proto__", "b"]);
     expect(Object.entries(split.parts)[0]).toEqual(["__proto__", ["a", "其他"]]);
-    expect(Object.getPrototypeOf(split.marginals)).toBeNull();
+    expectBareRecord(split.marginals);
   });
 
   it("mirrors a negative total", () => {
@@ -299,7 +300,7 @@ describe("crossSplit, more cases", () => {
       "bzn",
     ]);
     expect(split.cells[7]!.coordinates).toEqual({ p: "b", q: "x", r: "n" });
-    expect(Object.getPrototypeOf(split.cells[7]!.coordinates)).toBeNull();
+    expectBareRecord(split.cells[7]!.coordinates);
     expect(split.cells.map((cell) => cell.value.toString())).toEqual(new Array(12).fill("10"));
   });
 
@@ -359,8 +360,8 @@ describe("crossSplit, more cases", () => {
     );
     expect(split.total.toString()).toBe("100");
     expect(split.dimensions).toEqual(["a", "b"]);
-    expect(Object.getPrototypeOf(split.parts)).toBeNull();
-    expect(Object.getPrototypeOf(split.marginals.a)).toBeNull();
+    expectBareRecord(split.parts);
+    expectBareRecord(split.marginals.a);
     expect(record(split.marginals.b!)).toEqual({ y: "50", other: "50" });
   });
 
