@@ -1,7 +1,7 @@
 import chineseDays from "chinese-days";
-import type { HolidayArrangement } from "targetree";
-import { chinaArrangement, provisionalChinaArrangement } from "targetree";
 import { describe, expect, it } from "vitest";
+import type { HolidayArrangement } from "../../src/index.js";
+import { chinaArrangement, provisionalChinaArrangement } from "../../src/index.js";
 import {
   dragonBoatFestival,
   lunarReader,
@@ -10,7 +10,7 @@ import {
   springFestival,
 } from "../../src/time/_lib/chineseCalendar.js";
 import { utcDay } from "../../src/time/_lib/isoDate.js";
-import { thrown } from "./_helpers.js";
+import { errorOf } from "./_helpers.js";
 
 const daysOff = (arrangement: HolidayArrangement) =>
   arrangement.holidays.flatMap((holiday) => holiday.days).sort();
@@ -164,20 +164,20 @@ describe("provisionalChinaArrangement", () => {
   });
 
   it("refuses years outside 2025–2099 with CALENDAR_YEAR_MISSING, and non-integers", () => {
-    expect(thrown(() => provisionalChinaArrangement(2024)).code).toBe("CALENDAR_YEAR_MISSING");
-    expect(thrown(() => provisionalChinaArrangement(2100)).code).toBe("CALENDAR_YEAR_MISSING");
-    expect(thrown(() => provisionalChinaArrangement(2024)).path).toEqual(["year"]);
-    const outside = thrown(() => provisionalChinaArrangement(2100));
+    expect(errorOf(() => provisionalChinaArrangement(2024)).code).toBe("CALENDAR_YEAR_MISSING");
+    expect(errorOf(() => provisionalChinaArrangement(2100)).code).toBe("CALENDAR_YEAR_MISSING");
+    expect(errorOf(() => provisionalChinaArrangement(2024)).path).toEqual(["year"]);
+    const outside = errorOf(() => provisionalChinaArrangement(2100));
     expect(outside.details).toEqual({ year: 2100 });
     expect(outside.message).toMatch(
       /A provisional China calendar can be computed for 2025–2099 only \(the current rules took effect in 2025\), not for 2100\./,
     );
     for (const year of [-1, 0, 999, 10_000]) {
-      const error = thrown(() => provisionalChinaArrangement(year));
+      const error = errorOf(() => provisionalChinaArrangement(year));
       expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["year"]]);
     }
-    expect(thrown(() => provisionalChinaArrangement(2027.5)).code).toBe("INVALID_ARGUMENT");
-    expect(thrown(() => provisionalChinaArrangement("2027" as never)).code).toBe(
+    expect(errorOf(() => provisionalChinaArrangement(2027.5)).code).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => provisionalChinaArrangement("2027" as never)).code).toBe(
       "INVALID_ARGUMENT",
     );
   });
@@ -240,17 +240,17 @@ describe("lunar and solar dates behind the provisional calendar", () => {
       [utcDay(2026, 2, 17), 0],
       [utcDay(2026, 2, 10), 7],
     ] as const) {
-      const error = thrown(() => reader.find(2026, 1, 1, from, span));
+      const error = errorOf(() => reader.find(2026, 1, 1, from, span));
       expect(error.code).toBe("CALENDAR_YEAR_MISSING");
       expect(error.message).toMatch(
         /The runtime's Chinese calendar gave no lunar 1\/1 for 2026; pass the year's arrangement as data instead\./,
       );
     }
     // Lunar year, month and day must all match: no lunar month 13, and 1/1 of 2025 is not 2026's.
-    expect(thrown(() => reader.find(2026, 13, 1, utcDay(2026, 1, 1), 60)).code).toBe(
+    expect(errorOf(() => reader.find(2026, 13, 1, utcDay(2026, 1, 1), 60)).code).toBe(
       "CALENDAR_YEAR_MISSING",
     );
-    expect(thrown(() => reader.find(2025, 1, 1, utcDay(2026, 2, 10), 10)).code).toBe(
+    expect(errorOf(() => reader.find(2025, 1, 1, utcDay(2026, 2, 10), 10)).code).toBe(
       "CALENDAR_YEAR_MISSING",
     );
   });
@@ -264,7 +264,7 @@ describe("lunar and solar dates behind the provisional calendar", () => {
     }
     Intl.DateTimeFormat = NoChinese as typeof Intl.DateTimeFormat;
     try {
-      const error = thrown(() => provisionalChinaArrangement(2027));
+      const error = errorOf(() => provisionalChinaArrangement(2027));
       expect(error.code).toBe("CALENDAR_YEAR_MISSING");
       expect(error.message).toMatch(/This JavaScript runtime has no Chinese calendar in Intl/);
     } finally {

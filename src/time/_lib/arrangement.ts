@@ -1,6 +1,9 @@
-import { differenceInCalendarDays, eachDayOfInterval } from "date-fns";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { eachDayOfInterval } from "date-fns/eachDayOfInterval";
+import { didYouMean } from "../../_lib/closest.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
+import { isRecord, own } from "../../_lib/records.js";
 import type { ArrangementHoliday, HolidayArrangement, IsoDate } from "../types.js";
 import { formatIsoDate, isIsoDate, utcDay } from "./isoDate.js";
 
@@ -10,15 +13,15 @@ const MAX_ENTRIES = 60;
 /** Longest run one `"start/end"` entry may span. */
 const MAX_RUN_DAYS = 31;
 
-const TOP_KEYS = /* @__PURE__ */ new Set([
+const TOP_KEYS: readonly string[] = [
   "year",
   "source",
   "published",
   "provisional",
   "holidays",
   "workdays",
-]);
-const HOLIDAY_KEYS = /* @__PURE__ */ new Set(["name", "days", "workdays"]);
+];
+const HOLIDAY_KEYS: readonly string[] = ["name", "days", "workdays"];
 
 /** Why an arrangement was refused, in `error.details.reason`. */
 export type ArrangementProblem =
@@ -41,21 +44,15 @@ function fail(
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function own(record: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function checkKeys(record: Record<string, unknown>, allowed: Set<string>, path: ErrorPath): void {
+function checkKeys(record: object, allowed: readonly string[], path: ErrorPath): void {
   for (const key of Object.keys(record)) {
-    if (!allowed.has(key)) {
-      fail("shape", `Unknown field ${excerpt(key)}; the fields are ${[...allowed].join(", ")}.`, [
-        ...path,
-        key,
-      ]);
+    if (!allowed.includes(key)) {
+      fail(
+        "shape",
+        `Unknown field ${excerpt(key)}.${didYouMean(key, allowed)} The fields are ${allowed.join(", ")}.`,
+        [...path, key],
+        { key, known: [...allowed] },
+      );
     }
   }
 }

@@ -1,4 +1,5 @@
-import { eachDayOfInterval, getISODay } from "date-fns";
+import { eachDayOfInterval } from "date-fns/eachDayOfInterval";
+import { getISODay } from "date-fns/getISODay";
 import type { ErrorPath } from "../../_lib/errors.js";
 import type { Calendar, DayKind, IsoDate, IsoWeekday } from "../types.js";
 import type { ResolvedCalendar } from "./calendar.js";

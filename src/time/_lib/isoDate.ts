@@ -1,4 +1,6 @@
-import { addDays, differenceInCalendarDays, getDaysInMonth } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
 import type { IsoDate } from "../types.js";
