@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import type { TargetreeErrorCode } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { checkArrangement, checkIsoDate, resolveCalendar } from "../time/internal.js";
+import { checkArrangement, checkCalendar, checkIsoDate } from "../time/internal.js";
 import type {
   Calendar,
   CalendarDay,
@@ -141,11 +141,6 @@ const calendarDaySchema: z.ZodMiniType<IsoDate | CalendarDay> = /* @__PURE__ */ 
     z.strictObject({ date: isoDateSchema, name: z.exactOptional(z.string()) }),
   ))();
 
-/** The year the calendar is resolved for when it is checked: one it has data for. */
-function someCoveredYear(calendar: Calendar): number {
-  return calendar.years?.[0] ?? 2000;
-}
-
 /**
  * A working-day calendar (the `calendar` option of every time function):
  * `{ name?, weekend?, holidays?, workdays?, years?, missingYears?, provisionalYears?, sources? }`,
@@ -174,13 +169,10 @@ export const calendarSchema: z.ZodMiniType<Calendar> = /* @__PURE__ */ (() =>
       sources: z.exactOptional(z.array(z.string())),
     }),
     (calendar, report) => {
-      const year = someCoveredYear(calendar);
       try {
-        resolveCalendar(calendar, year, year, []);
+        checkCalendar(calendar, []);
       } catch (error) {
         if (!(error instanceof TargetreeError)) throw error;
-        // A calendar without data for some year is valid; asking for that year is what fails.
-        if (error.code === "CALENDAR_YEAR_MISSING") return;
         report(
           problemIssue(
             {

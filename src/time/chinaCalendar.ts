@@ -79,8 +79,8 @@ interface Entry {
  * @example
  * chinaCalendar().years //=> [2020, 2021, 2022, 2023, 2024, 2025, 2026]
  * workingDays("2026-10-01", "2026-10-10", chinaCalendar()).workingDays //=> 3
- * const ahead = chinaCalendar({ missingYears: "provisional", provisionalThrough: 2028 });
- * workingDays("2028-01-01", "2028-12-31", ahead).provisionalYears //=> [2028]
+ * const ahead = chinaCalendar({ missingYears: "provisional", provisionalThrough: 2035 });
+ * workingDays("2032-01-01", "2032-12-31", ahead).provisionalYears //=> [2032]
  * workingDays("2027-01-01", "2027-12-31", chinaCalendar({ missingYears: "provisional" })).provisional //=> true
  */
 export function chinaCalendar(options?: ChinaCalendarOptions): Calendar {

@@ -14,7 +14,8 @@ import type { Calendar, CalendarDay } from "./types.js";
  * without `years`, the years its listed days fall in; days outside it are classified from the
  * lists as usual. JSON, `structuredClone` and object spread keep the data and drop the table.
  *
- * @param calendar - The calendar as data: `{ weekend?, holidays?, workdays?, years?, … }`.
+ * @param calendar - The calendar as data: `{ weekend?, holidays?, workdays?, years?, … }`;
+ *   `undefined` is the default calendar (Saturday and Sunday off, no holidays), compiled as `{}`.
  * @returns The same calendar, copied, frozen and compiled.
  * @throws {TargetreeError} `UNKNOWN_OPTION` for a misspelt field (`holiday` for `holidays`);
  *   `INVALID_ARGUMENT` for a malformed calendar; `INVALID_DATE` for a bad date in it;
@@ -42,6 +43,7 @@ function copyCalendar(calendar: Calendar): Calendar {
           ...(own(entry, "name") === undefined ? {} : { name: own(entry, "name") as string }),
         }
       : entry;
+  if (calendar === undefined) return copy;
   for (const key of Object.keys(calendar)) {
     const value = (calendar as Record<string, unknown>)[key];
     if (value === undefined) continue;

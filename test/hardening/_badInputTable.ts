@@ -901,6 +901,18 @@ export const TABLE: readonly Row[] = [
     ],
   },
   {
+    name: "compileCalendar",
+    call: () => [CALENDAR()],
+    fields: [
+      { at: [0], kind: "options" },
+      { at: [0, "weekend", 0], kind: "number", nonNegative: true },
+      { at: [0, "holidays", 0], kind: "date" },
+      { at: [0, "holidays", 1, "date"], kind: "date" },
+      { at: [0, "years", 0], kind: "number", nonNegative: true },
+      { at: [0, "missingYears"], kind: "value", optional: true },
+    ],
+  },
+  {
     name: "chinaArrangement",
     call: () => [2026, { missingYears: "error" }],
     fields: [
@@ -940,7 +952,7 @@ export const TABLE: readonly Row[] = [
         start: "2026-01-01",
         end: "2026-12-31",
         grain: "quarter",
-        basis: "working-days",
+        spreadBy: "working-days",
         calendar: chinaCalendar(),
         unit: "0.01",
         rounding: "half-up",
@@ -952,7 +964,7 @@ export const TABLE: readonly Row[] = [
       { at: [1, "start"], kind: "date" },
       { at: [1, "end"], kind: "date" },
       { at: [1, "grain"], kind: "value" },
-      { at: [1, "basis"], kind: "value", optional: true },
+      { at: [1, "spreadBy"], kind: "value", optional: true },
       { at: [1, "calendar"], kind: "options" },
       { at: [1, "unit"], kind: "number", nonNegative: true, optional: true },
       { at: [1, "rounding"], kind: "value", optional: true },
@@ -967,7 +979,7 @@ export const TABLE: readonly Row[] = [
         start: "2026-01-01",
         end: "2026-12-31",
         grain: "month",
-        basis: "seasonality",
+        spreadBy: "seasonality",
         seasonality: { monthly: [8, 6, 9, 10, 10, 11, 9, 9, 10, 12, 14, 16] },
         unit: 1,
       },
@@ -1024,7 +1036,7 @@ export const TABLE: readonly Row[] = [
         end: "2026-06-30",
         calendar: CALENDAR(),
         asOfCounts: "elapsed",
-        basis: "working-days",
+        countBy: "working-days",
       },
     ],
     fields: [
@@ -1035,7 +1047,7 @@ export const TABLE: readonly Row[] = [
       { at: [1, "calendar"], kind: "options" },
       { at: [1, "calendar", "workdays", 0, "date"], kind: "date" },
       { at: [1, "asOfCounts"], kind: "value", optional: true },
-      { at: [1, "basis"], kind: "value", optional: true },
+      { at: [1, "countBy"], kind: "value", optional: true },
     ],
   },
 
@@ -1123,6 +1135,16 @@ export const TABLE: readonly Row[] = [
       { at: [0, "asOf"], kind: "date" },
       { at: [0, "start"], kind: "date" },
       { at: [0, "end"], kind: "date" },
+    ],
+  },
+  {
+    name: "projectRunRate",
+    variant: "counts",
+    call: () => [{ actual: "40万", workingDays: 21, workingDaysElapsed: 10 }],
+    fields: [
+      { at: [0, "actual"], kind: "number" },
+      { at: [0, "workingDays"], kind: "number", nonNegative: true },
+      { at: [0, "workingDaysElapsed"], kind: "number", nonNegative: true },
     ],
   },
   {

@@ -24,7 +24,7 @@ describe("holidayArrangementSchema", () => {
     const arrangement = validate("holidayArrangement", NOTICE_2026);
     expect(arrangement).toEqual(NOTICE_2026);
     const calendar = chinaCalendar({ arrangements: [arrangement] });
-    expect(workingDays("2026-01-01", "2026-12-31", calendar).count).toBe(248);
+    expect(workingDays("2026-01-01", "2026-12-31", calendar).workingDays).toBe(248);
     expect(parseHolidayArrangement(arrangement).holidays.flatMap((h) => h.days)).toHaveLength(33);
   });
 

@@ -100,6 +100,49 @@ describe("provisionalChinaArrangement", () => {
     expect(byName.get("国庆节")?.workdays).toEqual(["2027-09-26", "2027-10-09"]);
   });
 
+  it("runs 春节 8 days from 除夕, plus the weekend days left between it and a make-up day, as 2026's notice does", () => {
+    const reader = lunarReader();
+    const spring = (arrangement: HolidayArrangement) =>
+      arrangement.holidays.find((holiday) => holiday.name === "春节")!;
+    // The notices: 2025 runs exactly 8 days from 除夕 (01-28); 2026 runs 9, from the Sunday
+    // before 除夕 (02-16), because the make-up Saturday 02-14 leaves 02-15 between.
+    expect(spring(chinaArrangement(2025)).days).toHaveLength(8);
+    expect(spring(chinaArrangement(2026)).days[0]).toBe("2026-02-15");
+    expect(spring(chinaArrangement(2026)).days).toHaveLength(9);
+    // 2027 the same way: 除夕 Friday 02-05, 8 days to Friday 02-12; a Saturday make-up day would
+    // stand alone between days off, so the make-up day is Sunday 02-14 and Saturday 02-13 joins.
+    expect(spring(provisionalChinaArrangement(2027))).toEqual({
+      name: "春节",
+      days: [
+        "2027-02-05",
+        "2027-02-06",
+        "2027-02-07",
+        "2027-02-08",
+        "2027-02-09",
+        "2027-02-10",
+        "2027-02-11",
+        "2027-02-12",
+        "2027-02-13",
+      ],
+      workdays: ["2027-01-31", "2027-02-14"],
+    });
+    for (let year = 2025; year <= 2099; year++) {
+      const { days, workdays = [] } = spring(provisionalChinaArrangement(year));
+      const eve = shift(springFestival(reader, year), -1);
+      const core = Array.from({ length: 8 }, (_, offset) => shift(eve, offset));
+      expect(
+        core.filter((date) => !days.includes(date)),
+        `${year}: the 8 days from 除夕`,
+      ).toEqual([]);
+      for (const extra of days.filter((date) => !core.includes(date))) {
+        const between = workdays.some(
+          (makeUp) => (makeUp < extra && extra < core[0]!) || (core[7]! < extra && extra < makeUp),
+        );
+        expect(isWeekendDay(extra) && between, `${year}: ${extra}`).toBe(true);
+      }
+    }
+  });
+
   it("merges 中秋 into 国庆 when it falls in early October (2028: 8 days)", () => {
     const national = provisionalChinaArrangement(2028).holidays.find((h) =>
       h.name.startsWith("国庆"),
