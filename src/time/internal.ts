@@ -8,7 +8,6 @@ export {
   resolveCalendar,
   workingDates,
 } from "./_lib/calendar.js";
-export { dayNumber } from "./_lib/dayNumber.js";
-export { checkIsoDate, parseRange } from "./_lib/isoDate.js";
+export { checkDayRange, checkIsoDate } from "./_lib/isoDate.js";
 export type { Progress } from "./_lib/progress.js";
 export { measureProgress, share } from "./_lib/progress.js";

@@ -234,6 +234,8 @@ describe("calendarSchema", () => {
   it("refuses each kind of bad calendar with its code and path", () => {
     const cases: [unknown, string, (string | number)[]][] = [
       ["weekends", "INVALID_ARGUMENT", []],
+      [new Map([["weekend", [7]]]), "INVALID_ARGUMENT", []],
+      [[], "INVALID_ARGUMENT", []],
       [{ weekends: [6, 7] }, "INVALID_ARGUMENT", ["weekends"]],
       [{ weekend: [0] }, "INVALID_ARGUMENT", ["weekend", 0]],
       [{ weekend: [6, 6] }, "INVALID_ARGUMENT", ["weekend", 1]],

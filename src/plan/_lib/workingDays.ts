@@ -2,9 +2,8 @@
 import { TargetreeError } from "../../_lib/errors.js";
 import type { ResolvedCalendar } from "../../time/internal.js";
 import {
+  checkDayRange,
   countWorkingDays,
-  dayNumber,
-  parseRange,
   resolveCalendar,
   workingDates,
 } from "../../time/internal.js";
@@ -30,16 +29,15 @@ function readPeriod(
       path: ["options", start === undefined ? "start" : "end"],
     });
   }
-  const range = parseRange(start, end, ["options", "start"], ["options", "end"]);
+  const range = checkDayRange(start, end, ["options", "start"], ["options", "end"]);
   const resolved = resolveCalendar(
     calendar as Calendar | undefined,
-    range.start.getFullYear(),
-    range.end.getFullYear(),
+    range.firstYear,
+    range.lastYear,
     ["options", "calendar"],
     { start: range.startIso, end: range.endIso },
   );
-  const first = dayNumber(range.startIso);
-  return { first, last: first + range.days - 1, calendar: resolved };
+  return { first: range.first, last: range.last, calendar: resolved };
 }
 
 /** Lists the working days from `start` to `end` (inclusive) on `calendar`. */

@@ -2,7 +2,7 @@
 // counting a range is a subtraction. Pure integer arithmetic, no time zone anywhere.
 import type { IsoDate, IsoWeekday } from "../types.js";
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 
 /** The day number of an ISO date already checked (`"2026-01-01"` → 20454). */
 export function dayNumber(iso: IsoDate): number {

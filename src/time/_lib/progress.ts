@@ -9,7 +9,7 @@ import { toDecimal } from "../../numbers/toDecimal.js";
 import type { Calendar, IsoDate } from "../types.js";
 import { countWorkingDays, resolveCalendar } from "./calendar.js";
 import { dayNumber } from "./dayNumber.js";
-import { checkIsoDate, parseRange } from "./isoDate.js";
+import { checkDayRange, checkIsoDate } from "./isoDate.js";
 
 /** Where the as-of day sits, the day counts and the progress of one period. */
 export interface Progress {
@@ -45,20 +45,19 @@ export function measureProgress(
   reads: { readonly countBy: boolean },
 ): Progress {
   const asOfIso = checkIsoDate(asOf, ["asOf"]);
-  const range = parseRange(fields.start, fields.end, [...prefix, "start"], [...prefix, "end"]);
+  const range = checkDayRange(fields.start, fields.end, [...prefix, "start"], [...prefix, "end"]);
   const asOfCounts = readChoice(fields, "asOfCounts", ["elapsed", "remaining"], "elapsed", prefix);
   const countBy = reads.countBy
     ? readChoice(fields, "countBy", ["working-days", "calendar-days"], "working-days", prefix)
     : "working-days";
   const calendar = resolveCalendar(
     fields.calendar as Calendar | undefined,
-    range.start.getFullYear(),
-    range.end.getFullYear(),
+    range.firstYear,
+    range.lastYear,
     [...prefix, "calendar"],
     { start: range.startIso, end: range.endIso },
   );
-  const first = dayNumber(range.startIso);
-  const last = first + range.days - 1;
+  const { first, last } = range;
   const lastElapsed = Math.min(last, dayNumber(asOfIso) - (asOfCounts === "elapsed" ? 0 : 1));
   const workingDays = countWorkingDays(calendar, first, last);
   const workingDaysElapsed = countWorkingDays(calendar, first, lastElapsed);
