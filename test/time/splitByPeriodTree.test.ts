@@ -247,6 +247,33 @@ describe("splitByPeriodTree", () => {
       expect(inner.message).toMatch(/innerSpreadBy must be "working-days" or "calendar-days"\./);
     });
 
+    it("refuses a misspelt option, naming the one meant, and options under their old names", () => {
+      const base = {
+        start: "2026-01-01",
+        end: "2026-06-30",
+        grains: ["quarter", "month"],
+      } as const;
+      for (const [key, meant] of [
+        ["grain", "grains"],
+        ["innerSpreadby", "innerSpreadBy"],
+        ["calender", "calendar"],
+      ] as const) {
+        const error = errorOf(() => splitByPeriodTree(1, { ...base, [key]: "x" } as never));
+        expect([error.code, error.path], key).toEqual(["UNKNOWN_OPTION", ["options", key]]);
+        expect(error.message).toContain(`Did you mean "${meant}"?`);
+      }
+      for (const [key, now] of [
+        ["basis", "spreadBy"],
+        ["innerBasis", "innerSpreadBy"],
+      ] as const) {
+        const error = errorOf(() =>
+          splitByPeriodTree(1, { ...base, [key]: "calendar-days" } as never),
+        );
+        expect([error.code, error.path]).toEqual(["UNKNOWN_OPTION", ["options", key]]);
+        expect(error.message).toContain(`it is now "${now}"`);
+      }
+    });
+
     it("refuses innerSpreadBy where it would have no effect", () => {
       const base = {
         start: "2026-01-01",
