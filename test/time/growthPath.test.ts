@@ -166,6 +166,13 @@ describe("growthPath", () => {
       expect(errorOf(() => growthPath(8, "abc", 4)).path).toEqual(["end"]);
     });
 
+    it('takes unit "万" as a step of one 万, as "1万"', () => {
+      const path = (unit: string) =>
+        strings(growthPath("8万", "20万", 3, { method: "cagr", unit }).values);
+      expect(path("万")).toEqual(path("1万"));
+      expect(path("万")).toEqual(["80000", "110000", "150000", "200000"]);
+    });
+
     it("options that are not an object, null included: INVALID_ARGUMENT", () => {
       for (const options of [null, "abc", Number.NaN, true, [], 1]) {
         const error = errorOf(() => growthPath(8, 20, 4, options as never));

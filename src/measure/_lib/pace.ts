@@ -28,7 +28,9 @@ export interface PaceDates {
    * the day, the as-of day is still to come).
    */
   readonly asOfCounts?: "elapsed" | "remaining";
+  /** Not with dates: give the period either as dates or as counts. */
   readonly workingDays?: never;
+  /** Not with dates: give the period either as dates or as counts. */
   readonly workingDaysElapsed?: never;
 }
 
@@ -38,10 +40,15 @@ export interface PaceCounts {
   readonly workingDays: number;
   /** Working days of the period already done, from 0 to `workingDays`. */
   readonly workingDaysElapsed: number;
+  /** Not with counts: give the period either as dates or as counts. */
   readonly asOf?: never;
+  /** Not with counts. */
   readonly start?: never;
+  /** Not with counts. */
   readonly end?: never;
+  /** Not with counts. */
   readonly calendar?: never;
+  /** Not with counts. */
   readonly asOfCounts?: never;
 }
 
