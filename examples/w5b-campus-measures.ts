@@ -35,21 +35,21 @@ printTable(
       "first month",
       "80万",
       "< 10万",
-      `< ${formatPercent(achievement({ actual: "10万", target: "80万" }))}`,
+      `< ${formatPercent(achievement({ actual: "10万", target: "80万" }).achievement!)}`,
       "< 12.5%",
     ],
     [
       "after the reset",
       "20万",
       "> 60万",
-      `> ${formatPercent(achievement({ actual: "60万", target: "20万" }))}`,
+      `> ${formatPercent(achievement({ actual: "60万", target: "20万" }).achievement!)}`,
       "> 300%",
     ],
     [
       "the month after",
       "20万",
       "> 100万",
-      `> ${formatPercent(achievement({ actual: "100万", target: "20万" }))}`,
+      `> ${formatPercent(achievement({ actual: "100万", target: "20万" }).achievement!)}`,
       "—",
     ],
   ],
@@ -107,13 +107,13 @@ printTable(
     const health = teamHealth(months);
     const fired = evaluateRules(rule, {
       missesInARow: health.missesInARow,
-      stageAchievement: health.stageAchievement,
+      stageAchievement: health.stageAchievement!,
     });
     return [
       name,
       String(health.missesInARow),
-      formatPercent(health.stageAchievement, { digits: 1 }),
-      health.status === "danger" ? `danger: ${health.reasons.join(", ")}` : "ok",
+      formatPercent(health.stageAchievement!, { digits: 1 }),
+      health.status === "danger" ? `danger: ${health.causes.join(", ")}` : "ok",
       fired.length > 0 ? fired[0]!.recommend : "—",
     ];
   }),

@@ -1,4 +1,5 @@
 // W7 — the current-vs-target table (third document, table 1), with explicit basis and direction.
+// The document's "current" (现状) is gap's `actual`.
 import type { GapBasis, GapInput, GapResult } from "targetree";
 import { formatAmount, formatPercent, gap } from "targetree";
 import { heading, printTable } from "./_lib/table.js";
@@ -17,51 +18,51 @@ interface Row {
 const rows: readonly Row[] = [
   {
     metric: "销售额 sales",
-    input: { current: "80万", target: "100万" },
+    input: { actual: "80万", target: "100万" },
     printedBasis: "target",
     printed: "20%",
   },
   {
     metric: "转化率 conversion",
-    input: { current: "8%", target: "12%" },
-    printedBasis: "current",
+    input: { actual: "8%", target: "12%" },
+    printedBasis: "actual",
     printed: "50%",
   },
   {
     metric: "复购率 repurchase",
-    input: { current: "15%", target: "20%" },
-    printedBasis: "current",
+    input: { actual: "15%", target: "20%" },
+    printedBasis: "actual",
     printed: "33%",
   },
   {
     metric: "获客成本 CAC (lower is better)",
-    input: { current: 500, target: 400, direction: "lower" },
+    input: { actual: 500, target: 400, direction: "lower" },
     printedBasis: "target",
     printed: "25%",
     unit: "元",
   },
 ];
 
-const showValue = (value: GapResult["current"], result: GapResult, unit?: string): string =>
+const showValue = (value: GapResult["actual"], result: GapResult, unit?: string): string =>
   result.kind === "rate" ? formatPercent(value) : `${formatAmount(value)}${unit ?? ""}`;
 const showGap = (result: GapResult, unit?: string): string =>
   result.gapUnit === "pp"
     ? `${result.points!.toString()}pp`
     : `${formatAmount(result.gap)}${unit ?? ""}`;
-const pct = (value: GapResult["rate"]): string =>
+const pct = (value: GapResult["gapRate"]): string =>
   value === null ? "—" : formatPercent(value, { digits: 1 });
 
 const table = rows.map((row) => {
   const result = gap({ ...row.input, basis: row.printedBasis });
   return [
     row.metric,
-    showValue(result.current, result, row.unit),
+    showValue(result.actual, result, row.unit),
     showValue(result.target, result, row.unit),
     showGap(result, row.unit),
     row.printed,
-    `${formatPercent(result.rate!, { digits: 0 })} (${row.printedBasis} basis)`,
-    pct(result.rates.target),
-    pct(result.rates.current),
+    `${formatPercent(result.gapRate!, { digits: 0 })} (${row.printedBasis} basis)`,
+    pct(result.gapRates.target),
+    pct(result.gapRates.actual),
   ];
 });
 
@@ -74,11 +75,11 @@ printTable(
     "as printed",
     "reproduced",
     "on target",
-    "on current",
+    "on actual",
   ],
   table,
 );
 console.log(
-  "The document mixes bases: sales and CAC divide by the target, conversion and repurchase by the current value.",
+  "The document mixes bases: sales and CAC divide by the target, conversion and repurchase by the current value (actual).",
 );
 console.log("Rate metrics have their gap in percentage points (pp); the gap rate is relative.");

@@ -19,7 +19,7 @@ const base = toDecimal("80万");
 const q3Target = base.times(toDecimal("1").plus(toDecimal("25%")));
 const newCustomersTarget = toDecimal(150);
 const impliedNewBase = newCustomersTarget.div(toDecimal("1").plus(toDecimal("30%")));
-const repurchase = gap({ current: "15%", target: "20%" });
+const repurchase = gap({ actual: "15%", target: "20%" });
 const shareBefore = toDecimal("40%");
 const shareAfter = toDecimal("50%");
 const aSales = q3Target.times(shareAfter);
@@ -32,7 +32,7 @@ printTable(
       "Q3 销售额 sales (+25%)",
       formatAmount(base),
       formatAmount(q3Target),
-      formatPercent(growth(q3Target, base), { signed: true }),
+      formatPercent(growth(q3Target, base).growth!, { signed: true }),
       "100万",
     ],
     [
@@ -44,9 +44,9 @@ printTable(
     ],
     [
       "复购率 repurchase",
-      formatPercent(repurchase.current),
+      formatPercent(repurchase.actual),
       formatPercent(repurchase.target),
-      `+${repurchase.points!.toString()}pp (${formatPercent(repurchase.rates.current!, { digits: 1, signed: true })})`,
+      `+${repurchase.points!.toString()}pp (${formatPercent(repurchase.gapRates.actual!, { digits: 1, signed: true })})`,
       "15% → 20%",
     ],
     [
@@ -60,7 +60,7 @@ printTable(
       "A 产品线销售额 A sales",
       formatAmount(aSalesBefore),
       formatAmount(aSales),
-      formatPercent(growth(aSales, aSalesBefore), { signed: true }),
+      formatPercent(growth(aSales, aSalesBefore).growth!, { signed: true }),
       "50万",
     ],
   ],

@@ -14,39 +14,41 @@ import { heading, printTable } from "./_lib/table.js";
 heading("W9 — 月度复盘 monthly review, July 2023");
 
 const progress = [
-  { metric: "转化率 conversion", baseline: "8%", current: "9%", target: "12%", document: "25%" },
+  { metric: "转化率 conversion", baseline: "8%", actual: "9%", target: "12%", document: "25%" },
   {
     metric: "新客户 new customers (added)",
     baseline: 0,
-    current: 20,
+    actual: 20,
     target: 150,
     document: "13.3%",
   },
   {
     metric: "广告关键词点击率 ad click rate",
     baseline: 0,
-    current: "1.5%",
+    actual: "1.5%",
     target: "3%",
     document: "50%",
   },
 ];
 printTable(
   ["metric", "baseline", "now", "target", "progress", "document"],
-  progress.map((row) => [
-    row.metric,
-    String(row.baseline),
-    String(row.current),
-    String(row.target),
-    formatPercent(improvementProgress(row), { digits: 1 }),
-    row.document,
+  progress.map(({ metric, document, ...figures }) => [
+    metric,
+    String(figures.baseline),
+    String(figures.actual),
+    String(figures.target),
+    formatPercent(improvementProgress(figures).improvementProgress!, { digits: 1 }),
+    document,
   ]),
 );
 console.log(
   "Progress = (now − baseline) / (target − baseline); with a zero baseline it is the achievement rate,",
 );
-console.log(`e.g. 1.5% of 3% = ${formatPercent(achievement({ actual: "1.5%", target: "3%" }))}.`);
+console.log(
+  `e.g. 1.5% of 3% = ${formatPercent(achievement({ actual: "1.5%", target: "3%" }).achievement!)}.`,
+);
 
-const referral = growth(300, 500);
+const referral = growth(300, 500).growth!;
 console.log(
   `\n转介绍获客成本 referral acquisition cost: 300元 vs 500元 baseline → ${formatPercent(referral, { signed: true })} (lower is better).`,
 );
@@ -54,10 +56,10 @@ console.log(
 console.log("\nMoves of 30% or more in the month are flagged (异动):");
 const moves = flagBigMoves(
   {
-    "华东 sales": { previous: "120万", current: "84万" },
-    "华南 sales": { previous: "80万", current: "76万" },
-    "华北 sales": { previous: "60万", current: "66万" },
-    "转介绍获客成本 referral CAC": { previous: 500, current: 300 },
+    "华东 sales": { previous: "120万", actual: "84万" },
+    "华南 sales": { previous: "80万", actual: "76万" },
+    "华北 sales": { previous: "60万", actual: "66万" },
+    "转介绍获客成本 referral CAC": { previous: 500, actual: 300 },
   },
   "30%",
 );
@@ -66,8 +68,8 @@ printTable(
   moves.map((row) => [
     row.key,
     formatAmount(row.previous),
-    formatAmount(row.current),
-    row.change === null ? "—" : formatPercent(row.change, { digits: 1, signed: true }),
+    formatAmount(row.actual),
+    row.growth === null ? "—" : formatPercent(row.growth, { digits: 1, signed: true }),
     row.flagged ? `⚑ ${row.move}` : "",
   ]),
 );

@@ -1,8 +1,9 @@
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { own } from "../_lib/records.js";
 import type { FormulaNode } from "../formula/ast.js";
 import { formulaNames } from "../formula/formulaNames.js";
 import { parseFormula } from "../formula/parseFormula.js";
-import { own, requireRecord } from "./_lib/input.js";
+import { readFields } from "./_lib/input.js";
 
 /** How urgent a fired rule is. */
 export type RuleSeverity = "info" | "warning" | "danger";
@@ -46,6 +47,7 @@ export interface CompiledRules {
 }
 
 const SEVERITIES: readonly RuleSeverity[] = ["info", "warning", "danger"];
+const FIELDS: readonly string[] = ["id", "when", "recommend", "severity"];
 
 /**
  * Parses alert rules once (conditions are data in the formula language, never JavaScript), so
@@ -54,7 +56,8 @@ const SEVERITIES: readonly RuleSeverity[] = ["info", "warning", "danger"];
  * @param rules - The rules, each `{ id, when, recommend, severity? }`.
  * @returns The compiled rules (frozen).
  * @throws {TargetreeError} `INVALID_ARGUMENT` for a rule that is not `{ id, when, recommend }`
- *   or an unknown severity; `DUPLICATE_KEY` for a repeated id; the formula errors of
+ *   or an unknown severity; `UNKNOWN_OPTION` for a rule field other than `id`, `when`,
+ *   `recommend`, `severity` (`recommand`), naming the closest; `DUPLICATE_KEY` for a repeated id; the formula errors of
  *   `parseFormula` (`FORMULA_SYNTAX`, `FORMULA_TOO_LONG`, `FORMULA_TOO_DEEP`,
  *   `INVALID_CHARACTER`, `UNKNOWN_FUNCTION`, `WRONG_ARITY`, `TYPE_MISMATCH`…) at
  *   `rules[i].when`, naming the rule; `TYPE_MISMATCH` for a condition that is a number.
@@ -75,7 +78,7 @@ export function compileRules(rules: readonly AlertRule[]): CompiledRules {
   const seen = new Set<string>();
   const compiled = rules.map((rule: unknown, index): CompiledRule => {
     const path = ["rules", index];
-    const record = requireRecord(rule, path, `rules[${index}]`);
+    const record = readFields(rule, FIELDS, path, `rules[${index}]`);
     const text = (key: string): string => {
       const value = own(record, key);
       if (typeof value !== "string" || value.trim() === "") {

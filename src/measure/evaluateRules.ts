@@ -1,16 +1,14 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { isRecord, own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
 import { evaluateFormula } from "../formula/evaluateFormula.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import { isRecord, own } from "./_lib/input.js";
 import type { AlertRule, CompiledRules, RuleSeverity } from "./compileRules.js";
 import { compileRules } from "./compileRules.js";
 
-/** Facts a rule may read: numbers (any `Numeric`) or true/false, by name. */
-export type RuleFacts =
-  | Readonly<Record<string, Numeric | boolean>>
-  | ReadonlyMap<string, Numeric | boolean>;
+/** Facts a rule may read: numbers (any `Numeric`) or true/false, by name, as a record. */
+export type RuleFacts = Readonly<Record<string, Numeric | boolean>>;
 
 /** A rule whose condition held. */
 export interface FiredRule {
@@ -38,7 +36,8 @@ export interface FiredRule {
  *
  * @param rules - Rules `{ id, when, recommend, severity? }`, or the result of `compileRules`
  *   (parse once, evaluate many rows).
- * @param facts - The facts by name, as a record or a `Map`.
+ * @param facts - The facts by name, as a record (a `Map` is refused); facts are data, so a
+ *   record may hold facts no rule reads.
  * @returns The fired rules, each with its id, recommendation, severity and the facts it read.
  * @throws {TargetreeError} `UNKNOWN_FACT` when a condition names a fact that was not given (path
  *   `rules[i].when`, `details.ruleId` and `details.fact`); `TYPE_MISMATCH` when a condition is
@@ -149,24 +148,17 @@ function checkCompiled(compiled: CompiledRules): CompiledRules {
  * converts a value the first time a rule reads it; `undefined` for an absent fact.
  */
 function factReader(facts: unknown): (name: string) => Decimal | boolean | undefined {
-  const isMap = facts instanceof Map;
-  if (!isMap && !isRecord(facts)) {
+  if (!isRecord(facts)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
-      `facts must be a record or a Map, got ${describeValue(facts)}.`,
+      `facts must be a record of named values, got ${describeValue(facts)}.`,
       { path: ["facts"] },
     );
   }
-  const map = facts as Map<unknown, unknown>;
-  const record = facts as Record<string, unknown>;
+  const record = facts;
   // NFC name → the caller's own key.
   const index = new Map<string, string>();
-  for (const key of isMap ? map.keys() : Object.keys(record)) {
-    if (typeof key !== "string") {
-      throw new TargetreeError("INVALID_ARGUMENT", "Fact names must be strings.", {
-        path: ["facts"],
-      });
-    }
+  for (const key of Object.keys(record)) {
     const name = key.normalize("NFC");
     const earlier = index.get(name);
     if (earlier !== undefined) {
@@ -184,7 +176,7 @@ function factReader(facts: unknown): (name: string) => Decimal | boolean | undef
     if (known !== undefined) return known;
     const key = index.get(name);
     if (key === undefined) return undefined;
-    const raw = isMap ? map.get(key) : record[key];
+    const raw = record[key];
     if (raw === undefined) return undefined;
     const value = typeof raw === "boolean" ? raw : toDecimal(raw as Numeric, ["facts", key]);
     converted.set(name, value);

@@ -1,9 +1,10 @@
 import type { Decimal } from "../_lib/decimal.js";
-import { TargetreeError } from "../_lib/errors.js";
+import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
+import { isRecord } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import { keyedEntries, optionsRecord, readInteger } from "./_lib/input.js";
+import { keyedEntries, readInteger, readSettings } from "./_lib/input.js";
 
 /** Options of {@link growthSeries}. */
 export interface GrowthSeriesOptions {
@@ -16,7 +17,7 @@ export interface GrowthSeriesOptions {
 
 /** One period's row in the result of {@link growthSeries}. */
 export interface GrowthSeriesRow {
-  /** The period's key (a record or Map key) or its index in an array. */
+  /** The period's key in a record, or its index in an array. */
   readonly key: string | number;
   /** The period's value, exact. */
   readonly value: Decimal;
@@ -28,18 +29,21 @@ export interface GrowthSeriesRow {
   readonly reason: string | null;
 }
 
+const OPTIONS: readonly string[] = ["lag"];
+
 /**
  * Growth rates along a series, period over period (环比, `lag: 1`) or year over year
  * (同比, `lag: 12` for months). A row whose comparison period is missing or zero gets
  * `growth: null` with a `reason` instead of an error, so one bad month does not hide the rest.
  *
- * @param series - Values in period order: an array, a `Map`, or a record (own keys, in
- *   insertion order; note that JavaScript puts integer-like keys such as `"2024"` first in
- *   ascending order — use an array or a Map to be sure of the order).
+ * @param series - Values in period order: an array, or a record (own keys, in insertion
+ *   order; note that JavaScript puts integer-like keys such as `"2024"` first in ascending
+ *   order — use an array to be sure of the order). A `Map` is refused.
  * @param options - `lag`.
  * @returns One row per period, in order.
  * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number;
- *   `INVALID_ARGUMENT` for a bad series or `lag`;
+ *   `UNKNOWN_OPTION` for an option other than `lag`; `INVALID_ARGUMENT` for a bad series or
+ *   `lag`;
  *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
@@ -48,23 +52,20 @@ export interface GrowthSeriesRow {
  * growthSeries([100, 110, 121, 150, 132], { lag: 3 })[3]!.growth?.toString() //=> "0.5"
  */
 export function growthSeries(
-  series: readonly Numeric[] | ReadonlyMap<string, Numeric> | Readonly<Record<string, Numeric>>,
+  series: readonly Numeric[] | Readonly<Record<string, Numeric>>,
   options: GrowthSeriesOptions = {},
 ): GrowthSeriesRow[] {
-  const lag = readInteger(optionsRecord(options), "lag", 1, 1, ["options"]);
-  let entries: [string | number, unknown][];
-  if (Array.isArray(series)) {
-    entries = series.map((value, index) => [index, value]);
-  } else {
-    if (series === null || typeof series !== "object") {
-      throw new TargetreeError(
-        "INVALID_ARGUMENT",
-        "series must be an array, a Map or a record of values.",
-        { path: ["series"] },
-      );
-    }
-    entries = keyedEntries(series, ["series"], "series");
+  const lag = readInteger(readSettings(options, OPTIONS), "lag", 1, 1, ["options"]);
+  if (!Array.isArray(series) && !isRecord(series)) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `series must be an array or a record of values, got ${describeValue(series)}.`,
+      { path: ["series"] },
+    );
   }
+  const entries: [string | number, unknown][] = Array.isArray(series)
+    ? series.map((value, index) => [index, value])
+    : keyedEntries(series, ["series"], "series");
   const values = entries.map(([key, value]) => toDecimal(value as Numeric, ["series", key]));
   return entries.map(([key], index) => {
     const value = values[index]!;

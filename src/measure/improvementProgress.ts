@@ -1,47 +1,80 @@
 import type { Decimal } from "../_lib/decimal.js";
-import { TargetreeError } from "../_lib/errors.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
-import { requiredNumber, requireRecord } from "./_lib/input.js";
+import { readFields, requiredNumber } from "./_lib/input.js";
 
 /** The input of {@link improvementProgress}; all three values in the metric's own unit. */
 export interface ImprovementProgressInput {
   /** Where the metric started. */
   readonly baseline: Numeric;
   /** Where it is now. */
-  readonly current: Numeric;
+  readonly actual: Numeric;
   /** Where it should get to. */
   readonly target: Numeric;
 }
 
+/** The result of {@link improvementProgress}. */
+export interface ImprovementProgressResult {
+  /**
+   * (actual − baseline) / (target − baseline), exact (0.25 = 25% of the planned improvement);
+   * `null` when the target equals the baseline.
+   */
+  readonly improvementProgress: Decimal | null;
+  /** Why `improvementProgress` is `null`; `null` when there is a ratio. */
+  readonly reason: string | null;
+  /** The baseline, exact. */
+  readonly baseline: Decimal;
+  /** The actual, exact. */
+  readonly actual: Decimal;
+  /** The target, exact. */
+  readonly target: Decimal;
+}
+
+const FIELDS: readonly string[] = ["baseline", "actual", "target"];
+
 /**
- * Share of a planned improvement achieved so far: (current − baseline) / (target − baseline).
+ * Share of a planned improvement achieved so far: (actual − baseline) / (target − baseline).
  * It works for either direction (for a cost cut, target < baseline and a fall counts as
  * progress). Below 0 means the metric moved away from the target; above 1 means it overshot.
+ * A target equal to the baseline (no improvement planned) is a data condition:
+ * `improvementProgress` is `null` and `reason` says why.
  *
- * @param input - `baseline`, `current` and `target`.
- * @returns The progress ratio (0.25 = 25% of the planned improvement), exact.
- * @throws {TargetreeError} `DIVISION_BY_ZERO` when the target equals the baseline (no
- *   improvement was planned); `INVALID_NUMBER` for NaN, `""`, `null`…; `INVALID_ARGUMENT`
- *   for a missing value;
+ * @param input - `baseline`, `actual` and `target`; any other field is refused.
+ * @returns The progress ratio (or `null` and a reason) and the values it read.
+ * @throws {TargetreeError} `INVALID_NUMBER` for NaN, `""`, `null`…; `UNKNOWN_OPTION` for a
+ *   field other than `baseline`, `actual`, `target`; `INVALID_ARGUMENT` for a missing value;
  *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
- * improvementProgress({ baseline: "8%", current: "9%", target: "12%" }).toString() //=> "0.25"
- * improvementProgress({ baseline: 500, current: 450, target: 300 }).toString()    //=> "0.25"
+ * improvementProgress({ baseline: "8%", actual: "9%", target: "12%" }).improvementProgress?.toString() //=> "0.25"
+ * improvementProgress({ baseline: 500, actual: 450, target: 300 }).improvementProgress?.toString()    //=> "0.25"
+ * improvementProgress({ baseline: 5, actual: 6, target: 5 }).improvementProgress //=> null
  */
-export function improvementProgress(input: ImprovementProgressInput): Decimal {
-  const record = requireRecord(input, [], "improvementProgress input");
+export function improvementProgress(input: ImprovementProgressInput): ImprovementProgressResult {
+  const record = readFields(input, FIELDS, [], "improvementProgress input");
   const baseline = requiredNumber(record, "baseline", []);
-  const current = requiredNumber(record, "current", []);
+  const actual = requiredNumber(record, "actual", []);
   const target = requiredNumber(record, "target", []);
   const planned = target.minus(baseline);
   if (planned.isZero()) {
-    throw new TargetreeError(
-      "DIVISION_BY_ZERO",
-      "The target equals the baseline, so no improvement was planned and progress is undefined.",
-      { path: ["target"] },
-    );
+    return {
+      improvementProgress: null,
+      reason:
+        "The target equals the baseline, so no improvement was planned and progress is undefined.",
+      baseline,
+      actual,
+      target,
+    };
   }
-  return checkMagnitude(current.minus(baseline).div(planned), ["target"], "The progress");
+  return {
+    improvementProgress: checkMagnitude(
+      actual.minus(baseline).div(planned),
+      ["target"],
+      "The progress",
+    ),
+    reason: null,
+    baseline,
+    actual,
+    target,
+  };
 }

@@ -1,6 +1,6 @@
 export type { Direction } from "../_lib/direction.js";
 export type { PaceCounts, PaceDates, PaceDays, PacePeriod } from "./_lib/pace.js";
-export type { AchievementInput } from "./achievement.js";
+export type { AchievementInput, AchievementResult } from "./achievement.js";
 export { achievement } from "./achievement.js";
 export type {
   AlertRule,
@@ -21,10 +21,14 @@ export type { BigMoveRow, FlagBigMovesOptions, MoveInput } from "./flagBigMoves.
 export { flagBigMoves } from "./flagBigMoves.js";
 export type { GapBasis, GapInput, GapKind, GapResult } from "./gap.js";
 export { gap } from "./gap.js";
+export type { GrowthResult } from "./growth.js";
 export { growth } from "./growth.js";
 export type { GrowthSeriesOptions, GrowthSeriesRow } from "./growthSeries.js";
 export { growthSeries } from "./growthSeries.js";
-export type { ImprovementProgressInput } from "./improvementProgress.js";
+export type {
+  ImprovementProgressInput,
+  ImprovementProgressResult,
+} from "./improvementProgress.js";
 export { improvementProgress } from "./improvementProgress.js";
 export type { PaceGapInput, PaceGapResult } from "./paceGap.js";
 export { paceGap } from "./paceGap.js";
@@ -40,5 +44,5 @@ export type {
   ScorecardResult,
 } from "./scorecard.js";
 export { scorecard } from "./scorecard.js";
-export type { TeamHealthOptions, TeamHealthReason, TeamHealthResult } from "./teamHealth.js";
+export type { TeamHealthCause, TeamHealthOptions, TeamHealthResult } from "./teamHealth.js";
 export { teamHealth } from "./teamHealth.js";

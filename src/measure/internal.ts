@@ -1,13 +1,11 @@
 // The measure area's face to the other areas of src/: internal helpers they may use. Not public;
 // the public face is index.ts.
 export {
-  isRecord,
   keyedEntries,
   optionalNumber,
-  optionsRecord,
-  own,
-  readChoice,
+  readFields,
   readInteger,
+  readSettings,
   requiredNumber,
   requireRecord,
 } from "./_lib/input.js";

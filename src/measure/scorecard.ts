@@ -10,8 +10,10 @@ import {
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
+import { readChoice } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
-import { optionsRecord, own, readChoice, requiredNumber, requireRecord } from "./_lib/input.js";
+import { readSettings, requiredNumber, requireRecord } from "./_lib/input.js";
 
 /** One input row: its dimension values (region, salesperson, product…) and its figures. */
 export interface ScorecardInputRow {
@@ -94,6 +96,7 @@ interface Group {
 }
 
 const RANK_BY: readonly ScorecardRankBy[] = ["achievement", "gapRate", "actual"];
+const OPTIONS: readonly string[] = ["direction", "rankBy", "totalKey"];
 
 /**
  * A completion scorecard (完成率看板) rolled up through a hierarchy of dimensions, e.g. region →
@@ -102,11 +105,12 @@ const RANK_BY: readonly ScorecardRankBy[] = ["achievement", "gapRate", "actual"]
  * below, so every level adds up to the total exactly. Input rows with the same path are summed.
  *
  * @param rows - Input rows with a string (or number) value for every level and `target`,
- *   `actual` figures.
+ *   `actual` figures; rows are data, so other fields are allowed and ignored.
  * @param levels - The dimension fields, top level first (`["region", "salesperson"]`).
  * @param options - `direction`, `rankBy`, `totalKey`.
  * @returns The total row (a tree through `children`) and all rows depth first.
  * @throws {TargetreeError} `INVALID_NUMBER` for a figure that is not a number;
+ *   `UNKNOWN_OPTION` for an option other than `direction`, `rankBy`, `totalKey`;
  *   `INVALID_ARGUMENT` for a missing dimension value, an empty or repeated `levels`, or bad
  *   options; `NUMBER_TOO_LARGE` when a sum, gap or ratio leaves the supported magnitude
  *   (|x| < 1e1000).
@@ -129,7 +133,7 @@ export function scorecard(
   levels: readonly string[],
   options: ScorecardOptions = {},
 ): ScorecardResult {
-  const record = optionsRecord(options);
+  const record = readSettings(options, OPTIONS);
   const direction = readChoice(record, "direction", DIRECTIONS, "higher", ["options"]);
   const rankBy = readChoice(record, "rankBy", RANK_BY, "achievement", ["options"]);
   const totalKey = own(record, "totalKey") ?? "total";

@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import { describeValue } from "../_lib/errors.js";
-import type { BonusTier } from "../plan/tieredBonus.js";
-import { tieredBonus } from "../plan/tieredBonus.js";
-import type { CadencePeriod, CustomCadence, VisitCadence } from "../plan/visitPlan.js";
+import type { BonusTier } from "../activity/tieredBonus.js";
+import { tieredBonus } from "../activity/tieredBonus.js";
+import type { CadencePeriod, CustomCadence, VisitCadence } from "../activity/visitPlan.js";
 import {
   addCheck,
   customSchema,

@@ -14,7 +14,7 @@ export interface ChinaArrangementOptions {
 }
 
 /**
- * The official China holiday arrangement of one year (2020–2026), as shipped in
+ * The official China holiday arrangement of one year (2004–2026), as shipped in
  * `src/time/data/china-holidays.ts`: the days off and the make-up working days,
  * every run expanded into single dates. A fresh copy each call.
  *

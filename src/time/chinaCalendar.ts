@@ -50,7 +50,7 @@ interface Entry {
 /**
  * The China (mainland) working-day calendar: Saturday and Sunday off, the
  * statutory holidays and the make-up working days (调休) of the State Council
- * notices for 2020–2026 (see `src/time/data/china-holidays.ts` for the sources),
+ * notices for 2004–2026 (see `src/time/data/china-holidays.ts` for the sources),
  * plus any arrangements you pass.
  *
  * The result is a **compiled calendar**: plain, frozen data (a {@link Calendar}: JSON and
@@ -77,7 +77,7 @@ interface Entry {
  *   `INVALID_ARGUMENT` for bad options.
  *
  * @example
- * chinaCalendar().years //=> [2020, 2021, 2022, 2023, 2024, 2025, 2026]
+ * [chinaCalendar().years?.[0], chinaCalendar().years?.at(-1)] //=> [2004, 2026]
  * workingDays("2026-10-01", "2026-10-10", chinaCalendar()).workingDays //=> 3
  * const ahead = chinaCalendar({ missingYears: "provisional", provisionalThrough: 2035 });
  * workingDays("2032-01-01", "2032-12-31", ahead).provisionalYears //=> [2032]

@@ -9,10 +9,10 @@ describe("W5 — break-even, achievement, bonus tiers and the health rule", () =
   });
 
   it("gives achievement below 12.5% for under 10万 of 80万, above 300% for over 60万 of 20万", () => {
-    expect(achievement({ actual: "10万", target: "80万" }).toString()).toBe("0.125");
-    expect(achievement({ actual: 99_999, target: "80万" }).lt("0.125")).toBe(true);
-    expect(achievement({ actual: "60万", target: "20万" }).toString()).toBe("3");
-    expect(achievement({ actual: 600_001, target: "20万" }).gt(3)).toBe(true);
+    expect(achievement({ actual: "10万", target: "80万" }).achievement?.toString()).toBe("0.125");
+    expect(achievement({ actual: 99_999, target: "80万" }).achievement!.lt("0.125")).toBe(true);
+    expect(achievement({ actual: "60万", target: "20万" }).achievement?.toString()).toBe("3");
+    expect(achievement({ actual: 600_001, target: "20万" }).achievement!.gt(3)).toBe(true);
   });
 
   it("pays the single-month tiers above 5万 and above 10万", () => {
@@ -32,13 +32,13 @@ describe("W5 — break-even, achievement, bonus tiers and the health rule", () =
       { actual: "17万", target: "20万" },
       { actual: "19万", target: "20万" },
     ];
-    expect(teamHealth(threeMisses).reasons).toEqual(["consecutive-misses"]);
+    expect(teamHealth(threeMisses).causes).toEqual(["consecutive-misses"]);
     const low = [
       { actual: "6万", target: "20万" },
       { actual: "8万", target: "20万" },
     ];
-    expect(teamHealth(low).reasons).toEqual(["low-achievement"]);
-    expect(teamHealth(low).stageAchievement.toString()).toBe("0.35");
+    expect(teamHealth(low).causes).toEqual(["low-achievement"]);
+    expect(teamHealth(low).stageAchievement?.toString()).toBe("0.35");
     const campus = [
       { actual: "9万", target: "80万" },
       { actual: "60万", target: "20万" },

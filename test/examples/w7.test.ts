@@ -5,28 +5,31 @@ const pct = (value: { toString(): string } | null, digits = 1): string =>
   value === null ? "null" : formatPercent(value.toString(), { digits });
 
 describe("W7 — current vs target, basis made explicit", () => {
-  const sales = gap({ current: "80万", target: "100万", basis: "target" });
-  const conversion = gap({ current: "8%", target: "12%", basis: "current" });
-  const repurchase = gap({ current: "15%", target: "20%", basis: "current" });
-  const cac = gap({ current: "500", target: "400", direction: "lower", basis: "target" });
+  const sales = gap({ actual: "80万", target: "100万", basis: "target" });
+  const conversion = gap({ actual: "8%", target: "12%", basis: "actual" });
+  const repurchase = gap({ actual: "15%", target: "20%", basis: "actual" });
+  const cac = gap({ actual: "500", target: "400", direction: "lower", basis: "target" });
 
   it("reproduces every printed gap and gap rate with its basis", () => {
-    expect([sales.gap.toString(), pct(sales.rate, 0)]).toEqual(["200000", "20%"]);
-    expect([conversion.points?.toString(), conversion.gapUnit, pct(conversion.rate, 0)]).toEqual([
-      "4",
-      "pp",
-      "50%",
+    expect([sales.gap.toString(), pct(sales.gapRate, 0)]).toEqual(["200000", "20%"]);
+    expect([conversion.points?.toString(), conversion.gapUnit, pct(conversion.gapRate, 0)]).toEqual(
+      ["4", "pp", "50%"],
+    );
+    expect([repurchase.points?.toString(), repurchase.gapUnit, pct(repurchase.gapRate, 0)]).toEqual(
+      ["5", "pp", "33%"],
+    );
+    expect([cac.gap.toString(), pct(cac.gapRate, 0), cac.direction]).toEqual([
+      "100",
+      "25%",
+      "lower",
     ]);
-    expect([repurchase.points?.toString(), repurchase.gapUnit, pct(repurchase.rate, 0)]).toEqual([
-      "5",
-      "pp",
-      "33%",
-    ]);
-    expect([cac.gap.toString(), pct(cac.rate, 0), cac.direction]).toEqual(["100", "25%", "lower"]);
   });
 
   it("shows both bases side by side", () => {
-    const both = (result: typeof sales) => [pct(result.rates.target), pct(result.rates.current)];
+    const both = (result: typeof sales) => [
+      pct(result.gapRates.target),
+      pct(result.gapRates.actual),
+    ];
     expect(both(sales)).toEqual(["20%", "25%"]);
     expect(both(conversion)).toEqual(["33.3%", "50%"]);
     expect(both(repurchase)).toEqual(["25%", "33.3%"]);

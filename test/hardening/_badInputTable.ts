@@ -194,6 +194,12 @@ const RULES = (): AlertRule[] => [
   { id: "stuck", when: "stuckDays > 7", recommend: "升级至总监" },
 ];
 
+const FIGURES = () => [
+  { actual: "40万", target: "100万" },
+  { actual: "45万", target: "100万" },
+  { actual: "60万", target: "100万" },
+];
+
 const MONTHS = () => [
   { actual: "9万", target: "80万" },
   { actual: "60万", target: "20万" },
@@ -1064,10 +1070,10 @@ export const TABLE: readonly Row[] = [
   },
   {
     name: "gap",
-    call: () => [{ current: "8%", target: "12%", direction: "higher", basis: "current" }],
+    call: () => [{ actual: "8%", target: "12%", direction: "higher", basis: "actual" }],
     fields: [
       { at: [0], kind: "value" },
-      { at: [0, "current"], kind: "number" },
+      { at: [0, "actual"], kind: "number" },
       { at: [0, "target"], kind: "number" },
       { at: [0, "direction"], kind: "value", optional: true },
       { at: [0, "basis"], kind: "value", optional: true },
@@ -1095,11 +1101,11 @@ export const TABLE: readonly Row[] = [
   },
   {
     name: "improvementProgress",
-    call: () => [{ baseline: "8%", current: "9%", target: "12%" }],
+    call: () => [{ baseline: "8%", actual: "9%", target: "12%" }],
     fields: [
       { at: [0], kind: "value" },
       { at: [0, "baseline"], kind: "number" },
-      { at: [0, "current"], kind: "number" },
+      { at: [0, "actual"], kind: "number" },
       { at: [0, "target"], kind: "number" },
     ],
   },
@@ -1180,10 +1186,19 @@ export const TABLE: readonly Row[] = [
     ],
   },
   {
+    name: "consecutiveMisses",
+    variant: "under a threshold",
+    call: () => [FIGURES(), { below: "50%" }],
+    fields: [
+      { at: [0, 1, "actual"], kind: "number" },
+      { at: [1, "below"], kind: "number", nonNegative: true, optional: true },
+    ],
+  },
+  {
     name: "teamHealth",
     call: () => [
       MONTHS(),
-      { missesInARow: 3, minAchievement: "80%", stageAchievement: "40%", streak: "trailing" },
+      { misses: 3, stageBelow: "80%", stageAchievement: "40%", streak: "trailing" },
     ],
     fields: [
       // No periods: nothing missed, nothing to flag.
@@ -1191,27 +1206,36 @@ export const TABLE: readonly Row[] = [
       { at: [0, 1, "actual"], kind: "number" },
       { at: [0, 1, "target"], kind: "number" },
       { at: [1], kind: "options" },
-      { at: [1, "missesInARow"], kind: "number", nonNegative: true, optional: true },
-      { at: [1, "minAchievement"], kind: "number", optional: true },
+      { at: [1, "misses"], kind: "number", nonNegative: true, optional: true },
+      { at: [1, "stageBelow"], kind: "number", nonNegative: true, optional: true },
       { at: [1, "stageAchievement"], kind: "number", optional: true },
       { at: [1, "streak"], kind: "value", optional: true },
     ],
   },
   {
+    name: "teamHealth",
+    variant: "under a threshold",
+    call: () => [FIGURES(), { misses: 3, below: "50%" }],
+    fields: [
+      { at: [0, 0, "target"], kind: "number" },
+      { at: [1, "below"], kind: "number", nonNegative: true, optional: true },
+    ],
+  },
+  {
     name: "flagBigMoves",
     call: () => [
-      { 华东: { previous: "100万", current: "70万" }, 华南: { previous: "80万", current: "84万" } },
+      { 华东: { previous: "100万", actual: "70万" }, 华南: { previous: "80万", actual: "84万" } },
       "30%",
-      { direction: "both" },
+      { moves: "both" },
     ],
     fields: [
       { at: [0], kind: "value", accepts: ["{}"] },
       { at: [0, "华东"], kind: "value" },
       { at: [0, "华东", "previous"], kind: "number" },
-      { at: [0, "华东", "current"], kind: "number" },
+      { at: [0, "华东", "actual"], kind: "number" },
       { at: [1], kind: "number", nonNegative: true },
       { at: [2], kind: "options" },
-      { at: [2, "direction"], kind: "value", optional: true },
+      { at: [2, "moves"], kind: "value", optional: true },
     ],
   },
   {
@@ -1287,7 +1311,7 @@ export const TABLE: readonly Row[] = [
         { name: "visits", conversion: "20%" },
         { name: "opportunities", perNext: 3 },
       ],
-      { outcomeName: "wins", people: 10, workingDays: 20, roundUp: true },
+      { outcomeName: "wins", people: 10, workingDays: 20, wholeNumber: true },
     ],
     fields: [
       { at: [0], kind: "number", nonNegative: true },
@@ -1297,7 +1321,7 @@ export const TABLE: readonly Row[] = [
       { at: [2], kind: "options" },
       { at: [2, "people"], kind: "number", nonNegative: true, optional: true },
       { at: [2, "workingDays"], kind: "number", nonNegative: true, optional: true },
-      { at: [2, "roundUp"], kind: "value", optional: true, accepts: ["true"] },
+      { at: [2, "wholeNumber"], kind: "value", optional: true, accepts: ["true"] },
     ],
   },
   {

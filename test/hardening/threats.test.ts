@@ -229,7 +229,7 @@ describe("JSON bodies with __proto__ and constructor keys", () => {
   });
 
   it("measure and plan functions keep them as keys and never inherit a field", () => {
-    const moves = flagBigMoves(json(`{"__proto__": {"previous": 100, "current": 50}}`), "30%");
+    const moves = flagBigMoves(json(`{"__proto__": {"previous": 100, "actual": 50}}`), "30%");
     expect(moves.map((row) => `${row.key}:${row.flagged}`)).toEqual(["__proto__:true"]);
     const series = growthSeries(json(`{"__proto__": 100, "constructor": 120}`));
     expect(series.map((row) => `${row.key}:${row.growth ?? "-"}`)).toEqual([
@@ -249,15 +249,14 @@ describe("JSON bodies with __proto__ and constructor keys", () => {
       cadences: json(`{"__proto__": "weekly"}`),
     });
     expect(plan.rows.map((row) => row.key)).toEqual(["__proto__"]);
-    // A stage or a tier whose own "__proto__" key holds the numbers has no numbers of its own.
-    expect(
-      errorOf(() => funnel(100, [json(`{"name": "v", "__proto__": {"perNext": 5}}`)])).code,
-    ).toBe("INVALID_ARGUMENT");
-    expect(
-      errorOf(() => tieredBonus(100, [json(`{"from": 0, "__proto__": {"rate": 0.5}}`)])).code,
-    ).toBe("INVALID_TIERS");
-    const missing = errorOf(() => achievement(json(`{"__proto__": {"actual": 1, "target": 2}}`)));
-    expect(missing.path).toEqual(["actual"]);
+    // A record of named fields (a stage, a tier, an input) whose own "__proto__" key holds the
+    // numbers has no numbers of its own: "__proto__" is an unknown field there.
+    const stage = errorOf(() => funnel(100, [json(`{"name": "v", "__proto__": {"perNext": 5}}`)]));
+    expect([stage.code, stage.path]).toEqual(["UNKNOWN_OPTION", ["stages", 0, "__proto__"]]);
+    const tier = errorOf(() => tieredBonus(100, [json(`{"from": 0, "__proto__": {"rate": 0.5}}`)]));
+    expect([tier.code, tier.path]).toEqual(["UNKNOWN_OPTION", ["tiers", 0, "__proto__"]]);
+    const input = errorOf(() => achievement(json(`{"__proto__": {"actual": 1, "target": 2}}`)));
+    expect([input.code, input.path]).toEqual(["UNKNOWN_OPTION", ["__proto__"]]);
   });
 });
 
@@ -385,7 +384,7 @@ describe("names set on Object.prototype", () => {
     formatPercent: () => formatPercent(0.125),
     growthPath: () => growthPath(8, 20, 4),
     tieredBonus: () => tieredBonus("12万", [{ from: "5万", rate: "3%" }]),
-    gap: () => gap({ current: "80万", target: "100万" }),
+    gap: () => gap({ actual: "80万", target: "100万" }),
     renderTree: () => renderTree(revenueModel(), REVENUE_INPUTS),
     explain: () => explain(revenueModel(), REVENUE_INPUTS),
     printFormula: () => printFormula(parseFormula("a * b <= c")),
@@ -602,7 +601,7 @@ describe("forged Decimal-like values", () => {
         (value: unknown) => allocate(100, { a: value as never, b: 1 }),
         (value: unknown) => evaluate(defineModel({ y: "x * 2" }), { x: value as never }),
         (value: unknown) => evaluateFormula("x * 2", { x: value as never }),
-        (value: unknown) => gap({ current: value as never, target: 1 }),
+        (value: unknown) => gap({ actual: value as never, target: 1 }),
         (value: unknown) => formatAmount(value as never),
       ]) {
         expect(errorOf(() => use(make())).code).toBe("INVALID_NUMBER");
@@ -738,8 +737,8 @@ describe("very long strings and huge magnitudes", () => {
       () => growth("1e999", "1e-999"),
       () => roi({ revenue: "1e999", cost: "1e-999" }),
       () => breakEvenRevenue({ fixedCosts: "1e999", grossMargin: "1e-999" }),
-      () => gap({ current: "1e-999", target: "1e999", basis: "current" }).rate,
-      () => gap({ current: "-9e999", target: "9e999" }).gap,
+      () => gap({ actual: "1e-999", target: "1e999", basis: "actual" }).gapRate,
+      () => gap({ actual: "-9e999", target: "9e999" }).gap,
       () => requiredGrowth("1e-999", "1e999"),
       () => growthPath("1e-999", "1e999", 1, { method: "cagr" }).rate,
       () => growthPath("-9e999", "9e999", 1).increment,

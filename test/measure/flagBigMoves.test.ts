@@ -1,50 +1,53 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { flagBigMoves } from "../../src/measure/flagBigMoves.js";
+import { growth } from "../../src/measure/growth.js";
+import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf, expectCode } from "./_helpers.js";
 
 describe("flagBigMoves", () => {
   it("flags W9: a region whose sales drop 30% at a 30% threshold", () => {
     const rows = flagBigMoves(
-      { 华东: { previous: "100万", current: "70万" }, 华南: { previous: "80万", current: "84万" } },
+      { 华东: { previous: "100万", actual: "70万" }, 华南: { previous: "80万", actual: "84万" } },
       "30%",
     );
-    expect(rows.map((row) => [row.key, row.change?.toString(), row.move, row.flagged])).toEqual([
+    expect(rows.map((row) => [row.key, row.growth?.toString(), row.move, row.flagged])).toEqual([
       ["华东", "-0.3", "down", true],
       ["华南", "0.05", "up", false],
     ]);
-  });
-
-  it("counts only the moves in the chosen direction", () => {
-    const metrics = { a: { previous: 100, current: 140 }, b: { previous: 100, current: 50 } };
-    expect(flagBigMoves(metrics, 0.3, { direction: "down" }).map((row) => row.flagged)).toEqual([
-      false,
-      true,
-    ]);
-    expect(flagBigMoves(metrics, 0.3, { direction: "up" }).map((row) => row.flagged)).toEqual([
-      true,
-      false,
+    expect([rows[0]!.previous.toString(), rows[0]!.actual.toString()]).toEqual([
+      "1000000",
+      "700000",
     ]);
   });
 
-  it("flags a move away from zero with a null change and a reason", () => {
-    const [row] = flagBigMoves(new Map([["new", { previous: 0, current: 5 }]]), "30%");
-    expect(row!.change).toBeNull();
+  it("counts only the moves chosen with moves: up, down or both", () => {
+    const metrics = { a: { previous: 100, actual: 140 }, b: { previous: 100, actual: 50 } };
+    const flagged = (moves: "up" | "down" | "both") =>
+      flagBigMoves(metrics, 0.3, { moves }).map((row) => row.flagged);
+    expect(flagged("down")).toEqual([false, true]);
+    expect(flagged("up")).toEqual([true, false]);
+    expect(flagged("both")).toEqual([true, true]);
+    expect(flagBigMoves(metrics, 0.3).map((row) => row.flagged)).toEqual([true, true]);
+  });
+
+  it("flags a move away from zero with a null growth and a reason", () => {
+    const [row] = flagBigMoves({ new: { previous: 0, actual: 5 } }, "30%");
+    expect(row!.growth).toBeNull();
     expect(row!.flagged).toBe(true);
-    expect(row!.reason).toMatch(/zero/);
-    expect(flagBigMoves({ idle: { previous: 0, current: 0 } }, "30%")[0]!.flagged).toBe(false);
+    expect(row!.reason).toBe("The previous value is zero, so the growth rate is undefined.");
+    expect(flagBigMoves({ idle: { previous: 0, actual: 0 } }, "30%")[0]!.flagged).toBe(false);
   });
 
   it("does not mutate frozen input", () => {
-    const metrics = deepFreeze({ a: { previous: 10, current: 5 } });
-    expect(flagBigMoves(metrics, "50%")[0]!.flagged).toBe(true);
+    const metrics = deepFreeze({ a: { previous: 10, actual: 5 } });
+    expect(flagBigMoves(metrics, "50%", deepFreeze({ moves: "down" }))[0]!.flagged).toBe(true);
   });
 
   it("rejects a negative threshold, bad values and bad options", () => {
     expectCode(() => flagBigMoves({}, -0.1), "INVALID_ARGUMENT", ["threshold"]);
     expectCode(() => flagBigMoves({}, Number.NaN), "INVALID_NUMBER", ["threshold"]);
-    expectCode(() => flagBigMoves({ a: { previous: "", current: 1 } }, 0.3), "INVALID_NUMBER", [
+    expectCode(() => flagBigMoves({ a: { previous: "", actual: 1 } }, 0.3), "INVALID_NUMBER", [
       "metrics",
       "a",
       "previous",
@@ -52,13 +55,33 @@ describe("flagBigMoves", () => {
     expectCode(() => flagBigMoves({ a: { previous: 1 } as never }, 0.3), "INVALID_ARGUMENT", [
       "metrics",
       "a",
-      "current",
+      "actual",
     ]);
-    expectCode(
-      () => flagBigMoves({}, 0.3, { direction: "sideways" as never }),
-      "INVALID_ARGUMENT",
+    expectCode(() => flagBigMoves({}, 0.3, { moves: "sideways" as never }), "INVALID_ARGUMENT", [
+      "options",
+      "moves",
+    ]);
+  });
+
+  it("refuses the old option direction and a misspelt field with UNKNOWN_OPTION", () => {
+    const renamed = expectCode(
+      () => flagBigMoves({}, 0.3, { direction: "down" } as never),
+      "UNKNOWN_OPTION",
       ["options", "direction"],
     );
+    expect(renamed.message).toMatch(/Known options: "moves"/);
+    const field = expectCode(
+      () => flagBigMoves({ a: { previous: 1, current: 2 } } as never, 0.3),
+      "UNKNOWN_OPTION",
+      ["metrics", "a", "current"],
+    );
+    expect(field.message).toMatch(/Known options: "previous", "actual"/);
+    const typo = expectCode(
+      () => flagBigMoves({ a: { previous: 1, acutal: 2 } } as never, 0.3),
+      "UNKNOWN_OPTION",
+      ["metrics", "a", "acutal"],
+    );
+    expect(typo.message).toMatch(/Did you mean "actual"\?/);
   });
 
   it("says what is wrong with the threshold or the metrics, and where", () => {
@@ -67,12 +90,12 @@ describe("flagBigMoves", () => {
       "metrics",
     ]);
     expect(notAnObject.message).toMatch(/metrics must be an object, got null/);
-    const numericKey = expectCode(
-      () => flagBigMoves(new Map([[1, { previous: 1, current: 2 }]]) as never, 0.3),
+    const map = expectCode(
+      () => flagBigMoves(new Map([["a", { previous: 1, actual: 2 }]]) as never, 0.3),
       "INVALID_ARGUMENT",
       ["metrics"],
     );
-    expect(numericKey.message).toMatch(/metrics keys must be strings/);
+    expect(map.message).toMatch(/metrics must be an object, got a Map \(pass a plain object/);
     const row = expectCode(() => flagBigMoves({ 华东: null as never }, 0.3), "INVALID_ARGUMENT", [
       "metrics",
       "华东",
@@ -82,18 +105,18 @@ describe("flagBigMoves", () => {
       "options",
     ]);
     expect(options.message).toMatch(/options must be an object, got an array/);
-    expect(
-      errorOf(() => flagBigMoves({}, 0.3, { direction: "sideways" as never })).message,
-    ).toMatch(/direction must be "both" or "up" or "down", got the string "sideways"/);
+    expect(errorOf(() => flagBigMoves({}, 0.3, { moves: "sideways" as never })).message).toMatch(
+      /moves must be "both" or "up" or "down", got the string "sideways"/,
+    );
   });
 
-  it("refuses a change past the supported magnitude with NUMBER_TOO_LARGE", () => {
+  it("refuses a growth rate past the supported magnitude with NUMBER_TOO_LARGE", () => {
     const error = expectCode(
-      () => flagBigMoves({ a: { previous: "1e-999", current: "1e999" } }, "30%"),
+      () => flagBigMoves({ a: { previous: "1e-999", actual: "1e999" } }, "30%"),
       "NUMBER_TOO_LARGE",
       ["metrics", "a", "previous"],
     );
-    expect(error.message).toMatch(/The change is outside the supported magnitude/);
+    expect(error.message).toMatch(/The growth rate is outside the supported magnitude/);
   });
 });
 
@@ -104,13 +127,26 @@ describe("properties", () => {
         fc.integer({ min: 1, max: 1000 }),
         fc.integer({ min: 0, max: 2000 }),
         fc.integer({ min: 0, max: 100 }),
-        (previous, current, percent) => {
-          const [row] = flagBigMoves({ m: { previous, current } }, `${percent}%`);
-          const size = Math.abs(current - previous) * 100;
-          expect(row!.flagged).toBe(current !== previous && size >= percent * previous);
+        (previous, actual, percent) => {
+          const [row] = flagBigMoves({ m: { previous, actual } }, `${percent}%`);
+          const size = Math.abs(actual - previous) * 100;
+          expect(row!.flagged).toBe(actual !== previous && size >= percent * previous);
         },
       ),
       { numRuns: runs(300) },
+    );
+  });
+
+  it("gives the same growth as growth(), null where the previous value is zero", () => {
+    const value = fc.integer({ min: -100, max: 100 });
+    fc.assert(
+      fc.property(value, value, (previous, actual) => {
+        const [row] = flagBigMoves({ m: { previous, actual } }, 0);
+        const single = growth(actual, previous);
+        expect(row!.growth?.toString() ?? null).toBe(single.growth?.toString() ?? null);
+        expect(row!.reason === null).toBe(single.reason === null);
+      }),
+      { numRuns: runs(200) },
     );
   });
 });

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/_lib/decimal.js";
 import type { ScorecardNode } from "../../src/measure/scorecard.js";
 import { scorecard } from "../../src/measure/scorecard.js";
+import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf, expectCode } from "./_helpers.js";
 
 const rows = [
   { region: "华东", rep: "王", product: "A", target: "30万", actual: "27万" },
@@ -262,6 +262,17 @@ describe("scorecard", () => {
       ["options", "totalKey"],
     );
     expect(totalKey.message).toMatch(/totalKey must be a string/);
+  });
+
+  it("refuses a misspelt option with UNKNOWN_OPTION, but keeps rows open to any field", () => {
+    const typo = expectCode(
+      () => scorecard([], ["a"], { rankby: "actual" } as never),
+      "UNKNOWN_OPTION",
+      ["options", "rankby"],
+    );
+    expect(typo.message).toMatch(/Did you mean "rankBy"\?/);
+    const card = scorecard([{ a: "x", target: 2, actual: 1, note: "any field" } as never], ["a"]);
+    expect(card.total.achievement?.toString()).toBe("0.5");
   });
 
   it("refuses sums and ratios past the supported magnitude with NUMBER_TOO_LARGE", () => {

@@ -33,16 +33,16 @@ describe("chinaArrangement", () => {
   it("gives CALENDAR_YEAR_MISSING for a year without a notice, naming covered years and both ways", () => {
     const error = errorOf(() => chinaArrangement(2027));
     expect(error.code).toBe("CALENDAR_YEAR_MISSING");
-    expect(error.message).toContain("2020–2026");
+    expect(error.message).toContain("2004–2026");
     expect(error.message).toContain("arrangements");
     expect(error.message).toContain("provisional");
     expect(error.path).toEqual(["year"]);
     expect(error.details).toEqual({
       year: 2027,
-      coveredYears: [2020, 2021, 2022, 2023, 2024, 2025, 2026],
+      coveredYears: Array.from({ length: 2026 - 2004 + 1 }, (_, index) => 2004 + index),
     });
     expect(error.message).toContain(
-      "No official China holiday arrangement for 2027 is shipped; the data covers 2020–2026.",
+      "No official China holiday arrangement for 2027 is shipped; the data covers 2004–2026.",
     );
     expect(error.message).toContain('chinaArrangement(2027, { missingYears: "provisional" })');
   });

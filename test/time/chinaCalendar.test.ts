@@ -1,24 +1,142 @@
 import chineseDays from "chinese-days";
-import { chinaArrangement, chinaCalendar, listDays, splitByPeriod, workingDays } from "targetree";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { thrown } from "./_helpers.js";
+import {
+  chinaArrangement,
+  chinaCalendar,
+  listDays,
+  splitByPeriod,
+  workingDays,
+} from "../../src/index.js";
+import { runs } from "../_support/runs.js";
+import { errorOf } from "./_helpers.js";
 
 const calendar = chinaCalendar();
+const SHIPPED_YEARS = Array.from({ length: 2026 - 2004 + 1 }, (_, index) => 2004 + index);
+
+/**
+ * Days where the shipped data follows the notice and chinese-days 1.5.7 does not: the 2006
+ * notice (国办发明电〔2005〕35号) makes Saturday 2005-12-31 a working day ("12月31日(星期六)上班").
+ */
+const CHINESE_DAYS_MISSES: ReadonlySet<string> = new Set(["2005-12-31"]);
+/** chinese-days' Chinese name for a day ("Spring Festival,春节,3" → "春节"). */
+const chineseDaysName = (date: string) => chineseDays.getDayDetail(date).name.split(",")[1];
 
 describe("chinaCalendar", () => {
   describe("shipped data", () => {
-    for (const year of [2020, 2021, 2022, 2023, 2024, 2025, 2026]) {
-      it(`agrees with chinese-days on every day of ${year}`, () => {
+    for (const year of SHIPPED_YEARS) {
+      it(`agrees with chinese-days on every day of ${year}: working or not, holiday or make-up day, and its name`, () => {
         const { days } = listDays(`${year}-01-01`, `${year}-12-31`, calendar);
         expect(days.length).toBe(year % 4 === 0 ? 366 : 365);
-        const disagreements = days.filter(
+        const checked = days.filter((day) => !CHINESE_DAYS_MISSES.has(day.date));
+        const disagreements = checked.filter(
           (day) =>
             chineseDays.isWorkday(day.date) !== day.working ||
             chineseDays.isHoliday(day.date) === day.working,
         );
         expect(disagreements.map((day) => day.date)).toEqual([]);
+        // A weekday off is a named holiday, a weekend day worked a named make-up day.
+        const misclassified = checked.filter(
+          (day) =>
+            day.weekday >= 6 === day.working &&
+            (day.kind !== (day.working ? "make-up" : "holiday") ||
+              !day.name?.includes(chineseDaysName(day.date) ?? "(none)")),
+        );
+        expect(misclassified.map((day) => [day.date, day.kind, day.name])).toEqual([]);
       });
     }
+
+    it("follows the 2006 notice on 2005-12-31, a Saturday worked, where chinese-days has a day off", () => {
+      expect(chineseDays.isWorkday("2005-12-31")).toBe(false);
+      expect(listDays("2005-12-31", "2005-12-31", calendar).days[0]).toMatchObject({
+        weekday: 6,
+        working: true,
+        kind: "make-up",
+        name: "元旦补班",
+      });
+    });
+
+    it("counts the working days of any range in 2004–2026 as chinese-days does", () => {
+      const first = Date.UTC(2004, 0, 1);
+      const isoOf = (offset: number) =>
+        new Date(first + offset * 86_400_000).toISOString().slice(0, 10);
+      const lastOffset = (Date.UTC(2026, 11, 31) - first) / 86_400_000;
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: lastOffset }),
+          fc.integer({ min: 0, max: 800 }),
+          (from, length) => {
+            const to = Math.min(from + length, lastOffset);
+            let expected = 0;
+            for (let offset = from; offset <= to; offset++) {
+              const date = isoOf(offset);
+              if (chineseDays.isWorkday(date) !== CHINESE_DAYS_MISSES.has(date)) expected++;
+            }
+            const { days } = listDays(isoOf(from), isoOf(to), calendar);
+            expect(days.filter((day) => day.working)).toHaveLength(expected);
+          },
+        ),
+        { numRuns: runs(100) },
+      );
+    });
+
+    it("counts each year's working days, 2004–2026", () => {
+      const counts = SHIPPED_YEARS.map(
+        (year) =>
+          listDays(`${year}-01-01`, `${year}-12-31`, calendar).days.filter((day) => day.working)
+            .length,
+      );
+      expect(counts).toEqual([
+        252, 251, 251, 249, 251, 250, 250, 250, 249, 250, 250, 249, 250, 249, 250, 250, 249, 250,
+        249, 249, 251, 248, 248,
+      ]);
+    });
+
+    it("keeps the rules of each period: 7-day 劳动节 weeks until 2007, 清明/端午/中秋 from 2008", () => {
+      const offIn = (start: string, end: string) =>
+        listDays(start, end, calendar)
+          .days.filter((day) => !day.working)
+          .map((day) => day.date);
+      expect(offIn("2007-05-01", "2007-05-08")).toEqual([
+        "2007-05-01",
+        "2007-05-02",
+        "2007-05-03",
+        "2007-05-04",
+        "2007-05-05",
+        "2007-05-06",
+        "2007-05-07",
+      ]);
+      expect(offIn("2008-05-01", "2008-05-04")).toEqual(["2008-05-01", "2008-05-02", "2008-05-03"]);
+      expect(chinaArrangement(2007).holidays.map((holiday) => holiday.name)).toEqual([
+        "元旦",
+        "春节",
+        "劳动节",
+        "国庆节",
+      ]);
+      expect(chinaArrangement(2008).holidays.map((holiday) => holiday.name)).toEqual([
+        "元旦",
+        "春节",
+        "清明节",
+        "劳动节",
+        "端午节",
+        "中秋节",
+        "国庆节",
+      ]);
+    });
+
+    it("has 2015's victory-day break (09-03 to 09-05 off, Sunday 09-06 worked) and 2019's amended 劳动节", () => {
+      expect(
+        listDays("2015-09-03", "2015-09-06", calendar).days.map((day) => [day.working, day.kind]),
+      ).toEqual([
+        [false, "holiday"],
+        [false, "holiday"],
+        [false, "holiday"],
+        [true, "make-up"],
+      ]);
+      expect(
+        listDays("2019-04-28", "2019-05-05", calendar).days.map((day) => Number(day.working)),
+      ).toEqual([1, 1, 1, 0, 0, 0, 0, 1]);
+    });
 
     it("counts 248 working days in 2026", () => {
       expect(workingDays("2026-01-01", "2026-12-31", calendar).workingDays).toBe(248);
@@ -84,8 +202,8 @@ describe("chinaCalendar", () => {
       expect(chinaCalendar({ missingYears: "error" }).missingYears).toBe("error");
       expect(chinaCalendar({ missingYears: "provisional" }).missingYears).toBe("china-provisional");
       expect(chinaCalendar({ missingYears: "weekends-only" }).missingYears).toBe("weekends-only");
-      expect(calendar.sources).toHaveLength(7);
-      expect(calendar.sources?.[6]).toMatch(/^2026: /);
+      expect(calendar.sources).toHaveLength(SHIPPED_YEARS.length);
+      expect(calendar.sources?.at(-1)).toMatch(/^2026: /);
     });
 
     it("lists holidays and make-up days in date order", () => {
@@ -96,19 +214,20 @@ describe("chinaCalendar", () => {
     });
 
     it("lists its years, sources and no provisional years", () => {
-      expect(calendar.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+      expect(calendar.years).toEqual(SHIPPED_YEARS);
       expect(calendar.provisionalYears).toEqual([]);
-      expect(calendar.sources?.[5]).toBe("2025: 国办发明电〔2024〕12号");
+      expect(calendar.sources?.[0]).toBe("2004: 国办发明电〔2003〕53号");
+      expect(calendar.sources?.[21]).toBe("2025: 国办发明电〔2024〕12号");
       expect(workingDays("2026-01-01", "2026-12-31", calendar).provisional).toBe(false);
     });
   });
 
   describe("a year without data", () => {
     it("is CALENDAR_YEAR_MISSING, naming the covered years and both ways forward", () => {
-      const error = thrown(() => workingDays("2027-01-01", "2027-12-31", calendar));
+      const error = errorOf(() => workingDays("2027-01-01", "2027-12-31", calendar));
       expect(error.code).toBe("CALENDAR_YEAR_MISSING");
       expect(error.message).toContain("2027");
-      expect(error.message).toContain("2020–2026");
+      expect(error.message).toContain("2004–2026");
       expect(error.message).toContain("arrangements");
       expect(error.message).toContain('missingYears: "provisional"');
       expect(error.details).toMatchObject({ year: 2027 });
@@ -116,14 +235,14 @@ describe("chinaCalendar", () => {
     });
 
     it("is an error for a range that only touches the year (2026-12-01 – 2027-01-31)", () => {
-      expect(thrown(() => workingDays("2026-12-01", "2027-01-31", calendar)).code).toBe(
+      expect(errorOf(() => workingDays("2026-12-01", "2027-01-31", calendar)).code).toBe(
         "CALENDAR_YEAR_MISSING",
       );
     });
 
-    it("is an error before the data too (2019), with no provisional offer that cannot work", () => {
-      const error = thrown(() =>
-        workingDays("2019-01-01", "2019-12-31", chinaCalendar({ missingYears: "provisional" })),
+    it("is an error before the data too (2003), with no provisional offer that cannot work", () => {
+      const error = errorOf(() =>
+        workingDays("2003-01-01", "2003-12-31", chinaCalendar({ missingYears: "provisional" })),
       );
       expect(error.code).toBe("CALENDAR_YEAR_MISSING");
       expect(error.message).toContain("2025–2099");
@@ -233,7 +352,7 @@ describe("chinaCalendar", () => {
     });
 
     it("refuses two arrangements for one year", () => {
-      const error = thrown(() => chinaCalendar({ arrangements: [notice2027, notice2027] }));
+      const error = errorOf(() => chinaCalendar({ arrangements: [notice2027, notice2027] }));
       expect(error.code).toBe("INVALID_CALENDAR_DATA");
       expect(error.path).toEqual(["options", "arrangements", 1, "year"]);
       expect(error.details).toEqual({ reason: "year", year: 2027 });
@@ -241,7 +360,7 @@ describe("chinaCalendar", () => {
     });
 
     it("refuses a malformed arrangement with the path to the bad value", () => {
-      const error = thrown(() =>
+      const error = errorOf(() =>
         chinaCalendar({
           arrangements: [
             { year: 2027, holidays: [{ name: "元旦", days: ["2027-01-01", "2027-02-30"] }] },
@@ -254,13 +373,13 @@ describe("chinaCalendar", () => {
 
     it("refuses arrangements that disagree about a day (CALENDAR_CONFLICT)", () => {
       // 2023's shipped data has 2022-12-31 off; a 2022 notice making it a make-up day conflicts.
-      const error = thrown(() =>
+      const error = errorOf(() =>
         chinaCalendar({
           arrangements: [{ year: 2022, holidays: [], workdays: ["2022-12-31"] }],
         }),
       );
       expect(error.code).toBe("CALENDAR_CONFLICT");
-      expect(error.path).toEqual(["CHINA_HOLIDAY_DATA", 3]);
+      expect(error.path).toEqual(["CHINA_HOLIDAY_DATA", 2023 - 2004]);
       expect(error.details).toEqual({
         date: "2022-12-31",
         otherPath: ["options", "arrangements", 0],
@@ -268,14 +387,14 @@ describe("chinaCalendar", () => {
     });
 
     it("refuses arrangements that are not an array, and unknown missingYears", () => {
-      const notArray = thrown(() => chinaCalendar({ arrangements: {} as never }));
+      const notArray = errorOf(() => chinaCalendar({ arrangements: {} as never }));
       expect([notArray.code, notArray.path, notArray.details]).toEqual([
         "INVALID_CALENDAR_DATA",
         ["options", "arrangements"],
         { reason: "shape" },
       ]);
       expect(notArray.message).toMatch(/arrangements must be an array, got an object\./);
-      const missing = thrown(() => chinaCalendar({ missingYears: "guess" as never }));
+      const missing = errorOf(() => chinaCalendar({ missingYears: "guess" as never }));
       expect([missing.code, missing.path]).toEqual([
         "INVALID_ARGUMENT",
         ["options", "missingYears"],
@@ -331,7 +450,7 @@ describe("chinaCalendar", () => {
     });
 
     it("refuses a later year's make-up day that an earlier year has off, naming both arrangements", () => {
-      const error = thrown(() =>
+      const error = errorOf(() =>
         chinaCalendar({
           arrangements: [
             { year: 2026, holidays: [{ name: "岁末", days: ["2026-12-28"] }] },

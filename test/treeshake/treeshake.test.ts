@@ -1,6 +1,6 @@
 // A user who imports one function must not pay for the others: bundle `import { allocate }`
 // from the built package and check that the other areas dropped out.
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,6 +62,13 @@ describe("tree shaking", () => {
   it("drops every other area from a bundle that imports only allocate", () => {
     expect(defines(allocateOnly, "allocate")).toBe(true);
     for (const name of OTHER_AREAS) expect(defines(allocateOnly, name), name).toBe(false);
+  });
+
+  it("builds no source maps, which the package leaves out on purpose (CONTRIBUTING.md)", () => {
+    expect(readdirSync(dir).filter((name) => name.endsWith(".map"))).toEqual([]);
+    for (const name of ["index.js", "index.cjs", "schema.js", "schema.cjs"]) {
+      expect(readFileSync(join(dir, name), "utf8"), name).not.toMatch(/sourceMappingURL/);
+    }
   });
 
   it("leaves the China holiday data and date-fns out of an allocate-only bundle", () => {

@@ -1,22 +1,19 @@
-// Validation helpers shared by the measure and plan areas: own-key reads, enums, required numbers.
+// Readers the measure and plan areas share, over the one options reader (src/_lib/options.ts) and
+// the one own/isRecord (src/_lib/records.ts): records of named fields, numbers, whole numbers.
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
+import { readOptions } from "../../_lib/options.js";
+import { isRecord, own } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 
-/** Reads an own property only, so `__proto__` or a polluted `Object.prototype` never answers. */
-export function own(record: object, key: string): unknown {
-  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
-}
-
-/** True for a non-null, non-array object. */
-export function isRecord(value: unknown): value is object {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Throws `INVALID_ARGUMENT` unless the value is a plain-shaped object. */
-export function requireRecord(value: unknown, path: ErrorPath, what: string): object {
+/** Throws `INVALID_ARGUMENT` unless the value is a record (a plain object: not an array, Map or Set). */
+export function requireRecord(
+  value: unknown,
+  path: ErrorPath,
+  what: string,
+): Readonly<Record<string, unknown>> {
   if (!isRecord(value)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
@@ -27,9 +24,28 @@ export function requireRecord(value: unknown, path: ErrorPath, what: string): ob
   return value;
 }
 
-/** Options may be omitted; when given they must be an object. */
-export function optionsRecord(value: unknown, path: ErrorPath = ["options"]): object {
-  return value === undefined ? {} : requireRecord(value, path, "options");
+/**
+ * A record of named fields (`gap({ actual, target, … })`, a funnel stage, a bonus tier): a
+ * null-prototype copy of its own fields, where a field not in `known` throws `UNKNOWN_OPTION` with
+ * the closest known name, so `directon: "lower"` never falls back to `"higher"`.
+ */
+export function readFields(
+  value: unknown,
+  known: readonly string[],
+  path: ErrorPath,
+  what: string,
+): Readonly<Record<string, unknown>> {
+  return readOptions(requireRecord(value, path, what), known, path);
+}
+
+/** A function's options: omitted gives `{}`; a key not in `known` throws `UNKNOWN_OPTION`. */
+export function readSettings(
+  options: unknown,
+  known: readonly string[],
+): Readonly<Record<string, unknown>> {
+  // readOptions would read a Map as empty options; name it instead.
+  if (options !== undefined) requireRecord(options, ["options"], "options");
+  return readOptions(options, known);
 }
 
 /** A required numeric field: missing → `INVALID_ARGUMENT`; NaN, `""`, `null` … → `INVALID_NUMBER`. */
@@ -47,32 +63,12 @@ export function optionalNumber(record: object, key: string, path: ErrorPath): De
   return value === undefined ? undefined : toDecimal(value as Numeric, [...path, key]);
 }
 
-/** Reads one of a fixed set of strings, with a default when absent. */
-export function readChoice<T extends string>(
-  record: object,
-  key: string,
-  choices: readonly T[],
-  fallback: T,
-  path: ErrorPath,
-): T {
-  const value = own(record, key);
-  if (value === undefined) return fallback;
-  // Stryker disable next-line ConditionalExpression: the choices are strings, so includes() already refuses every non-string; the typeof only narrows the type
-  if (typeof value === "string" && (choices as readonly string[]).includes(value))
-    return value as T;
-  throw new TargetreeError(
-    "INVALID_ARGUMENT",
-    `${key} must be ${choices.map((choice) => JSON.stringify(choice)).join(" or ")}, got ${describeValue(value)}.`,
-    { path: [...path, key] },
-  );
-}
-
-/** Reads an optional whole number within bounds. */
+/** An optional whole-number field of at least `min`; absent gives the fallback. */
 export function readInteger(
   record: object,
   key: string,
-  fallback: number,
   min: number,
+  fallback: number,
   path: ErrorPath,
 ): number {
   const value = own(record, key);
@@ -95,18 +91,11 @@ export function looksLikeRate(value: unknown): boolean {
   return text.endsWith("%") || text.endsWith("％") || text.endsWith("‰");
 }
 
-/** Entries of a caller's keyed collection (a `Map` or a record, own keys only), in the caller's order. */
+/**
+ * Entries of a caller's keyed data (a record of metrics, customer counts, cadences): own keys, in
+ * the caller's order. The keys are data, so any key is accepted; a Map is refused by name.
+ */
 export function keyedEntries(value: unknown, path: ErrorPath, what: string): [string, unknown][] {
-  if (value instanceof Map) {
-    const entries: [string, unknown][] = [];
-    for (const [key, item] of value) {
-      if (typeof key !== "string") {
-        throw new TargetreeError("INVALID_ARGUMENT", `${what} keys must be strings.`, { path });
-      }
-      entries.push([key, item]);
-    }
-    return entries;
-  }
   const record = requireRecord(value, path, what);
-  return Object.keys(record).map((key) => [key, (record as Record<string, unknown>)[key]]);
+  return Object.keys(record).map((key) => [key, record[key]]);
 }

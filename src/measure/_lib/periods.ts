@@ -3,8 +3,9 @@ import type { Decimal } from "../../_lib/decimal.js";
 import type { Direction } from "../../_lib/direction.js";
 import { shortfall } from "../../_lib/direction.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import { own } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
-import { own, requiredNumber, requireRecord } from "./input.js";
+import { requiredNumber, requireRecord } from "./input.js";
 
 /** One period of a series: either its result (`{ met }`) or its figures (`{ actual, target }`). */
 export type PeriodResult =

@@ -53,10 +53,11 @@ export function buildDays(
   });
   // Days are counted forward from the first one: no date library in the loop.
   const first = dayNumber(startIso);
+  const count = dayNumber(range.endIso) - first + 1;
   let weekday = weekdayOfDay(first);
   let monthDays = daysInMonth(year, month);
   const days: DayRow[] = [];
-  for (let index = 0; index < range.days; index++) {
+  for (let index = 0; index < count; index++) {
     const iso = `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
     days.push({
       date: new UtcDate((first + index) * MS_PER_DAY),

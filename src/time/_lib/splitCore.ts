@@ -14,6 +14,7 @@ import { allocate } from "../../split/allocate.js";
 import { readTotal, readUnitSetup, unitsToDecimal } from "../../split/internal.js";
 import type { Calendar, DayKind, IsoDate } from "../types.js";
 import type { ResolvedCalendar } from "./calendar.js";
+import { dayNumber } from "./dayNumber.js";
 import type { DayRow } from "./dayTable.js";
 import { buildDays } from "./dayTable.js";
 import type { DateRange } from "./isoDate.js";
@@ -237,15 +238,7 @@ export function prepare(
   // Monthly seasonality spreads each month's weight over the whole calendar month,
   // so the table covers the months at both ends in full.
   const monthly = spreadBy === "seasonality" && isMonthly(seasonality) ? seasonality : null;
-  const tableRange: DateRange = monthly
-    ? {
-        ...range,
-        start: startOfMonth(range.start),
-        end: endOfMonth(range.end),
-        startIso: formatIsoDate(startOfMonth(range.start)),
-        endIso: formatIsoDate(endOfMonth(range.end)),
-      }
-    : range;
+  const tableRange: DateRange = monthly ? wholeMonths(range) : range;
   const table = buildDays(tableRange, own(options, "calendar") as Calendar | undefined, [
     "options",
     "calendar",
@@ -267,6 +260,15 @@ export function prepare(
     quarterPattern: fiscalPattern,
     unit: unitStep(own(options, "unit")) as Numeric | undefined,
   };
+}
+
+/** The range widened to the whole months at both ends (beyond the 100-year limit if need be). */
+function wholeMonths(range: DateRange): DateRange {
+  const start = startOfMonth(range.start);
+  const end = endOfMonth(range.end);
+  const startIso = formatIsoDate(start);
+  const endIso = formatIsoDate(end);
+  return { start, end, startIso, endIso, days: dayNumber(endIso) - dayNumber(startIso) + 1 };
 }
 
 function gcd(a: number, b: number): number {

@@ -2,10 +2,12 @@ import type { Decimal } from "../_lib/decimal.js";
 import { ONE } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
+import { readBoolean } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import type { Calendar, IsoDate } from "../time/types.js";
-import { optionsRecord, own, requireRecord } from "./_lib/input.js";
+import { readFields, readSettings } from "./_lib/input.js";
 import type { PerDay } from "./_lib/perDay.js";
 import { perDay, readPeople, resolveWorkingDays } from "./_lib/perDay.js";
 
@@ -26,8 +28,11 @@ export interface FunnelStage {
 export interface FunnelOptions {
   /** Name of the outcome row. Default `"outcome"`. */
   readonly outcomeName?: string;
-  /** Round each stage's count up to a whole number (default `true`), so the plan is always enough. */
-  readonly roundUp?: boolean;
+  /**
+   * Round each stage's count up to a whole number (default `true`), so the plan is always enough;
+   * `false` keeps the exact counts.
+   */
+  readonly wholeNumber?: boolean;
   /** Head count sharing the work (may be fractional, e.g. 4.5 FTE); gives per-person figures. */
   readonly people?: Numeric;
   /** Working days in the period, given directly. Or give `start` and `end` (and a `calendar`). */
@@ -46,7 +51,7 @@ export interface FunnelRow extends PerDay {
   readonly name: string;
   /** What the next stage (or the outcome) needs, before rounding. */
   readonly exact: Decimal;
-  /** The planned count: `exact` rounded up to a whole number (unless `roundUp: false`). */
+  /** The planned count: `exact` rounded up to a whole number (unless `wholeNumber: false`). */
   readonly count: Decimal;
   /** This stage's conversion into the next one (1 for the outcome). */
   readonly conversion: Decimal;
@@ -70,6 +75,17 @@ export interface FunnelResult {
   readonly provisionalYears: readonly number[];
 }
 
+const OPTIONS: readonly string[] = [
+  "outcomeName",
+  "wholeNumber",
+  "people",
+  "workingDays",
+  "start",
+  "end",
+  "calendar",
+];
+const STAGE_FIELDS: readonly string[] = ["name", "conversion", "perNext"];
+
 /**
  * Works back from an outcome to the activity that produces it (活动量倒推): 100 new customers
  * at 5 visits per customer need 500 visits. Stages are listed in funnel order (top first);
@@ -82,11 +98,13 @@ export interface FunnelResult {
  *
  * @param outcome - The result wanted (new customers, deals), ≥ 0.
  * @param stages - At least one stage, top of the funnel first.
- * @param options - `people`, `workingDays` or `start`/`end`/`calendar`, `roundUp`, `outcomeName`.
+ * @param options - `people`, `workingDays` or `start`/`end`/`calendar`, `wholeNumber`,
+ *   `outcomeName`.
  * @returns Every row with its count, and per person, per working day and per person per day.
  * @throws {TargetreeError} `INVALID_ARGUMENT` for no stages, a stage without exactly one of
  *   `conversion`/`perNext`, a conversion or ratio ≤ 0, a negative outcome, people ≤ 0, or bad
- *   options; `NO_WORKING_DAYS` for a period without working days; `INVALID_NUMBER` for values
+ *   options; `UNKNOWN_OPTION` for an option or a stage field that is not listed (`wholeNumbers`,
+ *   `pernext`), naming the closest; `NO_WORKING_DAYS` for a period without working days; `INVALID_NUMBER` for values
  *   that are not numbers; `INVALID_DATE`, `INVALID_RANGE`, `CALENDAR_YEAR_MISSING` from the
  *   calendar; `NUMBER_TOO_LARGE` when a stage's count leaves the supported magnitude
  *   (|x| < 1e1000).
@@ -110,19 +128,14 @@ export function funnel(
       path: ["outcome"],
     });
   }
-  const settings = optionsRecord(options);
+  const settings = readSettings(options, OPTIONS);
   const outcomeName = own(settings, "outcomeName") ?? "outcome";
   if (typeof outcomeName !== "string") {
     throw new TargetreeError("INVALID_ARGUMENT", "outcomeName must be a string.", {
       path: ["options", "outcomeName"],
     });
   }
-  const roundUp = own(settings, "roundUp") ?? true;
-  if (typeof roundUp !== "boolean") {
-    throw new TargetreeError("INVALID_ARGUMENT", "roundUp must be true or false.", {
-      path: ["options", "roundUp"],
-    });
-  }
+  const wholeNumber = readBoolean(settings, "wholeNumber", true, ["options"]);
   const conversions = readStages(stages);
   const people = readPeople(settings);
   const days = resolveWorkingDays(settings);
@@ -145,7 +158,7 @@ export function funnel(
       `The count of ${JSON.stringify(stage.name)}`,
     );
     // Rounding up stays in bounds: a value near 1e1000 with 64 significant digits is already whole.
-    const count = roundUp ? exact.ceil() : exact;
+    const count = wholeNumber ? exact.ceil() : exact;
     rows.unshift(row(stage.name, exact, count, stage.conversion));
     next = count;
   }
@@ -176,7 +189,7 @@ function readStages(stages: unknown): Conversion[] {
   }
   return stages.map((item: unknown, index) => {
     const path = ["stages", index];
-    const record = requireRecord(item, path, `stages[${index}]`);
+    const record = readFields(item, STAGE_FIELDS, path, `stages[${index}]`);
     const name = own(record, "name");
     if (typeof name !== "string" || name === "") {
       throw new TargetreeError("INVALID_ARGUMENT", "Every stage needs a non-empty name.", {

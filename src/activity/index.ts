@@ -3,7 +3,7 @@ export type { BreakEvenRevenueInput, BreakEvenRevenueOptions } from "./breakEven
 export { breakEvenRevenue } from "./breakEvenRevenue.js";
 export type { FunnelOptions, FunnelResult, FunnelRow, FunnelStage } from "./funnel.js";
 export { funnel } from "./funnel.js";
-export type { RoiInput } from "./roi.js";
+export type { RoiInput, RoiResult } from "./roi.js";
 export { roi } from "./roi.js";
 export type {
   BonusLine,

@@ -2,9 +2,10 @@ import type { Decimal } from "../_lib/decimal.js";
 import { ZERO } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
+import { readChoice } from "../_lib/options.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import { optionalNumber, optionsRecord, readChoice, requireRecord } from "./_lib/input.js";
+import { optionalNumber, readFields, readSettings } from "./_lib/input.js";
 import { roundToUnit } from "./_lib/round.js";
 
 /** A bonus tier: from `from` (inclusive) up to the next tier's `from`. */
@@ -20,6 +21,7 @@ export interface BonusTier {
 /** How tiers pay: on the whole amount at the highest tier reached, or slice by slice. */
 export type BonusMode = "threshold" | "progressive";
 
+/** Options of {@link tieredBonus}: how tiers pay, and `unit` / `rounding` for the total. */
 export interface TieredBonusOptions extends UnitOptions {
   /**
    * `"threshold"` (default, 达标奖): the highest tier reached pays its `fixed` plus `rate` × the
@@ -57,6 +59,10 @@ export interface TieredBonusResult {
   readonly lines: readonly BonusLine[];
 }
 
+const OPTIONS: readonly string[] = ["mode", "unit", "rounding"];
+const MODES: readonly BonusMode[] = ["threshold", "progressive"];
+const TIER_FIELDS: readonly string[] = ["from", "rate", "fixed"];
+
 interface Tier {
   readonly from: Decimal;
   readonly rate: Decimal;
@@ -74,7 +80,9 @@ interface Tier {
  * @returns The bonus, the highest tier reached, and what each tier paid.
  * @throws {TargetreeError} `INVALID_TIERS` for an empty list, unsorted or overlapping
  *   (repeated) starts, or a tier with no (or a negative) `rate` and `fixed`; `INVALID_NUMBER`
- *   for a value that is not a number; `INVALID_ARGUMENT` for bad options;
+ *   for a value that is not a number; `UNKNOWN_OPTION` for an option other than `mode`, `unit`,
+ *   `rounding`, or a tier field other than `from`, `rate`, `fixed`; `INVALID_ARGUMENT` for bad
+ *   options;
  *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
@@ -90,8 +98,8 @@ export function tieredBonus(
   options: TieredBonusOptions = {},
 ): TieredBonusResult {
   const value = toDecimal(amount, ["amount"]);
-  const settings = optionsRecord(options);
-  const mode = readChoice(settings, "mode", ["threshold", "progressive"], "threshold", ["options"]);
+  const settings = readSettings(options, OPTIONS);
+  const mode = readChoice(settings, "mode", MODES, "threshold", ["options"]);
   const list = readTiers(tiers);
 
   let reached = -1;
@@ -144,7 +152,7 @@ function readTiers(tiers: unknown): Tier[] {
   const list: Tier[] = [];
   tiers.forEach((item: unknown, index) => {
     const path = ["tiers", index];
-    const record = requireRecord(item, path, `tiers[${index}]`);
+    const record = readFields(item, TIER_FIELDS, path, `tiers[${index}]`);
     const from = optionalNumber(record, "from", path);
     if (from === undefined) {
       throw new TargetreeError("INVALID_TIERS", `tiers[${index}] needs a from value.`, {

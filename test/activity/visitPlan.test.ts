@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ZERO } from "../../src/_lib/decimal.js";
-import { STANDARD_VISIT_CADENCES, visitPlan } from "../../src/plan/visitPlan.js";
+import { STANDARD_VISIT_CADENCES, visitPlan } from "../../src/activity/visitPlan.js";
 import { chinaCalendar } from "../../src/time/chinaCalendar.js";
+import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectCode } from "../measure/_helpers.js";
 
 const june = { start: "2026-06-01", end: "2026-06-30" } as const;
 
@@ -94,10 +94,18 @@ describe("visitPlan", () => {
     expect(plan.rows[2]!.cadence).toEqual({ visits: 3, every: 2, per: "month" });
   });
 
-  it("takes counts and cadences as Maps, with __proto__ as an ordinary class", () => {
-    const counts = new Map([["__proto__", 2]]);
-    const cadences = new Map([["__proto__", "weekly" as const]]);
-    expect(visitPlan(counts, { ...june, cadences }).total.visits.toString()).toBe("10");
+  it("refuses counts and cadences given as Maps, and reads __proto__ as an ordinary class", () => {
+    const counts = expectCode(
+      () => visitPlan(new Map([["A", 2]]) as never, june),
+      "INVALID_ARGUMENT",
+      ["counts"],
+    );
+    expect(counts.message).toMatch(/counts must be an object, got a Map/);
+    expectCode(
+      () => visitPlan({ A: 2 }, { ...june, cadences: new Map([["A", "weekly"]]) as never }),
+      "INVALID_ARGUMENT",
+      ["options", "cadences"],
+    );
     const record = JSON.parse('{"__proto__": 3}') as Record<string, number>;
     expect(
       visitPlan(record, {
@@ -252,7 +260,22 @@ describe("visitPlan periods, cadences and messages", () => {
     expect(missing.message).toMatch(/The class "key" has no cadence; add it to options\.cadences/);
   });
 
-  it("needs counts and cadences as records or Maps", () => {
+  it("refuses a misspelt option or custom-cadence field with UNKNOWN_OPTION", () => {
+    const option = expectCode(
+      () => visitPlan({ A: 1 }, { ...june, calender: {} } as never),
+      "UNKNOWN_OPTION",
+      ["options", "calender"],
+    );
+    expect(option.message).toMatch(/Did you mean "calendar"\?/);
+    const cadence = expectCode(
+      () => visitPlan({ A: 1 }, { ...june, cadences: { A: { visit: 2, per: "week" } as never } }),
+      "UNKNOWN_OPTION",
+      ["options", "cadences", "A", "visit"],
+    );
+    expect(cadence.message).toMatch(/Did you mean "visits"\?/);
+  });
+
+  it("needs counts and cadences as records", () => {
     const counts = expectCode(() => visitPlan(5 as never, june), "INVALID_ARGUMENT", ["counts"]);
     expect(counts.message).toMatch(/counts must be an object/);
     const cadences = expectCode(

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/_lib/decimal.js";
-import { tieredBonus } from "../../src/plan/tieredBonus.js";
+import { tieredBonus } from "../../src/activity/tieredBonus.js";
+import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectCode } from "../measure/_helpers.js";
 
 describe("tieredBonus", () => {
   it("gives W8: selling 10万 of A earns a 1万 bonus", () => {
@@ -111,6 +111,27 @@ describe("tieredBonus", () => {
       ["options", "mode"],
     );
     expectCode(() => tieredBonus(1, [null as never]), "INVALID_ARGUMENT", ["tiers", 0]);
+  });
+
+  it("refuses a misspelt option or tier field with UNKNOWN_OPTION and the closest name", () => {
+    const option = expectCode(
+      () => tieredBonus(1, [{ from: 0, rate: 1 }], { mdoe: "progressive" } as never),
+      "UNKNOWN_OPTION",
+      ["options", "mdoe"],
+    );
+    expect(option.message).toMatch(/Did you mean "mode"\?/);
+    const tier = expectCode(
+      () => tieredBonus(1, [{ from: 0, rates: "5%" } as never]),
+      "UNKNOWN_OPTION",
+      ["tiers", 0, "rates"],
+    );
+    expect(tier.message).toMatch(/Did you mean "rate"\?/);
+  });
+
+  it("rounds to a bare 万 unit", () => {
+    expect(tieredBonus("12万", [{ from: 0, rate: "5%" }], { unit: "万" }).bonus.toString()).toBe(
+      "10000",
+    );
   });
 
   it("refuses a bonus past the supported magnitude with NUMBER_TOO_LARGE", () => {

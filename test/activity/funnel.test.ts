@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { funnel } from "../../src/plan/funnel.js";
+import { funnel } from "../../src/activity/funnel.js";
 import { chinaCalendar } from "../../src/time/chinaCalendar.js";
+import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectCode } from "../measure/_helpers.js";
 
 describe("funnel", () => {
   it("gives W3: 100 new customers at 5 visits a customer need 500 visits", () => {
@@ -30,8 +30,10 @@ describe("funnel", () => {
     ]);
   });
 
-  it("keeps exact counts with roundUp: false", () => {
-    const plan = funnel(100, [{ name: "opportunities", conversion: "30%" }], { roundUp: false });
+  it("keeps exact counts with wholeNumber: false", () => {
+    const plan = funnel(100, [{ name: "opportunities", conversion: "30%" }], {
+      wholeNumber: false,
+    });
     expect(plan.activity.count.toFixed(4)).toBe("333.3333");
   });
 
@@ -131,9 +133,35 @@ describe("funnel", () => {
       "INVALID_DATE",
     );
     expectCode(
-      () => funnel(1, [{ name: "v", perNext: 5 }], { roundUp: "yes" as never }),
+      () => funnel(1, [{ name: "v", perNext: 5 }], { wholeNumber: "yes" as never }),
       "INVALID_ARGUMENT",
+      ["options", "wholeNumber"],
+    );
+  });
+
+  it("refuses the old option roundUp and misspelt stage fields with UNKNOWN_OPTION", () => {
+    const renamed = expectCode(
+      () => funnel(1, [{ name: "v", perNext: 5 }], { roundUp: false } as never),
+      "UNKNOWN_OPTION",
       ["options", "roundUp"],
+    );
+    expect(renamed.message).toMatch(/"wholeNumber"/);
+    const typo = expectCode(
+      () => funnel(1, [{ name: "v", perNext: 5 }], { wholeNumbers: false } as never),
+      "UNKNOWN_OPTION",
+      ["options", "wholeNumbers"],
+    );
+    expect(typo.message).toMatch(/Did you mean "wholeNumber"\?/);
+    const stage = expectCode(
+      () => funnel(1, [{ name: "v", pernext: 5 } as never]),
+      "UNKNOWN_OPTION",
+      ["stages", 0, "pernext"],
+    );
+    expect(stage.message).toMatch(/Did you mean "perNext"\?/);
+    expectCode(
+      () => funnel(1, [{ name: "v", perNext: 5 }], { calender: {} } as never),
+      "UNKNOWN_OPTION",
+      ["options", "calender"],
     );
   });
 
@@ -213,7 +241,7 @@ describe("funnel options and messages", () => {
     );
   });
 
-  it("explains a negative outcome and bad outcomeName / roundUp", () => {
+  it("explains a negative outcome and bad outcomeName / wholeNumber", () => {
     expect(expectCode(() => funnel(-1, visits), "INVALID_ARGUMENT").message).toMatch(
       /outcome must not be negative/,
     );
@@ -224,8 +252,9 @@ describe("funnel options and messages", () => {
     );
     expect(name.message).toMatch(/outcomeName must be a string/);
     expect(
-      expectCode(() => funnel(1, visits, { roundUp: "yes" as never }), "INVALID_ARGUMENT").message,
-    ).toMatch(/roundUp must be true or false/);
+      expectCode(() => funnel(1, visits, { wholeNumber: "yes" as never }), "INVALID_ARGUMENT")
+        .message,
+    ).toMatch(/wholeNumber must be true or false/);
   });
 
   it("explains bad stages", () => {

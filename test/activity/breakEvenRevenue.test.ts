@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { breakEvenRevenue } from "../../src/plan/breakEvenRevenue.js";
+import { breakEvenRevenue } from "../../src/activity/breakEvenRevenue.js";
+import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { expectCode } from "../measure/_helpers.js";
 
 describe("breakEvenRevenue", () => {
   it("gives W5: 500,000 / 55% = 909,090.91 at 2 dp", () => {
@@ -17,6 +17,30 @@ describe("breakEvenRevenue", () => {
     expect(breakEvenRevenue(input, { unit: 1 }).toString()).toBe("909091");
     expect(breakEvenRevenue(input, { unit: 1, rounding: "floor" }).toString()).toBe("909090");
     expect(breakEvenRevenue(input, { unit: "1万", rounding: "ceil" }).toString()).toBe("910000");
+  });
+
+  it("takes a bare 万 or 亿 as the unit, meaning one of it", () => {
+    const input = { fixedCosts: 500_000, grossMargin: 0.55 };
+    expect(breakEvenRevenue(input, { unit: "万", rounding: "ceil" }).toString()).toBe("910000");
+    expect(breakEvenRevenue(input, { unit: " 万 " }).toString()).toBe("910000");
+    expect(
+      breakEvenRevenue({ fixedCosts: "3亿", grossMargin: "40%" }, { unit: "亿" }).toString(),
+    ).toBe("800000000");
+  });
+
+  it("refuses a misspelt input field or option with UNKNOWN_OPTION and the closest name", () => {
+    const field = expectCode(
+      () => breakEvenRevenue({ fixedCost: 1, grossMargin: 0.5 } as never),
+      "UNKNOWN_OPTION",
+      ["fixedCost"],
+    );
+    expect(field.message).toMatch(/Did you mean "fixedCosts"\?/);
+    const option = expectCode(
+      () => breakEvenRevenue({ fixedCosts: 1, grossMargin: 0.5 }, { unti: 1 } as never),
+      "UNKNOWN_OPTION",
+      ["options", "unti"],
+    );
+    expect(option.message).toMatch(/Did you mean "unit"\?/);
   });
 
   it("is exact when the division is", () => {

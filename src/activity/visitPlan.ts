@@ -2,10 +2,11 @@ import type { Decimal } from "../_lib/decimal.js";
 import { Decimal as DecimalValue, ZERO } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
+import { isRecord, own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import type { Calendar, IsoDate } from "../time/types.js";
-import { isRecord, keyedEntries, optionsRecord, own } from "./_lib/input.js";
+import { keyedEntries, readFields, readSettings } from "./_lib/input.js";
 import type { PerDay } from "./_lib/perDay.js";
 import { perDay, readPeople } from "./_lib/perDay.js";
 import { periodWorkingDays } from "./_lib/workingDays.js";
@@ -54,7 +55,7 @@ export interface VisitPlanOptions {
   /** The working-day calendar. Default: Saturday and Sunday off, no holidays. */
   readonly calendar?: Calendar;
   /** Cadence per customer class. Default {@link STANDARD_VISIT_CADENCES}. */
-  readonly cadences?: Readonly<Record<string, VisitCadence>> | ReadonlyMap<string, VisitCadence>;
+  readonly cadences?: Readonly<Record<string, VisitCadence>>;
   /** Head count sharing the visits; gives per-person figures. */
   readonly people?: Numeric;
 }
@@ -111,6 +112,8 @@ const NAMED: ReadonlyMap<string, Required<CustomCadence>> = /* @__PURE__ */ new 
 ] as const);
 
 const PERIODS: readonly CadencePeriod[] = ["workingDay", "week", "month"];
+const OPTIONS: readonly string[] = ["start", "end", "calendar", "cadences", "people"];
+const CADENCE_FIELDS: readonly string[] = ["visits", "every", "per"];
 
 /**
  * Visits needed in a period from customer counts per class and each class's cadence (拜访频次):
@@ -124,11 +127,13 @@ const PERIODS: readonly CadencePeriod[] = ["workingDay", "week", "month"];
  * visit, and every second week of five is 3 visits. For a steady monthly average instead, give
  * `{ visits: 4, per: "month" }`.
  *
- * @param counts - Customers per class, whole numbers ≥ 0, as a record (own keys) or a `Map`.
+ * @param counts - Customers per class, whole numbers ≥ 0, as a record (own keys; a `Map` is
+ *   refused).
  * @param options - `start`, `end`, `calendar`, `cadences`, `people`.
  * @returns Visits per class and in total, per working day and per person.
  * @throws {TargetreeError} `UNKNOWN_CADENCE` for a class with no cadence or a cadence that is not
- *   recognised; `INVALID_ARGUMENT` for a negative count, bad `visits`/`every`, or people ≤ 0;
+ *   recognised; `UNKNOWN_OPTION` for an option other than the five above, or a custom cadence
+ *   field other than `visits`, `every`, `per`; `INVALID_ARGUMENT` for a negative count, bad `visits`/`every`, or people ≤ 0;
  *   `NOT_A_WHOLE_NUMBER` for a fractional count; `INVALID_NUMBER` for a count that is not a
  *   number; `NO_WORKING_DAYS` for a period without working days; `INVALID_DATE`,
  *   `INVALID_RANGE`, `CALENDAR_YEAR_MISSING` from the calendar; `NUMBER_TOO_LARGE` when a
@@ -141,10 +146,10 @@ const PERIODS: readonly CadencePeriod[] = ["workingDay", "week", "month"];
  * plan.total.perWorkingDay?.toFixed(2) //=> "10.91"
  */
 export function visitPlan(
-  counts: Readonly<Record<string, Numeric>> | ReadonlyMap<string, Numeric>,
+  counts: Readonly<Record<string, Numeric>>,
   options: VisitPlanOptions,
 ): VisitPlanResult {
-  const settings = optionsRecord(options);
+  const settings = readSettings(options, OPTIONS);
   const people = readPeople(settings);
   const rawCadences = own(settings, "cadences");
   const cadenceEntries =
@@ -236,10 +241,11 @@ function readCadence(value: unknown, path: (string | number)[]): Required<Custom
     const named = NAMED.get(value.trim().toLowerCase());
     if (named !== undefined) return named;
   } else if (isRecord(value)) {
-    const per = own(value, "per");
+    const fields = readFields(value, CADENCE_FIELDS, path, "A cadence");
+    const per = own(fields, "per");
     if (typeof per === "string" && (PERIODS as readonly string[]).includes(per)) {
       const whole = (key: string): number => {
-        const raw = own(value, key);
+        const raw = own(fields, key);
         if (raw === undefined) return 1;
         if (typeof raw !== "number" || !Number.isSafeInteger(raw) || raw < 1) {
           throw new TargetreeError(

@@ -1,0 +1,192 @@
+// The package a user installs: what package.json promises, what the README tells a user (and
+// whether the files it names ship), and whether the size budgets cover the README's recipes.
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { codeBlocks, readmeText } from "./readmeBlocks.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const readJson = (name: string): unknown => JSON.parse(readFileSync(`${root}/${name}`, "utf8"));
+
+const pkg = readJson("package.json") as {
+  files: string[];
+  scripts: Record<string, string>;
+  repository: { type: string; url: string };
+  homepage: string;
+  bugs: { url: string };
+};
+
+interface SizeEntry {
+  readonly name: string;
+  readonly path: string;
+  readonly import: string;
+  readonly limit: string;
+}
+const budgets = readJson(".size-limit.json") as SizeEntry[];
+
+/** The README's sections by `## ` heading (subsections stay with their section). */
+function sections(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const parts = text.split(/^## /m).slice(1);
+  for (const part of parts) {
+    const newline = part.indexOf("\n");
+    found.set(part.slice(0, newline).trim(), part.slice(newline + 1));
+  }
+  return found;
+}
+
+/** Sections for people working in a clone: repository paths are expected there. */
+const REPOSITORY_SECTIONS = ["Quick start, in a clone of the repository", "Working on targetree"];
+
+/** Paths npm packs: `files`, plus what npm always adds. */
+const shipped = [...pkg.files, "package.json"];
+const ships = (path: string): boolean =>
+  shipped.some((entry) => path === entry || path.startsWith(`${entry}/`));
+
+/** What sits at the top of a clone, generated folders (gitignored) included. */
+const repositoryEntries = new Set([
+  ...readdirSync(root).filter((name) => name !== "node_modules"),
+  "dist",
+  "docs",
+  "coverage",
+  "reports",
+]);
+
+/**
+ * Paths of the repository that a Markdown text names (in inline code or as a link) and that do not
+ * ship. Code blocks are left out: their backticks are template literals, not paths.
+ */
+function unshippedPaths(markdown: string): string[] {
+  const prose = markdown.replace(/^```[\s\S]*?^```\s*$/gm, "");
+  const named = [
+    ...[...prose.matchAll(/`([^`\n]+)`/g)].map((match) => match[1]!),
+    ...[...prose.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!),
+  ];
+  return named
+    .map((text) => text.replace(/^["']|["']$/g, "").replace(/^\.\//, ""))
+    .filter((text) => !/\s/.test(text) && !/^[a-z]+:/.test(text))
+    .map((text) => text.replace(/[#?].*$/, "").replace(/\/$/, ""))
+    .filter((path) => repositoryEntries.has(path.split("/")[0]!) && !ships(path));
+}
+
+/** The kilobytes of a size-limit `limit` such as `"20 kB"`. */
+function kilobytes(limit: string): number {
+  const match = /^([\d.]+)\s*kB$/.exec(limit.trim());
+  if (!match) throw new Error(`unexpected size-limit limit ${limit}`);
+  return Number(match[1]);
+}
+
+/** The runtime names imported from "targetree" (type imports cost nothing in a bundle). */
+function importedNames(code: string): string[] {
+  return [...code.matchAll(/import\s*\{([^}]*)\}\s*from\s*"targetree"/g)].flatMap((match) =>
+    match[1]!
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== "" && !name.startsWith("type ")),
+  );
+}
+
+const readme = sections(readmeText);
+
+describe("package.json", () => {
+  it("builds on install from a git URL, through the prepare script", () => {
+    expect(pkg.scripts.prepare).toBe("npm run build");
+    expect(pkg.scripts.build).toBe("tsup");
+  });
+
+  it("ships the build, README, CHANGELOG and LICENSE", () => {
+    expect([...pkg.files].sort()).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "dist"]);
+  });
+
+  it("names the repository, homepage and issue tracker", () => {
+    expect(pkg.repository).toEqual({
+      type: "git",
+      url: "git+https://github.com/targetree/targetree.git",
+    });
+    expect(pkg.homepage).toBe("https://github.com/targetree/targetree#readme");
+    expect(pkg.bugs.url).toBe("https://github.com/targetree/targetree/issues");
+  });
+
+  it("measures size against a freshly built dist", () => {
+    expect(pkg.scripts.size).toBe("npm run build && size-limit");
+  });
+});
+
+describe("README for users", () => {
+  it("has an install section before, and apart from, the repository quick start", () => {
+    const headings = [...readme.keys()];
+    expect(headings.indexOf("Install")).toBeGreaterThanOrEqual(0);
+    expect(headings.indexOf("Install")).toBeLessThan(headings.indexOf(REPOSITORY_SECTIONS[0]!));
+    const install = readme.get("Install")!;
+    expect(install).toContain("npm install targetree");
+    expect(install).not.toContain("npm run examples");
+    expect(readme.get(REPOSITORY_SECTIONS[0]!)).toContain("npm install && npm run examples");
+  });
+
+  it("shows the ES module, CommonJS and schema-subpath imports", () => {
+    const install = readme.get("Install")!;
+    expect(install).toMatch(/^import \{[^}]+\} from "targetree";/m);
+    expect(install).toMatch(/^import \{[^}]+\} from "targetree\/schema";/m);
+    expect(install).toMatch(/^const \{[^}]+\} = require\("targetree"\);/m);
+    expect(install).toMatch(/^const \{[^}]+\} = require\("targetree\/schema"\);/m);
+  });
+
+  it("names no repository file that does not ship, outside the sections for a clone", () => {
+    for (const name of REPOSITORY_SECTIONS) expect([...readme.keys()]).toContain(name);
+    const found = [...readme]
+      .filter(([heading]) => !REPOSITORY_SECTIONS.includes(heading))
+      .flatMap(([heading, text]) =>
+        unshippedPaths(text).map((path) => `${path} (in "${heading}")`),
+      );
+    expect(found).toEqual([]);
+  });
+
+  it("tells a shipped path from a repository-only one", () => {
+    expect(
+      unshippedPaths(
+        "See `src/time/data/china-holidays.ts`, [the guide](./CONTRIBUTING.md), `examples/`, " +
+          "`dist/index.js`, `CHANGELOG.md`, `targetree/schema`, `zod/mini` and `2026-01-01/2026-01-03`.",
+      ),
+    ).toEqual(["src/time/data/china-holidays.ts", "examples", "CONTRIBUTING.md"]);
+  });
+});
+
+describe("size budgets (.size-limit.json)", () => {
+  it("holds `import { allocate }` to 20 kB", () => {
+    const entry = budgets.find((budget) => budget.import === "{ allocate }");
+    expect(entry).toBeDefined();
+    expect(kilobytes(entry!.limit)).toBeLessThanOrEqual(20);
+  });
+
+  it("holds every recipe to 40 kB", () => {
+    const recipes = budgets.filter((budget) => budget.name.startsWith("recipe: "));
+    expect(recipes.length).toBeGreaterThanOrEqual(3);
+    for (const recipe of recipes)
+      expect(kilobytes(recipe.limit), recipe.name).toBeLessThanOrEqual(40);
+  });
+
+  it("keeps the whole core as a 70 kB regression ceiling, labelled as not a goal", () => {
+    const whole = budgets.find((budget) => budget.import === "*");
+    expect(whole).toBeDefined();
+    expect(kilobytes(whole!.limit)).toBeLessThanOrEqual(70);
+    expect(whole!.name).toContain("regression ceiling, not a goal");
+  });
+
+  it("covers each README recipe's imports with the recipe's own entry", () => {
+    const section = readme.get("Recipes by user")!;
+    const recipes = [...section.matchAll(/\*\*([^*]+?)\.\*\*[\s\S]*?```ts\n([\s\S]*?)^```/gm)];
+    expect(recipes.length).toBe(
+      codeBlocks(readmeText).filter((block) => block.section === "Recipes by user").length,
+    );
+    for (const [, title, code] of recipes) {
+      const name = `recipe: ${title!.charAt(0).toLowerCase()}${title!.slice(1)}`;
+      const entry = budgets.find((budget) => budget.name.startsWith(name));
+      expect(entry, `an entry named "${name} …"`).toBeDefined();
+      const measured = entry!.import
+        .replace(/[{}]/g, "")
+        .split(",")
+        .map((item) => item.trim());
+      for (const imported of importedNames(code!)) expect(measured, name).toContain(imported);
+    }
+  });
+});
