@@ -1,11 +1,10 @@
-import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
-import { eachDayOfInterval } from "date-fns/eachDayOfInterval";
 import { didYouMean } from "../../_lib/closest.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
 import { isRecord, own } from "../../_lib/records.js";
 import type { ArrangementHoliday, HolidayArrangement, IsoDate } from "../types.js";
-import { formatIsoDate, isIsoDate, utcDay } from "./isoDate.js";
+import { dayNumber, isoOfDay } from "./dayNumber.js";
+import { isIsoDate } from "./isoDate.js";
 
 /** Most holidays in one arrangement, and most day entries in one holiday. */
 const MAX_HOLIDAYS = 40;
@@ -120,8 +119,8 @@ function expandEntry(value: unknown, year: number, path: ErrorPath): IsoDate[] {
     }
     const from = checkDate(parts[0], year, path);
     const to = checkDate(parts[1], year, path);
-    const [fromDate, toDate] = [dateOf(from), dateOf(to)];
-    const span = differenceInCalendarDays(toDate, fromDate) + 1;
+    const first = dayNumber(from);
+    const span = dayNumber(to) - first + 1;
     if (span < 1 || span > MAX_RUN_DAYS) {
       fail(
         "bad-date",
@@ -130,13 +129,9 @@ function expandEntry(value: unknown, year: number, path: ErrorPath): IsoDate[] {
         { value },
       );
     }
-    return eachDayOfInterval({ start: fromDate, end: toDate }).map(formatIsoDate);
+    return Array.from({ length: span }, (_, offset) => isoOfDay(first + offset));
   }
   return [checkDate(value, year, path)];
-}
-
-function dateOf(iso: IsoDate) {
-  return utcDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
 /**

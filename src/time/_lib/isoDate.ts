@@ -1,8 +1,7 @@
-import { addDays } from "date-fns/addDays";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
 import type { IsoDate } from "../types.js";
-import { dayNumber } from "./dayNumber.js";
+import { dayNumber, MS_PER_DAY } from "./dayNumber.js";
 import { UtcDate } from "./utcDate.js";
 
 /** Longest range a time function accepts: 100 years of days. */
@@ -184,5 +183,6 @@ export function parseRange(
 
 /** The date `amount` days after (or before) `date`. */
 export function shiftDays(date: UtcDate, amount: number): UtcDate {
-  return addDays(date, amount);
+  // Dates here are midnight UTC, so a day is always 86,400,000 ms.
+  return new UtcDate(date.getTime() + amount * MS_PER_DAY);
 }

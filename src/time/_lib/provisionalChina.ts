@@ -1,4 +1,3 @@
-import { getISODay } from "date-fns/getISODay";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
 import type { HolidayArrangement, IsoDate } from "../types.js";
@@ -29,6 +28,9 @@ interface Block {
   readonly statutory: number;
   workdays: UtcDate[];
 }
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a midnight-UTC date. */
+const getISODay = (date: UtcDate): number => ((date.getUTCDay() + 6) % 7) + 1;
 
 const isWeekend = (date: UtcDate): boolean => getISODay(date) >= 6;
 
