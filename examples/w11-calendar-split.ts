@@ -17,7 +17,7 @@ import { heading, printTable } from "./_lib/table.js";
 const target = "1.2亿";
 const calendar = chinaCalendar();
 const amount = (node: { value: Parameters<typeof formatAmount>[0] }) =>
-  formatAmount(node.value, { unit: "万", digits: 2 });
+  formatAmount(node.value, { scale: "万", digits: 2 });
 const sumOf = (nodes: readonly PeriodNode[]) =>
   nodes.reduce((total, node) => total.plus(node.value), toDecimal(0));
 
@@ -81,7 +81,7 @@ printTable(
       String(month.calendarDays),
       String(month.workingDays),
       amount(month),
-      formatAmount(month.value.dividedBy(month.workingDays), { unit: "万", digits: 2 }),
+      formatAmount(month.value.dividedBy(month.workingDays), { scale: "万", digits: 2 }),
     ]),
     [
       "total",

@@ -35,20 +35,20 @@ printTable(
   [
     [
       "目标 target (as the article states)",
-      formatAmount(target, { unit: "万" }),
-      formatAmount(target, { unit: "元" }),
+      formatAmount(target, { scale: "万" }),
+      formatAmount(target, { scale: "元" }),
       "100%",
     ],
     [
       "由输入算得 implied by its inputs",
-      formatAmount(revenue, { unit: "万" }),
-      formatAmount(revenue, { unit: "元" }),
+      formatAmount(revenue, { scale: "万" }),
+      formatAmount(revenue, { scale: "元" }),
       formatPercent(revenue.div(target)),
     ],
     [
       "缺口 gap",
-      formatAmount(gap, { unit: "万" }),
-      formatAmount(gap, { unit: "元" }),
+      formatAmount(gap, { scale: "万" }),
+      formatAmount(gap, { scale: "元" }),
       formatPercent(gap.div(target)),
     ],
   ],
@@ -57,5 +57,5 @@ console.log(
   `\nThe article's inputs give ${formatAmount(revenue)} (600×25%×8,000 + 1,500×40%×6,000), only ${formatPercent(revenue.div(target))} of its 1.2亿 target;`,
 );
 console.log(
-  `the figures do not add up, leaving a gap of ${formatAmount(gap, { unit: "元" })} (${formatPercent(gap.div(target))}). Goal seek closes it (W1, second part).`,
+  `the figures do not add up, leaving a gap of ${formatAmount(gap, { scale: "元" })} (${formatPercent(gap.div(target))}). Goal seek closes it (W1, second part).`,
 );

@@ -23,13 +23,13 @@ const audit = reconcile(model, {
 
 const label = (name: string): string => `${model.nodes[name]?.label ?? name} ${name}`;
 const show = (name: string, value: Parameters<typeof formatAmount>[0]): string =>
-  model.nodes[name]?.unit === "%" ? formatPercent(value) : formatAmount(value, { unit: "none" });
+  model.nodes[name]?.unit === "%" ? formatPercent(value) : formatAmount(value, { scale: "none" });
 
 printTable(
   ["", "document claims", "computed"],
   [
     ["营业收入 revenue", formatAmount(audit.target), formatAmount(audit.implied)],
-    ["差距 gap (target − implied)", "", formatAmount(audit.gap, { unit: "none" })],
+    ["差距 gap (target − implied)", "", formatAmount(audit.gap, { scale: "none" })],
     ["差距率 gap rate (basis: target)", "", formatPercent(audit.gapRate ?? 0)],
     ["完成率 implied / target", "", formatPercent(audit.achievement ?? 0)],
   ],
@@ -69,5 +69,5 @@ printTable(
 
 const check = solveFor(model, { output: "revenue", target: "1.2亿", vary: "newCustomers", inputs });
 console.log(
-  `\nCheck: solveFor newCustomers = ${formatAmount(check.value, { unit: "none" })} (${check.method}, residual ${check.residual.toString()}).`,
+  `\nCheck: solveFor newCustomers = ${formatAmount(check.value, { scale: "none" })} (${check.method}, residual ${check.residual.toString()}).`,
 );

@@ -17,12 +17,12 @@ const battlefields = splitByShares("1亿", shares, { unit: "1万" });
 const rows = Object.keys(shares).map((name) => [
   name,
   formatPercent(toDecimal(shares[name as keyof typeof shares])),
-  formatAmount(battlefields[name]!, { unit: "万", digits: 0 }),
+  formatAmount(battlefields[name as keyof typeof battlefields]!, { scale: "万", digits: 0 }),
   documentFigures[name]!,
 ]);
 const sum = Object.values(battlefields).reduce((total, part) => total.plus(part), toDecimal(0));
-rows.push(["合计 total", "100%", formatAmount(sum, { unit: "万", digits: 0 }), "1亿"]);
+rows.push(["合计 total", "100%", formatAmount(sum, { scale: "万", digits: 0 }), "1亿"]);
 printTable(["战场 battlefield", "share", "目标 target", "document"], rows);
 console.log(
-  `Sum check: ${formatAmount(sum, { unit: "元" })} = 1亿 ${sum.eq(toDecimal("1亿")) ? "✓ passes exactly" : "✗"}; the shares add up to 100%, so no remainder part.`,
+  `Sum check: ${formatAmount(sum, { scale: "元" })} = 1亿 ${sum.eq(toDecimal("1亿")) ? "✓ passes exactly" : "✗"}; the shares add up to 100%, so no remainder part.`,
 );

@@ -16,7 +16,7 @@ import {
 import { heading, printTable } from "./_lib/table.js";
 
 const TOTAL = "1.2亿";
-const money = (value: Parameters<typeof formatAmount>[0]) => formatAmount(value, { unit: "万" });
+const money = (value: Parameters<typeof formatAmount>[0]) => formatAmount(value, { scale: "万" });
 
 heading("W4 — 维度权重 dimension weights on a 1.2亿 target");
 
@@ -33,8 +33,8 @@ for (const [dimension, { shares, documentSays }] of Object.entries(dimensions)) 
     key === "其他"
       ? `${formatPercent(toDecimal(1).minus(Object.values(shares).reduce((a, s) => a.plus(toDecimal(s)), toDecimal(0))))} (the "…")`
       : formatPercent(toDecimal(shares[key as keyof typeof shares])),
-    money(parts[key]!),
-    formatAmount(parts[key]!, { unit: "元" }),
+    money(parts[key as keyof typeof parts]!),
+    formatAmount(parts[key as keyof typeof parts]!, { scale: "元" }),
   ]);
   console.log(
     `\n${dimension} — the document writes "${documentSays}"; the rest is an explicit 其他 part:`,
@@ -66,7 +66,7 @@ printTable(
   ],
 );
 console.log(
-  `粮油×华东 = ${formatAmount(crossCell(cross, { 产品线: "粮油", 区域: "华东" }), { unit: "元" })} (1.2亿 × 40% × 35%); every row and column total equals its one-dimension split exactly.`,
+  `粮油×华东 = ${formatAmount(crossCell(cross, { 产品线: "粮油", 区域: "华东" }), { scale: "元" })} (1.2亿 × 40% × 35%); every row and column total equals its one-dimension split exactly.`,
 );
 
 // 3. Cascade 事业部 → 大区 → 个人. Level 1 by the product shares, level 2 by the region shares,
@@ -179,5 +179,5 @@ printTable(
 );
 const storeSum = Object.values(stores).reduce((a, b) => a.plus(b), toDecimal(0));
 console.log(
-  `Sum check: the 20 stores add up to ${formatAmount(storeSum, { unit: "元" })} = 华东 exactly (targets in whole 千元).`,
+  `Sum check: the 20 stores add up to ${formatAmount(storeSum, { scale: "元" })} = 华东 exactly (targets in whole 千元).`,
 );

@@ -6,7 +6,7 @@ import { heading, printTable } from "./_lib/table.js";
 
 heading("W5 — 平均分配 the even split of 80万 over five salespeople");
 
-const team = ["张伟", "王芳", "李娜", "刘洋", "陈静"];
+const team = ["张伟", "王芳", "李娜", "刘洋", "陈静"] as const;
 const even = splitEvenly("80万", team, { unit: 1 });
 const sum = Object.values(even).reduce((a, b) => a.plus(b), toDecimal(0));
 printTable(
@@ -15,10 +15,10 @@ printTable(
     ...team.map((name) => [
       name,
       formatAmount(even[name]!),
-      formatAmount(even[name]!, { unit: "元" }),
+      formatAmount(even[name]!, { scale: "元" }),
       formatPercent(even[name]!.div(sum)),
     ]),
-    ["合计 total", formatAmount(sum), formatAmount(sum, { unit: "元" }), "100%"],
+    ["合计 total", formatAmount(sum), formatAmount(sum, { scale: "元" }), "100%"],
   ],
 );
 console.log("Each gets 160,000元; the parts add up to 800,000元 exactly.");

@@ -20,7 +20,7 @@ printTable(
     [
       "50万",
       "55%",
-      formatAmount(breakEven, { unit: "元", fixed: true }),
+      formatAmount(breakEven, { scale: "元", fixed: true }),
       "约100万 (about 1,000,000)",
     ],
   ],
@@ -70,7 +70,7 @@ printTable(
     return [
       sales,
       result.tier === null ? "none" : `≥ ${formatAmount(result.lines[0]!.from)}`,
-      formatAmount(result.bonus, { unit: "元" }),
+      formatAmount(result.bonus, { scale: "元" }),
     ];
   }),
 );

@@ -85,10 +85,10 @@ printTable(
     return [
       person.name,
       formatAmount(person.aSales),
-      formatAmount(aBonus, { unit: "元" }),
+      formatAmount(aBonus, { scale: "元" }),
       String(person.referrals),
-      formatAmount(referralBonus, { unit: "元" }),
-      formatAmount(aBonus.plus(referralBonus), { unit: "元" }),
+      formatAmount(referralBonus, { scale: "元" }),
+      formatAmount(aBonus.plus(referralBonus), { scale: "元" }),
     ];
   }),
 );
@@ -122,8 +122,8 @@ printTable(
       formatPercent(pace.achievement!, { digits: 1 }),
       formatPercent(pace.paceGap!, { digits: 1, signed: true }),
       formatAmount(forecast.forecast!),
-      formatAmount(required.perWorkingDay!, { unit: "元", digits: 0 }),
-      formatAmount(required.actualPerWorkingDay!, { unit: "元", digits: 0 }),
+      formatAmount(required.perWorkingDay!, { scale: "元", digits: 0 }),
+      formatAmount(required.actualPerWorkingDay!, { scale: "元", digits: 0 }),
     ],
   ],
 );

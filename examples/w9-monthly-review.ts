@@ -86,8 +86,8 @@ printTable(
   ["use", "share", "amount"],
   Object.keys(budget).map((key) => [
     key,
-    formatPercent(budget[key]!.div(100_000)),
-    formatAmount(budget[key]!, { unit: "元" }),
+    formatPercent(budget[key as keyof typeof budget]!.div(100_000)),
+    formatAmount(budget[key as keyof typeof budget]!, { scale: "元" }),
   ]),
 );
 

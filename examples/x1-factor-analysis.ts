@@ -26,7 +26,7 @@ const model = defineModel(
 const plan = { output: 130, usage: 10, price: 4 };
 const actual = { output: 140, usage: 9, price: 5 };
 const label = (name: string): string => model.nodes[name]?.label ?? name;
-const amount = (value: Decimal): string => formatAmount(value, { unit: "none", digits: 2 });
+const amount = (value: Decimal): string => formatAmount(value, { scale: "none", digits: 2 });
 const signed = (value: Decimal): string =>
   (value.isPositive() && !value.isZero() ? "+" : "") + amount(value);
 

@@ -20,8 +20,8 @@ const show = (tree: TreeNode, before?: TreeNode) => {
     before ? ["node", "before", "after"] : ["node", "value"],
     flattenTree(tree).map((row, i) => [
       `${"  ".repeat(row.depth)}${row.name}`,
-      ...(before ? [formatAmount(old[i]!.value, { unit: "元" })] : []),
-      formatAmount(row.value, { unit: "元" }),
+      ...(before ? [formatAmount(old[i]!.value, { scale: "元" })] : []),
+      formatAmount(row.value, { scale: "元" }),
     ]),
   );
 };
@@ -91,7 +91,7 @@ show(zeroBase);
 console.log(
   "\n5. Even spread, and spread in the shape of a reference series (last year's months):",
 );
-const months = ["1月", "2月", "3月", "4月", "5月", "6月"];
+const months = ["1月", "2月", "3月", "4月", "5月", "6月"] as const;
 const lastYear = { "1月": 80, "2月": 45, "3月": 95, "4月": 100, "5月": 110, "6月": 120 };
 const evenly = splitEvenly("60万", months, { unit: 1 });
 const shaped = allocate("60万", lastYear, { unit: 1 });
@@ -99,9 +99,9 @@ printTable(
   ["month", "even", "last year (万)", "shaped like last year"],
   months.map((month) => [
     month,
-    formatAmount(evenly[month]!, { unit: "元" }),
+    formatAmount(evenly[month]!, { scale: "元" }),
     String(lastYear[month as keyof typeof lastYear]),
-    formatAmount(shaped[month]!, { unit: "元" }),
+    formatAmount(shaped[month]!, { scale: "元" }),
   ]),
 );
 
@@ -111,8 +111,8 @@ printTable(
   ["month", "shaped", "bounded"],
   months.map((month) => [
     month,
-    formatAmount(shaped[month]!, { unit: "元" }),
-    formatAmount(bounded[month]!, { unit: "元" }),
+    formatAmount(shaped[month]!, { scale: "元" }),
+    formatAmount(bounded[month]!, { scale: "元" }),
   ]),
 );
 

@@ -46,7 +46,7 @@ const numeric = solveFor(capped, {
 });
 
 const number = (value: Parameters<typeof formatAmount>[0]): string =>
-  formatAmount(value, { unit: "none", digits: 4 });
+  formatAmount(value, { scale: "none", digits: 4 });
 printTable(
   ["question", "answer", "method", "iterations", "residual", "note"],
   [

@@ -77,13 +77,29 @@ export interface TargetreeErrorOptions {
   readonly cause?: unknown;
 }
 
+/** What {@link TargetreeError.toJSON} returns: the error as plain data, for logs and responses. */
+export interface TargetreeErrorJSON {
+  /** Always `"TargetreeError"`. */
+  readonly name: "TargetreeError";
+  /** The stable error code. */
+  readonly code: TargetreeErrorCode;
+  /** The full message, with the code and the location. */
+  readonly message: string;
+  /** Path to the offending value in the caller's input; empty when not known. */
+  readonly path: (string | number)[];
+  /** Extra machine-readable facts (a column, a cycle, the covered years); may be empty. */
+  readonly details: Record<string, unknown>;
+}
+
 /**
- * The one error class targetree throws for bad input and misuse.
+ * The one error class targetree throws for bad input and misuse. `JSON.stringify(error)` keeps
+ * the code, message, path and details (see {@link TargetreeError.toJSON}).
  *
  * @example
  * const error = new TargetreeError("INVALID_NUMBER", "Expected a number.", { path: ["inputs", "price"] });
  * error.code    //=> "INVALID_NUMBER"
  * error.message //=> "INVALID_NUMBER: Expected a number. (at inputs.price)"
+ * JSON.parse(JSON.stringify(error)).path //=> ["inputs", "price"]
  */
 export class TargetreeError extends Error {
   /** The class name, `"TargetreeError"`, as shown by `String(error)` and in stack traces. */
@@ -105,6 +121,27 @@ export class TargetreeError extends Error {
     this.code = code;
     this.path = options.path ? [...options.path] : [];
     this.details = options.details ? { ...options.details } : {};
+  }
+
+  /**
+   * The error as plain data: `{ name, code, message, path, details }`, fresh copies each call.
+   * `JSON.stringify` calls it, so a serialised error keeps its message (an `Error`'s own
+   * `message` is not enumerable) and never its stack.
+   *
+   * @returns The name, code, message, path and details.
+   *
+   * @example
+   * new TargetreeError("UNKNOWN_OPTION", "Unknown option.", { path: ["options", "calender"] }).toJSON()
+   * //=> { name: "TargetreeError", code: "UNKNOWN_OPTION", message: "UNKNOWN_OPTION: Unknown option. (at options.calender)", path: ["options", "calender"], details: {} }
+   */
+  toJSON(): TargetreeErrorJSON {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      path: [...this.path],
+      details: { ...this.details },
+    };
   }
 }
 

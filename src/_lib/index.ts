@@ -1,6 +1,11 @@
 export type { Decimal, DecimalConstructor } from "./decimal.js";
 export { PRECISION } from "./decimal.js";
-export type { ErrorPath, TargetreeErrorCode, TargetreeErrorOptions } from "./errors.js";
+export type {
+  ErrorPath,
+  TargetreeErrorCode,
+  TargetreeErrorJSON,
+  TargetreeErrorOptions,
+} from "./errors.js";
 export { ERROR_CODES, TargetreeError } from "./errors.js";
 export {
   MAX_AMOUNT_LENGTH,
@@ -11,4 +16,6 @@ export {
   MAX_NESTING_DEPTH,
   MIN_EXPONENT,
 } from "./limits.js";
+export type { Plain, ToPlainOptions } from "./plain.js";
+export { toPlain } from "./plain.js";
 export type { Numeric, RoundingMode, UnitOptions } from "./types.js";

@@ -4,6 +4,7 @@
 import type { Decimal } from "./decimal.js";
 import type { ErrorPath } from "./errors.js";
 import { TargetreeError } from "./errors.js";
+import { exponentOf } from "./exact/index.js";
 import { MAX_EXPONENT, MIN_EXPONENT } from "./limits.js";
 
 /**
@@ -20,10 +21,11 @@ export function checkMagnitude(value: Decimal, path: ErrorPath, what = "The resu
   }
   // Stryker disable next-line ConditionalExpression: zero has exponent 0, inside the bound, so the check below returns it unchanged too
   if (value.isZero()) return value;
-  if (value.e >= MAX_EXPONENT || value.e < MIN_EXPONENT) {
+  const exponent = exponentOf(value);
+  if (exponent >= MAX_EXPONENT || exponent < MIN_EXPONENT) {
     throw new TargetreeError(
       "NUMBER_TOO_LARGE",
-      `${what} is outside the supported magnitude 1e${MIN_EXPONENT} ≤ |x| < 1e${MAX_EXPONENT} (its exponent is ${value.e}); the inputs are too far apart in size.`,
+      `${what} is outside the supported magnitude 1e${MIN_EXPONENT} ≤ |x| < 1e${MAX_EXPONENT} (its exponent is ${exponent}); the inputs are too far apart in size.`,
       { path },
     );
   }

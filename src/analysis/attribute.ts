@@ -1,9 +1,9 @@
 import { type Decimal, ZERO } from "../_lib/decimal.js";
 import { excerpt, TargetreeError } from "../_lib/errors.js";
+import { exactMinus, formatRational, reduce } from "../_lib/exact/index.js";
 import type { Model, ModelInputs } from "../model/types.js";
 import { apportionApproximate, apportionRationals } from "./_lib/apportion.js";
 import { chainSubstitution } from "./_lib/chain.js";
-import { exactMinus, formatRational, reduce } from "./_lib/exact.js";
 import { inputsOf } from "./_lib/graph.js";
 import { lmdiEffects } from "./_lib/lmdi.js";
 import { modelView } from "./_lib/modelView.js";

@@ -8,7 +8,7 @@ import { describeValue, TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { isIdentifier, isKeyword } from "./_lib/characters.js";
-import { FUNCTIONS } from "./_lib/functions.js";
+import { type FunctionName, functionEntry, functionNames } from "./_lib/functions.js";
 import {
   makeBoolean,
   makeCall,
@@ -52,8 +52,7 @@ export type BinaryOperator =
   | "^"
   | CompareOperator
   | LogicalOperator;
-/** The whitelisted functions. */
-export type FunctionName = "min" | "max" | "abs" | "round" | "floor" | "ceil" | "if";
+export type { FunctionName };
 
 /** A non-negative decimal literal, with the unit suffix it was written with (`50万` keeps `万`). */
 export interface NumberNode {
@@ -503,7 +502,8 @@ export function logicalNode(
  * Builds a call of a whitelisted function. The arity is checked when the tree is printed or
  * evaluated, as for parsed formulas.
  *
- * @param name - `min`, `max`, `abs`, `round`, `floor`, `ceil` or `if`.
+ * @param name - A whitelisted function (`min`, `max`, `round`, `if`, … as in the README), in
+ *   lower case.
  * @param args - The arguments.
  * @param span - Position in a source text, if any.
  * @returns A frozen `call` node.
@@ -514,10 +514,10 @@ export function logicalNode(
  * printFormula(callNode("max", [nameNode("a"), numberNode(0)])) //=> "max(a, 0)"
  */
 export function callNode(name: FunctionName, args: readonly FormulaNode[], span?: Span): CallNode {
-  if (typeof name !== "string" || !FUNCTIONS.has(name)) {
+  if (typeof name !== "string" || functionEntry(name) === undefined) {
     throw new TargetreeError(
       "UNKNOWN_FUNCTION",
-      `Unknown function; use one of ${[...FUNCTIONS.keys()].join(", ")}.`,
+      `Unknown function; use one of ${functionNames().join(", ")}.`,
     );
   }
   if (!Array.isArray(args)) throw invalid("The arguments must be an array of formula nodes.");

@@ -7,12 +7,12 @@ import { interpret, type Value } from "./_lib/interpret.js";
 import { type FormulaSource, formulaError } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import type { FormulaNode, NameNode } from "./ast.js";
-import { checkOptions, parseFormula } from "./parseFormula.js";
+import { parseFormula, readFormulaOptions } from "./parseFormula.js";
 
 /** Named values a formula reads: numbers (any {@link Numeric}) and conditions (booleans). */
 export type Facts = Readonly<Record<string, Numeric | boolean>>;
 
-/** Options of {@link evaluateFormula}. */
+/** Options of {@link evaluateFormula}; an unknown key is `UNKNOWN_OPTION`. */
 export interface EvaluateFormulaOptions {
   /** The formula's name (a rule id), quoted in error messages. */
   readonly name?: string;
@@ -32,7 +32,8 @@ export interface EvaluateFormulaOptions {
  *   `facts` (path `["facts", name]`); `INVALID_NUMBER` for a bad fact value; `TYPE_MISMATCH` when a
  *   fact's type does not fit (a condition added to a number; path `["facts", name]`); `DIVISION_BY_ZERO`;
  *   `INVALID_OPERATION` (negative base to a fractional power); `NUMBER_TOO_LARGE`;
- *   `INVALID_ARGUMENT` for bad `round` digits or when `facts` is not an object.
+ *   `INVALID_ARGUMENT` for bad `round` digits or when `facts` is not an object; `UNKNOWN_OPTION`
+ *   for an unknown option key.
  *
  * @example
  * evaluateFormula("dailyVisits < 3", { dailyVisits: 2 }) //=> true
@@ -43,9 +44,9 @@ export interface EvaluateFormulaOptions {
 export function evaluateFormula(
   formula: string | FormulaNode,
   facts: Facts,
-  options: EvaluateFormulaOptions = {},
+  options?: EvaluateFormulaOptions,
 ): Decimal | boolean {
-  const { name } = checkOptions(options);
+  const { name } = readFormulaOptions(options, ["name"]);
   let tree: FormulaNode;
   let source: FormulaSource;
   if (typeof formula === "string") {

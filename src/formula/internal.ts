@@ -4,14 +4,9 @@ export {
   add,
   compareNumbers,
   divide,
-  extreme,
   multiply,
   negate,
   power,
-  ROUND_CEIL,
-  ROUND_FLOOR,
-  ROUND_HALF_UP,
-  roundTo,
   subtract,
 } from "./_lib/arithmetic.js";
 export {
@@ -23,6 +18,8 @@ export {
   quote,
   shortName,
 } from "./_lib/characters.js";
+export type { Arguments, Value } from "./_lib/functions.js";
+export { buildCall, callType } from "./_lib/functions.js";
 export { interpret } from "./_lib/interpret.js";
 export type { FormulaSource } from "./_lib/source.js";
 export { formulaError } from "./_lib/source.js";

@@ -1,9 +1,9 @@
-import { ownOptions, stringOption } from "../_lib/options.js";
+import { readChoice, readOptions } from "../_lib/options.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import { shiftDecimal, UNIT_POWERS } from "./_lib/units.js";
 import type { FormulaNode } from "./ast.js";
 
-/** Options of {@link printFormula}. */
+/** Options of {@link printFormula}; an unknown key is `UNKNOWN_OPTION`. */
 export interface PrintFormulaOptions {
   /**
    * `"ascii"` (default) prints `* / <= >= !=`; `"math"` prints `× ÷ ≤ ≥ ≠` for people. Both parse back
@@ -63,7 +63,8 @@ const MATH: Readonly<Record<string, string>> = {
  * @param options - `symbols: "math"` prints `×`, `÷`, `≤`, `≥`, `≠`.
  * @returns The formula text.
  * @throws {TargetreeError} `INVALID_ARGUMENT` when `node` is not a formula tree, `options` is
- *   not an object or `symbols` is not `"ascii"` or `"math"`; `FORMULA_TOO_DEEP` for a built tree
+ *   not an object or `symbols` is not `"ascii"` or `"math"` (path `["options", "symbols"]`);
+ *   `UNKNOWN_OPTION` for an unknown option key; `FORMULA_TOO_DEEP` for a built tree
  *   deeper than any formula can nest; `TYPE_MISMATCH`, `UNKNOWN_FUNCTION` or `WRONG_ARITY` for a
  *   built tree that is not a valid formula.
  *
@@ -73,9 +74,9 @@ const MATH: Readonly<Record<string, string>> = {
  * printFormula(parseFormula("-(2^2) = -2^2")) //=> "-2 ^ 2 == -2 ^ 2"
  * printFormula(parseFormula("-(-(x))")) //=> "--x"
  */
-export function printFormula(node: FormulaNode, options: PrintFormulaOptions = {}): string {
-  const settings = ownOptions(options, ["options"]);
-  const symbols = stringOption(settings.symbols, "ascii", ["symbols"], ["ascii", "math"]);
+export function printFormula(node: FormulaNode, options?: PrintFormulaOptions): string {
+  const settings = readOptions(options, ["symbols"]);
+  const symbols = readChoice(settings, "symbols", ["ascii", "math"], "ascii", ["options"]);
   checkTypes(node, { name: undefined, text: undefined, path: ["node"] }, "unknown");
   const math = symbols === "math";
   const symbol = (op: string): string => (math ? (MATH[op] ?? op) : op);

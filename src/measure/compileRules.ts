@@ -2,6 +2,7 @@ import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { own } from "../_lib/records.js";
 import type { FormulaNode } from "../formula/ast.js";
 import { formulaNames } from "../formula/formulaNames.js";
+import { callType } from "../formula/internal.js";
 import { parseFormula } from "../formula/parseFormula.js";
 import { readFields } from "./_lib/input.js";
 
@@ -136,11 +137,12 @@ function isNumeric(node: FormulaNode): boolean {
     case "unary":
     case "sum":
     case "product":
-    // Stryker disable next-line ConditionalExpression: without its return, power falls through to the call case, where a power node (no name) gives undefined !== "if", i.e. true
+    // Stryker disable next-line ConditionalExpression: without its return, power falls through to the call case, which has no function entry for a power node and throws
     case "power":
       return true;
     case "call":
-      return node.name !== "if";
+      // Numeric by its function's type rule (an if with unknown branches may be a condition).
+      return callType(node, () => "unknown") === "number";
     // Stryker disable next-line ConditionalExpression: without its return, default gives undefined, which the only caller's if treats as false
     default:
       return false;

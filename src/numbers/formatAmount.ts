@@ -1,17 +1,21 @@
 import { Decimal } from "../_lib/decimal.js";
-import { excerpt, TargetreeError } from "../_lib/errors.js";
-import { booleanOption, ownOptions, stringOption } from "../_lib/options.js";
-import { roundingConstant } from "../_lib/rounding.js";
+import { readDigits } from "../_lib/digits.js";
+import { readBoolean, readChoice, readOptions } from "../_lib/options.js";
 import type { Numeric, RoundingMode } from "../_lib/types.js";
+import { groupDecimal, NO_VALUE, readNumberStyle, roundForDisplay } from "./_lib/display.js";
 import { toDecimal } from "./toDecimal.js";
 
 /** How `formatAmount` scales a value: by 亿 or 万, in 元, plain, or by magnitude (`"auto"`). */
-export type AmountUnit = "auto" | "亿" | "万" | "元" | "none";
+export type AmountScale = "auto" | "亿" | "万" | "元" | "none";
 
-/** Options of {@link formatAmount}; a bad value is `INVALID_ARGUMENT`. */
+/** Options of {@link formatAmount}; an unknown key is `UNKNOWN_OPTION`, a bad value `INVALID_ARGUMENT`. */
 export interface FormatAmountOptions {
-  /** Default `"auto"`: 亿 from 1亿, 万 from 1万, plain below. `"元"` appends 元; `"none"` is plain. */
-  readonly unit?: AmountUnit;
+  /**
+   * The display scale. Default `"auto"`: 亿 from 1亿, 万 from 1万, plain below, chosen after
+   * rounding (9999.995 shows as `1万`, not `10,000`). `"万"` and `"亿"` always use that scale;
+   * `"元"` appends 元; `"none"` is plain.
+   */
+  readonly scale?: AmountScale;
   /** Most fraction digits shown after scaling. Default 2. Trailing zeros are dropped unless `fixed`. */
   readonly digits?: number;
   /** Always show exactly `digits` fraction digits. Default `false`. */
@@ -22,114 +26,78 @@ export interface FormatAmountOptions {
   readonly locale?: string;
 }
 
-const SCALE: Readonly<Record<"亿" | "万", number>> = { 亿: 8, 万: 4 };
+const OPTIONS: readonly (keyof FormatAmountOptions)[] = [
+  "scale",
+  "digits",
+  "fixed",
+  "rounding",
+  "locale",
+];
+const SCALES: readonly AmountScale[] = ["auto", "亿", "万", "元", "none"];
 
-/** Checks a `digits` option: an integer from 0 to 20. */
-export function checkDigits(digits: unknown, fallback: number): number {
-  if (digits === undefined) return fallback;
-  // Stryker disable next-line ConditionalExpression: Number.isInteger is false for every non-number, so dropping the typeof test changes nothing
-  if (typeof digits !== "number" || !Number.isInteger(digits) || digits < 0 || digits > 20) {
-    throw new TargetreeError("INVALID_ARGUMENT", "digits must be a whole number from 0 to 20.", {
-      path: ["digits"],
-    });
-  }
-  return digits;
-}
+/** The magnitudes `"auto"` chooses from, smallest first, with their powers of ten. */
+const LADDER: readonly { readonly suffix: "" | "万" | "亿"; readonly power: number }[] = [
+  { suffix: "", power: 0 },
+  { suffix: "万", power: 4 },
+  { suffix: "亿", power: 8 },
+];
 
-/** The locale's grouping and decimal separators, read from Intl once per call (null-prototype options). */
-function separators(locale: unknown): { group: string; decimal: string } {
-  if (typeof locale !== "string") {
-    throw new TargetreeError("INVALID_ARGUMENT", 'locale must be a BCP 47 tag such as "zh-CN".', {
-      path: ["locale"],
-    });
-  }
-  let parts: Intl.NumberFormatPart[];
-  try {
-    const options: Intl.NumberFormatOptions = Object.create(null);
-    parts = new Intl.NumberFormat(locale, options).formatToParts(12345.5);
-  } catch {
-    throw new TargetreeError("INVALID_ARGUMENT", `${excerpt(locale)} is not a locale Intl knows.`, {
-      path: ["locale"],
-    });
-  }
-  const find = (type: string, fallback: string) =>
-    parts.find((part) => part.type === type)?.value ?? fallback;
-  return { group: find("group", ","), decimal: find("decimal", ".") };
-}
+const TEN_THOUSAND = /* @__PURE__ */ new Decimal(10_000);
 
 /**
- * Rounds and groups a value exactly, at any magnitude the library allows. Intl only supplies the
- * locale's separators: its own formatting of decimal strings overflows to "∞" past 1e308.
+ * Checks a `digits` option value on its own: a whole number from 0 to 20, else `INVALID_ARGUMENT`
+ * at `["options", "digits"]`. For renderTree; prefer `readDigits` on the options record.
  */
-export function groupDecimal(
-  value: Decimal,
-  digits: number,
-  fixed: boolean,
-  locale: unknown,
-  rounding: unknown,
-): string {
-  const { group, decimal } = separators(locale);
-  const rounded = value.toDecimalPlaces(
-    digits,
-    roundingConstant(rounding as RoundingMode | undefined),
-  );
-  const text = rounded.abs().toFixed(digits);
-  // Stryker disable next-line StringLiteral: split always yields a first element, so the "0" default is never used
-  const [whole = "0", fraction = ""] = text.split(".");
-  let shownFraction = fixed ? fraction : fraction.replace(/0+$/, "");
-  if (shownFraction !== "") shownFraction = decimal + shownFraction;
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
-  const sign = rounded.isNegative() && !rounded.isZero() ? "-" : "";
-  return `${sign}${grouped}${shownFraction}`;
+export function checkDigits(digits: unknown, fallback: number): number {
+  return readDigits({ digits }, "digits", fallback, ["options"]);
 }
 
 /**
- * Formats an amount for people: `480万`, `1.2亿`, `909,090.91`.
+ * Formats an amount for people: `480万`, `1.2亿`, `909,090.91`. With the default `scale: "auto"`
+ * the scale is chosen after rounding, so a value never shows as `10,000万` when it is `1亿`.
  *
- * @param value - The amount.
- * @param options - Unit, fraction digits, rounding and locale.
+ * @param value - The amount; `null` (a value given as `null` plus a reason) shows as `"—"`.
+ * @param options - `scale`, `digits`, `fixed`, `rounding` and `locale`.
  * @returns The formatted text.
- * @throws {TargetreeError} `INVALID_NUMBER` for a bad value; `INVALID_ARGUMENT` for bad options.
+ * @throws {TargetreeError} `INVALID_NUMBER` for a bad value; `UNKNOWN_OPTION` for an unknown
+ *   option key; `INVALID_ARGUMENT` for a bad option value (path `["options", key]`).
  *
  * @example
- * formatAmount(4_800_000)                  //=> "480万"
- * formatAmount("1.2亿")                     //=> "1.2亿"
- * formatAmount(909090.909, { unit: "元" })  //=> "909,090.91元"
+ * formatAmount(4_800_000)                    //=> "480万"
+ * formatAmount("1.2亿")                       //=> "1.2亿"
+ * formatAmount("99999999.995")               //=> "1亿"
+ * formatAmount(909090.909, { scale: "元" })  //=> "909,090.91元"
+ * formatAmount(120_000_000, { scale: "万" }) //=> "12,000万"
+ * formatAmount(null)                         //=> "—"
  */
-export function formatAmount(value: Numeric, options?: FormatAmountOptions): string {
+export function formatAmount(value: Numeric | null, options?: FormatAmountOptions): string {
+  const settings = readOptions(options, OPTIONS);
+  const scale = readChoice(settings, "scale", SCALES, "auto", ["options"]);
+  const digits = readDigits(settings, "digits", 2, ["options"]);
+  const fixed = readBoolean(settings, "fixed", false, ["options"]);
+  const style = readNumberStyle(settings, ["options"]);
+  if (value === null) return NO_VALUE;
   const amount = toDecimal(value, ["value"]);
-  const settings = ownOptions(options);
-  const digits = checkDigits(settings.digits, 2);
-  const unit = stringOption<AmountUnit>(
-    settings.unit,
-    "auto",
-    ["unit"],
-    ["auto", "亿", "万", "元", "none"],
-  );
-  let scaled: "亿" | "万" | null;
-  switch (unit) {
-    case "auto": {
-      const magnitude = amount.abs();
-      scaled = magnitude.gte(1e8) ? "亿" : magnitude.gte(1e4) ? "万" : null;
-      break;
+  let step: (typeof LADDER)[number];
+  if (scale === "auto") {
+    const magnitude = amount.abs();
+    let level = magnitude.gte(1e8) ? 2 : magnitude.gte(1e4) ? 1 : 0;
+    // Chosen after rounding: 9999.995 rounds to 10,000.00, which is shown as 1万.
+    while (
+      level < 2 &&
+      roundForDisplay(shift(amount, LADDER[level]!.power), digits, style).abs().gte(TEN_THOUSAND)
+    ) {
+      level++;
     }
-    case "亿":
-    case "万":
-      scaled = unit;
-      break;
-    case "元":
-    case "none":
-      scaled = null;
-      break;
-    default:
-      throw new TargetreeError(
-        "INVALID_ARGUMENT",
-        'unit must be "auto", "亿", "万", "元" or "none".',
-        { path: ["unit"] },
-      );
+    step = LADDER[level]!;
+  } else {
+    step = scale === "亿" ? LADDER[2]! : scale === "万" ? LADDER[1]! : LADDER[0]!;
   }
-  const shown = scaled === null ? amount : amount.times(new Decimal(10).pow(-SCALE[scaled]));
-  const fixed = booleanOption(settings.fixed, false, ["fixed"]);
-  const text = groupDecimal(shown, digits, fixed, settings.locale ?? "zh-CN", settings.rounding);
-  return `${text}${scaled ?? (unit === "元" ? "元" : "")}`;
+  const text = groupDecimal(shift(amount, step.power), digits, fixed, style);
+  return `${text}${step.suffix === "" && scale === "元" ? "元" : step.suffix}`;
+}
+
+/** `value` divided by 10^power, exactly. */
+function shift(value: Decimal, power: number): Decimal {
+  return power === 0 ? value : value.times(new Decimal(10).pow(-power));
 }

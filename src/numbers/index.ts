@@ -1,4 +1,4 @@
-export type { AmountUnit, FormatAmountOptions } from "./formatAmount.js";
+export type { AmountScale, FormatAmountOptions } from "./formatAmount.js";
 export { formatAmount } from "./formatAmount.js";
 export type { FormatPercentOptions } from "./formatPercent.js";
 export { formatPercent } from "./formatPercent.js";

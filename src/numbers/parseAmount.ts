@@ -1,8 +1,10 @@
 import { Decimal, ZERO } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { excerpt, TargetreeError } from "../_lib/errors.js";
+import { exponentOf } from "../_lib/exact/index.js";
 import { MAX_AMOUNT_LENGTH, MAX_DIGITS, MAX_EXPONENT, MIN_EXPONENT } from "../_lib/limits.js";
-import { checkPath, ownOptions } from "../_lib/options.js";
+import { readOptions } from "../_lib/options.js";
+import { readPath } from "./_lib/readPath.js";
 
 /** Unit suffixes and the power of ten each stands for. Longest first, so 万亿 wins over 万. */
 const SUFFIXES: readonly (readonly [string, number])[] = [
@@ -17,7 +19,7 @@ const SUFFIXES: readonly (readonly [string, number])[] = [
   ["‰", -3],
 ];
 
-/** Options of {@link parseAmount}. */
+/** Options of {@link parseAmount}; an unknown key is `UNKNOWN_OPTION`. */
 export interface ParseAmountOptions {
   /** Path reported in errors, e.g. `["inputs", "price"]`. */
   readonly path?: ErrorPath;
@@ -35,7 +37,8 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
  * @returns The exact value as a `Decimal`.
  * @throws {TargetreeError} `INVALID_NUMBER` for anything else (`""`, `"abc"`,
  *   `"1.2.3"`, `"0x10"`, `"1_000"`, `"NaN"`, `"Infinity"`, a misplaced comma);
- *   `NUMBER_TOO_LARGE` past 100 significant digits or |x| ≥ 1e1000.
+ *   `NUMBER_TOO_LARGE` past 100 significant digits or |x| ≥ 1e1000; `UNKNOWN_OPTION` for an
+ *   unknown option key; `INVALID_ARGUMENT` for a `path` that is not an array of names and indexes.
  *
  * @example
  * parseAmount("1.2亿").toString() //=> "120000000"
@@ -43,8 +46,8 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
  * parseAmount("1,200.50").toString() //=> "1200.5"
  */
 export function parseAmount(text: string, options?: ParseAmountOptions): Decimal {
-  const settings = ownOptions(options);
-  const path = settings.path === undefined ? [] : checkPath(settings.path);
+  const settings = readOptions(options, ["path"]);
+  const path = readPath(settings, "path", ["options"]);
   if (typeof text !== "string") {
     throw new TargetreeError("INVALID_NUMBER", "parseAmount expects a string.", { path });
   }
@@ -140,7 +143,7 @@ export function parseAmount(text: string, options?: ParseAmountOptions): Decimal
     // Stryker disable next-line StringLiteral: decimal.js reads ".5e0" and "5.e0" like "0.5e0" and "5.0e0" (and both parts are never empty together)
     `${negative ? "-" : ""}${intDigits || "0"}.${fracDigits || "0"}e${exponent}`,
   );
-  if (value.e >= MAX_EXPONENT || value.e < MIN_EXPONENT) {
+  if (exponentOf(value) >= MAX_EXPONENT || exponentOf(value) < MIN_EXPONENT) {
     throw new TargetreeError(
       "NUMBER_TOO_LARGE",
       `${excerpt(text)} is outside the supported magnitude 1e${MIN_EXPONENT} ≤ |x| < 1e${MAX_EXPONENT}.`,

@@ -2,17 +2,19 @@ import * as z from "zod/mini";
 import type { Decimal } from "../_lib/decimal.js";
 import { ONE, ZERO } from "../_lib/decimal.js";
 import { describeValue } from "../_lib/errors.js";
+import { showValue } from "../_lib/exact/index.js";
 import { MAX_NESTING_DEPTH } from "../_lib/limits.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import type { ValueTree } from "../split/breakback.js";
 import type { CascadeNode } from "../split/cascade.js";
-import { normaliseKey, showPath, showValue } from "../split/internal.js";
+import { normaliseKey, showPath, UNIT_WORDS } from "../split/internal.js";
 import {
   addCheck,
   customSchema,
   depthLimited,
   either,
   keyedRecord,
+  parseNested,
   reportProblem,
   withChecks,
 } from "./_lib/custom.js";
@@ -135,12 +137,26 @@ const remainderSchema = /* @__PURE__ */ (() =>
     () => ({ type: "string", minLength: 1, pattern: NON_BLANK_KEY_PATTERN }),
   ))();
 
-const unitSchema = /* @__PURE__ */ (() =>
+const positiveUnit = /* @__PURE__ */ (() =>
   numeric({
     sign: "positive",
     code: "INVALID_ARGUMENT",
-    message: 'unit must be a positive step such as "0.01", 1 or "1万".',
+    message: 'unit must be a positive step such as "0.01", 1, "万" or "1亿".',
   }))();
+
+/** A rounding step: a positive amount, or a bare magnitude word (`"万"` means 1万). */
+const unitSchema = /* @__PURE__ */ (() =>
+  customSchema<JsonNumeric>(
+    (value, report) => {
+      if ((UNIT_WORDS as readonly unknown[]).includes(value)) return value as string;
+      const result = parseNested<JsonNumeric>(positiveUnit, value, [], report);
+      return result.ok ? result.value : (value as JsonNumeric);
+    },
+    (convert) => {
+      const { anyOf } = convert(positiveUnit) as { readonly anyOf: readonly unknown[] };
+      return { anyOf: [...anyOf, { enum: [...UNIT_WORDS] }] };
+    },
+  ))();
 
 const cascadeChildSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -209,7 +225,7 @@ function checkSiblings<N extends Named>(
           reportProblem(
             report,
             {
-              message: `Two children of ${showPath(namesTo(root, at))} are named ${JSON.stringify(name)} (after Unicode NFC normalisation).`,
+              message: `Two children of ${showPath(namesTo(root, at))} are named ${JSON.stringify(name)}${earlier === name ? "" : " (after Unicode NFC normalisation)"}.`,
               path: [...childAt, "name"],
               code: "DUPLICATE_KEY",
               details: { first: earlier, second: name },
@@ -284,6 +300,9 @@ const valueChildSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (() =>
   z.strictObject({
     name: nodeName(),
     value: z.exactOptional(numericSchema),
+    hold: z.exactOptional(numericSchema),
+    min: z.exactOptional(numericSchema),
+    max: z.exactOptional(numericSchema),
     path: z.exactOptional(z.array(z.string())),
     get children(): z.ZodMiniExactOptional<z.ZodMiniArray<z.ZodMiniType<ValueTreeNode>>> {
       return z.exactOptional(z.array(valueChildSchema));
@@ -294,11 +313,14 @@ const valueRootSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (() =>
   z.strictObject({
     name: z.exactOptional(nodeName()),
     value: z.exactOptional(numericSchema),
+    hold: z.exactOptional(numericSchema),
+    min: z.exactOptional(numericSchema),
+    max: z.exactOptional(numericSchema),
     path: z.exactOptional(z.array(z.string())),
     children: z.exactOptional(z.array(valueChildSchema)),
   }))();
 
-/** The value of a subtree (reporting leaves without a value and inner values that disagree). */
+/** The value of a subtree (reporting leaves without a value, inner values and holds that disagree). */
 function subtreeValue(
   node: ValueTreeNode,
   at: IssuePath,
@@ -307,46 +329,62 @@ function subtreeValue(
   report: Report,
 ): Decimal | null {
   const children = node.children ?? [];
+  const hold = node.hold === undefined ? null : toDecimal(node.hold);
   const stated = node.value === undefined ? null : toDecimal(node.value);
+  let value: Decimal | null;
   if (children.length === 0) {
-    if (stated === null) {
+    if (stated === null && hold === null) {
       reportProblem(
         report,
         { message: `The leaf ${showPath(names)} has no value.`, path: [...at, "value"] },
         root,
       );
     }
-    return stated;
+    value = stated ?? hold;
+  } else {
+    let sum: Decimal | null = ZERO;
+    children.forEach((child, i) => {
+      const childValue = subtreeValue(
+        child,
+        [...at, "children", i],
+        [...names, child.name!],
+        root,
+        report,
+      );
+      sum = sum === null || childValue === null ? null : sum.plus(childValue);
+    });
+    if (stated !== null && sum !== null && !stated.eq(sum)) {
+      reportProblem(
+        report,
+        {
+          message: `${showPath(names)} says ${showValue(stated)} but its children add up to ${showValue(sum)}; fix the tree or leave the inner value out.`,
+          path: [...at, "value"],
+          details: { stated: stated.toFixed(), sum: (sum as Decimal).toFixed() },
+        },
+        root,
+      );
+    }
+    value = sum;
   }
-  let sum: Decimal | null = ZERO;
-  children.forEach((child, i) => {
-    const value = subtreeValue(
-      child,
-      [...at, "children", i],
-      [...names, child.name!],
-      root,
-      report,
-    );
-    sum = sum === null || value === null ? null : sum.plus(value);
-  });
-  if (stated !== null && sum !== null && !stated.eq(sum)) {
+  if (hold !== null && value !== null && !hold.eq(value)) {
     reportProblem(
       report,
       {
-        message: `${showPath(names)} says ${showValue(stated)} but its children add up to ${showValue(sum)}; fix the tree or leave the inner value out.`,
-        path: [...at, "value"],
-        details: { stated: stated.toFixed(), sum: (sum as Decimal).toFixed() },
+        message: `${showPath(names)} is held at ${showValue(hold)} but its value is ${showValue(value)}; a hold is the node's fixed value, so the two must agree.`,
+        path: [...at, "hold"],
+        details: { hold: hold.toFixed(), value: value.toFixed() },
       },
       root,
     );
   }
-  return sum;
+  return value;
 }
 
 /**
- * The tree of `breakback`: nodes `{ name, value?, children?, path? }` (the root's `name` is
- * optional). Leaves need a value; an inner node's value may be left out and, when given, must
- * equal the sum of its children. A `cascade` result written as JSON is a valid value tree.
+ * The tree of `breakback`: nodes `{ name, value?, hold?, min?, max?, children?, path? }` (the
+ * root's `name` is optional). Leaves need a value (or a hold); an inner node's value may be left
+ * out and, when given, must equal the sum of its children; a hold must equal its node's value. A
+ * `cascade` result written as JSON, holds and bounds included, is a valid value tree.
  *
  * @throws {TargetreeError} (through `validate`) `INVALID_ARGUMENT`; `DUPLICATE_KEY`;
  *   `INVALID_CHARACTER`; `INVALID_NUMBER`.

@@ -8,6 +8,7 @@ export type AllocateWeights = readonly Numeric[] | Readonly<Record<string, Numer
 /** A value per part: a record keyed like the weights, or an array by position for array weights. */
 export type PerPart = Readonly<Record<string, Numeric>> | readonly (Numeric | null | undefined)[];
 
+/** Options of {@link allocate}. */
 export interface AllocateOptions extends UnitOptions {
   /**
    * Parts fixed at a value (whole multiples of the unit). The rest of the total is
@@ -28,8 +29,11 @@ export interface AllocateOptions extends UnitOptions {
   readonly roundTotal?: boolean;
 }
 
-/** The parts of a split: an array for array weights, a null-prototype record for record weights. */
-export type AllocateResult = Decimal[] | Record<string, Decimal>;
+/**
+ * The parts of a split: an array for array weights, a null-prototype record for record weights,
+ * typed by the weights' keys (`allocate(100, { a: 1, b: 2 })` is a `Record<"a" | "b", Decimal>`).
+ */
+export type AllocateResult<K extends string = string> = Decimal[] | Record<K, Decimal>;
 
 /**
  * Splits a total pro rata over weights, exactly. Every part is a whole multiple of
@@ -51,8 +55,9 @@ export type AllocateResult = Decimal[] | Record<string, Decimal>;
  *
  * @param total - The amount to split: a number, numeric string (`"1.2亿"`) or Decimal.
  * @param weights - Non-negative weights, as an array or a record.
- * @param options - `unit`, `rounding`, `roundTotal`, `holds`, `min`, `max`, `onZeroWeights`.
- * @returns The parts as Decimals, shaped like `weights`.
+ * @param options - `unit` (`"0.01"` by default, also `1`, `"万"`, `"1亿"`), `rounding`, `roundTotal`,
+ *   `holds`, `min`, `max`, `onZeroWeights`. A misspelt key throws `UNKNOWN_OPTION`.
+ * @returns The parts as Decimals, shaped like `weights`: a record typed by the weights' keys.
  * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number (with its path),
  *   `NUMBER_TOO_LARGE` past |x| ≥ 1e1000;
  *   `NEGATIVE_WEIGHT`; `ZERO_WEIGHTS` (only with `onZeroWeights: "error"`);
@@ -60,7 +65,8 @@ export type AllocateResult = Decimal[] | Record<string, Decimal>;
  *   `HOLDS_EXCEED_TOTAL`; `NO_FREE_PARTS` when every part is held but the holds miss the total;
  *   `INFEASIBLE_BOUNDS`; `UNKNOWN_KEY` for a hold or bound naming no part;
  *   `DUPLICATE_KEY` for keys equal after NFC normalisation; `INVALID_CHARACTER` for a key
- *   with invisible characters; `INVALID_ARGUMENT` for empty weights or bad options.
+ *   with invisible characters; `UNKNOWN_OPTION` for an option key it does not define (with the
+ *   nearest known one); `INVALID_ARGUMENT` for empty weights or bad options.
  *
  * @example
  * allocate(5, [3, 3, 4], { unit: 1 }).map(String)
@@ -72,17 +78,19 @@ export type AllocateResult = Decimal[] | Record<string, Decimal>;
  * //=> "25"
  * allocate(100, [1, 1, 8], { min: 20, unit: 1 }).map(String)
  * //=> ["20", "20", "60"]
+ * allocate("100万", { 华东: 2, 华南: 1 }, { unit: "万" }).华南.toString()
+ * //=> "330000"
  */
 export function allocate(
   total: Numeric,
   weights: readonly Numeric[],
   options?: AllocateOptions,
 ): Decimal[];
-export function allocate(
+export function allocate<const W extends Readonly<Record<string, Numeric>>>(
   total: Numeric,
-  weights: Readonly<Record<string, Numeric>>,
+  weights: W,
   options?: AllocateOptions,
-): Record<string, Decimal>;
+): Record<NoInfer<keyof W & string>, Decimal>;
 export function allocate(
   total: Numeric,
   weights: AllocateWeights,

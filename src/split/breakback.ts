@@ -1,30 +1,47 @@
 import { Decimal } from "../_lib/decimal.js";
-import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import {
+  ceilUnits,
+  exactUnits,
+  floorUnits,
+  showValue,
+  toScaled,
+  unitsToDecimal,
+} from "../_lib/exact/index.js";
+import { readOptions } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
-import { toDecimal } from "../numbers/toDecimal.js";
 import { spreadUnits } from "./_lib/engine.js";
 import type { UnitSetup } from "./_lib/options.js";
-import { option, readOptions, readTotal, readUnitSetup } from "./_lib/options.js";
-import { indexKeys, normaliseKey } from "./_lib/parts.js";
-import { exactUnits, showValue, toScaled, unitsToDecimal } from "./_lib/scaled.js";
+import { readTotal, readUnitSetup, UNIT_KEYS } from "./_lib/options.js";
 import type { TreeNode } from "./_lib/tree.js";
-import { field, readChildren, readName, readNode, showPath } from "./_lib/tree.js";
+import { showPath } from "./_lib/tree.js";
+import type { Node } from "./_lib/valueTree.js";
+import { findNode, readPath, readTree } from "./_lib/valueTree.js";
 import { readWeights } from "./_lib/weights.js";
 
 /**
  * A tree of values as plain JSON: leaves carry a `value`; an inner node's `value`
  * may be left out (it is the sum of its children) and, when given, must equal it.
- * A `cascade` result is a valid `ValueTree`.
+ * A `cascade` result is a valid `ValueTree`, its holds and bounds included.
  */
 export interface ValueTree {
   /** Unique among siblings; optional on the root (default `"total"`). */
   readonly name?: string;
   /**
-   * The node's value; required on a leaf, optional on an inner node (where it must equal the
-   * children's sum).
+   * The node's value; required on a leaf (unless it has a `hold`), optional on an inner node
+   * (where it must equal the children's sum).
    */
   readonly value?: Numeric;
+  /**
+   * The node is held at this value (it must equal `value` when both are given): it keeps it
+   * through every `breakback`, and the result carries it on.
+   */
+  readonly hold?: Numeric;
+  /** Lowest value of the node: a re-spread never takes it below, and the result carries it on. */
+  readonly min?: Numeric;
+  /** Highest value of the node: a re-spread never takes it above, and the result carries it on. */
+  readonly max?: Numeric;
   /** The node's children; absent or empty for a leaf. */
   readonly children?: readonly ValueTree[];
 }
@@ -35,9 +52,11 @@ export interface BreakbackOptions extends UnitOptions {
   /** The node's new value. */
   readonly value: Numeric;
   /**
-   * Paths of held nodes: they keep their values. A held node below the changed one
-   * is left alone while the rest absorbs the change; a held node above it keeps its
-   * total, so the change is taken from the other leaves below that held node.
+   * Paths of nodes held for this call, in addition to the nodes with a `hold` in the tree:
+   * they keep their values. A held node below the changed one is left alone while the rest
+   * absorbs the change; a held node above it keeps its total, so the change is taken from the
+   * other leaves below that held node. Unlike a tree `hold`, these are not carried into the
+   * result.
    */
   readonly holds?: readonly (readonly string[])[];
   /** Round `value` to the unit first. Default `false` (it throws when it is off the unit). */
@@ -47,23 +66,18 @@ export interface BreakbackOptions extends UnitOptions {
 /** The new tree; every node's value is the exact sum of its children's. */
 export type BreakbackResult = TreeNode;
 
-interface Node {
-  readonly name: string;
-  readonly path: readonly string[];
-  readonly inputPath: ErrorPath;
-  readonly value: Decimal;
-  readonly children: readonly Node[];
-  readonly parent: Node | null;
-}
-
+const BREAKBACK_KEYS = ["path", "value", "holds", ...UNIT_KEYS] as const;
 /**
  * Types a new value at any node of a tree and re-spreads it down, like the
  * breakback of planning tools. The new value goes to the unheld leaves below the
  * node in proportion to their current values (evenly when they are all zero), by
- * largest remainder in `unit` (default 0.01). Held nodes keep their values. Every
+ * largest remainder in `unit` (default 0.01). Held nodes keep their values: those with a
+ * `hold` in the tree (a `cascade` result carries its holds) and those listed in `holds`.
+ * Leaves keep within their `min` and `max` (what one is clipped by goes to the others), and
+ * a bounded inner node that the change would take past its bound is an error. Every
  * ancestor's total follows the change, unless an ancestor is held: then the change
  * is taken from the other unheld leaves below the nearest held ancestor, pro rata.
- * The input is never changed; a new tree is returned.
+ * The input is never changed; a new tree is returned, carrying the tree's holds and bounds.
  *
  * @param tree - The tree (plain JSON or a `cascade` result).
  * @param options - `path`, `value`, `holds`, `unit`, `rounding`, `roundTotal`.
@@ -72,8 +86,10 @@ interface Node {
  *   held nodes below the changed one exceed its new value (or the held ancestor's total
  *   cannot absorb the change); `NO_FREE_PARTS` when every leaf that could absorb the change
  *   is held; `NOT_A_MULTIPLE_OF_UNIT`; `NEGATIVE_WEIGHT` for leaves of both signs under the
- *   node; `INVALID_ARGUMENT` for a malformed tree, an inner value that is not the sum of its
- *   children, or a change to a held node; `DUPLICATE_KEY`; `INVALID_NUMBER`.
+ *   node; `INFEASIBLE_BOUNDS` when the bounds cannot be met; `INVALID_ARGUMENT` for a malformed
+ *   tree (a misspelt field included), an inner value that is not the sum of its children, a
+ *   hold that differs from its node's value, or a change to a held node; `UNKNOWN_OPTION`;
+ *   `DUPLICATE_KEY`; `INVALID_NUMBER`.
  *
  * @example
  * const tree = { name: "华东", children: [
@@ -82,34 +98,49 @@ interface Node {
  * const next = breakback(tree, { path: [], value: 1200, holds: [["王五"]], unit: 1 });
  * next.children.map((node) => `${node.name} ${node.value}`)
  * //=> ["张三 420", "李四 280", "王五 500"]
+ * const plan = cascade(1000, { children: [{ name: "a", weight: 1 }, { name: "b", hold: 500 }, { name: "c", weight: 1 }] }, { unit: 1 });
+ * breakback(plan, { path: [], value: 1300, unit: 1 }).children.map((node) => `${node.name} ${node.value}`)
+ * //=> ["a 400", "b 500", "c 400"]
  */
 export function breakback(tree: ValueTree, options: BreakbackOptions): BreakbackResult {
-  const raw = readOptions(options);
-  const setup = readUnitSetup(raw);
+  const raw = readOptions(options, BREAKBACK_KEYS, ["options"]);
+  const setup = readUnitSetup(raw, ["options"]);
   const root = readTree(tree);
-  const target = findNode(root, readPath(option(raw, "path"), ["path"]), ["path"]);
-  const holdsRaw = option(raw, "holds");
+  const target = findNode(root, readPath(own(raw, "path"), ["options", "path"]), [
+    "options",
+    "path",
+  ]);
+  const holdsRaw = own(raw, "holds");
   if (holdsRaw !== undefined && !Array.isArray(holdsRaw)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `holds must be an array of paths such as [["华东", "张三"]], got ${describeValue(holdsRaw)}.`,
-      { path: ["holds"] },
+      { path: ["options", "holds"] },
     );
   }
-  const held = new Set<Node>(
+  const listed = new Set<Node>(
     ((holdsRaw ?? []) as readonly unknown[]).map((path, i) =>
-      findNode(root, readPath(path, ["holds", i]), ["holds", i]),
+      findNode(root, readPath(path, ["options", "holds", i]), ["options", "holds", i]),
     ),
   );
-  if (held.has(target)) {
+  if (listed.has(target)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `${showPath(target.path)} is held, so it cannot take a new value; remove it from holds.`,
-      { path: ["holds"] },
+      { path: ["options", "holds"] },
     );
   }
+  if (target.limits.hold !== undefined) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `${showPath(target.path)} is held at ${showValue(target.limits.hold)} in the tree, so it cannot take a new value; remove its hold first.`,
+      { path: [...target.inputPath, "hold"] },
+    );
+  }
+  const held = new Set<Node>(listed);
+  collectHeld(root, held);
   const newValue = unitsToDecimal(
-    readTotal(option(raw, "value"), setup, ["value"]).units,
+    readTotal(own(raw, "value"), setup, ["options", "value"]).units,
     setup.scaled,
   );
   const values = new Map<Node, Decimal>();
@@ -127,6 +158,16 @@ export function breakback(tree: ValueTree, options: BreakbackOptions): Breakback
     spreadBelow(heldAncestor, heldAncestor.value, blocked, setup, values, target);
   }
   return rebuild(root, values);
+}
+
+/** Adds every node with a `hold` in the tree to `held`. */
+function collectHeld(node: Node, held: Set<Node>): void {
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (next.limits.hold !== undefined) held.add(next);
+    stack.push(...next.children);
+  }
 }
 
 /** Spreads `amount` over the unheld leaves below `top`; `changed` is a block already re-spread. */
@@ -158,7 +199,10 @@ function spreadBelow(
       changed === null
         ? `The held nodes below ${whose} add up to ${showValue(heldSum)}, beyond its new value ${showValue(amount)}.`
         : `${whose} keeps ${showValue(amount)}, but ${showPath(changed.path)} at its new value and the other held nodes below it add up to ${showValue(heldSum)}.`,
-      { path: ["value"], details: { held: heldSum.toFixed(), value: amount.toFixed() } },
+      {
+        path: ["options", "value"],
+        details: { held: heldSum.toFixed(), value: amount.toFixed() },
+      },
     );
   }
   const rest = amount.minus(heldSum);
@@ -167,7 +211,7 @@ function spreadBelow(
       throw new TargetreeError(
         "NO_FREE_PARTS",
         `Every leaf below ${whose} is held, so ${showValue(rest)} has no leaf to go to.`,
-        { path: ["holds"] },
+        { path: ["options", "holds"] },
       );
     }
     return;
@@ -177,7 +221,7 @@ function spreadBelow(
     throw new TargetreeError(
       "NOT_A_MULTIPLE_OF_UNIT",
       `What is left for the unheld leaves below ${whose}, ${showValue(rest)}, is not a whole multiple of the unit ${showValue(setup.unit)} (the held values are off the unit); pass a finer unit.`,
-      { path: ["unit"] },
+      { path: ["options", "unit"] },
     );
   }
   const positive = leaves.some((leaf) => leaf.value.gt(0));
@@ -190,6 +234,13 @@ function spreadBelow(
       { path: first.inputPath },
     );
   }
+  const bounds = (key: "min" | "max", round: typeof ceilUnits) => {
+    if (!leaves.some((leaf) => leaf.limits[key] !== undefined)) return null;
+    return leaves.map((leaf) => {
+      const bound = leaf.limits[key];
+      return bound === undefined ? undefined : round(toScaled(bound), setup.scaled);
+    });
+  };
   const { counts } = spreadUnits({
     units: restUnits,
     weights: readWeights({
@@ -199,11 +250,19 @@ function spreadBelow(
       path: ["tree"],
     }),
     holds: null,
-    lower: null,
-    upper: null,
+    lower: bounds("min", ceilUnits),
+    upper: bounds("max", floorUnits),
     onZeroWeights: "even",
     unit: setup.scaled,
-    names: { label: (i) => showPath(leaves[i]!.path), path: () => ["tree"] },
+    names: {
+      label: (i) => showPath(leaves[i]!.path),
+      path: (which, i) =>
+        which === "min" || which === "max"
+          ? i === undefined
+            ? top.inputPath
+            : [...leaves[i]!.inputPath, which]
+          : ["tree"],
+    },
   });
   leaves.forEach((leaf, i) => {
     const count = counts[i]!;
@@ -227,102 +286,29 @@ function subtreeValue(node: Node, values: ReadonlyMap<Node, Decimal>): Decimal |
   return touched ? sum : null;
 }
 
+/** The new tree: re-spread leaves take their new values, and every node keeps its hold and bounds. */
 function rebuild(node: Node, values: ReadonlyMap<Node, Decimal>): TreeNode {
   if (node.children.length === 0) {
-    return {
-      name: node.name,
-      path: node.path,
-      value: values.get(node) ?? node.value,
-      children: [],
-    };
+    const value = values.get(node) ?? node.value;
+    checkInnerBounds(node, value);
+    return { name: node.name, path: node.path, value, ...node.limits, children: [] };
   }
   const children = node.children.map((child) => rebuild(child, values));
   const value = children.reduce((sum, child) => sum.plus(child.value), new Decimal(0));
-  return { name: node.name, path: node.path, value, children };
+  checkInnerBounds(node, value);
+  return { name: node.name, path: node.path, value, ...node.limits, children };
 }
 
-function readPath(value: unknown, path: ErrorPath): readonly string[] {
-  if (!Array.isArray(value) || value.some((name) => typeof name !== "string")) {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `A node path is an array of names from the root down, such as ["华东", "张三"] ([] for the root); got ${describeValue(value)}.`,
-      { path },
-    );
-  }
-  return value as readonly string[];
-}
-
-function findNode(root: Node, names: readonly string[], path: ErrorPath): Node {
-  let node = root;
-  names.forEach((name, depth) => {
-    const wanted = normaliseKey(name, [...path, depth]);
-    const next = node.children.find((child) => child.name.normalize("NFC") === wanted);
-    if (next === undefined) {
-      throw new TargetreeError(
-        "UNKNOWN_KEY",
-        `${showPath(node.path)} has no child ${JSON.stringify(name)}.`,
-        { path: [...path, depth] },
-      );
-    }
-    node = next;
-  });
-  return node;
-}
-
-function readTree(tree: unknown): Node {
-  const build = (
-    raw: unknown,
-    inputPath: ErrorPath,
-    path: readonly string[],
-    depth: number,
-    parent: Node | null,
-  ): Node => {
-    const record = readNode(raw, inputPath, depth);
-    const name = readName(record, inputPath, parent === null ? "total" : null);
-    const rawChildren = readChildren(record, inputPath);
-    const given = field(record, "value");
-    const node: { -readonly [K in keyof Node]: Node[K] } = {
-      name,
-      path,
-      inputPath,
-      value: new Decimal(0),
-      children: [],
-      parent,
-    };
-    if (rawChildren.length === 0) {
-      if (given === undefined) {
-        throw new TargetreeError("INVALID_ARGUMENT", `The leaf ${showPath(path)} has no value.`, {
-          path: [...inputPath, "value"],
-        });
-      }
-      node.value = toDecimal(given as Numeric, [...inputPath, "value"]);
-      return node;
-    }
-    const children = rawChildren.map((child, i) => {
-      const childPath: ErrorPath = [...inputPath, "children", i];
-      const childName = readName(readNode(child, childPath, depth + 1), childPath, null);
-      return build(child, childPath, [...path, childName], depth + 1, node);
-    });
-    indexKeys(
-      children.map((child) => child.name),
-      [...inputPath, "children"],
-    );
-    node.children = children;
-    node.value = children.reduce((sum, child) => sum.plus(child.value), new Decimal(0));
-    if (given !== undefined) {
-      const stated = toDecimal(given as Numeric, [...inputPath, "value"]);
-      if (!stated.eq(node.value)) {
-        throw new TargetreeError(
-          "INVALID_ARGUMENT",
-          `${showPath(path)} says ${showValue(stated)} but its children add up to ${showValue(node.value)}; fix the tree or leave the inner value out.`,
-          {
-            path: [...inputPath, "value"],
-            details: { stated: stated.toFixed(), sum: node.value.toFixed() },
-          },
-        );
-      }
-    }
-    return node;
-  };
-  return build(tree, ["tree"], [], 0, null);
+/** Throws when a change moved a bounded node past its bound (a node left unchanged passes). */
+function checkInnerBounds(node: Node, value: Decimal): void {
+  if (value.eq(node.value)) return;
+  const { min, max } = node.limits;
+  const below = min !== undefined && value.lt(min);
+  if (!below && (max === undefined || value.lte(max))) return;
+  const bound = below ? "min" : "max";
+  throw new TargetreeError(
+    "INFEASIBLE_BOUNDS",
+    `The change takes ${showPath(node.path)} to ${showValue(value)}, ${below ? "below" : "above"} its ${bound} ${showValue((below ? min : max)!)}; change a node below it instead, or hold some of its siblings.`,
+    { path: [...node.inputPath, bound], details: { value: value.toFixed() } },
+  );
 }

@@ -1,21 +1,7 @@
+import type { Decimal } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import type { Numeric, UnitOptions } from "../_lib/types.js";
-import { toDecimal } from "../numbers/toDecimal.js";
-import { childWeights } from "./_lib/childWeights.js";
-import type { PartNames } from "./_lib/engine.js";
-import { spreadUnits } from "./_lib/engine.js";
-import type { UnitSetup } from "./_lib/options.js";
-import {
-  option,
-  readChoice,
-  readMultiple,
-  readOptions,
-  readTotal,
-  readUnitSetup,
-} from "./_lib/options.js";
-import { indexKeys } from "./_lib/parts.js";
-import type { Scaled } from "./_lib/scaled.js";
+import type { Scaled } from "../_lib/exact/index.js";
 import {
   ceilUnits,
   exactUnits,
@@ -23,10 +9,21 @@ import {
   showValue,
   toScaled,
   unitsToDecimal,
-} from "./_lib/scaled.js";
+} from "../_lib/exact/index.js";
+import { readChoice, readOptions } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
+import type { Numeric, UnitOptions } from "../_lib/types.js";
+import { toDecimal } from "../numbers/toDecimal.js";
+import { childWeights } from "./_lib/childWeights.js";
+import type { PartNames } from "./_lib/engine.js";
+import { spreadUnits } from "./_lib/engine.js";
+import type { UnitSetup } from "./_lib/options.js";
+import { readMultiple, readTotal, readUnitSetup, UNIT_KEYS, withUnit } from "./_lib/options.js";
+import { indexKeys, isPartsRecord } from "./_lib/parts.js";
+import { ZERO_WEIGHT_RULES } from "./_lib/run.js";
 import { readRemainderName } from "./_lib/shares.js";
-import type { TreeNode } from "./_lib/tree.js";
-import { field, readChildren, readName, readNode, showPath } from "./_lib/tree.js";
+import type { NodeLimits, TreeNode } from "./_lib/tree.js";
+import { readChildren, readName, readNode, showPath } from "./_lib/tree.js";
 import { readWeights } from "./_lib/weights.js";
 
 /** How a node's amount is split over its children. */
@@ -40,11 +37,14 @@ export interface CascadeNode {
   readonly weight?: Numeric;
   /** The node's share of its parent when the parent splits by `"shares"`: `"40%"` or `0.4`. */
   readonly share?: Numeric;
-  /** A fixed value for this node; its siblings share what is left. */
+  /**
+   * A fixed value for this node; its siblings share what is left. The result carries it, so a
+   * later `breakback` keeps the node at this value.
+   */
   readonly hold?: Numeric;
-  /** Lowest value for this node; what it is lifted by comes from its siblings. */
+  /** Lowest value for this node; what it is lifted by comes from its siblings. Kept in the result. */
   readonly min?: Numeric;
-  /** Highest value for this node; what it is clipped by goes to its siblings. */
+  /** Highest value for this node; what it is clipped by goes to its siblings. Kept in the result. */
   readonly max?: Numeric;
   /**
    * An amount moved to this node after the split (negative: moved away), taken from
@@ -92,12 +92,35 @@ export interface CascadeOptions extends UnitOptions {
   readonly roundTotal?: boolean;
 }
 
-/** The tree with a value at every node; each node's value is the exact sum of its children's. */
+/**
+ * The tree with a value at every node; each node's value is the exact sum of its children's.
+ * Held and bounded nodes carry their `hold`, `min` and `max`, for `breakback`.
+ */
 export type CascadeResult = TreeNode;
+
+const CASCADE_KEYS = [...UNIT_KEYS, "levels", "remainder", "onZeroWeights"] as const;
+const LEVEL_KEYS = ["split", "unit", "remainder"] as const;
+/** The fields of a cascade node (the root refuses the ones that place it among siblings). */
+const NODE_FIELDS = [
+  "name",
+  "weight",
+  "share",
+  "hold",
+  "min",
+  "max",
+  "adjust",
+  "split",
+  "remainder",
+  "unit",
+  "children",
+] as const;
+const ROOT_ONLY_REFUSES = ["weight", "share", "hold", "min", "max", "adjust"] as const;
+const SPLIT_RULES = ["weights", "shares", "even"] as const;
 
 interface Context {
   readonly levels: readonly Readonly<Record<string, unknown>>[];
-  readonly options: Record<string, unknown>;
+  /** The unit setup of `options` (a node's or level's `unit` replaces its unit). */
+  readonly setup: UnitSetup;
   readonly remainder: string;
   readonly onZeroWeights: "even" | "error";
 }
@@ -116,10 +139,12 @@ interface Context {
  * @param total - The root's amount.
  * @param tree - The root node (plain JSON, see {@link CascadeNode}).
  * @param options - `unit`, `rounding`, `roundTotal`, `levels`, `remainder`, `onZeroWeights`.
- * @returns A new tree of {@link TreeNode}s with values.
+ * @returns A new tree of {@link TreeNode}s with values; a held or bounded node keeps its `hold`,
+ *   `min` and `max`, so `breakback` on the result keeps to them.
  * @throws {TargetreeError} Every code of `allocate` and `splitByShares` (with the path of
- *   the node), and `INVALID_ARGUMENT` for a malformed tree (a node without a name or
- *   a weight, a rule that is not one of the three, a tree deeper than 256 levels).
+ *   the node), `INVALID_ARGUMENT` for a malformed tree (a node without a name or a weight, a
+ *   misspelt field, a rule that is not one of the three, a tree deeper than 256 levels), and
+ *   `UNKNOWN_OPTION` for an option (or a level's field) it does not define.
  *
  * @example
  * const result = cascade("1000万", {
@@ -137,29 +162,35 @@ export function cascade(
   tree: CascadeNode,
   options?: CascadeOptions,
 ): CascadeResult {
-  const raw = readOptions(options);
-  const levelsRaw = option(raw, "levels");
+  const raw = readOptions(options, CASCADE_KEYS, ["options"]);
+  const levelsRaw = own(raw, "levels");
   if (levelsRaw !== undefined && !Array.isArray(levelsRaw)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `levels must be an array (levels[0] splits the root), got ${describeValue(levelsRaw)}.`,
-      { path: ["levels"] },
+      { path: ["options", "levels"] },
     );
   }
-  const levels = ((levelsRaw ?? []) as readonly unknown[]).map((level, depth) =>
-    readNode(level, ["levels", depth], 0),
-  );
+  const levels = ((levelsRaw ?? []) as readonly unknown[]).map((level, depth) => {
+    const path: ErrorPath = ["options", "levels", depth];
+    if (!isPartsRecord(level)) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `A level must be an object such as { split: "even", unit: 1 }, got ${describeValue(level)}.`,
+        { path },
+      );
+    }
+    return readOptions(level, LEVEL_KEYS, path);
+  });
   const context: Context = {
     levels,
-    options: raw,
-    remainder: readRemainderName(option(raw, "remainder"), ["remainder"]),
-    onZeroWeights: readChoice(option(raw, "onZeroWeights"), ["even", "error"] as const, "even", [
-      "onZeroWeights",
-    ]),
+    setup: readUnitSetup(raw, ["options"]),
+    remainder: readRemainderName(own(raw, "remainder"), ["options", "remainder"]),
+    onZeroWeights: readChoice(raw, "onZeroWeights", ZERO_WEIGHT_RULES, "even", ["options"]),
   };
-  const root = readNode(tree, ["tree"], 0);
-  for (const name of ["weight", "share", "hold", "min", "max", "adjust"]) {
-    if (field(root, name) !== undefined) {
+  const root = readNode(tree, ["tree"], 0, [...NODE_FIELDS]);
+  for (const name of ROOT_ONLY_REFUSES) {
+    if (own(root, name) !== undefined) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
         `The root takes the whole total, so it cannot have a ${name}.`,
@@ -178,6 +209,7 @@ export function cascade(
     ["tree"],
     0,
     context,
+    {},
   );
 }
 
@@ -189,19 +221,22 @@ function unitSetupAt(
   context: Context,
 ): UnitSetup {
   const level = context.levels[depth];
-  const levelUnit = level ? field(level, "unit") : undefined;
-  const own = field(node, "unit");
-  if (own === undefined && levelUnit === undefined) return readUnitSetup(context.options);
-  return readUnitSetup(context.options, {
-    value: own ?? levelUnit,
-    path: own === undefined ? ["levels", depth, "unit"] : [...inputPath, "unit"],
-  });
+  const levelUnit = level ? own(level, "unit") : undefined;
+  const nodeUnit = own(node, "unit");
+  if (nodeUnit === undefined && levelUnit === undefined) return context.setup;
+  return nodeUnit === undefined
+    ? withUnit(context.setup, levelUnit, ["options", "levels", depth, "unit"])
+    : withUnit(context.setup, nodeUnit, [...inputPath, "unit"]);
 }
 
-function readRule(value: unknown, path: ErrorPath): SplitRule | undefined {
-  return value === undefined
+/** A node's own `split`, or its level's; `undefined` when neither says. */
+function readRule(
+  record: Readonly<Record<string, unknown>> | undefined,
+  path: ErrorPath,
+): SplitRule | undefined {
+  return record === undefined || own(record, "split") === undefined
     ? undefined
-    : readChoice(value, ["weights", "shares", "even"] as const, "even", path);
+    : readChoice(record, "split", SPLIT_RULES, "even", path);
 }
 
 function splitNode(
@@ -213,23 +248,24 @@ function splitNode(
   inputPath: ErrorPath,
   depth: number,
   context: Context,
+  limits: NodeLimits,
 ): TreeNode {
   const value = unitsToDecimal(units, setup.scaled);
   const rawChildren = readChildren(node, inputPath);
-  if (rawChildren.length === 0) return { name, path, value, children: [] };
+  if (rawChildren.length === 0) return { name, path, value, ...limits, children: [] };
   const children = rawChildren.map((child, i) =>
-    readNode(child, [...inputPath, "children", i], depth + 1),
+    readNode(child, [...inputPath, "children", i], depth + 1, NODE_FIELDS),
   );
   const childrenPath: ErrorPath = [...inputPath, "children"];
   const names = children.map((child, i) => readName(child, [...childrenPath, i], null));
   indexKeys(names, childrenPath);
   const level = context.levels[depth];
   const rule =
-    readRule(field(node, "split"), [...inputPath, "split"]) ??
-    readRule(level ? field(level, "split") : undefined, ["levels", depth, "split"]) ??
-    (children.some((child) => field(child, "share") !== undefined)
+    readRule(node, inputPath) ??
+    readRule(level, ["options", "levels", depth]) ??
+    (children.some((child) => own(child, "share") !== undefined)
       ? "shares"
-      : children.some((child) => field(child, "weight") !== undefined)
+      : children.some((child) => own(child, "weight") !== undefined)
         ? "weights"
         : "even");
   const childPath = (i: number, key: string): ErrorPath => [...childrenPath, i, key];
@@ -249,7 +285,7 @@ function splitNode(
     inputPath,
     defaultRemainder: context.remainder,
   });
-  const holdsRaw = allChildren.map((child) => field(child, "hold"));
+  const holdsRaw = allChildren.map((child) => own(child, "hold"));
 
   const count = allChildren.length;
   const partNames: PartNames = {
@@ -271,7 +307,7 @@ function splitNode(
     hold === undefined ? undefined : readMultiple(hold, setup, childPath(i, "hold"), "held value"),
   );
   const adjusts = allChildren.map((child, i) => {
-    const adjust = field(child, "adjust");
+    const adjust = own(child, "adjust");
     if (adjust === undefined) return 0n;
     if (holds[i] !== undefined) {
       throw new TargetreeError(
@@ -282,15 +318,20 @@ function splitNode(
     }
     return readMultiple(adjust, setup, childPath(i, "adjust"), "adjustment");
   });
-  const bound = (key: "min" | "max", round: (v: Scaled, u: Scaled) => bigint) =>
+  const given = (key: "min" | "max"): (Decimal | undefined)[] =>
     allChildren.map((child, i) => {
-      const raw = field(child, key);
-      return raw === undefined
-        ? undefined
-        : round(toScaled(toDecimal(raw as Numeric, childPath(i, key))), setup.scaled);
+      const raw = own(child, key);
+      return raw === undefined ? undefined : toDecimal(raw as Numeric, childPath(i, key));
     });
-  const lower = bound("min", ceilUnits);
-  const upper = bound("max", floorUnits);
+  const mins = given("min");
+  const maxes = given("max");
+  const inUnits = (
+    bounds: readonly (Decimal | undefined)[],
+    round: (v: Scaled, u: Scaled) => bigint,
+  ) =>
+    bounds.map((bound) => (bound === undefined ? undefined : round(toScaled(bound), setup.scaled)));
+  const lower = inUnits(mins, ceilUnits);
+  const upper = inUnits(maxes, floorUnits);
   const heldSum = holds.reduce<bigint>((sum, hold) => sum + (hold ?? 0n), 0n);
   const adjustSum = adjusts.reduce((sum, adjust) => sum + adjust, 0n);
   if (
@@ -335,12 +376,21 @@ function splitNode(
     const childName = allNames[i]!;
     const childInputPath: ErrorPath =
       i < children.length ? [...childrenPath, i] : [...inputPath, "remainder"];
+    const hold = holds[i];
+    const min = mins[i];
+    const max = maxes[i];
+    const childLimits: NodeLimits = {
+      ...(hold === undefined ? {} : { hold: unitsToDecimal(hold, setup.scaled) }),
+      ...(min === undefined ? {} : { min }),
+      ...(max === undefined ? {} : { max }),
+    };
     const grandchildren = readChildren(child, childInputPath);
     if (grandchildren.length === 0) {
       childNodes.push({
         name: childName,
         path: [...path, childName],
         value: childValue,
+        ...childLimits,
         children: [],
       });
       continue;
@@ -364,8 +414,9 @@ function splitNode(
         childInputPath,
         depth + 1,
         context,
+        childLimits,
       ),
     );
   }
-  return { name, path, value, children: childNodes };
+  return { name, path, value, ...limits, children: childNodes };
 }

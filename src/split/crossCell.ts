@@ -2,8 +2,8 @@ import type { Decimal } from "../_lib/decimal.js";
 import { isDecimalInstance } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { isRecord } from "./_lib/parts.js";
-import { field } from "./_lib/tree.js";
+import { own } from "../_lib/records.js";
+import { isPartsRecord } from "./_lib/parts.js";
 import type { CrossSplitResult } from "./crossSplit.js";
 
 /**
@@ -26,7 +26,7 @@ export function crossCell(
   coordinates: Readonly<Record<string, string>>,
 ): Decimal {
   const { dimensions, parts, cells } = readSplit(split);
-  if (!isRecord(coordinates)) {
+  if (!isPartsRecord(coordinates)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `coordinates must be a record of parts by dimension, got ${describeValue(coordinates)}.`,
@@ -35,7 +35,7 @@ export function crossCell(
   }
   let cell = 0;
   for (const dimension of dimensions) {
-    const key = field(coordinates, dimension);
+    const key = own(coordinates, dimension);
     const keys = parts.get(dimension)!;
     const position = typeof key === "string" ? keys.indexOf(key) : -1;
     if (position < 0) {
@@ -57,7 +57,7 @@ export function crossCell(
     }
   }
   const found = cells[cell];
-  const value = isRecord(found) ? field(found, "value") : undefined;
+  const value = isPartsRecord(found) ? own(found, "value") : undefined;
   if (!isDecimalInstance(value)) throw notASplit(["split", "cells", cell]);
   return value;
 }
@@ -76,18 +76,18 @@ function readSplit(split: unknown): {
   readonly parts: ReadonlyMap<string, readonly unknown[]>;
   readonly cells: readonly unknown[];
 } {
-  if (!isRecord(split)) throw notASplit(["split"]);
-  const dimensions = field(split, "dimensions");
-  const partsRecord = field(split, "parts");
-  const cells = field(split, "cells");
+  if (!isPartsRecord(split)) throw notASplit(["split"]);
+  const dimensions = own(split, "dimensions");
+  const partsRecord = own(split, "parts");
+  const cells = own(split, "cells");
   if (!Array.isArray(dimensions) || dimensions.length === 0) {
     throw notASplit(["split", "dimensions"]);
   }
-  if (!isRecord(partsRecord)) throw notASplit(["split", "parts"]);
+  if (!isPartsRecord(partsRecord)) throw notASplit(["split", "parts"]);
   const parts = new Map<string, readonly unknown[]>();
   let count = 1;
   dimensions.forEach((dimension: unknown, index) => {
-    const keys = typeof dimension === "string" ? field(partsRecord, dimension) : undefined;
+    const keys = typeof dimension === "string" ? own(partsRecord, dimension) : undefined;
     if (typeof dimension !== "string" || parts.has(dimension)) {
       throw notASplit(["split", "dimensions", index]);
     }

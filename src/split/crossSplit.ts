@@ -1,14 +1,16 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { unitsToDecimal } from "../_lib/exact/index.js";
+import { readChoice, readOptions } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { roundProductTable } from "./_lib/controlledRounding.js";
 import { spreadUnits } from "./_lib/engine.js";
-import { option, readChoice, readOptions, readTotal, readUnitSetup } from "./_lib/options.js";
+import { readTotal, readUnitSetup, UNIT_KEYS } from "./_lib/options.js";
 import type { Parts } from "./_lib/parts.js";
-import { indexKeys, isRecord, readParts } from "./_lib/parts.js";
-import { rootNames } from "./_lib/run.js";
-import { unitsToDecimal } from "./_lib/scaled.js";
+import { indexKeys, isPartsRecord, readParts } from "./_lib/parts.js";
+import { rootNames, ZERO_WEIGHT_RULES } from "./_lib/run.js";
 import { completeShares, readRemainderName } from "./_lib/shares.js";
 import { readWeights, toBigIntWeights } from "./_lib/weights.js";
 
@@ -17,11 +19,11 @@ export const MAX_CROSS_CELLS = 1_000_000;
 
 export interface CrossSplitOptions extends UnitOptions {
   /**
-   * `"shares"` (default): each dimension is a record of shares (`"40%"`, 0.4) and
-   * what they leave goes to a remainder part, as in `splitByShares`. `"weights"`:
-   * each dimension is a record of weights, as in `allocate`.
+   * How each dimension is read, as a cascade node's `split`: `"shares"` (default), a record of
+   * shares (`"40%"`, 0.4) whose rest goes to a remainder part, as in `splitByShares`;
+   * `"weights"`, a record of weights, as in `allocate`.
    */
-  readonly basis?: "shares" | "weights";
+  readonly split?: "shares" | "weights";
   /** Name of each dimension's remainder part under `"shares"`. Default `"other"`. */
   readonly remainder?: string;
   /** When every weight of a dimension is zero: `"even"` (default) or `"error"`. */
@@ -29,6 +31,8 @@ export interface CrossSplitOptions extends UnitOptions {
   /** Round the total to the unit first. Default `false` (it throws). */
   readonly roundTotal?: boolean;
 }
+
+const CROSS_SPLIT_KEYS = [...UNIT_KEYS, "split", "remainder", "onZeroWeights"] as const;
 
 /** One cell of a cross split. */
 export interface CrossCell {
@@ -67,11 +71,12 @@ export interface CrossSplitResult {
  *
  * @param total - The amount to split.
  * @param dimensions - A record of dimensions, each a record of shares (or weights).
- * @param options - `basis`, `remainder`, `unit`, `rounding`, `roundTotal`, `onZeroWeights`.
+ * @param options - `split`, `remainder`, `unit`, `rounding`, `roundTotal`, `onZeroWeights`.
  * @returns The cells, each dimension's parts and its one-dimension split.
  * @throws {TargetreeError} `SHARES_EXCEED_TOTAL`, `NEGATIVE_WEIGHT`, `ZERO_WEIGHTS`,
  *   `DUPLICATE_KEY`, `NOT_A_MULTIPLE_OF_UNIT`, `INVALID_NUMBER`, and `INVALID_ARGUMENT` for
- *   no dimensions, an empty one, more than 1,000,000 cells, or bad options.
+ *   no dimensions, an empty one, more than 1,000,000 cells, or bad options; `UNKNOWN_OPTION`
+ *   for an option key it does not define.
  *
  * @example
  * const split = crossSplit("1.2亿", {
@@ -88,20 +93,13 @@ export function crossSplit(
   dimensions: Readonly<Record<string, Readonly<Record<string, Numeric>>>>,
   options?: CrossSplitOptions,
 ): CrossSplitResult {
-  const raw = readOptions(options);
-  const setup = readUnitSetup(raw);
-  const basis = readChoice(option(raw, "basis"), ["shares", "weights"] as const, "shares", [
-    "basis",
-  ]);
-  const remainder = readRemainderName(option(raw, "remainder"), ["remainder"]);
-  const onZeroWeights = readChoice(
-    option(raw, "onZeroWeights"),
-    ["even", "error"] as const,
-    "even",
-    ["onZeroWeights"],
-  );
+  const raw = readOptions(options, CROSS_SPLIT_KEYS, ["options"]);
+  const setup = readUnitSetup(raw, ["options"]);
+  const rule = readChoice(raw, "split", ["shares", "weights"] as const, "shares", ["options"]);
+  const remainder = readRemainderName(own(raw, "remainder"), ["options", "remainder"]);
+  const onZeroWeights = readChoice(raw, "onZeroWeights", ZERO_WEIGHT_RULES, "even", ["options"]);
   const amount = readTotal(total, setup);
-  if (!isRecord(dimensions) || Object.keys(dimensions).length === 0) {
+  if (!isPartsRecord(dimensions) || Object.keys(dimensions).length === 0) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `dimensions must be a non-empty record such as { product: { 粮油: "40%" }, region: { 华东: "35%" } }, got ${describeValue(dimensions)}.`,
@@ -113,22 +111,22 @@ export function crossSplit(
   const dims = names.map((name) => {
     const path = ["dimensions", name];
     const given = dimensions[name];
-    if (!isRecord(given)) {
+    if (!isPartsRecord(given)) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
-        `Each dimension must be a record of ${basis}, got ${describeValue(given)}.`,
+        `Each dimension must be a record of ${rule}, got ${describeValue(given)}.`,
         { path },
       );
     }
-    let parts: Parts = readParts(given, path, basis);
-    if (basis === "shares") {
+    let parts: Parts = readParts(given, path, rule);
+    if (rule === "shares") {
       const keys = parts.keys!;
       const completed = completeShares(
         keys,
         parts.values.map((value, i) => toDecimal(value as Numeric, [...path, keys[i]!])),
         remainder,
         false,
-        { share: (i) => [...path, keys[i]!], remainder: ["remainder"], all: path },
+        { share: (i) => [...path, keys[i]!], remainder: ["options", "remainder"], all: path },
       );
       parts = { ...parts, keys: completed.keys, values: completed.shares };
     }

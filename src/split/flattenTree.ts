@@ -2,10 +2,10 @@ import type { Decimal } from "../_lib/decimal.js";
 import { isDecimalInstance } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { option, readBoolean, readOptions } from "./_lib/options.js";
-import { isRecord } from "./_lib/parts.js";
+import { readBoolean, readOptions } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
+import { isPartsRecord } from "./_lib/parts.js";
 import type { TreeNode } from "./_lib/tree.js";
-import { field } from "./_lib/tree.js";
 
 /** One row of a flattened tree. */
 export interface TreeRow {
@@ -19,6 +19,12 @@ export interface TreeRow {
   readonly value: Decimal;
   /** True when the node has no children. */
   readonly isLeaf: boolean;
+  /** The node's hold, when the tree has one (a held node of a `cascade` result). */
+  readonly hold?: Decimal;
+  /** The node's lowest value, when the tree has one. */
+  readonly min?: Decimal;
+  /** The node's highest value, when the tree has one. */
+  readonly max?: Decimal;
 }
 
 /** Options of {@link flattenTree}. */
@@ -36,7 +42,7 @@ export interface FlattenTreeOptions {
  * @returns The rows, in tree order.
  * @throws {TargetreeError} `INVALID_ARGUMENT` when `tree` is not a tree of nodes (with the
  *   path to the bad node), a node appears twice, or for bad options (not an object, or a
- *   `leavesOnly` that is not a boolean).
+ *   `leavesOnly` that is not a boolean); `UNKNOWN_OPTION` for an option key it does not define.
  *
  * @example
  * const tree = cascade(100, { children: [{ name: "a", weight: 1 }, { name: "b", weight: 3 }] });
@@ -44,7 +50,8 @@ export interface FlattenTreeOptions {
  * //=> ["(root) 100", "a 25", "b 75"]
  */
 export function flattenTree(tree: TreeNode, options?: FlattenTreeOptions): TreeRow[] {
-  const leavesOnly = readBoolean(option(readOptions(options), "leavesOnly"), false, ["leavesOnly"]);
+  const raw = readOptions(options, ["leavesOnly"], ["options"]);
+  const leavesOnly = readBoolean(raw, "leavesOnly", false, ["options"]);
   const rows: TreeRow[] = [];
   const seen = new Set<unknown>();
   // An explicit stack: deep trees cannot overflow the call stack. Paths to a bad node are built
@@ -53,10 +60,10 @@ export function flattenTree(tree: TreeNode, options?: FlattenTreeOptions): TreeR
   while (stack.length > 0) {
     const entry = stack.pop()!;
     const { node, depth } = entry;
-    const children = isRecord(node) ? field(node, "children") : undefined;
-    const name = isRecord(node) ? field(node, "name") : undefined;
-    const path = isRecord(node) ? field(node, "path") : undefined;
-    const value = isRecord(node) ? field(node, "value") : undefined;
+    const children = isPartsRecord(node) ? own(node, "children") : undefined;
+    const name = isPartsRecord(node) ? own(node, "name") : undefined;
+    const path = isPartsRecord(node) ? own(node, "path") : undefined;
+    const value = isPartsRecord(node) ? own(node, "value") : undefined;
     if (
       !Array.isArray(children) ||
       typeof name !== "string" ||
@@ -79,13 +86,32 @@ export function flattenTree(tree: TreeNode, options?: FlattenTreeOptions): TreeR
     seen.add(node);
     const isLeaf = children.length === 0;
     if (isLeaf || !leavesOnly) {
-      rows.push({ name, path: path as readonly string[], depth, value, isLeaf });
+      rows.push({
+        name,
+        path: path as readonly string[],
+        depth,
+        value,
+        isLeaf,
+        ...limitsOf(node as Readonly<Record<string, unknown>>),
+      });
     }
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push({ node: children[i], depth: depth + 1, parent: entry, index: i });
     }
   }
   return rows;
+}
+
+/** The hold and bounds a result node carries (Decimals only; anything else is left out). */
+function limitsOf(
+  node: Readonly<Record<string, unknown>>,
+): Partial<Record<"hold" | "min" | "max", Decimal>> {
+  const limits: Partial<Record<"hold" | "min" | "max", Decimal>> = {};
+  for (const key of ["hold", "min", "max"] as const) {
+    const value = own(node, key);
+    if (isDecimalInstance(value)) limits[key] = value;
+  }
+  return limits;
 }
 
 interface Entry {

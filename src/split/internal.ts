@@ -1,6 +1,5 @@
 // The split area's face to the other areas of src/: internal helpers they may use. Not public;
 // the public face is index.ts.
-export { readTotal, readUnitSetup } from "./_lib/options.js";
+export { readTotal, readUnitSetup, UNIT_WORDS } from "./_lib/options.js";
 export { normaliseKey } from "./_lib/parts.js";
-export { showValue, unitsToDecimal } from "./_lib/scaled.js";
 export { showPath } from "./_lib/tree.js";

@@ -1,19 +1,21 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { countsToDecimals } from "../_lib/exact/index.js";
+import { readOptions } from "../_lib/options.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { spreadUnits } from "./_lib/engine.js";
-import { readOptions, readTotal, readUnitSetup } from "./_lib/options.js";
+import { readTotal, readUnitSetup, UNIT_KEYS } from "./_lib/options.js";
 import type { Parts } from "./_lib/parts.js";
 import { indexKeys, MAX_PARTS } from "./_lib/parts.js";
-import { checkCount, countsToDecimals, rootNames, shapeLike } from "./_lib/run.js";
+import { checkCount, rootNames, shapeLike } from "./_lib/run.js";
 
 export interface SplitEvenlyOptions extends UnitOptions {
   /** Round a total that is not a whole multiple of `unit` first. Default `false` (it throws). */
   readonly roundTotal?: boolean;
 }
 
-/** An array for a count, a null-prototype record for keys. */
-export type SplitEvenlyResult = Decimal[] | Record<string, Decimal>;
+/** An array for a count, a null-prototype record typed by the keys for keys. */
+export type SplitEvenlyResult<K extends string = string> = Decimal[] | Record<K, Decimal>;
 
 /**
  * Splits a total evenly over named parts or a number of parts. Parts are whole
@@ -24,8 +26,9 @@ export type SplitEvenlyResult = Decimal[] | Record<string, Decimal>;
  * @param total - The amount to split.
  * @param keysOrCount - Part names (results by name) or a count from 1 to 10,000,000 (results by position).
  * @param options - `unit`, `rounding`, `roundTotal`.
- * @returns The parts, shaped like `keysOrCount`.
+ * @returns The parts, shaped like `keysOrCount` (a record typed by the keys).
  * @throws {TargetreeError} `INVALID_ARGUMENT` for no parts, a bad count or bad options;
+ *   `UNKNOWN_OPTION` for an option key it does not define;
  *   `DUPLICATE_KEY`; `INVALID_CHARACTER`; `NOT_A_MULTIPLE_OF_UNIT`; `INVALID_NUMBER`.
  *
  * @example
@@ -40,11 +43,11 @@ export function splitEvenly(
   keysOrCount: number,
   options?: SplitEvenlyOptions,
 ): Decimal[];
-export function splitEvenly(
+export function splitEvenly<const K extends string>(
   total: Numeric,
-  keysOrCount: readonly string[],
+  keysOrCount: readonly K[],
   options?: SplitEvenlyOptions,
-): Record<string, Decimal>;
+): Record<NoInfer<K>, Decimal>;
 export function splitEvenly(
   total: Numeric,
   keysOrCount: number | readonly string[],
@@ -55,7 +58,7 @@ export function splitEvenly(
   keysOrCount: number | readonly string[],
   options?: SplitEvenlyOptions,
 ): SplitEvenlyResult {
-  const setup = readUnitSetup(readOptions(options));
+  const setup = readUnitSetup(readOptions(options, UNIT_KEYS, ["options"]), ["options"]);
   const amount = readTotal(total, setup);
   let parts: Parts;
   if (typeof keysOrCount === "number") {

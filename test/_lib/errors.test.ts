@@ -1,6 +1,13 @@
-import { ERROR_CODES, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
-import { describeValue, excerpt, formatPath } from "../../src/_lib/errors.js";
+import {
+  describeValue,
+  ERROR_CODES,
+  excerpt,
+  formatPath,
+  TargetreeError,
+} from "../../src/_lib/errors.js";
+import { parseAmount } from "../../src/numbers/parseAmount.js";
+import { errorOf } from "../_support/errors.js";
 
 describe("TargetreeError", () => {
   it("carries a stable code, a path and details", () => {
@@ -140,5 +147,46 @@ describe("describeValue", () => {
       },
     };
     expect(describeValue(hostile)).toBe("an object");
+  });
+});
+
+describe("TargetreeError#toJSON", () => {
+  it("gives the name, code, message, path and details as plain data", () => {
+    const error = new TargetreeError("UNKNOWN_OPTION", "Unknown option.", {
+      path: ["options", "calender"],
+      details: { key: "calender", known: ["calendar"] },
+    });
+    expect(error.toJSON()).toEqual({
+      name: "TargetreeError",
+      code: "UNKNOWN_OPTION",
+      message: "UNKNOWN_OPTION: Unknown option. (at options.calender)",
+      path: ["options", "calender"],
+      details: { key: "calender", known: ["calendar"] },
+    });
+    expect(Object.keys(error.toJSON())).toEqual(["name", "code", "message", "path", "details"]);
+  });
+
+  it("makes JSON.stringify keep the message, and never the stack or the cause", () => {
+    const error = errorOf(() => parseAmount("1,2", { path: ["rows", 0, "price"] }));
+    const sent = JSON.parse(JSON.stringify(error)) as Record<string, unknown>;
+    expect(sent).toEqual({
+      name: "TargetreeError",
+      code: "INVALID_NUMBER",
+      message: error.message,
+      path: ["rows", 0, "price"],
+      details: { column: 3 },
+    });
+    const caused = new TargetreeError("INVALID_ARGUMENT", "Bad.", { cause: new Error("inner") });
+    expect(JSON.stringify(caused)).not.toMatch(/inner|stack/);
+  });
+
+  it("returns fresh copies, so changing them leaves the error as it was", () => {
+    const error = new TargetreeError("INVALID_NUMBER", "Bad.", { path: ["a"], details: { n: 1 } });
+    const json = error.toJSON();
+    json.path.push("b");
+    json.details.n = 2;
+    expect(error.path).toEqual(["a"]);
+    expect(error.details).toEqual({ n: 1 });
+    expect(error.toJSON()).not.toBe(error.toJSON());
   });
 });

@@ -2,8 +2,8 @@
 // receive the rounding residual, and the guards on empty and inconsistent input.
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
+import type { Rational } from "../../src/_lib/exact/index.js";
 import { apportionApproximate, apportionRationals } from "../../src/analysis/_lib/apportion.js";
-import type { Rational } from "../../src/analysis/_lib/exact.js";
 
 const r = (num: bigint, den: bigint): Rational => ({ num, den });
 const d = (text: string | number) => new Decimal(text);

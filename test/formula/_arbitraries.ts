@@ -14,7 +14,7 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "targetree";
+} from "../../src/index.js";
 
 /** Names from several scripts, prototype names and function names used as plain names. */
 export const NAMES = [

@@ -1,3 +1,4 @@
+import { describe, expect, it } from "vitest";
 import {
   binaryNode,
   booleanNode,
@@ -16,9 +17,8 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "targetree";
-import { describe, expect, it } from "vitest";
-import { errorOf } from "../_support/errors.js";
+} from "../../src/index.js";
+import { errorOf, expectCode } from "../_support/errors.js";
 import { scaled } from "../_support/runs.js";
 
 const a = nameNode("a");
@@ -270,10 +270,23 @@ describe("printFormula", () => {
     for (const bad of ["abc", "MATH", Number.NaN, null, {}, [], true]) {
       const error = errorOf(() => printFormula(tree, { symbols: bad as never }));
       expect(error.code).toBe("INVALID_ARGUMENT");
-      expect(error.path).toEqual(["symbols"]);
+      expect(error.path).toEqual(["options", "symbols"]);
     }
     expect(printFormula(tree, { symbols: undefined } as never)).toBe("a * b");
-    expect(printFormula(tree, { other: 1 } as never)).toBe("a * b");
+  });
+
+  it("refuses an unknown option key, naming the closest known key (UNKNOWN_OPTION)", () => {
+    const tree = parseFormula("a * b");
+    const error = expectCode(
+      () => printFormula(tree, { symbol: "math" } as never),
+      "UNKNOWN_OPTION",
+      ["options", "symbol"],
+    );
+    expect(error.message).toMatch(/Did you mean "symbols"\?/);
+    expectCode(() => printFormula(tree, { other: 1 } as never), "UNKNOWN_OPTION", [
+      "options",
+      "other",
+    ]);
   });
 
   it("reads options by own keys only", () => {

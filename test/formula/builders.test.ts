@@ -1,4 +1,6 @@
 // Argument checking of the node builders (src/formula/ast.ts): codes, paths and messages.
+
+import { describe, expect, it } from "vitest";
 import {
   binaryNode,
   booleanNode,
@@ -14,8 +16,7 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "targetree";
-import { describe, expect, it } from "vitest";
+} from "../../src/index.js";
 import { expectCode } from "../_support/errors.js";
 
 const a = nameNode("a");
@@ -153,9 +154,7 @@ describe("operator builders", () => {
 
   it("checks a call's function and arguments", () => {
     const error = expectCode(() => callNode("eval" as never, [a]), "UNKNOWN_FUNCTION", []);
-    expect(error.message).toMatch(
-      /Unknown function; use one of min, max, abs, round, floor, ceil, if\./,
-    );
+    expect(error.message).toMatch(/Unknown function; use one of min, max, abs, (\w+, )+if\b/);
     expect(invalid(() => callNode("max", {} as never))).toMatch(
       /The arguments must be an array of formula nodes\./,
     );

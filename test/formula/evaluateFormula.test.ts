@@ -1,5 +1,6 @@
 import { Decimal as DecimalJs } from "decimal.js";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
   booleanNode,
   callNode,
@@ -13,8 +14,7 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "targetree";
-import { describe, expect, it } from "vitest";
+} from "../../src/index.js";
 import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
@@ -254,6 +254,16 @@ describe("evaluateFormula", () => {
         "options",
         "name",
       ]);
+    });
+
+    it("gives UNKNOWN_OPTION for an option key it does not know, path included", () => {
+      const typo = errorOf(() => evaluateFormula("1", {}, { nam: "rule" } as never));
+      expect(typo.code).toBe("UNKNOWN_OPTION");
+      expect(typo.path).toEqual(["options", "nam"]);
+      expect(typo.message).toMatch(/Did you mean "name"\?/);
+      // Errors of evaluateFormula are located in the facts, so it takes no path option.
+      const path = errorOf(() => evaluateFormula("1", {}, { path: ["x"] } as never));
+      expect(path.code).toBe("UNKNOWN_OPTION");
     });
 
     it("checks a built tree on every call, and a parsed tree gives the same result every time", () => {

@@ -1,4 +1,6 @@
 // formulasEqual (src/formula/formulasEqual.ts): every field of every node kind takes part.
+
+import { describe, expect, it } from "vitest";
 import {
   callNode,
   compareNode,
@@ -7,8 +9,7 @@ import {
   nameNode,
   numberNode,
   parseFormula,
-} from "targetree";
-import { describe, expect, it } from "vitest";
+} from "../../src/index.js";
 
 const p = (text: string): FormulaNode => parseFormula(text);
 

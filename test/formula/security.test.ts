@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   compileModel,
   defineModel,
@@ -15,8 +16,7 @@ import {
   powerNode,
   printFormula,
   TargetreeError,
-} from "targetree";
-import { afterEach, describe, expect, it } from "vitest";
+} from "../../src/index.js";
 import { errorOf } from "../_support/errors.js";
 import { scaled } from "../_support/runs.js";
 

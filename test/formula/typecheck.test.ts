@@ -1,5 +1,7 @@
 // Type checking and tree-shape checking of parsed and built formulas (src/formula/_lib/typecheck.ts),
 // through the public entry points: parseFormula, printFormula and formulasEqual.
+
+import { describe, expect, it } from "vitest";
 import {
   booleanNode,
   callNode,
@@ -10,8 +12,7 @@ import {
   parseFormula,
   printFormula,
   unaryNode,
-} from "targetree";
-import { describe, expect, it } from "vitest";
+} from "../../src/index.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 
 const a = nameNode("a");

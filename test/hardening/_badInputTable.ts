@@ -256,11 +256,12 @@ export const TABLE: readonly Row[] = [
   },
   {
     name: "formatAmount",
-    call: () => [4_800_000, { unit: "万", digits: 2, rounding: "half-up" }],
+    call: () => [4_800_000, { scale: "万", digits: 2, rounding: "half-up" }],
     fields: [
-      { at: [0], kind: "number" },
+      // null is a value given as null plus a reason, and shows as "—".
+      { at: [0], kind: "number", accepts: ["null"] },
       { at: [1], kind: "options" },
-      { at: [1, "unit"], kind: "value", optional: true },
+      { at: [1, "scale"], kind: "value", optional: true },
       { at: [1, "digits"], kind: "number", nonNegative: true, optional: true },
       { at: [1, "rounding"], kind: "value", optional: true },
     ],
@@ -269,7 +270,8 @@ export const TABLE: readonly Row[] = [
     name: "formatPercent",
     call: () => [0.25, { digits: 1, signed: true }],
     fields: [
-      { at: [0], kind: "number" },
+      // null is a rate given as null plus a reason, and shows as "—".
+      { at: [0], kind: "number", accepts: ["null"] },
       { at: [1], kind: "options" },
       { at: [1, "digits"], kind: "number", nonNegative: true, optional: true },
       {
@@ -278,6 +280,26 @@ export const TABLE: readonly Row[] = [
         optional: true,
         accepts: ["true"],
       },
+    ],
+  },
+
+  {
+    name: "toPlain",
+    call: () => [{ share: numberNode("0.25").value, rows: [1, "a", null] }, { digits: 2 }],
+    fields: [
+      // Any JSON-like data is a result; only NaN and ±Infinity have no plain form.
+      {
+        at: [0],
+        kind: "value",
+        accepts: ["''", "'abc'", "null", "undefined", "{}", "[]", "true"],
+      },
+      {
+        at: [0, "rows", 0],
+        kind: "value",
+        accepts: ["''", "'abc'", "null", "undefined", "{}", "[]", "true"],
+      },
+      { at: [1], kind: "options" },
+      { at: [1, "digits"], kind: "number", nonNegative: true, optional: true },
     ],
   },
 

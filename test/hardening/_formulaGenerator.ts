@@ -84,7 +84,7 @@ const CONDITION_NAME_SET: ReadonlySet<string> = new Set(
 
 const KNOWN_FUNCTIONS = ["min", "max", "abs", "round", "floor", "ceil", "MIN", "Round", "ABS"];
 const UNKNOWN_FUNCTIONS = [
-  "sqrt",
+  "median",
   "log",
   "pow",
   "sum",

@@ -1,9 +1,15 @@
-import { formatAmount, formatPercent, TargetreeError } from "targetree";
+import { Decimal } from "decimal.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { TargetreeError } from "../../src/_lib/errors.js";
+import { formatAmount } from "../../src/numbers/formatAmount.js";
+import { formatPercent } from "../../src/numbers/formatPercent.js";
+import { parseAmount } from "../../src/numbers/parseAmount.js";
 import { expectCode } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
 
 describe("formatAmount", () => {
-  it("scales by magnitude with unit auto", () => {
+  it("scales by magnitude with scale auto", () => {
     expect(formatAmount(4_800_000)).toBe("480万");
     expect(formatAmount("1.2亿")).toBe("1.2亿");
     expect(formatAmount(115_200_000)).toBe("1.15亿");
@@ -11,28 +17,28 @@ describe("formatAmount", () => {
     expect(formatAmount(-12_345_678.9)).toBe("-1,234.57万");
   });
 
-  it("formats in a fixed unit", () => {
-    expect(formatAmount(909_090.909, { unit: "元" })).toBe("909,090.91元");
-    expect(formatAmount(120_000_000, { unit: "万" })).toBe("12,000万");
-    expect(formatAmount(4_800_000, { unit: "亿", digits: 3 })).toBe("0.048亿");
-    expect(formatAmount(1_234.5, { unit: "none", fixed: true })).toBe("1,234.50");
+  it("formats in a fixed scale", () => {
+    expect(formatAmount(909_090.909, { scale: "元" })).toBe("909,090.91元");
+    expect(formatAmount(120_000_000, { scale: "万" })).toBe("12,000万");
+    expect(formatAmount(4_800_000, { scale: "亿", digits: 3 })).toBe("0.048亿");
+    expect(formatAmount(1_234.5, { scale: "none", fixed: true })).toBe("1,234.50");
   });
 
   it("rounds half-up by default and takes another mode on request", () => {
-    expect(formatAmount(2.345, { unit: "none" })).toBe("2.35");
-    expect(formatAmount(2.345, { unit: "none", rounding: "half-even" })).toBe("2.34");
-    expect(formatAmount(-2.345, { unit: "none" })).toBe("-2.35");
+    expect(formatAmount(2.345, { scale: "none" })).toBe("2.35");
+    expect(formatAmount(2.345, { scale: "none", rounding: "half-even" })).toBe("2.34");
+    expect(formatAmount(-2.345, { scale: "none" })).toBe("-2.35");
   });
 
   it("is exact for 1e15 with cents", () => {
-    expect(formatAmount("999999999999999.99", { unit: "none" })).toBe("999,999,999,999,999.99");
+    expect(formatAmount("999999999999999.99", { scale: "none" })).toBe("999,999,999,999,999.99");
   });
 
   it("rejects bad values and options", () => {
     expect(() => formatAmount(Number.NaN)).toThrow(TargetreeError);
     expect(() => formatAmount(1, { digits: -1 })).toThrow(/digits/);
     expect(() => formatAmount(1, { digits: 1.5 })).toThrow(TargetreeError);
-    expect(() => formatAmount(1, { unit: "千" as never })).toThrow(/unit/);
+    expect(() => formatAmount(1, { scale: "千" as never })).toThrow(/scale/);
     expect(() => formatAmount(1, { rounding: "nearest" as never })).toThrow(/rounding/);
   });
 });
@@ -55,13 +61,13 @@ describe("formatPercent", () => {
 
 describe("formatting options and magnitudes", () => {
   it("formats values past 1e308 exactly, never as ∞", () => {
-    expect(formatAmount("1e309", { unit: "none", digits: 0 })).toBe(`1${",000".repeat(103)}`);
+    expect(formatAmount("1e309", { scale: "none", digits: 0 })).toBe(`1${",000".repeat(103)}`);
     expect(formatAmount("1e999")).toMatch(/^10(,000)+亿$/);
     expect(formatPercent("1e307")).not.toContain("∞");
   });
 
   it("uses the locale's separators", () => {
-    expect(formatAmount(1234567.5, { unit: "none", locale: "de-DE" })).toBe("1.234.567,5");
+    expect(formatAmount(1234567.5, { scale: "none", locale: "de-DE" })).toBe("1.234.567,5");
     expect(() => formatAmount(1, { locale: "not a locale!" })).toThrow(/locale/);
     expect(() => formatAmount(1, { locale: 5 as never })).toThrow(TargetreeError);
   });
@@ -103,59 +109,64 @@ describe("formatting errors", () => {
     expectCode(() => formatPercent("1.2.3"), "INVALID_NUMBER", ["ratio"]);
   });
 
-  it("takes digits from 0 to 20 and rejects anything else at digits", () => {
-    expect(formatAmount("0.123456789012345678915", { unit: "none", digits: 20 })).toBe(
+  it("takes digits from 0 to 20 and rejects anything else at options.digits", () => {
+    expect(formatAmount("0.123456789012345678915", { scale: "none", digits: 20 })).toBe(
       "0.12345678901234567892",
     );
-    expect(formatAmount(2.5, { unit: "none", digits: 0 })).toBe("3");
+    expect(formatAmount(2.5, { scale: "none", digits: 0 })).toBe("3");
     expect(formatPercent(0.5, { digits: 20, fixed: true })).toBe(`50.${"0".repeat(20)}%`);
     for (const digits of [21, -1, 1.5, Number.NaN, "2", null]) {
       const error = expectCode(
         () => formatAmount(1, { digits: digits as never }),
         "INVALID_ARGUMENT",
-        ["digits"],
+        ["options", "digits"],
       );
       expect(error.message).toMatch(/digits must be a whole number from 0 to 20/);
       expectCode(() => formatPercent(1, { digits: digits as never }), "INVALID_ARGUMENT", [
+        "options",
         "digits",
       ]);
     }
   });
 
-  it("rejects a locale that is not a string, or that Intl does not know, at locale", () => {
+  it("rejects a locale that is not a string, or that Intl does not know, at options.locale", () => {
     const notString = expectCode(
       () => formatAmount(1, { locale: 5 as never }),
       "INVALID_ARGUMENT",
-      ["locale"],
+      ["options", "locale"],
     );
     expect(notString.message).toMatch(/locale must be a BCP 47 tag such as "zh-CN"/);
     const unknown = expectCode(
       () => formatPercent(1, { locale: "not a locale!" }),
       "INVALID_ARGUMENT",
-      ["locale"],
+      ["options", "locale"],
     );
     expect(unknown.message).toMatch(/"not a locale!" is not a locale Intl knows/);
   });
 
-  it("rejects a unit outside the list at unit, and accepts auto explicitly", () => {
-    expect(formatAmount(4_800_000, { unit: "auto" })).toBe("480万");
-    const error = expectCode(() => formatAmount(1, { unit: "千" as never }), "INVALID_ARGUMENT", [
-      "unit",
+  it("rejects a scale outside the list at options.scale, and accepts auto explicitly", () => {
+    expect(formatAmount(4_800_000, { scale: "auto" })).toBe("480万");
+    const error = expectCode(() => formatAmount(1, { scale: "千" as never }), "INVALID_ARGUMENT", [
+      "options",
+      "scale",
     ]);
-    expect(error.message).toMatch(/"auto", "亿", "万", "元", "none"/);
+    expect(error.message).toMatch(/"auto" or "亿" or "万" or "元" or "none"/);
   });
 
-  it("rejects non-boolean fixed and signed at their own names", () => {
-    expectCode(() => formatAmount(1, { fixed: "yes" as never }), "INVALID_ARGUMENT", ["fixed"]);
-    expectCode(() => formatPercent(1, { fixed: 1 as never }), "INVALID_ARGUMENT", ["fixed"]);
-    expectCode(() => formatPercent(1, { signed: 0 as never }), "INVALID_ARGUMENT", ["signed"]);
+  it("rejects non-boolean fixed and signed at their own option paths", () => {
+    const at = (key: string) => ["options", key];
+    expectCode(() => formatAmount(1, { fixed: "yes" as never }), "INVALID_ARGUMENT", at("fixed"));
+    expectCode(() => formatPercent(1, { fixed: 1 as never }), "INVALID_ARGUMENT", at("fixed"));
+    expectCode(() => formatPercent(1, { signed: 0 as never }), "INVALID_ARGUMENT", at("signed"));
   });
 
-  it("rejects an unknown rounding mode at rounding", () => {
+  it("rejects an unknown rounding mode at options.rounding", () => {
     expectCode(() => formatAmount(1, { rounding: "nearest" as never }), "INVALID_ARGUMENT", [
+      "options",
       "rounding",
     ]);
     expectCode(() => formatPercent(1, { rounding: "nearest" as never }), "INVALID_ARGUMENT", [
+      "options",
       "rounding",
     ]);
   });
@@ -166,13 +177,119 @@ describe("formatting boundaries", () => {
     expect(formatAmount(9_999.99)).toBe("9,999.99");
     expect(formatAmount(10_000)).toBe("1万");
     expect(formatAmount(-10_000)).toBe("-1万");
-    expect(formatAmount(99_999_999)).toBe("10,000万");
+    expect(formatAmount(99_990_000)).toBe("9,999万");
     expect(formatAmount(100_000_000)).toBe("1亿");
   });
 
+  it("chooses 万 or 亿 after rounding, so a value never shows as 10,000 of a smaller scale", () => {
+    expect(formatAmount("99999999.995")).toBe("1亿");
+    expect(formatAmount(99_999_999)).toBe("1亿");
+    expect(formatAmount("9999.995")).toBe("1万");
+    expect(formatAmount("-9999.995")).toBe("-1万");
+    expect(formatAmount("9999.994")).toBe("9,999.99");
+    expect(formatAmount("9999.5", { digits: 0 })).toBe("1万");
+    expect(formatAmount("9999.5", { digits: 0, rounding: "down" })).toBe("9,999");
+    expect(formatAmount("99999999.9", { digits: 0, rounding: "up" })).toBe("1亿");
+    expect(formatAmount("99999999.995", { digits: 2, fixed: true })).toBe("1.00亿");
+    // An explicit scale is kept as asked.
+    expect(formatAmount("99999999.995", { scale: "万" })).toBe("10,000万");
+  });
+
   it("never shows a minus sign on a value that rounds to zero", () => {
-    expect(formatAmount(-0.001, { unit: "none" })).toBe("0");
-    expect(formatAmount(-0.001, { unit: "none", fixed: true })).toBe("0.00");
+    expect(formatAmount(-0.001, { scale: "none" })).toBe("0");
+    expect(formatAmount(-0.001, { scale: "none", fixed: true })).toBe("0.00");
     expect(formatPercent(-0.00001)).toBe("0%");
+  });
+});
+
+describe("formatAmount properties", () => {
+  /** Decimals of up to 15 significant digits, from 1e-4 to about 1e13, of either sign. */
+  const amounts = fc
+    .tuple(
+      fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+      fc.integer({ min: 0, max: 6 }),
+      fc.integer({ min: -4, max: 4 }),
+    )
+    .map(([digits, places, shift]) =>
+      new Decimal(digits.toString()).times(new Decimal(10).pow(shift - places)).toFixed(),
+    );
+  const settings = fc.record({
+    digits: fc.integer({ min: 0, max: 4 }),
+    rounding: fc.constantFrom(
+      "half-up",
+      "half-even",
+      "down",
+      "up",
+      "ceil",
+      "floor",
+    ) as fc.Arbitrary<"half-up" | "half-even" | "down" | "up" | "ceil" | "floor">,
+  });
+
+  it("never shows 10,000 or more of a scale when a larger one exists", () => {
+    fc.assert(
+      fc.property(amounts, settings, (amount, options) => {
+        const text = formatAmount(amount, options);
+        const mantissa = new Decimal(text.replace(/[,万亿]/g, "")).abs();
+        if (!text.endsWith("亿")) expect(mantissa.lt(10_000), `${amount} → ${text}`).toBe(true);
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+
+  it("parses back to within the displayed rounding of the value", () => {
+    fc.assert(
+      fc.property(amounts, settings, (amount, options) => {
+        const text = formatAmount(amount, options);
+        const scale = text.endsWith("亿") ? 8 : text.endsWith("万") ? 4 : 0;
+        // One step of the last shown digit; half a step for the half-way modes.
+        const step = new Decimal(10).pow(scale - options.digits);
+        const bound = options.rounding.startsWith("half") ? step.div(2) : step;
+        const error = parseAmount(text).minus(amount).abs();
+        expect(error.lte(bound), `${amount} → ${text}`).toBe(true);
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+});
+
+describe("null values and strict options", () => {
+  it("shows a null rate or amount as a dash", () => {
+    expect(formatPercent(null)).toBe("—");
+    expect(formatPercent(null, { signed: true, digits: 1 })).toBe("—");
+    expect(formatAmount(null)).toBe("—");
+  });
+
+  it("still checks the options of a null value", () => {
+    expectCode(() => formatPercent(null, { digts: 1 } as never), "UNKNOWN_OPTION", [
+      "options",
+      "digts",
+    ]);
+    expectCode(() => formatAmount(null, { digits: -1 }), "INVALID_ARGUMENT", ["options", "digits"]);
+  });
+
+  it("refuses undefined as a value: only null means no value", () => {
+    expectCode(() => formatPercent(undefined as never), "INVALID_NUMBER", ["ratio"]);
+    expectCode(() => formatAmount(undefined as never), "INVALID_NUMBER", ["value"]);
+  });
+
+  it("refuses a misspelt option key, naming the closest known key", () => {
+    const amount = expectCode(() => formatAmount(1, { digit: 2 } as never), "UNKNOWN_OPTION", [
+      "options",
+      "digit",
+    ]);
+    expect(amount.message).toMatch(/Did you mean "digits"\?/);
+    const percent = expectCode(() => formatPercent(1, { sign: true } as never), "UNKNOWN_OPTION", [
+      "options",
+      "sign",
+    ]);
+    expect(percent.message).toMatch(/Did you mean "signed"\?/);
+  });
+
+  it("refuses the old unit option of formatAmount: the display scale is scale", () => {
+    const error = expectCode(() => formatAmount(1, { unit: "万" } as never), "UNKNOWN_OPTION", [
+      "options",
+      "unit",
+    ]);
+    expect(error.message).toMatch(/"scale"/);
   });
 });

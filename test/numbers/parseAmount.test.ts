@@ -1,6 +1,7 @@
 import fc from "fast-check";
-import { parseAmount, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
+import { TargetreeError } from "../../src/_lib/errors.js";
+import { parseAmount } from "../../src/numbers/parseAmount.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
@@ -205,9 +206,23 @@ describe("parseAmount", () => {
       expect(error.message).toMatch(/parseAmount expects a string/);
     });
 
-    it("checks the path option", () => {
-      expectCode(() => parseAmount("1", { path: "price" as never }), "INVALID_ARGUMENT", ["path"]);
-      expectCode(() => parseAmount("1", 5 as never), "INVALID_ARGUMENT", []);
+    it("checks the path option at options.path, and the options object at options", () => {
+      const error = expectCode(
+        () => parseAmount("1", { path: "price" as never }),
+        "INVALID_ARGUMENT",
+        ["options", "path"],
+      );
+      expect(error.message).toMatch(/path must be an array of property names and integer indexes/);
+      expectCode(() => parseAmount("1", 5 as never), "INVALID_ARGUMENT", ["options"]);
+    });
+
+    it("refuses an unknown option key, naming the closest known key", () => {
+      const error = expectCode(
+        () => parseAmount("1", { paht: ["price"] } as never),
+        "UNKNOWN_OPTION",
+        ["options", "paht"],
+      );
+      expect(error.message).toMatch(/Did you mean "path"\?/);
     });
   });
 

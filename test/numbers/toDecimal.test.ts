@@ -1,7 +1,7 @@
 import { Decimal as GlobalDecimal } from "decimal.js";
 import fc from "fast-check";
-import { PRECISION, TargetreeError, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import { PRECISION, TargetreeError, toDecimal } from "../../src/index.js";
 import { expectCode } from "../_support/errors.js";
 
 const code = (run: () => unknown): string | undefined => {

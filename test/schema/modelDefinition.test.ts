@@ -221,7 +221,7 @@ describe("parseModelDefinition", () => {
       [{ version: 1, formulas: { a: "b +" } }, "FORMULA_SYNTAX", ["formulas", "a"]],
       [{ version: 1, formulas: { a: "a + 1" } }, "SELF_REFERENCE", ["formulas", "a"]],
       [{ version: 1, formulas: { a: "b", b: "a" } }, "CYCLE", ["formulas", "a"]],
-      [{ version: 1, formulas: { a: "sqrt(b)" } }, "UNKNOWN_FUNCTION", ["formulas", "a"]],
+      [{ version: 1, formulas: { a: "median(b)" } }, "UNKNOWN_FUNCTION", ["formulas", "a"]],
       [{ version: 1, formulas: { a: "b < 1" } }, "TYPE_MISMATCH", ["formulas", "a"]],
       [{ version: 1, formulas: { a: "b" }, inputs: { c: {} } }, "UNKNOWN_NODE", ["inputs", "c"]],
       [

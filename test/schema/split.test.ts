@@ -262,11 +262,11 @@ describe("cascadeTreeSchema", () => {
       ],
       [
         { unit: "-1" },
-        'INVALID_ARGUMENT: unit must be a positive step such as "0.01", 1 or "1万". (at unit)',
+        'INVALID_ARGUMENT: unit must be a positive step such as "0.01", 1, "万" or "1亿". (at unit)',
       ],
       [
         { children: [{ name: "a", unit: "0" }] },
-        'INVALID_ARGUMENT: unit must be a positive step such as "0.01", 1 or "1万". (at children[0].unit)',
+        'INVALID_ARGUMENT: unit must be a positive step such as "0.01", 1, "万" or "1亿". (at children[0].unit)',
       ],
       [
         { remainder: 3 },
@@ -282,7 +282,11 @@ describe("cascadeTreeSchema", () => {
       ],
       [
         { name: "全国", children: [{ name: "a" }, { name: "a" }] },
-        'DUPLICATE_KEY: Two children of the root are named "a" (after Unicode NFC normalisation). (at children[1].name)',
+        'DUPLICATE_KEY: Two children of the root are named "a". (at children[1].name)',
+      ],
+      [
+        { name: "全国", children: [{ name: "caf\u00e9" }, { name: "cafe\u0301" }] },
+        'DUPLICATE_KEY: Two children of the root are named "cafe\u0301" (after Unicode NFC normalisation). (at children[1].name)',
       ],
     ];
     for (const [tree, message] of cases) {
@@ -513,5 +517,54 @@ describe("valueTreeSchema", () => {
         { numRuns: runs(100) },
       );
     });
+  });
+});
+
+describe("split schemas, holds and unit words", () => {
+  it('accepts "万" and "亿" as a unit in a cascade tree, as cascade does', () => {
+    const tree = {
+      unit: "万",
+      children: [
+        { name: "a", weight: 1, unit: "亿" },
+        { name: "b", weight: 2 },
+      ],
+    };
+    expect(validate("cascadeTree", tree)).toEqual(tree);
+    expect(failure(() => validate("cascadeTree", { unit: "百" })).path).toEqual(["unit"]);
+  });
+
+  it("accepts a cascade result with its holds and bounds as a value tree, and breakback keeps them", () => {
+    const plan = cascade(
+      1000,
+      {
+        children: [
+          { name: "a", hold: 400 },
+          { name: "b", weight: 1, max: 700 },
+        ],
+      },
+      { unit: 1 },
+    );
+    const json = JSON.parse(JSON.stringify(plan));
+    expect(json.children[0].hold).toBe("400");
+    const tree = validate("valueTree", json);
+    const next = breakback(tree, { path: [], value: 1100, unit: 1 });
+    expect(flattenTree(next).map((row) => `${row.name} ${row.value}`)).toEqual([
+      "total 1100",
+      "a 400",
+      "b 700",
+    ]);
+    expect(() => breakback(tree, { path: [], value: 1200, unit: 1 })).toThrow(/at most 700/);
+  });
+
+  it("refuses a hold that differs from its node's value, as breakback does", () => {
+    const error = failure(() =>
+      validate("valueTree", {
+        children: [
+          { name: "a", value: 1, hold: 2 },
+          { name: "b", hold: 3 },
+        ],
+      }),
+    );
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["children", 0, "hold"]]);
   });
 });

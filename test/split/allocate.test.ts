@@ -146,7 +146,7 @@ describe("allocate", () => {
       const error = expectError(
         () => allocate(100, { a: 1, b: 1 }, { holds: { a: 120 } }),
         "HOLDS_EXCEED_TOTAL",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(error.message).toContain("120");
       expectError(
@@ -159,7 +159,7 @@ describe("allocate", () => {
       expectError(
         () => allocate(100, { a: 1, b: 1 }, { holds: { a: 30, b: 30 } }),
         "NO_FREE_PARTS",
-        ["holds"],
+        ["options", "holds"],
       );
     });
 
@@ -167,20 +167,26 @@ describe("allocate", () => {
       expectError(
         () => allocate(100, { a: 1, b: 1 }, { holds: { a: "10.5" }, unit: 1 }),
         "NOT_A_MULTIPLE_OF_UNIT",
-        ["holds", "a"],
+        ["options", "holds", "a"],
       );
     });
 
     it("throws UNKNOWN_KEY for a hold that names no part", () => {
       expectError(() => allocate(100, { a: 1 }, { holds: { b: 1 } }), "UNKNOWN_KEY", [
+        "options",
         "holds",
         "b",
       ]);
-      expectError(() => allocate(100, [1], { holds: [1, 2] }), "UNKNOWN_KEY", ["holds", 1]);
+      expectError(() => allocate(100, [1], { holds: [1, 2] }), "UNKNOWN_KEY", [
+        "options",
+        "holds",
+        1,
+      ]);
     });
 
     it("throws INVALID_NUMBER for a held value that is not a number", () => {
       expectError(() => allocate(100, { a: 1, b: 1 }, { holds: { a: "lots" } }), "INVALID_NUMBER", [
+        "options",
         "holds",
         "a",
       ]);
@@ -245,6 +251,7 @@ describe("allocate", () => {
 
     it("throws INFEASIBLE_BOUNDS showing the sums when the minimums exceed the total", () => {
       const error = expectError(() => allocate(100, [1, 1], { min: 60 }), "INFEASIBLE_BOUNDS", [
+        "options",
         "min",
       ]);
       expect(error.message).toContain("120");
@@ -253,6 +260,7 @@ describe("allocate", () => {
 
     it("throws INFEASIBLE_BOUNDS when the maximums cannot hold the total", () => {
       const error = expectError(() => allocate(100, [1, 1], { max: 40 }), "INFEASIBLE_BOUNDS", [
+        "options",
         "max",
       ]);
       expect(error.message).toContain("80");
@@ -266,23 +274,29 @@ describe("allocate", () => {
       expectError(
         () => allocate(100, { a: 1, b: 1 }, { min: { a: 60 }, max: { a: 50 } }),
         "INFEASIBLE_BOUNDS",
-        ["max", "a"],
+        ["options", "max", "a"],
       );
     });
 
     it("throws INFEASIBLE_BOUNDS for a maximum below zero on a positive total", () => {
       expectError(() => allocate(100, { a: 1, b: 1 }, { max: { a: -5 } }), "INFEASIBLE_BOUNDS", [
+        "options",
         "max",
         "a",
       ]);
     });
 
     it("throws UNKNOWN_KEY for a bound that names no part", () => {
-      expectError(() => allocate(100, { a: 1 }, { min: { z: 1 } }), "UNKNOWN_KEY", ["min", "z"]);
+      expectError(() => allocate(100, { a: 1 }, { min: { z: 1 } }), "UNKNOWN_KEY", [
+        "options",
+        "min",
+        "z",
+      ]);
     });
 
     it("throws INVALID_NUMBER for a bound that is not a number", () => {
       expectError(() => allocate(100, { a: 1 }, { max: { a: "x" } }), "INVALID_NUMBER", [
+        "options",
         "max",
         "a",
       ]);
@@ -343,25 +357,29 @@ describe("allocate", () => {
     });
 
     it("throws INVALID_ARGUMENT for bad options", () => {
-      expectError(() => allocate(10, [1], { unit: 0 }), "INVALID_ARGUMENT", ["unit"]);
-      expectError(() => allocate(10, [1], { unit: -1 }), "INVALID_ARGUMENT", ["unit"]);
-      expectError(() => allocate(10, [1], { unit: "x" }), "INVALID_NUMBER", ["unit"]);
+      expectError(() => allocate(10, [1], { unit: 0 }), "INVALID_ARGUMENT", ["options", "unit"]);
+      expectError(() => allocate(10, [1], { unit: -1 }), "INVALID_ARGUMENT", ["options", "unit"]);
+      expectError(() => allocate(10, [1], { unit: "x" }), "INVALID_NUMBER", ["options", "unit"]);
       expectError(() => allocate(10, [1], { rounding: "nearest" as never }), "INVALID_ARGUMENT", [
+        "options",
         "rounding",
       ]);
       expectError(
         () => allocate(10, [1], { onZeroWeights: "ignore" as never }),
         "INVALID_ARGUMENT",
-        ["onZeroWeights"],
+        ["options", "onZeroWeights"],
       );
       expectError(() => allocate(10, [1], { roundTotal: "yes" as never }), "INVALID_ARGUMENT", [
+        "options",
         "roundTotal",
       ]);
       expectError(() => allocate(10, [1], "cents" as never), "INVALID_ARGUMENT", ["options"]);
       expectError(() => allocate(10, [1], { holds: { 0: 1 } as never }), "INVALID_ARGUMENT", [
+        "options",
         "holds",
       ]);
       expectError(() => allocate(10, { a: 1 }, { holds: [1] as never }), "INVALID_ARGUMENT", [
+        "options",
         "holds",
       ]);
     });
@@ -647,20 +665,20 @@ describe("allocate, more cases", () => {
       const error = expectError(
         () => allocate(100, { a: 1, b: 1 }, { holds: { a: 120 } }),
         "HOLDS_EXCEED_TOTAL",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(error.message).toMatch(/The held parts add up to 120, more than the total 100\./);
       expect(error.details).toEqual({ held: "120", total: "100" });
       const negative = expectError(
         () => allocate(-100, { a: 1, b: 1 }, { holds: { a: -120 } }),
         "HOLDS_EXCEED_TOTAL",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(negative.message).toMatch(/The held parts add up to -120, less than the total -100\./);
       const zero = expectError(
         () => allocate(0, { a: 1, b: 1 }, { holds: { a: 5 } }),
         "HOLDS_EXCEED_TOTAL",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(zero.details).toEqual({ held: "5", total: "0" });
     });
@@ -673,7 +691,7 @@ describe("allocate, more cases", () => {
       const error = expectError(
         () => allocate(100, { a: 1, b: 1 }, { holds: { a: 30, b: 30 } }),
         "NO_FREE_PARTS",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(error.message).toMatch(
         /Every part is held: the holds add up to 60 and the total is 100, so 40 has no part to go to\./,
@@ -698,13 +716,14 @@ describe("allocate, more cases", () => {
       const error = expectError(
         () => allocate(10, [1, 1], { holds: 5 as never }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(error.message).toMatch(/holds must be an array by position, got 5\./);
     });
 
     it("refuses a hold key with an invisible character, pointing at it", () => {
       expectError(() => allocate(10, { a: 1 }, { holds: { "a\u200b": 1 } }), "INVALID_CHARACTER", [
+        "options",
         "holds",
         "a\u200b",
       ]);
@@ -725,7 +744,7 @@ describe("allocate, more cases", () => {
       const array = expectError(
         () => allocate(10, [1], { holds: { a: 1 } as never }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(array.message).toMatch(
         /With weights given as an array, holds must be an array by position, got an object\./,
@@ -733,12 +752,13 @@ describe("allocate, more cases", () => {
       const keyed = expectError(
         () => allocate(10, { a: 1 }, { holds: [1] as never }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(keyed.message).toMatch(
         /holds must be a record keyed like the weights, got an array\./,
       );
       const long = expectError(() => allocate(100, [1], { holds: [1, 2] }), "UNKNOWN_KEY", [
+        "options",
         "holds",
         1,
       ]);
@@ -746,13 +766,13 @@ describe("allocate, more cases", () => {
       const unknown = expectError(
         () => allocate(100, { a: 1 }, { holds: { b: 1 } }),
         "UNKNOWN_KEY",
-        ["holds", "b"],
+        ["options", "holds", "b"],
       );
       expect(unknown.message).toMatch(/holds names "b", which is not one of the parts\./);
       const unit = expectError(
         () => allocate(100, { a: 1, b: 1 }, { holds: { a: "10.5" }, unit: 1 }),
         "NOT_A_MULTIPLE_OF_UNIT",
-        ["holds", "a"],
+        ["options", "holds", "a"],
       );
       expect(unit.message).toMatch(/The held value 10\.5 is not a whole multiple of the unit 1\./);
       expect(unit.details).toEqual({ value: "10.5", unit: "1" });
@@ -773,7 +793,7 @@ describe("allocate, more cases", () => {
       const error = expectError(
         () => allocate(10, [1, 1], { holds: [10], min: [undefined, 5] }),
         "INFEASIBLE_BOUNDS",
-        ["min"],
+        ["options", "min"],
       );
       expect(error.message).toMatch(
         /The minimums of the free parts add up to 5, beyond the 0 left to split \(after holds of 10\)\./,
@@ -802,7 +822,7 @@ describe("allocate, more cases", () => {
       const array = expectError(
         () => allocate(10, [1], { min: { a: 1 } as never }),
         "INVALID_ARGUMENT",
-        ["min"],
+        ["options", "min"],
       );
       expect(array.message).toMatch(
         /With weights given as an array, min must be an array by position or a single value, got an object\./,
@@ -810,7 +830,7 @@ describe("allocate, more cases", () => {
       const keyed = expectError(
         () => allocate(10, { a: 1 }, { max: [1] as never }),
         "INVALID_ARGUMENT",
-        ["max"],
+        ["options", "max"],
       );
       expect(keyed.message).toMatch(
         /max must be a record keyed like the weights or a single value, got an array\./,
@@ -821,7 +841,7 @@ describe("allocate, more cases", () => {
       const position = expectError(
         () => allocate(100, [1, 1], { min: [60], max: [50] }),
         "INFEASIBLE_BOUNDS",
-        ["max", 0],
+        ["options", "max", 0],
       );
       expect(position.message).toMatch(
         /Part #0 has min 60 beyond its max 50 \(in whole units of 0\.01\)\./,
@@ -829,13 +849,13 @@ describe("allocate, more cases", () => {
       const mirrored = expectError(
         () => allocate(-100, { a: 1, b: 1 }, { min: { a: -40 }, max: { a: -50 } }),
         "INFEASIBLE_BOUNDS",
-        ["min", "a"],
+        ["options", "min", "a"],
       );
       expect(mirrored.message).toMatch(/Part "a" has max -50 beyond its min -40/);
       const sign = expectError(
         () => allocate(100, { a: 1, b: 1 }, { max: { a: -5 } }),
         "INFEASIBLE_BOUNDS",
-        ["max", "a"],
+        ["options", "max", "a"],
       );
       expect(sign.message).toMatch(
         /Part "a" has max -5, but its value has the sign of the amount to split \(100\), so it cannot reach that bound\./,
@@ -843,13 +863,14 @@ describe("allocate, more cases", () => {
       const signMirrored = expectError(
         () => allocate(-100, { a: 1, b: 1 }, { min: { a: 5 } }),
         "INFEASIBLE_BOUNDS",
-        ["min", "a"],
+        ["options", "min", "a"],
       );
       expect(signMirrored.message).toMatch(/Part "a" has min 5, but its value has the sign/);
     });
 
     it("explains bounds that cannot hold the total, with the sums", () => {
       const low = expectError(() => allocate(100, [1, 1], { min: 60 }), "INFEASIBLE_BOUNDS", [
+        "options",
         "min",
       ]);
       expect(low.message).toMatch(
@@ -859,10 +880,11 @@ describe("allocate, more cases", () => {
       const afterHolds = expectError(
         () => allocate(110, [1, 1, 1], { min: 60, holds: [10] }),
         "INFEASIBLE_BOUNDS",
-        ["min"],
+        ["options", "min"],
       );
       expect(afterHolds.message).toMatch(/left to split \(after holds of 10\)\./);
       const high = expectError(() => allocate(100, [1, 1], { max: 40 }), "INFEASIBLE_BOUNDS", [
+        "options",
         "max",
       ]);
       expect(high.message).toMatch(
@@ -870,6 +892,7 @@ describe("allocate, more cases", () => {
       );
       expect(high.details).toEqual({ bounds: "80", amount: "100" });
       const zero = expectError(() => allocate(100, [1, 0], { max: [10] }), "INFEASIBLE_BOUNDS", [
+        "options",
         "max",
       ]);
       expect(zero.message).toMatch(
@@ -878,13 +901,13 @@ describe("allocate, more cases", () => {
       const lifted = expectError(
         () => allocate(100, [1, 0], { max: [10], min: [undefined, 80] }),
         "INFEASIBLE_BOUNDS",
-        ["max"],
+        ["options", "max"],
       );
       expect(lifted.details).toEqual({ bounds: "90", amount: "100" });
       const mirrored = expectError(
         () => allocate(-100, [1, 1], { max: -60 }),
         "INFEASIBLE_BOUNDS",
-        ["max"],
+        ["options", "max"],
       );
       expect(mirrored.message).toMatch(
         /The maximums of the free parts add up to -120, beyond the -100 left to split\./,
@@ -1019,19 +1042,22 @@ describe("allocate, more cases", () => {
       const options = expectError(() => allocate(10, [1], "cents" as never), "INVALID_ARGUMENT", [
         "options",
       ]);
-      expect(options.message).toMatch(/options must be an object, got the string "cents"\./);
+      expect(options.message).toMatch(/Options must be an object, got the string "cents"\./);
       const unit = expectError(() => allocate(10, [1], { unit: "-0.5" }), "INVALID_ARGUMENT", [
+        "options",
         "unit",
       ]);
       expect(unit.message).toMatch(
-        /unit must be a positive step such as "0\.01", 1 or "1万", got -0\.5\./,
+        /unit must be a positive step such as "0\.01", 1, "万" or "1亿", got -0\.5\./,
       );
       const choice = expectError(
         () => allocate(10, [1], { onZeroWeights: "ignore" as never }),
         "INVALID_ARGUMENT",
-        ["onZeroWeights"],
+        ["options", "onZeroWeights"],
       );
-      expect(choice.message).toMatch(/Expected one of "even", "error", got the string "ignore"\./);
+      expect(choice.message).toMatch(
+        /onZeroWeights must be "even" or "error", got the string "ignore"\./,
+      );
     });
 
     it("explains a total off the unit, with the value and the unit", () => {

@@ -172,7 +172,7 @@ describe("breakback", () => {
     expectError(
       () => breakback(plan, { path: [], value: "0.5", unit: 1 }),
       "NOT_A_MULTIPLE_OF_UNIT",
-      ["value"],
+      ["options", "value"],
     );
     expect(
       lines(
@@ -190,11 +190,15 @@ describe("breakback", () => {
 
   describe("bad input", () => {
     it("throws UNKNOWN_KEY for a path or hold that names no node", () => {
-      expectError(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", ["path", 0]);
+      expectError(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", [
+        "options",
+        "path",
+        0,
+      ]);
       expectError(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东", "无名"]] }),
         "UNKNOWN_KEY",
-        ["holds", 0, 1],
+        ["options", "holds", 0, 1],
       );
     });
 
@@ -241,7 +245,7 @@ describe("breakback", () => {
       expectError(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东"]] }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
     });
 
@@ -273,14 +277,18 @@ describe("breakback", () => {
         ["tree", "children", 0, "name"],
       );
       expectError(() => breakback(plan, { path: "华东" as never, value: 1 }), "INVALID_ARGUMENT", [
+        "options",
         "path",
       ]);
       expectError(
         () => breakback(plan, { path: [], value: 1, holds: "华东" as never }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
-      expectError(() => breakback(plan, undefined as never), "INVALID_ARGUMENT", ["path"]);
+      expectError(() => breakback(plan, undefined as never), "INVALID_ARGUMENT", [
+        "options",
+        "path",
+      ]);
     });
 
     it("throws DUPLICATE_KEY, INVALID_NUMBER and NEGATIVE_WEIGHT for bad trees", () => {
@@ -336,7 +344,7 @@ describe("breakback", () => {
       expectError(
         () => breakback(cents, { path: [], value: 3, holds: [["a"]], unit: 1 }),
         "NOT_A_MULTIPLE_OF_UNIT",
-        ["unit"],
+        ["options", "unit"],
       );
     });
   });
@@ -624,7 +632,7 @@ describe("breakback, more cases", () => {
       const error = expectError(
         () => breakback(plan, { path: ["华东"], value: 400, holds: [["华东", "王五"]] }),
         "HOLDS_EXCEED_TOTAL",
-        ["value"],
+        ["options", "value"],
       );
       expect(error.message).toMatch(
         /The held nodes below "华东" add up to 500, beyond its new value 400\./,
@@ -633,7 +641,7 @@ describe("breakback, more cases", () => {
       const zero = expectError(
         () => breakback(plan, { path: ["华东"], value: 0, holds: [["华东", "王五"]] }),
         "HOLDS_EXCEED_TOTAL",
-        ["value"],
+        ["options", "value"],
       );
       expect(zero.details).toEqual({ held: "500", value: "0" });
     });
@@ -648,7 +656,7 @@ describe("breakback, more cases", () => {
       const error = expectError(
         () => breakback(negative, { path: [], value: -2, holds: [["b"]], unit: 1 }),
         "HOLDS_EXCEED_TOTAL",
-        ["value"],
+        ["options", "value"],
       );
       expect(error.details).toEqual({ held: "-3", value: "-2" });
       expect(lines(breakback(negative, { path: [], value: -3, holds: [["b"]], unit: 1 }))).toEqual([
@@ -662,7 +670,7 @@ describe("breakback, more cases", () => {
       const error = expectError(
         () => breakback(plan, { path: ["华东", "张三"], value: 1200, holds: [["华东"]] }),
         "HOLDS_EXCEED_TOTAL",
-        ["value"],
+        ["options", "value"],
       );
       expect(error.message).toMatch(
         /held "华东" keeps 1,000, but "华东" \/ "张三" at its new value and the other held nodes below it add up to 1,200\./,
@@ -682,7 +690,7 @@ describe("breakback, more cases", () => {
             ],
           }),
         "NO_FREE_PARTS",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(below.message).toMatch(
         /Every leaf below "华南" is held, so 600 has no leaf to go to\./,
@@ -695,7 +703,7 @@ describe("breakback, more cases", () => {
             holds: [["华南"], ["华南", "钱七"]],
           }),
         "NO_FREE_PARTS",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(ancestor.message).toMatch(
         /Every leaf below held "华南" is held, so 100 has no leaf to go to\./,
@@ -712,7 +720,7 @@ describe("breakback, more cases", () => {
       const error = expectError(
         () => breakback(cents, { path: [], value: 3, holds: [["a"]], unit: 1 }),
         "NOT_A_MULTIPLE_OF_UNIT",
-        ["unit"],
+        ["options", "unit"],
       );
       expect(error.message).toMatch(
         /What is left for the unheld leaves below the root, 2\.5, is not a whole multiple of the unit 1/,
@@ -740,6 +748,7 @@ describe("breakback, more cases", () => {
 
     it("names the node a path does not reach", () => {
       const root = expectError(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", [
+        "options",
         "path",
         0,
       ]);
@@ -747,7 +756,7 @@ describe("breakback, more cases", () => {
       const inner = expectError(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东", "无名"]] }),
         "UNKNOWN_KEY",
-        ["holds", 0, 1],
+        ["options", "holds", 0, 1],
       );
       expect(inner.message).toMatch(/"华东" has no child "无名"\./);
     });
@@ -757,19 +766,19 @@ describe("breakback, more cases", () => {
         const error = expectError(
           () => breakback(plan, { path: path as never, value: 1 }),
           "INVALID_ARGUMENT",
-          ["path"],
+          ["options", "path"],
         );
         expect(error.message).toMatch(/A node path is an array of names from the root down/);
       }
       expectError(
         () => breakback(plan, { path: [], value: 1, holds: [["华东"], [2] as never] }),
         "INVALID_ARGUMENT",
-        ["holds", 1],
+        ["options", "holds", 1],
       );
       const holds = expectError(
         () => breakback(plan, { path: [], value: 1, holds: {} as never }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(holds.message).toMatch(/holds must be an array of paths/);
     });
@@ -778,7 +787,7 @@ describe("breakback, more cases", () => {
       expectError(
         () => breakback(plan, { path: ["华东", "张\u200b三"], value: 1 }),
         "INVALID_CHARACTER",
-        ["path", 1],
+        ["options", "path", 1],
       );
     });
 
@@ -800,13 +809,13 @@ describe("breakback, more cases", () => {
       const error = expectError(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东"]] }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(error.message).toMatch(/"华东" is held, so it cannot take a new value/);
       const root = expectError(
         () => breakback(plan, { path: [], value: 1, holds: [[]] }),
         "INVALID_ARGUMENT",
-        ["holds"],
+        ["options", "holds"],
       );
       expect(root.message).toMatch(/the root is held/);
     });
@@ -855,5 +864,258 @@ describe("breakback, more cases", () => {
         ["tree", "children", "a"],
       );
     });
+  });
+});
+
+describe("breakback keeps the holds and bounds a tree carries", () => {
+  // 全国 → 华东 { 张三 held at 500, 李四 w3, 王五 w1 }, 华南 w1
+  const org = () =>
+    cascade(
+      4000,
+      {
+        name: "全国",
+        children: [
+          {
+            name: "华东",
+            weight: 3,
+            children: [
+              { name: "张三", hold: 500 },
+              { name: "李四", weight: 3 },
+              { name: "王五", weight: 1 },
+            ],
+          },
+          { name: "华南", weight: 1 },
+        ],
+      },
+      { unit: 1 },
+    );
+
+  it("keeps a node held in cascade without the caller restating the hold", () => {
+    const next = breakback(org(), { path: ["华东"], value: 3500, unit: 1 });
+    expect(lines(next)).toEqual([
+      "全国 4500",
+      "  华东 3500",
+      "    张三 500",
+      "    李四 2250",
+      "    王五 750",
+      "  华南 1000",
+    ]);
+    expect(String(next.children[0]!.children[0]!.hold)).toBe("500");
+  });
+
+  it("adds the holds given in options to the tree's, for this call only", () => {
+    const next = breakback(org(), {
+      path: ["华东"],
+      value: 3500,
+      holds: [["华东", "王五"]],
+      unit: 1,
+    });
+    expect(lines(next).slice(2, 5)).toEqual(["    张三 500", "    李四 2375", "    王五 625"]);
+    expect(next.children[0]!.children[2]!.hold).toBeUndefined();
+    const again = breakback(next, { path: ["华东"], value: 3000, unit: 1 });
+    expect(String(again.children[0]!.children[0]!.value)).toBe("500");
+  });
+
+  it("refuses a new value at a node held in the tree, pointing at its hold", () => {
+    const error = expectError(
+      () => breakback(org(), { path: ["华东", "张三"], value: 600, unit: 1 }),
+      "INVALID_ARGUMENT",
+      ["tree", "children", 0, "children", 0, "hold"],
+    );
+    expect(error.message).toMatch(/"华东" \/ "张三" is held at 500 in the tree.*remove its hold/);
+  });
+
+  it("reads a hold in a JSON tree: a leaf may give only its hold, and a hold must equal the value", () => {
+    const tree = {
+      children: [
+        { name: "a", hold: 100 },
+        { name: "b", value: 100 },
+      ],
+    };
+    expect(lines(breakback(tree, { path: [], value: 300, unit: 1 }))).toEqual([
+      "total 300",
+      "  a 100",
+      "  b 200",
+    ]);
+    const error = expectError(
+      () => breakback({ children: [{ name: "a", value: 1, hold: 2 }] }, { path: [], value: 3 }),
+      "INVALID_ARGUMENT",
+      ["tree", "children", 0, "hold"],
+    );
+    expect(error.message).toMatch(/is held at 2 but its value is 1/);
+  });
+
+  it("keeps leaves within their bounds, re-spreading what a bound clips", () => {
+    const tree = cascade(
+      1000,
+      {
+        children: [
+          { name: "a", weight: 1, max: 300 },
+          { name: "b", weight: 1 },
+          { name: "c", weight: 2, min: 400 },
+        ],
+      },
+      { unit: 1 },
+    );
+    expect(lines(tree)).toEqual(["total 1000", "  a 250", "  b 250", "  c 500"]);
+    expect(lines(breakback(tree, { path: [], value: 2000, unit: 1 }))).toEqual([
+      "total 2000",
+      "  a 300",
+      "  b 567",
+      "  c 1133",
+    ]);
+    expect(lines(breakback(tree, { path: [], value: 500, unit: 1 }))).toEqual([
+      "total 500",
+      "  a 50",
+      "  b 50",
+      "  c 400",
+    ]);
+    expectError(() => breakback(tree, { path: [], value: 300, unit: 1 }), "INFEASIBLE_BOUNDS", [
+      "tree",
+    ]);
+  });
+
+  it("refuses a change that takes a bounded inner node past its bound, pointing at the bound", () => {
+    const tree = {
+      children: [
+        {
+          name: "g",
+          max: 500,
+          children: [
+            { name: "x", value: 200 },
+            { name: "y", value: 200 },
+          ],
+        },
+        { name: "h", value: 600 },
+      ],
+    };
+    const error = expectError(
+      () => breakback(tree, { path: [], value: 2000, unit: 1 }),
+      "INFEASIBLE_BOUNDS",
+      ["tree", "children", 0, "max"],
+    );
+    expect(error.message).toMatch(/takes "g" to 800, above its max 500/);
+    expect(lines(breakback(tree, { path: ["h"], value: 900, unit: 1 }))[1]).toBe("  g 400");
+  });
+
+  it("refuses a misspelt node field, naming the field meant", () => {
+    const error = expectError(
+      () => breakback({ children: [{ name: "a", valeu: 1 } as never] }, { path: [], value: 1 }),
+      "INVALID_ARGUMENT",
+      ["tree", "children", 0, "valeu"],
+    );
+    expect(error.message).toContain('Did you mean "value"?');
+  });
+
+  it("never moves a node held in cascade, whatever node takes whatever new value", () => {
+    const leaf = fc.record({
+      weight: fc.integer({ min: 0, max: 9 }),
+      hold: fc.option(fc.integer({ min: 0, max: 50 }), { freq: 3 }),
+    });
+    const group = fc.record({
+      weight: fc.integer({ min: 1, max: 9 }),
+      held: fc.boolean(),
+      leaves: fc.array(leaf, { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 100_000 }),
+        fc.array(group, { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 200_000 }),
+        (total, groups, pick, value) => {
+          const tree = {
+            children: groups.map((g, i) => ({
+              name: `g${i}`,
+              weight: g.weight,
+              ...(g.held && i < groups.length - 1
+                ? { hold: Math.floor(total / (2 * groups.length)) }
+                : {}),
+              children: g.leaves.map((l, j) => ({
+                name: `l${j}`,
+                weight: l.weight,
+                // The last group and the last leaf of a group are never held: each has a free part.
+                ...(l.hold === null || j === g.leaves.length - 1 ? {} : { hold: l.hold }),
+              })),
+            })),
+          };
+          let plan: TreeNode;
+          try {
+            plan = cascade(total, tree, { unit: 1 });
+          } catch {
+            fc.pre(false);
+            return;
+          }
+          const nodes = flattenTree(plan);
+          const free = nodes.filter((row) => row.hold === undefined);
+          const target = free[pick % free.length]!;
+          let next: TreeNode;
+          try {
+            next = breakback(plan, { path: target.path, value, unit: 1 });
+          } catch (error) {
+            expect(["HOLDS_EXCEED_TOTAL", "NO_FREE_PARTS"]).toContain(
+              (error as { code?: string }).code,
+            );
+            return;
+          }
+          expect(exactEverywhere(next)).toBe(true);
+          const after = flattenTree(next);
+          nodes.forEach((row, i) => {
+            if (row.hold !== undefined) {
+              expect([after[i]!.value.toString(), after[i]!.hold?.toString()]).toEqual([
+                row.value.toString(),
+                row.hold.toString(),
+              ]);
+            }
+          });
+          expect(
+            after.find((row) => row.path.join("/") === target.path.join("/"))!.value.toNumber(),
+          ).toBe(value);
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it("never takes a bounded leaf outside its bounds", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            value: fc.integer({ min: 0, max: 1000 }),
+            min: fc.option(fc.integer({ min: 0, max: 500 })),
+            span: fc.option(fc.integer({ min: 0, max: 1000 })),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.integer({ min: 0, max: 10_000 }),
+        (leaves, value) => {
+          const tree = {
+            children: leaves.map((leaf, i) => ({
+              name: `l${i}`,
+              value: leaf.value,
+              ...(leaf.min === null ? {} : { min: leaf.min }),
+              ...(leaf.span === null ? {} : { max: (leaf.min ?? 0) + leaf.span }),
+            })),
+          };
+          let next: TreeNode;
+          try {
+            next = breakback(tree, { path: [], value, unit: 1 });
+          } catch (error) {
+            expect((error as { code?: string }).code).toBe("INFEASIBLE_BOUNDS");
+            return;
+          }
+          expect(next.value.toNumber()).toBe(value);
+          next.children.forEach((child, i) => {
+            const { min, span } = leaves[i]!;
+            if (min !== null) expect(child.value.toNumber()).toBeGreaterThanOrEqual(min);
+            if (span !== null)
+              expect(child.value.toNumber()).toBeLessThanOrEqual((min ?? 0) + span);
+            expect(child.min?.toNumber() ?? null).toBe(min);
+          });
+        },
+      ),
+      { numRuns: runs(300) },
+    );
   });
 });

@@ -312,7 +312,7 @@ describe("cascade", () => {
       expectError(
         () => cascade(10, { children: [{ name: "a" }] }, { levels: {} as never }),
         "INVALID_ARGUMENT",
-        ["levels"],
+        ["options", "levels"],
       );
       expectError(
         () => cascade(10, { children: [{ name: "a", hold: 10, adjust: 1 }] }),
@@ -843,19 +843,21 @@ describe("cascade, more cases", () => {
       const levels = expectError(
         () => cascade(10, { children }, { levels: {} as never }),
         "INVALID_ARGUMENT",
-        ["levels"],
+        ["options", "levels"],
       );
       expect(levels.message).toMatch(/levels must be an array \(levels\[0\] splits the root\)/);
       expectError(() => cascade(10, { children }, { levels: [5 as never] }), "INVALID_ARGUMENT", [
+        "options",
         "levels",
         0,
       ]);
       expectError(
         () => cascade(10, { children }, { levels: [{ split: "x" as never }] }),
         "INVALID_ARGUMENT",
-        ["levels", 0, "split"],
+        ["options", "levels", 0, "split"],
       );
       expectError(() => cascade(10, { children }, { levels: [{ unit: 0 }] }), "INVALID_ARGUMENT", [
+        "options",
         "levels",
         0,
         "unit",
@@ -863,13 +865,14 @@ describe("cascade, more cases", () => {
       expectError(
         () => cascade(10, { children }, { levels: [{ remainder: "" }] }),
         "INVALID_ARGUMENT",
-        ["levels", 0, "remainder"],
+        ["options", "levels", 0, "remainder"],
       );
       expectError(() => cascade(10, { remainder: " ", children }), "INVALID_ARGUMENT", [
         "tree",
         "remainder",
       ]);
       expectError(() => cascade(10, { children }, { remainder: 5 as never }), "INVALID_ARGUMENT", [
+        "options",
         "remainder",
       ]);
     });
@@ -888,9 +891,11 @@ describe("cascade, more cases", () => {
       const choice = expectError(
         () => cascade(10, { children: [{ name: "a" }] }, { onZeroWeights: "skip" as never }),
         "INVALID_ARGUMENT",
-        ["onZeroWeights"],
+        ["options", "onZeroWeights"],
       );
-      expect(choice.message).toMatch(/Expected one of "even", "error"/);
+      expect(choice.message).toMatch(
+        /onZeroWeights must be "even" or "error", got the string "skip"\./,
+      );
     });
 
     it("names the child whose bounds cross, and the children when every weight is zero", () => {
@@ -980,5 +985,105 @@ describe("cascade, more cases", () => {
         ["tree", "children", "a"],
       );
     });
+  });
+});
+
+describe("cascade, strict nodes and holds in the result", () => {
+  it("refuses a misspelt node field, naming the field meant, with the path into the tree", () => {
+    const error = expectError(
+      () =>
+        cascade(100, { children: [{ name: "a", weight: 1 }, { name: "b", wieght: 3 } as never] }),
+      "INVALID_ARGUMENT",
+      ["tree", "children", 1, "wieght"],
+    );
+    expect(error.message).toContain(
+      'Unknown field "wieght" on a tree node. Did you mean "weight"?',
+    );
+    expect(error.details).toMatchObject({ key: "wieght" });
+    expectError(() => cascade(100, { chilren: [{ name: "a" }] } as never), "INVALID_ARGUMENT", [
+      "tree",
+      "chilren",
+    ]);
+    const deep = { children: [{ name: "a", children: [{ name: "x", hodl: 5 } as never] }] };
+    expect(errorOf(() => cascade(100, deep)).path).toEqual([
+      "tree",
+      "children",
+      0,
+      "children",
+      0,
+      "hodl",
+    ]);
+  });
+
+  it("reads a node field whose value is undefined as absent", () => {
+    const tree = { children: [{ name: "a", weight: 1, extra: undefined } as never] };
+    expect(String(cascade(100, tree).children[0]!.value)).toBe("100");
+  });
+
+  it("carries each node's hold, min and max into the result, and nothing for the others", () => {
+    const result = cascade(
+      "100万",
+      {
+        children: [
+          {
+            name: "华东",
+            weight: 3,
+            min: "40万",
+            children: [
+              { name: "张三", hold: "10万" },
+              { name: "李四", weight: 1 },
+            ],
+          },
+          { name: "华南", weight: 1, max: "30万" },
+          { name: "华北", hold: "20万" },
+        ],
+      },
+      { unit: 1 },
+    );
+    const [east, south, north] = result.children;
+    expect([String(east!.min), east!.hold, east!.max]).toEqual(["400000", undefined, undefined]);
+    expect(String(east!.children[0]!.hold)).toBe("100000");
+    expect(east!.children[0]!.value.eq(east!.children[0]!.hold!)).toBe(true);
+    expect(Object.keys(east!.children[1]!)).toEqual(["name", "path", "value", "children"]);
+    expect(String(south!.max)).toBe("300000");
+    expect(String(north!.hold)).toBe("200000");
+    expect(Object.keys(result)).toEqual(["name", "path", "value", "children"]);
+    const rows = flattenTree(result);
+    expect(rows.filter((row) => row.hold !== undefined).map((row) => row.name)).toEqual([
+      "张三",
+      "华北",
+    ]);
+  });
+
+  it("gives every held node exactly its hold, at any depth", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 1_000_000 }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 9 }), fc.option(fc.integer({ min: 0, max: 100 }))),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        (total, children) => {
+          fc.pre(children.some(([, hold]) => hold === null));
+          const tree = {
+            children: children.map(([weight, hold], i) => ({
+              name: `n${i}`,
+              weight,
+              ...(hold === null ? {} : { hold }),
+            })),
+          };
+          const result = cascade(total, tree, { unit: 1 });
+          result.children.forEach((child, i) => {
+            const hold = children[i]![1];
+            if (hold === null) expect(child.hold).toBeUndefined();
+            else expect([child.value.toNumber(), child.hold?.toNumber()]).toEqual([hold, hold]);
+          });
+        },
+      ),
+      { numRuns: runs(200) },
+    );
   });
 });

@@ -73,7 +73,7 @@ describe("crossSplit", () => {
     const split = crossSplit(
       7,
       { one: weights, two: { x: 1, y: 1, z: 1 } },
-      { basis: "weights", unit: 1 },
+      { split: "weights", unit: 1 },
     );
     expect(margin(split, "one")).toEqual(record(allocate(7, weights, { unit: 1 })));
     expect(margin(split, "two")).toEqual(record(allocate(7, { x: 1, y: 1, z: 1 }, { unit: 1 })));
@@ -121,7 +121,7 @@ describe("crossSplit", () => {
       expectError(() => crossSplit(100, { a: { other: "50%" } }), "DUPLICATE_KEY");
       expectError(() => crossSplit("0.001", w4), "NOT_A_MULTIPLE_OF_UNIT", ["total"]);
       expectError(
-        () => crossSplit(100, { a: { x: 0 } }, { basis: "weights", onZeroWeights: "error" }),
+        () => crossSplit(100, { a: { x: 0 } }, { split: "weights", onZeroWeights: "error" }),
         "ZERO_WEIGHTS",
       );
     });
@@ -140,12 +140,13 @@ describe("crossSplit", () => {
       ]);
       const wide = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, 1]));
       expectError(
-        () => crossSplit(100, { a: wide, b: wide }, { basis: "weights" }),
+        () => crossSplit(100, { a: wide, b: wide }, { split: "weights" }),
         "INVALID_ARGUMENT",
         ["dimensions"],
       );
-      expectError(() => crossSplit(100, w4, { basis: "ratios" as never }), "INVALID_ARGUMENT", [
-        "basis",
+      expectError(() => crossSplit(100, w4, { split: "ratios" as never }), "INVALID_ARGUMENT", [
+        "options",
+        "split",
       ]);
     });
   });
@@ -215,7 +216,7 @@ const dimension = fc
   .map((ws) => Object.fromEntries(ws.map((w, i) => [`k${i}`, w])));
 
 function checkProperties(total: number, dims: Record<string, Record<string, number>>): void {
-  const split = crossSplit(total, dims, { basis: "weights", unit: 1 });
+  const split = crossSplit(total, dims, { split: "weights", unit: 1 });
   let sum = new Decimal(0);
   for (const cell of split.cells) sum = sum.plus(cell.value);
   expect(sum.toNumber()).toBe(total);
@@ -281,7 +282,7 @@ describe("crossSplit, more cases", () => {
     const split = crossSplit(
       120,
       { p: { a: 1, b: 1 }, q: { x: 1, y: 1, z: 1 }, r: { m: 1, n: 1 } },
-      { basis: "weights", unit: 1 },
+      { split: "weights", unit: 1 },
     );
     expect(split.cells.map((cell) => cell.keys.join(""))).toEqual([
       "axm",
@@ -307,7 +308,7 @@ describe("crossSplit, more cases", () => {
     const split = crossSplit(
       100,
       { a: { x: 3, y: 5, z: 7 }, b: { p: 2, q: 9, r: 4, s: 1 } },
-      { basis: "weights", unit: 1, onZeroWeights: "even" },
+      { split: "weights", unit: 1, onZeroWeights: "even" },
     );
     expect(split.cells.map((cell) => cell.value.toString())).toEqual([
       "3",
@@ -326,7 +327,7 @@ describe("crossSplit, more cases", () => {
     const shares = crossSplit(
       1000,
       { a: { x: "33.3%", y: "33.3%" }, b: { p: "12.5%", q: "12.5%" } },
-      { basis: "shares", unit: 1 },
+      { split: "shares", unit: 1 },
     );
     expect(shares.cells.map((cell) => cell.value.toString())).toEqual([
       "42",
@@ -364,11 +365,11 @@ describe("crossSplit, more cases", () => {
   });
 
   it("splits a dimension whose weights are all zero evenly, unless asked to throw", () => {
-    const split = crossSplit(10, { a: { x: 0, y: 0 }, b: { p: 1 } }, { basis: "weights", unit: 1 });
+    const split = crossSplit(10, { a: { x: 0, y: 0 }, b: { p: 1 } }, { split: "weights", unit: 1 });
     expect(split.cells.map((cell) => cell.value.toString())).toEqual(["5", "5"]);
     const error = expectError(
       () =>
-        crossSplit(10, { a: { p: 1 }, b: { x: 0 } }, { basis: "weights", onZeroWeights: "error" }),
+        crossSplit(10, { a: { p: 1 }, b: { x: 0 } }, { split: "weights", onZeroWeights: "error" }),
       "ZERO_WEIGHTS",
       ["dimensions", "b"],
     );
@@ -378,7 +379,7 @@ describe("crossSplit, more cases", () => {
   it("rounds exactly when the product of the weight sums is beyond 2^53", () => {
     const a = { x: "1000000001", y: "999999999" };
     const b = { p: "1000000003", q: "999999996" };
-    const split = crossSplit(1001, { a, b }, { basis: "weights", unit: 1 });
+    const split = crossSplit(1001, { a, b }, { split: "weights", unit: 1 });
     expect(margin(split, "a")).toEqual(record(allocate(1001, a, { unit: 1 })));
     expect(margin(split, "b")).toEqual(record(allocate(1001, b, { unit: 1 })));
     for (const cell of split.cells) {
@@ -400,7 +401,7 @@ describe("crossSplit, more cases", () => {
       ]);
       expect(shares.message).toMatch(/Each dimension must be a record of shares, got an array\./);
       const weights = expectError(
-        () => crossSplit(100, { a: 5 as never }, { basis: "weights" }),
+        () => crossSplit(100, { a: 5 as never }, { split: "weights" }),
         "INVALID_ARGUMENT",
         ["dimensions", "a"],
       );
@@ -410,7 +411,7 @@ describe("crossSplit, more cases", () => {
     it("says how many cells there would be", () => {
       const wide = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, 1]));
       const error = expectError(
-        () => crossSplit(100, { a: wide, b: wide }, { basis: "weights" }),
+        () => crossSplit(100, { a: wide, b: wide }, { split: "weights" }),
         "INVALID_ARGUMENT",
         ["dimensions"],
       );
@@ -418,19 +419,25 @@ describe("crossSplit, more cases", () => {
     });
 
     it("points at the remainder option, a duplicate dimension and bad options", () => {
-      expectError(() => crossSplit(100, { a: { other: "50%" } }), "DUPLICATE_KEY", ["remainder"]);
+      expectError(() => crossSplit(100, { a: { other: "50%" } }), "DUPLICATE_KEY", [
+        "options",
+        "remainder",
+      ]);
       expectError(
         () => crossSplit(100, { "caf\u00e9": { x: "50%" }, "cafe\u0301": { y: "50%" } }),
         "DUPLICATE_KEY",
         ["dimensions", "cafe\u0301"],
       );
-      expectError(() => crossSplit(100, w4, { remainder: "" }), "INVALID_ARGUMENT", ["remainder"]);
+      expectError(() => crossSplit(100, w4, { remainder: "" }), "INVALID_ARGUMENT", [
+        "options",
+        "remainder",
+      ]);
       expectError(
         () => crossSplit(100, w4, { onZeroWeights: "skip" as never }),
         "INVALID_ARGUMENT",
-        ["onZeroWeights"],
+        ["options", "onZeroWeights"],
       );
-      expectError(() => crossSplit(100, w4, { unit: 0 }), "INVALID_ARGUMENT", ["unit"]);
+      expectError(() => crossSplit(100, w4, { unit: 0 }), "INVALID_ARGUMENT", ["options", "unit"]);
     });
   });
 });

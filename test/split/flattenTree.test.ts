@@ -57,6 +57,7 @@ describe("flattenTree", () => {
   it("throws INVALID_ARGUMENT for something that is not a tree, or bad options", () => {
     expectError(() => flattenTree({ name: "x" } as never), "INVALID_ARGUMENT", ["tree"]);
     expectError(() => flattenTree(tree, { leavesOnly: "yes" as never }), "INVALID_ARGUMENT", [
+      "options",
       "leavesOnly",
     ]);
     for (const options of [null, "abc", Number.NaN, true, []]) {

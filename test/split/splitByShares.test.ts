@@ -80,7 +80,10 @@ describe("splitByShares", () => {
   });
 
   it("throws DUPLICATE_KEY when the remainder's name is taken", () => {
-    expectError(() => splitByShares(100, { other: "40%" }), "DUPLICATE_KEY", ["remainder"]);
+    expectError(() => splitByShares(100, { other: "40%" }), "DUPLICATE_KEY", [
+      "options",
+      "remainder",
+    ]);
     expectError(() => splitByShares(100, { "caf\u00e9": 0.1, "cafe\u0301": 0.1 }), "DUPLICATE_KEY");
   });
 
@@ -103,12 +106,13 @@ describe("splitByShares", () => {
     expectError(() => splitByShares(100, {}), "INVALID_ARGUMENT", ["shares"]);
     expectError(() => splitByShares(100, [0.5] as never), "INVALID_ARGUMENT", ["shares"]);
     expectError(() => splitByShares(100, { a: 0.5 }, { remainder: "" }), "INVALID_ARGUMENT", [
+      "options",
       "remainder",
     ]);
     expectError(
       () => splitByShares(100, { a: 0.5 }, { alwaysIncludeRemainder: 1 as never }),
       "INVALID_ARGUMENT",
-      ["alwaysIncludeRemainder"],
+      ["options", "alwaysIncludeRemainder"],
     );
   });
 
@@ -177,18 +181,19 @@ describe("splitByShares, more cases", () => {
 
   it("explains a remainder name that a share takes, also after NFC normalisation", () => {
     const taken = expectError(() => splitByShares(100, { other: "40%" }), "DUPLICATE_KEY", [
+      "options",
       "remainder",
     ]);
     expect(taken.message).toMatch(/The remainder part "other" \(60% of the total\)/);
     expectError(
       () => splitByShares(100, { "cafe\u0301": "40%" }, { remainder: "caf\u00e9" }),
       "DUPLICATE_KEY",
-      ["remainder"],
+      ["options", "remainder"],
     );
     expectError(
       () => splitByShares(100, { a: "60%", other: "40%" }, { alwaysIncludeRemainder: true }),
       "DUPLICATE_KEY",
-      ["remainder"],
+      ["options", "remainder"],
     );
   });
 
@@ -197,7 +202,7 @@ describe("splitByShares, more cases", () => {
       const error = expectError(
         () => splitByShares(100, { a: 0.5 }, { remainder: remainder as never }),
         "INVALID_ARGUMENT",
-        ["remainder"],
+        ["options", "remainder"],
       );
       expect(error.message).toMatch(/The remainder part needs a name \(a non-empty string\)/);
     }

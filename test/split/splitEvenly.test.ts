@@ -116,3 +116,18 @@ describe("splitEvenly, more cases", () => {
     expect(invisible.message).toMatch(/control character U\+200B at position 2\./);
   });
 });
+
+describe("splitEvenly, duplicate names", () => {
+  it("says a plain duplicate appears twice, and mentions NFC only when it made two names equal", () => {
+    const plain = expectError(() => splitEvenly(10, ["a", "a"]), "DUPLICATE_KEY", [
+      "keysOrCount",
+      "a",
+    ]);
+    expect(plain.message).toBe('DUPLICATE_KEY: The key "a" appears twice. (at keysOrCount.a)');
+    const normalised = expectError(
+      () => splitEvenly(10, ["caf\u00e9", "cafe\u0301"]),
+      "DUPLICATE_KEY",
+    );
+    expect(normalised.message).toContain("are the same after Unicode NFC normalisation");
+  });
+});

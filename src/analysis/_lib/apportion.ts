@@ -1,14 +1,17 @@
 // Turns exact (or nearly exact) contributions into decimals that sum exactly to the total.
 import { type Decimal, PRECISION } from "../../_lib/decimal.js";
 import {
+  exponentOf,
   fromScaled,
   pow10,
   type Rational,
   rationalToDecimal,
   reduce,
-  roundHalfUpDiv,
+  roundedUnits,
+  roundToTotal,
+  type Scaled,
   toScaled,
-} from "./exact.js";
+} from "../../_lib/exact/index.js";
 
 export interface Apportioned {
   /** One decimal per value, each a whole multiple of `quantum`, summing exactly to the total. */
@@ -28,10 +31,18 @@ function chooseDecimals(
   const totalScale = Math.max(0, toScaled(total).scale);
   let exponent: number | null = null;
   for (const value of [...magnitudes, total]) {
-    if (!value.isZero() && (exponent === null || value.e > exponent)) exponent = value.e;
+    if (!value.isZero() && (exponent === null || exponentOf(value) > exponent)) {
+      exponent = exponentOf(value);
+    }
   }
   if (exponent === null) return totalScale;
   return Math.max(totalScale, digits - 1 - exponent);
+}
+
+/** `value` in whole units of 10^-decimals, rounded half-up (exact when it has no more decimals). */
+function unitsAt(value: Decimal, decimals: number): bigint {
+  const place: Scaled = { mantissa: 1n, scale: decimals };
+  return roundedUnits(toScaled(value), place, "half-up");
 }
 
 /**
@@ -46,46 +57,12 @@ export function apportionRationals(
   const reduced = values.map(reduce);
   const decimals = chooseDecimals(reduced.map(rationalToDecimal), total, digits);
   const scale = pow10(decimals);
-  const units = reduced.map((value) => roundHalfUpDiv(value.num * scale, value.den));
-  // remainder_i = value_i·10^d − units_i, compared as rationals num/den.
-  const remainders: Rational[] = reduced.map((value, index) => ({
-    num: value.num * scale - units[index]! * value.den,
-    den: value.den,
-  }));
-  const totalScaled = toScaled(total);
-  const totalUnits = totalScaled.int * pow10(decimals - totalScaled.scale);
-  const sumUnits = units.reduce((sum, unit) => sum + unit, 0n);
-  let missing = totalUnits - sumUnits;
-  const residualUnits = missing;
-  const order = reduced.map((_, index) => index);
-  const compare = (a: number, b: number): number => {
-    const x = remainders[a]!;
-    const y = remainders[b]!;
-    const left = x.num * y.den;
-    const right = y.num * x.den;
-    return left === right ? 0 : left > right ? -1 : 1;
-  };
-  if (missing > 0n) {
-    // Stryker disable next-line ArithmeticOperator: the tie-break only runs on equal remainders, and V8's stable sort then calls the comparator with the later index first, so a + b and a - b are both positive
-    order.sort((a, b) => compare(a, b) || a - b);
-    for (const index of order) {
-      if (missing === 0n) break;
-      units[index] = units[index]! + 1n;
-      missing -= 1n;
-    }
-  } else if (missing < 0n) {
-    // Stryker disable next-line ArithmeticOperator: the tie-break only runs on equal remainders, and V8's stable sort then calls the comparator with the later index first, so a + b and a - b are both positive
-    order.sort((a, b) => -compare(a, b) || a - b);
-    for (const index of order) {
-      if (missing === 0n) break;
-      units[index] = units[index]! - 1n;
-      missing += 1n;
-    }
-  }
-  if (missing !== 0n) throw new Error("apportionRationals: values do not sum to the total");
+  const quotas = reduced.map((value) => ({ num: value.num * scale, den: value.den }));
+  const rounded = roundToTotal(quotas, unitsAt(total, decimals), "half-up");
+  if (rounded === null) throw new Error("apportionRationals: values do not sum to the total");
   return {
-    parts: units.map((unit) => fromScaled(unit, decimals)),
-    residual: fromScaled(residualUnits, decimals),
+    parts: rounded.units.map((unit) => fromScaled(unit, decimals)),
+    residual: fromScaled(rounded.residual, decimals),
     decimals,
   };
 }
@@ -100,14 +77,8 @@ export function apportionApproximate(
   digits: number = PRECISION - 4,
 ): Apportioned {
   const decimals = chooseDecimals(values, total, digits);
-  const scale = pow10(decimals);
-  const units = values.map((value) => {
-    const scaled = toScaled(value);
-    return roundHalfUpDiv(scaled.int * scale, pow10(scaled.scale));
-  });
-  const totalScaled = toScaled(total);
-  const totalUnits = totalScaled.int * pow10(decimals - totalScaled.scale);
-  const residualUnits = totalUnits - units.reduce((sum, unit) => sum + unit, 0n);
+  const units = values.map((value) => unitsAt(value, decimals));
+  const residualUnits = unitsAt(total, decimals) - units.reduce((sum, unit) => sum + unit, 0n);
   if (residualUnits !== 0n && units.length > 0) {
     let largest = 0;
     const magnitude = (unit: bigint): bigint => (unit < 0n ? -unit : unit);

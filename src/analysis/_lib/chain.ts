@@ -1,6 +1,6 @@
 // Sequential substitution (连环替代法) over an abstract evaluator.
 import type { Decimal } from "../../_lib/decimal.js";
-import { exactMinus } from "./exact.js";
+import { exactMinus } from "../../_lib/exact/index.js";
 
 /** Evaluates the output for a full set of input values. */
 export type OutputEvaluator = (values: ReadonlyMap<string, Decimal>) => Decimal;

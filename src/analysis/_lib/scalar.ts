@@ -1,6 +1,7 @@
 // Solving f(x) = target for one number x within bounds: exact candidates first, else Brent.
 import { Decimal } from "../../_lib/decimal.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import { exponentOf } from "../../_lib/exact/index.js";
 import { MAX_EXPONENT } from "../../_lib/limits.js";
 import { shortName } from "../../formula/internal.js";
 import { findBracket } from "./bracket.js";
@@ -67,7 +68,7 @@ export const failure = (reason: string, outside: Decimal | null = null): ScalarF
 
 /** A short rendering of a number for messages. */
 export const brief = (value: Decimal): string =>
-  Math.abs(value.e) > 15
+  Math.abs(exponentOf(value)) > 15
     ? value.toSignificantDigits(12).toExponential()
     : value.toSignificantDigits(12).toString();
 
@@ -148,7 +149,9 @@ export function solveScalar(
   }
 
   function pickExact(candidates: readonly Decimal[]): ScalarSuccess | ScalarFailure {
-    const inRange = candidates.filter((x) => x.isFinite() && (x.isZero() || x.e < MAX_EXPONENT));
+    const inRange = candidates.filter(
+      (x) => x.isFinite() && (x.isZero() || exponentOf(x) < MAX_EXPONENT),
+    );
     if (inRange.length === 0) {
       return failure(`the solution is outside the supported magnitude (|x| < 1e${MAX_EXPONENT})`);
     }

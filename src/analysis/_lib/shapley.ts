@@ -1,7 +1,7 @@
 // Exact Shapley attribution: every subset of changed inputs, weights |S|!(n−|S|−1)!/n!, in rationals.
 import type { Decimal } from "../../_lib/decimal.js";
+import { commonScale, pow10, type Rational } from "../../_lib/exact/index.js";
 import type { OutputEvaluator } from "./chain.js";
-import { commonScale, pow10, type Rational } from "./exact.js";
 
 export interface ShapleyData {
   /** Each player's exact Shapley value, in `players` order. */
@@ -39,7 +39,7 @@ export function exactShapley(
     });
     outputs.push(evaluate(values));
   }
-  const { ints, scale } = commonScale(outputs);
+  const { mantissas: ints, scale } = commonScale(outputs);
   const factorial = factorials(n);
   const popcount = (mask: number): number => {
     let count = 0;

@@ -2,6 +2,7 @@
 // rules (division by zero, bounded powers, magnitude limits), so both always agree.
 import { Decimal as DecimalJs } from "decimal.js";
 import { type Decimal, ONE, ZERO } from "../../_lib/decimal.js";
+import { exponentOf } from "../../_lib/exact/index.js";
 import { MAX_EXPONENT, MIN_EXPONENT } from "../../_lib/limits.js";
 import type { FormulaNode } from "../ast.js";
 import { type FormulaSource, formulaError } from "./source.js";
@@ -14,7 +15,7 @@ export const MAX_ROUND_DIGITS = MAX_EXPONENT;
 
 /** Throws NUMBER_TOO_LARGE when a result leaves 1e-1000 ≤ |x| < 1e1000; returns it otherwise (zero as +0). */
 export function checked(result: Decimal, node: FormulaNode, source: FormulaSource): Decimal {
-  const exponent = result.e;
+  const exponent = exponentOf(result);
   if (exponent >= MAX_EXPONENT || exponent < MIN_EXPONENT) {
     throw formulaError(
       "NUMBER_TOO_LARGE",
@@ -24,7 +25,7 @@ export function checked(result: Decimal, node: FormulaNode, source: FormulaSourc
     );
   }
   // No negative zero: -5 × 0 is 0.
-  return result.d[0] === 0 ? ZERO : result;
+  return result.isZero() ? ZERO : result;
 }
 
 export function add(a: Decimal, b: Decimal, node: FormulaNode, source: FormulaSource): Decimal {

@@ -1,25 +1,13 @@
 // The interpreter: one exhaustive switch over node kinds. It never turns text into code; names go
-// through the caller's `lookup`, functions through the whitelist.
+// through the caller's `lookup`, functions through their entries in the function table (functions.ts).
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
-import type { FormulaNode, NameNode } from "../ast.js";
-import {
-  add,
-  compareNumbers,
-  divide,
-  extreme,
-  multiply,
-  negate,
-  power,
-  ROUND_CEIL,
-  ROUND_FLOOR,
-  ROUND_HALF_UP,
-  roundTo,
-  subtract,
-} from "./arithmetic.js";
+import type { CallNode, FormulaNode, NameNode } from "../ast.js";
+import { add, compareNumbers, divide, multiply, negate, power, subtract } from "./arithmetic.js";
+import { buildCall, type Value } from "./functions.js";
 import { type FormulaSource, formulaError } from "./source.js";
 
-export type Value = Decimal | boolean;
+export type { Value };
 
 export interface Scope {
   readonly source: FormulaSource;
@@ -138,27 +126,20 @@ export function interpret(root: FormulaNode, scope: Scope): Value {
     }
   };
 
-  const call = (node: FormulaNode & { kind: "call" }): Value => {
+  // The function's table entry builds the call over closures that evaluate (and type-check)
+  // each argument when the entry asks for it, so `if` stays lazy.
+  const call = (node: CallNode): Value => {
     const { args } = node;
-    switch (node.name) {
-      case "if":
-        // Lazy: only the chosen branch is evaluated.
-        return booleanOf(args[0]!) ? visit(args[1]!) : visit(args[2]!);
-      case "min":
-      case "max":
-        return extreme(args.map(numberOf), node.name === "min" ? -1 : 1);
-      case "abs":
-        return numberOf(args[0]!).abs();
-      case "round":
-      case "floor":
-      case "ceil": {
-        const mode =
-          node.name === "round" ? ROUND_HALF_UP : node.name === "floor" ? ROUND_FLOOR : ROUND_CEIL;
-        const value = numberOf(args[0]!);
-        const digits = args[1] === undefined ? undefined : numberOf(args[1]);
-        return roundTo(value, digits, mode, node, source);
-      }
-    }
+    return buildCall<void>(
+      node,
+      {
+        count: args.length,
+        number: (index) => () => numberOf(args[index]!),
+        condition: (index) => () => booleanOf(args[index]!),
+        value: (index) => () => visit(args[index]!),
+      },
+      source,
+    )();
   };
 
   return visit(root);

@@ -12,7 +12,7 @@ import type {
   SumOperator,
 } from "../ast.js";
 import { quote } from "./characters.js";
-import { arityProblem, FUNCTIONS, lookupFunction } from "./functions.js";
+import { arityProblem, functionEntry, functionNames, lookupFunction } from "./functions.js";
 import { createLexer, type Token, type TokenType } from "./lexer.js";
 import {
   makeBoolean,
@@ -215,7 +215,7 @@ export function parseTokens(text: string, source: FormulaSource): FormulaNode {
     if (name === undefined) {
       throw formulaError(
         "UNKNOWN_FUNCTION",
-        `${quote(nameToken.name!)} is not a function; use one of ${[...FUNCTIONS.keys()].join(", ")}.`,
+        `${quote(nameToken.name!)} is not a function; use one of ${functionNames().join(", ")}.`,
         source,
         where,
       );
@@ -235,7 +235,7 @@ export function parseTokens(text: string, source: FormulaSource): FormulaNode {
       syntax(`expected "," or ")" in the call of ${name}, found ${describe(token)}.`);
     }
     const close = advance();
-    const problem = arityProblem(FUNCTIONS.get(name)!, args.length);
+    const problem = arityProblem(functionEntry(name)!, args.length);
     if (problem !== null) {
       throw formulaError("WRONG_ARITY", problem, source, where);
     }

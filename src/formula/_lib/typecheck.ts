@@ -6,13 +6,11 @@ import { isDecimalInstance } from "../../_lib/decimal.js";
 import { type ErrorPath, TargetreeError } from "../../_lib/errors.js";
 import { MAX_COSTLY_POWERS, MAX_NESTING_DEPTH } from "../../_lib/limits.js";
 import type { FormulaNode } from "../ast.js";
-import { arityProblem, FUNCTIONS } from "./functions.js";
+import { arityProblem, functionEntry, type ValueType } from "./functions.js";
 import { type FormulaSource, formulaError } from "./source.js";
 import { UNIT_POWERS } from "./units.js";
 
 const COMPARE: ReadonlySet<string> = /* @__PURE__ */ new Set(["<", "<=", ">", ">=", "==", "!="]);
-
-export type ValueType = "number" | "boolean" | "unknown";
 
 /**
  * Deepest tree a parsed formula can have: between two counted nesting levels sit at most or, and,
@@ -138,22 +136,19 @@ export function checkTypes(
         type = "boolean";
         break;
       case "call": {
-        const spec = FUNCTIONS.get(node.name);
-        if (spec === undefined) {
+        const entry = functionEntry(node.name);
+        if (entry === undefined) {
           throw formulaError("UNKNOWN_FUNCTION", "unknown function.", source, node.span);
         }
-        const problem = arityProblem(spec, node.args.length);
+        const problem = arityProblem(entry, node.args.length);
         if (problem !== null) throw formulaError("WRONG_ARITY", problem, source, node.span);
-        if (node.name === "if") {
-          const [condition, then, otherwise] = node.args as [FormulaNode, FormulaNode, FormulaNode];
-          expect(condition, "boolean", "the condition of if");
-          type = same(then, otherwise, "the two branches of if");
-        } else {
-          for (let index = 0; index < node.args.length; index++) {
-            expect(node.args[index]!, "number", `argument ${index + 1} of ${node.name}`);
-          }
-          type = "number";
-        }
+        const { args } = node;
+        type = entry.type({
+          name: node.name,
+          count: args.length,
+          expect: (index, wanted, role) => expect(args[index]!, wanted, role),
+          same: (first, second, role) => same(args[first]!, args[second]!, role),
+        });
         break;
       }
       default:

@@ -2,20 +2,17 @@
 // and literals to constants once, here; evaluation is then plain closure calls. No code is ever
 // generated from text.
 import type { Decimal } from "../../_lib/decimal.js";
-import type { ChainLink, FormulaNode } from "../../formula/ast.js";
-import type { FormulaSource } from "../../formula/internal.js";
+import type { CallNode, ChainLink, FormulaNode } from "../../formula/ast.js";
+import type { Arguments, FormulaSource } from "../../formula/internal.js";
 import {
   add,
+  buildCall,
+  callType,
   compareNumbers,
   divide,
-  extreme,
   multiply,
   negate,
   power,
-  ROUND_CEIL,
-  ROUND_FLOOR,
-  ROUND_HALF_UP,
-  roundTo,
   subtract,
 } from "../../formula/internal.js";
 
@@ -32,7 +29,7 @@ function isCondition(node: FormulaNode): boolean {
     case "logical":
       return true;
     case "call":
-      return node.name === "if" && isCondition(node.args[1]!);
+      return callType(node, (arg) => (isCondition(arg) ? "boolean" : "number")) === "boolean";
     default:
       return false;
   }
@@ -131,13 +128,9 @@ export function compileNumber(
         const right = number(node.right);
         return (values) => compareNumbers(op, left(values), right(values));
       }
-      case "call": {
-        // if(condition, a, b) whose branches are conditions.
-        const test = condition(node.args[0]!);
-        const then = condition(node.args[1]!);
-        const otherwise = condition(node.args[2]!);
-        return (values) => (test(values) ? then(values) : otherwise(values));
-      }
+      case "call":
+        // A call whose value is a condition (an if whose branches are conditions).
+        return buildCall(node, callArguments(node), source) as ConditionFn;
       case "logical": {
         const operands = node.operands.map(condition);
         return node.op === "and"
@@ -149,41 +142,19 @@ export function compileNumber(
     }
   };
 
-  const call = (node: FormulaNode & { kind: "call" }): NumberFn => {
-    switch (node.name) {
-      case "if": {
-        const test = condition(node.args[0]!);
-        const then = number(node.args[1]!);
-        const otherwise = number(node.args[2]!);
-        return (values) => (test(values) ? then(values) : otherwise(values));
-      }
-      case "min":
-      case "max": {
-        const args = node.args.map(number);
-        const sign = node.name === "min" ? -1 : 1;
-        return (values) =>
-          extreme(
-            args.map((arg) => arg(values)),
-            sign,
-          );
-      }
-      case "abs": {
-        const operand = number(node.args[0]!);
-        return (values) => operand(values).abs();
-      }
-      case "round":
-      case "floor":
-      case "ceil": {
-        const mode =
-          node.name === "round" ? ROUND_HALF_UP : node.name === "floor" ? ROUND_FLOOR : ROUND_CEIL;
-        const value = number(node.args[0]!);
-        const digits = node.args[1] === undefined ? undefined : number(node.args[1]);
-        return digits === undefined
-          ? (values) => roundTo(value(values), undefined, mode, node, source)
-          : (values) => roundTo(value(values), digits(values), mode, node, source);
-      }
-    }
-  };
+  // Each function's table entry builds the call from its arguments, compiled once, here, by type.
+  const callArguments = (node: CallNode): Arguments<readonly Decimal[]> => ({
+    count: node.args.length,
+    number: (index) => number(node.args[index]!),
+    condition: (index) => condition(node.args[index]!),
+    value: (index) => {
+      const arg = node.args[index]!;
+      return isCondition(arg) ? condition(arg) : number(arg);
+    },
+  });
+
+  const call = (node: CallNode): NumberFn =>
+    buildCall(node, callArguments(node), source) as NumberFn;
 
   return number(root);
 }

@@ -42,7 +42,7 @@ const show = (value: Decimal): string => {
   if (value.decimalPlaces() > 20 || value.abs().gte("1e30")) {
     return value.toSignificantDigits(12).toString();
   }
-  return formatAmount(value, { unit: "none", digits: 20 });
+  return formatAmount(value, { scale: "none", digits: 20 });
 };
 
 function outOfBounds(rule: InputRule, value: Decimal, path: ErrorPath): never {

@@ -1,11 +1,12 @@
 import { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import { showValue } from "../../_lib/exact/index.js";
+import { own } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import { showValue } from "./scaled.js";
 import { completeShares, readRemainderName } from "./shares.js";
-import { field, showPath } from "./tree.js";
+import { showPath } from "./tree.js";
 
 /** The weight of each child of a cascade node under its rule, the remainder child included. */
 export interface ChildWeights {
@@ -38,11 +39,11 @@ export function childWeights(input: ChildWeightsInput): ChildWeights {
   const { rule, node, level, depth, names, children, path, inputPath } = input;
   const childrenPath: ErrorPath = [...inputPath, "children"];
   const childPath = (i: number, key: string): ErrorPath => [...childrenPath, i, key];
-  const held = (i: number): boolean => field(children[i]!, "hold") !== undefined;
+  const held = (i: number): boolean => own(children[i]!, "hold") !== undefined;
   if (rule === "even") return { weights: children.map(() => new Decimal(1)), names, children };
   if (rule === "weights") {
     const weights = children.map((child, i) => {
-      const weight = field(child, "weight");
+      const weight = own(child, "weight");
       if (weight === undefined) {
         if (held(i)) return new Decimal(0);
         throw new TargetreeError(
@@ -64,22 +65,22 @@ export function childWeights(input: ChildWeightsInput): ChildWeights {
     return { weights, names, children };
   }
   const remainder =
-    field(node, "remainder") !== undefined
-      ? readRemainderName(field(node, "remainder"), [...inputPath, "remainder"])
-      : level && field(level, "remainder") !== undefined
-        ? readRemainderName(field(level, "remainder"), ["levels", depth, "remainder"])
+    own(node, "remainder") !== undefined
+      ? readRemainderName(own(node, "remainder"), [...inputPath, "remainder"])
+      : level && own(level, "remainder") !== undefined
+        ? readRemainderName(own(level, "remainder"), ["options", "levels", depth, "remainder"])
         : input.defaultRemainder;
   const remainderAt = names.findIndex(
     (name, i) =>
       name.normalize("NFC") === remainder.normalize("NFC") &&
-      field(children[i]!, "share") === undefined,
+      own(children[i]!, "share") === undefined,
   );
   const shareKeys: string[] = [];
   const shareValues: Decimal[] = [];
   const sharePositions: number[] = [];
   children.forEach((child, i) => {
     if (i === remainderAt) return;
-    const share = field(child, "share");
+    const share = own(child, "share");
     if (share === undefined) {
       if (held(i)) return;
       throw new TargetreeError(

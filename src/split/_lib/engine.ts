@@ -1,8 +1,12 @@
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
-import { fitsNumberPath, hamiltonBigInt, hamiltonNumber } from "./hamilton.js";
-import type { Scaled } from "./scaled.js";
-import { showUnits } from "./scaled.js";
+import type { Scaled } from "../../_lib/exact/index.js";
+import {
+  fitsNumberPath,
+  largestRemainderBigInt,
+  largestRemainderNumber,
+  showUnits,
+} from "../../_lib/exact/index.js";
 import type { IntWeights } from "./weights.js";
 import { toBigIntWeights } from "./weights.js";
 
@@ -59,7 +63,7 @@ function spreadFast(input: SpreadInput, weights: Float64Array, sum: number): Flo
   let largest = 0;
   for (let i = 0; i < effective.length; i++) if (effective[i]! > largest) largest = effective[i]!;
   if (!fitsNumberPath(total, largest, effectiveSum)) return null;
-  const counts = hamiltonNumber(total, effective, effectiveSum);
+  const counts = largestRemainderNumber(total, effective, effectiveSum);
   if (units < 0n) for (let i = 0; i < counts.length; i++) counts[i] = -counts[i]! || 0;
   return counts;
 }
@@ -234,7 +238,7 @@ function waterfill(
     }
     if (over === 0n && under === 0n) {
       const activeWeights = active.map((k) => weights[k]!);
-      const { counts } = hamiltonBigInt(left, activeWeights, weightSum);
+      const { counts } = largestRemainderBigInt(left, activeWeights, weightSum);
       active.forEach((k, j) => {
         values[k] = counts[j]!;
       });

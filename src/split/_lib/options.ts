@@ -1,12 +1,16 @@
+// The split area's readers for what every split shares: the unit setup (unit, rounding,
+// roundTotal), the total and values that must be whole multiples of the unit. Options objects
+// themselves are read by the one options reader, src/_lib/options.ts.
+
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
-import { describeValue, TargetreeError } from "../../_lib/errors.js";
-import { booleanOption } from "../../_lib/options.js";
-import { roundingConstant } from "../../_lib/rounding.js";
+import { TargetreeError } from "../../_lib/errors.js";
+import type { Scaled } from "../../_lib/exact/index.js";
+import { exactUnits, roundedUnits, showValue, toScaled } from "../../_lib/exact/index.js";
+import { readBoolean, readChoice } from "../../_lib/options.js";
+import { own } from "../../_lib/records.js";
 import type { Numeric, RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import type { Scaled } from "./scaled.js";
-import { exactUnits, roundedUnits, showValue, toScaled } from "./scaled.js";
 
 /** The unit every part is a whole multiple of, and how a total is rounded to it. */
 export interface UnitSetup {
@@ -16,73 +20,61 @@ export interface UnitSetup {
   readonly roundTotal: boolean;
 }
 
-/** Checks that `options` is absent or a plain object and returns it as a record. */
-export function readOptions(
-  options: unknown,
-  path: ErrorPath = ["options"],
-): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `options must be an object, got ${describeValue(options)}.`,
-      { path },
-    );
-  }
-  return options as Record<string, unknown>;
-}
+/** The option keys every split reads through {@link readUnitSetup}. */
+export const UNIT_KEYS = ["unit", "rounding", "roundTotal"] as const;
 
-/** Reads an own option without touching inherited properties. */
-export function option(options: Record<string, unknown>, name: string): unknown {
-  return Object.hasOwn(options, name) ? options[name] : undefined;
-}
+/** The rounding modes, by name (see `RoundingMode`). */
+const ROUNDING_MODES: readonly RoundingMode[] = [
+  "half-up",
+  "half-even",
+  "half-down",
+  "up",
+  "down",
+  "ceil",
+  "floor",
+];
 
-/** An optional boolean option (the shared reader). */
-export const readBoolean = booleanOption;
-
-export function readChoice<T extends string>(
-  value: unknown,
-  choices: readonly T[],
-  fallback: T,
-  path: ErrorPath,
-): T {
-  if (value === undefined) return fallback;
-  if (typeof value !== "string" || !(choices as readonly string[]).includes(value)) {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `Expected one of ${choices.map((c) => JSON.stringify(c)).join(", ")}, got ${describeValue(value)}.`,
-      { path },
-    );
-  }
-  return value as T;
-}
+/** Chinese magnitude words that stand alone as a unit: `"万"` means 1万 (10,000). */
+export const UNIT_WORDS = ["万亿", "千万", "百万", "亿", "万", "千"] as const;
 
 /**
- * Reads `unit` (default 0.01), `rounding` (default half-up) and `roundTotal`
- * (default false). `unit` may come from elsewhere (a tree level), with its own path.
+ * Reads a rounding step: a positive amount (`"0.01"`, `1`, `"1万"`), or a bare magnitude word
+ * (`"万"`, `"亿"`), which means one of it.
  */
-export function readUnitSetup(
-  options: Record<string, unknown>,
-  unitOverride?: { readonly value: unknown; readonly path: ErrorPath },
-): UnitSetup {
-  const rawUnit = unitOverride === undefined ? option(options, "unit") : unitOverride.value;
-  const unitPath = unitOverride?.path ?? ["unit"];
-  const unit = toDecimal((rawUnit ?? "0.01") as Numeric, unitPath);
+export function readUnit(raw: unknown, path: ErrorPath): Decimal {
+  const word = (UNIT_WORDS as readonly unknown[]).includes(raw);
+  const unit = toDecimal((word ? `1${raw as string}` : (raw ?? "0.01")) as Numeric, path);
   if (!unit.isPositive() || unit.isZero()) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
-      `unit must be a positive step such as "0.01", 1 or "1万", got ${showValue(unit)}.`,
-      { path: unitPath },
+      `unit must be a positive step such as "0.01", 1, "万" or "1亿", got ${showValue(unit)}.`,
+      { path },
     );
   }
-  const rawRounding = option(options, "rounding");
-  roundingConstant(rawRounding as RoundingMode | undefined);
+  return unit;
+}
+
+/**
+ * Reads `unit` (default 0.01), `rounding` (default half-up) and `roundTotal` (default false) from
+ * a record already checked by `readOptions`; `path` is the record's path (`["options"]`).
+ */
+export function readUnitSetup(
+  options: Readonly<Record<string, unknown>>,
+  path: ErrorPath = [],
+): UnitSetup {
+  const unit = readUnit(own(options, "unit"), [...path, "unit"]);
   return {
     unit,
     scaled: toScaled(unit),
-    rounding: (rawRounding ?? "half-up") as RoundingMode,
-    roundTotal: readBoolean(option(options, "roundTotal"), false, ["roundTotal"]),
+    rounding: readChoice(options, "rounding", ROUNDING_MODES, "half-up", path),
+    roundTotal: readBoolean(options, "roundTotal", false, path),
   };
+}
+
+/** The same setup in another unit (a tree level's or a node's own), read at `path`. */
+export function withUnit(setup: UnitSetup, raw: unknown, path: ErrorPath): UnitSetup {
+  const unit = readUnit(raw, path);
+  return { ...setup, unit, scaled: toScaled(unit) };
 }
 
 /** A caller's total as a Decimal and as a whole number of units (rounded first only on request). */

@@ -1,6 +1,8 @@
+import { didYouMean } from "../../_lib/closest.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
 import { codePointLabel, findInvisible } from "../../_lib/invisible.js";
+import { isRecord } from "../../_lib/records.js";
 import { isSingleNumeric } from "./options.js";
 
 /** The parts of a split: an ordered list, and their keys when the caller gave a record. */
@@ -49,9 +51,12 @@ export function indexKeys(keys: readonly string[], path: ErrorPath): Map<string,
     const normal = normaliseKey(key, [...path, key]);
     const earlier = index.get(normal);
     if (earlier !== undefined) {
+      const first = keys[earlier]!;
       throw new TargetreeError(
         "DUPLICATE_KEY",
-        `The keys ${JSON.stringify(keys[earlier])} and ${JSON.stringify(key)} are the same after Unicode NFC normalisation.`,
+        first === key
+          ? `The key ${JSON.stringify(key)} appears twice.`
+          : `The keys ${JSON.stringify(first)} and ${JSON.stringify(key)} are the same after Unicode NFC normalisation.`,
         { path: [...path, key], details: { first: keys[earlier], second: key } },
       );
     }
@@ -60,16 +65,9 @@ export function indexKeys(keys: readonly string[], path: ErrorPath): Map<string,
   return index;
 }
 
-/** True for a plain record (not an array, a Decimal, a Map or null). */
-export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !isSingleNumeric(value) &&
-    !(value instanceof Map) &&
-    !(value instanceof Set)
-  );
+/** A record of parts (or nodes, or dimensions): a record by the shared rule, and not a Decimal. */
+export function isPartsRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return isRecord(value) && !isSingleNumeric(value);
 }
 
 /** Reads weights (or shares) given as an array or a record. */
@@ -79,7 +77,7 @@ export function readParts(collection: unknown, path: ErrorPath, what = "weights"
     if (collection.length > MAX_PARTS) throw tooManyError(path, what);
     return { keys: null, values: collection, index: null, path };
   }
-  if (!isRecord(collection)) {
+  if (!isPartsRecord(collection)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `${what} must be an array or a record of numbers, got ${describeValue(collection)}.`,
@@ -104,20 +102,20 @@ export function partLabel(parts: Parts, position: number): string {
 }
 
 /**
- * Reads a per-part option (holds, min, max): a record keyed like the parts, an array
- * for array parts, or (when `single` is allowed) one value for every part.
- * Returns one raw value or `undefined` per part.
+ * Reads a per-part option (holds, min, max) at `path` (`["options", "holds"]`): a record keyed
+ * like the parts, an array for array parts, or (when `single` is allowed) one value for every
+ * part. Returns one raw value or `undefined` per part.
  */
 export function readPerPart(
   value: unknown,
   parts: Parts,
-  name: string,
+  path: ErrorPath,
   single: boolean,
 ): readonly unknown[] | null {
   if (value === undefined || value === null) return null;
   const count = parts.values.length;
   if (single && isSingleNumeric(value)) return new Array<unknown>(count).fill(value);
-  const path: ErrorPath = [name];
+  const name = String(path[path.length - 1]);
   if (parts.keys === null) {
     if (!Array.isArray(value)) {
       throw new TargetreeError(
@@ -130,14 +128,14 @@ export function readPerPart(
       throw new TargetreeError(
         "UNKNOWN_KEY",
         `${name} has ${value.length} entries but there are only ${count} parts.`,
-        { path: [name, count] },
+        { path: [...path, count] },
       );
     }
     return Array.from({ length: count }, (_, i) => (i < value.length ? value[i] : undefined)).map(
       (entry) => (entry === null ? undefined : entry),
     );
   }
-  if (!isRecord(value)) {
+  if (!isPartsRecord(value)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `${name} must be a record keyed like the weights${single ? " or a single value" : ""}, got ${describeValue(value)}.`,
@@ -146,12 +144,12 @@ export function readPerPart(
   }
   const result = new Array<unknown>(count).fill(undefined);
   for (const key of Object.keys(value)) {
-    const position = parts.index!.get(normaliseKey(key, [name, key]));
+    const position = parts.index!.get(normaliseKey(key, [...path, key]));
     if (position === undefined) {
       throw new TargetreeError(
         "UNKNOWN_KEY",
-        `${name} names ${JSON.stringify(key)}, which is not one of the parts.`,
-        { path: [name, key] },
+        `${name} names ${JSON.stringify(key)}, which is not one of the parts.${didYouMean(key, parts.keys!)}`,
+        { path: [...path, key] },
       );
     }
     const entry = value[key];

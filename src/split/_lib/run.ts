@@ -1,29 +1,24 @@
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import type { Scaled } from "../../_lib/exact/index.js";
+import {
+  ceilUnits,
+  countsToDecimals,
+  floorUnits,
+  toScaled,
+  unitsToDecimal,
+} from "../../_lib/exact/index.js";
+import { readChoice, readOptions } from "../../_lib/options.js";
+import { own } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import type { PartNames } from "./engine.js";
 import { spreadUnits } from "./engine.js";
 import type { UnitSetup } from "./options.js";
-import {
-  option,
-  readChoice,
-  readMultiple,
-  readOptions,
-  readTotal,
-  readUnitSetup,
-} from "./options.js";
+import { readMultiple, readTotal, readUnitSetup, UNIT_KEYS } from "./options.js";
 import type { Parts } from "./parts.js";
 import { partLabel, readParts, readPerPart } from "./parts.js";
-import type { Scaled } from "./scaled.js";
-import {
-  ceilUnits,
-  decimalFromSafeInteger,
-  floorUnits,
-  toScaled,
-  unitsToDecimal,
-} from "./scaled.js";
 import { readWeights } from "./weights.js";
 
 /** Everything `allocate` and its relatives compute before shaping the result. */
@@ -34,25 +29,25 @@ export interface AllocationRun {
   readonly values: Decimal[];
 }
 
-/** Names for the parts of a top-level call (`weights`, `holds`, `min`, `max` at the root). */
+/** The options `allocate` reads. */
+export const ALLOCATE_KEYS = [...UNIT_KEYS, "holds", "min", "max", "onZeroWeights"] as const;
+
+/** Names for the parts of a top-level call: the weights, and `options.holds`, `.min`, `.max`. */
 export function rootNames(parts: Parts): PartNames {
   return {
     label: (position) => partLabel(parts, position),
-    path: (name, position) =>
-      position === undefined
-        ? name === "weights"
-          ? parts.path
-          : [name]
-        : [
-            ...(name === "weights" ? parts.path : [name]),
-            parts.keys === null ? position : parts.keys[position]!,
-          ],
+    path: (name, position) => {
+      const base = name === "weights" ? parts.path : ["options", name];
+      return position === undefined
+        ? base
+        : [...base, parts.keys === null ? position : parts.keys[position]!];
+    },
   };
 }
 
-/** Reads `holds`, `min` and `max` as whole units per part. */
+/** Reads `holds`, `min` and `max` (from a record checked by `readOptions`) as whole units per part. */
 export function readLimits(
-  options: Record<string, unknown>,
+  options: Readonly<Record<string, unknown>>,
   parts: Parts,
   setup: UnitSetup,
   names: PartNames,
@@ -61,7 +56,7 @@ export function readLimits(
   lower: (bigint | undefined)[] | null;
   upper: (bigint | undefined)[] | null;
 } {
-  const rawHolds = readPerPart(option(options, "holds"), parts, "holds", false);
+  const rawHolds = readPerPart(own(options, "holds"), parts, ["options", "holds"], false);
   const holds =
     rawHolds?.map((value, i) =>
       value === undefined
@@ -69,7 +64,7 @@ export function readLimits(
         : readMultiple(value, setup, names.path("holds", i), "held value"),
     ) ?? null;
   const bound = (name: "min" | "max", round: (v: Scaled, u: Scaled) => bigint) =>
-    readPerPart(option(options, name), parts, name, true)?.map((value, i) =>
+    readPerPart(own(options, name), parts, ["options", name], true)?.map((value, i) =>
       value === undefined
         ? undefined
         : round(toScaled(toDecimal(value as Numeric, names.path(name, i))), setup.scaled),
@@ -77,26 +72,8 @@ export function readLimits(
   return { holds, lower: bound("min", ceilUnits), upper: bound("max", floorUnits) };
 }
 
-/** Converts whole-unit counts to Decimals. */
-export function countsToDecimals(
-  counts: Float64Array | readonly bigint[],
-  unit: Scaled,
-): Decimal[] {
-  const values = new Array<Decimal>(counts.length);
-  if (counts instanceof Float64Array) {
-    const small = unit.coefficient <= 1_000_000n ? Number(unit.coefficient) : 0;
-    for (let i = 0; i < counts.length; i++) {
-      const mantissa = counts[i]! * small;
-      values[i] =
-        small !== 0 && Number.isSafeInteger(mantissa)
-          ? decimalFromSafeInteger(mantissa, unit.exponent)
-          : unitsToDecimal(BigInt(counts[i]!), unit);
-    }
-  } else {
-    for (let i = 0; i < counts.length; i++) values[i] = unitsToDecimal(counts[i]!, unit);
-  }
-  return values;
-}
+/** What a split does when every weight is zero. */
+export const ZERO_WEIGHT_RULES = ["even", "error"] as const;
 
 /** The whole of `allocate`: validate, split in units, convert back. */
 export function runAllocate(
@@ -105,14 +82,11 @@ export function runAllocate(
   rawOptions: unknown,
   weightsPath: ErrorPath = ["weights"],
 ): AllocationRun {
-  const options = readOptions(rawOptions);
-  const setup = readUnitSetup(options);
-  const onZeroWeights = readChoice(
-    option(options, "onZeroWeights"),
-    ["even", "error"] as const,
-    "even",
-    ["onZeroWeights"],
-  );
+  const options = readOptions(rawOptions, ALLOCATE_KEYS, ["options"]);
+  const setup = readUnitSetup(options, ["options"]);
+  const onZeroWeights = readChoice(options, "onZeroWeights", ZERO_WEIGHT_RULES, "even", [
+    "options",
+  ]);
   const amount = readTotal(total, setup);
   const parts = readParts(weights, weightsPath);
   const intWeights = readWeights(parts);

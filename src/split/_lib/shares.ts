@@ -1,8 +1,8 @@
 import { Decimal, ONE } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
+import { showValue } from "../../_lib/exact/index.js";
 import { normaliseKey } from "./parts.js";
-import { showValue } from "./scaled.js";
 
 /** Shares completed to 100%: the caller's shares, then the remainder part if one is needed. */
 export interface CompletedShares {

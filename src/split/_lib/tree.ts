@@ -1,8 +1,10 @@
+import { didYouMean } from "../../_lib/closest.js";
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
 import { MAX_NESTING_DEPTH } from "../../_lib/limits.js";
-import { isRecord } from "./parts.js";
+import { own } from "../../_lib/records.js";
+import { isPartsRecord } from "./parts.js";
 
 /**
  * A node of a split tree as returned by `cascade` and `breakback`: every node's
@@ -15,20 +17,56 @@ export interface TreeNode {
   readonly path: readonly string[];
   /** The node's value, exact; for an inner node, the exact sum of its children's values. */
   readonly value: Decimal;
+  /**
+   * Present when the node is held: its fixed value (equal to `value`). `breakback` on this tree
+   * keeps it, without the caller restating it.
+   */
+  readonly hold?: Decimal;
+  /** Present when the node has a lowest value, as given; `breakback` on this tree keeps to it. */
+  readonly min?: Decimal;
+  /** Present when the node has a highest value, as given; `breakback` on this tree keeps to it. */
+  readonly max?: Decimal;
   /** Children in the caller's order; empty for a leaf. */
   readonly children: readonly TreeNode[];
 }
 
-/** Reads an own field of a caller's object. */
-export function field(node: Readonly<Record<string, unknown>>, name: string): unknown {
-  return Object.hasOwn(node, name) ? node[name] : undefined;
+/** A node's hold and bounds, as they go into a result node (absent ones left out). */
+export interface NodeLimits {
+  readonly hold?: Decimal;
+  readonly min?: Decimal;
+  readonly max?: Decimal;
 }
 
-/** Checks that a tree node is a record and not too deep; returns it as a record. */
+/**
+ * Refuses a field of a tree node (or a level) that is not in `known`, naming the nearest known
+ * one, so a misspelt `wieght` never silently leaves a node without its weight. A field whose
+ * value is `undefined` counts as absent. `path` is the node's path.
+ */
+export function checkFields(
+  record: Readonly<Record<string, unknown>>,
+  known: readonly string[],
+  path: ErrorPath,
+): void {
+  for (const key of Object.keys(record)) {
+    if (known.includes(key) || record[key] === undefined) continue;
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `Unknown field ${JSON.stringify(key)} on a tree node.${didYouMean(key, known)} ` +
+        `Known fields: ${known.map((name) => JSON.stringify(name)).join(", ")}.`,
+      { path: [...path, key], details: { key, known: [...known] } },
+    );
+  }
+}
+
+/**
+ * Checks that a tree node is a record of `known` fields and not too deep; returns it as a
+ * record.
+ */
 export function readNode(
   node: unknown,
   path: ErrorPath,
   depth: number,
+  known: readonly string[],
 ): Readonly<Record<string, unknown>> {
   if (depth > MAX_NESTING_DEPTH) {
     throw new TargetreeError(
@@ -37,13 +75,14 @@ export function readNode(
       { path },
     );
   }
-  if (!isRecord(node)) {
+  if (!isPartsRecord(node)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `A tree node must be an object such as { name: "华东", children: [...] }, got ${describeValue(node)}.`,
       { path },
     );
   }
+  checkFields(node, known, path);
   return node;
 }
 
@@ -52,7 +91,7 @@ export function readChildren(
   node: Readonly<Record<string, unknown>>,
   path: ErrorPath,
 ): readonly unknown[] {
-  const children = field(node, "children");
+  const children = own(node, "children");
   if (children === undefined || children === null) return [];
   if (!Array.isArray(children)) {
     throw new TargetreeError(
@@ -70,7 +109,7 @@ export function readName(
   path: ErrorPath,
   fallback: string | null,
 ): string {
-  const name = field(node, "name");
+  const name = own(node, "name");
   if (name === undefined && fallback !== null) return fallback;
   if (typeof name !== "string" || name === "") {
     throw new TargetreeError(

@@ -1,9 +1,9 @@
 import { TargetreeError } from "../../_lib/errors.js";
+import { commonScale } from "../../_lib/exact/index.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import type { Parts } from "./parts.js";
 import { partPath } from "./parts.js";
-import { pow10, toScaled } from "./scaled.js";
 
 /**
  * Non-negative weights as integers on one common scale (weight × 10^k), so that
@@ -114,23 +114,16 @@ function readWeightsFast(parts: Parts): IntWeights | null {
 
 /** The exact path: every value through `toDecimal`, scaled to integers with bigint. */
 function readWeightsExact(parts: Parts): IntWeights {
-  const scaled = parts.values.map((value, position) => {
+  const decimals = parts.values.map((value, position) => {
     const decimal = toDecimal(value as Numeric, partPath(parts, position));
     if (decimal.isNegative() && !decimal.isZero()) {
       throw negativeWeight(parts, position, decimal.toString());
     }
-    return toScaled(decimal);
+    return decimal;
   });
-  let minExponent = 0;
-  for (const { coefficient, exponent } of scaled) {
-    if (coefficient !== 0n && exponent < minExponent) minExponent = exponent;
-  }
+  const values = commonScale(decimals).mantissas;
   let sum = 0n;
-  const values = scaled.map(({ coefficient, exponent }) => {
-    const weight = coefficient === 0n ? 0n : coefficient * pow10(exponent - minExponent);
-    sum += weight;
-    return weight;
-  });
+  for (const weight of values) sum += weight;
   // Weights that fit after all (e.g. numeric strings) take the fast path too.
   if (sum <= BigInt(MAX_SAFE)) {
     return {

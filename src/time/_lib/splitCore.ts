@@ -4,14 +4,14 @@ import type { Decimal } from "../../_lib/decimal.js";
 import { ZERO } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
+import { unitsToDecimal } from "../../_lib/exact/index.js";
 import { checkMagnitude } from "../../_lib/magnitude.js";
-import { readBoolean, readChoice, readOptions } from "../../_lib/options.js";
+import { readChoice, readOptions } from "../../_lib/options.js";
 import { isRecord, own } from "../../_lib/records.js";
-import { roundingConstant } from "../../_lib/rounding.js";
 import type { Numeric, RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import { allocate } from "../../split/allocate.js";
-import { readTotal, readUnitSetup, unitsToDecimal } from "../../split/internal.js";
+import { readTotal, readUnitSetup } from "../../split/internal.js";
 import type { Calendar, DayKind, IsoDate } from "../types.js";
 import type { ResolvedCalendar } from "./calendar.js";
 import { dayNumber } from "./dayNumber.js";
@@ -21,7 +21,6 @@ import type { DateRange } from "./isoDate.js";
 import { formatIsoDate, parseRange } from "./isoDate.js";
 import type { DayGroup, FiscalMap, Grain, QuarterPattern } from "./periods.js";
 import { fiscalMap, GRAINS, MAX_FISCAL_DAYS, QUARTER_PATTERNS } from "./periods.js";
-import { unitStep } from "./unit.js";
 
 /** What a period split's shares follow: working days, calendar days, or seasonality weights. */
 export type SpreadBy = "calendar-days" | "working-days" | "seasonality";
@@ -126,7 +125,8 @@ export interface Prepared {
   readonly density: ReadonlyMap<IsoDate, Decimal> | null;
   readonly fiscal: FiscalMap | null;
   readonly quarterPattern: QuarterPattern | null;
-  readonly unit: Numeric | undefined;
+  /** The rounding step, read by the split area (`"万"` is one 万). */
+  readonly unit: Decimal;
 }
 
 function isMonthly(value: unknown): value is MonthlySeasonality {
@@ -162,12 +162,7 @@ export function prepare(
 ): Prepared {
   // The unit, the rounding mode and roundTotal are checked before anything else, and a total off
   // the unit is rounded here (on request), so the result's total is what the periods sum to.
-  roundingConstant(own(options, "rounding") as RoundingMode | undefined, ["options", "rounding"]);
-  readBoolean(options, "roundTotal", false, ["options"]);
-  const setup = readUnitSetup(options as Record<string, unknown>, {
-    value: unitStep(own(options, "unit")),
-    path: ["options", "unit"],
-  });
+  const setup = readUnitSetup(options, ["options"]);
   const amount = unitsToDecimal(readTotal(total, setup).units, setup.scaled);
   const range = parseRange(
     own(options, "start"),
@@ -258,7 +253,7 @@ export function prepare(
     density,
     fiscal: fiscalPattern ? fiscalMap(days, fiscalPattern) : null,
     quarterPattern: fiscalPattern,
-    unit: unitStep(own(options, "unit")) as Numeric | undefined,
+    unit: setup.unit,
   };
 }
 
@@ -438,7 +433,7 @@ export function splitGroups(
     );
   }
   const values = allocate(value, weights, {
-    ...(prepared.unit === undefined ? {} : { unit: prepared.unit }),
+    unit: prepared.unit,
   });
   return groups.map((group, index): Period => {
     const first = group.days[0]!;

@@ -1,0 +1,76 @@
+// Strict options, for every export: an options object (or a record of named input fields) with a
+// key the function does not define is refused with UNKNOWN_OPTION and the nearest known key, so a
+// typo never silently falls back to a default. The known keys are read from the error itself
+// (`details.known`), then every one of them is misspelt in turn.
+import * as targetree from "targetree";
+import { TargetreeError } from "targetree";
+import { describe, expect, it } from "vitest";
+import { editDistance } from "../../src/_lib/closest.js";
+import { type Path, type Row, TABLE } from "./_badInputTable.js";
+
+const functionOf = (row: Row): ((...args: unknown[]) => unknown) =>
+  row.run ?? ((targetree as Record<string, unknown>)[row.name] as (...args: unknown[]) => unknown);
+
+/** The arguments of the row's valid call with the object at `at` widened by `extra`. */
+function withExtraKey(row: Row, at: Path, key: string): unknown[] {
+  const args = row.call();
+  let parent: Record<string | number, unknown> = args as unknown as Record<number, unknown>;
+  for (const part of at.slice(0, -1)) parent = parent[part as string] as Record<string, unknown>;
+  const last = at[at.length - 1] as string | number;
+  const current = parent[last];
+  parent[last] = { ...(typeof current === "object" && current !== null ? current : {}), [key]: 1 };
+  return args;
+}
+
+function thrownBy(run: () => unknown): TargetreeError | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof TargetreeError) return error;
+    throw error;
+  }
+  return undefined;
+}
+
+/** A misspelling of `key` one edit away that is not itself a known key. */
+function misspell(key: string, known: readonly string[]): string {
+  const candidates = [
+    key.length > 3 ? key.slice(0, 1) + key.slice(2, 3) + key.slice(1, 2) + key.slice(3) : "",
+    `${key}${key.slice(-1)}`,
+    key.slice(0, -1),
+  ];
+  return candidates.find((name) => name !== "" && !known.includes(name)) as string;
+}
+
+/** Every options object of the table, and the strict records of named fields. */
+const targets = TABLE.flatMap((row) =>
+  row.fields.filter((field) => field.kind === "options").map((field) => ({ row, at: field.at })),
+);
+
+describe("unknown option keys", () => {
+  it("covers every options position in the bad-input table", () => {
+    expect(targets.length).toBeGreaterThan(30);
+  });
+
+  for (const { row, at } of targets) {
+    const name = `${row.name}${row.variant ? ` (${row.variant})` : ""} at args[${at.join("].")}]`;
+    it(`${name}: refuses an unknown key, and a misspelling of each known key, naming the right one`, () => {
+      const probe = thrownBy(() => functionOf(row)(...withExtraKey(row, at, "zqxjUnknownKey")));
+      expect(probe?.code, "an unknown key must throw UNKNOWN_OPTION").toBe("UNKNOWN_OPTION");
+      expect(probe?.path.at(-1)).toBe("zqxjUnknownKey");
+      const known = (probe?.details.known ?? []) as string[];
+      expect(known.length).toBeGreaterThan(0);
+      for (const key of known) {
+        const typo = misspell(key, known);
+        const error = thrownBy(() => functionOf(row)(...withExtraKey(row, at, typo)));
+        expect(error?.code, `${typo} for ${key}`).toBe("UNKNOWN_OPTION");
+        const suggested = /Did you mean "([^"]+)"\?/.exec(error?.message ?? "")?.[1];
+        expect(suggested, `no suggestion for ${typo}`).toBeDefined();
+        // The nearest known key: the intended one, or another exactly as near.
+        expect(editDistance(typo, suggested as string)).toBeLessThanOrEqual(
+          editDistance(typo, key),
+        );
+      }
+    });
+  }
+});
