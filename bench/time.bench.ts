@@ -132,8 +132,8 @@ report("Provisional arrangements and growth paths", provisionalYear, [
 
 // Bar 1: the provisional calendar costs no more than the official one, call for call.
 const splits = interleaved(
-  31,
-  10,
+  41,
+  20,
   () => splitByPeriod("1.2亿", { ...year, grain: "month" }),
   () =>
     splitByPeriod("1.2亿", {
