@@ -225,7 +225,8 @@ function readChina(
     const checked = attempt(
       reader,
       () => chinaCalendar({ arrangements: arrangements as never }),
-      (at) => [...path, ...at],
+      // chinaCalendar reports at ["options", "arrangements", …]; here they sit under the china key.
+      (at) => [...path, ...(at[0] === "options" ? at.slice(1) : at)],
     );
     if (checked === undefined) return undefined;
   }
