@@ -7,13 +7,19 @@ export type { ExplainNode } from "./explain.js";
 export { explain } from "./explain.js";
 export type { RenderTreeOptions } from "./renderTree.js";
 export { renderTree } from "./renderTree.js";
+export type { RevenueModel } from "./revenueModel.js";
 export { revenueModel } from "./revenueModel.js";
+export type { FormulaInputNames, FormulaNodeNames, NamesInFormula } from "./_lib/scan.js";
 export type {
   DefineModelOptions,
+  InputName,
   InputSpec,
+  InputsOf,
+  InputValues,
   Model,
   ModelInputs,
   ModelNode,
   ModelValues,
+  NodeName,
   NodeSpec,
 } from "./types.js";

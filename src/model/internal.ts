@@ -3,3 +3,5 @@
 export { outputEvaluator } from "./_lib/engine.js";
 export { readInputs } from "./_lib/inputs.js";
 export { internalsOf } from "./_lib/internals.js";
+export type { ModelCheck } from "./_lib/check.js";
+export { checkModel } from "./_lib/check.js";

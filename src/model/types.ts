@@ -7,13 +7,13 @@ export interface InputSpec {
   /** A name people read, e.g. `"新客户数"`. */
   readonly label?: string;
   /** Shown after values: `"元"`, `"人"`; `"%"` shows the value as a percentage. */
-  readonly unit?: string;
+  readonly unitLabel?: string;
   /** Smallest allowed value (inclusive). */
   readonly min?: Numeric;
   /** Largest allowed value (inclusive). */
   readonly max?: Numeric;
   /** True for whole-number counts (customers, visits). */
-  readonly integer?: boolean;
+  readonly wholeNumber?: boolean;
 }
 
 /** What `options.nodes` may say about one formula node. */
@@ -21,17 +21,17 @@ export interface NodeSpec {
   /** A name people read, e.g. `"营业收入"`. */
   readonly label?: string;
   /** Shown after values: `"元"`; `"%"` shows the value as a percentage. */
-  readonly unit?: string;
+  readonly unitLabel?: string;
 }
 
-/** Options of {@link defineModel}: metadata (labels, units, bounds) for its nodes. */
+/** Options of {@link defineModel}: metadata (labels, unit labels, bounds) for its nodes. */
 export interface DefineModelOptions {
   /**
    * Metadata for inputs, keyed by input name. Its key order comes first in the model's input
    * order (which chain attribution follows); other inputs follow in order of first appearance.
    */
   readonly inputs?: Readonly<Record<string, InputSpec>>;
-  /** Labels and units for formula nodes, keyed by node name. */
+  /** Labels and unit labels for formula nodes, keyed by node name. */
   readonly nodes?: Readonly<Record<string, NodeSpec>>;
 }
 
@@ -57,14 +57,14 @@ export interface ModelNode {
   readonly dependents: readonly string[];
   /** The label given in `options.inputs` or `options.nodes`, or null. */
   readonly label: string | null;
-  /** The unit given in `options.inputs` or `options.nodes`, or null. */
-  readonly unit: string | null;
+  /** The unit label given in `options.inputs` or `options.nodes` (`"元"`, `"%"`), or null. */
+  readonly unitLabel: string | null;
   /** Smallest allowed input value (inclusive), or null; always `null` for formula nodes. */
   readonly min: Decimal | null;
   /** Largest allowed input value (inclusive), or null; always `null` for formula nodes. */
   readonly max: Decimal | null;
   /** True for whole-number inputs; always `false` for formula nodes. */
-  readonly integer: boolean;
+  readonly wholeNumber: boolean;
 }
 
 /**
@@ -73,19 +73,29 @@ export interface ModelNode {
  * `order` lists every node so that each comes after everything it reads: first the inputs in
  * declaration order, then the formula nodes in topological order. `nodes` is a null-prototype
  * record in that same order.
+ *
+ * The type parameters carry the names: `Outputs` the formula nodes, `Inputs` the inputs, so that
+ * `evaluate(model, inputs).revenu` (a typo) does not compile. `defineModel` infers both from its
+ * literal formulas; a model whose names are not known to the compiler is a `Model<string, string>`.
  */
-export interface Model {
+export interface Model<Outputs extends string = string, Inputs extends string = string> {
   /** Every node by name, in `order`. */
-  readonly nodes: Readonly<Record<string, ModelNode>>;
+  readonly nodes: { readonly [Name in Outputs | Inputs]: ModelNode };
   /** All node names, inputs first (declaration order), then formula nodes (topological order). */
-  readonly order: readonly string[];
+  readonly order: readonly (Outputs | Inputs)[];
   /** Input names in declaration order: `options.inputs` key order, then first appearance in formulas. */
-  readonly inputs: readonly string[];
+  readonly inputs: readonly Inputs[];
   /** Formula node names in topological order. */
-  readonly outputs: readonly string[];
+  readonly outputs: readonly Outputs[];
   /** Formula nodes no other formula reads (the tree tops), in topological order. */
-  readonly roots: readonly string[];
+  readonly roots: readonly Outputs[];
 }
+
+/** The input names of a model type: `"newCustomers" | "conversion" | …`, or `string`. */
+export type InputName<M extends Model> = M["inputs"][number];
+
+/** Every node name of a model type (inputs and formula nodes), or `string`. */
+export type NodeName<M extends Model> = M["order"][number];
 
 /**
  * Input values by input name; every input of the model is required. Generic so that a row typed
@@ -93,5 +103,23 @@ export interface Model {
  */
 export type ModelInputs<T = Record<string, Numeric>> = { readonly [K in keyof T]: Numeric };
 
-/** Every node's value by name (inputs included), a null-prototype record in the model's `order`. */
-export type ModelValues = Record<string, Decimal>;
+/**
+ * What a model of type `M` takes as inputs: a value for each of its inputs when their names are
+ * known (a missing one is a compile error), any record of numbers otherwise.
+ */
+export type InputsOf<M extends Model, Row> = ModelInputs<Row> &
+  (string extends InputName<M> ? unknown : { readonly [Name in InputName<M>]: Numeric });
+
+/**
+ * A record of input values for a model of type `M` (the `inputs`, `base` and `actual` of the
+ * analysis functions): a value per input, by name when the names are known.
+ */
+export type InputValues<M extends Model> = string extends InputName<M>
+  ? ModelInputs
+  : { readonly [Name in InputName<M>]: Numeric };
+
+/**
+ * Every node's value by name (inputs included), a null-prototype record in the model's `order`;
+ * keyed by the model's node names when they are known.
+ */
+export type ModelValues<Names extends string = string> = Record<Names, Decimal>;
