@@ -3,7 +3,7 @@ import { excerpt, TargetreeError } from "../_lib/errors.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import { nameList } from "../formula/internal.js";
-import type { InputName, InputValues, Model, NodeName } from "../model/types.js";
+import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { apportionRationals } from "./_lib/apportion.js";
 import { chainSubstitution } from "./_lib/chain.js";
 import { exactMinus, formatRational, reduce } from "./_lib/exact.js";
@@ -40,13 +40,13 @@ const OPTION_KEYS = ["output", "base", "actual", "method", "order", "maxShapleyI
  * Options of {@link attribute}: which output, the two sets of inputs, and the method; typed by the
  * model's names when they are known.
  */
-export interface AttributeOptions<M extends Model = Model> {
+export interface AttributeOptions<M extends Model = Model, Base = ModelInputs, Actual = ModelInputs> {
   /** The node whose change is explained. */
   readonly output: NodeName<M>;
   /** Every input's value in the base (plan, last year). */
-  readonly base: InputValues<M>;
+  readonly base: Base;
   /** Every input's value in the actual (result, this year). */
-  readonly actual: InputValues<M>;
+  readonly actual: Actual;
   /** Default `"chain"` (连环替代法). */
   readonly method?: AttributionMethod;
   /**
@@ -172,10 +172,11 @@ export interface AttributeResult {
  * const lmdi = attribute(revenueModel(), { output: "revenue", base: revenue, actual: { ...revenue, newCustomers: 660, repurchase: "42%" }, method: "lmdi" });
  * lmdi.contributions.map((c) => c.contribution.toFixed(2)) //=> ["120000.00", "0.00", "0.00", "0.00", "180000.00", "0.00"]
  */
-export function attribute<M extends Model>(
-  model: M,
-  options: AttributeOptions<M>,
-): AttributeResult {
+export function attribute<
+  M extends Model,
+  Base extends InputsOf<M, Base>,
+  Actual extends InputsOf<M, Actual>,
+>(model: M, options: AttributeOptions<M, Base, Actual>): AttributeResult {
   const view = modelView(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "attribute");
   const output = nodeName(model, own(settings, "output"), ["options", "output"]);

@@ -5,7 +5,7 @@ import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
-import type { InputName, InputValues, Model, NodeName } from "../model/types.js";
+import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { inputsOf } from "./_lib/graph.js";
 import { modelView } from "./_lib/modelView.js";
 import {
@@ -37,7 +37,7 @@ const OPTION_KEYS = [
  * Options of {@link reconcile}: the stated target and inputs, and which ways of closing the gap to
  * try; typed by the model's names when they are known.
  */
-export interface ReconcileOptions<M extends Model = Model> {
+export interface ReconcileOptions<M extends Model = Model, Inputs = ModelInputs> {
   /** The node the plan's target is set on. */
   readonly output: NodeName<M>;
   /** The stated target: `"1.2亿"`. */
@@ -48,7 +48,7 @@ export interface ReconcileOptions<M extends Model = Model> {
    */
   readonly direction?: Direction;
   /** Every input's value as the plan states it. */
-  readonly inputs: InputValues<M>;
+  readonly inputs: Inputs;
   /** Inputs scaled together by one common multiplier ("×25 on both customer counts"). Omit for none. */
   readonly vary?: readonly InputName<M>[];
   /** Inputs solved one at a time ("58,200 new customers if that driver alone moves"). Default: every input the output reads. */
@@ -178,9 +178,9 @@ export interface ReconcileResult {
  * audit.singles[1].feasible //=> false
  * audit.multiplier.factor.toString() //=> "25"
  */
-export function reconcile<M extends Model>(
+export function reconcile<M extends Model, Inputs extends InputsOf<M, Inputs>>(
   model: M,
-  options: ReconcileOptions<M>,
+  options: ReconcileOptions<M, Inputs>,
 ): ReconcileResult {
   const view = modelView(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "reconcile");

@@ -3,7 +3,7 @@ import { TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
-import type { InputName, InputValues, Model, NodeName } from "../model/types.js";
+import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { inputsOf } from "./_lib/graph.js";
 import { modelView } from "./_lib/modelView.js";
 import {
@@ -21,11 +21,11 @@ export type SensitivityStepKind = "relative" | "absolute";
 const OPTION_KEYS = ["output", "inputs", "step", "stepKind", "vary"] as const;
 
 /** Options of {@link sensitivity}; typed by the model's names when they are known. */
-export interface SensitivityOptions<M extends Model = Model> {
+export interface SensitivityOptions<M extends Model = Model, Inputs = ModelInputs> {
   /** The node whose response is measured. */
   readonly output: NodeName<M>;
   /** Every input's value: the point the steps start from. */
-  readonly inputs: InputValues<M>;
+  readonly inputs: Inputs;
   /** The step: a share of each input's value (default `"1%"` = 0.01), or an amount when `stepKind` is `"absolute"`. */
   readonly step?: Numeric;
   /** Default `"relative"`. */
@@ -105,9 +105,9 @@ export interface SensitivityResult {
  * entries[0].change.toString() //=> "36000"
  * entries[0].elasticity.toString() //=> "0.75"
  */
-export function sensitivity<M extends Model>(
+export function sensitivity<M extends Model, Inputs extends InputsOf<M, Inputs>>(
   model: M,
-  options: SensitivityOptions<M>,
+  options: SensitivityOptions<M, Inputs>,
 ): SensitivityResult {
   const view = modelView(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "sensitivity");

@@ -4,7 +4,7 @@ import type { Numeric } from "../_lib/types.js";
 import { shortName } from "../formula/internal.js";
 import { readBoolean } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
-import type { InputName, Model, NodeName } from "../model/types.js";
+import type { InputName, Model, ModelInputs, NodeName, SomeInputsOf } from "../model/types.js";
 import { modelView } from "./_lib/modelView.js";
 import {
   checkRange,
@@ -33,7 +33,7 @@ const OPTION_KEYS = [
 ] as const;
 
 /** Options of {@link solveFor}; typed by the model's names when they are known. */
-export interface SolveForOptions<M extends Model = Model> {
+export interface SolveForOptions<M extends Model = Model, Inputs = ModelInputs> {
   /** The node whose value must equal `target`. */
   readonly output: NodeName<M>;
   /** The value `output` must reach: `"1.2亿"`, `120000000`, … */
@@ -41,7 +41,7 @@ export interface SolveForOptions<M extends Model = Model> {
   /** The one input to change. Every other input keeps its value from `inputs`. */
   readonly vary: InputName<M>;
   /** Every input's value. `vary`'s own value may be left out; when given it is the starting point. */
-  readonly inputs: { readonly [Name in InputName<M>]?: Numeric };
+  readonly inputs: Inputs;
   /** Narrows the search to values ≥ min (the model's own `min` still applies). */
   readonly min?: Numeric;
   /** Narrows the search to values ≤ max (the model's own `max` still applies). */
@@ -141,7 +141,10 @@ export interface SolveForResult {
  * answer.method //=> "algebraic"
  * answer.residual.toString() //=> "0"
  */
-export function solveFor<M extends Model>(model: M, options: SolveForOptions<M>): SolveForResult {
+export function solveFor<M extends Model, Inputs extends SomeInputsOf<M, Inputs>>(
+  model: M,
+  options: SolveForOptions<M, Inputs>,
+): SolveForResult {
   const view = modelView(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "solveFor");
   const output = nodeName(model, own(settings, "output"), ["options", "output"]);

@@ -4,7 +4,7 @@ import type { Numeric } from "../_lib/types.js";
 import { nameList, shortName } from "../formula/internal.js";
 import { readBoolean } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
-import type { InputName, InputValues, Model, NodeName } from "../model/types.js";
+import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { modelView } from "./_lib/modelView.js";
 import {
   checkRange,
@@ -34,7 +34,7 @@ const OPTION_KEYS = [
 ] as const;
 
 /** Options of {@link solveMultiplier}; typed by the model's names when they are known. */
-export interface SolveMultiplierOptions<M extends Model = Model> {
+export interface SolveMultiplierOptions<M extends Model = Model, Inputs = ModelInputs> {
   /** The node whose value must equal `target`. */
   readonly output: NodeName<M>;
   /** The value `output` must reach. */
@@ -42,7 +42,7 @@ export interface SolveMultiplierOptions<M extends Model = Model> {
   /** The inputs scaled together by one common factor (at least one). */
   readonly vary: readonly InputName<M>[];
   /** Every input's value. */
-  readonly inputs: InputValues<M>;
+  readonly inputs: Inputs;
   /** Smallest factor to consider (the inputs' own bounds also limit it). */
   readonly min?: Numeric;
   /** Largest factor to consider (the inputs' own bounds also limit it). */
@@ -125,9 +125,9 @@ export interface SolveMultiplierResult {
  * answer.values.newCustomers.toString() //=> "15000"
  * answer.values.returningCustomers.toString() //=> "37500"
  */
-export function solveMultiplier<M extends Model>(
+export function solveMultiplier<M extends Model, Inputs extends InputsOf<M, Inputs>>(
   model: M,
-  options: SolveMultiplierOptions<M>,
+  options: SolveMultiplierOptions<M, Inputs>,
 ): SolveMultiplierResult {
   const view = modelView(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "solveMultiplier");

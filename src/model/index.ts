@@ -15,11 +15,11 @@ export type {
   InputName,
   InputSpec,
   InputsOf,
-  InputValues,
   Model,
   ModelInputs,
   ModelNode,
   ModelValues,
   NodeName,
   NodeSpec,
+  SomeInputsOf,
 } from "./types.js";

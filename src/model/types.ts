@@ -104,19 +104,28 @@ export type NodeName<M extends Model> = M["order"][number];
 export type ModelInputs<T = Record<string, Numeric>> = { readonly [K in keyof T]: Numeric };
 
 /**
- * What a model of type `M` takes as inputs: a value for each of its inputs when their names are
- * known (a missing one is a compile error), any record of numbers otherwise.
+ * What a model of type `M` takes as inputs, for a row of type `Row`: when the model's input names
+ * are known and the row's keys are too, every input is required and a key that is not an input
+ * (a typo) is a compile error. A row with an index signature (`Record<string, number>`, a parsed
+ * CSV line) is checked when the function runs instead.
  */
-export type InputsOf<M extends Model, Row> = ModelInputs<Row> &
-  (string extends InputName<M> ? unknown : { readonly [Name in InputName<M>]: Numeric });
+export type InputsOf<M extends Model, Row> = string extends InputName<M>
+  ? ModelInputs<Row>
+  : string extends keyof Row
+    ? ModelInputs<Row>
+    : { readonly [K in keyof Row]: K extends InputName<M> ? Numeric : never } & {
+        readonly [Name in InputName<M>]: Numeric;
+      };
 
 /**
- * A record of input values for a model of type `M` (the `inputs`, `base` and `actual` of the
- * analysis functions): a value per input, by name when the names are known.
+ * Like {@link InputsOf}, but every input may be left out (solveFor's `inputs`, where the varied
+ * input's value is optional); a key that is not an input is still a compile error.
  */
-export type InputValues<M extends Model> = string extends InputName<M>
-  ? ModelInputs
-  : { readonly [Name in InputName<M>]: Numeric };
+export type SomeInputsOf<M extends Model, Row> = string extends InputName<M>
+  ? ModelInputs<Row>
+  : string extends keyof Row
+    ? ModelInputs<Row>
+    : { readonly [K in keyof Row]: K extends InputName<M> ? Numeric : never };
 
 /**
  * Every node's value by name (inputs included), a null-prototype record in the model's `order`;
