@@ -51,8 +51,8 @@ describe("defineModel: SELF_REFERENCE past logical operators and calls", () => {
 describe("defineModel: the model object", () => {
   it("marks a formula node as not whole-number, described or not", () => {
     const model = defineModel({ y: "a * 2", z: "y + 1" }, { nodes: { z: { label: "Z" } } });
-    expect(model.nodes.y!.integer).toBe(false);
-    expect(model.nodes.z!.integer).toBe(false);
+    expect(model.nodes.y!.wholeNumber).toBe(false);
+    expect(model.nodes.z!.wholeNumber).toBe(false);
   });
 
   it("keeps its compiled internals out of what inspecting the model shows", () => {
