@@ -278,6 +278,9 @@ export function reconcile<M extends Model, Inputs extends InputsOf<M, Inputs>>(
         };
   }
 
+  const gapRate = target.isZero()
+    ? null
+    : checkMagnitude(gap.div(target.abs()), ["options", "target"], "The gap rate");
   const achievement = achievementRatio(implied, target, direction, ["options", "target"]);
   return {
     output,
@@ -285,9 +288,7 @@ export function reconcile<M extends Model, Inputs extends InputsOf<M, Inputs>>(
     direction,
     implied,
     gap,
-    gapRate: target.isZero()
-      ? null
-      : checkMagnitude(gap.div(target.abs()), ["options", "target"], "The gap rate"),
+    gapRate,
     achievement,
     met: gap.lte(0),
     reason: target.isZero()

@@ -17,7 +17,9 @@ describe("dependsOn: errors", () => {
 
   it("quotes an unknown node name", () => {
     const model = defineModel({ y: "x * a" });
-    const error = expectCode(() => dependsOn(model, "nope" as never, "x"), "UNKNOWN_NODE", ["node"]);
+    const error = expectCode(() => dependsOn(model, "nope" as never, "x"), "UNKNOWN_NODE", [
+      "node",
+    ]);
     expect(error.message).toBe('UNKNOWN_NODE: "nope" is not a node of the model. (at node)');
   });
 });

@@ -80,9 +80,9 @@ describe("evaluate", () => {
 
     it("refuses two keys equal after NFC (DUPLICATE_NAME)", () => {
       const model = defineModel({ total: "café * 2" });
-      expect(errorOf(() => evaluate(model, { "caf\u00e9": 1, "cafe\u0301": 2 } as never)).code).toBe(
-        "DUPLICATE_NAME",
-      );
+      expect(
+        errorOf(() => evaluate(model, { "caf\u00e9": 1, "cafe\u0301": 2 } as never)).code,
+      ).toBe("DUPLICATE_NAME");
     });
 
     it("checks bounds (OUT_OF_BOUNDS) and whole numbers (NOT_A_WHOLE_NUMBER)", () => {

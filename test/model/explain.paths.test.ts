@@ -32,7 +32,8 @@ describe("explain: the root", () => {
         .message,
     ).toContain("The root must be a node name (a string), got 5.");
     expect(
-      expectCode(() => explain(revenueModel(), w1, "profit" as never), "UNKNOWN_NODE", ["root"]).message,
+      expectCode(() => explain(revenueModel(), w1, "profit" as never), "UNKNOWN_NODE", ["root"])
+        .message,
     ).toContain('"profit" is not a node of the model.');
     expect(explain(revenueModel(), w1, "newAov").kind).toBe("input");
   });

@@ -166,9 +166,9 @@ describe("compileModel: output(name)", () => {
 
   it("refuses a name that is not a node, a string or not", () => {
     const compiled = compileModel(model);
-    expect(expectCode(() => compiled.output("q" as never), "UNKNOWN_NODE", ["name"]).message).toContain(
-      '"q" is not a node of the model.',
-    );
+    expect(
+      expectCode(() => compiled.output("q" as never), "UNKNOWN_NODE", ["name"]).message,
+    ).toContain('"q" is not a node of the model.');
     expect(
       expectCode(() => compiled.output(3 as never), "UNKNOWN_NODE", ["name"]).message,
     ).toContain("3 is not a node of the model.");
@@ -220,9 +220,11 @@ describe("dependsOn", () => {
 
   it("refuses what is not a model", () => {
     for (const notAModel of [{}, null, "model", { nodes: { z: {} } }]) {
-      expectCode(() => dependsOn(notAModel as never, "z" as never, "a" as never), "INVALID_ARGUMENT", [
-        "model",
-      ]);
+      expectCode(
+        () => dependsOn(notAModel as never, "z" as never, "a" as never),
+        "INVALID_ARGUMENT",
+        ["model"],
+      );
     }
   });
 });

@@ -140,7 +140,12 @@ describe("model types", () => {
     // solveFor's inputs may leave out the varied input.
     const { newCustomers: __, ...rest } = W1;
     expect(
-      solveFor(model, { output: "revenue", target, vary: "newCustomers", inputs: rest }).value.toString(),
+      solveFor(model, {
+        output: "revenue",
+        target,
+        vary: "newCustomers",
+        inputs: rest,
+      }).value.toString(),
     ).toBe("58200");
   });
 
