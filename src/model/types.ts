@@ -79,8 +79,13 @@ export interface ModelNode {
  * literal formulas; a model whose names are not known to the compiler is a `Model<string, string>`.
  */
 export interface Model<Outputs extends string = string, Inputs extends string = string> {
-  /** Every node by name, in `order`. */
-  readonly nodes: { readonly [Name in Outputs | Inputs]: ModelNode };
+  /**
+   * Every node by name, in `order`. Also readable by any string (a name from elsewhere), which
+   * gives `undefined` for a name the model does not have.
+   */
+  readonly nodes: { readonly [Name in Outputs | Inputs]: ModelNode } & {
+    readonly [name: string]: ModelNode;
+  };
   /** All node names, inputs first (declaration order), then formula nodes (topological order). */
   readonly order: readonly (Outputs | Inputs)[];
   /** Input names in declaration order: `options.inputs` key order, then first appearance in formulas. */

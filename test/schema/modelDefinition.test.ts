@@ -38,11 +38,11 @@ const W1_DOCUMENT = {
     returningRevenue: "returningCustomers * repurchase * returningAov",
   },
   inputs: {
-    newCustomers: { label: "新客户数", unit: "人", integer: true, min: 0 },
-    conversion: { label: "转化率", unit: "%", min: 0, max: "100%" },
-    newAov: { label: "客单价(新客)", unit: "元", min: 0 },
+    newCustomers: { label: "新客户数", unitLabel: "人", wholeNumber: true, min: 0 },
+    conversion: { label: "转化率", unitLabel: "%", min: 0, max: "100%" },
+    newAov: { label: "客单价(新客)", unitLabel: "元", min: 0 },
   },
-  nodes: { revenue: { label: "营业收入", unit: "元" } },
+  nodes: { revenue: { label: "营业收入", unitLabel: "元" } },
 };
 
 const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -55,15 +55,20 @@ describe("modelToDefinition", () => {
     expect(Object.keys(document.inputs!)).toEqual(revenueModel().inputs);
     expect(document.inputs!.newCustomers).toEqual({
       label: "新客户数",
-      unit: "人",
+      unitLabel: "人",
       min: 0,
-      integer: true,
+      wholeNumber: true,
     });
-    expect(document.inputs!.conversion).toEqual({ label: "转化率", unit: "%", min: 0, max: 1 });
-    expect(document.nodes!.revenue).toEqual({ label: "营业收入", unit: "元" });
+    expect(document.inputs!.conversion).toEqual({
+      label: "转化率",
+      unitLabel: "%",
+      min: 0,
+      max: 1,
+    });
+    expect(document.nodes!.revenue).toEqual({ label: "营业收入", unitLabel: "元" });
   });
 
-  it("leaves nodes out when no formula node has a label or unit, and writes bare inputs as {}", () => {
+  it("leaves nodes out when no formula node has a label or unit label, and writes bare inputs as {}", () => {
     const document = modelToDefinition(defineModel({ total: "a + b" }));
     expect(throughJson(document)).toEqual({
       version: 1,
@@ -129,13 +134,13 @@ describe("modelToDefinition", () => {
     }
   });
 
-  it("writes the metadata of a formula node that has only a unit or only a label", () => {
+  it("writes the metadata of a formula node that has only a unit label or only a label", () => {
     const model = defineModel(
       { total: "a + b", share: "a / total" },
-      { nodes: { total: { unit: "元" }, share: { label: "占比" } } },
+      { nodes: { total: { unitLabel: "元" }, share: { label: "占比" } } },
     );
     expect(throughJson(modelToDefinition(model).nodes)).toEqual({
-      total: { unit: "元" },
+      total: { unitLabel: "元" },
       share: { label: "占比" },
     });
   });
@@ -241,9 +246,9 @@ describe("parseModelDefinition", () => {
         ["inputs", "b", "max"],
       ],
       [
-        { version: 1, formulas: { a: "b" }, inputs: { b: { integer: "yes" } } },
+        { version: 1, formulas: { a: "b" }, inputs: { b: { wholeNumber: "yes" } } },
         "INVALID_ARGUMENT",
-        ["inputs", "b", "integer"],
+        ["inputs", "b", "wholeNumber"],
       ],
       [
         { version: 1, formulas: { a: "b" }, inputs: { b: { lable: "x" } } },
@@ -397,7 +402,7 @@ describe("formulas and defineModelOptions", () => {
         "INVALID_ARGUMENT: Expected a string, got 1. (at nodes.a.label)",
       ],
       [
-        { nodes: { a: { unit: "元", min: 0 } } },
+        { nodes: { a: { unitLabel: "元", min: 0 } } },
         'INVALID_ARGUMENT: Unknown field "min" (check the spelling). (at nodes.a.min)',
       ],
     ];
@@ -461,10 +466,10 @@ const modelArbitrary = fc
       fc.record(
         {
           label: fc.string({ maxLength: 6 }),
-          unit: fc.constantFrom("元", "人", "%"),
+          unitLabel: fc.constantFrom("元", "人", "%"),
           min: bound,
           max: bound,
-          integer: fc.boolean(),
+          wholeNumber: fc.boolean(),
         },
         { requiredKeys: [] },
       ),
@@ -562,7 +567,7 @@ describe("properties", () => {
       ),
       inputs: fc.dictionary(
         fc.constantFrom("a", "b", "c", "x"),
-        fc.constantFrom({}, { min: 0 }, { max: "abc" }, { integer: 1 }, { min: 3, max: 2 }),
+        fc.constantFrom({}, { min: 0 }, { max: "abc" }, { wholeNumber: 1 }, { min: 3, max: 2 }),
         { maxKeys: 2 },
       ),
     });
