@@ -190,6 +190,11 @@ describe("defineModel: error messages", () => {
       "conversion",
       "converson",
     ]);
+    // One character apart in Chinese is usually another thing: 新客户数 and 老客户数.
+    expect(
+      defineModel({ 收入: "新客户数 * 转化率 + 老客户数 * 复购率" }, { inputs: { 新客户数: {} } })
+        .inputs,
+    ).toEqual(["新客户数", "转化率", "老客户数", "复购率"]);
   });
 
   it("says which metadata no formula uses (UNKNOWN_NODE)", () => {

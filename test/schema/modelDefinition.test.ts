@@ -47,6 +47,13 @@ const W1_DOCUMENT = {
 
 const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
+/** Each listed problem's code and path, in order. */
+const issuesOf = (error: TargetreeError): [string | null, unknown[]][] =>
+  (error.details.issues as { code: string | null; path: unknown[] }[]).map((issue) => [
+    issue.code,
+    issue.path,
+  ]);
+
 describe("modelToDefinition", () => {
   it("writes the W1 revenue model as a version-1 document with every input in order", () => {
     const document = modelToDefinition(revenueModel());
@@ -285,6 +292,70 @@ describe("parseModelDefinition", () => {
     ).toBe(
       'INVALID_ARGUMENT: "a" is computed by a formula, not an input; describe it in nodes. (at inputs.a)',
     );
+  });
+
+  it("lists every problem of the model, not only the first", () => {
+    const error = failure(() =>
+      parseModelDefinition({
+        version: 1,
+        formulas: { a: "b +", c: "c + 1", d: "e * 2" },
+        nodes: { q: {} },
+      }),
+    );
+    expect(error.code).toBe("FORMULA_SYNTAX");
+    expect(issuesOf(error)).toEqual([
+      ["FORMULA_SYNTAX", ["formulas", "a"]],
+      ["SELF_REFERENCE", ["formulas", "c"]],
+      ["UNKNOWN_NODE", ["nodes", "q"]],
+    ]);
+    expect(error.message).toContain("2 more problems are listed in details.issues");
+  });
+
+  it("reports a cycle as CYCLE with its path, even when inputs are described", () => {
+    const error = failure(() =>
+      parseModelDefinition({
+        version: 1,
+        formulas: { a: "b + x", b: "a * 2" },
+        inputs: { x: { min: 0 }, a: {} },
+      }),
+    );
+    expect([error.code, error.path]).toEqual(["CYCLE", ["formulas", "a"]]);
+    expect(error.details.cycle).toEqual(["a", "b", "a"]);
+    expect(issuesOf(error)).toEqual([
+      ["CYCLE", ["formulas", "a"]],
+      ["INVALID_ARGUMENT", ["inputs", "a"]],
+    ]);
+  });
+
+  it("lists the model's problems beside the shape's", () => {
+    const error = failure(() =>
+      parseModelDefinition({
+        version: 1,
+        formulas: { a: "b + x", b: "a" },
+        inputs: { x: { lable: "x" } },
+      }),
+    );
+    expect(issuesOf(error)).toEqual([
+      [null, ["inputs", "x", "lable"]],
+      ["CYCLE", ["formulas", "a"]],
+    ]);
+  });
+
+  it("reports a formula name one edit away from a described input as a likely typo", () => {
+    const document = modelToDefinition(revenueModel()) as {
+      formulas: Record<string, string>;
+    };
+    const misspelt = {
+      ...document,
+      formulas: { ...document.formulas, newRevenue: "newCustomers * converson * newAov" },
+    };
+    const error = failure(() => parseModelDefinition(JSON.parse(JSON.stringify(misspelt))));
+    expect([error.code, error.path]).toEqual(["LIKELY_TYPO", ["formulas", "newRevenue"]]);
+    expect(error.message).toContain(
+      '"converson" is not described in inputs, but the described input "conversion" is one edit away: a typo? If it is a separate input, describe it in inputs too.',
+    );
+    // Only the typo is reported: the unused "conversion" is the same problem.
+    expect(issuesOf(error)).toEqual([["LIKELY_TYPO", ["formulas", "newRevenue"]]]);
   });
 
   it("lists every shape problem in details.issues", () => {

@@ -40,15 +40,19 @@ export function findName(root: FormulaNode, name: string): FormulaNode | undefin
 }
 
 const withoutDigits = (name: string): string => name.replace(/\p{Nd}/gu, "");
+const LATIN_NAME = /^[A-Za-z0-9_]+$/;
 
 /**
- * True when `name` looks like a misspelling of `intended`: one edit apart (an insertion, deletion,
- * substitution or swap of neighbours) or differing only in letter case. Short names (`a`, `b`,
- * `x_1`) and names that differ only in digits (`price1`, `price2`) are told apart on purpose, so
- * they never count.
+ * True when `name` looks like a misspelling of `intended`: the same but for letter case, or, for
+ * names written in Latin letters, one edit apart (an insertion, deletion, substitution or swap of
+ * neighbours). Short names (`a`, `b`, `x_1`), names that differ only in digits (`price1`, `price2`)
+ * and names in other scripts (`新客户数`, `老客户数`: one character apart, two different things) are
+ * told apart on purpose, so they never count.
  */
 export function likelyTypo(name: string, intended: string): boolean {
   if (name === intended) return false;
+  if (name.toLowerCase() === intended.toLowerCase()) return true;
+  if (!LATIN_NAME.test(name) || !LATIN_NAME.test(intended)) return false;
   const shorter = Math.min(name.length, intended.length);
   const longer = Math.max(name.length, intended.length);
   if (shorter < 3 || longer < 4 || longer - shorter > 1) return false;
