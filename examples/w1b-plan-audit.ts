@@ -23,7 +23,9 @@ const audit = reconcile(model, {
 
 const label = (name: string): string => `${model.nodes[name]?.label ?? name} ${name}`;
 const show = (name: string, value: Parameters<typeof formatAmount>[0]): string =>
-  model.nodes[name]?.unitLabel === "%" ? formatPercent(value) : formatAmount(value, { unit: "none" });
+  model.nodes[name]?.unitLabel === "%"
+    ? formatPercent(value)
+    : formatAmount(value, { unit: "none" });
 
 printTable(
   ["", "document claims", "computed"],

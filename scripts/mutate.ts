@@ -18,7 +18,18 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const AREAS = ["_lib", "numbers", "formula", "model", "analysis", "split", "time", "measure", "plan", "schema"];
+const AREAS = [
+  "_lib",
+  "numbers",
+  "formula",
+  "model",
+  "analysis",
+  "split",
+  "time",
+  "measure",
+  "plan",
+  "schema",
+];
 const reportDir = "reports/mutation";
 
 // Each area is measured against its own tests only (`_lib` and `numbers` share theirs). The other

@@ -40,7 +40,11 @@ const OPTION_KEYS = ["output", "base", "actual", "method", "order", "maxShapleyI
  * Options of {@link attribute}: which output, the two sets of inputs, and the method; typed by the
  * model's names when they are known.
  */
-export interface AttributeOptions<M extends Model = Model, Base = ModelInputs, Actual = ModelInputs> {
+export interface AttributeOptions<
+  M extends Model = Model,
+  Base = ModelInputs,
+  Actual = ModelInputs,
+> {
   /** The node whose change is explained. */
   readonly output: NodeName<M>;
   /** Every input's value in the base (plan, last year). */

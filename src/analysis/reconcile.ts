@@ -2,9 +2,9 @@ import type { Decimal } from "../_lib/decimal.js";
 import type { Direction } from "../_lib/direction.js";
 import { achievementRatio, DIRECTIONS, shortfall } from "../_lib/direction.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
-import type { Numeric } from "../_lib/types.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
+import type { Numeric } from "../_lib/types.js";
 import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { inputsOf } from "./_lib/graph.js";
 import { modelView } from "./_lib/modelView.js";
@@ -189,8 +189,7 @@ export function reconcile<M extends Model, Inputs extends InputsOf<M, Inputs>>(
   const direction = readChoice(settings, "direction", DIRECTIONS, "higher", ["options"]);
   const values = inputValues(model, own(settings, "inputs"), ["options", "inputs"]);
   const varyOption = own(settings, "vary");
-  const vary =
-    varyOption === undefined ? null : inputNames(model, varyOption, ["options", "vary"]);
+  const vary = varyOption === undefined ? null : inputNames(model, varyOption, ["options", "vary"]);
   const singlesOption = own(settings, "singles");
   const singles =
     singlesOption === undefined

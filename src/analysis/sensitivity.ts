@@ -1,8 +1,8 @@
 import { Decimal, ONE, ZERO } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
-import type { Numeric } from "../_lib/types.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
+import type { Numeric } from "../_lib/types.js";
 import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { inputsOf } from "./_lib/graph.js";
 import { modelView } from "./_lib/modelView.js";

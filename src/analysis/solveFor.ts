@@ -1,9 +1,9 @@
 import { type Decimal, ZERO } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
-import type { Numeric } from "../_lib/types.js";
-import { shortName } from "../formula/internal.js";
 import { readBoolean } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
+import type { Numeric } from "../_lib/types.js";
+import { shortName } from "../formula/internal.js";
 import type { InputName, Model, ModelInputs, NodeName, SomeInputsOf } from "../model/types.js";
 import { modelView } from "./_lib/modelView.js";
 import {
@@ -165,8 +165,16 @@ export function solveFor<M extends Model, Inputs extends SomeInputsOf<M, Inputs>
     new Set([vary]),
   );
   const bounds = view.bounds(vary);
-  const lower = tighter(bounds.min, optionalNumber(own(settings, "min"), ["options", "min"]), "lower");
-  const upper = tighter(bounds.max, optionalNumber(own(settings, "max"), ["options", "max"]), "upper");
+  const lower = tighter(
+    bounds.min,
+    optionalNumber(own(settings, "min"), ["options", "min"]),
+    "lower",
+  );
+  const upper = tighter(
+    bounds.max,
+    optionalNumber(own(settings, "max"), ["options", "max"]),
+    "upper",
+  );
   checkRange(lower, upper);
   const tolerance = toleranceOption(settings);
   const outcome = solveInput(view, {

@@ -1,9 +1,9 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
-import type { Numeric } from "../_lib/types.js";
-import { nameList, shortName } from "../formula/internal.js";
 import { readBoolean } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
+import type { Numeric } from "../_lib/types.js";
+import { nameList, shortName } from "../formula/internal.js";
 import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { modelView } from "./_lib/modelView.js";
 import {

@@ -1,3 +1,4 @@
+export type { FormulaInputNames, FormulaNodeNames, NamesInFormula } from "./_lib/scan.js";
 export type { CompiledModel } from "./compileModel.js";
 export { compileModel } from "./compileModel.js";
 export { defineModel } from "./defineModel.js";
@@ -9,7 +10,6 @@ export type { RenderTreeOptions } from "./renderTree.js";
 export { renderTree } from "./renderTree.js";
 export type { RevenueModel } from "./revenueModel.js";
 export { revenueModel } from "./revenueModel.js";
-export type { FormulaInputNames, FormulaNodeNames, NamesInFormula } from "./_lib/scan.js";
 export type {
   DefineModelOptions,
   InputName,

@@ -121,7 +121,11 @@ export function renderTree<M extends Model, Inputs extends InputsOf<M, Inputs>>(
 }
 
 /** An optional text option: absent gives the fallback, anything but a string is `INVALID_ARGUMENT`. */
-function readText(settings: Readonly<Record<string, unknown>>, key: string, fallback: string): string {
+function readText(
+  settings: Readonly<Record<string, unknown>>,
+  key: string,
+  fallback: string,
+): string {
   const value = own(settings, key);
   if (value === undefined) return fallback;
   if (typeof value !== "string") {

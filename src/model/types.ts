@@ -114,23 +114,25 @@ export type ModelInputs<T = Record<string, Numeric>> = { readonly [K in keyof T]
  * (a typo) is a compile error. A row with an index signature (`Record<string, number>`, a parsed
  * CSV line) is checked when the function runs instead.
  */
-export type InputsOf<M extends Model, Row> = string extends InputName<M>
-  ? ModelInputs<Row>
-  : string extends keyof Row
+export type InputsOf<M extends Model, Row> =
+  string extends InputName<M>
     ? ModelInputs<Row>
-    : { readonly [K in keyof Row]: K extends InputName<M> ? Numeric : never } & {
-        readonly [Name in InputName<M>]: Numeric;
-      };
+    : string extends keyof Row
+      ? ModelInputs<Row>
+      : { readonly [K in keyof Row]: K extends InputName<M> ? Numeric : never } & {
+          readonly [Name in InputName<M>]: Numeric;
+        };
 
 /**
  * Like {@link InputsOf}, but every input may be left out (solveFor's `inputs`, where the varied
  * input's value is optional); a key that is not an input is still a compile error.
  */
-export type SomeInputsOf<M extends Model, Row> = string extends InputName<M>
-  ? ModelInputs<Row>
-  : string extends keyof Row
+export type SomeInputsOf<M extends Model, Row> =
+  string extends InputName<M>
     ? ModelInputs<Row>
-    : { readonly [K in keyof Row]: K extends InputName<M> ? Numeric : never };
+    : string extends keyof Row
+      ? ModelInputs<Row>
+      : { readonly [K in keyof Row]: K extends InputName<M> ? Numeric : never };
 
 /**
  * Every node's value by name (inputs included), a null-prototype record in the model's `order`;

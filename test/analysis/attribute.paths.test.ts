@@ -113,7 +113,11 @@ describe("attribute: LMDI's product form", () => {
 
   it("takes a sum of products term by term: signs, constants and products of sums", () => {
     // y = (a + b)·c = a·c + b·c: c's effect is summed over both terms.
-    const expanded = lmdi({ y: "part * c", part: "a + b" }, { a: 1, b: 2, c: 3 }, { a: 2, b: 2, c: 4 });
+    const expanded = lmdi(
+      { y: "part * c", part: "a + b" },
+      { a: 1, b: 2, c: 3 },
+      { a: 2, b: 2, c: 4 },
+    );
     expect(contributions(expanded)).toEqual([
       ["c", "3.46652473694288135263728529956184821500458504546078450562389"],
       ["a", "3.53347526305711864736271470043815178499541495453921549437611"],
@@ -127,7 +131,11 @@ describe("attribute: LMDI's product form", () => {
       ["c", "0"],
     ]);
     // Terms that cancel, and a zero constant, leave nothing to attribute.
-    expect(contributions(lmdi({ y: "a * b - b * a + 0 * c" }, { a: 1, b: 1, c: 1 }, { a: 2, b: 3, c: 4 }))).toEqual([
+    expect(
+      contributions(
+        lmdi({ y: "a * b - b * a + 0 * c" }, { a: 1, b: 1, c: 1 }, { a: 2, b: 3, c: 4 }),
+      ),
+    ).toEqual([
       ["a", "0"],
       ["b", "0"],
       ["c", "0"],

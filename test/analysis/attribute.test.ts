@@ -7,8 +7,8 @@ import { defineModel } from "../../src/model/defineModel.js";
 import { evaluate } from "../../src/model/evaluate.js";
 import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
-import { w1 as stated } from "../_support/w1.js";
 import { runs } from "../_support/runs.js";
+import { w1 as stated } from "../_support/w1.js";
 
 // A private high-precision clone, only to check sums exactly in the tests.
 const Exact = DecimalJs.clone({ precision: 4000 });

@@ -143,7 +143,9 @@ export function solveFactor(view: ModelView, request: FactorRequest): FactorOutc
   let scaled = new Map(vary.map((name) => [name, request.values.get(name)!.times(solved.x)]));
   let achieved = at(solved.x);
   let rounded = false;
-  const whole = vary.filter((name) => view.bounds(name).wholeNumber && !scaled.get(name)!.isInteger());
+  const whole = vary.filter(
+    (name) => view.bounds(name).wholeNumber && !scaled.get(name)!.isInteger(),
+  );
   if (request.wholeNumber && whole.length > 0) {
     const currentOutput = tryEvaluate(at, ONE);
     const atLeast = currentOutput === null || target.gte(currentOutput);

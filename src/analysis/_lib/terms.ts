@@ -160,9 +160,7 @@ export function productTerms(graph: FormulaGraph, output: string): TermsResult {
     if (terms === null) return { ok: false, reason: failure! };
     expanded.set(name, terms);
   }
-  const top = expanded.get(output) ?? [
-    { coefficient: ONE, exponents: new Map([[output, ONE]]) },
-  ];
+  const top = expanded.get(output) ?? [{ coefficient: ONE, exponents: new Map([[output, ONE]]) }];
   return { ok: true, terms: top };
 }
 

@@ -19,7 +19,7 @@ import {
 import { parseFormula } from "../../formula/parseFormula.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import type { Model } from "../types.js";
-import { type Metadata, buildModel } from "./build.js";
+import { buildModel, type Metadata } from "./build.js";
 import { topologicalOrder } from "./graph.js";
 import { findName, likelyTypo } from "./names.js";
 
@@ -174,13 +174,7 @@ function inputMetadata(spec: unknown, path: ErrorPath, problems: Problems): Meta
   const min = bound("min");
   const max = bound("max");
   if (min !== null && max !== null && min.gt(max)) {
-    problems.add(
-      new TargetreeError(
-        "INVALID_ARGUMENT",
-        "min is greater than max.",
-        { path },
-      ),
-    );
+    problems.add(new TargetreeError("INVALID_ARGUMENT", "min is greater than max.", { path }));
   }
   return {
     label: problems.attempt(() => optionalText(record, "label", path)) ?? null,
@@ -291,7 +285,8 @@ export function checkModel(formulas: unknown, options: unknown): ModelCheck {
     sources.set(name, source);
     dependencies.set(name, Object.freeze(names));
   }
-  const allParsed = trees.size === formulaKeys.size && formulaKeys.size === Object.keys(formulas).length;
+  const allParsed =
+    trees.size === formulaKeys.size && formulaKeys.size === Object.keys(formulas).length;
 
   // The cycle, among the formulas that parsed.
   const parsedOrder = [...formulaKeys.keys()].filter((name) => trees.has(name));

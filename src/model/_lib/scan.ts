@@ -47,13 +47,7 @@ type Keep<Name extends string> = Name extends ""
  * The scanner's state: the names found, the name being read, a finished name waiting to see
  * whether a `(` follows (then it is a function), inside a number, right after a number's `e`.
  */
-type State = [
-  found: string,
-  name: string,
-  pending: string,
-  inNumber: boolean,
-  exponent: boolean,
-];
+type State = [found: string, name: string, pending: string, inNumber: boolean, exponent: boolean];
 type Start = [never, "", "", false, false];
 
 /** One character read while no name is being read (a finished name may be pending). */
@@ -86,30 +80,37 @@ type Step<Current extends State, Char extends string> = Current[3] extends true
       : [Current[0], `${Current[1]}${Char}`, "", false, false];
 
 /** Eight characters at once. */
-type Step8<Current extends State, Chunk extends string> =
-  Chunk extends `${infer A}${infer B}${infer C}${infer D}${infer E}${infer F}${infer G}${infer H}`
-    ? Step<Step<Step<Step<Step<Step<Step<Step<Current, A>, B>, C>, D>, E>, F>, G>, H>
-    : Current;
+type Step8<
+  Current extends State,
+  Chunk extends string,
+> = Chunk extends `${infer A}${infer B}${infer C}${infer D}${infer E}${infer F}${infer G}${infer H}`
+  ? Step<Step<Step<Step<Step<Step<Step<Step<Current, A>, B>, C>, D>, E>, F>, G>, H>
+  : Current;
 
 /**
  * Reads the text 32 characters a step (tail-recursive, so literal formulas of tens of thousands
  * of characters stay within the compiler's limits), then the last few one by one.
  */
-type Scan<Text extends string, Current extends State = Start> =
-  Text extends `${infer A}${infer B}${infer C}${infer D}${infer E}${infer F}${infer G}${infer H}${infer I}${infer J}${infer K}${infer L}${infer M}${infer N}${infer O}${infer P}${infer Q}${infer R}${infer S}${infer T}${infer U}${infer V}${infer W}${infer X}${infer Y}${infer Z}${infer A2}${infer B2}${infer C2}${infer D2}${infer E2}${infer F2}${infer Rest}`
-    ? Scan<
-        Rest,
+type Scan<
+  Text extends string,
+  Current extends State = Start,
+> = Text extends `${infer A}${infer B}${infer C}${infer D}${infer E}${infer F}${infer G}${infer H}${infer I}${infer J}${infer K}${infer L}${infer M}${infer N}${infer O}${infer P}${infer Q}${infer R}${infer S}${infer T}${infer U}${infer V}${infer W}${infer X}${infer Y}${infer Z}${infer A2}${infer B2}${infer C2}${infer D2}${infer E2}${infer F2}${infer Rest}`
+  ? Scan<
+      Rest,
+      Step8<
         Step8<
           Step8<
-            Step8<Step8<Current, `${A}${B}${C}${D}${E}${F}${G}${H}`>, `${I}${J}${K}${L}${M}${N}${O}${P}`>,
-            `${Q}${R}${S}${T}${U}${V}${W}${X}`
+            Step8<Current, `${A}${B}${C}${D}${E}${F}${G}${H}`>,
+            `${I}${J}${K}${L}${M}${N}${O}${P}`
           >,
-          `${Y}${Z}${A2}${B2}${C2}${D2}${E2}${F2}`
-        >
+          `${Q}${R}${S}${T}${U}${V}${W}${X}`
+        >,
+        `${Y}${Z}${A2}${B2}${C2}${D2}${E2}${F2}`
       >
-    : Text extends `${infer A}${infer Rest}`
-      ? Scan<Rest, Step<Current, A>>
-      : Current[0] | Keep<Current[2]> | Keep<Current[1]>;
+    >
+  : Text extends `${infer A}${infer Rest}`
+    ? Scan<Rest, Step<Current, A>>
+    : Current[0] | Keep<Current[2]> | Keep<Current[1]>;
 
 /** The names one formula reads (inputs and formula nodes alike), or `string` when unknown. */
 export type NamesInFormula<Text extends string> = string extends Text ? string : Scan<Text>;
@@ -121,13 +122,14 @@ export type FormulaNodeNames<Formulas> = keyof Formulas & string;
  * Input names of a `formulas` record: the names its formulas read that no formula defines;
  * `string` when the formulas are not literal types.
  */
-export type FormulaInputNames<Formulas> = string extends FormulaNodeNames<Formulas>
-  ? string
-  : Exclude<
-      NamesInFormula<Formulas[keyof Formulas] & string>,
-      FormulaNodeNames<Formulas>
-    > extends infer Names extends string
-    ? string extends Names
-      ? string
-      : Names
-    : string;
+export type FormulaInputNames<Formulas> =
+  string extends FormulaNodeNames<Formulas>
+    ? string
+    : Exclude<
+          NamesInFormula<Formulas[keyof Formulas] & string>,
+          FormulaNodeNames<Formulas>
+        > extends infer Names extends string
+      ? string extends Names
+        ? string
+        : Names
+      : string;
