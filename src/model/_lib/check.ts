@@ -197,13 +197,14 @@ function nodeMetadata(spec: unknown, path: ErrorPath, problems: Problems): Metad
   };
 }
 
-const NO_METADATA: Metadata = Object.freeze({
+/** An input no spec describes. */
+const NO_METADATA: Metadata = {
   label: null,
   unitLabel: null,
   min: null,
   max: null,
   wholeNumber: false,
-});
+};
 
 /** A metadata record (options.inputs / options.nodes): a plain object, or undefined. */
 function metadataRecord(
