@@ -45,7 +45,7 @@ import type { DefineModelOptions, Model } from "./types.js";
  */
 export function defineModel<const Formulas extends Readonly<Record<string, string>>>(
   formulas: Formulas,
-  options?: DefineModelOptions,
+  options?: DefineModelOptions<FormulaInputNames<Formulas>, FormulaNodeNames<Formulas>>,
 ): Model<FormulaNodeNames<Formulas>, FormulaInputNames<Formulas>> {
   const { problems, model } = checkModel(formulas, options);
   if (problems.length > 0) throw problems[0]!;

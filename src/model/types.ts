@@ -24,15 +24,19 @@ export interface NodeSpec {
   readonly unitLabel?: string;
 }
 
-/** Options of {@link defineModel}: metadata (labels, unit labels, bounds) for its nodes. */
-export interface DefineModelOptions {
+/**
+ * Options of {@link defineModel}: metadata (labels, unit labels, bounds) for its nodes. Keyed by
+ * the model's input and formula node names when they are known, so describing a name the formulas
+ * do not use (a typo) does not compile.
+ */
+export interface DefineModelOptions<Inputs extends string = string, Outputs extends string = string> {
   /**
    * Metadata for inputs, keyed by input name. Its key order comes first in the model's input
    * order (which chain attribution follows); other inputs follow in order of first appearance.
    */
-  readonly inputs?: Readonly<Record<string, InputSpec>>;
+  readonly inputs?: { readonly [Name in Inputs]?: InputSpec };
   /** Labels and unit labels for formula nodes, keyed by node name. */
-  readonly nodes?: Readonly<Record<string, NodeSpec>>;
+  readonly nodes?: { readonly [Name in Outputs]?: NodeSpec };
 }
 
 /**

@@ -81,13 +81,13 @@ describe("defineModel: error messages", () => {
     ],
     [
       "a formula node described as an input",
-      () => defineModel({ a: "b" }, { inputs: { a: {} } }),
+      () => defineModel({ a: "b" }, { inputs: { a: {} } } as never),
       ["options", "inputs", "a"],
       '"a" is computed by a formula, not an input; describe it in options.nodes.',
     ],
     [
       "an input described in options.nodes",
-      () => defineModel({ a: "b" }, { nodes: { b: {} } }),
+      () => defineModel({ a: "b" }, { nodes: { b: {} } } as never),
       ["options", "nodes", "b"],
       '"b" is an input; describe it in options.inputs.',
     ],
@@ -168,7 +168,8 @@ describe("defineModel: error messages", () => {
 
   it("reports the typo, not an unused input, when the only use of an input is misspelt", () => {
     const error = expectCode(
-      () => defineModel({ revenue: "customers * Conversion" }, { inputs: { conversion: {} } }),
+      () =>
+        defineModel({ revenue: "customers * Conversion" }, { inputs: { conversion: {} } } as never),
       "LIKELY_TYPO",
       ["formulas", "revenue"],
     );
@@ -199,18 +200,18 @@ describe("defineModel: error messages", () => {
 
   it("says which metadata no formula uses (UNKNOWN_NODE)", () => {
     expect(
-      expectCode(() => defineModel({ total: "a + b" }, { inputs: { c: {} } }), "UNKNOWN_NODE", [
-        "options",
-        "inputs",
-        "c",
-      ]).message,
+      expectCode(
+        () => defineModel({ total: "a + b" }, { inputs: { c: {} } } as never),
+        "UNKNOWN_NODE",
+        ["options", "inputs", "c"],
+      ).message,
     ).toContain('"c" is described in options.inputs but no formula uses it.');
     expect(
-      expectCode(() => defineModel({ total: "a" }, { nodes: { other: {} } }), "UNKNOWN_NODE", [
-        "options",
-        "nodes",
-        "other",
-      ]).message,
+      expectCode(
+        () => defineModel({ total: "a" }, { nodes: { other: {} } } as never),
+        "UNKNOWN_NODE",
+        ["options", "nodes", "other"],
+      ).message,
     ).toContain('"other" is described in options.nodes but is not a node of the model.');
   });
 

@@ -17,7 +17,7 @@ describe("defineModel: names", () => {
 
   it("locates a bad name in options.inputs under options.inputs", () => {
     const error = expectCode(
-      () => defineModel({ y: "a" }, { inputs: { "1a": {} } }),
+      () => defineModel({ y: "a" }, { inputs: { "1a": {} } } as never),
       "INVALID_ARGUMENT",
       ["options", "inputs", "1a"],
     );
@@ -26,7 +26,7 @@ describe("defineModel: names", () => {
 
   it("locates a bad name in options.nodes under options.nodes", () => {
     const error = expectCode(
-      () => defineModel({ y: "a" }, { nodes: { "1a": {} } }),
+      () => defineModel({ y: "a" }, { nodes: { "1a": {} } } as never),
       "INVALID_ARGUMENT",
       ["options", "nodes", "1a"],
     );

@@ -166,7 +166,7 @@ describe("defineModel", () => {
       expect(error.code).toBe("DUPLICATE_NAME");
       expect(
         errorOf(() =>
-          defineModel({ total: "a" }, { inputs: { "caf\u00e9": {}, "cafe\u0301": {} } }),
+          defineModel({ total: "a" }, { inputs: { "caf\u00e9": {}, "cafe\u0301": {} } } as never),
         ).code,
       ).toBe("DUPLICATE_NAME");
     });
@@ -178,12 +178,12 @@ describe("defineModel", () => {
     });
 
     it("refuses metadata about names no formula uses (UNKNOWN_NODE)", () => {
-      const error = errorOf(() => defineModel({ total: "a + b" }, { inputs: { c: {} } }));
+      const error = errorOf(() => defineModel({ total: "a + b" }, { inputs: { c: {} } } as never));
       expect(error.code).toBe("UNKNOWN_NODE");
       expect(error.path).toEqual(["options", "inputs", "c"]);
-      expect(errorOf(() => defineModel({ total: "a" }, { nodes: { other: {} } })).code).toBe(
-        "UNKNOWN_NODE",
-      );
+      expect(
+        errorOf(() => defineModel({ total: "a" }, { nodes: { other: {} } } as never)).code,
+      ).toBe("UNKNOWN_NODE");
     });
 
     it("refuses bad bounds (INVALID_NUMBER)", () => {
@@ -220,9 +220,12 @@ describe("defineModel", () => {
       ],
       [
         "a formula node described as an input",
-        () => defineModel({ a: "b" }, { inputs: { a: {} } }),
+        () => defineModel({ a: "b" }, { inputs: { a: {} } } as never),
       ],
-      ["an input described in options.nodes", () => defineModel({ a: "b" }, { nodes: { b: {} } })],
+      [
+        "an input described in options.nodes",
+        () => defineModel({ a: "b" }, { nodes: { b: {} } } as never),
+      ],
       [
         "options.nodes that is not an object",
         () => defineModel({ a: "b" }, { nodes: [] as never }),

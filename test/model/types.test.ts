@@ -149,6 +149,23 @@ describe("model types", () => {
     ).toBe("58200");
   });
 
+  it("keys defineModel's metadata by the model's names", () => {
+    const formulas = { revenue: "customers * conversion" } as const;
+    expect(
+      errorOf(() =>
+        // @ts-expect-error: "converson" is not an input (the formula says conversion)
+        defineModel(formulas, { inputs: { converson: { max: 1 } } }),
+      ).code,
+    ).toBe("LIKELY_TYPO");
+    // @ts-expect-error: "revenu" is not a formula node
+    expect(errorOf(() => defineModel(formulas, { nodes: { revenu: {} } })).code).toBe(
+      "UNKNOWN_NODE",
+    );
+    // Metadata built elsewhere, as a record of any names, is checked when the model is defined.
+    const described: Record<string, { readonly max: number }> = { conversion: { max: 1 } };
+    expect(defineModel(formulas, { inputs: described }).nodes.conversion.max?.toString()).toBe("1");
+  });
+
   it("keeps models whose names are not literal types loosely typed", () => {
     const formulas: Record<string, string> = { y: "a * b" };
     const model = defineModel(formulas);
