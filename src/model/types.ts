@@ -29,7 +29,10 @@ export interface NodeSpec {
  * the model's input and formula node names when they are known, so describing a name the formulas
  * do not use (a typo) does not compile.
  */
-export interface DefineModelOptions<Inputs extends string = string, Outputs extends string = string> {
+export interface DefineModelOptions<
+  Inputs extends string = string,
+  Outputs extends string = string,
+> {
   /**
    * Metadata for inputs, keyed by input name. Its key order comes first in the model's input
    * order (which chain attribution follows); other inputs follow in order of first appearance.
