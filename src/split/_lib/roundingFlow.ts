@@ -1,0 +1,301 @@
+/**
+ * The combinatorial core of controlled rounding, on counts only (no amounts).
+ *
+ * Every cell starts at the floor of its exact value; `delta` says how many units it
+ * gets on top. A row (column) needs `rowNeed` (`columnNeed`) more units. In the first
+ * mode a cell may only go from its floor to its ceiling (`delta` 0 → 1, and only where
+ * the exact value has a fraction), so the question is a bipartite b-matching: rows on
+ * one side, columns on the other, one unit edge per fractional cell.
+ *
+ * 1. Greedy start: the largest fractions first (ties to the earlier cell), while both
+ *    the row and the column still need a unit. This makes the result look like plain
+ *    rounding wherever the marginals allow it.
+ * 2. Dinic's maximum flow on what is left: one breadth-first search gives every node
+ *    its distance from the rows that still need units, then a depth-first search with
+ *    a current-edge pointer per node sends every shortest augmenting path of that
+ *    length (raise a floored cell, lower a raised one, …) before the next search. Each
+ *    phase costs one pass over the cells, and few phases are needed, so the cost grows
+ *    near-linearly with the cells (the old one-path-per-search method was quadratic).
+ *    By the max-flow/min-cut theorem the flow meets every need exactly when a rounding
+ *    with every cell at its floor or ceiling exists; with exact integer marginals (a
+ *    proportional table) one always does.
+ * 3. If needs remain (the marginals admit no floor-or-ceiling rounding), cells may move
+ *    further: raise any cell, lower any positive one, along shortest paths. A
+ *    transportation problem with equal row and column totals always has a solution, so
+ *    this ends with every need met.
+ */
+
+/** The state of one rounding problem: needs, which cells have a fraction, and the moves so far. */
+export interface RoundingGrid {
+  readonly rows: number;
+  readonly columns: number;
+  /** Units each row still needs (negative: it has too many). */
+  readonly rowNeed: Float64Array;
+  /** Units each column still needs (negative: it has too many). */
+  readonly columnNeed: Float64Array;
+  /** 1 where the cell's exact value is not a whole number of units. */
+  readonly fractional: Uint8Array;
+  /** The cell's fraction in [0, 1), used only to order the greedy start. */
+  readonly fractions: Float64Array;
+  /** The cell's floor, as a number (exact below 2^53), for the last-resort mode. */
+  readonly floors: Float64Array;
+  /** Units added to each cell's floor. */
+  readonly delta: Float64Array;
+}
+
+/** A grid of `rows × columns` cells, every array zeroed. */
+export function newGrid(rows: number, columns: number): RoundingGrid {
+  const cells = rows * columns;
+  return {
+    rows,
+    columns,
+    rowNeed: new Float64Array(rows),
+    columnNeed: new Float64Array(columns),
+    fractional: new Uint8Array(cells),
+    fractions: new Float64Array(cells),
+    floors: new Float64Array(cells),
+    delta: new Float64Array(cells),
+  };
+}
+
+/** Meets every row and column need by moving cells off their floors (see the file comment). */
+export function settle(grid: RoundingGrid): void {
+  const { rowNeed, columnNeed } = grid;
+  greedyStart(grid);
+  maximumFlow(grid);
+  if (rowNeed.some((need) => need !== 0) || columnNeed.some((need) => need !== 0)) {
+    while (freePath(grid)) {
+      // Each path brings its two ends closer to their targets.
+    }
+  }
+  if (rowNeed.some((need) => need !== 0) || columnNeed.some((need) => need !== 0)) {
+    // Unreachable when the row and column targets have the same sum.
+    throw new Error("targetree: controlled rounding left a marginal unmet");
+  }
+}
+
+/** Raises the cells with the largest fractions first while their row and column need a unit. */
+function greedyStart(grid: RoundingGrid): void {
+  const { columns, rowNeed, columnNeed, fractional, fractions, delta } = grid;
+  const cells = fractional.length;
+  let count = 0;
+  for (let cell = 0; cell < cells; cell++) count += fractional[cell]!;
+  if (count === 0) return;
+  // One sort key per cell: the fraction (descending) in the high bits, the cell in the low bits,
+  // so a native numeric sort gives "largest fraction first, ties to the earlier cell".
+  const cellBits = Math.max(1, Math.ceil(Math.log2(cells + 1)));
+  const levels = 2 ** Math.min(32, 52 - cellBits);
+  const order = new Float64Array(count);
+  let k = 0;
+  for (let cell = 0; cell < cells; cell++) {
+    if (fractional[cell] === 0) continue;
+    const level = Math.min(levels - 1, Math.floor((1 - fractions[cell]!) * levels));
+    order[k++] = level * 2 ** cellBits + cell;
+  }
+  order.sort();
+  const cellMask = 2 ** cellBits;
+  for (let k2 = 0; k2 < count; k2++) {
+    const cell = order[k2]! % cellMask;
+    const i = Math.floor(cell / columns);
+    const j = cell - i * columns;
+    if (rowNeed[i]! > 0 && columnNeed[j]! > 0) {
+      delta[cell] = 1;
+      rowNeed[i]! -= 1;
+      columnNeed[j]! -= 1;
+    }
+  }
+}
+
+/**
+ * Dinic's algorithm on the unit network "row → fractional cell → column". Nodes are the rows
+ * (0…rows−1) and the columns (rows…rows+columns−1); row → column raises a floored cell, column
+ * → row lowers a raised one. Sources are the rows that need units, sinks the columns that do.
+ */
+function maximumFlow(grid: RoundingGrid): void {
+  const { rows, columns, rowNeed, columnNeed, fractional, delta } = grid;
+  const nodes = rows + columns;
+  const level = new Int32Array(nodes);
+  const next = new Int32Array(nodes);
+  const queue = new Int32Array(nodes);
+  const stack = new Int32Array(nodes + 1);
+  const raisable = (cell: number): boolean => fractional[cell] === 1 && delta[cell] === 0;
+
+  for (;;) {
+    // Breadth-first levels from every row that still needs units.
+    level.fill(-1);
+    let head = 0;
+    let tail = 0;
+    for (let i = 0; i < rows; i++) {
+      if (rowNeed[i]! > 0) {
+        level[i] = 0;
+        queue[tail++] = i;
+      }
+    }
+    if (tail === 0) return;
+    let sinkLevel = -1;
+    while (head < tail) {
+      const node = queue[head++]!;
+      const depth = level[node]!;
+      if (sinkLevel >= 0 && depth >= sinkLevel) break;
+      if (node < rows) {
+        const base = node * columns;
+        for (let j = 0; j < columns; j++) {
+          if (level[rows + j] !== -1 || !raisable(base + j)) continue;
+          level[rows + j] = depth + 1;
+          queue[tail++] = rows + j;
+          if (columnNeed[j]! > 0) sinkLevel = depth + 1;
+        }
+      } else {
+        const j = node - rows;
+        for (let i = 0; i < rows; i++) {
+          if (level[i] !== -1 || delta[i * columns + j] !== 1) continue;
+          level[i] = depth + 1;
+          queue[tail++] = i;
+        }
+      }
+    }
+    if (sinkLevel < 0) return;
+
+    // Depth-first blocking flow along the levels, one unit per path.
+    next.fill(0);
+    for (let source = 0; source < rows; source++) {
+      if (level[source] !== 0) continue;
+      while (rowNeed[source]! > 0) {
+        let top = 0;
+        stack[0] = source;
+        let found = false;
+        while (top >= 0) {
+          const node = stack[top]!;
+          const depth = level[node]!;
+          if (node >= rows && depth === sinkLevel) {
+            if (columnNeed[node - rows]! > 0) {
+              found = true;
+              break;
+            }
+            level[node] = -1;
+            top--;
+            if (top >= 0) next[stack[top]!]!++;
+            continue;
+          }
+          let advanced = false;
+          if (node < rows) {
+            const base = node * columns;
+            for (let j = next[node]!; j < columns; j++) {
+              if (level[rows + j] === depth + 1 && raisable(base + j)) {
+                next[node] = j;
+                stack[++top] = rows + j;
+                advanced = true;
+                break;
+              }
+            }
+            if (!advanced) next[node] = columns;
+          } else {
+            const j = node - rows;
+            for (let i = next[node]!; i < rows; i++) {
+              if (level[i] === depth + 1 && delta[i * columns + j] === 1) {
+                next[node] = i;
+                stack[++top] = i;
+                advanced = true;
+                break;
+              }
+            }
+            if (!advanced) next[node] = rows;
+          }
+          if (!advanced) {
+            level[node] = -1;
+            top--;
+            if (top >= 0) next[stack[top]!]!++;
+          }
+        }
+        if (!found) break;
+        for (let step = 0; step < top; step++) {
+          const from = stack[step]!;
+          const to = stack[step + 1]!;
+          if (from < rows) delta[from * columns + (to - rows)] = 1;
+          else delta[to * columns + (from - rows)] = 0;
+        }
+        rowNeed[source]! -= 1;
+        columnNeed[stack[top]! - rows]! -= 1;
+      }
+    }
+  }
+}
+
+/**
+ * One shortest path in the last-resort mode, found by breadth-first search: row → column
+ * raises any cell, column → row lowers any positive one. A path starts at a row that needs
+ * more or a column that has too much, ends at a column that needs more or a row that has too
+ * much, and moves as many units as its ends and its lowered cells allow.
+ */
+function freePath(grid: RoundingGrid): boolean {
+  const { rows, columns, rowNeed, columnNeed, floors, delta } = grid;
+  const nodes = rows + columns;
+  const previous = new Int32Array(nodes).fill(-2);
+  const queue = new Int32Array(nodes);
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < rows; i++) {
+    if (rowNeed[i]! > 0) {
+      previous[i] = -1;
+      queue[tail++] = i;
+    }
+  }
+  for (let j = 0; j < columns; j++) {
+    if (columnNeed[j]! < 0) {
+      previous[rows + j] = -1;
+      queue[tail++] = rows + j;
+    }
+  }
+  while (head < tail) {
+    const node = queue[head++]!;
+    if (node < rows) {
+      for (let j = 0; j < columns; j++) {
+        const column = rows + j;
+        if (previous[column] !== -2) continue;
+        previous[column] = node;
+        if (columnNeed[j]! > 0) return push(grid, column, previous);
+        queue[tail++] = column;
+      }
+    } else {
+      const j = node - rows;
+      for (let i = 0; i < rows; i++) {
+        const cell = i * columns + j;
+        if (previous[i] !== -2 || floors[cell]! + delta[cell]! <= 0) continue;
+        previous[i] = node;
+        if (rowNeed[i]! < 0) return push(grid, i, previous);
+        queue[tail++] = i;
+      }
+    }
+  }
+  return false;
+}
+
+/** Moves the most units the path from its start to `end` allows. */
+function push(grid: RoundingGrid, end: number, previous: Int32Array): boolean {
+  const { rows, columns, rowNeed, columnNeed, floors, delta } = grid;
+  let amount = end < rows ? -rowNeed[end]! : columnNeed[end - rows]!;
+  let node = end;
+  for (;;) {
+    const from = previous[node]!;
+    if (from === -1) break;
+    if (from >= rows) {
+      const cell = node * columns + (from - rows);
+      amount = Math.min(amount, floors[cell]! + delta[cell]!);
+    }
+    node = from;
+  }
+  amount = Math.min(amount, node < rows ? rowNeed[node]! : -columnNeed[node - rows]!);
+  if (end < rows) rowNeed[end]! += amount;
+  else columnNeed[end - rows]! -= amount;
+  node = end;
+  for (;;) {
+    const from = previous[node]!;
+    if (from === -1) break;
+    if (from < rows) delta[from * columns + (node - rows)]! += amount;
+    else delta[node * columns + (from - rows)]! -= amount;
+    node = from;
+  }
+  if (node < rows) rowNeed[node]! -= amount;
+  else columnNeed[node - rows]! += amount;
+  return true;
+}
