@@ -58,20 +58,15 @@ export function newGrid(rows: number, columns: number): RoundingGrid {
   };
 }
 
+/** How far a cell may move from its floor: 0 floor or ceiling, 1 one unit beyond, 2 anywhere ≥ 0. */
+type Reach = 0 | 1 | 2;
+
 /** Meets every row and column need by moving cells off their floors (see the file comment). */
 export function settle(grid: RoundingGrid): void {
-  const { rowNeed, columnNeed } = grid;
   greedyStart(grid);
-  maximumFlow(grid);
-  if (rowNeed.some((need) => need !== 0) || columnNeed.some((need) => need !== 0)) {
-    while (freePath(grid)) {
-      // Each path brings its two ends closer to their targets.
-    }
-  }
-  if (rowNeed.some((need) => need !== 0) || columnNeed.some((need) => need !== 0)) {
-    // Unreachable when the row and column targets have the same sum.
-    throw new Error("targetree: controlled rounding left a marginal unmet");
-  }
+  for (const reach of [0, 1, 2] as const) if (maximumFlow(grid, reach)) return;
+  // Unreachable when the row and column targets have the same sum.
+  throw new Error("targetree: controlled rounding left a marginal unmet");
 }
 
 /** Raises the cells with the largest fractions first while their row and column need a unit. */
@@ -107,31 +102,50 @@ function greedyStart(grid: RoundingGrid): void {
 }
 
 /**
- * Dinic's algorithm on the unit network "row → fractional cell → column". Nodes are the rows
- * (0…rows−1) and the columns (rows…rows+columns−1); row → column raises a floored cell, column
- * → row lowers a raised one. Sources are the rows that need units, sinks the columns that do.
+ * Dinic's algorithm. Nodes are the rows (0…rows−1) and the columns (rows…rows+columns−1);
+ * row → column raises a cell, column → row lowers one, each as far as `reach` allows.
+ * Sources are the rows that need units and the columns that have too many; sinks the
+ * columns that need units and the rows that have too many. Returns whether every need is met.
  */
-function maximumFlow(grid: RoundingGrid): void {
-  const { rows, columns, rowNeed, columnNeed, fractional, delta } = grid;
+function maximumFlow(grid: RoundingGrid, reach: Reach): boolean {
+  const { rows, columns, rowNeed, columnNeed, fractional, floors, delta } = grid;
   const nodes = rows + columns;
   const level = new Int32Array(nodes);
   const next = new Int32Array(nodes);
   const queue = new Int32Array(nodes);
   const stack = new Int32Array(nodes + 1);
-  const raisable = (cell: number): boolean => fractional[cell] === 1 && delta[cell] === 0;
+  // Units a cell may still go up or down. Floor or ceiling: 0 → 1 on a fractional cell and
+  // back. One beyond: floor − 1 … ceiling + 1. Anywhere: up without limit, down to zero.
+  const raiseRoom = (cell: number): number =>
+    reach === 0
+      ? fractional[cell]! - delta[cell]!
+      : reach === 1
+        ? fractional[cell]! + 1 - delta[cell]!
+        : Number.POSITIVE_INFINITY;
+  const lowerRoom = (cell: number): number =>
+    reach === 0
+      ? delta[cell]!
+      : Math.min(
+          reach === 1 ? delta[cell]! + 1 : Number.POSITIVE_INFINITY,
+          floors[cell]! + delta[cell]!,
+        );
+  const need = (node: number): number => (node < rows ? rowNeed[node]! : -columnNeed[node - rows]!);
+  const isSink = (node: number): boolean =>
+    node < rows ? rowNeed[node]! < 0 : columnNeed[node - rows]! > 0;
 
   for (;;) {
-    // Breadth-first levels from every row that still needs units.
+    // Breadth-first levels from every source.
     level.fill(-1);
     let head = 0;
     let tail = 0;
-    for (let i = 0; i < rows; i++) {
-      if (rowNeed[i]! > 0) {
-        level[i] = 0;
-        queue[tail++] = i;
+    for (let node = 0; node < nodes; node++) {
+      if (need(node) > 0) {
+        level[node] = 0;
+        queue[tail++] = node;
       }
     }
-    if (tail === 0) return;
+    if (tail === 0)
+      return !columnNeed.some((value) => value !== 0) && !rowNeed.some((value) => value !== 0);
     let sinkLevel = -1;
     while (head < tail) {
       const node = queue[head++]!;
@@ -140,7 +154,7 @@ function maximumFlow(grid: RoundingGrid): void {
       if (node < rows) {
         const base = node * columns;
         for (let j = 0; j < columns; j++) {
-          if (level[rows + j] !== -1 || !raisable(base + j)) continue;
+          if (level[rows + j] !== -1 || raiseRoom(base + j) <= 0) continue;
           level[rows + j] = depth + 1;
           queue[tail++] = rows + j;
           if (columnNeed[j]! > 0) sinkLevel = depth + 1;
@@ -148,27 +162,28 @@ function maximumFlow(grid: RoundingGrid): void {
       } else {
         const j = node - rows;
         for (let i = 0; i < rows; i++) {
-          if (level[i] !== -1 || delta[i * columns + j] !== 1) continue;
+          if (level[i] !== -1 || lowerRoom(i * columns + j) <= 0) continue;
           level[i] = depth + 1;
           queue[tail++] = i;
+          if (rowNeed[i]! < 0) sinkLevel = depth + 1;
         }
       }
     }
-    if (sinkLevel < 0) return;
+    if (sinkLevel < 0) return false;
 
-    // Depth-first blocking flow along the levels, one unit per path.
+    // Depth-first blocking flow along the levels.
     next.fill(0);
-    for (let source = 0; source < rows; source++) {
+    for (let source = 0; source < nodes; source++) {
       if (level[source] !== 0) continue;
-      while (rowNeed[source]! > 0) {
+      while (need(source) > 0) {
         let top = 0;
         stack[0] = source;
         let found = false;
         while (top >= 0) {
           const node = stack[top]!;
           const depth = level[node]!;
-          if (node >= rows && depth === sinkLevel) {
-            if (columnNeed[node - rows]! > 0) {
+          if (depth === sinkLevel) {
+            if (isSink(node)) {
               found = true;
               break;
             }
@@ -181,25 +196,23 @@ function maximumFlow(grid: RoundingGrid): void {
           if (node < rows) {
             const base = node * columns;
             for (let j = next[node]!; j < columns; j++) {
-              if (level[rows + j] === depth + 1 && raisable(base + j)) {
+              if (level[rows + j] === depth + 1 && raiseRoom(base + j) > 0) {
                 next[node] = j;
                 stack[++top] = rows + j;
                 advanced = true;
                 break;
               }
             }
-            if (!advanced) next[node] = columns;
           } else {
             const j = node - rows;
             for (let i = next[node]!; i < rows; i++) {
-              if (level[i] === depth + 1 && delta[i * columns + j] === 1) {
+              if (level[i] === depth + 1 && lowerRoom(i * columns + j) > 0) {
                 next[node] = i;
                 stack[++top] = i;
                 advanced = true;
                 break;
               }
             }
-            if (!advanced) next[node] = rows;
           }
           if (!advanced) {
             level[node] = -1;
@@ -208,94 +221,30 @@ function maximumFlow(grid: RoundingGrid): void {
           }
         }
         if (!found) break;
+        const end = stack[top]!;
+        let amount = Math.min(need(source), -need(end));
         for (let step = 0; step < top; step++) {
           const from = stack[step]!;
           const to = stack[step + 1]!;
-          if (from < rows) delta[from * columns + (to - rows)] = 1;
-          else delta[to * columns + (from - rows)] = 0;
+          amount = Math.min(
+            amount,
+            from < rows
+              ? raiseRoom(from * columns + (to - rows))
+              : lowerRoom(to * columns + (from - rows)),
+          );
         }
-        rowNeed[source]! -= 1;
-        columnNeed[stack[top]! - rows]! -= 1;
+        for (let step = 0; step < top; step++) {
+          const from = stack[step]!;
+          const to = stack[step + 1]!;
+          if (from < rows) delta[from * columns + (to - rows)]! += amount;
+          else delta[to * columns + (from - rows)]! -= amount;
+        }
+        for (const node of [source, end]) {
+          const sign = node === source ? -1 : 1;
+          if (node < rows) rowNeed[node]! += sign * amount;
+          else columnNeed[node - rows]! -= sign * amount;
+        }
       }
     }
   }
-}
-
-/**
- * One shortest path in the last-resort mode, found by breadth-first search: row → column
- * raises any cell, column → row lowers any positive one. A path starts at a row that needs
- * more or a column that has too much, ends at a column that needs more or a row that has too
- * much, and moves as many units as its ends and its lowered cells allow.
- */
-function freePath(grid: RoundingGrid): boolean {
-  const { rows, columns, rowNeed, columnNeed, floors, delta } = grid;
-  const nodes = rows + columns;
-  const previous = new Int32Array(nodes).fill(-2);
-  const queue = new Int32Array(nodes);
-  let head = 0;
-  let tail = 0;
-  for (let i = 0; i < rows; i++) {
-    if (rowNeed[i]! > 0) {
-      previous[i] = -1;
-      queue[tail++] = i;
-    }
-  }
-  for (let j = 0; j < columns; j++) {
-    if (columnNeed[j]! < 0) {
-      previous[rows + j] = -1;
-      queue[tail++] = rows + j;
-    }
-  }
-  while (head < tail) {
-    const node = queue[head++]!;
-    if (node < rows) {
-      for (let j = 0; j < columns; j++) {
-        const column = rows + j;
-        if (previous[column] !== -2) continue;
-        previous[column] = node;
-        if (columnNeed[j]! > 0) return push(grid, column, previous);
-        queue[tail++] = column;
-      }
-    } else {
-      const j = node - rows;
-      for (let i = 0; i < rows; i++) {
-        const cell = i * columns + j;
-        if (previous[i] !== -2 || floors[cell]! + delta[cell]! <= 0) continue;
-        previous[i] = node;
-        if (rowNeed[i]! < 0) return push(grid, i, previous);
-        queue[tail++] = i;
-      }
-    }
-  }
-  return false;
-}
-
-/** Moves the most units the path from its start to `end` allows. */
-function push(grid: RoundingGrid, end: number, previous: Int32Array): boolean {
-  const { rows, columns, rowNeed, columnNeed, floors, delta } = grid;
-  let amount = end < rows ? -rowNeed[end]! : columnNeed[end - rows]!;
-  let node = end;
-  for (;;) {
-    const from = previous[node]!;
-    if (from === -1) break;
-    if (from >= rows) {
-      const cell = node * columns + (from - rows);
-      amount = Math.min(amount, floors[cell]! + delta[cell]!);
-    }
-    node = from;
-  }
-  amount = Math.min(amount, node < rows ? rowNeed[node]! : -columnNeed[node - rows]!);
-  if (end < rows) rowNeed[end]! += amount;
-  else columnNeed[end - rows]! -= amount;
-  node = end;
-  for (;;) {
-    const from = previous[node]!;
-    if (from === -1) break;
-    if (from < rows) delta[from * columns + (node - rows)]! += amount;
-    else delta[node * columns + (from - rows)]! -= amount;
-    node = from;
-  }
-  if (node < rows) rowNeed[node]! -= amount;
-  else columnNeed[node - rows]! += amount;
-  return true;
 }
