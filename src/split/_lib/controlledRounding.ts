@@ -224,7 +224,7 @@ export function roundProportional(
   if (rowTotals.every((value) => value === 0n) && columnTotals.every((value) => value === 0n))
     return new Array<bigint>(rowTotals.length * columnTotals.length).fill(0n);
   const numerators: bigint[] = [];
-  for (const a of rowTotals) for (const b of columnTotals) numerators.push(a * columns + b * rows);
+  for (const a of rowTotals) for (const b of columnTotals) numerators.push(a * rows + b * columns);
   return roundTable(numerators, rows * columns, rowTotals, columnTotals);
 }
 

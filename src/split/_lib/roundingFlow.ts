@@ -76,21 +76,33 @@ function greedyStart(grid: RoundingGrid): void {
   let count = 0;
   for (let cell = 0; cell < cells; cell++) count += fractional[cell]!;
   if (count === 0) return;
-  // One sort key per cell: the fraction (descending) in the high bits, the cell in the low bits,
-  // so a native numeric sort gives "largest fraction first, ties to the earlier cell".
-  const cellBits = Math.max(1, Math.ceil(Math.log2(cells + 1)));
-  const levels = 2 ** Math.min(32, 52 - cellBits);
-  const order = new Float64Array(count);
+  // Largest fraction first, ties to the earlier cell: a stable radix sort (four passes of eight
+  // bits) on the fraction's complement in 32 bits, over the cells taken in order.
+  let order = new Int32Array(count);
+  let keys = new Uint32Array(count);
   let k = 0;
   for (let cell = 0; cell < cells; cell++) {
     if (fractional[cell] === 0) continue;
-    const level = Math.min(levels - 1, Math.floor((1 - fractions[cell]!) * levels));
-    order[k++] = level * 2 ** cellBits + cell;
+    order[k] = cell;
+    keys[k++] = Math.min(4294967295, Math.floor((1 - fractions[cell]!) * 4294967296));
   }
-  order.sort();
-  const cellMask = 2 ** cellBits;
-  for (let k2 = 0; k2 < count; k2++) {
-    const cell = order[k2]! % cellMask;
+  let nextOrder = new Int32Array(count);
+  let nextKeys = new Uint32Array(count);
+  const starts = new Int32Array(257);
+  for (let shift = 0; shift < 32; shift += 8) {
+    starts.fill(0);
+    for (let n = 0; n < count; n++) starts[((keys[n]! >>> shift) & 255) + 1]!++;
+    for (let bucket = 1; bucket <= 256; bucket++) starts[bucket]! += starts[bucket - 1]!;
+    for (let n = 0; n < count; n++) {
+      const at = starts[(keys[n]! >>> shift) & 255]!++;
+      nextOrder[at] = order[n]!;
+      nextKeys[at] = keys[n]!;
+    }
+    [order, nextOrder] = [nextOrder, order];
+    [keys, nextKeys] = [nextKeys, keys];
+  }
+  for (let n = 0; n < count; n++) {
+    const cell = order[n]!;
     const i = Math.floor(cell / columns);
     const j = cell - i * columns;
     if (rowNeed[i]! > 0 && columnNeed[j]! > 0) {
