@@ -25,25 +25,34 @@ export interface ReadNode {
 /** The tree in preorder, checked: every target a bigint, every node's children summing to it. */
 export function readTree(tree: unknown): ReadNode[] {
   const nodes: ReadNode[] = [];
-  const paths: ErrorPath[] = [];
+  // Where each node sits: its parent's index and its place among the parent's children. Paths
+  // are built only for an error, so a deep tree costs no more than a wide one.
+  const parents: number[] = [];
+  const places: number[] = [];
+  const pathOf = (parent: number, place: number): ErrorPath => {
+    const steps: (string | number)[] = [];
+    for (let at = parent, k = place; at >= 0; k = places[at]!, at = parents[at]!)
+      steps.push(k, "children");
+    return ["tree", ...steps.reverse()];
+  };
   const seen = new Set<object>();
-  const pending: { node: unknown; depth: number; path: ErrorPath; parent: number }[] = [
-    { node: tree, depth: 0, path: ["tree"], parent: -1 },
+  const pending: { node: unknown; depth: number; parent: number; place: number }[] = [
+    { node: tree, depth: 0, parent: -1, place: -1 },
   ];
   while (pending.length > 0) {
-    const { node, depth, path, parent } = pending.pop()!;
+    const { node, depth, parent, place } = pending.pop()!;
     if (!isRecord(node)) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
         `Each node must be a record such as { target: 100n, children: [...] }, got ${describeValue(node)}.`,
-        { path },
+        { path: pathOf(parent, place) },
       );
     }
     if (seen.has(node)) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
         "This node appears twice in the tree (the same object in two places); give each place its own node.",
-        { path },
+        { path: pathOf(parent, place) },
       );
     }
     seen.add(node);
@@ -52,7 +61,7 @@ export function readTree(tree: unknown): ReadNode[] {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
         `target must be a whole number of units as a bigint (e.g. 1200n), got ${describeValue(target)}.`,
-        { path: [...path, "target"] },
+        { path: [...pathOf(parent, place), "target"] },
       );
     }
     const children = own(node, "children");
@@ -60,22 +69,18 @@ export function readTree(tree: unknown): ReadNode[] {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
         `children must be an array of nodes, got ${describeValue(children)}.`,
-        { path: [...path, "children"] },
+        { path: [...pathOf(parent, place), "children"] },
       );
     }
     const index = nodes.length;
     nodes.push({ node: node as unknown as TableNode, depth, target, children: [] });
-    paths.push(path);
+    parents.push(parent);
+    places.push(place);
     if (parent >= 0) nodes[parent]!.children.push(index);
     const list = (children ?? []) as readonly unknown[];
     // Pushed in reverse, so they come off the stack (and into the preorder) in the caller's order.
     for (let k = list.length - 1; k >= 0; k--) {
-      pending.push({
-        node: list[k],
-        depth: depth + 1,
-        path: [...path, "children", k],
-        parent: index,
-      });
+      pending.push({ node: list[k], depth: depth + 1, parent: index, place: k });
     }
   }
   for (let index = 0; index < nodes.length; index++) {
@@ -88,7 +93,7 @@ export function readTree(tree: unknown): ReadNode[] {
         "INVALID_ARGUMENT",
         `The children's targets sum to ${sum} units, not to their parent's ${target}; build the tree with cascade so every level sums exactly.`,
         {
-          path: [...paths[index]!, "children"],
+          path: [...pathOf(parents[index]!, places[index]!), "children"],
           details: { sum: String(sum), target: String(target) },
         },
       );
