@@ -5,22 +5,25 @@
 import { didYouMean } from "./closest.js";
 import type { ErrorPath } from "./errors.js";
 import { describeValue, TargetreeError } from "./errors.js";
-import { own } from "./records.js";
+import { isRecord, own } from "./records.js";
 
 /**
  * Checks a caller's options object and returns a null-prototype copy of its own properties.
- * `undefined` gives `{}`. A key that is not in `known` throws `UNKNOWN_OPTION` naming the
- * closest known key, so a typo (`calender`) never silently falls back to a default. A key whose
- * value is `undefined` counts as absent, as in an object spread.
+ * `undefined` gives `{}`; anything but a plain record (an array, a Map, a number…) is
+ * `INVALID_ARGUMENT`. A key that is not in `known` throws `UNKNOWN_OPTION` naming the closest
+ * known key, so a typo (`calender`) never silently falls back to a default; a key listed in
+ * `renamed` (a name from before the 1.0 vocabulary) names its new name, which edit distance
+ * cannot find. A key whose value is `undefined` counts as absent, as in an object spread.
  */
 export function readOptions(
   options: unknown,
   known: readonly string[],
   path: ErrorPath = ["options"],
+  renamed: Readonly<Record<string, string>> = {},
 ): Readonly<Record<string, unknown>> {
   const copy: Record<string, unknown> = Object.create(null);
   if (options === undefined) return copy;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+  if (!isRecord(options)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `Options must be an object, got ${describeValue(options)}.`,
@@ -31,11 +34,23 @@ export function readOptions(
     const value = (options as Record<string, unknown>)[key];
     if (!known.includes(key)) {
       if (value === undefined) continue;
+      const now = own(renamed, key);
+      const hint =
+        typeof now === "string"
+          ? `: it is now ${JSON.stringify(now)}.`
+          : `.${didYouMean(key, known)}`;
       throw new TargetreeError(
         "UNKNOWN_OPTION",
-        `Unknown option ${JSON.stringify(key)}.${didYouMean(key, known)} ` +
+        `Unknown option ${JSON.stringify(key)}${hint} ` +
           `Known options: ${known.map((name) => JSON.stringify(name)).join(", ")}.`,
-        { path: [...path, key], details: { key, known: [...known] } },
+        {
+          path: [...path, key],
+          details: {
+            key,
+            known: [...known],
+            ...(typeof now === "string" ? { renamedTo: now } : {}),
+          },
+        },
       );
     }
     copy[key] = value;

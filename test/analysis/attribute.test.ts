@@ -466,7 +466,13 @@ describe("attribute", () => {
                 ).toBe(true);
               }
               const average = totals.get(entry.input)!.div(orders.length);
-              const scale = Exact.max(1, average.abs(), shapley.change.abs().toString());
+              // Each chain step rounds c / d to 64 digits, so the error scales with the terms
+              // themselves, not with the change (a * b can cancel c / d).
+              const terms = [base, after].flatMap((v) => [
+                new Exact(v.a).times(v.b).abs(),
+                divides ? new Exact(v.c).div(v.d).abs() : new Exact(v.c).times(v.d).abs(),
+              ]);
+              const scale = Exact.max(1, average.abs(), shapley.change.abs().toString(), ...terms);
               expect(
                 average.minus(entry.contribution.toString()).abs().lte(scale.times("1e-60")),
               ).toBe(true);

@@ -240,12 +240,14 @@ function checkProperties(total: number, dims: Record<string, Record<string, numb
   const withinOne = split.cells.every((cell, i) => cell.value.minus(exacts[i]!).abs().lt(1));
   if (withinOne) return;
   // A cell off by a unit or more is allowed only where no floor-or-ceiling rounding meets the
-  // marginals (largest-remainder marginals can rule one out); for two dimensions, prove it.
+  // marginals (largest-remainder marginals can rule one out); for two dimensions, prove it. With
+  // three or more, the table is rounded two dimensions at a time and such a rounding need not exist.
   const names = Object.keys(dims);
-  expect(names.length).toBe(2);
-  const rows = margin(split, names[0]!);
-  const columns = margin(split, names[1]!);
-  expect(hasFloorCeilingRounding(exacts, Object.values(rows), Object.values(columns))).toBe(false);
+  if (names.length === 2) {
+    const rows = Object.values(margin(split, names[0]!));
+    const columns = Object.values(margin(split, names[1]!));
+    expect(hasFloorCeilingRounding(exacts, rows, columns)).toBe(false);
+  }
   for (const [i, cell] of split.cells.entries()) {
     expect(cell.value.minus(exacts[i]!).abs().lt(2)).toBe(true);
   }
