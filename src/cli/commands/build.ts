@@ -1,0 +1,9 @@
+// Placeholder until buildPlan, trackPlan and replan land.
+import type { Invocation } from "../args.js";
+import { usageFailure } from "../failure.js";
+import type { CliIo } from "../io.js";
+
+/** Runs `build`; returns the exit code. */
+export function build(invocation: Extract<Invocation, { kind: "run" }>, _io: CliIo): number {
+  throw usageFailure(`targetree build: not available yet (${invocation.plan}).`);
+}

@@ -1,0 +1,12 @@
+// Placeholder until buildPlan, trackPlan and replan land.
+import type { Invocation } from "../args.js";
+import { usageFailure } from "../failure.js";
+import type { CliIo } from "../io.js";
+
+/** Runs `replan`; returns the exit code. */
+export function replanCommand(
+  invocation: Extract<Invocation, { kind: "run" }>,
+  _io: CliIo,
+): number {
+  throw usageFailure(`targetree replan: not available yet (${invocation.plan}).`);
+}
