@@ -1,0 +1,142 @@
+// The actuals file of `track`: CSV (header node, date or period, actual, and extra numeric
+// columns) or a JSON array of rows of the same shape. CSV is read with csv-parse: UTF-8 with or
+// without a BOM, LF or CRLF, quoted fields. Every row remembers its line for error messages.
+import { parse } from "csv-parse/sync";
+import { closest } from "../_lib/closest.js";
+import { didYouMean, usageFailure } from "./failure.js";
+import { type CliIo, readTextFile } from "./io.js";
+import { locateJsonPath, parseJsonFile } from "./jsonText.js";
+
+/** One row as trackPlan takes it: `node`, `date` or `period`, `actual`, and extra columns. */
+export type ActualsRow = Readonly<Record<string, unknown>>;
+
+/** The rows of an actuals file, and where each one is in it. */
+export interface ActualsFile {
+  readonly path: string;
+  readonly format: "csv" | "json";
+  readonly rows: readonly ActualsRow[];
+  /** `FILE:LINE` (CSV) or `FILE:LINE:COLUMN` (JSON) of row `index` (and its `field`). */
+  readonly place: (index: number, field?: string | number) => string;
+  /** How a person names row `index` and its field: `row 3, column "actual"` or `[2].actual`. */
+  readonly describe: (index: number, field?: string | number) => string;
+}
+
+/** The columns an actuals CSV must have. */
+const REQUIRED = ["node", "actual"] as const;
+const WHEN = ["date", "period"] as const;
+
+/** Reads `path` as CSV, or as JSON when it ends in `.json` (or its text starts with `[`). */
+export function readActualsFile(io: CliIo, path: string): ActualsFile {
+  const text = readTextFile(io, path, "actuals file");
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const json = /\.json$/i.test(path) || /^\s*\[/.test(body);
+  return json ? readJsonActuals(text, path) : readCsvActuals(body, path);
+}
+
+function readJsonActuals(text: string, path: string): ActualsFile {
+  const value = parseJsonFile(text, path);
+  if (!Array.isArray(value)) {
+    throw usageFailure(
+      `${path}: actuals as JSON are an array of rows, each { "node": …, "date" or "period": …, "actual": … }; this file holds ${value === null ? "null" : typeof value === "object" ? "an object" : `a ${typeof value}`}.`,
+    );
+  }
+  const place = (index: number, field?: string | number): string => {
+    const position = locateJsonPath(text, field === undefined ? [index] : [index, field]);
+    return position === null ? path : `${path}:${position.line}:${position.column}`;
+  };
+  const describe = (index: number, field?: string | number): string =>
+    field === undefined
+      ? `[${index}]`
+      : typeof field === "number"
+        ? `[${index}][${field}]`
+        : `[${index}].${field}`;
+  return { path, format: "json", rows: value as ActualsRow[], place, describe };
+}
+
+interface CsvRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+}
+
+function readCsvActuals(text: string, path: string): ActualsFile {
+  let records: CsvRecord[];
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as CsvRecord[];
+  } catch (error) {
+    const line = (error as { lines?: unknown }).lines;
+    const message = error instanceof Error ? error.message : String(error);
+    throw usageFailure(
+      `${typeof line === "number" ? `${path}:${line}` : path}: not valid CSV: ${message.replace(/\.$/, "")}. Check the quotes and the number of fields on that line.`,
+    );
+  }
+  const [header, ...data] = records;
+  if (header === undefined) {
+    throw usageFailure(
+      `${path}: the file is empty. An actuals CSV starts with a header such as node,date,actual, then one row per actual.`,
+    );
+  }
+  const headerLine = startLine(header);
+  const columns = header.record.map((name) => name.trim());
+  checkHeader(columns, path, headerLine);
+
+  const lines: number[] = [];
+  const rows = data.map((entry) => {
+    lines.push(startLine(entry));
+    const row: Record<string, string> = {};
+    columns.forEach((column, i) => {
+      const cell = entry.record[i] ?? "";
+      // An empty date or period (the row uses the other), or an empty extra column, is absent.
+      if (cell === "" && column !== "node" && column !== "actual") return;
+      row[column] = cell;
+    });
+    return row;
+  });
+
+  const place = (index: number): string => `${path}:${lines[index] ?? headerLine}`;
+  const describe = (index: number, field?: string | number): string =>
+    field === undefined || typeof field === "number"
+      ? `row ${index + 1}`
+      : `row ${index + 1}, column ${JSON.stringify(field)}`;
+  return { path, format: "csv", rows, place, describe };
+}
+
+/** The line a record starts on: csv-parse counts the line it ends on. */
+function startLine(entry: CsvRecord): number {
+  const breaks = entry.record.reduce((sum, field) => sum + (field.match(/\n/g)?.length ?? 0), 0);
+  return entry.info.lines - breaks;
+}
+
+function checkHeader(columns: readonly string[], path: string, line: number): void {
+  const at = `${path}:${line}`;
+  const expected =
+    "The header names node, date (or period), actual, then any extra numeric columns.";
+  const blank = columns.indexOf("");
+  if (blank >= 0) {
+    throw usageFailure(`${at}: header column ${blank + 1} has no name. ${expected}`);
+  }
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (seen.has(column)) {
+      throw usageFailure(`${at}: the header names "${column}" twice. ${expected}`);
+    }
+    seen.add(column);
+  }
+  for (const name of REQUIRED) {
+    if (!seen.has(name)) throw missingColumn(at, name, columns, expected);
+  }
+  if (!WHEN.some((name) => seen.has(name))) throw missingColumn(at, "date", columns, expected);
+}
+
+function missingColumn(at: string, name: string, columns: readonly string[], expected: string) {
+  const others = columns.filter((column) => !["node", "date", "period", "actual"].includes(column));
+  const suggestion =
+    closest(name, others) ?? (name === "date" ? closest("period", others) : undefined);
+  return usageFailure(
+    `${at}: the header has no "${name}" column (it has ${columns.map((c) => JSON.stringify(c)).join(", ")})${didYouMean(suggestion, true)} ${expected}`,
+  );
+}

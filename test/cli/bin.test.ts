@@ -1,0 +1,187 @@
+// The built `targetree` bin, spawned as a user runs it: each command and format, each exit code,
+// and never a stack trace, whatever the input.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Bin, type BinResult, buildBin, hasStackTrace } from "./_bin.js";
+
+const plans = fileURLToPath(new URL("../../examples/plans/", import.meta.url));
+const example = (name: string): string => readFileSync(`${plans}${name}`, "utf8");
+
+let bin: Bin;
+const results: BinResult[] = [];
+/** Runs the bin and keeps the result for the no-stack-trace check at the end. */
+const targetree = (...args: string[]): BinResult => {
+  const result = bin.run(...args);
+  results.push(result);
+  return result;
+};
+
+beforeAll(() => {
+  bin = buildBin();
+  bin.file("rishiqing.json", example("rishiqing-2024.json"));
+  bin.file("fixed.json", example("rishiqing-2024-fixed.json"));
+  bin.file("retail.json", example("retail-2027.json"));
+}, 180_000);
+
+afterAll(() => bin?.remove());
+
+describe("the bin", () => {
+  it("starts with a node shebang", () => {
+    expect(readFileSync(bin.cli, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  });
+
+  it("prints the package version with --version", () => {
+    const { version } = JSON.parse(
+      readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+    ) as { version: string };
+    const result = targetree("--version");
+    expect(result).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  it("lists every command with --help, and a command's flags with COMMAND --help", () => {
+    const help = targetree("--help");
+    expect(help.status).toBe(0);
+    for (const command of ["lint", "build", "track", "replan"]) {
+      expect(help.stdout).toContain(`targetree ${command} PLAN.json`);
+    }
+    const buildHelp = targetree("build", "--help");
+    expect(buildHelp.status).toBe(0);
+    for (const flag of ["--format md|csv|json", "--grain GRAIN", "--output FILE"]) {
+      expect(buildHelp.stdout).toContain(flag);
+    }
+  });
+});
+
+describe("bad usage exits 2 with one line on stderr", () => {
+  it("names the closest flag for an unknown flag", () => {
+    const result = targetree("lint", "fixed.json", "--fromat", "json");
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      "targetree lint: unknown flag --fromat; did you mean --format? The flags of lint are --format, --strict, --help.\n",
+    );
+  });
+
+  it("names the closest command for an unknown command", () => {
+    const result = targetree("buidl", "fixed.json");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown command "buidl"; did you mean "build"?');
+  });
+
+  it("asks for a command when none is given", () => {
+    const result = targetree();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("no command given");
+  });
+
+  it("refuses an unknown format, naming the formats", () => {
+    const result = targetree("lint", "fixed.json", "--format", "jsno");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'unknown format "jsno"; did you mean "json"? Use --format text|json.',
+    );
+  });
+
+  it("names a missing file", () => {
+    const result = targetree("lint", "missing.json");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      "missing.json: no such file. Check the path of the plan document (relative paths start from the current folder).\n",
+    );
+  });
+
+  it("gives the line and column of a JSON syntax error", () => {
+    bin.file("broken.json", '{\n  "version": 1,\n  "target": "1亿",\n}\n');
+    const result = targetree("lint", "broken.json");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^broken\.json:4:1: not valid JSON: expected a property name/);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("lists every problem of an unreadable document at its line and JSON path", () => {
+    bin.file(
+      "bad.json",
+      JSON.stringify(
+        {
+          version: 1,
+          target: "1.2e",
+          period: { start: "2024-01-01", end: "2024-12-31", grains: ["month", "quater"] },
+          organization: { name: "公司" },
+        },
+        null,
+        2,
+      ),
+    );
+    const result = targetree("lint", "bad.json");
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(/^bad\.json:3:3: INVALID_NUMBER at target: /);
+    expect(lines[1]).toMatch(/^bad\.json:\d+:\d+: \w+ at period\.grains\[1\]: /);
+    expect(lines.at(-1)).toBe(
+      "bad.json: the plan document has 2 problems; fix them and run again.",
+    );
+  });
+});
+
+describe("targetree lint", () => {
+  it("exits 1 on the 日事清 plan and lists its findings at their lines", () => {
+    const result = targetree("lint", "rishiqing.json");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe("");
+    const findings = result.stdout
+      .split("\n")
+      .filter((line) => /^rishiqing\.json:\d+:\d+: /.test(line));
+    expect(findings.map((line) => line.split(" ").slice(1, 3).join(" "))).toEqual([
+      "error DRIVERS_DISAGREE",
+      "warning SHARES_INCOMPLETE",
+      "warning SHARES_INCOMPLETE",
+      "warning SHARES_INCOMPLETE",
+      "error AMOUNTS_MISMATCH",
+      "error DUPLICATE_PERIOD",
+      "warning MISSING_PERIOD",
+      "info GROWTH_REQUIRED",
+    ]);
+    expect(result.stdout).toContain(
+      "    fix (scale-drivers): Multiply 新客户数 and 老客户数 by 25",
+    );
+    expect(result.stdout.trim().split("\n").at(-1)).toBe(
+      "rishiqing.json: 3 errors, 4 warnings, 1 info.",
+    );
+  });
+
+  it("exits 0 on the fixed plan, which has only an info finding", () => {
+    const result = targetree("lint", "fixed.json");
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split("\n").at(-1)).toBe(
+      "fixed.json: 0 errors, 0 warnings, 1 info.",
+    );
+  });
+
+  it("exits 0 on a warning, and 1 with --strict", () => {
+    expect(targetree("lint", "retail.json").status).toBe(0);
+    expect(targetree("lint", "retail.json", "--strict").status).toBe(1);
+    expect(targetree("lint", "fixed.json", "--strict").status).toBe(0);
+  });
+
+  it("prints lintPlan's findings as JSON with --format json", () => {
+    const result = targetree("lint", "rishiqing.json", "--format", "json");
+    expect(result.status).toBe(1);
+    const findings = JSON.parse(result.stdout) as { code: string; path: unknown[] }[];
+    expect(findings).toHaveLength(8);
+    expect(findings[1]).toMatchObject({
+      code: "SHARES_INCOMPLETE",
+      path: ["dimensions", "产品线", "shares"],
+    });
+  });
+});
+
+describe("every run", () => {
+  it("never prints a stack trace", () => {
+    expect(results.length).toBeGreaterThan(10);
+    for (const result of results) {
+      expect(hasStackTrace(result.stdout), result.stdout).toBe(false);
+      expect(hasStackTrace(result.stderr), result.stderr).toBe(false);
+    }
+  });
+});
