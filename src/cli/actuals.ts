@@ -74,19 +74,19 @@ function readCsvActuals(text: string, path: string): ActualsFile {
       `${typeof line === "number" ? `${path}:${line}` : path}: not valid CSV: ${message.replace(/\.$/, "")}. Check the quotes and the number of fields on that line.`,
     );
   }
+  const starts = startLines(records);
   const [header, ...data] = records;
   if (header === undefined) {
     throw usageFailure(
       `${path}: the file is empty. An actuals CSV starts with a header such as node,date,actual, then one row per actual.`,
     );
   }
-  const headerLine = startLine(header);
+  const headerLine = starts[0]!;
   const columns = header.record.map((name) => name.trim());
   checkHeader(columns, path, headerLine);
 
-  const lines: number[] = [];
+  const lines = starts.slice(1);
   const rows = data.map((entry) => {
-    lines.push(startLine(entry));
     const row: Record<string, string> = {};
     columns.forEach((column, i) => {
       const cell = entry.record[i] ?? "";
@@ -105,10 +105,23 @@ function readCsvActuals(text: string, path: string): ActualsFile {
   return { path, format: "csv", rows, place, describe };
 }
 
-/** The line a record starts on: csv-parse counts the line it ends on. */
-function startLine(entry: CsvRecord): number {
-  const breaks = entry.record.reduce((sum, field) => sum + (field.match(/\n/g)?.length ?? 0), 0);
-  return entry.info.lines - breaks;
+/**
+ * The line each record starts on. csv-parse counts the line a record ends on, and counts a
+ * carriage return inside a quoted field as a line of its own (so `"a\r\nb"` as two breaks);
+ * lines here are counted by line feeds, as editors number them.
+ */
+function startLines(records: readonly CsvRecord[]): number[] {
+  let extra = 0;
+  return records.map(({ record, info }) => {
+    let feeds = 0;
+    for (const field of record) {
+      for (const char of field) {
+        if (char === "\r") extra++;
+        else if (char === "\n") feeds++;
+      }
+    }
+    return info.lines - extra - feeds;
+  });
 }
 
 function checkHeader(columns: readonly string[], path: string, line: number): void {

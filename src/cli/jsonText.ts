@@ -36,12 +36,20 @@ export function parseJsonFile(text: string, file: string): unknown {
   try {
     return JSON.parse(body);
   } catch {
-    const problem = scanJson(body, null).error ?? { offset: 0, message: "not valid JSON" };
+    const problem = jsonSyntaxError(body) ?? { offset: 0, message: "not valid JSON" };
     const { line, column } = positionOf(body, problem.offset);
     throw usageFailure(
       `${file}:${line}:${column}: not valid JSON: ${problem.message}. Fix the file (a JSON linter or editor shows the spot) and run again.`,
     );
   }
+}
+
+/**
+ * The first syntax error of JSON `text` (no BOM) as a character offset and what was expected
+ * there, or null when the text is JSON. It agrees with `JSON.parse` on what is JSON.
+ */
+export function jsonSyntaxError(text: string): { offset: number; message: string } | null {
+  return scanJson(text, null).error;
 }
 
 /**
