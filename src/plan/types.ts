@@ -9,10 +9,14 @@ import type { Calendar, HolidayArrangement, IsoDate } from "../time/types.js";
 /** A period grain, coarse to fine: `year`, `quarter`, `month`, `dekad` (旬), `week`, `day`. */
 export type PlanGrain = "year" | "quarter" | "month" | "dekad" | "week" | "day";
 
-/** How the top target is spread over the periods: by working days (default), calendar days or seasonality. */
-export type PlanSpreadBy = "working-days" | "calendar-days" | "seasonality";
+/**
+ * How the top target is spread over the periods (the document's `period.basis`, PLAN.md's word):
+ * by working days (default), calendar days or seasonality. The library's functions call it
+ * `spreadBy`.
+ */
+export type PlanPeriodBasis = "working-days" | "calendar-days" | "seasonality";
 
-/** Seasonality weights for `spreadBy: "seasonality"`: one weight ≥ 0 per calendar month, January first. */
+/** Seasonality weights for `basis: "seasonality"`: one weight ≥ 0 per calendar month, January first. */
 export interface PlanSeasonality {
   /** Twelve weights, January to December (e.g. last year's monthly sales); not all zero. */
   readonly monthly: readonly Numeric[];
@@ -39,17 +43,20 @@ export interface PlanChinaCalendar {
 /** The working-day calendar of the plan: `{ china: { … } }`, or an explicit {@link Calendar}. */
 export type PlanCalendar = PlanChinaCalendar | Calendar;
 
-/** The plan's period: its dates, its grains, how the target spreads over it, and its calendar. */
-export interface PlanPeriod {
+/** The plan document's period: its dates, its grains, how the target spreads over it, and its calendar. */
+export interface PlanDocumentPeriod {
   /** The first day, `"YYYY-MM-DD"`. */
   readonly start: IsoDate;
   /** The last day (inclusive), `"YYYY-MM-DD"`, not before `start`. */
   readonly end: IsoDate;
   /** The grains of the org × time table, coarse to fine, each at most once (at least one). */
   readonly grains: readonly PlanGrain[];
-  /** How the target spreads over the periods. Default `"working-days"`. */
-  readonly spreadBy?: PlanSpreadBy;
-  /** The weights for `spreadBy: "seasonality"` (and only then). */
+  /**
+   * How the target spreads over the periods. Default `"working-days"`. (PLAN.md's word; the
+   * library's functions call it `spreadBy`.)
+   */
+  readonly basis?: PlanPeriodBasis;
+  /** The weights for `basis: "seasonality"` (and only then). */
   readonly seasonality?: PlanSeasonality;
   /** The working-day calendar. Default `{ china: {} }`: official data only. */
   readonly calendar?: PlanCalendar;
@@ -67,8 +74,8 @@ export interface PlanLevel {
   readonly remainder?: string;
 }
 
-/** One node of the organisation, in the shape of `cascade`'s nodes plus an `id` and `customers`. */
-export interface PlanNode {
+/** One node of the document's organisation, in the shape of `cascade`'s nodes plus an `id` and `customers`. */
+export interface PlanDocumentNode {
   /** A unique id in the whole tree (no `/`), by which the node is addressed instead of its path. */
   readonly id?: string;
   /** The node's name, unique among its siblings. A name containing `/` needs an `id`. */
@@ -94,7 +101,7 @@ export interface PlanNode {
   /** Customers per class on a leaf (`{ "A": 12, "B": 30 }`), for `activity.cadence`. */
   readonly customers?: Readonly<Record<string, number>>;
   /** The node's children; absent or empty for a leaf. */
-  readonly children?: readonly PlanNode[];
+  readonly children?: readonly PlanDocumentNode[];
 }
 
 /** A model document as the plan embeds it: what `defineModel(formulas, { inputs, nodes })` takes. */
@@ -159,12 +166,15 @@ export interface PlanPathEntry {
   readonly actual?: Numeric;
 }
 
-/** A supporting metric with its actual and target values (W7's table). */
+/**
+ * A supporting metric with its current and target values (W7's table). The document keeps
+ * PLAN.md's word `current` for the measured value (the library's functions call it `actual`).
+ */
 export interface PlanMetric {
   /** The metric's name (`"转化率"`). */
   readonly name: string;
   /** The measured value (for a baseline, the average of the last periods). */
-  readonly actual: Numeric;
+  readonly current: Numeric;
   /** The target value. */
   readonly target: Numeric;
   /** Which way is better. Default `"higher"`. */
@@ -172,7 +182,7 @@ export interface PlanMetric {
   /** The gap rate the source document states, to check. */
   readonly statedGapRate?: Numeric;
   /** The denominator `statedGapRate` claims to use; lint works it out when absent. */
-  readonly basis?: "target" | "actual";
+  readonly basis?: "target" | "current";
 }
 
 /** One stage of the activity funnel: `per` of this stage make one of the next. */
@@ -242,18 +252,18 @@ export interface PlanDocument {
   /** The rounding step of every computed target. Default `"0.01"`. */
   readonly unit?: Numeric;
   /** The period, its grains and calendar. */
-  readonly period: PlanPeriod;
+  readonly period: PlanDocumentPeriod;
   /** Defaults per depth of the organisation. */
   readonly levels?: readonly PlanLevel[];
   /** The top node (its amount is `target`) and its tree. */
-  readonly organization: PlanNode;
+  readonly organization: PlanDocumentNode;
   /** The driver tree the target should follow. */
   readonly drivers?: PlanDrivers;
   /** Other views of the same target, each split on its own, by name. */
   readonly dimensions?: Readonly<Record<string, PlanDimension>>;
   /** A multi-year path the target belongs to. */
   readonly path?: readonly PlanPathEntry[];
-  /** Supporting metrics with actual and target values. */
+  /** Supporting metrics with current and target values. */
   readonly metrics?: readonly PlanMetric[];
   /** The activity behind each person's target. */
   readonly activity?: PlanActivity;

@@ -173,7 +173,7 @@ const PLAN = () => ({
   },
   dimensions: { 产品线: { shares: { 粮油: "40%", 日化: "30%" }, remainder: "其他" } },
   path: [{ period: "2023", actual: "90万" }],
-  metrics: [{ name: "转化率", actual: "8%", target: "12%", statedGapRate: "50%" }],
+  metrics: [{ name: "转化率", current: "8%", target: "12%", statedGapRate: "50%" }],
 });
 
 const CALENDAR = () => ({
