@@ -225,7 +225,8 @@ function readChina(
     const checked = attempt(
       reader,
       () => chinaCalendar({ arrangements: arrangements as never }),
-      (at) => [...path, ...at],
+      // chinaCalendar's paths start at its options record: ["options", "arrangements", …].
+      (at) => [...path, ...(at[0] === "options" ? at.slice(1) : at)],
     );
     if (checked === undefined) return undefined;
   }
