@@ -1,10 +1,18 @@
-// Time: a year of working days, period splits and the provisional calendar. Baseline: the
-// chinese-days package counting 2026's working days (a plain lookup table, no validation,
-// no Decimal arithmetic) — the floor for "how fast can a calendar answer".
+// Time: a year of working days, period splits, the provisional calendar and pace questions.
+// Baseline: the chinese-days package counting 2026's working days (a plain lookup table, no
+// validation, no Decimal arithmetic) — the floor for "how fast can a calendar answer".
+//
+// The two bars of the compiled-calendar work are checked here, in the same run, timing what
+// users do: a fresh call with a calendar value created once, beforehand.
+// - a provisional 2027 monthly split costs at most 1.5× the official 2026 one;
+// - projectRunRate costs at most 50 µs a call.
+
+import { loadavg } from "node:os";
 import chineseDays from "chinese-days";
 import {
   chinaCalendar,
   growthPath,
+  projectRunRate,
   provisionalChinaArrangement,
   splitByPeriod,
   splitByPeriodTree,
@@ -18,6 +26,42 @@ const provisional = chinaCalendar({ missingYears: "provisional" });
 const year = { start: "2026-01-01", end: "2026-12-31", calendar } as const;
 const runs = { runs: 15, warmup: 3 };
 
+/**
+ * Two calls timed alternately, in blocks of `block` calls, so that load on the machine hits both
+ * alike: the per-call median of each, and the median of the ratios of neighbouring blocks.
+ */
+function interleaved(
+  rounds: number,
+  block: number,
+  first: () => unknown,
+  second: () => unknown,
+): { readonly first: number; readonly second: number; readonly ratio: number } {
+  for (let i = 0; i < 5; i++) {
+    first();
+    second();
+  }
+  const timeBlock = (run: () => unknown) => {
+    const start = performance.now();
+    for (let i = 0; i < block; i++) run();
+    return (performance.now() - start) / block;
+  };
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    a.push(timeBlock(first));
+    b.push(timeBlock(second));
+    ratios.push(b.at(-1)! / a.at(-1)!);
+  }
+  const median = (samples: number[]) =>
+    samples.sort((x, y) => x - y)[Math.floor(samples.length / 2)]!;
+  return { first: median(a), second: median(b), ratio: median(ratios) };
+}
+
+function verdict(pass: boolean): string {
+  return pass ? "PASS" : "FAIL";
+}
+
 const baseline = time(
   "chinese-days getWorkdaysInRange(2026)",
   () => chineseDays.getWorkdaysInRange("2026-01-01", "2026-12-31").length,
@@ -29,8 +73,13 @@ report("A year of China working days (one call each)", baseline, [
     () => workingDays("2026-01-01", "2026-12-31", calendar),
     runs,
   ),
-  time("chinaCalendar() (build + validate 2020–2026)", () => chinaCalendar(), runs),
   time("timeProgress(2026-06-30, 2026)", () => timeProgress("2026-06-30", year), runs),
+  time("chinaCalendar() (create: check + day table)", () => chinaCalendar(), runs),
+  time(
+    "chinaCalendar({ missingYears: provisional })",
+    () => chinaCalendar({ missingYears: "provisional" }),
+    runs,
+  ),
 ]);
 
 const month = time(
@@ -68,18 +117,7 @@ const provisionalYear = time(
   () => provisionalChinaArrangement(2027),
   runs,
 );
-report("Provisional calendar and growth paths", provisionalYear, [
-  time(
-    "splitByPeriod 2027 by month, provisional calendar",
-    () =>
-      splitByPeriod("1.2亿", {
-        start: "2027-01-01",
-        end: "2027-12-31",
-        grain: "month",
-        calendar: provisional,
-      }),
-    runs,
-  ),
+report("Provisional arrangements and growth paths", provisionalYear, [
   time(
     "growthPath 8→20 over 4 steps, CAGR",
     () => growthPath(8, 20, 4, { method: "cagr", unit: "0.01" }),
@@ -91,3 +129,60 @@ report("Provisional calendar and growth paths", provisionalYear, [
     runs,
   ),
 ]);
+
+// Bar 1: the provisional calendar costs no more than the official one, call for call.
+const splits = interleaved(
+  41,
+  20,
+  () => splitByPeriod("1.2亿", { ...year, grain: "month" }),
+  () =>
+    splitByPeriod("1.2亿", {
+      start: "2027-01-01",
+      end: "2027-12-31",
+      grain: "month",
+      calendar: provisional,
+    }),
+);
+const splitRatio = splits.ratio;
+console.log(
+  "\nBar: a provisional 2027 monthly split ≤ 1.5× the official 2026 one (same calendar value reused)",
+);
+console.log(
+  `  splitByPeriod 2026 by month, chinaCalendar()              ${splits.first.toFixed(3).padStart(9)} ms`,
+);
+console.log(
+  `  splitByPeriod 2027 by month, provisional calendar         ${splits.second.toFixed(3).padStart(9)} ms`,
+);
+console.log(
+  `  ratio ${splitRatio.toFixed(2)}× (median of paired blocks; bar ≤ 1.50×): ${verdict(splitRatio <= 1.5)}`,
+);
+
+// Bar 2: projectRunRate for a 10,000-rep team, one calendar value for all of them.
+const reps = Array.from({ length: 10_000 }, (_, index) => `${200_000 + index * 37}`);
+const june = { asOf: "2026-06-12", start: "2026-06-01", end: "2026-06-30", calendar } as const;
+const loop = time(
+  "projectRunRate × 10,000 reps (dates, compiled calendar)",
+  () => {
+    let last: unknown;
+    for (const actual of reps) last = projectRunRate({ actual, ...june });
+    return last;
+  },
+  { runs: 7, warmup: 2 },
+);
+const counts = { workingDays: 21, workingDaysElapsed: 10 } as const;
+const loopCounts = time(
+  "projectRunRate × 10,000 reps (counts)",
+  () => {
+    let last: unknown;
+    for (const actual of reps) last = projectRunRate({ actual, ...counts });
+    return last;
+  },
+  { runs: 7, warmup: 2 },
+);
+const perCall = (loop.medianMs * 1000) / reps.length;
+const perCallCounts = (loopCounts.medianMs * 1000) / reps.length;
+console.log("\nBar: projectRunRate ≤ 50 µs a call (a fresh call, the calendar created once)");
+console.log(`  with dates and chinaCalendar()   ${perCall.toFixed(1).padStart(7)} µs a call`);
+console.log(`  with working-day counts          ${perCallCounts.toFixed(1).padStart(7)} µs a call`);
+console.log(`  ratio ${(perCall / 50).toFixed(2)}× the bar (≤ 1.00×): ${verdict(perCall <= 50)}`);
+console.log(`  (load average during the run: ${loadavg()[0]!.toFixed(1)})`);

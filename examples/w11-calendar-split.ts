@@ -54,7 +54,7 @@ const byDekad = splitByPeriodTree(target, {
   calendar,
 });
 console.log(
-  `${formatAmount(byWeek.total)} over ${byWeek.workingDays} working days of ${byWeek.days} (weekends and holidays carry no target; make-up days do).`,
+  `${formatAmount(byWeek.total)} over ${byWeek.workingDays} working days of ${byWeek.calendarDays} (weekends and holidays carry no target; make-up days do).`,
 );
 
 heading("W11 — 季度 quarters");
@@ -78,14 +78,14 @@ printTable(
   [
     ...months.map((month) => [
       month.label,
-      String(month.days),
+      String(month.calendarDays),
       String(month.workingDays),
       amount(month),
       formatAmount(month.value.dividedBy(month.workingDays), { scale: "万", digits: 2 }),
     ]),
     [
       "total",
-      String(byWeek.days),
+      String(byWeek.calendarDays),
       String(byWeek.workingDays),
       amount({ value: sumOf(months) }),
       "",
@@ -143,7 +143,7 @@ printTable(
 );
 const midYear = timeProgress("2026-06-30", { start: "2026-01-01", end: "2026-12-31", calendar });
 console.log(
-  `时间进度 on 2026-06-30 (end of day): ${midYear.elapsedWorkingDays}/${midYear.totalWorkingDays} working days = ${formatPercent(midYear.progress)}.`,
+  `时间进度 on 2026-06-30 (end of day): ${midYear.workingDaysElapsed}/${midYear.workingDays} working days = ${formatPercent(midYear.timeProgress)}.`,
 );
 
 // 2027: no notice yet in November 2026. The provisional calendar follows the published principles.

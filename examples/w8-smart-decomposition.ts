@@ -117,13 +117,13 @@ printTable(
   ],
   [
     [
-      `${forecast.elapsedWorkingDays} of ${forecast.totalWorkingDays}`,
+      `${forecast.workingDaysElapsed} of ${forecast.workingDays}`,
       formatPercent(pace.timeProgress, { digits: 1 }),
       formatPercent(pace.achievement!, { digits: 1 }),
       formatPercent(pace.paceGap!, { digits: 1, signed: true }),
       formatAmount(forecast.forecast!),
       formatAmount(required.perWorkingDay!, { scale: "元", digits: 0 }),
-      formatAmount(required.currentPerWorkingDay!, { scale: "元", digits: 0 }),
+      formatAmount(required.actualPerWorkingDay!, { scale: "元", digits: 0 }),
     ],
   ],
 );

@@ -1,5 +1,5 @@
 export type { Direction } from "../_lib/direction.js";
-export type { PaceDays, PacePeriod } from "./_lib/pace.js";
+export type { PaceCounts, PaceDates, PaceDays, PacePeriod } from "./_lib/pace.js";
 export type { AchievementInput, AchievementResult } from "./achievement.js";
 export { achievement } from "./achievement.js";
 export type {

@@ -3,19 +3,21 @@ import type { Direction } from "../_lib/direction.js";
 import { achievementRatio, DIRECTIONS, zeroAchievementReason } from "../_lib/direction.js";
 import { readChoice } from "../_lib/options.js";
 import type { Numeric } from "../_lib/types.js";
-import { requiredNumber, requireRecord } from "./_lib/input.js";
+import { requiredNumber } from "./_lib/input.js";
 import type { PaceDays, PacePeriod } from "./_lib/pace.js";
-import { readPace } from "./_lib/pace.js";
+import { readPace, readPaceInput } from "./_lib/pace.js";
 
-export interface PaceGapInput extends PacePeriod {
+/** The input of {@link paceGap}: result so far, target, direction, and the period (dates or counts). */
+export type PaceGapInput = PacePeriod & {
   /** The cumulative result so far. */
   readonly actual: Numeric;
   /** The whole period's target. */
   readonly target: Numeric;
   /** Which way is better. Default `"higher"`. */
   readonly direction?: Direction;
-}
+};
 
+/** The result of {@link paceGap}: achievement so far against time progress. */
 export interface PaceGapResult extends PaceDays {
   /** Achievement of the period target so far (as `achievement`); `null` for a zero denominator. */
   readonly achievement: Decimal | null;
@@ -35,11 +37,15 @@ export interface PaceGapResult extends PaceDays {
  * progress (elapsed share of working days, from `timeProgress`). A team at 45% of its monthly
  * target on a day when 50% of the month's working days are done is 5 points behind.
  *
- * @param input - `actual`, `target`, `asOf`, `start`, `end`, and optionally `calendar`,
- *   `asOfCounts` and `direction`.
+ * The period is either dates (`asOf`, `start`, `end`, `calendar`, `asOfCounts`) or counts you
+ * already have (`workingDays`, `workingDaysElapsed`).
+ *
+ * @param input - `actual`, `target`, optionally `direction`, and the period: `asOf`, `start`,
+ *   `end`, and optionally `calendar` and `asOfCounts`; or `workingDays` and `workingDaysElapsed`.
  * @returns Achievement, time progress, their difference and a verdict.
- * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number; `INVALID_ARGUMENT`
- *   for a missing value or bad options; `INVALID_DATE`, `INVALID_RANGE`, `NO_WORKING_DAYS`,
+ * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number; `UNKNOWN_OPTION`
+ *   for a misspelt field; `INVALID_ARGUMENT` for a missing value, bad counts, or dates and
+ *   counts given together; `INVALID_DATE`, `INVALID_RANGE`, `NO_WORKING_DAYS`,
  *   `CALENDAR_YEAR_MISSING` from the calendar; `NUMBER_TOO_LARGE` when the achievement leaves
  *   the supported magnitude (|x| < 1e1000).
  *
@@ -51,7 +57,7 @@ export interface PaceGapResult extends PaceDays {
  * result.pace //=> "behind"
  */
 export function paceGap(input: PaceGapInput): PaceGapResult {
-  const record = requireRecord(input, [], "paceGap input");
+  const record = readPaceInput(input, "paceGap input", ["actual", "target", "direction"]);
   const actual = requiredNumber(record, "actual", []);
   const target = requiredNumber(record, "target", []);
   const direction = readChoice(record, "direction", DIRECTIONS, "higher", []);

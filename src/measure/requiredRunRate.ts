@@ -2,17 +2,19 @@ import type { Decimal } from "../_lib/decimal.js";
 import { ZERO } from "../_lib/decimal.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
 import type { Numeric } from "../_lib/types.js";
-import { requiredNumber, requireRecord } from "./_lib/input.js";
+import { requiredNumber } from "./_lib/input.js";
 import type { PaceDays, PacePeriod } from "./_lib/pace.js";
-import { readPace } from "./_lib/pace.js";
+import { readPace, readPaceInput } from "./_lib/pace.js";
 
-export interface RequiredRunRateInput extends PacePeriod {
+/** The input of {@link requiredRunRate}: target, result so far, and the period (dates or counts). */
+export type RequiredRunRateInput = PacePeriod & {
   /** The period's target (cumulative). */
   readonly target: Numeric;
   /** The cumulative result so far (through the as-of day by default). */
   readonly actual: Numeric;
-}
+};
 
+/** The result of {@link requiredRunRate}: what remains and the pace it needs. */
 export interface RequiredRunRateResult extends PaceDays {
   /** The period's target, exact. */
   readonly target: Decimal;
@@ -27,8 +29,8 @@ export interface RequiredRunRateResult extends PaceDays {
    * target is reached; `null` when the target is not reached and no working day is left.
    */
   readonly perWorkingDay: Decimal | null;
-  /** The pace so far per elapsed working day; `null` before any working day has passed. */
-  readonly currentPerWorkingDay: Decimal | null;
+  /** The pace so far: actual / working days elapsed; `null` before any working day has passed. */
+  readonly actualPerWorkingDay: Decimal | null;
   /** Why `perWorkingDay` is `null`; `null` otherwise. */
   readonly reason: string | null;
 }
@@ -40,35 +42,39 @@ export interface RequiredRunRateResult extends PaceDays {
  * left and the target not reached, `perWorkingDay` is `null` with a reason (never Infinity). For
  * a spending budget, the same figure is what may still be spent per day.
  *
- * @param input - `target`, `actual`, `asOf`, `start`, `end`, and optionally `calendar` and
- *   `asOfCounts`.
+ * The period is either dates (`asOf`, `start`, `end`, `calendar`, `asOfCounts`) or counts you
+ * already have (`workingDays`, `workingDaysElapsed`).
+ *
+ * @param input - `target`, `actual` and the period: `asOf`, `start`, `end`, and optionally
+ *   `calendar` and `asOfCounts`; or `workingDays` and `workingDaysElapsed`.
  * @returns What remains, the pace needed per working day, and the pace so far.
- * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number; `INVALID_ARGUMENT`
- *   for a missing value or bad options; `INVALID_DATE`, `INVALID_RANGE`, `NO_WORKING_DAYS`,
+ * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number; `UNKNOWN_OPTION`
+ *   for a misspelt field; `INVALID_ARGUMENT` for a missing value, bad counts, or dates and
+ *   counts given together; `INVALID_DATE`, `INVALID_RANGE`, `NO_WORKING_DAYS`,
  *   `CALENDAR_YEAR_MISSING` from the calendar;
  *   `NUMBER_TOO_LARGE` when a result leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
  * const june = { start: "2026-06-01", end: "2026-06-30", calendar: chinaCalendar() };
  * const pace = requiredRunRate({ target: "100万", actual: "40万", asOf: "2026-06-12", ...june });
- * [pace.remaining.toString(), pace.remainingWorkingDays] //=> ["600000", 11]
+ * [pace.remaining.toString(), pace.workingDaysRemaining] //=> ["600000", 11]
  * pace.perWorkingDay?.toFixed(2) //=> "54545.45"
- * pace.currentPerWorkingDay?.toString() //=> "40000"
+ * pace.actualPerWorkingDay?.toString() //=> "40000"
  */
 export function requiredRunRate(input: RequiredRunRateInput): RequiredRunRateResult {
-  const record = requireRecord(input, [], "requiredRunRate input");
+  const record = readPaceInput(input, "requiredRunRate input", ["target", "actual"]);
   const target = requiredNumber(record, "target", []);
   const actual = requiredNumber(record, "actual", []);
   const days = readPace(record);
   const remaining = checkMagnitude(target.minus(actual), ["target"], "The remaining amount");
   const reached = remaining.lte(0);
-  const currentPerWorkingDay =
-    days.elapsedWorkingDays === 0
+  const actualPerWorkingDay =
+    days.workingDaysElapsed === 0
       ? null
-      : checkMagnitude(actual.div(days.elapsedWorkingDays), ["actual"], "The current pace");
-  const base = { ...days, target, actual, remaining, reached, currentPerWorkingDay };
+      : checkMagnitude(actual.div(days.workingDaysElapsed), ["actual"], "The pace so far");
+  const base = { ...days, target, actual, remaining, reached, actualPerWorkingDay };
   if (reached) return { ...base, perWorkingDay: ZERO, reason: null };
-  if (days.remainingWorkingDays === 0) {
+  if (days.workingDaysRemaining === 0) {
     return {
       ...base,
       perWorkingDay: null,
@@ -76,7 +82,7 @@ export function requiredRunRate(input: RequiredRunRateInput): RequiredRunRateRes
     };
   }
   const perWorkingDay = checkMagnitude(
-    remaining.div(days.remainingWorkingDays),
+    remaining.div(days.workingDaysRemaining),
     ["target"],
     "The required pace",
   );

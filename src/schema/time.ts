@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import type { TargetreeErrorCode } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { checkArrangement, checkIsoDate, resolveCalendar } from "../time/internal.js";
+import { checkArrangement, checkCalendar, checkIsoDate } from "../time/internal.js";
 import type {
   Calendar,
   CalendarDay,
@@ -141,11 +141,6 @@ const calendarDaySchema: z.ZodMiniType<IsoDate | CalendarDay> = /* @__PURE__ */ 
     z.strictObject({ date: isoDateSchema, name: z.exactOptional(z.string()) }),
   ))();
 
-/** The year the calendar is resolved for when it is checked: one it has data for. */
-function someCoveredYear(calendar: Calendar): number {
-  return calendar.years?.[0] ?? 2000;
-}
-
 /**
  * A working-day calendar (the `calendar` option of every time function):
  * `{ name?, weekend?, holidays?, workdays?, years?, missingYears?, provisionalYears?, sources? }`,
@@ -161,40 +156,52 @@ function someCoveredYear(calendar: Calendar): number {
  * validate("calendar", calendar).weekend //=> [7]
  * (() => { try { validate("calendar", { holidays: ["2026-10-01"], workdays: ["2026-10-01"] }) } catch (e) { return [e.code, e.path] } })() //=> ["CALENDAR_CONFLICT", ["workdays", 0]]
  */
-export const calendarSchema: z.ZodMiniType<Calendar> = /* @__PURE__ */ (() =>
-  addCheck(
-    z.strictObject({
-      name: z.exactOptional(z.string()),
-      weekend: z.exactOptional(weekendSchema),
-      holidays: z.exactOptional(z.array(calendarDaySchema)),
-      workdays: z.exactOptional(z.array(calendarDaySchema)),
-      years: z.exactOptional(z.array(yearSchema)),
-      missingYears: z.exactOptional(z.enum(["error", "weekends-only", "china-provisional"])),
-      provisionalYears: z.exactOptional(z.array(yearSchema)),
-      sources: z.exactOptional(z.array(z.string())),
-    }),
-    (calendar, report) => {
-      const year = someCoveredYear(calendar);
-      try {
-        resolveCalendar(calendar, year, year, []);
-      } catch (error) {
-        if (!(error instanceof TargetreeError)) throw error;
-        // A calendar without data for some year is valid; asking for that year is what fails.
-        if (error.code === "CALENDAR_YEAR_MISSING") return;
-        report(
-          problemIssue(
-            {
-              message: bareMessage(error),
-              path: error.path,
-              code: error.code,
-              details: error.details,
-            },
-            calendar,
-          ),
+export const calendarSchema: z.ZodMiniType<Calendar> = /* @__PURE__ */ (() => {
+  const fields = z.strictObject({
+    name: z.exactOptional(z.string()),
+    weekend: z.exactOptional(weekendSchema),
+    holidays: z.exactOptional(z.array(calendarDaySchema)),
+    workdays: z.exactOptional(z.array(calendarDaySchema)),
+    years: z.exactOptional(z.array(yearSchema)),
+    missingYears: z.exactOptional(z.enum(["error", "weekends-only", "china-provisional"])),
+    provisionalYears: z.exactOptional(z.array(yearSchema)),
+    sources: z.exactOptional(z.array(z.string())),
+  });
+  // A Map has no own keys, so the object schema alone would read it as an empty calendar.
+  const plain = customSchema<Calendar>(
+    (value, report) => {
+      if (!isPlainRecord(value)) {
+        reportProblem(
+          report,
+          { message: `Expected a calendar object, got ${describeValue(value)}.` },
+          value,
         );
+        return value as Calendar;
       }
+      const parsed = parseNested(fields, value, [], report);
+      return parsed.ok ? (parsed.value as Calendar) : (value as Calendar);
     },
-  ))();
+    (convert) => convert(fields),
+  );
+  return addCheck(plain, (calendar, report) => {
+    try {
+      checkCalendar(calendar, []);
+    } catch (error) {
+      if (!(error instanceof TargetreeError)) throw error;
+      report(
+        problemIssue(
+          {
+            message: bareMessage(error),
+            path: error.path,
+            code: error.code,
+            details: error.details,
+          },
+          calendar,
+        ),
+      );
+    }
+  });
+})();
 
 const holidayNameSchema = /* @__PURE__ */ (() =>
   customSchema<string>(

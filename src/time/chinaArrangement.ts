@@ -1,5 +1,5 @@
-import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { ownOptions } from "../_lib/options.js";
+import { TargetreeError } from "../_lib/errors.js";
+import { readChoice, readOptions } from "../_lib/options.js";
 import { checkArrangement, toPublicArrangement } from "./_lib/arrangement.js";
 import { describeYears } from "./_lib/calendar.js";
 import { checkYear } from "./_lib/isoDate.js";
@@ -23,7 +23,8 @@ export interface ChinaArrangementOptions {
  *   (see {@link provisionalChinaArrangement}) for a year without a notice.
  * @returns The arrangement.
  * @throws {TargetreeError} `CALENDAR_YEAR_MISSING` for a year without data (the
- *   message names the covered years and the ways forward); `INVALID_ARGUMENT` for
+ *   message names the covered years and the ways forward); `UNKNOWN_OPTION` for a misspelt
+ *   option; `INVALID_ARGUMENT` for
  *   a year that is not a whole number from 1000 to 9999, options that are not an object
  *   (`null` included) or an unknown `missingYears`.
  *
@@ -36,15 +37,10 @@ export function chinaArrangement(
   options?: ChinaArrangementOptions,
 ): HolidayArrangement {
   checkYear(year, ["year"]);
-  const settings = ownOptions(options, ["options"]);
-  const missingYears = settings.missingYears ?? "error";
-  if (missingYears !== "error" && missingYears !== "provisional") {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `missingYears must be "error" or "provisional", got ${describeValue(missingYears)}.`,
-      { path: ["missingYears"] },
-    );
-  }
+  const settings = readOptions(options, ["missingYears"]);
+  const missingYears = readChoice(settings, "missingYears", ["error", "provisional"], "error", [
+    "options",
+  ]);
   const official = CHINA_HOLIDAY_DATA.find((arrangement) => arrangement.year === year);
   if (official) return toPublicArrangement(checkArrangement(official));
   if (missingYears === "provisional") return buildProvisionalChina(year);

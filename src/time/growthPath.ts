@@ -2,12 +2,14 @@ import type { Decimal } from "../_lib/decimal.js";
 import { ONE } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
-import { ownOptions } from "../_lib/options.js";
+import { readChoice, readOptions } from "../_lib/options.js";
 import { roundingConstant } from "../_lib/rounding.js";
 import type { Numeric, RoundingMode, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { growthFactor, MAX_GROWTH_STEPS } from "./_lib/growth.js";
+import { unitStep } from "./_lib/unit.js";
 
+/** Options of {@link growthPath}: the method, and the unit and rounding of the values. */
 export interface GrowthPathOptions extends UnitOptions {
   /** `"linear"` (default): the same increase each step; `"cagr"`: the same growth rate each step. */
   readonly method?: "linear" | "cagr";
@@ -30,6 +32,8 @@ export interface GrowthPathResult {
   readonly growthRates: readonly (Decimal | null)[];
 }
 
+const OPTIONS = ["method", "unit", "rounding"] as const;
+
 /**
  * A path from `start` to `end` in `steps` equal steps: linear (the same increase
  * each year, 8 → 11 → 14 → 17 → 20) or compound (CAGR: the same growth rate each
@@ -45,11 +49,13 @@ export interface GrowthPathResult {
  * @param start - The first value (e.g. 2014's target).
  * @param end - The last value (e.g. 2018's goal).
  * @param steps - Number of steps, a whole number from 1 to 1,000 (values: steps + 1).
- * @param options - `method` (default `"linear"`), `unit`, `rounding`.
+ * @param options - `method` (default `"linear"`), `unit` (`"0.01"`, `1`, `"万"` for 1万, …),
+ *   `rounding`.
  * @returns The values, the increment or rate, and each step's growth.
  * @throws {TargetreeError} `INVALID_OPERATION` for CAGR from a zero or negative start or
- *   to a zero or negative end; `INVALID_NUMBER` for a non-number; `INVALID_ARGUMENT`
- *   for bad steps, options (not an object), method, unit or rounding; `NUMBER_TOO_LARGE`
+ *   to a zero or negative end; `INVALID_NUMBER` for a non-number; `UNKNOWN_OPTION` for a
+ *   misspelt option; `INVALID_ARGUMENT` for bad steps, options (not an object), method, unit
+ *   or rounding; `NUMBER_TOO_LARGE`
  *   when an increment, rate or growth rate leaves the supported magnitude (|x| < 1e1000).
  *
  * @example
@@ -63,7 +69,7 @@ export function growthPath(
   steps: number,
   options?: GrowthPathOptions,
 ): GrowthPathResult {
-  const settings = ownOptions(options, ["options"]);
+  const settings = readOptions(options, OPTIONS);
   const first = toDecimal(start, ["start"]);
   const last = toDecimal(end, ["end"]);
   if (
@@ -78,18 +84,16 @@ export function growthPath(
       { path: ["steps"] },
     );
   }
-  const method = settings.method ?? "linear";
-  if (method !== "linear" && method !== "cagr") {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `method must be "linear" or "cagr", got ${describeValue(method)}.`,
-      { path: ["method"] },
-    );
-  }
-  const mode = roundingConstant(settings.rounding as RoundingMode | undefined);
-  const unit = settings.unit === undefined ? null : toDecimal(settings.unit as Numeric, ["unit"]);
+  const method = readChoice(settings, "method", ["linear", "cagr"], "linear", ["options"]);
+  const mode = roundingConstant(settings.rounding as RoundingMode | undefined, [
+    "options",
+    "rounding",
+  ]);
+  const unitPath = ["options", "unit"];
+  const unit =
+    settings.unit === undefined ? null : toDecimal(unitStep(settings.unit) as Numeric, unitPath);
   if (unit !== null && (unit.isNegative() || unit.isZero())) {
-    throw new TargetreeError("INVALID_ARGUMENT", "unit must be positive.", { path: ["unit"] });
+    throw new TargetreeError("INVALID_ARGUMENT", "unit must be positive.", { path: unitPath });
   }
 
   let exact: Decimal[];
@@ -121,7 +125,7 @@ export function growthPath(
     unit === null
       ? exact
       : exact.map((value) =>
-          checkMagnitude(value.dividedBy(unit).toDecimalPlaces(0, mode).times(unit), ["unit"]),
+          checkMagnitude(value.dividedBy(unit).toDecimalPlaces(0, mode).times(unit), unitPath),
         );
   const growthRates = exact.slice(1).map((value, index) => {
     const before = exact[index]!;

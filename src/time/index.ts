@@ -2,6 +2,7 @@ export type { ChinaArrangementOptions } from "./chinaArrangement.js";
 export { chinaArrangement } from "./chinaArrangement.js";
 export type { ChinaCalendarOptions } from "./chinaCalendar.js";
 export { chinaCalendar } from "./chinaCalendar.js";
+export { compileCalendar } from "./compileCalendar.js";
 export type { GrowthPathOptions, GrowthPathResult } from "./growthPath.js";
 export { growthPath } from "./growthPath.js";
 export type { DayInfo, ListDaysResult } from "./listDays.js";
@@ -13,11 +14,11 @@ export type {
   Grain,
   MonthlySeasonality,
   Period,
-  PeriodBasis,
   QuarterPattern,
   Seasonality,
   SplitByPeriodOptions,
   SplitByPeriodResult,
+  SpreadBy,
 } from "./splitByPeriod.js";
 export { splitByPeriod } from "./splitByPeriod.js";
 export type {

@@ -1,5 +1,13 @@
 // The time area's face to the other areas of src/: internal helpers they may use. Not public;
 // the public face is index.ts.
 export { checkArrangement } from "./_lib/arrangement.js";
-export { resolveCalendar } from "./_lib/calendar.js";
-export { checkIsoDate } from "./_lib/isoDate.js";
+export type { ResolvedCalendar } from "./_lib/calendar.js";
+export {
+  checkCalendar,
+  countWorkingDays,
+  resolveCalendar,
+  workingDates,
+} from "./_lib/calendar.js";
+export { checkDayRange, checkIsoDate } from "./_lib/isoDate.js";
+export type { Progress } from "./_lib/progress.js";
+export { measureProgress, share } from "./_lib/progress.js";

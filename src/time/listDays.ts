@@ -34,7 +34,7 @@ export interface ListDaysResult extends ProvisionalFlag {
  * @param end - Last day (inclusive).
  * @param calendar - The working-day calendar; default Monday–Friday with no holidays.
  * @returns The days, ascending, and the provisional flag.
- * @throws {TargetreeError} `INVALID_DATE`, `INVALID_RANGE`, `INVALID_ARGUMENT`,
+ * @throws {TargetreeError} `INVALID_DATE`, `INVALID_RANGE`, `UNKNOWN_OPTION`, `INVALID_ARGUMENT`,
  *   `CALENDAR_CONFLICT`, `CALENDAR_YEAR_MISSING` as for {@link workingDays}.
  *
  * @example

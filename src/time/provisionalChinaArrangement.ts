@@ -10,7 +10,10 @@ import type { HolidayArrangement } from "./types.js";
  * Rules (the principles published with the 2025 notice, after the 2024 revision of
  * 《全国年节及纪念日放假办法》), with lunar dates from `Intl.DateTimeFormat`'s
  * Chinese calendar (corrected for 春节 2027 and 2030, where ICU is a day off):
- * - 春节: 8 days from 除夕; 除夕 and 初一–初三 are statutory.
+ * - 春节: 8 days from 除夕; 除夕 and 初一–初三 are statutory. Like every break, it also takes the
+ *   weekend days its make-up days leave between (below), as the 2026 notice does: 除夕 is Monday
+ *   02-16 and the break runs 02-15 to 02-23, 9 days. So 2027 runs from 除夕 (Friday 02-05) to
+ *   Saturday 02-13, with make-up days on Sundays 01-31 and 02-14.
  * - 劳动节: 5 days from 5月1日 (from the Saturday before when 5月1日 is a Sunday or
  *   Monday); 5月1日 and 5月2日 are statutory.
  * - 国庆节: 10-01 to 10-07 (3 statutory days); when 中秋 falls on 09-28 … 10-08 the two

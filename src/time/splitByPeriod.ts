@@ -3,16 +3,16 @@ import type { Numeric } from "../_lib/types.js";
 import { requiredOptions } from "./_lib/options.js";
 import type { Grain, QuarterPattern } from "./_lib/periods.js";
 import { groupDays } from "./_lib/periods.js";
-import type { Period, PeriodBasis, PeriodSplitBase } from "./_lib/splitCore.js";
-import { checkGrain, prepare, splitGroups, weightsFor } from "./_lib/splitCore.js";
+import type { Period, PeriodSplitBase, SpreadBy } from "./_lib/splitCore.js";
+import { checkGrain, prepare, SPLIT_OPTIONS, splitGroups, weightsFor } from "./_lib/splitCore.js";
 import type { IsoDate, ProvisionalFlag } from "./types.js";
 
 export type { Grain, QuarterPattern } from "./_lib/periods.js";
 export type {
   MonthlySeasonality,
   Period,
-  PeriodBasis,
   Seasonality,
+  SpreadBy,
 } from "./_lib/splitCore.js";
 
 /**
@@ -24,6 +24,7 @@ export interface SplitByPeriodOptions extends PeriodSplitBase {
   readonly grain: Grain;
 }
 
+/** The result of {@link splitByPeriod}: the periods, their values, and what the split followed. */
 export interface SplitByPeriodResult extends ProvisionalFlag {
   /** The total split, exact. */
   readonly total: Decimal;
@@ -37,11 +38,11 @@ export interface SplitByPeriodResult extends ProvisionalFlag {
    * What the shares followed, as given or defaulted (`"working-days"`, or `"seasonality"` when
    * `seasonality` was given).
    */
-  readonly basis: PeriodBasis;
+  readonly spreadBy: SpreadBy;
   /** The fiscal pattern; present only when `quarterPattern` was given. */
   readonly quarterPattern?: QuarterPattern;
   /** Calendar days in the range. */
-  readonly days: number;
+  readonly calendarDays: number;
   /** Working days in the range. */
   readonly workingDays: number;
   /** The periods in date order; their values sum exactly to `total`. */
@@ -58,7 +59,7 @@ export interface SplitByPeriodResult extends ProvisionalFlag {
  * - Grains: `year`; `quarter` (`"2026-Q1"`); `month` (`"2026-01"`); `dekad` (旬: days
  *   1–10 上旬, 11–20 中旬, 21–end 下旬, keys `"2026-01-上旬"`); `week` (ISO weeks,
  *   Monday–Sunday, keys `"2026-W01"` by ISO week-year, cut at the range's edges); `day`.
- * - Basis: `"working-days"` (default: each working day carries an equal part, weekend
+ * - `spreadBy`: `"working-days"` (default: each working day carries an equal part, weekend
  *   days and holidays carry nothing, make-up working days carry a part);
  *   `"calendar-days"`; or `"seasonality"` with `seasonality` weights — one per period,
  *   a record by period key, or `{ monthly: [12 figures] }` (e.g. last year's sales by
@@ -74,13 +75,13 @@ export interface SplitByPeriodResult extends ProvisionalFlag {
  *
  * @param total - The amount to split (`"1.2亿"`, `120000000`, a Decimal); a multiple of `unit`
  *   unless `roundTotal` is set.
- * @param options - `start`, `end`, `grain`, `basis`, `calendar`, `seasonality`,
- *   `quarterPattern`, `unit` (default `"0.01"`), `roundTotal` (default false: a total off the
- *   unit throws) and `rounding` (how `roundTotal` rounds; default half-up).
- * @returns The periods with key, label, start, end, days, working days, share and value.
+ * @param options - `start`, `end`, `grain`, `spreadBy`, `calendar`, `seasonality`,
+ *   `quarterPattern`, `unit` (default `"0.01"`; `"万"` is a step of 1万), `roundTotal` (default
+ *   false: a total off the unit throws) and `rounding` (how `roundTotal` rounds; default half-up).
+ * @returns The periods with key, label, start, end, calendar days, working days, share and value.
  * @throws {TargetreeError} `INVALID_DATE`, `INVALID_RANGE` (end before start, over 100
- *   years, a fiscal split over 371 days); `INVALID_ARGUMENT` for a bad grain, basis,
- *   pattern or calendar; `SEASONALITY_MISMATCH` when the weights do not match the
+ *   years, a fiscal split over 371 days); `UNKNOWN_OPTION` for a misspelt option (`calender`)
+ *   or calendar field; `INVALID_ARGUMENT` for a bad grain, spreadBy, pattern or calendar; `SEASONALITY_MISMATCH` when the weights do not match the
  *   periods; `NEGATIVE_WEIGHT`; `NO_WORKING_DAYS` for a working-day split of a range
  *   with none; `CALENDAR_CONFLICT`; `CALENDAR_YEAR_MISSING`; `INVALID_NUMBER` and
  *   `NOT_A_MULTIPLE_OF_UNIT` for a total off the unit without `roundTotal`.
@@ -89,24 +90,24 @@ export interface SplitByPeriodResult extends ProvisionalFlag {
  * const year = splitByPeriod("1.2亿", { start: "2026-01-01", end: "2026-12-31", grain: "quarter", calendar: chinaCalendar() });
  * year.periods.map((p) => p.workingDays) //=> [59, 61, 66, 62]
  * year.periods.map((p) => p.value.toString()) //=> ["28548387.1", "29516129.03", "31935483.87", "30000000"]
- * splitByPeriod(3000, { start: "2026-06-01", end: "2026-06-30", grain: "dekad", basis: "calendar-days" }).periods.map((p) => `${p.key} ${p.value}`) //=> ["2026-06-上旬 1000", "2026-06-中旬 1000", "2026-06-下旬 1000"]
+ * splitByPeriod(3000, { start: "2026-06-01", end: "2026-06-30", grain: "dekad", spreadBy: "calendar-days" }).periods.map((p) => `${p.key} ${p.value}`) //=> ["2026-06-上旬 1000", "2026-06-中旬 1000", "2026-06-下旬 1000"]
  * splitByPeriod("10.5", { start: "2026-06-01", end: "2026-06-03", grain: "day", unit: 1, roundTotal: true }).periods.map((p) => p.value.toString()) //=> ["4", "4", "3"]
  */
 export function splitByPeriod(total: Numeric, options: SplitByPeriodOptions): SplitByPeriodResult {
-  const settings = requiredOptions(options);
-  const grain = checkGrain(settings.grain, ["grain"]);
+  const settings = requiredOptions(options, [...SPLIT_OPTIONS, "grain"], { basis: "spreadBy" });
+  const grain = checkGrain(settings.grain, ["options", "grain"]);
   const prepared = prepare(total, settings, [grain]);
   const groups = groupDays(prepared.days, grain, prepared.fiscal);
-  const weights = weightsFor(prepared, groups, prepared.basis, true);
-  const periods = splitGroups(prepared.total, groups, weights, prepared, prepared.basis, grain);
+  const weights = weightsFor(prepared, groups, prepared.spreadBy, true);
+  const periods = splitGroups(prepared.total, groups, weights, prepared, prepared.spreadBy, grain);
   return {
     total: prepared.total,
     start: prepared.range.startIso,
     end: prepared.range.endIso,
     grain,
-    basis: prepared.basis,
+    spreadBy: prepared.spreadBy,
     ...(prepared.quarterPattern ? { quarterPattern: prepared.quarterPattern } : {}),
-    days: prepared.days.length,
+    calendarDays: prepared.days.length,
     workingDays: prepared.days.filter((day) => day.working).length,
     periods,
     provisional: prepared.calendar.provisionalYears.length > 0,

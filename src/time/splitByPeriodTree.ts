@@ -5,8 +5,8 @@ import type { DayRow } from "./_lib/dayTable.js";
 import { requiredOptions } from "./_lib/options.js";
 import type { Grain, QuarterPattern } from "./_lib/periods.js";
 import { GRAIN_RANK, groupDays } from "./_lib/periods.js";
-import type { Period, PeriodBasis, PeriodSplitBase } from "./_lib/splitCore.js";
-import { checkGrain, prepare, splitGroups, weightsFor } from "./_lib/splitCore.js";
+import type { Period, PeriodSplitBase, SpreadBy } from "./_lib/splitCore.js";
+import { checkGrain, prepare, SPLIT_OPTIONS, splitGroups, weightsFor } from "./_lib/splitCore.js";
 import type { IsoDate, ProvisionalFlag } from "./types.js";
 
 /** A period with its sub-periods; the children's values sum exactly to its value. */
@@ -23,14 +23,15 @@ export interface SplitByPeriodTreeOptions extends PeriodSplitBase {
   /** The levels, coarse to fine, e.g. `["quarter", "month", "week"]`. Each must be finer than the one before. */
   readonly grains: readonly Grain[];
   /**
-   * The basis of the levels below the first when `seasonality` is given per period
+   * What the levels below the first spread by when `seasonality` is given per period
    * (an array or a record, which only fits the first level). Default `"working-days"`.
-   * Monthly seasonality (`{ monthly }`) applies at every level. Giving `innerBasis` in any other
-   * case throws `INVALID_ARGUMENT`, since it would have no effect.
+   * Monthly seasonality (`{ monthly }`) applies at every level. Giving `innerSpreadBy` in any
+   * other case throws `INVALID_ARGUMENT`, since it would have no effect.
    */
-  readonly innerBasis?: "working-days" | "calendar-days";
+  readonly innerSpreadBy?: "working-days" | "calendar-days";
 }
 
+/** The result of {@link splitByPeriodTree}: the first level's periods, each with its children. */
 export interface SplitByPeriodTreeResult extends ProvisionalFlag {
   /** The total split, exact. */
   readonly total: Decimal;
@@ -41,14 +42,14 @@ export interface SplitByPeriodTreeResult extends ProvisionalFlag {
   /** The levels, coarse to fine, as given. */
   readonly grains: readonly Grain[];
   /**
-   * The first level's basis, as given or defaulted; lower levels use `innerBasis` when the
-   * seasonality is per period.
+   * What the first level spread by, as given or defaulted; lower levels use `innerSpreadBy` when
+   * the seasonality is per period.
    */
-  readonly basis: PeriodBasis;
+  readonly spreadBy: SpreadBy;
   /** The fiscal pattern; present only when `quarterPattern` was given. */
   readonly quarterPattern?: QuarterPattern;
   /** Calendar days in the range. */
-  readonly days: number;
+  readonly calendarDays: number;
   /** Working days in the range. */
   readonly workingDays: number;
   /** The first level's periods, each with its `children`. */
@@ -65,8 +66,8 @@ export interface SplitByPeriodTreeResult extends ProvisionalFlag {
  * Options are those of `splitByPeriod`, with `grains` in place of `grain`.
  *
  * @param total - The amount to split; a multiple of `unit` unless `roundTotal` is set.
- * @param options - `start`, `end`, `grains`, `basis`, `calendar`, `seasonality`,
- *   `innerBasis`, `quarterPattern`, `unit`, `roundTotal`, `rounding` (as in `splitByPeriod`).
+ * @param options - `start`, `end`, `grains`, `spreadBy`, `calendar`, `seasonality`,
+ *   `innerSpreadBy`, `quarterPattern`, `unit`, `roundTotal`, `rounding` (as in `splitByPeriod`).
  * @returns The tree of periods.
  * @throws {TargetreeError} As `splitByPeriod`, plus `INVALID_ARGUMENT` when `grains` is
  *   empty or a level is not finer than the one before.
@@ -80,46 +81,53 @@ export function splitByPeriodTree(
   total: Numeric,
   options: SplitByPeriodTreeOptions,
 ): SplitByPeriodTreeResult {
-  const settings = requiredOptions(options);
+  const settings = requiredOptions(options, [...SPLIT_OPTIONS, "grains", "innerSpreadBy"], {
+    basis: "spreadBy",
+    innerBasis: "innerSpreadBy",
+  });
   const rawGrains = settings.grains;
   if (!Array.isArray(rawGrains) || rawGrains.length === 0) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       'grains must be a non-empty array such as ["month", "week"].',
-      { path: ["grains"] },
+      { path: ["options", "grains"] },
     );
   }
-  const grains = rawGrains.map((grain, index) => checkGrain(grain, ["grains", index]));
+  const grains = rawGrains.map((grain, index) => checkGrain(grain, ["options", "grains", index]));
   grains.forEach((grain, index) => {
     const before = grains[index - 1];
     if (before !== undefined && GRAIN_RANK[grain] <= GRAIN_RANK[before]) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
         `Each level must be finer than the one before: "${grain}" cannot sit under "${before}".`,
-        { path: ["grains", index] },
+        { path: ["options", "grains", index] },
       );
     }
   });
-  const innerBasis = settings.innerBasis;
-  if (innerBasis !== undefined && innerBasis !== "working-days" && innerBasis !== "calendar-days") {
+  const innerSpreadBy = settings.innerSpreadBy;
+  if (
+    innerSpreadBy !== undefined &&
+    innerSpreadBy !== "working-days" &&
+    innerSpreadBy !== "calendar-days"
+  ) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
-      'innerBasis must be "working-days" or "calendar-days".',
-      { path: ["innerBasis"] },
+      'innerSpreadBy must be "working-days" or "calendar-days".',
+      { path: ["options", "innerSpreadBy"] },
     );
   }
   const prepared = prepare(total, settings, grains);
-  if (innerBasis !== undefined && (prepared.basis !== "seasonality" || prepared.density)) {
+  if (innerSpreadBy !== undefined && (prepared.spreadBy !== "seasonality" || prepared.density)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
-      "innerBasis only applies when seasonality is given per period (an array or a record); here every level already uses the same basis, so drop innerBasis.",
-      { path: ["innerBasis"] },
+      "innerSpreadBy only applies when seasonality is given per period (an array or a record); here every level already spreads the same way, so drop innerSpreadBy.",
+      { path: ["options", "innerSpreadBy"] },
     );
   }
-  const levelBasis = (level: number): PeriodBasis =>
-    level === 0 || prepared.basis !== "seasonality" || prepared.density
-      ? prepared.basis
-      : (innerBasis ?? "working-days");
+  const levelSpread = (level: number): SpreadBy =>
+    level === 0 || prepared.spreadBy !== "seasonality" || prepared.density
+      ? prepared.spreadBy
+      : (innerSpreadBy ?? "working-days");
 
   const build = (
     value: Decimal,
@@ -129,9 +137,9 @@ export function splitByPeriodTree(
   ): PeriodNode[] => {
     const grain = grains[level]!;
     const groups = groupDays(days, grain, prepared.fiscal, offset);
-    const basis = levelBasis(level);
-    const weights = weightsFor(prepared, groups, basis, level === 0);
-    const periods = splitGroups(value, groups, weights, prepared, basis, grain);
+    const spreadBy = levelSpread(level);
+    const weights = weightsFor(prepared, groups, spreadBy, level === 0);
+    const periods = splitGroups(value, groups, weights, prepared, spreadBy, grain);
     let position = offset;
     return periods.map((period, index) => {
       const groupDaysOf = groups[index]!.days;
@@ -148,9 +156,9 @@ export function splitByPeriodTree(
     start: prepared.range.startIso,
     end: prepared.range.endIso,
     grains,
-    basis: prepared.basis,
+    spreadBy: prepared.spreadBy,
     ...(prepared.quarterPattern ? { quarterPattern: prepared.quarterPattern } : {}),
-    days: prepared.days.length,
+    calendarDays: prepared.days.length,
     workingDays: prepared.days.filter((day) => day.working).length,
     periods: build(prepared.total, prepared.days, 0, 0),
     provisional: prepared.calendar.provisionalYears.length > 0,

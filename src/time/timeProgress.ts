@@ -1,10 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
-import { ONE, ZERO } from "../_lib/decimal.js";
-import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { toDecimal } from "../numbers/toDecimal.js";
-import { buildDays } from "./_lib/dayTable.js";
-import { parseIsoDate, parseRange } from "./_lib/isoDate.js";
 import { requiredOptions } from "./_lib/options.js";
+import { measureProgress } from "./_lib/progress.js";
 import type { Calendar, IsoDate, ProvisionalFlag } from "./types.js";
 
 /** Options of {@link timeProgress}: the period, the calendar, and how the as-of day counts. */
@@ -13,7 +9,11 @@ export interface TimeProgressOptions {
   readonly start: IsoDate;
   /** Last day of the period, inclusive. */
   readonly end: IsoDate;
-  /** The working-day calendar. Default Monday–Friday, no holidays. */
+  /**
+   * The working-day calendar. Default Monday–Friday, no holidays. A compiled calendar
+   * (`chinaCalendar()`, `compileCalendar(…)`) answers from its day table, without checking or
+   * walking days on each call.
+   */
   readonly calendar?: Calendar;
   /**
    * Does the as-of day count as elapsed? `"elapsed"` (default): progress read at
@@ -21,10 +21,11 @@ export interface TimeProgressOptions {
    * day counts. `"remaining"`: read at the **start** of the day, so it does not.
    */
   readonly asOfCounts?: "elapsed" | "remaining";
-  /** `"working-days"` (default, 时间进度 by working days) or `"calendar-days"`. */
-  readonly basis?: "working-days" | "calendar-days";
+  /** What time progress counts: `"working-days"` (default, 时间进度 by working days) or `"calendar-days"`. */
+  readonly countBy?: "working-days" | "calendar-days";
 }
 
+/** The result of {@link timeProgress}: how far through the period the as-of day is. */
 export interface TimeProgressResult extends ProvisionalFlag {
   /** The as-of date, as given. */
   readonly asOf: IsoDate;
@@ -34,29 +35,33 @@ export interface TimeProgressResult extends ProvisionalFlag {
   readonly end: IsoDate;
   /** How the as-of day counted, as given or defaulted (`"elapsed"`). */
   readonly asOfCounts: "elapsed" | "remaining";
-  /** What `progress` divides, as given or defaulted (`"working-days"`). */
-  readonly basis: "working-days" | "calendar-days";
+  /** What `timeProgress` counts, as given or defaulted (`"working-days"`). */
+  readonly countBy: "working-days" | "calendar-days";
   /** Where the as-of day sits: before the period, during it, or after it. */
   readonly status: "before" | "during" | "after";
+  /** Working days from `start` to `end`, both included. */
+  readonly workingDays: number;
   /**
    * Working days of the period on or before the as-of day (before it with `asOfCounts:
    * "remaining"`).
    */
-  readonly elapsedWorkingDays: number;
-  /** Working days of the period still to come: `totalWorkingDays − elapsedWorkingDays`. */
-  readonly remainingWorkingDays: number;
-  /** Working days from `start` to `end`, both included. */
-  readonly totalWorkingDays: number;
+  readonly workingDaysElapsed: number;
+  /** Working days of the period still to come: `workingDays − workingDaysElapsed`. */
+  readonly workingDaysRemaining: number;
+  /** Calendar days from `start` to `end`, both included. */
+  readonly calendarDays: number;
   /**
    * Calendar days of the period on or before the as-of day (before it with `asOfCounts:
    * "remaining"`).
    */
-  readonly elapsedCalendarDays: number;
-  /** Calendar days from `start` to `end`, both included. */
-  readonly totalCalendarDays: number;
-  /** Elapsed share by the basis, from 0 to 1 (exact where the division is). */
-  readonly progress: Decimal;
+  readonly calendarDaysElapsed: number;
+  /** Calendar days of the period still to come: `calendarDays − calendarDaysElapsed`. */
+  readonly calendarDaysRemaining: number;
+  /** Time progress (时间进度): the elapsed share by `countBy`, from 0 to 1 (exact where the division is). */
+  readonly timeProgress: Decimal;
 }
+
+const OPTIONS = ["start", "end", "calendar", "asOfCounts", "countBy"] as const;
 
 /**
  * Time progress (时间进度): the share of the period's working days that has
@@ -68,75 +73,30 @@ export interface TimeProgressResult extends ProvisionalFlag {
  * progress is 0 (`status: "before"`), after it 1 (`status: "after"`). A holiday as-of
  * day adds nothing: progress moves only on working days.
  *
+ * With a compiled calendar (`chinaCalendar()`, `compileCalendar(…)`) the counts are read from
+ * its day table, so a call costs microseconds whatever the period's length.
+ *
  * @param asOf - The date progress is read on, ISO `"YYYY-MM-DD"`.
- * @param options - `start`, `end`, `calendar`, `asOfCounts`, `basis`.
- * @returns Elapsed, remaining and total working days and the progress ratio.
+ * @param options - `start`, `end`, `calendar`, `asOfCounts`, `countBy`.
+ * @returns Working days (in the period, elapsed, remaining), calendar days, and the progress.
  * @throws {TargetreeError} `INVALID_DATE`; `INVALID_RANGE`; `NO_WORKING_DAYS` when the
- *   period has no working days; `INVALID_ARGUMENT` for bad options or calendar;
- *   `CALENDAR_CONFLICT`; `CALENDAR_YEAR_MISSING`.
+ *   period has no working days; `UNKNOWN_OPTION` for a misspelt option or calendar field;
+ *   `INVALID_ARGUMENT` for bad options or calendar; `CALENDAR_CONFLICT`; `CALENDAR_YEAR_MISSING`.
  *
  * @example
  * const year = { start: "2026-01-01", end: "2026-12-31", calendar: chinaCalendar() };
- * timeProgress("2026-06-30", year).elapsedWorkingDays                    //=> 120
- * formatPercent(timeProgress("2026-06-30", year).progress)               //=> "48.39%"
- * timeProgress("2026-01-05", { ...year, asOfCounts: "remaining" }).elapsedWorkingDays //=> 1
- * timeProgress("2025-12-31", year).progress.toString()                   //=> "0"
+ * timeProgress("2026-06-30", year).workingDaysElapsed                    //=> 120
+ * formatPercent(timeProgress("2026-06-30", year).timeProgress)           //=> "48.39%"
+ * timeProgress("2026-01-05", { ...year, asOfCounts: "remaining" }).workingDaysElapsed //=> 1
+ * timeProgress("2025-12-31", year).timeProgress.toString()               //=> "0"
  */
 export function timeProgress(asOf: IsoDate, options: TimeProgressOptions): TimeProgressResult {
-  const settings = requiredOptions(options);
-  parseIsoDate(asOf, ["asOf"]);
-  const range = parseRange(settings.start, settings.end);
-  const asOfCounts = settings.asOfCounts ?? "elapsed";
-  if (asOfCounts !== "elapsed" && asOfCounts !== "remaining") {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `asOfCounts must be "elapsed" or "remaining", got ${describeValue(asOfCounts)}.`,
-      { path: ["asOfCounts"] },
-    );
-  }
-  const basis = settings.basis ?? "working-days";
-  if (basis !== "working-days" && basis !== "calendar-days") {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `basis must be "working-days" or "calendar-days", got ${describeValue(basis)}.`,
-      { path: ["basis"] },
-    );
-  }
-  const { days, calendar } = buildDays(range, settings.calendar as Calendar | undefined);
-  const elapsed = (iso: IsoDate) => (asOfCounts === "elapsed" ? iso <= asOf : iso < asOf);
-  let elapsedWorking = 0;
-  let totalWorking = 0;
-  let elapsedCalendar = 0;
-  for (const day of days) {
-    const done = elapsed(day.iso);
-    if (day.working) totalWorking++;
-    if (done) elapsedCalendar++;
-    if (done && day.working) elapsedWorking++;
-  }
-  if (basis === "working-days" && totalWorking === 0) {
-    throw new TargetreeError(
-      "NO_WORKING_DAYS",
-      `${range.startIso} – ${range.endIso} has no working days, so working-day progress is undefined; use basis "calendar-days".`,
-      { path: ["end"] },
-    );
-  }
-  const [part, whole] =
-    basis === "working-days" ? [elapsedWorking, totalWorking] : [elapsedCalendar, days.length];
-  const progress = part === 0 ? ZERO : part === whole ? ONE : toDecimal(part).dividedBy(whole);
-  return {
+  return measureProgress(
     asOf,
-    start: range.startIso,
-    end: range.endIso,
-    asOfCounts,
-    basis,
-    status: asOf < range.startIso ? "before" : asOf > range.endIso ? "after" : "during",
-    elapsedWorkingDays: elapsedWorking,
-    remainingWorkingDays: totalWorking - elapsedWorking,
-    totalWorkingDays: totalWorking,
-    elapsedCalendarDays: elapsedCalendar,
-    totalCalendarDays: days.length,
-    progress,
-    provisional: calendar.provisionalYears.length > 0,
-    provisionalYears: calendar.provisionalYears,
-  };
+    requiredOptions(options, OPTIONS, { basis: "countBy" }),
+    ["options"],
+    {
+      countBy: true,
+    },
+  );
 }

@@ -9,7 +9,7 @@ export interface WorkingDaysResult extends ProvisionalFlag {
   /** Last day of the range (inclusive), as given. */
   readonly end: IsoDate;
   /** Working days in the range, both ends included. */
-  readonly count: number;
+  readonly workingDays: number;
   /** Calendar days in the range, both ends included. */
   readonly calendarDays: number;
   /** Days off: weekend days and holidays. */
@@ -31,17 +31,19 @@ export interface WorkingDaysResult extends ProvisionalFlag {
  *
  * @param start - First day of the range, ISO `"YYYY-MM-DD"`.
  * @param end - Last day of the range (inclusive), on or after `start`.
- * @param calendar - The working-day calendar; default Monday–Friday with no holidays.
- * @returns The count, the working dates, and `provisional` when a provisional
+ * @param calendar - The working-day calendar; default Monday–Friday with no holidays. A
+ *   compiled calendar (`chinaCalendar()`, `compileCalendar(…)`) is read without being checked
+ *   again.
+ * @returns The count (`workingDays`), the working dates, and `provisional` when a provisional
  *   calendar year was used.
  * @throws {TargetreeError} `INVALID_DATE` for a bad date; `INVALID_RANGE` when `end`
- *   is before `start` or the range exceeds 100 years; `INVALID_ARGUMENT` for a
- *   malformed calendar; `CALENDAR_CONFLICT` when a day is both a holiday and a make-up
+ *   is before `start` or the range exceeds 100 years; `UNKNOWN_OPTION` for a misspelt
+ *   calendar field; `INVALID_ARGUMENT` for a malformed calendar; `CALENDAR_CONFLICT` when a day is both a holiday and a make-up
  *   day; `CALENDAR_YEAR_MISSING` when the calendar has no data for a year of the range.
  *
  * @example
- * workingDays("2026-06-01", "2026-06-07").count                    //=> 5
- * workingDays("2026-01-01", "2026-12-31", chinaCalendar()).count   //=> 248
+ * workingDays("2026-06-01", "2026-06-07").workingDays                    //=> 5
+ * workingDays("2026-01-01", "2026-12-31", chinaCalendar()).workingDays   //=> 248
  * workingDays("2026-02-09", "2026-02-15", chinaCalendar()).dates //=> ["2026-02-09", "2026-02-10", "2026-02-11", "2026-02-12", "2026-02-13", "2026-02-14"]
  */
 export function workingDays(start: IsoDate, end: IsoDate, calendar?: Calendar): WorkingDaysResult {
@@ -58,7 +60,7 @@ export function workingDays(start: IsoDate, end: IsoDate, calendar?: Calendar): 
   return {
     start,
     end,
-    count: dates.length,
+    workingDays: dates.length,
     calendarDays: days.length,
     restDays: days.length - dates.length,
     holidays,

@@ -24,7 +24,7 @@ function exactEverywhere(nodes: readonly PeriodNode[]): boolean {
 
 describe("W11 — calendar decomposition of 1.2亿 for 2026", () => {
   it("has 248 working days, by month 21, 16, 22, 21, 19, 21, 23, 21, 22, 18, 21, 23", () => {
-    expect(workingDays("2026-01-01", "2026-12-31", calendar).count).toBe(248);
+    expect(workingDays("2026-01-01", "2026-12-31", calendar).workingDays).toBe(248);
     const months = splitByPeriod("1.2亿", { ...year2026, grain: "month" }).periods;
     expect(months.map((month) => month.workingDays)).toEqual([
       21, 16, 22, 21, 19, 21, 23, 21, 22, 18, 21, 23,
@@ -77,8 +77,8 @@ describe("W11 — calendar decomposition of 1.2亿 for 2026", () => {
 
   it("reads 时间进度 on 2026-06-30 as 120 of 248 working days", () => {
     const progress = timeProgress("2026-06-30", year2026);
-    expect(progress.elapsedWorkingDays).toBe(120);
-    expect(progress.progress.eq(toDecimal(120).div(248))).toBe(true);
+    expect(progress.workingDaysElapsed).toBe(120);
+    expect(progress.timeProgress.eq(toDecimal(120).div(248))).toBe(true);
   });
 
   it("plans 2027 on a provisional calendar, labelled provisional", () => {

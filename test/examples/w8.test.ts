@@ -39,7 +39,7 @@ describe("W8 — SMART decomposition", () => {
       asOf: "2023-08-15",
     };
     const pace = paceGap({ actual: "45万", target: "100万", ...q3 });
-    expect([pace.elapsedWorkingDays, pace.totalWorkingDays]).toEqual([32, 64]);
+    expect([pace.workingDaysElapsed, pace.workingDays]).toEqual([32, 64]);
     expect(pace.paceGap?.toString()).toBe("-0.05");
     expect(projectRunRate({ actual: "45万", ...q3 }).forecast?.toString()).toBe("900000");
     expect(

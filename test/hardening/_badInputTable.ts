@@ -173,7 +173,7 @@ const PLAN = () => ({
   },
   dimensions: { 产品线: { shares: { 粮油: "40%", 日化: "30%" }, remainder: "其他" } },
   path: [{ period: "2023", actual: "90万" }],
-  metrics: [{ name: "转化率", actual: "8%", target: "12%", statedGapRate: "50%" }],
+  metrics: [{ name: "转化率", current: "8%", target: "12%", statedGapRate: "50%" }],
 });
 
 const CALENDAR = () => ({
@@ -953,6 +953,18 @@ export const TABLE: readonly Row[] = [
     ],
   },
   {
+    name: "compileCalendar",
+    call: () => [CALENDAR()],
+    fields: [
+      { at: [0], kind: "options" },
+      { at: [0, "weekend", 0], kind: "number", nonNegative: true },
+      { at: [0, "holidays", 0], kind: "date" },
+      { at: [0, "holidays", 1, "date"], kind: "date" },
+      { at: [0, "years", 0], kind: "number", nonNegative: true },
+      { at: [0, "missingYears"], kind: "value", optional: true },
+    ],
+  },
+  {
     name: "chinaArrangement",
     call: () => [2026, { missingYears: "error" }],
     fields: [
@@ -992,7 +1004,7 @@ export const TABLE: readonly Row[] = [
         start: "2026-01-01",
         end: "2026-12-31",
         grain: "quarter",
-        basis: "working-days",
+        spreadBy: "working-days",
         calendar: chinaCalendar(),
         unit: "0.01",
         rounding: "half-up",
@@ -1004,7 +1016,7 @@ export const TABLE: readonly Row[] = [
       { at: [1, "start"], kind: "date" },
       { at: [1, "end"], kind: "date" },
       { at: [1, "grain"], kind: "value" },
-      { at: [1, "basis"], kind: "value", optional: true },
+      { at: [1, "spreadBy"], kind: "value", optional: true },
       { at: [1, "calendar"], kind: "options" },
       { at: [1, "unit"], kind: "number", nonNegative: true, optional: true },
       { at: [1, "rounding"], kind: "value", optional: true },
@@ -1019,7 +1031,7 @@ export const TABLE: readonly Row[] = [
         start: "2026-01-01",
         end: "2026-12-31",
         grain: "month",
-        basis: "seasonality",
+        spreadBy: "seasonality",
         seasonality: { monthly: [8, 6, 9, 10, 10, 11, 9, 9, 10, 12, 14, 16] },
         unit: 1,
       },
@@ -1076,7 +1088,7 @@ export const TABLE: readonly Row[] = [
         end: "2026-06-30",
         calendar: CALENDAR(),
         asOfCounts: "elapsed",
-        basis: "working-days",
+        countBy: "working-days",
       },
     ],
     fields: [
@@ -1087,7 +1099,7 @@ export const TABLE: readonly Row[] = [
       { at: [1, "calendar"], kind: "options" },
       { at: [1, "calendar", "workdays", 0, "date"], kind: "date" },
       { at: [1, "asOfCounts"], kind: "value", optional: true },
-      { at: [1, "basis"], kind: "value", optional: true },
+      { at: [1, "countBy"], kind: "value", optional: true },
     ],
   },
 
@@ -1175,6 +1187,16 @@ export const TABLE: readonly Row[] = [
       { at: [0, "asOf"], kind: "date" },
       { at: [0, "start"], kind: "date" },
       { at: [0, "end"], kind: "date" },
+    ],
+  },
+  {
+    name: "projectRunRate",
+    variant: "counts",
+    call: () => [{ actual: "40万", workingDays: 21, workingDaysElapsed: 10 }],
+    fields: [
+      { at: [0, "actual"], kind: "number" },
+      { at: [0, "workingDays"], kind: "number", nonNegative: true },
+      { at: [0, "workingDaysElapsed"], kind: "number", nonNegative: true },
     ],
   },
   {

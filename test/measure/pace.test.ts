@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
+import type { TargetreeError } from "../../src/_lib/errors.js";
 import { paceGap } from "../../src/measure/paceGap.js";
 import { projectRunRate } from "../../src/measure/projectRunRate.js";
 import { requiredRunRate } from "../../src/measure/requiredRunRate.js";
@@ -14,7 +15,7 @@ const june = { start: "2026-06-01", end: "2026-06-30", calendar: chinaCalendar()
 describe("projectRunRate", () => {
   it("projects actual / elapsed working days × total working days on the China calendar", () => {
     const pace = projectRunRate({ actual: "40万", asOf: "2026-06-12", ...june });
-    expect([pace.elapsedWorkingDays, pace.remainingWorkingDays, pace.totalWorkingDays]).toEqual([
+    expect([pace.workingDaysElapsed, pace.workingDaysRemaining, pace.workingDays]).toEqual([
       10, 11, 21,
     ]);
     expect(pace.perWorkingDay!.toString()).toBe("40000");
@@ -31,8 +32,8 @@ describe("projectRunRate", () => {
       ...june,
       asOfCounts: "remaining",
     });
-    expect(end.elapsedWorkingDays).toBe(2);
-    expect(start.elapsedWorkingDays).toBe(1);
+    expect(end.workingDaysElapsed).toBe(2);
+    expect(start.workingDaysElapsed).toBe(1);
     expect(start.forecast!.toString()).toBe("1890");
   });
 
@@ -43,21 +44,21 @@ describe("projectRunRate", () => {
       ...june,
       asOfCounts: "elapsed",
     });
-    expect(spelled.elapsedWorkingDays).toBe(2);
+    expect(spelled.workingDaysElapsed).toBe(2);
     expect(spelled.forecast!.toString()).toBe("945");
   });
 
   it("forecasts exactly the actual once the period is over, whatever its digits", () => {
     const actual = "1234567890123456789012345678901234567890123456789012345678901234567";
     const after = projectRunRate({ actual, asOf: "2026-07-03", ...june });
-    expect(after.elapsedWorkingDays).toBe(after.totalWorkingDays);
+    expect(after.workingDaysElapsed).toBe(after.workingDays);
     expect(after.forecast!.eq(actual)).toBe(true);
   });
 
   it("does not move on a holiday: 端午 06-19 adds no working day", () => {
     const thursday = projectRunRate({ actual: 100, asOf: "2026-06-18", ...june });
     const holiday = projectRunRate({ actual: 100, asOf: "2026-06-19", ...june });
-    expect(holiday.elapsedWorkingDays).toBe(thursday.elapsedWorkingDays);
+    expect(holiday.workingDaysElapsed).toBe(thursday.workingDaysElapsed);
     expect(holiday.forecast!.eq(thursday.forecast!)).toBe(true);
   });
 
@@ -135,9 +136,9 @@ describe("requiredRunRate", () => {
   it("divides what is left by the working days left", () => {
     const pace = requiredRunRate({ target: "100万", actual: "40万", asOf: "2026-06-12", ...june });
     expect(pace.remaining.toString()).toBe("600000");
-    expect(pace.remainingWorkingDays).toBe(11);
+    expect(pace.workingDaysRemaining).toBe(11);
     expect(pace.perWorkingDay!.toFixed(2)).toBe("54545.45");
-    expect(pace.currentPerWorkingDay!.toString()).toBe("40000");
+    expect(pace.actualPerWorkingDay!.toString()).toBe("40000");
     expect(pace.reached).toBe(false);
   });
 
@@ -150,11 +151,11 @@ describe("requiredRunRate", () => {
 
   it("gives null with a reason when no working day is left, never Infinity", () => {
     const pace = requiredRunRate({ target: 100, actual: 50, asOf: "2026-06-30", ...june });
-    expect(pace.remainingWorkingDays).toBe(0);
+    expect(pace.workingDaysRemaining).toBe(0);
     expect(pace.perWorkingDay).toBeNull();
     expect(pace.reason).toMatch(/No working day/);
     const before = requiredRunRate({ target: 100, actual: 0, asOf: "2026-05-20", ...june });
-    expect(before.currentPerWorkingDay).toBeNull();
+    expect(before.actualPerWorkingDay).toBeNull();
     expect(before.perWorkingDay!.toString()).toBe(new Decimal(100).div(21).toString());
   });
 
@@ -306,7 +307,7 @@ describe("paceGap", () => {
       "NUMBER_TOO_LARGE",
       ["actual"],
     );
-    expect(current.message).toMatch(/The current pace is outside the supported magnitude/);
+    expect(current.message).toMatch(/The pace so far is outside the supported magnitude/);
     const required = expectCode(
       () => requiredRunRate({ ...june, target: "1e-1000", actual: 0 }),
       "NUMBER_TOO_LARGE",
@@ -347,17 +348,168 @@ describe("properties", () => {
         (asOf, target, actual) => {
           const pace = requiredRunRate({ target, actual, asOf, ...june });
           const progress = timeProgress(asOf, june);
-          expect(pace.remainingWorkingDays).toBe(progress.remainingWorkingDays);
+          expect(pace.workingDaysRemaining).toBe(progress.workingDaysRemaining);
           if (pace.perWorkingDay === null) {
-            expect(pace.remainingWorkingDays).toBe(0);
+            expect(pace.workingDaysRemaining).toBe(0);
             return;
           }
-          const end = pace.perWorkingDay.times(pace.remainingWorkingDays).plus(actual);
+          const end = pace.perWorkingDay.times(pace.workingDaysRemaining).plus(actual);
           if (pace.reached) expect(new Decimal(actual).gte(target)).toBe(true);
           else expect(end.minus(target).abs().lt("1e-50")).toBe(true);
         },
       ),
       { numRuns: runs(150) },
+    );
+  });
+});
+
+describe("the period as working-day counts", () => {
+  it("gives the same answers from counts as from the dates they come from", () => {
+    const dated = { asOf: "2026-06-12", ...june };
+    const counts = { workingDays: 21, workingDaysElapsed: 10 };
+    const fromDates = projectRunRate({ actual: "40万", ...dated });
+    const fromCounts = projectRunRate({ actual: "40万", ...counts });
+    expect(fromCounts.forecast!.toString()).toBe("840000");
+    expect(fromCounts).toMatchObject({
+      workingDays: 21,
+      workingDaysElapsed: 10,
+      workingDaysRemaining: 11,
+      status: null,
+      provisional: false,
+      provisionalYears: [],
+    });
+    expect(fromCounts.timeProgress.eq(fromDates.timeProgress)).toBe(true);
+    const required = requiredRunRate({ target: "100万", actual: "40万", ...counts });
+    expect(required.perWorkingDay!.toFixed(2)).toBe("54545.45");
+    expect(required.actualPerWorkingDay!.toString()).toBe("40000");
+    const gap = paceGap({ actual: "40万", target: "100万", ...counts });
+    expect(gap.paceGap!.toFixed(4)).toBe("-0.0762");
+  });
+
+  it("refuses dates and counts together, bad counts, and a period without working days", () => {
+    const both = expectCode(
+      () =>
+        projectRunRate({
+          actual: 1,
+          workingDays: 21,
+          workingDaysElapsed: 10,
+          asOf: "2026-06-12",
+        } as never),
+      "INVALID_ARGUMENT",
+      ["asOf"],
+    );
+    expect(both.message).toMatch(/either as dates .* or as working-day counts/);
+    expectCode(() => projectRunRate({ actual: 1, workingDays: 21 } as never), "INVALID_ARGUMENT", [
+      "workingDaysElapsed",
+    ]);
+    for (const bad of [-1, 1.5, "10", null, Number.NaN]) {
+      expectCode(
+        () => projectRunRate({ actual: 1, workingDays: 21, workingDaysElapsed: bad } as never),
+        "INVALID_ARGUMENT",
+        ["workingDaysElapsed"],
+      );
+    }
+    const over = expectCode(
+      () => requiredRunRate({ target: 1, actual: 0, workingDays: 5, workingDaysElapsed: 6 }),
+      "INVALID_ARGUMENT",
+      ["workingDaysElapsed"],
+    );
+    expect(over.message).toMatch(/cannot exceed workingDays/);
+    expectCode(
+      () => paceGap({ actual: 1, target: 2, workingDays: 0, workingDaysElapsed: 0 }),
+      "NO_WORKING_DAYS",
+      ["workingDays"],
+    );
+  });
+});
+
+describe("strict input records", () => {
+  it("refuses a misspelt field of every pace function, naming the one meant", () => {
+    const dated = { asOf: "2026-06-12", ...june };
+    for (const [run, key, meant] of [
+      [
+        () => projectRunRate({ actual: 1, ...dated, calender: june.calendar } as never),
+        "calender",
+        "calendar",
+      ],
+      [() => projectRunRate({ actaul: 1, ...dated } as never), "actaul", "actual"],
+      [
+        () => requiredRunRate({ actual: 1, target: 2, ...dated, asofCounts: "elapsed" } as never),
+        "asofCounts",
+        "asOfCounts",
+      ],
+      [() => requiredRunRate({ actual: 1, targte: 2, ...dated } as never), "targte", "target"],
+      [
+        () => paceGap({ actual: 1, target: 2, ...dated, directon: "lower" } as never),
+        "directon",
+        "direction",
+      ],
+      [
+        () => paceGap({ actual: 1, target: 2, workingDay: 21, workingDaysElapsed: 1 } as never),
+        "workingDay",
+        "workingDays",
+      ],
+    ] as const) {
+      const error = expectCode(run, "UNKNOWN_OPTION", [key]);
+      expect(error.message).toContain(`Did you mean "${meant}"?`);
+    }
+  });
+
+  it("points a calendar's errors at the calendar field", () => {
+    expectCode(
+      () =>
+        projectRunRate({
+          actual: 1,
+          asOf: "2026-06-12",
+          start: "2026-06-01",
+          end: "2026-06-30",
+          calendar: { holiday: [] } as never,
+        }),
+      "UNKNOWN_OPTION",
+      ["calendar", "holiday"],
+    );
+    expectCode(
+      () =>
+        paceGap({
+          actual: 1,
+          target: 2,
+          asOf: "2026-06-12",
+          start: "2026-06-31",
+          end: "2026-07-30",
+        }),
+      "INVALID_DATE",
+      ["start"],
+    );
+  });
+});
+
+describe("compiled calendars in pace questions", () => {
+  it("answers as the same calendar given as plain data does, on random periods", () => {
+    const compiled = chinaCalendar({ missingYears: "provisional" });
+    const plain = JSON.parse(JSON.stringify(compiled));
+    const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4400 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: -10, max: 420 }),
+        (from, length, offset) => {
+          const period = { start: day(from), end: day(from + length), asOf: day(from + offset) };
+          const outcome = (calendar: unknown) => {
+            try {
+              const input = { target: 1000, actual: 300, ...period, calendar: calendar as never };
+              return JSON.stringify(requiredRunRate(input));
+            } catch (error) {
+              return JSON.stringify([
+                (error as TargetreeError).code,
+                (error as TargetreeError).path,
+              ]);
+            }
+          };
+          expect(outcome(compiled)).toBe(outcome(plain));
+        },
+      ),
+      { numRuns: runs(100) },
     );
   });
 });

@@ -24,7 +24,7 @@ describe("holidayArrangementSchema", () => {
     const arrangement = validate("holidayArrangement", NOTICE_2026);
     expect(arrangement).toEqual(NOTICE_2026);
     const calendar = chinaCalendar({ arrangements: [arrangement] });
-    expect(workingDays("2026-01-01", "2026-12-31", calendar).count).toBe(248);
+    expect(workingDays("2026-01-01", "2026-12-31", calendar).workingDays).toBe(248);
     expect(parseHolidayArrangement(arrangement).holidays.flatMap((h) => h.days)).toHaveLength(33);
   });
 
@@ -234,6 +234,8 @@ describe("calendarSchema", () => {
   it("refuses each kind of bad calendar with its code and path", () => {
     const cases: [unknown, string, (string | number)[]][] = [
       ["weekends", "INVALID_ARGUMENT", []],
+      [new Map([["weekend", [7]]]), "INVALID_ARGUMENT", []],
+      [[], "INVALID_ARGUMENT", []],
       [{ weekends: [6, 7] }, "INVALID_ARGUMENT", ["weekends"]],
       [{ weekend: [0] }, "INVALID_ARGUMENT", ["weekend", 0]],
       [{ weekend: [6, 6] }, "INVALID_ARGUMENT", ["weekend", 1]],

@@ -12,7 +12,7 @@ import {
 const china = chinaCalendar({ missingYears: "provisional" });
 const fingerprint = {
   workingDays: [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027].map(
-    (year) => workingDays(`${year}-01-01`, `${year}-12-31`, china).count,
+    (year) => workingDays(`${year}-01-01`, `${year}-12-31`, china).workingDays,
   ),
   weeks: splitByPeriod("1.2亿", {
     start: "2026-12-20",
@@ -30,8 +30,8 @@ const fingerprint = {
     start: "2024-02-01",
     end: "2024-03-31",
     grains: ["month", "dekad"],
-    basis: "calendar-days",
-  }).periods.flatMap((m) => m.children.map((d) => `${d.key} ${d.days} ${d.value}`)),
+    spreadBy: "calendar-days",
+  }).periods.flatMap((m) => m.children.map((d) => `${d.key} ${d.calendarDays} ${d.value}`)),
   days: listDays("2011-12-28", "2012-01-02").days.map((d) => `${d.date} ${d.weekday}`),
   provisional2027: provisionalChinaArrangement(2027),
   provisional2030: provisionalChinaArrangement(2030),
@@ -39,6 +39,6 @@ const fingerprint = {
     start: "2026-01-01",
     end: "2026-12-31",
     calendar: china,
-  }).progress.toString(),
+  }).timeProgress.toString(),
 };
 console.log(JSON.stringify(fingerprint));

@@ -1,6 +1,6 @@
-import { chinaArrangement } from "targetree";
 import { describe, expect, it } from "vitest";
-import { thrown } from "./_helpers.js";
+import { chinaArrangement } from "../../src/index.js";
+import { errorOf } from "./_helpers.js";
 
 describe("chinaArrangement", () => {
   it("returns a shipped year with runs expanded", () => {
@@ -31,7 +31,7 @@ describe("chinaArrangement", () => {
   });
 
   it("gives CALENDAR_YEAR_MISSING for a year without a notice, naming covered years and both ways", () => {
-    const error = thrown(() => chinaArrangement(2027));
+    const error = errorOf(() => chinaArrangement(2027));
     expect(error.code).toBe("CALENDAR_YEAR_MISSING");
     expect(error.message).toContain("2004–2026");
     expect(error.message).toContain("arrangements");
@@ -49,14 +49,14 @@ describe("chinaArrangement", () => {
 
   it('takes missingYears: "error" explicitly, as the default', () => {
     expect(chinaArrangement(2026, { missingYears: "error" }).year).toBe(2026);
-    expect(thrown(() => chinaArrangement(2027, { missingYears: "error" })).code).toBe(
+    expect(errorOf(() => chinaArrangement(2027, { missingYears: "error" })).code).toBe(
       "CALENDAR_YEAR_MISSING",
     );
   });
 
   it("accepts the years 1000 and 9999 (and has no data for them)", () => {
     for (const year of [1000, 9999]) {
-      expect(thrown(() => chinaArrangement(year)).code).toBe("CALENDAR_YEAR_MISSING");
+      expect(errorOf(() => chinaArrangement(year)).code).toBe("CALENDAR_YEAR_MISSING");
     }
   });
 
@@ -66,28 +66,31 @@ describe("chinaArrangement", () => {
   });
 
   it("refuses a bad year or option", () => {
-    expect(thrown(() => chinaArrangement("2026" as never)).code).toBe("INVALID_ARGUMENT");
-    const option = thrown(() => chinaArrangement(2026, { missingYears: "x" as never }));
-    expect([option.code, option.path]).toEqual(["INVALID_ARGUMENT", ["missingYears"]]);
+    expect(errorOf(() => chinaArrangement("2026" as never)).code).toBe("INVALID_ARGUMENT");
+    const option = errorOf(() => chinaArrangement(2026, { missingYears: "x" as never }));
+    expect([option.code, option.path]).toEqual(["INVALID_ARGUMENT", ["options", "missingYears"]]);
     expect(option.message).toMatch(
       /missingYears must be "error" or "provisional", got the string "x"\./,
     );
+    const misspelt = errorOf(() => chinaArrangement(2026, { missingYear: "error" } as never));
+    expect([misspelt.code, misspelt.path]).toEqual(["UNKNOWN_OPTION", ["options", "missingYear"]]);
+    expect(misspelt.message).toContain('Did you mean "missingYears"?');
   });
 
   it("refuses a year that is not a whole number from 1000 to 9999, with its path", () => {
     for (const year of [-1, 0, 999, 10_000, 2026.5, Number.NaN]) {
-      const error = thrown(() => chinaArrangement(year));
+      const error = errorOf(() => chinaArrangement(year));
       expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["year"]]);
     }
-    expect(thrown(() => chinaArrangement(1999)).path).toEqual(["year"]);
-    expect(thrown(() => chinaArrangement(999)).message).toMatch(
+    expect(errorOf(() => chinaArrangement(1999)).path).toEqual(["year"]);
+    expect(errorOf(() => chinaArrangement(999)).message).toMatch(
       /Expected a year from 1000 to 9999 such as 2026, got 999\./,
     );
   });
 
   it("refuses options that are not an object, null included, with INVALID_ARGUMENT", () => {
     for (const options of [null, "abc", Number.NaN, true, [], 1]) {
-      const error = thrown(() => chinaArrangement(2026, options as never));
+      const error = errorOf(() => chinaArrangement(2026, options as never));
       expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["options"]]);
     }
     expect(chinaArrangement(2026, undefined).year).toBe(2026);
@@ -97,7 +100,7 @@ describe("chinaArrangement", () => {
     const prototype = Object.prototype as Record<string, unknown>;
     prototype.missingYears = "provisional";
     try {
-      expect(thrown(() => chinaArrangement(2027)).code).toBe("CALENDAR_YEAR_MISSING");
+      expect(errorOf(() => chinaArrangement(2027)).code).toBe("CALENDAR_YEAR_MISSING");
     } finally {
       delete prototype.missingYears;
     }

@@ -1,9 +1,15 @@
 import chineseDays from "chinese-days";
 import fc from "fast-check";
-import { chinaArrangement, chinaCalendar, listDays, splitByPeriod, workingDays } from "targetree";
 import { describe, expect, it } from "vitest";
+import {
+  chinaArrangement,
+  chinaCalendar,
+  listDays,
+  splitByPeriod,
+  workingDays,
+} from "../../src/index.js";
 import { runs } from "../_support/runs.js";
-import { thrown } from "./_helpers.js";
+import { errorOf } from "./_helpers.js";
 
 const calendar = chinaCalendar();
 const SHIPPED_YEARS = Array.from({ length: 2026 - 2004 + 1 }, (_, index) => 2004 + index);
@@ -133,7 +139,7 @@ describe("chinaCalendar", () => {
     });
 
     it("counts 248 working days in 2026", () => {
-      expect(workingDays("2026-01-01", "2026-12-31", calendar).count).toBe(248);
+      expect(workingDays("2026-01-01", "2026-12-31", calendar).workingDays).toBe(248);
     });
 
     it("counts 2026's working days by month as 21, 16, 22, 21, 19, 21, 23, 21, 22, 18, 21, 23", () => {
@@ -183,7 +189,7 @@ describe("chinaCalendar", () => {
 
     it("is plain data: a JSON round trip gives the same answers", () => {
       const copy = JSON.parse(JSON.stringify(chinaCalendar({ missingYears: "provisional" })));
-      expect(workingDays("2026-01-01", "2026-12-31", copy).count).toBe(248);
+      expect(workingDays("2026-01-01", "2026-12-31", copy).workingDays).toBe(248);
       expect(workingDays("2027-01-01", "2027-12-31", copy).provisional).toBe(true);
     });
 
@@ -218,7 +224,7 @@ describe("chinaCalendar", () => {
 
   describe("a year without data", () => {
     it("is CALENDAR_YEAR_MISSING, naming the covered years and both ways forward", () => {
-      const error = thrown(() => workingDays("2027-01-01", "2027-12-31", calendar));
+      const error = errorOf(() => workingDays("2027-01-01", "2027-12-31", calendar));
       expect(error.code).toBe("CALENDAR_YEAR_MISSING");
       expect(error.message).toContain("2027");
       expect(error.message).toContain("2004–2026");
@@ -229,13 +235,13 @@ describe("chinaCalendar", () => {
     });
 
     it("is an error for a range that only touches the year (2026-12-01 – 2027-01-31)", () => {
-      expect(thrown(() => workingDays("2026-12-01", "2027-01-31", calendar)).code).toBe(
+      expect(errorOf(() => workingDays("2026-12-01", "2027-01-31", calendar)).code).toBe(
         "CALENDAR_YEAR_MISSING",
       );
     });
 
     it("is an error before the data too (2003), with no provisional offer that cannot work", () => {
-      const error = thrown(() =>
+      const error = errorOf(() =>
         workingDays("2003-01-01", "2003-12-31", chinaCalendar({ missingYears: "provisional" })),
       );
       expect(error.code).toBe("CALENDAR_YEAR_MISSING");
@@ -244,7 +250,7 @@ describe("chinaCalendar", () => {
 
     it("can be treated as an ordinary year on request", () => {
       const ordinary = chinaCalendar({ missingYears: "weekends-only" });
-      expect(workingDays("2027-01-01", "2027-01-31", ordinary).count).toBe(21);
+      expect(workingDays("2027-01-01", "2027-01-31", ordinary).workingDays).toBe(21);
     });
   });
 
@@ -267,7 +273,7 @@ describe("chinaCalendar", () => {
 
     it("leaves official years unmarked", () => {
       expect(workingDays("2026-01-01", "2026-12-31", provisional)).toMatchObject({
-        count: 248,
+        workingDays: 248,
         provisional: false,
         provisionalYears: [],
       });
@@ -325,7 +331,7 @@ describe("chinaCalendar", () => {
       expect(withNotice.years).toContain(2027);
       const february = workingDays("2027-02-01", "2027-02-28", withNotice);
       expect(february.provisional).toBe(false);
-      expect(february.count).toBe(20 - 6 + 1);
+      expect(february.workingDays).toBe(20 - 6 + 1);
       expect(listDays("2027-09-26", "2027-09-26", withNotice).days[0]).toMatchObject({
         kind: "make-up",
         name: "补班",
@@ -336,7 +342,7 @@ describe("chinaCalendar", () => {
       const replaced = chinaCalendar({
         arrangements: [{ year: 2026, holidays: [{ name: "元旦", days: ["2026-01-01"] }] }],
       });
-      expect(workingDays("2026-01-01", "2026-12-31", replaced).count).toBe(261 - 1);
+      expect(workingDays("2026-01-01", "2026-12-31", replaced).workingDays).toBe(261 - 1);
     });
 
     it("marks an arrangement flagged provisional", () => {
@@ -346,15 +352,15 @@ describe("chinaCalendar", () => {
     });
 
     it("refuses two arrangements for one year", () => {
-      const error = thrown(() => chinaCalendar({ arrangements: [notice2027, notice2027] }));
+      const error = errorOf(() => chinaCalendar({ arrangements: [notice2027, notice2027] }));
       expect(error.code).toBe("INVALID_CALENDAR_DATA");
-      expect(error.path).toEqual(["arrangements", 1, "year"]);
+      expect(error.path).toEqual(["options", "arrangements", 1, "year"]);
       expect(error.details).toEqual({ reason: "year", year: 2027 });
       expect(error.message).toMatch(/Two arrangements are given for 2027; pass one per year\./);
     });
 
     it("refuses a malformed arrangement with the path to the bad value", () => {
-      const error = thrown(() =>
+      const error = errorOf(() =>
         chinaCalendar({
           arrangements: [
             { year: 2027, holidays: [{ name: "元旦", days: ["2027-01-01", "2027-02-30"] }] },
@@ -362,33 +368,39 @@ describe("chinaCalendar", () => {
         }),
       );
       expect(error.code).toBe("INVALID_CALENDAR_DATA");
-      expect(error.path).toEqual(["arrangements", 0, "holidays", 0, "days", 1]);
+      expect(error.path).toEqual(["options", "arrangements", 0, "holidays", 0, "days", 1]);
     });
 
     it("refuses arrangements that disagree about a day (CALENDAR_CONFLICT)", () => {
       // 2023's shipped data has 2022-12-31 off; a 2022 notice making it a make-up day conflicts.
-      const error = thrown(() =>
+      const error = errorOf(() =>
         chinaCalendar({
           arrangements: [{ year: 2022, holidays: [], workdays: ["2022-12-31"] }],
         }),
       );
       expect(error.code).toBe("CALENDAR_CONFLICT");
       expect(error.path).toEqual(["CHINA_HOLIDAY_DATA", 2023 - 2004]);
-      expect(error.details).toEqual({ date: "2022-12-31", otherPath: ["arrangements", 0] });
+      expect(error.details).toEqual({
+        date: "2022-12-31",
+        otherPath: ["options", "arrangements", 0],
+      });
     });
 
     it("refuses arrangements that are not an array, and unknown missingYears", () => {
-      const notArray = thrown(() => chinaCalendar({ arrangements: {} as never }));
+      const notArray = errorOf(() => chinaCalendar({ arrangements: {} as never }));
       expect([notArray.code, notArray.path, notArray.details]).toEqual([
         "INVALID_CALENDAR_DATA",
-        ["arrangements"],
+        ["options", "arrangements"],
         { reason: "shape" },
       ]);
       expect(notArray.message).toMatch(/arrangements must be an array, got an object\./);
-      const missing = thrown(() => chinaCalendar({ missingYears: "guess" as never }));
-      expect([missing.code, missing.path]).toEqual(["INVALID_ARGUMENT", ["missingYears"]]);
+      const missing = errorOf(() => chinaCalendar({ missingYears: "guess" as never }));
+      expect([missing.code, missing.path]).toEqual([
+        "INVALID_ARGUMENT",
+        ["options", "missingYears"],
+      ]);
       expect(missing.message).toMatch(
-        /missingYears must be "error", "provisional" or "weekends-only", got the string "guess"\./,
+        /missingYears must be "error" or "provisional" or "weekends-only", got the string "guess"\./,
       );
     });
 
@@ -438,7 +450,7 @@ describe("chinaCalendar", () => {
     });
 
     it("refuses a later year's make-up day that an earlier year has off, naming both arrangements", () => {
-      const error = thrown(() =>
+      const error = errorOf(() =>
         chinaCalendar({
           arrangements: [
             { year: 2026, holidays: [{ name: "岁末", days: ["2026-12-28"] }] },
@@ -446,8 +458,14 @@ describe("chinaCalendar", () => {
           ],
         }),
       );
-      expect([error.code, error.path]).toEqual(["CALENDAR_CONFLICT", ["arrangements", 1]]);
-      expect(error.details).toEqual({ date: "2026-12-28", otherPath: ["arrangements", 0] });
+      expect([error.code, error.path]).toEqual([
+        "CALENDAR_CONFLICT",
+        ["options", "arrangements", 1],
+      ]);
+      expect(error.details).toEqual({
+        date: "2026-12-28",
+        otherPath: ["options", "arrangements", 0],
+      });
       expect(error.message).toMatch(
         /2026-12-28 is a day off in one arrangement and a make-up working day in another\./,
       );

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { formatPercent, growthPath, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import { formatPercent, growthPath, toDecimal } from "../../src/index.js";
 import { runs } from "../_support/runs.js";
-import { thrown } from "./_helpers.js";
+import { errorOf } from "./_helpers.js";
 
 const strings = (values: readonly { toString(): string }[]) => values.map(String);
 
@@ -116,44 +116,66 @@ describe("growthPath", () => {
         [8, 0, ["end"]],
         [8, -1, ["end"]],
       ] as const) {
-        const error = thrown(() => growthPath(start, end, 4, { method: "cagr" }));
+        const error = errorOf(() => growthPath(start, end, 4, { method: "cagr" }));
         expect([error.code, error.path]).toEqual(["INVALID_OPERATION", path]);
       }
-      expect(thrown(() => growthPath(0, 20, 4, { method: "cagr" })).message).toMatch(
+      expect(errorOf(() => growthPath(0, 20, 4, { method: "cagr" })).message).toMatch(
         /A CAGR path needs a positive start and a positive end .*; use method "linear"\./,
       );
-      expect(thrown(() => growthPath(-8, 20, 4, { method: "cagr" })).message).toMatch(
+      expect(errorOf(() => growthPath(-8, 20, 4, { method: "cagr" })).message).toMatch(
         /Compound growth needs a positive starting value, got -8\./,
       );
     });
 
     it("bad steps, method, unit and numbers", () => {
       for (const steps of [0, 1.5, -1, 1001, Number.NaN, "4"]) {
-        expect(thrown(() => growthPath(8, 20, steps as number)).path).toEqual(["steps"]);
+        expect(errorOf(() => growthPath(8, 20, steps as number)).path).toEqual(["steps"]);
       }
-      expect(thrown(() => growthPath(8, 20, 4, { method: "geometric" as never })).path).toEqual([
+      expect(errorOf(() => growthPath(8, 20, 4, { method: "geometric" as never })).path).toEqual([
+        "options",
         "method",
       ]);
-      expect(thrown(() => growthPath(8, 20, 4, { unit: 0 })).path).toEqual(["unit"]);
-      const negativeUnit = thrown(() => growthPath(8, 20, 4, { unit: "-1" }));
-      expect([negativeUnit.code, negativeUnit.path]).toEqual(["INVALID_ARGUMENT", ["unit"]]);
+      expect(errorOf(() => growthPath(8, 20, 4, { unit: 0 })).path).toEqual(["options", "unit"]);
+      const negativeUnit = errorOf(() => growthPath(8, 20, 4, { unit: "-1" }));
+      expect([negativeUnit.code, negativeUnit.path]).toEqual([
+        "INVALID_ARGUMENT",
+        ["options", "unit"],
+      ]);
       expect(negativeUnit.message).toMatch(/unit must be positive\./);
-      expect(thrown(() => growthPath(8, 20, 0)).message).toMatch(
+      expect(errorOf(() => growthPath(8, 20, 0)).message).toMatch(
         /steps must be a whole number from 1 to 1000, got 0\./,
       );
-      expect(thrown(() => growthPath(8, 20, 4, { method: "geometric" as never })).message).toMatch(
+      expect(errorOf(() => growthPath(8, 20, 4, { method: "geometric" as never })).message).toMatch(
         /method must be "linear" or "cagr", got the string "geometric"\./,
       );
-      expect(thrown(() => growthPath(8, 20, 4, { rounding: "nearest" as never })).code).toBe(
+      const rounding = errorOf(() => growthPath(8, 20, 4, { rounding: "nearest" as never }));
+      expect(rounding.path).toEqual(["options", "rounding"]);
+      for (const [key, meant] of [
+        ["methd", "method"],
+        ["units", "unit"],
+        ["roundng", "rounding"],
+      ] as const) {
+        const error = errorOf(() => growthPath(8, 20, 4, { [key]: "x" } as never));
+        expect([error.code, error.path]).toEqual(["UNKNOWN_OPTION", ["options", key]]);
+        expect(error.message).toContain(`Did you mean "${meant}"?`);
+      }
+      expect(errorOf(() => growthPath(8, 20, 4, { rounding: "nearest" as never })).code).toBe(
         "INVALID_ARGUMENT",
       );
-      expect(thrown(() => growthPath(Number.NaN, 20, 4)).code).toBe("INVALID_NUMBER");
-      expect(thrown(() => growthPath(8, "abc", 4)).path).toEqual(["end"]);
+      expect(errorOf(() => growthPath(Number.NaN, 20, 4)).code).toBe("INVALID_NUMBER");
+      expect(errorOf(() => growthPath(8, "abc", 4)).path).toEqual(["end"]);
+    });
+
+    it('takes unit "万" as a step of one 万, as "1万"', () => {
+      const path = (unit: string) =>
+        strings(growthPath("8万", "20万", 3, { method: "cagr", unit }).values);
+      expect(path("万")).toEqual(path("1万"));
+      expect(path("万")).toEqual(["80000", "110000", "150000", "200000"]);
     });
 
     it("options that are not an object, null included: INVALID_ARGUMENT", () => {
       for (const options of [null, "abc", Number.NaN, true, [], 1]) {
-        const error = thrown(() => growthPath(8, 20, 4, options as never));
+        const error = errorOf(() => growthPath(8, 20, 4, options as never));
         expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["options"]]);
       }
       expect(strings(growthPath(8, 20, 4, undefined).values)).toEqual([
@@ -171,9 +193,9 @@ describe("growthPath", () => {
         [() => growthPath("1e-999", "1e999", 1, { method: "cagr" }), ["end"], "The growth factor"],
         // A linear path from a tiny start: the first step's growth rate is about 1e1997.
         [() => growthPath("1e-999", "1e999", 4), ["end"], "A step's growth rate"],
-        [() => growthPath("9.9e999", 1, 1, { unit: "1e999" }), ["unit"], "The result"],
+        [() => growthPath("9.9e999", 1, 1, { unit: "1e999" }), ["options", "unit"], "The result"],
       ] as const) {
-        const error = thrown(run);
+        const error = errorOf(run);
         expect([error.code, error.path]).toEqual(["NUMBER_TOO_LARGE", path]);
         expect(error.message).toContain(`${what} is outside the supported magnitude`);
       }

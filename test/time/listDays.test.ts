@@ -1,6 +1,6 @@
-import { chinaCalendar, listDays } from "targetree";
 import { describe, expect, it } from "vitest";
-import { deepFreeze, thrown } from "./_helpers.js";
+import { chinaCalendar, listDays } from "../../src/index.js";
+import { deepFreeze, errorOf } from "./_helpers.js";
 
 describe("listDays", () => {
   it("classifies each day with its ISO weekday", () => {
@@ -55,20 +55,20 @@ describe("listDays", () => {
   });
 
   it("refuses bad ranges and calendars", () => {
-    expect(thrown(() => listDays("2026-01-02", "2026-01-01")).code).toBe("INVALID_RANGE");
-    expect(thrown(() => listDays("2026-01-01", "2026-02-29")).code).toBe("INVALID_DATE");
-    expect(thrown(() => listDays("2026-01-01", "2026-01-31", { weekend: [8] as never })).code).toBe(
-      "INVALID_ARGUMENT",
-    );
+    expect(errorOf(() => listDays("2026-01-02", "2026-01-01")).code).toBe("INVALID_RANGE");
+    expect(errorOf(() => listDays("2026-01-01", "2026-02-29")).code).toBe("INVALID_DATE");
     expect(
-      thrown(() =>
+      errorOf(() => listDays("2026-01-01", "2026-01-31", { weekend: [8] as never })).code,
+    ).toBe("INVALID_ARGUMENT");
+    expect(
+      errorOf(() =>
         listDays("2026-01-01", "2026-01-31", {
           holidays: ["2026-01-03"],
           workdays: ["2026-01-03"],
         }),
       ).code,
     ).toBe("CALENDAR_CONFLICT");
-    expect(thrown(() => listDays("2027-01-01", "2027-01-31", chinaCalendar())).code).toBe(
+    expect(errorOf(() => listDays("2027-01-01", "2027-01-31", chinaCalendar())).code).toBe(
       "CALENDAR_YEAR_MISSING",
     );
   });

@@ -1,6 +1,6 @@
-import { parseHolidayArrangement } from "targetree";
 import { describe, expect, it } from "vitest";
-import { deepFreeze, thrown } from "./_helpers.js";
+import { parseHolidayArrangement } from "../../src/index.js";
+import { deepFreeze, errorOf } from "./_helpers.js";
 
 const valid = {
   year: 2027,
@@ -14,7 +14,7 @@ const valid = {
 };
 
 function problem(input: unknown) {
-  const error = thrown(() => parseHolidayArrangement(input));
+  const error = errorOf(() => parseHolidayArrangement(input));
   expect(error.code).toBe("INVALID_CALENDAR_DATA");
   return { path: error.path, reason: error.details.reason, message: error.message };
 }
@@ -274,7 +274,7 @@ describe("parseHolidayArrangement", () => {
         message: expect.stringContaining("At most 60 entries are allowed here, got 61."),
       });
       const run = "2027-01-01/2027-02-01";
-      const long = thrown(() =>
+      const long = errorOf(() =>
         parseHolidayArrangement({ year: 2027, holidays: [{ name: "长", days: [run] }] }),
       );
       expect(long.details).toEqual({ reason: "bad-date", value: run });
@@ -298,7 +298,7 @@ describe("parseHolidayArrangement", () => {
     });
 
     it("says what is wrong, with the reason and the bad value in details", () => {
-      const details = (input: unknown) => thrown(() => parseHolidayArrangement(input)).details;
+      const details = (input: unknown) => errorOf(() => parseHolidayArrangement(input)).details;
       const oneDay = (day: unknown) => ({ year: 2027, holidays: [{ name: "节", days: [day] }] });
       expect(problem(null).message).toMatch(/Expected an arrangement object, got null\./);
       expect(problem({ ...valid, year: 1000 }).message).toMatch(
@@ -306,7 +306,7 @@ describe("parseHolidayArrangement", () => {
       );
       expect(problem({ ...valid, year: 10_000 }).path).toEqual(["year"]);
       expect(problem({ ...valid, holiday: [] }).message).toMatch(
-        /Unknown field "holiday"; the fields are year, source, published, provisional, holidays, workdays\./,
+        /Unknown field "holiday"\. Did you mean "holidays"\? The fields are year, source, published, provisional, holidays, workdays\./,
       );
       expect(
         problem({ year: 2027, holidays: [{ name: "节", days: ["2027-01-01"], extra: 1 }] }),
@@ -314,7 +314,7 @@ describe("parseHolidayArrangement", () => {
         path: ["holidays", 0, "extra"],
         reason: "shape",
         message: expect.stringContaining(
-          'Unknown field "extra"; the fields are name, days, workdays.',
+          'Unknown field "extra". The fields are name, days, workdays.',
         ),
       });
       expect(problem({ year: 2027 }).message).toMatch(
@@ -362,7 +362,7 @@ describe("parseHolidayArrangement", () => {
         ["2026-12-24", 2027],
         ["2028-01-01", 2027],
       ] as const) {
-        const error = thrown(() =>
+        const error = errorOf(() =>
           parseHolidayArrangement({ year, holidays: [{ name: "节", days: [day] }] }),
         );
         expect(error.details).toEqual({ reason: "outside-year", value: day, year });
@@ -373,7 +373,7 @@ describe("parseHolidayArrangement", () => {
     });
 
     it("duplicates and conflicts, with the day and where it was first listed", () => {
-      const twice = thrown(() =>
+      const twice = errorOf(() =>
         parseHolidayArrangement({
           year: 2027,
           holidays: [
@@ -385,7 +385,7 @@ describe("parseHolidayArrangement", () => {
       expect(twice.details).toEqual({ reason: "duplicate", date: "2027-01-03" });
       expect(twice.message).toMatch(/2027-01-03 is listed twice as a day off\./);
       // A make-up day listed under a holiday and again at the top level.
-      const makeUp = thrown(() =>
+      const makeUp = errorOf(() =>
         parseHolidayArrangement({
           year: 2027,
           holidays: [{ name: "节", days: ["2027-01-01"], workdays: ["2027-01-09"] }],
@@ -397,7 +397,7 @@ describe("parseHolidayArrangement", () => {
         { reason: "duplicate", date: "2027-01-09" },
       ]);
       expect(makeUp.message).toMatch(/2027-01-09 is listed twice as a make-up working day\./);
-      const conflict = thrown(() =>
+      const conflict = errorOf(() =>
         parseHolidayArrangement({
           year: 2027,
           holidays: [

@@ -1,7 +1,7 @@
 import chineseDays from "chinese-days";
-import type { HolidayArrangement } from "targetree";
-import { chinaArrangement, provisionalChinaArrangement } from "targetree";
 import { describe, expect, it } from "vitest";
+import type { HolidayArrangement } from "../../src/index.js";
+import { chinaArrangement, provisionalChinaArrangement } from "../../src/index.js";
 import {
   dragonBoatFestival,
   lunarReader,
@@ -10,7 +10,7 @@ import {
   springFestival,
 } from "../../src/time/_lib/chineseCalendar.js";
 import { utcDay } from "../../src/time/_lib/isoDate.js";
-import { thrown } from "./_helpers.js";
+import { errorOf } from "./_helpers.js";
 
 const daysOff = (arrangement: HolidayArrangement) =>
   arrangement.holidays.flatMap((holiday) => holiday.days).sort();
@@ -100,6 +100,49 @@ describe("provisionalChinaArrangement", () => {
     expect(byName.get("国庆节")?.workdays).toEqual(["2027-09-26", "2027-10-09"]);
   });
 
+  it("runs 春节 8 days from 除夕, plus the weekend days left between it and a make-up day, as 2026's notice does", () => {
+    const reader = lunarReader();
+    const spring = (arrangement: HolidayArrangement) =>
+      arrangement.holidays.find((holiday) => holiday.name === "春节")!;
+    // The notices: 2025 runs exactly 8 days from 除夕 (01-28); 2026 runs 9, from the Sunday
+    // before 除夕 (02-16), because the make-up Saturday 02-14 leaves 02-15 between.
+    expect(spring(chinaArrangement(2025)).days).toHaveLength(8);
+    expect(spring(chinaArrangement(2026)).days[0]).toBe("2026-02-15");
+    expect(spring(chinaArrangement(2026)).days).toHaveLength(9);
+    // 2027 the same way: 除夕 Friday 02-05, 8 days to Friday 02-12; a Saturday make-up day would
+    // stand alone between days off, so the make-up day is Sunday 02-14 and Saturday 02-13 joins.
+    expect(spring(provisionalChinaArrangement(2027))).toEqual({
+      name: "春节",
+      days: [
+        "2027-02-05",
+        "2027-02-06",
+        "2027-02-07",
+        "2027-02-08",
+        "2027-02-09",
+        "2027-02-10",
+        "2027-02-11",
+        "2027-02-12",
+        "2027-02-13",
+      ],
+      workdays: ["2027-01-31", "2027-02-14"],
+    });
+    for (let year = 2025; year <= 2099; year++) {
+      const { days, workdays = [] } = spring(provisionalChinaArrangement(year));
+      const eve = shift(springFestival(reader, year), -1);
+      const core = Array.from({ length: 8 }, (_, offset) => shift(eve, offset));
+      expect(
+        core.filter((date) => !days.includes(date)),
+        `${year}: the 8 days from 除夕`,
+      ).toEqual([]);
+      for (const extra of days.filter((date) => !core.includes(date))) {
+        const between = workdays.some(
+          (makeUp) => (makeUp < extra && extra < core[0]!) || (core[7]! < extra && extra < makeUp),
+        );
+        expect(isWeekendDay(extra) && between, `${year}: ${extra}`).toBe(true);
+      }
+    }
+  });
+
   it("merges 中秋 into 国庆 when it falls in early October (2028: 8 days)", () => {
     const national = provisionalChinaArrangement(2028).holidays.find((h) =>
       h.name.startsWith("国庆"),
@@ -164,20 +207,20 @@ describe("provisionalChinaArrangement", () => {
   });
 
   it("refuses years outside 2025–2099 with CALENDAR_YEAR_MISSING, and non-integers", () => {
-    expect(thrown(() => provisionalChinaArrangement(2024)).code).toBe("CALENDAR_YEAR_MISSING");
-    expect(thrown(() => provisionalChinaArrangement(2100)).code).toBe("CALENDAR_YEAR_MISSING");
-    expect(thrown(() => provisionalChinaArrangement(2024)).path).toEqual(["year"]);
-    const outside = thrown(() => provisionalChinaArrangement(2100));
+    expect(errorOf(() => provisionalChinaArrangement(2024)).code).toBe("CALENDAR_YEAR_MISSING");
+    expect(errorOf(() => provisionalChinaArrangement(2100)).code).toBe("CALENDAR_YEAR_MISSING");
+    expect(errorOf(() => provisionalChinaArrangement(2024)).path).toEqual(["year"]);
+    const outside = errorOf(() => provisionalChinaArrangement(2100));
     expect(outside.details).toEqual({ year: 2100 });
     expect(outside.message).toMatch(
       /A provisional China calendar can be computed for 2025–2099 only \(the current rules took effect in 2025\), not for 2100\./,
     );
     for (const year of [-1, 0, 999, 10_000]) {
-      const error = thrown(() => provisionalChinaArrangement(year));
+      const error = errorOf(() => provisionalChinaArrangement(year));
       expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["year"]]);
     }
-    expect(thrown(() => provisionalChinaArrangement(2027.5)).code).toBe("INVALID_ARGUMENT");
-    expect(thrown(() => provisionalChinaArrangement("2027" as never)).code).toBe(
+    expect(errorOf(() => provisionalChinaArrangement(2027.5)).code).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => provisionalChinaArrangement("2027" as never)).code).toBe(
       "INVALID_ARGUMENT",
     );
   });
@@ -240,17 +283,17 @@ describe("lunar and solar dates behind the provisional calendar", () => {
       [utcDay(2026, 2, 17), 0],
       [utcDay(2026, 2, 10), 7],
     ] as const) {
-      const error = thrown(() => reader.find(2026, 1, 1, from, span));
+      const error = errorOf(() => reader.find(2026, 1, 1, from, span));
       expect(error.code).toBe("CALENDAR_YEAR_MISSING");
       expect(error.message).toMatch(
         /The runtime's Chinese calendar gave no lunar 1\/1 for 2026; pass the year's arrangement as data instead\./,
       );
     }
     // Lunar year, month and day must all match: no lunar month 13, and 1/1 of 2025 is not 2026's.
-    expect(thrown(() => reader.find(2026, 13, 1, utcDay(2026, 1, 1), 60)).code).toBe(
+    expect(errorOf(() => reader.find(2026, 13, 1, utcDay(2026, 1, 1), 60)).code).toBe(
       "CALENDAR_YEAR_MISSING",
     );
-    expect(thrown(() => reader.find(2025, 1, 1, utcDay(2026, 2, 10), 10)).code).toBe(
+    expect(errorOf(() => reader.find(2025, 1, 1, utcDay(2026, 2, 10), 10)).code).toBe(
       "CALENDAR_YEAR_MISSING",
     );
   });
@@ -264,7 +307,7 @@ describe("lunar and solar dates behind the provisional calendar", () => {
     }
     Intl.DateTimeFormat = NoChinese as typeof Intl.DateTimeFormat;
     try {
-      const error = thrown(() => provisionalChinaArrangement(2027));
+      const error = errorOf(() => provisionalChinaArrangement(2027));
       expect(error.code).toBe("CALENDAR_YEAR_MISSING");
       expect(error.message).toMatch(/This JavaScript runtime has no Chinese calendar in Intl/);
     } finally {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { formatPercent, requiredGrowth, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import { formatPercent, requiredGrowth, toDecimal } from "../../src/index.js";
 import { runs } from "../_support/runs.js";
-import { thrown } from "./_helpers.js";
+import { errorOf } from "./_helpers.js";
 
 describe("requiredGrowth", () => {
   it("W10: 2014 needs 14.29% (7亿 → 8亿) against the planned 7.14% (7亿 → 7.5亿)", () => {
@@ -33,40 +33,40 @@ describe("requiredGrowth", () => {
 
   describe("bad input", () => {
     it("growth from zero: DIVISION_BY_ZERO", () => {
-      expect(thrown(() => requiredGrowth(0, 8)).code).toBe("DIVISION_BY_ZERO");
-      expect(thrown(() => requiredGrowth(0, 8, 4)).path).toEqual(["from"]);
-      const one = thrown(() => requiredGrowth(0, 8));
+      expect(errorOf(() => requiredGrowth(0, 8)).code).toBe("DIVISION_BY_ZERO");
+      expect(errorOf(() => requiredGrowth(0, 8, 4)).path).toEqual(["from"]);
+      const one = errorOf(() => requiredGrowth(0, 8));
       expect(one.path).toEqual(["from"]);
       expect(one.message).toMatch(/Growth from zero has no rate: the starting value is 0\./);
-      const several = thrown(() => requiredGrowth(0, 8, 4));
+      const several = errorOf(() => requiredGrowth(0, 8, 4));
       expect(several.code).toBe("DIVISION_BY_ZERO");
       expect(several.message).toMatch(/Use an absolute increase \(linear path\) instead\./);
     });
 
     it("a negative start, or a negative end over several periods: INVALID_OPERATION", () => {
-      expect(thrown(() => requiredGrowth(-7, 8)).code).toBe("INVALID_OPERATION");
-      expect(thrown(() => requiredGrowth(-7, 8, 3)).path).toEqual(["from"]);
-      expect(thrown(() => requiredGrowth(7, -8, 3)).path).toEqual(["to"]);
-      const one = thrown(() => requiredGrowth(-7, 8));
+      expect(errorOf(() => requiredGrowth(-7, 8)).code).toBe("INVALID_OPERATION");
+      expect(errorOf(() => requiredGrowth(-7, 8, 3)).path).toEqual(["from"]);
+      expect(errorOf(() => requiredGrowth(7, -8, 3)).path).toEqual(["to"]);
+      const one = errorOf(() => requiredGrowth(-7, 8));
       expect(one.path).toEqual(["from"]);
       expect(one.message).toMatch(/A growth rate needs a positive starting value, got -7\./);
-      const several = thrown(() => requiredGrowth(-7, 8, 3));
+      const several = errorOf(() => requiredGrowth(-7, 8, 3));
       expect(several.code).toBe("INVALID_OPERATION");
       expect(several.message).toMatch(/Compound growth needs a positive starting value, got -7\./);
-      const negative = thrown(() => requiredGrowth(7, -8, 3));
+      const negative = errorOf(() => requiredGrowth(7, -8, 3));
       expect(negative.code).toBe("INVALID_OPERATION");
       expect(negative.message).toMatch(/Compound growth cannot reach a negative value \(-8\)/);
     });
 
     it("bad periods and numbers", () => {
       for (const periods of [0, -1, 1001, Number.NaN, null, true, 2n]) {
-        expect(thrown(() => requiredGrowth(7, 8, periods as number)).path).toEqual(["periods"]);
+        expect(errorOf(() => requiredGrowth(7, 8, periods as number)).path).toEqual(["periods"]);
       }
       for (const [periods, got] of [
         [true, "a boolean"],
         [2n, "a bigint"],
       ] as const) {
-        const error = thrown(() => requiredGrowth(7, 8, periods as never));
+        const error = errorOf(() => requiredGrowth(7, 8, periods as never));
         expect(error.code).toBe("INVALID_ARGUMENT");
         expect(error.message).toMatch(`Expected a positive number of periods, got ${got}.`);
       }
@@ -75,19 +75,19 @@ describe("requiredGrowth", () => {
         [-1, "-1"],
         ["1000.5", "1000.5"],
       ] as const) {
-        const error = thrown(() => requiredGrowth(7, 8, periods));
+        const error = errorOf(() => requiredGrowth(7, 8, periods));
         expect(error.code).toBe("INVALID_ARGUMENT");
         expect(error.message).toMatch(
           `The number of periods must be above 0 and at most 1000, got ${got}.`,
         );
       }
-      expect(thrown(() => requiredGrowth("seven", 8)).code).toBe("INVALID_NUMBER");
+      expect(errorOf(() => requiredGrowth("seven", 8)).code).toBe("INVALID_NUMBER");
     });
 
     it("a rate past the supported magnitude (|x| < 1e1000): NUMBER_TOO_LARGE", () => {
-      const error = thrown(() => requiredGrowth("1e-999", "1e999"));
+      const error = errorOf(() => requiredGrowth("1e-999", "1e999"));
       expect([error.code, error.path]).toEqual(["NUMBER_TOO_LARGE", ["to"]]);
-      expect(thrown(() => requiredGrowth("1e-999", "1e999", "0.5")).code).toBe("NUMBER_TOO_LARGE");
+      expect(errorOf(() => requiredGrowth("1e-999", "1e999", "0.5")).code).toBe("NUMBER_TOO_LARGE");
       expect(requiredGrowth("1e-999", "1e999", 1000).isFinite()).toBe(true);
     });
   });

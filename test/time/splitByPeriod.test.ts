@@ -1,10 +1,10 @@
 import { addDays, differenceInCalendarDays, getISOWeek, getISOWeekYear } from "date-fns";
 import fc from "fast-check";
-import type { Decimal, Grain, SplitByPeriodOptions } from "targetree";
-import { chinaCalendar, listDays, splitByPeriod, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import type { Decimal, Grain, SplitByPeriodOptions } from "../../src/index.js";
+import { chinaCalendar, listDays, splitByPeriod, toDecimal } from "../../src/index.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, thrown } from "./_helpers.js";
+import { deepFreeze, errorOf } from "./_helpers.js";
 
 const china = chinaCalendar();
 const year2026 = { start: "2026-01-01", end: "2026-12-31", calendar: china } as const;
@@ -32,7 +32,11 @@ describe("splitByPeriod", () => {
         "31935483.87",
         "30000000",
       ]);
-      expect(result).toMatchObject({ days: 365, workingDays: 248, basis: "working-days" });
+      expect(result).toMatchObject({
+        calendarDays: 365,
+        workingDays: 248,
+        spreadBy: "working-days",
+      });
       expect(sum(result.periods).toString()).toBe("120000000");
     });
 
@@ -43,7 +47,7 @@ describe("splitByPeriod", () => {
         label: "2026年1月",
         start: "2026-01-01",
         end: "2026-01-31",
-        days: 31,
+        calendarDays: 31,
         workingDays: 21,
       });
       expect(months[0]?.value.toString()).toBe("10161290.32");
@@ -91,13 +95,13 @@ describe("splitByPeriod", () => {
         key: "2026-W01",
         start: "2026-01-01",
         end: "2026-01-04",
-        days: 4,
+        calendarDays: 4,
       });
       expect(weeks[1]).toMatchObject({
         key: "2026-W02",
         start: "2026-01-05",
         end: "2026-01-11",
-        days: 7,
+        calendarDays: 7,
       });
       expect(weeks.at(-1)).toMatchObject({
         key: "2026-W53",
@@ -133,23 +137,23 @@ describe("splitByPeriod", () => {
   });
 
   describe("the result", () => {
-    it("echoes the total, range, grain and basis, and has no quarterPattern unless given", () => {
+    it("echoes the total, range, grain and spreadBy, and has no quarterPattern unless given", () => {
       const result = splitByPeriod("1.2亿", { ...year2026, grain: "quarter" });
       expect(result).toMatchObject({
         start: "2026-01-01",
         end: "2026-12-31",
         grain: "quarter",
-        basis: "working-days",
-        days: 365,
+        spreadBy: "working-days",
+        calendarDays: 365,
         workingDays: 248,
         provisional: false,
         provisionalYears: [],
       });
       expect(result.total.toString()).toBe("120000000");
       expect(result).not.toHaveProperty("quarterPattern");
-      expect(splitByPeriod(1, { ...year2026, grain: "month", basis: "calendar-days" }).basis).toBe(
-        "calendar-days",
-      );
+      expect(
+        splitByPeriod(1, { ...year2026, grain: "month", spreadBy: "calendar-days" }).spreadBy,
+      ).toBe("calendar-days");
       const fiscal = splitByPeriod(1, { ...year2026, grain: "month", quarterPattern: "5-4-4" });
       expect(fiscal.quarterPattern).toBe("5-4-4");
     });
@@ -161,7 +165,7 @@ describe("splitByPeriod", () => {
         "label",
         "start",
         "end",
-        "days",
+        "calendarDays",
         "workingDays",
         "share",
         "value",
@@ -182,7 +186,7 @@ describe("splitByPeriod", () => {
         start: "2026-06-01",
         end: "2026-06-07",
         grain: "day",
-        basis: "calendar-days",
+        spreadBy: "calendar-days",
       }).periods;
       expect(days.map((day) => day.label)).toEqual([
         "2026-06-01 周一",
@@ -217,13 +221,13 @@ describe("splitByPeriod", () => {
       expect(strings(splitByPeriod(10, { ...options, unit: 1, rounding: "down" }).periods)).toEqual(
         ["4", "3", "3"],
       );
-      const error = thrown(() => splitByPeriod(10, { ...options, rounding: "nearest" as never }));
-      expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["rounding"]]);
+      const error = errorOf(() => splitByPeriod(10, { ...options, rounding: "nearest" as never }));
+      expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["options", "rounding"]]);
     });
 
     it("rounds a total off the unit only when roundTotal asks, by the rounding mode", () => {
       const options = { start: "2026-06-01", end: "2026-06-03", grain: "day", unit: 1 } as const;
-      const refused = thrown(() => splitByPeriod("10.5", options));
+      const refused = errorOf(() => splitByPeriod("10.5", options));
       expect([refused.code, refused.path]).toEqual(["NOT_A_MULTIPLE_OF_UNIT", ["total"]]);
       expect(refused.message).toMatch(/pass a finer unit, or roundTotal: true/);
       const halfUp = splitByPeriod("10.5", { ...options, roundTotal: true });
@@ -247,10 +251,13 @@ describe("splitByPeriod", () => {
         "-3",
       ]);
       expect(splitByPeriod(10, { ...options, roundTotal: true }).total.toString()).toBe("10");
-      const notBoolean = thrown(() =>
+      const notBoolean = errorOf(() =>
         splitByPeriod(10, { ...options, roundTotal: "yes" as never }),
       );
-      expect([notBoolean.code, notBoolean.path]).toEqual(["INVALID_ARGUMENT", ["roundTotal"]]);
+      expect([notBoolean.code, notBoolean.path]).toEqual([
+        "INVALID_ARGUMENT",
+        ["options", "roundTotal"],
+      ]);
     });
   });
 
@@ -259,7 +266,7 @@ describe("splitByPeriod", () => {
       const result = splitByPeriod(365, {
         ...year2026,
         grain: "month",
-        basis: "calendar-days",
+        spreadBy: "calendar-days",
         unit: 1,
       });
       expect(result.periods.map((p) => p.value.toNumber())).toEqual([
@@ -278,12 +285,12 @@ describe("splitByPeriod", () => {
         grain: "quarter",
         seasonality: [1, 2, 3, 4],
       });
-      expect(byArray.basis).toBe("seasonality");
+      expect(byArray.spreadBy).toBe("seasonality");
       expect(strings(byArray.periods)).toEqual(["100", "200", "300", "400"]);
       const byKey = splitByPeriod(1000, {
         ...year2026,
         grain: "quarter",
-        basis: "seasonality",
+        spreadBy: "seasonality",
         seasonality: { "2026-Q4": 4, "2026-Q1": 1, "2026-Q2": 2, "2026-Q3": 3 },
       });
       expect(strings(byKey.periods)).toEqual(["100", "200", "300", "400"]);
@@ -365,7 +372,7 @@ describe("splitByPeriod", () => {
       const monthly = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
       // Working days: 11 of January's 21 against 7 of February's 16, i.e. 176 : 147.
       const working = splitByPeriod(100, { ...options, seasonality: { monthly } }).periods;
-      expect(working.map((p) => [p.start, p.end, p.days, p.workingDays])).toEqual([
+      expect(working.map((p) => [p.start, p.end, p.calendarDays, p.workingDays])).toEqual([
         ["2026-01-16", "2026-01-31", 16, 11],
         ["2026-02-01", "2026-02-10", 10, 7],
       ]);
@@ -394,7 +401,7 @@ describe("splitByPeriod", () => {
         ["2026-01", "1", "1"],
         ["2026-02", "0", "0"],
       ]);
-      const error = thrown(() =>
+      const error = errorOf(() =>
         splitByPeriod(1, {
           ...options,
           seasonality: { monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] },
@@ -402,7 +409,7 @@ describe("splitByPeriod", () => {
       );
       expect([error.code, error.path]).toEqual([
         "SEASONALITY_MISMATCH",
-        ["seasonality", "monthly", 1],
+        ["options", "seasonality", "monthly", 1],
       ]);
       expect(error.message).toMatch(
         /Month 2026-2 has a seasonality weight but no working days to carry it\./,
@@ -427,7 +434,7 @@ describe("splitByPeriod", () => {
       prototype["2026-Q1"] = 1;
       try {
         const { "2026-Q1": _, ...withoutQ1 } = record;
-        const error = thrown(() => splitByPeriod(1000, { ...options, seasonality: withoutQ1 }));
+        const error = errorOf(() => splitByPeriod(1000, { ...options, seasonality: withoutQ1 }));
         expect(error.details).toEqual({ missing: ["2026-Q1"], extra: [] });
       } finally {
         delete prototype["2026-Q1"];
@@ -451,14 +458,14 @@ describe("splitByPeriod", () => {
         start: "2026-01-05",
         end: "2027-01-03",
         grain,
-        basis: "calendar-days",
+        spreadBy: "calendar-days",
         quarterPattern,
         unit: 1,
       });
 
     it("makes months of 4, 4 and 5 weeks counted from the start", () => {
       const months = fiscal("4-4-5").periods;
-      expect(months.map((p) => p.days / 7)).toEqual([4, 4, 5, 4, 4, 5, 4, 4, 5, 4, 4, 5]);
+      expect(months.map((p) => p.calendarDays / 7)).toEqual([4, 4, 5, 4, 4, 5, 4, 4, 5, 4, 4, 5]);
       expect(months[0]).toMatchObject({
         key: "FY2026-P01",
         label: "财务月P1（4周）",
@@ -474,18 +481,18 @@ describe("splitByPeriod", () => {
       expect(
         fiscal("4-5-4")
           .periods.slice(0, 3)
-          .map((p) => p.days / 7),
+          .map((p) => p.calendarDays / 7),
       ).toEqual([4, 5, 4]);
       expect(
         fiscal("5-4-4")
           .periods.slice(0, 3)
-          .map((p) => p.days / 7),
+          .map((p) => p.calendarDays / 7),
       ).toEqual([5, 4, 4]);
     });
 
     it("makes 13-week quarters", () => {
       const quarters = fiscal("4-4-5", "quarter").periods;
-      expect(quarters.map((p) => [p.key, p.label, p.days])).toEqual([
+      expect(quarters.map((p) => [p.key, p.label, p.calendarDays])).toEqual([
         ["FY2026-Q1", "财务Q1（13周）", 91],
         ["FY2026-Q2", "财务Q2（13周）", 91],
         ["FY2026-Q3", "财务Q3（13周）", 91],
@@ -508,25 +515,28 @@ describe("splitByPeriod", () => {
         start: "2026-01-01",
         end: "2026-12-31",
         grain: "month",
-        basis: "calendar-days",
+        spreadBy: "calendar-days",
         quarterPattern: "4-4-5",
         unit: 1,
       }).periods;
       expect(calendarYear).toHaveLength(12);
-      expect(calendarYear.at(-1)).toMatchObject({ days: 36, label: "财务月P12（5周+1天）" });
+      expect(calendarYear.at(-1)).toMatchObject({
+        calendarDays: 36,
+        label: "财务月P12（5周+1天）",
+      });
       const week53 = splitByPeriod(371, {
         start: "2026-01-05",
         end: "2027-01-10",
         grain: "month",
-        basis: "calendar-days",
+        spreadBy: "calendar-days",
         quarterPattern: "4-4-5",
       }).periods;
-      expect(week53.at(-1)?.days).toBe(42);
+      expect(week53.at(-1)?.calendarDays).toBe(42);
     });
 
     it("refuses more than one fiscal year, and grains other than quarter and month", () => {
       expect(
-        thrown(() =>
+        errorOf(() =>
           splitByPeriod(1, {
             start: "2026-01-01",
             end: "2027-01-07",
@@ -536,7 +546,7 @@ describe("splitByPeriod", () => {
         ).code,
       ).toBe("INVALID_RANGE");
       expect(
-        thrown(() =>
+        errorOf(() =>
           splitByPeriod(1, {
             start: "2026-01-01",
             end: "2026-12-31",
@@ -545,7 +555,7 @@ describe("splitByPeriod", () => {
           }),
         ).code,
       ).toBe("INVALID_ARGUMENT");
-      const pattern = thrown(() =>
+      const pattern = errorOf(() =>
         splitByPeriod(1, {
           start: "2026-01-01",
           end: "2026-12-31",
@@ -553,16 +563,19 @@ describe("splitByPeriod", () => {
           quarterPattern: "4-4-4" as never,
         }),
       );
-      expect([pattern.code, pattern.path]).toEqual(["INVALID_ARGUMENT", ["quarterPattern"]]);
+      expect([pattern.code, pattern.path]).toEqual([
+        "INVALID_ARGUMENT",
+        ["options", "quarterPattern"],
+      ]);
       expect(pattern.message).toMatch(
         /quarterPattern must be one of 4-4-5, 4-5-4, 5-4-4, got the string "4-4-4"\./,
       );
-      const week = thrown(() =>
+      const week = errorOf(() =>
         splitByPeriod(1, { ...year2026, grain: "week", quarterPattern: "4-4-5" }),
       );
-      expect(week.path).toEqual(["quarterPattern"]);
+      expect(week.path).toEqual(["options", "quarterPattern"]);
       expect(week.message).toMatch(/use it with grain quarter or month\./);
-      const long = thrown(() =>
+      const long = errorOf(() =>
         splitByPeriod(1, {
           ...year2026,
           end: "2027-01-07",
@@ -570,7 +583,7 @@ describe("splitByPeriod", () => {
           quarterPattern: "4-5-4",
         }),
       );
-      expect(long.path).toEqual(["end"]);
+      expect(long.path).toEqual(["options", "end"]);
       expect(long.message).toMatch(
         /A 4-5-4 split covers one fiscal year \(at most 371 days, 53 weeks\); split each fiscal year separately\./,
       );
@@ -614,20 +627,20 @@ describe("splitByPeriod", () => {
 
     it("end before start: INVALID_RANGE", () => {
       expect(
-        thrown(() => splitByPeriod(1, { ...base, start: "2026-12-31", end: "2026-01-01" })).code,
+        errorOf(() => splitByPeriod(1, { ...base, start: "2026-12-31", end: "2026-01-01" })).code,
       ).toBe("INVALID_RANGE");
     });
 
     it("an invalid date string: INVALID_DATE with the path", () => {
       for (const bad of ["2026-02-30", "2026-6-1", ""]) {
-        const error = thrown(() => splitByPeriod(1, { ...base, end: bad }));
-        expect([error.code, error.path]).toEqual(["INVALID_DATE", ["end"]]);
+        const error = errorOf(() => splitByPeriod(1, { ...base, end: bad }));
+        expect([error.code, error.path]).toEqual(["INVALID_DATE", ["options", "end"]]);
       }
     });
 
     it("a calendar with a day both holiday and make-up day: CALENDAR_CONFLICT", () => {
       expect(
-        thrown(() =>
+        errorOf(() =>
           splitByPeriod(1, {
             ...base,
             calendar: { holidays: ["2026-05-09"], workdays: ["2026-05-09"] },
@@ -638,59 +651,65 @@ describe("splitByPeriod", () => {
 
     it("a year without calendar data: CALENDAR_YEAR_MISSING", () => {
       expect(
-        thrown(() => splitByPeriod(1, { ...base, start: "2027-01-01", end: "2027-12-31" })).code,
+        errorOf(() => splitByPeriod(1, { ...base, start: "2027-01-01", end: "2027-12-31" })).code,
       ).toBe("CALENDAR_YEAR_MISSING");
     });
 
     it("seasonality that does not match the periods: SEASONALITY_MISMATCH", () => {
       const cases: [unknown, (string | number)[]][] = [
-        [[1, 2, 3], ["seasonality"]],
-        [{ "2026-01": 1 }, ["seasonality"]],
+        [
+          [1, 2, 3],
+          ["options", "seasonality"],
+        ],
+        [{ "2026-01": 1 }, ["options", "seasonality"]],
         [
           Object.fromEntries(
             [...Array(12)]
               .map((_, i) => [`2026-${String(i + 1).padStart(2, "0")}`, 1])
               .concat([["2027-01", 1]]),
           ),
-          ["seasonality", "2027-01"],
+          ["options", "seasonality", "2027-01"],
         ],
-        [{ monthly: [1, 2, 3] }, ["seasonality", "monthly"]],
-        [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], ["seasonality"]],
+        [{ monthly: [1, 2, 3] }, ["options", "seasonality", "monthly"]],
+        [
+          [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+          ["options", "seasonality"],
+        ],
       ];
       for (const [seasonality, path] of cases) {
-        const error = thrown(() =>
+        const error = errorOf(() =>
           splitByPeriod(1, { ...base, seasonality: seasonality as never }),
         );
         expect([error.code, error.path]).toEqual(["SEASONALITY_MISMATCH", path]);
       }
-      expect(thrown(() => splitByPeriod(1, { ...base, basis: "seasonality" })).code).toBe(
+      expect(errorOf(() => splitByPeriod(1, { ...base, spreadBy: "seasonality" })).code).toBe(
         "SEASONALITY_MISMATCH",
       );
-      const message = thrown(() => splitByPeriod(1, { ...base, seasonality: [1, 2] })).message;
+      const message = errorOf(() => splitByPeriod(1, { ...base, seasonality: [1, 2] })).message;
       expect(message).toContain("12 periods");
     });
 
     it("says how seasonality fails to match, naming the periods", () => {
-      const months = thrown(() => splitByPeriod(1, { ...base, seasonality: [1, 2] }));
+      const months = errorOf(() => splitByPeriod(1, { ...base, seasonality: [1, 2] }));
       expect(months.message).toContain(
         "The split has 12 periods (2026-01, 2026-02 … 2026-12) but 2 seasonality weights; give one weight per period, in order, or a record by period key.",
       );
       expect(months.details).toEqual({ expected: 12, got: 2 });
-      const quarters = thrown(() =>
+      const quarters = errorOf(() =>
         splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, 2, 3, 4, 5] }),
       );
       expect(quarters.message).toContain(
         "The split has 4 periods (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4) but 5 seasonality weights",
       );
-      const missing = thrown(() =>
+      const missing = errorOf(() =>
         splitByPeriod(1, { ...base, grain: "quarter", seasonality: { "2026-Q1": 1 } }),
       );
-      expect(missing.path).toEqual(["seasonality"]);
+      expect(missing.path).toEqual(["options", "seasonality"]);
       expect(missing.details).toEqual({ missing: ["2026-Q2", "2026-Q3", "2026-Q4"], extra: [] });
       expect(missing.message).toContain(
         'Seasonality keys do not match the periods (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4): no weight for "2026-Q2", "2026-Q3", "2026-Q4". ',
       );
-      const extra = thrown(() =>
+      const extra = errorOf(() =>
         splitByPeriod(1, {
           ...base,
           grain: "quarter",
@@ -704,23 +723,23 @@ describe("splitByPeriod", () => {
           },
         }),
       );
-      expect(extra.path).toEqual(["seasonality", "2027-Q1"]);
+      expect(extra.path).toEqual(["options", "seasonality", "2027-Q1"]);
       expect(extra.details).toEqual({ missing: [], extra: ["2027-Q1", "x"] });
       expect(extra.message).toContain(': weights for unknown periods "2027-Q1", "x". ');
-      const both = thrown(() =>
+      const both = errorOf(() =>
         splitByPeriod(1, { ...base, grain: "quarter", seasonality: { "2026-Q1": 1, x: 3 } }),
       );
       expect(both.message).toContain(
         'no weight for "2026-Q2", "2026-Q3", "2026-Q4"; weights for unknown periods "x". ',
       );
-      const monthly = thrown(() =>
+      const monthly = errorOf(() =>
         splitByPeriod(1, { ...base, seasonality: { monthly: [1, 2, 3] } }),
       );
       expect(monthly.details).toEqual({ expected: 12, got: 3 });
       expect(monthly.message).toMatch(
         /Monthly seasonality needs 12 figures \(January to December\), got 3\./,
       );
-      const zero = thrown(() => splitByPeriod(1, { ...base, seasonality: Array(12).fill(0) }));
+      const zero = errorOf(() => splitByPeriod(1, { ...base, seasonality: Array(12).fill(0) }));
       expect(zero.message).toMatch(
         /Every period's seasonality weight is zero, so the total cannot be spread\./,
       );
@@ -732,38 +751,44 @@ describe("splitByPeriod", () => {
         [null, "null"],
         ["1,2,3", 'the string "1,2,3"'],
       ] as const) {
-        const error = thrown(() =>
+        const error = errorOf(() =>
           splitByPeriod(1, { ...base, seasonality: seasonality as never }),
         );
-        expect([error.code, error.path]).toEqual(["SEASONALITY_MISMATCH", ["seasonality"]]);
+        expect([error.code, error.path]).toEqual([
+          "SEASONALITY_MISMATCH",
+          ["options", "seasonality"],
+        ]);
         expect(error.message).toContain(
           `seasonality must be an array, a record or { monthly }, got ${got}.`,
         );
       }
-      const within = thrown(() =>
+      const within = errorOf(() =>
         splitByPeriod(1, {
           ...base,
           seasonality: { monthly: Array(12).fill(1), within: "days" as never },
         }),
       );
-      expect([within.code, within.path]).toEqual(["INVALID_ARGUMENT", ["seasonality", "within"]]);
-      expect(within.message).toMatch(/within must be "working-days" or "calendar-days"\./);
+      expect([within.code, within.path]).toEqual([
+        "INVALID_ARGUMENT",
+        ["options", "seasonality", "within"],
+      ]);
+      expect(within.message).toMatch(/within must be "working-days" or "calendar-days", got/);
     });
 
     it("a negative seasonality weight: NEGATIVE_WEIGHT with the path", () => {
-      const error = thrown(() =>
+      const error = errorOf(() =>
         splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, -1, 1, 1] }),
       );
-      expect([error.code, error.path]).toEqual(["NEGATIVE_WEIGHT", ["seasonality", 1]]);
+      expect([error.code, error.path]).toEqual(["NEGATIVE_WEIGHT", ["options", "seasonality", 1]]);
       expect(error.message).toMatch(/A seasonality weight is negative\./);
       expect(
-        thrown(() => splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, "x", 1, 1] }))
+        errorOf(() => splitByPeriod(1, { ...base, grain: "quarter", seasonality: [1, "x", 1, 1] }))
           .path,
-      ).toEqual(["seasonality", 1]);
+      ).toEqual(["options", "seasonality", 1]);
     });
 
     it("a working-day split of a non-zero total with no working days: NO_WORKING_DAYS", () => {
-      const error = thrown(() =>
+      const error = errorOf(() =>
         splitByPeriod(100, {
           start: "2026-02-16",
           end: "2026-02-22",
@@ -771,44 +796,103 @@ describe("splitByPeriod", () => {
           calendar: china,
         }),
       );
-      expect([error.code, error.path]).toEqual(["NO_WORKING_DAYS", ["basis"]]);
+      expect([error.code, error.path]).toEqual(["NO_WORKING_DAYS", ["options", "spreadBy"]]);
       expect(error.message).toMatch(
-        /2026-02-16 – 2026-02-22 has no working days, so a working-day split of a non-zero total is undefined; use basis "calendar-days"/,
+        /2026-02-16 – 2026-02-22 has no working days, so a working-day split of a non-zero total is undefined; use spreadBy: "calendar-days"/,
       );
     });
 
-    it("bad grain, basis, total and options", () => {
-      expect(thrown(() => splitByPeriod(1, { ...base, grain: "fortnight" as never })).path).toEqual(
-        ["grain"],
-      );
-      expect(thrown(() => splitByPeriod(1, { ...base, basis: "hours" as never })).path).toEqual([
-        "basis",
-      ]);
+    it("bad grain, spreadBy, total and options", () => {
       expect(
-        thrown(() => splitByPeriod(1, { ...base, basis: "calendar-days", seasonality: [1] })).code,
+        errorOf(() => splitByPeriod(1, { ...base, grain: "fortnight" as never })).path,
+      ).toEqual(["options", "grain"]);
+      expect(errorOf(() => splitByPeriod(1, { ...base, spreadBy: "hours" as never })).path).toEqual(
+        ["options", "spreadBy"],
+      );
+      expect(
+        errorOf(() => splitByPeriod(1, { ...base, spreadBy: "calendar-days", seasonality: [1] }))
+          .code,
       ).toBe("INVALID_ARGUMENT");
       expect(
-        thrown(() => splitByPeriod(1, { ...base, grain: "fortnight" as never })).message,
+        errorOf(() => splitByPeriod(1, { ...base, grain: "fortnight" as never })).message,
       ).toMatch(
         /grain must be one of year, quarter, month, dekad, week, day, got the string "fortnight"\./,
       );
-      expect(thrown(() => splitByPeriod(1, { ...base, basis: "hours" as never })).message).toMatch(
-        /basis must be one of calendar-days, working-days, seasonality, got the string "hours"\./,
+      expect(
+        errorOf(() => splitByPeriod(1, { ...base, spreadBy: "hours" as never })).message,
+      ).toMatch(
+        /spreadBy must be one of calendar-days, working-days, seasonality, got the string "hours"\./,
       );
-      const both = thrown(() =>
-        splitByPeriod(1, { ...base, basis: "calendar-days", seasonality: [1] }),
+      const both = errorOf(() =>
+        splitByPeriod(1, { ...base, spreadBy: "calendar-days", seasonality: [1] }),
       );
-      expect(both.path).toEqual(["basis"]);
+      expect(both.path).toEqual(["options", "spreadBy"]);
       expect(both.message).toMatch(
-        /seasonality is given but basis is "calendar-days"; drop one of them\./,
+        /seasonality is given but spreadBy is "calendar-days"; drop one of them\./,
       );
-      const none = thrown(() => splitByPeriod(1, { ...base, basis: "seasonality" }));
-      expect(none.path).toEqual(["seasonality"]);
-      expect(none.message).toMatch(/basis "seasonality" needs seasonality weights/);
-      const total = thrown(() => splitByPeriod("abc", base));
+      const none = errorOf(() => splitByPeriod(1, { ...base, spreadBy: "seasonality" }));
+      expect(none.path).toEqual(["options", "seasonality"]);
+      expect(none.message).toMatch(/spreadBy "seasonality" needs seasonality weights/);
+      const total = errorOf(() => splitByPeriod("abc", base));
       expect([total.code, total.path]).toEqual(["INVALID_NUMBER", ["total"]]);
-      expect(thrown(() => splitByPeriod("0.001", base)).code).toBe("NOT_A_MULTIPLE_OF_UNIT");
-      expect(thrown(() => splitByPeriod(1, null as never)).code).toBe("INVALID_ARGUMENT");
+      expect(errorOf(() => splitByPeriod("0.001", base)).code).toBe("NOT_A_MULTIPLE_OF_UNIT");
+      expect(errorOf(() => splitByPeriod(1, null as never)).code).toBe("INVALID_ARGUMENT");
+    });
+
+    it("refuses a misspelt option, naming the one meant, and an option under its old name", () => {
+      const misspelt = errorOf(() =>
+        splitByPeriod(1, { ...base, calendar: undefined, calender: china } as never),
+      );
+      expect([misspelt.code, misspelt.path]).toEqual(["UNKNOWN_OPTION", ["options", "calender"]]);
+      expect(misspelt.message).toContain('Did you mean "calendar"?');
+      for (const [key, meant] of [
+        ["grian", "grain"],
+        ["spreadby", "spreadBy"],
+        ["seasonaltiy", "seasonality"],
+        ["quaterPattern", "quarterPattern"],
+        ["units", "unit"],
+        ["roundig", "rounding"],
+        ["roundTotals", "roundTotal"],
+        ["star", "start"],
+      ] as const) {
+        const error = errorOf(() => splitByPeriod(1, { ...base, [key]: "x" } as never));
+        expect([error.code, error.path], key).toEqual(["UNKNOWN_OPTION", ["options", key]]);
+        expect(error.message).toContain(`Did you mean "${meant}"?`);
+      }
+      const renamed = errorOf(() => splitByPeriod(1, { ...base, basis: "calendar-days" } as never));
+      expect([renamed.code, renamed.path]).toEqual(["UNKNOWN_OPTION", ["options", "basis"]]);
+      expect(renamed.message).toContain('Unknown option "basis": it is now "spreadBy".');
+      const monthly = errorOf(() =>
+        splitByPeriod(1, {
+          ...base,
+          seasonality: { monthly: Array(12).fill(1), whithin: "x" } as never,
+        }),
+      );
+      expect([monthly.code, monthly.path]).toEqual([
+        "UNKNOWN_OPTION",
+        ["options", "seasonality", "whithin"],
+      ]);
+    });
+
+    it("refuses seasonality given as a Map, saying to pass a plain object", () => {
+      const error = errorOf(() =>
+        splitByPeriod(1, { ...base, seasonality: new Map([["2026-01", 1]]) as never }),
+      );
+      expect([error.code, error.path]).toEqual([
+        "SEASONALITY_MISMATCH",
+        ["options", "seasonality"],
+      ]);
+      expect(error.message).toContain("got a Map (pass a plain object");
+    });
+
+    it('takes unit "万" and "亿" as a step of one 万 and one 亿, as "1万" and "1亿"', () => {
+      const values = (unit: string, total = "1.2亿") =>
+        splitByPeriod(total, { ...year2026, grain: "quarter", unit }).periods.map((p) =>
+          p.value.toString(),
+        );
+      expect(values("万")).toEqual(values("1万"));
+      expect(values("万")).toEqual(["28550000", "29520000", "31930000", "30000000"]);
+      expect(values("亿", "12亿")).toEqual(values("1亿", "12亿"));
     });
   });
 
@@ -818,13 +902,13 @@ describe("splitByPeriod", () => {
       from: fc.integer({ min: 0, max: 2100 }),
       length: fc.integer({ min: 0, max: 420 }),
       grain: fc.constantFrom(...grains),
-      basis: fc.constantFrom("working-days" as const, "calendar-days" as const),
+      spreadBy: fc.constantFrom("working-days" as const, "calendar-days" as const),
       cents: fc.bigInt({ min: 0n, max: 10n ** 14n }),
     });
 
     it("covers every day of the range by exactly one period, in order", () => {
       fc.assert(
-        fc.property(arbitrary, ({ from, length, grain, basis }) => {
+        fc.property(arbitrary, ({ from, length, grain, spreadBy }) => {
           const start = isoOf(from);
           const end = isoOf(from + length);
           // A zero total splits even over a range without working days.
@@ -832,20 +916,20 @@ describe("splitByPeriod", () => {
             start,
             end,
             grain,
-            basis,
+            spreadBy,
             calendar: china,
           });
           expect(periods[0]?.start).toBe(start);
           expect(periods.at(-1)?.end).toBe(end);
           periods.forEach((period, index) => {
             const span = differenceInCalendarDays(new Date(period.end), new Date(period.start)) + 1;
-            expect(period.days).toBe(span);
+            expect(period.calendarDays).toBe(span);
             const next = periods[index + 1];
             if (next) {
               expect(differenceInCalendarDays(new Date(next.start), new Date(period.end))).toBe(1);
             }
           });
-          expect(periods.reduce((n, p) => n + p.days, 0)).toBe(length + 1);
+          expect(periods.reduce((n, p) => n + p.calendarDays, 0)).toBe(length + 1);
           expect(new Set(periods.map((p) => p.key)).size).toBe(periods.length);
         }),
         { numRuns: runs(100) },
@@ -854,19 +938,26 @@ describe("splitByPeriod", () => {
 
     it("sums exactly to the total, each value a multiple of the unit", () => {
       fc.assert(
-        fc.property(arbitrary, ({ from, length, grain, basis, cents }) => {
+        fc.property(arbitrary, ({ from, length, grain, spreadBy, cents }) => {
           const total = toDecimal(cents.toString()).div(100);
           const start = isoOf(from);
           const end = isoOf(from + length);
           const noWorkingDays =
-            basis === "working-days" && listDays(start, end, china).days.every((d) => !d.working);
+            spreadBy === "working-days" &&
+            listDays(start, end, china).days.every((d) => !d.working);
           if (noWorkingDays && !total.isZero()) return;
-          const { periods } = splitByPeriod(total, { start, end, grain, basis, calendar: china });
+          const { periods } = splitByPeriod(total, {
+            start,
+            end,
+            grain,
+            spreadBy,
+            calendar: china,
+          });
           expect(sum(periods).eq(total)).toBe(true);
           for (const period of periods) {
             expect(period.value.times(100).isInteger()).toBe(true);
             expect(period.value.isNegative()).toBe(false);
-            if (basis === "working-days" && period.workingDays === 0)
+            if (spreadBy === "working-days" && period.workingDays === 0)
               expect(period.value.isZero()).toBe(true);
           }
         }),
@@ -895,7 +986,7 @@ describe("splitByPeriod", () => {
               start: isoOf(from),
               end: isoOf(from + length),
               grain,
-              basis: "calendar-days",
+              spreadBy: "calendar-days",
               unit: "0.01",
               roundTotal: true,
               rounding,

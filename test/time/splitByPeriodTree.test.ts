@@ -1,10 +1,10 @@
 import { addDays } from "date-fns";
 import fc from "fast-check";
-import type { Decimal, Grain, PeriodNode } from "targetree";
-import { chinaCalendar, listDays, splitByPeriodTree, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
+import type { Decimal, Grain, PeriodNode } from "../../src/index.js";
+import { chinaCalendar, listDays, splitByPeriodTree, toDecimal } from "../../src/index.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, thrown } from "./_helpers.js";
+import { deepFreeze, errorOf } from "./_helpers.js";
 
 const china = chinaCalendar();
 const sum = (nodes: readonly { value: Decimal }[]) =>
@@ -21,7 +21,7 @@ function checkTree(nodes: readonly PeriodNode[]): void {
     expect(sum(node.children).eq(node.value), node.key).toBe(true);
     expect(node.children[0]?.start).toBe(node.start);
     expect(node.children.at(-1)?.end).toBe(node.end);
-    expect(node.children.reduce((n, child) => n + child.days, 0)).toBe(node.days);
+    expect(node.children.reduce((n, child) => n + child.calendarDays, 0)).toBe(node.calendarDays);
     expect(node.children.reduce((n, child) => n + child.workingDays, 0)).toBe(node.workingDays);
     checkTree(node.children);
   }
@@ -71,7 +71,7 @@ describe("splitByPeriodTree", () => {
       start: "2026-01-05",
       end: "2027-01-03",
       grains: ["quarter", "month", "week"],
-      basis: "calendar-days",
+      spreadBy: "calendar-days",
       quarterPattern: "4-4-5",
       unit: 1,
     });
@@ -101,7 +101,7 @@ describe("splitByPeriodTree", () => {
     expect(tree.quarterPattern).toBe("4-4-5");
   });
 
-  it("echoes the total, range, grains and basis, with no quarterPattern unless given", () => {
+  it("echoes the total, range, grains and spreadBy, with no quarterPattern unless given", () => {
     const tree = splitByPeriodTree("1.2亿", {
       start: "2026-01-01",
       end: "2026-12-31",
@@ -112,8 +112,8 @@ describe("splitByPeriodTree", () => {
       start: "2026-01-01",
       end: "2026-12-31",
       grains: ["year", "quarter"],
-      basis: "working-days",
-      days: 365,
+      spreadBy: "working-days",
+      calendarDays: 365,
       workingDays: 248,
       provisional: false,
       provisionalYears: [],
@@ -125,9 +125,9 @@ describe("splitByPeriodTree", () => {
       start: "2026-01-01",
       end: "2026-01-31",
       grains: ["month"],
-      basis: "calendar-days",
+      spreadBy: "calendar-days",
     });
-    expect(byDays.basis).toBe("calendar-days");
+    expect(byDays.spreadBy).toBe("calendar-days");
     expect(byDays.periods[0]?.children).toEqual([]);
   });
 
@@ -150,7 +150,7 @@ describe("splitByPeriodTree", () => {
       end: "2026-03-31",
       grains: ["quarter", "month"],
       seasonality: [1],
-      innerBasis: "calendar-days",
+      innerSpreadBy: "calendar-days",
       unit: 1,
     });
     expect(byCalendar.periods[0]?.children.map((m) => m.value.toNumber())).toEqual([310, 280, 310]);
@@ -198,7 +198,7 @@ describe("splitByPeriodTree", () => {
       calendar: china,
       unit: 1,
     };
-    const refused = thrown(() => splitByPeriodTree("1000.5", options));
+    const refused = errorOf(() => splitByPeriodTree("1000.5", options));
     expect([refused.code, refused.path]).toEqual(["NOT_A_MULTIPLE_OF_UNIT", ["total"]]);
     const tree = splitByPeriodTree("1000.5", { ...options, roundTotal: true, rounding: "down" });
     expect(tree.total.toString()).toBe("1000");
@@ -212,68 +212,100 @@ describe("splitByPeriodTree", () => {
   describe("bad input", () => {
     it("refuses empty or unordered grains", () => {
       const base = { start: "2026-01-01", end: "2026-12-31" };
-      expect(thrown(() => splitByPeriodTree(1, { ...base, grains: [] })).path).toEqual(["grains"]);
-      const notArray = thrown(() => splitByPeriodTree(1, { ...base, grains: "month" as never }));
-      expect([notArray.code, notArray.path]).toEqual(["INVALID_ARGUMENT", ["grains"]]);
+      expect(errorOf(() => splitByPeriodTree(1, { ...base, grains: [] })).path).toEqual([
+        "options",
+        "grains",
+      ]);
+      const notArray = errorOf(() => splitByPeriodTree(1, { ...base, grains: "month" as never }));
+      expect([notArray.code, notArray.path]).toEqual(["INVALID_ARGUMENT", ["options", "grains"]]);
       expect(notArray.message).toMatch(
         /grains must be a non-empty array such as \["month", "week"\]\./,
       );
-      const same = thrown(() =>
+      const same = errorOf(() =>
         splitByPeriodTree(1, { ...base, grains: ["year", "month", "month"] }),
       );
-      expect([same.code, same.path]).toEqual(["INVALID_ARGUMENT", ["grains", 2]]);
+      expect([same.code, same.path]).toEqual(["INVALID_ARGUMENT", ["options", "grains", 2]]);
       expect(same.message).toMatch(
         /Each level must be finer than the one before: "month" cannot sit under "month"\./,
       );
       expect(
-        thrown(() => splitByPeriodTree(1, { ...base, grains: ["week", "dekad"] })).path,
-      ).toEqual(["grains", 1]);
+        errorOf(() => splitByPeriodTree(1, { ...base, grains: ["week", "dekad"] })).path,
+      ).toEqual(["options", "grains", 1]);
       expect(
-        thrown(() => splitByPeriodTree(1, { ...base, grains: ["month", "quarter"] })).path,
-      ).toEqual(["grains", 1]);
-      expect(thrown(() => splitByPeriodTree(1, { ...base, grains: ["dekad", "week"] })).code).toBe(
+        errorOf(() => splitByPeriodTree(1, { ...base, grains: ["month", "quarter"] })).path,
+      ).toEqual(["options", "grains", 1]);
+      expect(errorOf(() => splitByPeriodTree(1, { ...base, grains: ["dekad", "week"] })).code).toBe(
         "INVALID_ARGUMENT",
       );
       expect(
-        thrown(() => splitByPeriodTree(1, { ...base, grains: ["month", "hour" as never] })).path,
-      ).toEqual(["grains", 1]);
-      const inner = thrown(() =>
-        splitByPeriodTree(1, { ...base, grains: ["month"], innerBasis: "x" as never }),
+        errorOf(() => splitByPeriodTree(1, { ...base, grains: ["month", "hour" as never] })).path,
+      ).toEqual(["options", "grains", 1]);
+      const inner = errorOf(() =>
+        splitByPeriodTree(1, { ...base, grains: ["month"], innerSpreadBy: "x" as never }),
       );
-      expect([inner.code, inner.path]).toEqual(["INVALID_ARGUMENT", ["innerBasis"]]);
-      expect(inner.message).toMatch(/innerBasis must be "working-days" or "calendar-days"\./);
+      expect([inner.code, inner.path]).toEqual(["INVALID_ARGUMENT", ["options", "innerSpreadBy"]]);
+      expect(inner.message).toMatch(/innerSpreadBy must be "working-days" or "calendar-days"\./);
     });
 
-    it("refuses innerBasis where it would have no effect", () => {
+    it("refuses a misspelt option, naming the one meant, and options under their old names", () => {
+      const base = {
+        start: "2026-01-01",
+        end: "2026-06-30",
+        grains: ["quarter", "month"],
+      } as const;
+      for (const [key, meant] of [
+        ["grain", "grains"],
+        ["innerSpreadby", "innerSpreadBy"],
+        ["calender", "calendar"],
+      ] as const) {
+        const error = errorOf(() => splitByPeriodTree(1, { ...base, [key]: "x" } as never));
+        expect([error.code, error.path], key).toEqual(["UNKNOWN_OPTION", ["options", key]]);
+        expect(error.message).toContain(`Did you mean "${meant}"?`);
+      }
+      for (const [key, now] of [
+        ["basis", "spreadBy"],
+        ["innerBasis", "innerSpreadBy"],
+      ] as const) {
+        const error = errorOf(() =>
+          splitByPeriodTree(1, { ...base, [key]: "calendar-days" } as never),
+        );
+        expect([error.code, error.path]).toEqual(["UNKNOWN_OPTION", ["options", key]]);
+        expect(error.message).toContain(`it is now "${now}"`);
+      }
+    });
+
+    it("refuses innerSpreadBy where it would have no effect", () => {
       const base = {
         start: "2026-01-01",
         end: "2026-12-31",
         grains: ["quarter", "month"] as const,
       };
-      // Without seasonality every level uses the same basis.
-      const plain = thrown(() => splitByPeriodTree(1, { ...base, innerBasis: "calendar-days" }));
+      // Without seasonality every level uses the same spreadBy.
+      const plain = errorOf(() =>
+        splitByPeriodTree(1, { ...base, innerSpreadBy: "calendar-days" }),
+      );
       expect(plain.code).toBe("INVALID_ARGUMENT");
-      expect(plain.path).toEqual(["innerBasis"]);
+      expect(plain.path).toEqual(["options", "innerSpreadBy"]);
       expect(plain.message).toMatch(/only applies when seasonality is given per period/);
-      // Monthly seasonality applies at every level, so innerBasis is refused there too.
+      // Monthly seasonality applies at every level, so innerSpreadBy is refused there too.
       const monthly = { monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2] };
       expect(
-        thrown(() =>
-          splitByPeriodTree(1, { ...base, seasonality: monthly, innerBasis: "working-days" }),
+        errorOf(() =>
+          splitByPeriodTree(1, { ...base, seasonality: monthly, innerSpreadBy: "working-days" }),
         ).path,
-      ).toEqual(["innerBasis"]);
+      ).toEqual(["options", "innerSpreadBy"]);
       // Per-period seasonality takes it.
       const tree = splitByPeriodTree(100, {
         ...base,
         seasonality: [1, 1, 1, 1],
-        innerBasis: "calendar-days",
+        innerSpreadBy: "calendar-days",
       });
       expect(tree.periods.map((q) => q.value.toString())).toEqual(["25", "25", "25", "25"]);
     });
 
     it("refuses seasonality that does not match the first level", () => {
       expect(
-        thrown(() =>
+        errorOf(() =>
           splitByPeriodTree(1, {
             start: "2026-01-01",
             end: "2026-12-31",
@@ -308,7 +340,7 @@ describe("splitByPeriodTree", () => {
               return;
             const tree = splitByPeriodTree(total, { start, end, grains, calendar: china });
             expect(sum(tree.periods).eq(total)).toBe(true);
-            expect(tree.periods.reduce((n, p) => n + p.days, 0)).toBe(length + 1);
+            expect(tree.periods.reduce((n, p) => n + p.calendarDays, 0)).toBe(length + 1);
             checkTree(tree.periods);
           },
         ),

@@ -1,10 +1,10 @@
 import { eachDayOfInterval } from "date-fns";
 import fc from "fast-check";
-import type { Calendar } from "targetree";
-import { chinaCalendar, listDays, workingDays } from "targetree";
 import { describe, expect, it } from "vitest";
+import type { Calendar } from "../../src/index.js";
+import { chinaCalendar, listDays, workingDays } from "../../src/index.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, thrown } from "./_helpers.js";
+import { deepFreeze, errorOf } from "./_helpers.js";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 /** Days from 2020-01-01 as ISO text, computed independently of the library. */
@@ -13,16 +13,16 @@ const isoOf = (n: number) => iso(new Date(Date.UTC(2020, 0, 1 + n)));
 
 describe("workingDays", () => {
   it("counts both ends of the range", () => {
-    expect(workingDays("2026-06-01", "2026-06-05").count).toBe(5);
-    expect(workingDays("2026-06-01", "2026-06-01").count).toBe(1);
-    expect(workingDays("2026-06-06", "2026-06-07").count).toBe(0);
+    expect(workingDays("2026-06-01", "2026-06-05").workingDays).toBe(5);
+    expect(workingDays("2026-06-01", "2026-06-01").workingDays).toBe(1);
+    expect(workingDays("2026-06-06", "2026-06-07").workingDays).toBe(0);
   });
 
   it("describes the range", () => {
     expect(workingDays("2026-09-28", "2026-10-11", chinaCalendar())).toEqual({
       start: "2026-09-28",
       end: "2026-10-11",
-      count: 6,
+      workingDays: 6,
       calendarDays: 14,
       restDays: 8,
       holidays: 7,
@@ -39,7 +39,7 @@ describe("workingDays", () => {
       holidays: ["2026-06-01", { date: "2026-06-02", name: "Founders' Day" }],
       workdays: [{ date: "2026-06-07", name: "Stocktake" }],
     };
-    expect(workingDays("2026-06-01", "2026-06-07", company).count).toBe(5);
+    expect(workingDays("2026-06-01", "2026-06-07", company).workingDays).toBe(5);
     expect(listDays("2026-06-01", "2026-06-07", company).days.map((day) => day.kind)).toEqual([
       "holiday",
       "holiday",
@@ -53,12 +53,13 @@ describe("workingDays", () => {
 
   it("treats a calendar with years as complete for those years only", () => {
     const calendar: Calendar = { years: [2026], holidays: ["2026-01-01"] };
-    expect(workingDays("2026-01-01", "2026-01-02", calendar).count).toBe(1);
-    expect(thrown(() => workingDays("2027-01-01", "2027-01-02", calendar)).code).toBe(
+    expect(workingDays("2026-01-01", "2026-01-02", calendar).workingDays).toBe(1);
+    expect(errorOf(() => workingDays("2027-01-01", "2027-01-02", calendar)).code).toBe(
       "CALENDAR_YEAR_MISSING",
     );
     expect(
-      workingDays("2027-01-01", "2027-01-01", { ...calendar, missingYears: "weekends-only" }).count,
+      workingDays("2027-01-01", "2027-01-01", { ...calendar, missingYears: "weekends-only" })
+        .workingDays,
     ).toBe(1);
   });
 
@@ -72,12 +73,12 @@ describe("workingDays", () => {
 
   it("does not change a frozen calendar", () => {
     const calendar = deepFreeze({ ...chinaCalendar() });
-    expect(workingDays("2026-01-01", "2026-12-31", calendar).count).toBe(248);
+    expect(workingDays("2026-01-01", "2026-12-31", calendar).workingDays).toBe(248);
   });
 
   describe("bad input", () => {
     it("end before start is INVALID_RANGE", () => {
-      const error = thrown(() => workingDays("2026-06-02", "2026-06-01"));
+      const error = errorOf(() => workingDays("2026-06-02", "2026-06-01"));
       expect(error.code).toBe("INVALID_RANGE");
       expect(error.path).toEqual(["end"]);
     });
@@ -91,22 +92,22 @@ describe("workingDays", () => {
         "2026-06-01T00:00",
         "0999-01-01",
       ]) {
-        const error = thrown(() => workingDays(bad, "2026-12-31"));
+        const error = errorOf(() => workingDays(bad, "2026-12-31"));
         expect(error.code, bad).toBe("INVALID_DATE");
         expect(error.path).toEqual(["start"]);
       }
-      expect(thrown(() => workingDays("2026-01-01", 20261231 as never)).path).toEqual(["end"]);
-      expect(thrown(() => workingDays(new Date() as never, "2026-12-31")).code).toBe(
+      expect(errorOf(() => workingDays("2026-01-01", 20261231 as never)).path).toEqual(["end"]);
+      expect(errorOf(() => workingDays(new Date() as never, "2026-12-31")).code).toBe(
         "INVALID_DATE",
       );
     });
 
     it("a range over 100 years is INVALID_RANGE", () => {
-      expect(thrown(() => workingDays("1900-01-01", "2100-01-01")).code).toBe("INVALID_RANGE");
+      expect(errorOf(() => workingDays("1900-01-01", "2100-01-01")).code).toBe("INVALID_RANGE");
     });
 
     it("a day both holiday and make-up day is CALENDAR_CONFLICT with the path", () => {
-      const error = thrown(() =>
+      const error = errorOf(() =>
         workingDays("2026-06-01", "2026-06-30", {
           holidays: ["2026-06-01", "2026-06-06"],
           workdays: ["2026-06-06"],
@@ -124,13 +125,13 @@ describe("workingDays", () => {
         [{ weekend: "6,7" }, "INVALID_ARGUMENT", ["calendar", "weekend"]],
         [{ holidays: ["2026-02-30"] }, "INVALID_DATE", ["calendar", "holidays", 0]],
         [{ workdays: [{ date: "x" }] }, "INVALID_DATE", ["calendar", "workdays", 0, "date"]],
-        [{ holiday: [] }, "INVALID_ARGUMENT", ["calendar", "holiday"]],
+        [{ holiday: [] }, "UNKNOWN_OPTION", ["calendar", "holiday"]],
         [{ years: [2026.5] }, "INVALID_ARGUMENT", ["calendar", "years", 0]],
         [{ missingYears: "guess" }, "INVALID_ARGUMENT", ["calendar", "missingYears"]],
         ["china", "INVALID_ARGUMENT", ["calendar"]],
       ];
       for (const [calendar, code, path] of cases) {
-        const error = thrown(() => workingDays("2026-01-01", "2026-01-31", calendar as Calendar));
+        const error = errorOf(() => workingDays("2026-01-01", "2026-01-31", calendar as Calendar));
         expect([error.code, error.path], JSON.stringify(calendar)).toEqual([code, path]);
       }
     });
@@ -160,7 +161,7 @@ describe("workingDays", () => {
         ["2026-01-00", /"2026-01-00" does not exist: 2026-01 has 31 days\./],
       ];
       for (const [bad, message] of cases) {
-        const error = thrown(() => workingDays("2026-01-01", bad as string));
+        const error = errorOf(() => workingDays("2026-01-01", bad as string));
         expect([error.code, error.path], String(bad)).toEqual(["INVALID_DATE", ["end"]]);
         expect(error.message, String(bad)).toMatch(message);
       }
@@ -168,14 +169,14 @@ describe("workingDays", () => {
 
     it("takes a range of exactly 100 years (36,525 days) and refuses one day more", () => {
       expect(workingDays("2000-01-01", "2099-12-31").calendarDays).toBe(36_525);
-      const error = thrown(() => workingDays("2000-01-01", "2100-01-01"));
+      const error = errorOf(() => workingDays("2000-01-01", "2100-01-01"));
       expect([error.code, error.path]).toEqual(["INVALID_RANGE", ["end"]]);
       expect(error.message).toMatch(/The range has 36526 days; the limit is 36525 \(100 years\)/);
       expect(error.details).toEqual({ start: "2000-01-01", end: "2100-01-01", days: 36_526 });
     });
 
     it("says a range that ends before it starts is backwards, with both ends", () => {
-      const error = thrown(() => workingDays("2026-06-02", "2026-06-01"));
+      const error = errorOf(() => workingDays("2026-06-02", "2026-06-01"));
       expect(error.message).toMatch(
         /The range ends on 2026-06-01, before it starts on 2026-06-02\. Both ends are inclusive/,
       );
@@ -185,8 +186,8 @@ describe("workingDays", () => {
 
   describe("calendar data", () => {
     const week = ["2026-06-01", "2026-06-07"] as const; // Monday to Sunday
-    const count = (calendar: unknown) => workingDays(...week, calendar as Calendar).count;
-    const refusal = (calendar: unknown) => thrown(() => count(calendar));
+    const count = (calendar: unknown) => workingDays(...week, calendar as Calendar).workingDays;
+    const refusal = (calendar: unknown) => errorOf(() => count(calendar));
 
     it("takes any set of distinct weekdays 1–7 as the weekend, none included", () => {
       expect(count({ weekend: [1, 7] })).toBe(5);
@@ -219,6 +220,7 @@ describe("workingDays", () => {
       for (const [calendar, got] of [
         [null, "null"],
         [[], "an array"],
+        [new Map([["weekend", [7]]]), "a Map (pass a plain object, e.g. Object.fromEntries(map))"],
         ["china", 'the string "china"'],
       ] as const) {
         const error = refusal(calendar);
@@ -227,10 +229,19 @@ describe("workingDays", () => {
       }
     });
 
-    it("names the known fields when it meets an unknown one", () => {
-      expect(refusal({ holiday: [] }).message).toContain(
-        'Unknown calendar field "holiday"; the fields are name, weekend, holidays, workdays, years, missingYears, provisionalYears, sources.',
+    it("refuses an unknown field as UNKNOWN_OPTION, naming the closest and every known field", () => {
+      const error = refusal({ holiday: [] });
+      expect([error.code, error.path]).toEqual(["UNKNOWN_OPTION", ["calendar", "holiday"]]);
+      expect(error.message).toContain('Unknown option "holiday". Did you mean "holidays"?');
+      expect(error.message).toContain(
+        'Known options: "name", "weekend", "holidays", "workdays", "years", "missingYears", "provisionalYears", "sources".',
       );
+      const entry = refusal({ holidays: [{ date: "2026-06-01", nmae: "x" }] });
+      expect([entry.code, entry.path]).toEqual([
+        "UNKNOWN_OPTION",
+        ["calendar", "holidays", 0, "nmae"],
+      ]);
+      expect(entry.message).toContain('Did you mean "name"?');
     });
 
     it("takes a name and sources as strings only", () => {
@@ -290,7 +301,7 @@ describe("workingDays", () => {
     });
 
     it("points a conflict at the first listing of the day in each list", () => {
-      const error = thrown(() =>
+      const error = errorOf(() =>
         workingDays(...week, {
           holidays: ["2026-06-02", "2026-06-06", "2026-06-06"],
           workdays: ["2026-06-07", "2026-06-06", "2026-06-06"],
@@ -347,7 +358,7 @@ describe("workingDays", () => {
     });
 
     it("names the years a calendar covers when one is missing", () => {
-      const error = thrown(() =>
+      const error = errorOf(() =>
         workingDays("2025-06-01", "2025-06-30", { years: [2026, 2020, 2023, 2022, 2026] }),
       );
       expect([error.code, error.path]).toEqual(["CALENDAR_YEAR_MISSING", ["calendar"]]);
@@ -356,12 +367,12 @@ describe("workingDays", () => {
       );
       expect(error.message).toContain("pass 2025's official arrangement as data");
       expect(error.details).toEqual({ year: 2025, coveredYears: [2020, 2022, 2023, 2026] });
-      expect(thrown(() => count({ years: [] })).message).toMatch(/it covers no years\./);
+      expect(errorOf(() => count({ years: [] })).message).toMatch(/it covers no years\./);
     });
 
     it("offers a provisional calendar only for 2025–2099", () => {
       const hint = (year: number) =>
-        thrown(() => workingDays(`${year}-03-03`, `${year}-03-03`, { years: [] })).message;
+        errorOf(() => workingDays(`${year}-03-03`, `${year}-03-03`, { years: [] })).message;
       for (const year of [2025, 2099]) {
         expect(hint(year)).toMatch(/ask for a provisional calendar/);
         expect(hint(year)).not.toMatch(/outside/);
@@ -381,7 +392,7 @@ describe("workingDays", () => {
         });
       }
       for (const year of [2024, 2100]) {
-        const error = thrown(() => workingDays(`${year}-03-03`, `${year}-03-03`, provisional));
+        const error = errorOf(() => workingDays(`${year}-03-03`, `${year}-03-03`, provisional));
         expect(error.code).toBe("CALENDAR_YEAR_MISSING");
         expect(error.message).toContain(
           `${year} is outside the years a provisional calendar can be computed for.`,
@@ -415,7 +426,7 @@ describe("workingDays", () => {
         ["workdays", "2027-01-01"],
         ["holidays", "2027-01-31"],
       ] as const) {
-        const error = thrown(() =>
+        const error = errorOf(() =>
           workingDays("2027-01-01", "2027-01-31", {
             years: [],
             missingYears: "china-provisional",
@@ -505,7 +516,7 @@ describe("workingDays", () => {
             const rest = weekday === 5 || weekday === 6 || holidays.has(day);
             if (makeUps.has(day) || !rest) expected++;
           }
-          expect(workingDays(start, end, calendar).count).toBe(expected);
+          expect(workingDays(start, end, calendar).workingDays).toBe(expected);
         }),
         { numRuns: runs(150) },
       );
@@ -519,15 +530,15 @@ describe("workingDays", () => {
           fc.integer({ min: 0, max: 200 }),
           fc.integer({ min: 1, max: 200 }),
           (from, first, second) => {
-            const a = workingDays(isoOf(from), isoOf(from + first), calendar).count;
+            const a = workingDays(isoOf(from), isoOf(from + first), calendar).workingDays;
             const b = workingDays(
               isoOf(from + first + 1),
               isoOf(from + first + second),
               calendar,
-            ).count;
-            expect(workingDays(isoOf(from), isoOf(from + first + second), calendar).count).toBe(
-              a + b,
-            );
+            ).workingDays;
+            expect(
+              workingDays(isoOf(from), isoOf(from + first + second), calendar).workingDays,
+            ).toBe(a + b);
           },
         ),
         { numRuns: runs(100) },

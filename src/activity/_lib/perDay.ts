@@ -5,7 +5,7 @@ import { checkMagnitude } from "../../_lib/magnitude.js";
 import { own } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import { periodWorkingDays } from "./workingDays.js";
+import { countPeriodWorkingDays } from "./workingDays.js";
 
 /** Figures derived from a count for a team and a period. */
 export interface PerDay {
@@ -62,7 +62,7 @@ export function resolveWorkingDays(options: object): ResolvedDays {
   }
   if (start === undefined && end === undefined)
     return { workingDays: null, provisional: false, provisionalYears: [] };
-  const counted = periodWorkingDays(start, end, own(options, "calendar"));
+  const counted = countPeriodWorkingDays(start, end, own(options, "calendar"));
   if (counted.days === 0) {
     throw new TargetreeError(
       "NO_WORKING_DAYS",

@@ -1,8 +1,10 @@
-import { differenceInCalendarDays, eachDayOfInterval } from "date-fns";
+import { didYouMean } from "../../_lib/closest.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
+import { isRecord, own } from "../../_lib/records.js";
 import type { ArrangementHoliday, HolidayArrangement, IsoDate } from "../types.js";
-import { formatIsoDate, isIsoDate, utcDay } from "./isoDate.js";
+import { dayNumber, isoOfDay } from "./dayNumber.js";
+import { isIsoDate } from "./isoDate.js";
 
 /** Most holidays in one arrangement, and most day entries in one holiday. */
 const MAX_HOLIDAYS = 40;
@@ -10,15 +12,15 @@ const MAX_ENTRIES = 60;
 /** Longest run one `"start/end"` entry may span. */
 const MAX_RUN_DAYS = 31;
 
-const TOP_KEYS = /* @__PURE__ */ new Set([
+const TOP_KEYS: readonly string[] = [
   "year",
   "source",
   "published",
   "provisional",
   "holidays",
   "workdays",
-]);
-const HOLIDAY_KEYS = /* @__PURE__ */ new Set(["name", "days", "workdays"]);
+];
+const HOLIDAY_KEYS: readonly string[] = ["name", "days", "workdays"];
 
 /** Why an arrangement was refused, in `error.details.reason`. */
 export type ArrangementProblem =
@@ -41,21 +43,15 @@ function fail(
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function own(record: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function checkKeys(record: Record<string, unknown>, allowed: Set<string>, path: ErrorPath): void {
+function checkKeys(record: object, allowed: readonly string[], path: ErrorPath): void {
   for (const key of Object.keys(record)) {
-    if (!allowed.has(key)) {
-      fail("shape", `Unknown field ${excerpt(key)}; the fields are ${[...allowed].join(", ")}.`, [
-        ...path,
-        key,
-      ]);
+    if (!allowed.includes(key)) {
+      fail(
+        "shape",
+        `Unknown field ${excerpt(key)}.${didYouMean(key, allowed)} The fields are ${allowed.join(", ")}.`,
+        [...path, key],
+        { key, known: [...allowed] },
+      );
     }
   }
 }
@@ -123,8 +119,8 @@ function expandEntry(value: unknown, year: number, path: ErrorPath): IsoDate[] {
     }
     const from = checkDate(parts[0], year, path);
     const to = checkDate(parts[1], year, path);
-    const [fromDate, toDate] = [dateOf(from), dateOf(to)];
-    const span = differenceInCalendarDays(toDate, fromDate) + 1;
+    const first = dayNumber(from);
+    const span = dayNumber(to) - first + 1;
     if (span < 1 || span > MAX_RUN_DAYS) {
       fail(
         "bad-date",
@@ -133,13 +129,9 @@ function expandEntry(value: unknown, year: number, path: ErrorPath): IsoDate[] {
         { value },
       );
     }
-    return eachDayOfInterval({ start: fromDate, end: toDate }).map(formatIsoDate);
+    return Array.from({ length: span }, (_, offset) => isoOfDay(first + offset));
   }
   return [checkDate(value, year, path)];
-}
-
-function dateOf(iso: IsoDate) {
-  return utcDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
 /**

@@ -5,7 +5,10 @@ import type { UtcDate } from "./utcDate.js";
 
 /** Reads Chinese lunar dates from the runtime's `Intl` (ICU), with no data of our own. */
 export interface LunarReader {
-  /** The first Gregorian date, scanning `from` for `span` days, whose lunar date is `month`/`day` of lunar year `year` (not a leap month). */
+  /**
+   * The Gregorian date among the `span` days from `from` whose lunar date is `month`/`day` of
+   * lunar year `year` (not a leap month); a lunar date occurs once, so there is at most one.
+   */
   find(year: number, month: number, day: number, from: UtcDate, span: number): IsoDate;
 }
 
@@ -45,11 +48,29 @@ export function lunarReader(): LunarReader {
     return {
       year: relatedYear,
       month: /^\d+$/.test(monthText) ? Number(monthText) : -1,
+      leapOf: Number.parseInt(monthText, 10),
       day: Number(dayText),
     };
   };
   return {
     find(year, month, day, from, span) {
+      // Each read through Intl costs tens of microseconds: jump to where the date should be
+      // (a lunar month is 29 or 30 days) and check, instead of reading every day of the window.
+      // Only a date inside the window that reads exactly year/month/day is ever returned.
+      let offset = 0;
+      for (let attempt = 0; attempt < 6 && span > 0; attempt++) {
+        const lunar = read(shiftDays(from, offset));
+        if (lunar.year === year && lunar.month === month && lunar.day === day) {
+          return formatIsoDate(shiftDays(from, offset));
+        }
+        const known = [lunar.year, lunar.leapOf, lunar.day].every(Number.isFinite);
+        if (!known) break;
+        const months = (year - lunar.year) * 12 + (month - lunar.leapOf);
+        const next = offset + Math.round(months * 29.53) + (day - lunar.day);
+        const clamped = Math.min(Math.max(next, 0), span - 1);
+        if (clamped === offset) break;
+        offset = clamped;
+      }
       for (let offset = 0; offset < span; offset++) {
         const date = shiftDays(from, offset);
         const lunar = read(date);

@@ -1,11 +1,11 @@
-import { eachDayOfInterval, getISODay } from "date-fns";
 import type { ErrorPath } from "../../_lib/errors.js";
 import type { Calendar, DayKind, IsoDate, IsoWeekday } from "../types.js";
 import type { ResolvedCalendar } from "./calendar.js";
 import { resolveCalendar } from "./calendar.js";
+import { dayNumber, MS_PER_DAY, weekdayOfDay } from "./dayNumber.js";
 import type { DateRange } from "./isoDate.js";
-import { formatIsoDate } from "./isoDate.js";
-import type { UtcDate } from "./utcDate.js";
+import { daysInMonth } from "./isoDate.js";
+import { UtcDate } from "./utcDate.js";
 
 /** One day of a range, classified by the calendar. */
 export interface DayRow {
@@ -43,29 +43,40 @@ export function buildDays(
   calendar: Calendar | undefined,
   path: ErrorPath = ["calendar"],
 ): { readonly days: readonly DayRow[]; readonly calendar: ResolvedCalendar } {
-  const resolved = resolveCalendar(
-    calendar,
-    range.start.getFullYear(),
-    range.end.getFullYear(),
-    path,
-    { start: range.startIso, end: range.endIso },
-  );
-  // Weekdays repeat every 7 days: read the first from date-fns, step the rest.
-  const firstWeekday = getISODay(range.start);
-  const days = eachDayOfInterval({ start: range.start, end: range.end }).map(
-    (date, index): DayRow => {
-      const iso = formatIsoDate(date);
-      const weekday = (((firstWeekday - 1 + index) % 7) + 1) as IsoWeekday;
-      return {
-        date,
-        iso,
-        year: date.getFullYear(),
-        month: date.getMonth() + 1,
-        day: date.getDate(),
-        weekday,
-        ...classify(iso, weekday, resolved),
-      };
-    },
-  );
+  const startIso = range.startIso;
+  let year = Number(startIso.slice(0, 4));
+  let month = Number(startIso.slice(5, 7));
+  let day = Number(startIso.slice(8, 10));
+  const resolved = resolveCalendar(calendar, year, Number(range.endIso.slice(0, 4)), path, {
+    start: startIso,
+    end: range.endIso,
+  });
+  // Days are counted forward from the first one: no date library in the loop.
+  const first = dayNumber(startIso);
+  const count = dayNumber(range.endIso) - first + 1;
+  let weekday = weekdayOfDay(first);
+  let monthDays = daysInMonth(year, month);
+  const days: DayRow[] = [];
+  for (let index = 0; index < count; index++) {
+    const iso = `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+    days.push({
+      date: new UtcDate((first + index) * MS_PER_DAY),
+      iso,
+      year,
+      month,
+      day,
+      weekday,
+      ...classify(iso, weekday, resolved),
+    });
+    weekday = weekday === 7 ? 1 : ((weekday + 1) as IsoWeekday);
+    if (++day > monthDays) {
+      day = 1;
+      if (++month > 12) {
+        month = 1;
+        year++;
+      }
+      monthDays = daysInMonth(year, month);
+    }
+  }
   return { days, calendar: resolved };
 }

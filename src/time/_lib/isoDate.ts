@@ -1,7 +1,7 @@
-import { addDays, differenceInCalendarDays, getDaysInMonth } from "date-fns";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
 import type { IsoDate } from "../types.js";
+import { dayNumber, MS_PER_DAY } from "./dayNumber.js";
 import { UtcDate } from "./utcDate.js";
 
 /** Longest range a time function accepts: 100 years of days. */
@@ -21,9 +21,10 @@ export function formatIsoDate(date: Date): IsoDate {
   return `${date.getFullYear()}-${month}-${day}`;
 }
 
-/** Days in a month (1–12), through date-fns; only months' last days need it. */
-function daysInMonth(year: number, month: number): number {
-  return getDaysInMonth(utcDay(year, month, 1));
+/** Days in a month (1–12) of the (proleptic) Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** True when `text` is a real calendar date written `YYYY-MM-DD` with a year from 1000 to 9999. */
@@ -98,6 +99,20 @@ export function checkYear(value: unknown, path: ErrorPath): number {
   return value;
 }
 
+/** A checked, inclusive range of days, as ISO text and day numbers (no date objects). */
+export interface DayRange {
+  readonly startIso: IsoDate;
+  readonly endIso: IsoDate;
+  /** Day numbers (days since 1970-01-01) of the first and last day. */
+  readonly first: number;
+  readonly last: number;
+  /** The years of the first and last day. */
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** Calendar days in the range, both ends included. */
+  readonly days: number;
+}
+
 /** A checked, inclusive date range. */
 export interface DateRange {
   readonly start: UtcDate;
@@ -109,24 +124,26 @@ export interface DateRange {
 }
 
 /**
- * Checks an inclusive range `start`–`end`.
+ * Checks an inclusive range `start`–`end` without building date objects: what a count needs.
  *
  * @throws {TargetreeError} `INVALID_DATE` for a bad date; `INVALID_RANGE` when
  *   `end` is before `start` or the range is longer than {@link MAX_RANGE_DAYS}.
  */
-export function parseRange(
+export function checkDayRange(
   start: unknown,
   end: unknown,
   startPath: ErrorPath = ["start"],
   endPath: ErrorPath = ["end"],
-): DateRange {
-  const from = parseIsoDate(start, startPath);
-  const to = parseIsoDate(end, endPath);
-  const days = differenceInCalendarDays(to, from) + 1;
+): DayRange {
+  const startIso = checkIsoDate(start, startPath);
+  const endIso = checkIsoDate(end, endPath);
+  const first = dayNumber(startIso);
+  const last = dayNumber(endIso);
+  const days = last - first + 1;
   if (days < 1) {
     throw new TargetreeError(
       "INVALID_RANGE",
-      `The range ends on ${end as string}, before it starts on ${start as string}. Both ends are inclusive: a one-day range has start = end.`,
+      `The range ends on ${endIso}, before it starts on ${startIso}. Both ends are inclusive: a one-day range has start = end.`,
       { path: endPath, details: { start, end } },
     );
   }
@@ -137,10 +154,35 @@ export function parseRange(
       { path: endPath, details: { start, end, days } },
     );
   }
-  return { start: from, end: to, startIso: start as string, endIso: end as string, days };
+  const firstYear = Number(startIso.slice(0, 4));
+  const lastYear = Number(endIso.slice(0, 4));
+  return { startIso, endIso, first, last, firstYear, lastYear, days };
+}
+
+/**
+ * Checks an inclusive range `start`–`end`, with its first and last day as dates.
+ *
+ * @throws {TargetreeError} `INVALID_DATE` for a bad date; `INVALID_RANGE` when
+ *   `end` is before `start` or the range is longer than {@link MAX_RANGE_DAYS}.
+ */
+export function parseRange(
+  start: unknown,
+  end: unknown,
+  startPath: ErrorPath = ["start"],
+  endPath: ErrorPath = ["end"],
+): DateRange {
+  const range = checkDayRange(start, end, startPath, endPath);
+  return {
+    start: parseIsoDate(range.startIso, startPath),
+    end: parseIsoDate(range.endIso, endPath),
+    startIso: range.startIso,
+    endIso: range.endIso,
+    days: range.days,
+  };
 }
 
 /** The date `amount` days after (or before) `date`. */
 export function shiftDays(date: UtcDate, amount: number): UtcDate {
-  return addDays(date, amount);
+  // Dates here are midnight UTC, so a day is always 86,400,000 ms.
+  return new UtcDate(date.getTime() + amount * MS_PER_DAY);
 }

@@ -1,13 +1,19 @@
-// Reading the options of the time functions: own keys only, so a name planted on Object.prototype
-// never changes a result.
+// Reading the options of the time functions through the one options reader: own keys only, and
+// an unknown key is UNKNOWN_OPTION with the nearest known one.
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
-import { ownOptions } from "../../_lib/options.js";
+import { readOptions } from "../../_lib/options.js";
 
 /**
  * A time function's required options (`{ start, end, … }`) as a null-prototype copy of their own
- * properties; anything but a plain object is `INVALID_ARGUMENT` at `options`.
+ * properties; anything but a plain object is `INVALID_ARGUMENT` at `options`, and a key not in
+ * `known` is `UNKNOWN_OPTION` at `["options", key]`. A key in `renamed` (an option's name before
+ * the 1.0 vocabulary) is refused with its new name, since edit distance cannot find it.
  */
-export function requiredOptions(options: unknown): Readonly<Record<string, unknown>> {
+export function requiredOptions(
+  options: unknown,
+  known: readonly string[],
+  renamed: Readonly<Record<string, string>> = {},
+): Readonly<Record<string, unknown>> {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
@@ -15,5 +21,17 @@ export function requiredOptions(options: unknown): Readonly<Record<string, unkno
       { path: ["options"] },
     );
   }
-  return ownOptions(options, ["options"]);
+  for (const [before, now] of Object.entries(renamed)) {
+    if (
+      Object.hasOwn(options, before) &&
+      (options as Record<string, unknown>)[before] !== undefined
+    ) {
+      throw new TargetreeError(
+        "UNKNOWN_OPTION",
+        `Unknown option ${JSON.stringify(before)}: it is now ${JSON.stringify(now)}.`,
+        { path: ["options", before], details: { key: before, known: [...known], renamedTo: now } },
+      );
+    }
+  }
+  return readOptions(options, known);
 }

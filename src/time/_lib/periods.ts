@@ -1,4 +1,5 @@
-import { getISOWeek, getISOWeekYear } from "date-fns";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
 import type { DayRow } from "./dayTable.js";
 
 /** How finely a range is cut. */

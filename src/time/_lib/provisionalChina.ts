@@ -1,7 +1,7 @@
-import { getISODay } from "date-fns";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
 import type { HolidayArrangement, IsoDate } from "../types.js";
+import type { LunarReader } from "./chineseCalendar.js";
 import {
   dragonBoatFestival,
   lunarReader,
@@ -29,6 +29,9 @@ interface Block {
   workdays: UtcDate[];
 }
 
+/** ISO weekday (1 = Monday … 7 = Sunday) of a midnight-UTC date. */
+const getISODay = (date: UtcDate): number => ((date.getUTCDay() + 6) % 7) + 1;
+
 const isWeekend = (date: UtcDate): boolean => getISODay(date) >= 6;
 
 function run(start: UtcDate, length: number): UtcDate[] {
@@ -55,11 +58,13 @@ function parse(iso: IsoDate): UtcDate {
 /**
  * Builds a provisional China holiday arrangement for a year without a notice,
  * from the principles published with the 2025 notice and the lunar calendar of
- * `Intl`. See `provisionalChinaArrangement` for the rules.
+ * `Intl` (`reader`: one reader serves many years, as building one costs about a millisecond).
+ * See `provisionalChinaArrangement` for the rules.
  */
 export function buildProvisionalChina(
   year: number,
   path: ErrorPath = ["year"],
+  reader?: LunarReader,
 ): HolidayArrangement {
   if (!Number.isInteger(year) || year < PROVISIONAL_FIRST_YEAR || year > PROVISIONAL_LAST_YEAR) {
     throw new TargetreeError(
@@ -68,13 +73,13 @@ export function buildProvisionalChina(
       { path, details: { year } },
     );
   }
-  const reader = lunarReader();
+  const lunar = reader ?? lunarReader();
   const blocks: Block[] = [];
 
   blocks.push(threeDayBreak("元旦", `${year}-01-01`));
 
   // 春节: 8 days from 除夕 (the eve of lunar 1/1); 除夕 and 初一–初三 are statutory.
-  const eve = shiftDays(parse(springFestival(reader, year)), -1);
+  const eve = shiftDays(parse(springFestival(lunar, year)), -1);
   blocks.push({ name: "春节", days: run(eve, 8), statutory: 4, workdays: [] });
 
   blocks.push(threeDayBreak("清明节", qingming(year)));
@@ -89,10 +94,10 @@ export function buildProvisionalChina(
     workdays: [],
   });
 
-  blocks.push(threeDayBreak("端午节", dragonBoatFestival(reader, year)));
+  blocks.push(threeDayBreak("端午节", dragonBoatFestival(lunar, year)));
 
   // 中秋 within 09-28…10-08 merges with 国庆 into 8 days; otherwise 国庆 is 10-01…10-07.
-  const midAutumn = midAutumnFestival(reader, year);
+  const midAutumn = midAutumnFestival(lunar, year);
   const nationalDay = utcDay(year, 10, 1);
   if (midAutumn >= `${year}-09-28` && midAutumn <= `${year}-10-08`) {
     const start = midAutumn < `${year}-10-01` ? parse(midAutumn) : nationalDay;

@@ -1,16 +1,20 @@
-import { endOfMonth, startOfMonth } from "date-fns";
+import { endOfMonth } from "date-fns/endOfMonth";
+import { startOfMonth } from "date-fns/startOfMonth";
 import type { Decimal } from "../../_lib/decimal.js";
 import { ZERO } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
 import { unitsToDecimal } from "../../_lib/exact/index.js";
 import { checkMagnitude } from "../../_lib/magnitude.js";
+import { readChoice, readOptions } from "../../_lib/options.js";
+import { isRecord, own } from "../../_lib/records.js";
 import type { Numeric, RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import { allocate } from "../../split/allocate.js";
 import { readTotal, readUnitSetup } from "../../split/internal.js";
 import type { Calendar, DayKind, IsoDate } from "../types.js";
 import type { ResolvedCalendar } from "./calendar.js";
+import { dayNumber } from "./dayNumber.js";
 import type { DayRow } from "./dayTable.js";
 import { buildDays } from "./dayTable.js";
 import type { DateRange } from "./isoDate.js";
@@ -18,8 +22,8 @@ import { formatIsoDate, parseRange } from "./isoDate.js";
 import type { DayGroup, FiscalMap, Grain, QuarterPattern } from "./periods.js";
 import { fiscalMap, GRAINS, MAX_FISCAL_DAYS, QUARTER_PATTERNS } from "./periods.js";
 
-/** What the periods' shares follow. */
-export type PeriodBasis = "calendar-days" | "working-days" | "seasonality";
+/** What a period split's shares follow: working days, calendar days, or seasonality weights. */
+export type SpreadBy = "calendar-days" | "working-days" | "seasonality";
 
 /** Seasonality derived from a year of monthly figures (e.g. last year's sales by month). */
 export interface MonthlySeasonality {
@@ -38,7 +42,20 @@ export type Seasonality =
   | Readonly<Record<string, Numeric>>
   | MonthlySeasonality;
 
-const BASES: readonly PeriodBasis[] = ["calendar-days", "working-days", "seasonality"];
+const SPREADS: readonly SpreadBy[] = ["calendar-days", "working-days", "seasonality"];
+
+/** The options every period split reads; `splitByPeriod` adds `grain`, `splitByPeriodTree` `grains`. */
+export const SPLIT_OPTIONS: readonly string[] = [
+  "start",
+  "end",
+  "spreadBy",
+  "calendar",
+  "seasonality",
+  "quarterPattern",
+  "unit",
+  "rounding",
+  "roundTotal",
+];
 
 /** One period of a split. */
 export interface Period {
@@ -50,9 +67,9 @@ export interface Period {
   readonly start: IsoDate;
   /** Last day of the period inside the range (inclusive). */
   readonly end: IsoDate;
-  /** Calendar days. */
-  readonly days: number;
-  /** Working days by the calendar. */
+  /** Calendar days in the period. */
+  readonly calendarDays: number;
+  /** Working days in the period, by the calendar. */
   readonly workingDays: number;
   /** The period's share of the total before rounding (weights ÷ their sum). */
   readonly share: Decimal;
@@ -70,15 +87,21 @@ export interface PeriodSplitBase {
   readonly start: IsoDate;
   /** Last day of the range, inclusive. */
   readonly end: IsoDate;
-  /** What the shares follow. Default `"working-days"` (`"seasonality"` when `seasonality` is given). */
-  readonly basis?: PeriodBasis;
-  /** The working-day calendar. Default Monday–Friday, no holidays. */
+  /**
+   * What the shares follow: `"working-days"` (default; `"seasonality"` when `seasonality` is
+   * given), `"calendar-days"` or `"seasonality"`.
+   */
+  readonly spreadBy?: SpreadBy;
+  /**
+   * The working-day calendar. Default Monday–Friday, no holidays. A compiled calendar
+   * (`chinaCalendar()`, `compileCalendar(…)`) is read without being checked again.
+   */
   readonly calendar?: Calendar;
-  /** Weights for `basis: "seasonality"`. */
+  /** Weights for `spreadBy: "seasonality"`. */
   readonly seasonality?: Seasonality;
   /** Fiscal quarters of 13 weeks with months of 4-4-5, 4-5-4 or 5-4-4 weeks (quarter and month grains). */
   readonly quarterPattern?: QuarterPattern;
-  /** The smallest step of a value. Default `"0.01"`. */
+  /** The smallest step of a value: `"0.01"` (default), `1`, `"万"` (1万), `"1亿"`, … */
   readonly unit?: Numeric;
   /** How `roundTotal` rounds the total to the unit. Default `"half-up"` (四舍五入). */
   readonly rounding?: RoundingMode;
@@ -96,29 +119,28 @@ export interface Prepared {
   readonly range: DateRange;
   readonly days: readonly DayRow[];
   readonly calendar: ResolvedCalendar;
-  readonly basis: PeriodBasis;
+  readonly spreadBy: SpreadBy;
   readonly seasonality: Seasonality | undefined;
   /** Per-day weights for monthly seasonality. */
   readonly density: ReadonlyMap<IsoDate, Decimal> | null;
   readonly fiscal: FiscalMap | null;
   readonly quarterPattern: QuarterPattern | null;
-  readonly unit: Numeric | undefined;
-}
-
-function own(record: object, key: string): unknown {
-  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+  /** The rounding step, read by the split area (`"万"` is one 万). */
+  readonly unit: Decimal;
 }
 
 function isMonthly(value: unknown): value is MonthlySeasonality {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Array.isArray(own(value, "monthly"))
-  );
+  return isRecord(value) && Array.isArray(own(value, "monthly"));
 }
 
 export function checkGrain(value: unknown, path: ErrorPath): Grain {
+  if (value === undefined) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `grain is required: one of ${GRAINS.join(", ")}.`,
+      { path },
+    );
+  }
   if (!GRAINS.includes(value as Grain)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
@@ -140,40 +162,45 @@ export function prepare(
 ): Prepared {
   // The unit, the rounding mode and roundTotal are checked before anything else, and a total off
   // the unit is rounded here (on request), so the result's total is what the periods sum to.
-  const setup = readUnitSetup(options as Record<string, unknown>);
+  const setup = readUnitSetup(options, ["options"]);
   const amount = unitsToDecimal(readTotal(total, setup).units, setup.scaled);
-  const range = parseRange(own(options, "start"), own(options, "end"));
+  const range = parseRange(
+    own(options, "start"),
+    own(options, "end"),
+    ["options", "start"],
+    ["options", "end"],
+  );
   const seasonality = own(options, "seasonality") as Seasonality | undefined;
-  const givenBasis = own(options, "basis");
-  const basis = (givenBasis ?? (seasonality === undefined ? "working-days" : "seasonality")) as
-    | PeriodBasis
+  const given = own(options, "spreadBy");
+  const spreadBy = (given ?? (seasonality === undefined ? "working-days" : "seasonality")) as
+    | SpreadBy
     | undefined;
-  if (!BASES.includes(basis as PeriodBasis)) {
+  if (!SPREADS.includes(spreadBy as SpreadBy)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
-      `basis must be one of ${BASES.join(", ")}, got ${describeValue(givenBasis)}.`,
-      { path: ["basis"] },
+      `spreadBy must be one of ${SPREADS.join(", ")}, got ${describeValue(given)}.`,
+      { path: ["options", "spreadBy"] },
     );
   }
-  if (basis === "seasonality" && seasonality === undefined) {
+  if (spreadBy === "seasonality" && seasonality === undefined) {
     throw new TargetreeError(
       "SEASONALITY_MISMATCH",
-      'basis "seasonality" needs seasonality weights: one per period, a record by period key, or { monthly: [12 figures] }.',
-      { path: ["seasonality"] },
+      'spreadBy "seasonality" needs seasonality weights: one per period, a record by period key, or { monthly: [12 figures] }.',
+      { path: ["options", "seasonality"] },
     );
   }
-  if (basis !== "seasonality" && seasonality !== undefined) {
+  if (spreadBy !== "seasonality" && seasonality !== undefined) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
-      `seasonality is given but basis is "${basis}"; drop one of them.`,
-      { path: ["basis"] },
+      `seasonality is given but spreadBy is "${spreadBy}"; drop one of them.`,
+      { path: ["options", "spreadBy"] },
     );
   }
-  if (seasonality !== undefined && (typeof seasonality !== "object" || seasonality === null)) {
+  if (seasonality !== undefined && !Array.isArray(seasonality) && !isRecord(seasonality)) {
     throw new TargetreeError(
       "SEASONALITY_MISMATCH",
       `seasonality must be an array, a record or { monthly }, got ${describeValue(seasonality)}.`,
-      { path: ["seasonality"] },
+      { path: ["options", "seasonality"] },
     );
   }
   const pattern = own(options, "quarterPattern");
@@ -183,21 +210,21 @@ export function prepare(
       throw new TargetreeError(
         "INVALID_ARGUMENT",
         `quarterPattern must be one of ${QUARTER_PATTERNS.join(", ")}, got ${describeValue(pattern)}.`,
-        { path: ["quarterPattern"] },
+        { path: ["options", "quarterPattern"] },
       );
     }
     if (!grains.some((grain) => grain === "quarter" || grain === "month")) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
         "quarterPattern shapes fiscal quarters and months; use it with grain quarter or month.",
-        { path: ["quarterPattern"] },
+        { path: ["options", "quarterPattern"] },
       );
     }
     if (range.days > MAX_FISCAL_DAYS) {
       throw new TargetreeError(
         "INVALID_RANGE",
         `A ${pattern as string} split covers one fiscal year (at most ${MAX_FISCAL_DAYS} days, 53 weeks); split each fiscal year separately.`,
-        { path: ["end"] },
+        { path: ["options", "end"] },
       );
     }
     fiscalPattern = pattern as QuarterPattern;
@@ -205,17 +232,12 @@ export function prepare(
 
   // Monthly seasonality spreads each month's weight over the whole calendar month,
   // so the table covers the months at both ends in full.
-  const monthly = basis === "seasonality" && isMonthly(seasonality) ? seasonality : null;
-  const tableRange: DateRange = monthly
-    ? {
-        ...range,
-        start: startOfMonth(range.start),
-        end: endOfMonth(range.end),
-        startIso: formatIsoDate(startOfMonth(range.start)),
-        endIso: formatIsoDate(endOfMonth(range.end)),
-      }
-    : range;
-  const table = buildDays(tableRange, own(options, "calendar") as Calendar | undefined);
+  const monthly = spreadBy === "seasonality" && isMonthly(seasonality) ? seasonality : null;
+  const tableRange: DateRange = monthly ? wholeMonths(range) : range;
+  const table = buildDays(tableRange, own(options, "calendar") as Calendar | undefined, [
+    "options",
+    "calendar",
+  ]);
   const days = monthly
     ? table.days.filter((day) => day.iso >= range.startIso && day.iso <= range.endIso)
     : table.days;
@@ -226,13 +248,22 @@ export function prepare(
     range,
     days,
     calendar: table.calendar,
-    basis: basis as PeriodBasis,
+    spreadBy: spreadBy as SpreadBy,
     seasonality,
     density,
     fiscal: fiscalPattern ? fiscalMap(days, fiscalPattern) : null,
     quarterPattern: fiscalPattern,
-    unit: own(options, "unit") as Numeric | undefined,
+    unit: setup.unit,
   };
+}
+
+/** The range widened to the whole months at both ends (beyond the 100-year limit if need be). */
+function wholeMonths(range: DateRange): DateRange {
+  const start = startOfMonth(range.start);
+  const end = endOfMonth(range.end);
+  const startIso = formatIsoDate(start);
+  const endIso = formatIsoDate(end);
+  return { start, end, startIso, endIso, days: dayNumber(endIso) - dayNumber(startIso) + 1 };
 }
 
 function gcd(a: number, b: number): number {
@@ -248,7 +279,7 @@ function monthlyDensity(
   seasonality: MonthlySeasonality,
   days: readonly DayRow[],
 ): Map<IsoDate, Decimal> {
-  const path: ErrorPath = ["seasonality", "monthly"];
+  const path: ErrorPath = ["options", "seasonality", "monthly"];
   const figures = seasonality.monthly;
   if (figures.length !== 12) {
     throw new TargetreeError(
@@ -258,14 +289,14 @@ function monthlyDensity(
     );
   }
   const weights = figures.map((figure, index) => checkWeight(figure, [...path, index]));
-  const within = own(seasonality, "within") ?? "working-days";
-  if (within !== "working-days" && within !== "calendar-days") {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      'within must be "working-days" or "calendar-days".',
-      { path: ["seasonality", "within"] },
-    );
-  }
+  readOptions(seasonality, ["monthly", "within"], ["options", "seasonality"]);
+  const within = readChoice(
+    seasonality,
+    "within",
+    ["working-days", "calendar-days"],
+    "working-days",
+    ["options", "seasonality"],
+  );
   const counted = (day: DayRow) => within === "calendar-days" || day.working;
   const perMonth = new Map<string, number>();
   for (const day of days) {
@@ -308,7 +339,7 @@ function checkWeight(value: unknown, path: ErrorPath): Decimal {
 
 /** Per-period weights from seasonality given per period (array or record). */
 function periodSeasonality(seasonality: Seasonality, groups: readonly DayGroup[]): Decimal[] {
-  const path: ErrorPath = ["seasonality"];
+  const path: ErrorPath = ["options", "seasonality"];
   if (Array.isArray(seasonality)) {
     if (seasonality.length !== groups.length) {
       throw new TargetreeError(
@@ -351,15 +382,15 @@ function describeKeys(groups: readonly DayGroup[]): string {
 /** A period's weight: a whole count of days (fast path in `allocate`) or a Decimal. */
 export type Weight = number | Decimal;
 
-/** Weights of the groups by the basis (or `basis` overridden for inner levels). */
+/** Weights of the groups by what the split spreads by (overridden for inner levels). */
 export function weightsFor(
   prepared: Prepared,
   groups: readonly DayGroup[],
-  basis: PeriodBasis,
+  spreadBy: SpreadBy,
   topLevel: boolean,
 ): Weight[] {
-  if (basis === "calendar-days") return groups.map((group) => group.days.length);
-  if (basis === "working-days") {
+  if (spreadBy === "calendar-days") return groups.map((group) => group.days.length);
+  if (spreadBy === "working-days") {
     return groups.map((group) => group.days.filter((day) => day.working).length);
   }
   if (prepared.density) {
@@ -383,26 +414,26 @@ export function splitGroups(
   groups: readonly DayGroup[],
   weights: readonly Weight[],
   prepared: Prepared,
-  basis: PeriodBasis,
+  spreadBy: SpreadBy,
   grain: Grain,
 ): Period[] {
   const sum = weights.reduce<Decimal>((acc, weight) => acc.plus(weight), ZERO);
   if (sum.isZero() && !value.isZero()) {
-    if (basis === "working-days") {
+    if (spreadBy === "working-days") {
       throw new TargetreeError(
         "NO_WORKING_DAYS",
-        `${groups[0]!.days[0]!.iso} – ${groups[groups.length - 1]!.days.at(-1)!.iso} has no working days, so a working-day split of a non-zero total is undefined; use basis "calendar-days" or a range with working days.`,
-        { path: ["basis"] },
+        `${groups[0]!.days[0]!.iso} – ${groups[groups.length - 1]!.days.at(-1)!.iso} has no working days, so a working-day split of a non-zero total is undefined; use spreadBy: "calendar-days" or a range with working days.`,
+        { path: ["options", "spreadBy"] },
       );
     }
     throw new TargetreeError(
       "SEASONALITY_MISMATCH",
       "Every period's seasonality weight is zero, so the total cannot be spread.",
-      { path: ["seasonality"] },
+      { path: ["options", "seasonality"] },
     );
   }
   const values = allocate(value, weights, {
-    ...(prepared.unit === undefined ? {} : { unit: prepared.unit }),
+    unit: prepared.unit,
   });
   return groups.map((group, index): Period => {
     const first = group.days[0]!;
@@ -412,11 +443,15 @@ export function splitGroups(
       label: group.label,
       start: first.iso,
       end: last.iso,
-      days: group.days.length,
+      calendarDays: group.days.length,
       workingDays: group.days.filter((day) => day.working).length,
       share: sum.isZero()
         ? ZERO
-        : checkMagnitude(toDecimal(weights[index]!).dividedBy(sum), ["seasonality"], "A share"),
+        : checkMagnitude(
+            toDecimal(weights[index]!).dividedBy(sum),
+            ["options", "seasonality"],
+            "A share",
+          ),
       value: values[index]!,
     };
     if (grain !== "day") return period;
