@@ -1,5 +1,7 @@
 export { readPlanDocument } from "./document.js";
 export { lintPlan } from "./lintPlan.js";
+export type { RenderFormat, RenderPlanOptions } from "./renderPlan.js";
+export { renderPlan } from "./renderPlan.js";
 export type {
   ActualRow,
   Figures,
