@@ -1,3 +1,4 @@
+export { buildPlan } from "./buildPlan.js";
 export { readPlanDocument } from "./document.js";
 export { lintPlan } from "./lintPlan.js";
 export type { RenderFormat, RenderPlanOptions } from "./renderPlan.js";
