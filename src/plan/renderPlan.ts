@@ -1,7 +1,7 @@
 import { TargetreeError } from "../_lib/errors.js";
 import { readChoice, readOptions } from "../_lib/options.js";
-import { own } from "../_lib/records.js";
 import { toPlain } from "../_lib/plain.js";
+import { own } from "../_lib/records.js";
 import { planCsv, trackingCsv } from "./_lib/renderCsv.js";
 import { readRenderable } from "./_lib/renderInput.js";
 import { planMarkdown, trackingMarkdown } from "./_lib/renderMarkdown.js";
@@ -60,9 +60,9 @@ const FORMATS: readonly RenderFormat[] = ["md", "csv", "json"];
  *   organization: { name: "公司", children: [{ name: "华东", weight: 2 }, { name: "华南", weight: 1 }] },
  * });
  * renderPlan(plan, { format: "csv" }).split("\n").slice(0, 3)
- * //=> ["node,name,level,period,start,end,working_days,target,grain,level_name,path,parent", "公司,公司,0,all,2024-01-01,2024-12-31,251,12000000,all,,公司,", "公司,公司,0,2024-Q1,2024-01-01,2024-03-31,57,2840000,quarter,,公司,"]
- * renderPlan(plan).split("\n").slice(6, 9)
- * //=> ["| 公司 |  | 100.0% | 1,200.00 | 284.00 | 300.00 | 310.00 | 306.00 |", "| · 华东 |  | 66.7% | 800.00 | 190.00 | 200.00 | 206.00 | 204.00 |", "| · 华南 |  | 33.3% | 400.00 | 94.00 | 100.00 | 104.00 | 102.00 |"]
+ * //=> ["node,name,level,period,start,end,working_days,target,grain,level_name,path,parent", "公司,公司,0,all,2024-01-01,2024-12-31,251,12000000,all,,公司,", "公司,公司,0,2024-Q1,2024-01-01,2024-03-31,61,2920000,quarter,,公司,"]
+ * renderPlan(plan).split("\n").slice(8, 11)
+ * //=> ["| 公司 |  | 100.0% | 1,200.00 | 292.00 | 296.00 | 316.00 | 296.00 |", "| · 华东 |  | 66.7% | 800.00 | 195.00 | 197.00 | 211.00 | 197.00 |", "| · 华南 |  | 33.3% | 400.00 | 97.00 | 99.00 | 105.00 | 99.00 |"]
  */
 export function renderPlan(planOrTracking: Plan | Tracking, options?: RenderPlanOptions): string {
   const settings = readOptions(options, ["format", "grain"]);
@@ -82,7 +82,9 @@ export function renderPlan(planOrTracking: Plan | Tracking, options?: RenderPlan
     case "json":
       return `${JSON.stringify(toPlain(value), null, 2)}\n`;
     case "csv":
-      return input.kind === "plan" ? planCsv(input.plan, chosen) : trackingCsv(input.tracking, chosen);
+      return input.kind === "plan"
+        ? planCsv(input.plan, chosen)
+        : trackingCsv(input.tracking, chosen);
     case "md":
       return input.kind === "plan"
         ? planMarkdown(input.plan, chosen)
