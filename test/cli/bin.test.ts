@@ -1,6 +1,7 @@
 // The built `targetree` bin, spawned as a user runs it: each command and format, each exit code,
 // and never a stack trace, whatever the input.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bin, type BinResult, buildBin, hasStackTrace } from "./_bin.js";
@@ -173,6 +174,86 @@ describe("targetree lint", () => {
       code: "SHARES_INCOMPLETE",
       path: ["dimensions", "产品线", "shares"],
     });
+  });
+});
+
+describe("targetree build", () => {
+  it("prints the plan as Markdown by default, amounts in 万", () => {
+    const result = targetree("build", "fixed.json");
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("# 日事清 2024 年度销售计划（修订）");
+    expect(result.stdout).toContain("## Targets by quarter (万)");
+    expect(result.stdout).toMatch(/^\| 日事清 \|  \| 100\.0% \| 12,000\.00 \| /m);
+  });
+
+  it("prints one CSV row per node × period, every grain and the whole period", () => {
+    const result = targetree("build", "fixed.json", "--format", "csv");
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]).toBe(
+      "node,name,level,period,start,end,working_days,target,grain,level_name,path,parent",
+    );
+    expect(lines[1]).toBe("日事清,日事清,0,all,2024-01-01,2024-12-31,251,120000000.00,all,,日事清,");
+    // 37 nodes × (the whole year, 4 quarters, 12 months).
+    expect(lines).toHaveLength(1 + 37 * 17);
+    expect(lines.find((line) => line.startsWith("E001,张伟,3,2024-03,"))).toBeDefined();
+  });
+
+  it("keeps one grain with --grain", () => {
+    const lines = targetree("build", "fixed.json", "--format", "csv", "--grain", "quarter")
+      .stdout.trim()
+      .split("\n");
+    expect(lines).toHaveLength(1 + 37 * 5);
+  });
+
+  it("prints the plan as JSON, decimals as strings", () => {
+    const result = targetree("build", "fixed.json", "--format", "json");
+    expect(result.status).toBe(0);
+    const plan = JSON.parse(result.stdout) as { kind: string; target: string; nodes: unknown[] };
+    expect(plan.kind).toBe("targetree-plan");
+    expect(plan.target).toBe("120000000.00");
+    expect(plan.nodes).toHaveLength(37);
+  });
+
+  it("writes --output, taking the format from its extension, and says so on stderr", () => {
+    const result = targetree("build", "fixed.json", "--output", "plan.csv");
+    expect(result).toMatchObject({ status: 0, stdout: "" });
+    expect(result.stderr).toBe("targetree build: wrote plan.csv (630 lines).\n");
+    const written = readFileSync(join(bin.work, "plan.csv"), "utf8");
+    expect(written.split("\n")[0]).toMatch(/^node,name,level,period,/);
+  });
+
+  it("warns once on stderr for a provisional plan in CSV and Markdown, not in JSON", () => {
+    for (const format of ["csv", "md"]) {
+      const result = targetree("build", "retail.json", "--format", format, "--grain", "quarter");
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe(
+        "targetree build: warning: the plan is provisional: the working days of 2027 are computed, not from an official notice; build it again when the notice is published.\n",
+      );
+    }
+    const json = targetree("build", "retail.json", "--format", "json");
+    expect(json.stderr).toBe("");
+    expect(JSON.parse(json.stdout)).toMatchObject({ provisional: true, provisionalYears: [2027] });
+  });
+
+  it("refuses a plan with lint errors: exit 1, the errors and their fixes on stderr", () => {
+    const result = targetree("build", "rishiqing.json");
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trim().split("\n");
+    expect(lines.filter((line) => /^rishiqing\.json:\d+:\d+: error /.test(line))).toHaveLength(3);
+    expect(lines.at(-1)).toBe(
+      "targetree build: rishiqing.json has 3 lint errors; fix them first (each line above lists fixes; targetree lint rishiqing.json shows every finding).",
+    );
+  });
+
+  it("refuses a grain the plan does not have", () => {
+    const result = targetree("build", "fixed.json", "--grain", "week");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'targetree build: INVALID_ARGUMENT at --grain: grain must be one of the plan\'s grains ("quarter", "month"), got "week".\n',
+    );
   });
 });
 
