@@ -26,8 +26,8 @@ export default defineConfig([
     entry: { index: "src/index.ts", schema: "src/schema/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    // Keeps cli.js, which the second build writes into the same folder at the same time.
-    clean: ["!cli.js"],
+    // Keeps the CLI's files, which the second build writes into the same folder at the same time.
+    clean: ["!cli.js", "!cli-*.js"],
     // No source maps, on purpose: the output is unminified, readable JavaScript with each function
     // under a `// src/…` comment, and maps were 2.8 of the 4.2 MB unpacked (CONTRIBUTING.md).
     sourcemap: false,
@@ -35,7 +35,8 @@ export default defineConfig([
     target: "es2022",
   },
   {
-    // The `targetree` bin: ESM for Node, its shebang kept from src/cli/main.ts.
+    // The `targetree` bin: ESM for Node, its shebang kept from src/cli/main.ts, which checks the
+    // Node version before it loads the rest (one chunk with a fixed name, overwritten each build).
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
     platform: "node",
@@ -45,5 +46,8 @@ export default defineConfig([
     sourcemap: false,
     define: { TARGETREE_VERSION: JSON.stringify(version) },
     esbuildPlugins: [libraryBesideTheCli],
+    esbuildOptions(options) {
+      options.chunkNames = "cli-[name]";
+    },
   },
 ]);

@@ -1,27 +1,20 @@
 #!/usr/bin/env node
-// The `targetree` bin: wires the real files, streams and clock into `run`, and sets the exit code.
-import { readFileSync, writeFileSync } from "node:fs";
-import { unexpectedLine } from "./failure.js";
-import { run } from "./run.js";
-
-// A reader that stops early (`targetree build plan.json | head`) is not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  process.stderr.write(`${unexpectedLine(error)}\n`);
-  process.exit(2);
-});
-
-try {
-  process.exitCode = run(process.argv.slice(2), {
-    readFile: (path) => readFileSync(path),
-    writeFile: (path, text) => writeFileSync(path, text, "utf8"),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    stderrIsTTY: process.stderr.isTTY === true,
-    ...(process.stderr.columns === undefined ? {} : { stderrColumns: process.stderr.columns }),
-    now: () => performance.now(),
-  });
-} catch (error) {
-  process.stderr.write(`${unexpectedLine(error)}\n`);
+// The `targetree` bin. It imports nothing up front, so that an old Node or a broken install gives
+// one line on stderr instead of a stack trace; the CLI itself loads after that check.
+const major = Number(process.versions.node.split(".")[0]);
+if (major < 20) {
+  process.stderr.write(
+    `targetree needs Node.js 20 or later; this is Node.js ${process.versions.node}. Install a newer Node.js and run again.\n`,
+  );
   process.exitCode = 2;
+} else {
+  import("./node.js")
+    .then(({ runInNode }) => runInNode())
+    .catch((error: unknown) => {
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      process.stderr.write(
+        `targetree: cannot start: ${text.split("\n")[0]} Reinstall the package (npm install) and run again.\n`,
+      );
+      process.exitCode = 2;
+    });
 }

@@ -1,7 +1,8 @@
 // The built `targetree` bin, spawned as a user runs it: each command and format, each exit code,
 // and never a stack trace, whatever the input.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bin, type BinResult, buildBin, hasStackTrace } from "./_bin.js";
@@ -30,6 +31,27 @@ afterAll(() => bin?.remove());
 describe("the bin", () => {
   it("starts with a node shebang", () => {
     expect(readFileSync(bin.cli, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  });
+
+  it("is executable", () => {
+    expect(statSync(bin.cli).mode & 0o111).not.toBe(0);
+  });
+
+  it("says in one line that it cannot start when the install is broken", () => {
+    // The bin without the library beside it, as after a half-finished install.
+    const broken = join(bin.work, "broken");
+    mkdirSync(broken);
+    for (const name of ["cli.js", "cli-node.js"]) {
+      copyFileSync(join(dirname(bin.cli), name), join(broken, name));
+    }
+    const result = spawnSync(process.execPath, [join(broken, "cli.js"), "--version"], {
+      encoding: "utf8",
+    });
+    results.push({ status: result.status, stdout: result.stdout, stderr: result.stderr });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^targetree: cannot start: .*Reinstall the package \(npm install\) and run again\.\n$/,
+    );
   });
 
   it("prints the package version with --version", () => {
@@ -184,7 +206,7 @@ describe("targetree build", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("# 日事清 2024 年度销售计划（修订）");
     expect(result.stdout).toContain("## Targets by quarter (万)");
-    expect(result.stdout).toMatch(/^\| 日事清 \|  \| 100\.0% \| 12,000\.00 \| /m);
+    expect(result.stdout).toMatch(/^\| 日事清 \| {2}\| 100\.0% \| 12,000\.00 \| /m);
   });
 
   it("prints one CSV row per node × period, every grain and the whole period", () => {
@@ -194,7 +216,9 @@ describe("targetree build", () => {
     expect(lines[0]).toBe(
       "node,name,level,period,start,end,working_days,target,grain,level_name,path,parent",
     );
-    expect(lines[1]).toBe("日事清,日事清,0,all,2024-01-01,2024-12-31,251,120000000.00,all,,日事清,");
+    expect(lines[1]).toBe(
+      "日事清,日事清,0,all,2024-01-01,2024-12-31,251,120000000.00,all,,日事清,",
+    );
     // 37 nodes × (the whole year, 4 quarters, 12 months).
     expect(lines).toHaveLength(1 + 37 * 17);
     expect(lines.find((line) => line.startsWith("E001,张伟,3,2024-03,"))).toBeDefined();
