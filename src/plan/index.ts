@@ -1,6 +1,8 @@
 export { buildPlan } from "./buildPlan.js";
 export { readPlanDocument } from "./document.js";
 export { lintPlan } from "./lintPlan.js";
+export { replan } from "./replan.js";
+export { trackPlan } from "./trackPlan.js";
 export type {
   ActualRow,
   Figures,
