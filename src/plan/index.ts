@@ -3,6 +3,8 @@ export { readPlanDocument } from "./document.js";
 export { lintPlan } from "./lintPlan.js";
 export type { RenderFormat, RenderPlanOptions } from "./renderPlan.js";
 export { renderPlan } from "./renderPlan.js";
+export { replan } from "./replan.js";
+export { trackPlan } from "./trackPlan.js";
 export type {
   ActualRow,
   Figures,

@@ -534,6 +534,8 @@ export interface Plan {
   readonly drivers: PlanDriverAudit | null;
   /** Each dimension's split, by name (empty without `dimensions`). */
   readonly dimensions: Readonly<Record<string, PlanDimensionSplit>>;
+  /** The document's `activity`, so replan can work the activity out again, or `null`. */
+  readonly activity: PlanActivity | null;
   /** The document's alert rules, for trackPlan (empty without `rules`). */
   readonly rules: readonly PlanRule[];
   /** The document's `health`, for trackPlan, or `null`. */

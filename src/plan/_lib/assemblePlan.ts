@@ -82,6 +82,7 @@ export function assemblePlan(document: PlanDocument, model: Model | null): Plan 
         : auditDrivers(document.drivers, model, target, unit),
     dimensions:
       document.dimensions === undefined ? {} : splitDimensions(document.dimensions, target, unit),
+    activity: document.activity ?? null,
     rules: (document.rules ?? []).map((rule) => ({ ...rule })),
     health: document.health === undefined ? null : { ...document.health },
     tolerance:
