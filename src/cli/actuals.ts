@@ -17,7 +17,7 @@ export interface ActualsFile {
   readonly rows: readonly ActualsRow[];
   /** `FILE:LINE` (CSV) or `FILE:LINE:COLUMN` (JSON) of row `index` (and its `field`). */
   readonly place: (index: number, field?: string | number) => string;
-  /** How a person names row `index` and its field: `row 3, column "actual"` or `[2].actual`. */
+  /** How a person names row `index` (from 0) and its field: `row 2, column "actual"` or `[2].actual`. */
   readonly describe: (index: number, field?: string | number) => string;
 }
 
@@ -98,10 +98,11 @@ function readCsvActuals(text: string, path: string): ActualsFile {
   });
 
   const place = (index: number): string => `${path}:${lines[index] ?? headerLine}`;
+  // Rows are counted from 0, as trackPlan's messages count them; the line number finds them.
   const describe = (index: number, field?: string | number): string =>
     field === undefined || typeof field === "number"
-      ? `row ${index + 1}`
-      : `row ${index + 1}, column ${JSON.stringify(field)}`;
+      ? `row ${index}`
+      : `row ${index}, column ${JSON.stringify(field)}`;
   return { path, format: "csv", rows, place, describe };
 }
 

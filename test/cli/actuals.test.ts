@@ -47,7 +47,7 @@ describe("readActualsFile, CSV", () => {
       { node: "多行\r\n名字", date: "2024-01-04", actual: "5万", visits: "1" },
     ]);
     expect([0, 1, 2].map((row) => file.place(row))).toEqual(["a.csv:2", "a.csv:3", "a.csv:5"]);
-    expect(file.describe(1, "actual")).toBe('row 2, column "actual"');
+    expect(file.describe(1, "actual")).toBe('row 1, column "actual"');
   });
 
   it("reads LF files and period rows, leaving an empty date or period out", () => {
