@@ -281,6 +281,412 @@ describe("targetree build", () => {
   });
 });
 
+/** Actuals of four people of the fixed 日事清 plan, every working day of January 2024. */
+function januaryActuals(eol: string, bom: boolean): string {
+  const people = [
+    "E001",
+    "日事清/企业客户事业部/华东大区/王芳",
+    "日事清/渠道事业部/华南大区/朱琳",
+    "日事清/新业务事业部/新行业/林峰",
+  ];
+  const rows = ["node,date,actual,visits"];
+  for (let day = 2; day <= 31; day++) {
+    const date = `2024-01-${String(day).padStart(2, "0")}`;
+    if ([6, 7, 13, 14, 20, 21, 27, 28].includes(day)) continue;
+    people.forEach((person, i) => {
+      // Quoted fields: an amount with a group separator, and a node path.
+      const amount = ((10 + i) * 1000 + day) * 1000;
+      rows.push(`"${person}",${date},"${amount.toLocaleString("en-US")}",${i + 1}`);
+    });
+  }
+  return `${bom ? "\uFEFF" : ""}${rows.join(eol)}${eol}`;
+}
+
+describe("targetree track", () => {
+  beforeAll(() => {
+    bin.file("january.csv", januaryActuals("\r\n", true));
+    bin.file("january-lf.csv", januaryActuals("\n", false));
+  });
+
+  it("reads a CSV with a BOM, CRLF and quoted fields, and prints a row per node", () => {
+    const result = targetree(
+      "track",
+      "fixed.json",
+      "--actuals",
+      "january.csv",
+      "--as-of",
+      "2024-01-31",
+      "--format",
+      "csv",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]!.split(",").slice(0, 12)).toEqual([
+      "node",
+      "name",
+      "target",
+      "target_to_date",
+      "actual",
+      "achievement",
+      "time_progress",
+      "gap",
+      "projection",
+      "required_per_working_day",
+      "status",
+      "alerts",
+    ]);
+    expect(lines[0]!.split(",").at(-1)).toBe("visits");
+    expect(lines).toHaveLength(1 + 37);
+    const top = lines[1]!.split(",");
+    // 22 working days × (10 + 11 + 12 + 13) thousand thousand, plus the days' numbers.
+    const expectedActual =
+      22 * 46_000_000 +
+      4 *
+        1000 *
+        (2 +
+          3 +
+          4 +
+          5 +
+          8 +
+          9 +
+          10 +
+          11 +
+          12 +
+          15 +
+          16 +
+          17 +
+          18 +
+          19 +
+          22 +
+          23 +
+          24 +
+          25 +
+          26 +
+          29 +
+          30 +
+          31);
+    expect(top.slice(0, 3)).toEqual(["日事清", "日事清", "120000000.00"]);
+    expect(top[4]).toBe(`${expectedActual}.00`);
+    expect(top[5]).toMatch(/^\d\.\d{4}$/);
+    expect(top[11]).toMatch(/^[\w;-]*$/);
+  });
+
+  it("gives the same tracking for the same rows with LF and no BOM", () => {
+    const args = ["--as-of", "2024-01-31", "--format", "csv"];
+    const crlf = targetree("track", "fixed.json", "--actuals", "january.csv", ...args);
+    const lf = targetree("track", "fixed.json", "--actuals", "january-lf.csv", ...args);
+    expect(lf.stdout).toBe(crlf.stdout);
+  });
+
+  it("prints a row per node and month with --grain month, and Markdown by default", () => {
+    const csv = targetree(
+      "track",
+      "fixed.json",
+      "--actuals",
+      "january.csv",
+      "--as-of",
+      "2024-01-31",
+      "--format",
+      "csv",
+      "--grain",
+      "month",
+    );
+    expect(csv.stdout.trim().split("\n")).toHaveLength(1 + 37 * 13);
+    const md = targetree(
+      "track",
+      "fixed.json",
+      "--actuals",
+      "january.csv",
+      "--as-of",
+      "2024-01-31",
+    );
+    expect(md.status).toBe(0);
+    expect(md.stdout).toContain("# 日事清 2024 年度销售计划（修订）: tracking as of 2024-01-31");
+    expect(md.stdout).toContain(
+      "| Node | Target | To date | Actual | Achievement | Time progress |",
+    );
+  });
+
+  it("prints the tracking as JSON, and reads actuals as JSON", () => {
+    const rows = [
+      { node: "E001", date: "2024-01-02", actual: "1.5万" },
+      { node: "E001", period: "2024-02", actual: 30000 },
+    ];
+    bin.file("actuals.json", JSON.stringify(rows, null, 2));
+    const result = targetree(
+      "track",
+      "fixed.json",
+      "--actuals",
+      "actuals.json",
+      "--as-of",
+      "2024-03-01",
+      "--format",
+      "json",
+    );
+    expect(result.status).toBe(0);
+    const tracking = JSON.parse(result.stdout) as {
+      kind: string;
+      nodes: { node: string; periods: Record<string, { actual: string }> }[];
+    };
+    expect(tracking.kind).toBe("targetree-tracking");
+    expect(tracking.nodes.find((node) => node.node === "E001")!.periods.all!.actual).toBe(
+      "45000.00",
+    );
+  });
+
+  it("tracks a built plan's JSON without building it again", () => {
+    bin.file("built.json", targetree("build", "fixed.json", "--format", "json").stdout);
+    const args = ["--actuals", "january.csv", "--as-of", "2024-01-31", "--format", "csv"];
+    expect(targetree("track", "built.json", ...args).stdout).toBe(
+      targetree("track", "fixed.json", ...args).stdout,
+    );
+  });
+
+  it("names the line and row of a bad row, exit 2", () => {
+    bin.file("bad-node.csv", "node,date,actual\r\nE001,2024-01-02,5\r\nE00l,2024-01-03,7\r\n");
+    const node = targetree(
+      "track",
+      "fixed.json",
+      "--actuals",
+      "bad-node.csv",
+      "--as-of",
+      "2024-01-31",
+    );
+    expect(node.status).toBe(2);
+    expect(node.stdout).toBe("");
+    expect(node.stderr).toMatch(
+      /^bad-node\.csv:3: UNKNOWN_PLAN_NODE at row 1, column "node": .*Did you mean "E001"\?\n$/,
+    );
+    bin.file("bad-amount.csv", 'node,date,actual\nE001,2024-01-02,"12,x"\n');
+    const amount = targetree(
+      "track",
+      "fixed.json",
+      "--actuals",
+      "bad-amount.csv",
+      "--as-of",
+      "2024-01-31",
+    );
+    expect(amount.status).toBe(2);
+    expect(amount.stderr).toMatch(/^bad-amount\.csv:2: INVALID_NUMBER at row 0, column "actual": /);
+    expect(amount.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("names the JSON line and column of a bad row in actuals as JSON", () => {
+    bin.file(
+      "bad.json",
+      '[\n  { "node": "E001", "date": "2024-01-02", "actual": 5 },\n  { "node": "E001", "date": "2024-13-01", "actual": 5 }\n]\n',
+    );
+    const result = targetree(
+      "track",
+      "fixed.json",
+      "--actuals",
+      "bad.json",
+      "--as-of",
+      "2024-01-31",
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^bad\.json:3:21: INVALID_DATE at \[1\]\.date: /);
+  });
+
+  it("names a CSV syntax error's line, and a missing column", () => {
+    bin.file("unclosed.csv", 'node,date,actual\nE001,2024-01-02,"5\n');
+    const unclosed = targetree(
+      "track",
+      "fixed.json",
+      "--actuals",
+      "unclosed.csv",
+      "--as-of",
+      "2024-01-31",
+    );
+    expect(unclosed.status).toBe(2);
+    expect(unclosed.stderr).toMatch(/^unclosed\.csv:2: not valid CSV: Quote Not Closed/);
+    bin.file("columns.csv", "node,day,amount\nE001,2024-01-02,5\n");
+    const columns = targetree(
+      "track",
+      "fixed.json",
+      "--actuals",
+      "columns.csv",
+      "--as-of",
+      "2024-01-31",
+    );
+    expect(columns.status).toBe(2);
+    expect(columns.stderr).toMatch(/^columns\.csv:1: the header has no "actual" column/);
+  });
+
+  it("leaves out rows after the as-of day with one warning, and refuses them with --strict", () => {
+    const args = ["track", "fixed.json", "--actuals", "january.csv", "--as-of", "2024-01-15"];
+    const lenient = targetree(...args, "--format", "csv");
+    expect(lenient.status).toBe(0);
+    expect(lenient.stderr).toBe(
+      "targetree track: warning: 48 rows of january.csv are dated after 2024-01-15 and left out (--strict makes this an error).\n",
+    );
+    const strict = targetree(...args, "--strict");
+    expect(strict.status).toBe(2);
+    expect(strict.stderr).toMatch(/^january\.csv:\d+: AFTER_AS_OF at row \d+, column "date": /);
+  });
+
+  it("needs --actuals and a real --as-of day", () => {
+    const missing = targetree("track", "fixed.json", "--as-of", "2024-01-31");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("targetree track: --actuals FILE is required");
+    const day = targetree(
+      "track",
+      "fixed.json",
+      "--actuals",
+      "january.csv",
+      "--as-of",
+      "2024-02-30",
+    );
+    expect(day.status).toBe(2);
+    expect(day.stderr).toBe(
+      'targetree track: --as-of "2024-02-30" is not a day; write it as YYYY-MM-DD (e.g. 2024-06-30).\n',
+    );
+    const file = targetree("track", "fixed.json", "--actuals", "nope.csv", "--as-of", "2024-01-31");
+    expect(file.status).toBe(2);
+    expect(file.stderr).toMatch(/^nope\.csv: no such file\./);
+  });
+
+  it("refuses a plan with lint errors, exit 1", () => {
+    const result = targetree(
+      "track",
+      "rishiqing.json",
+      "--actuals",
+      "january.csv",
+      "--as-of",
+      "2024-01-31",
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("targetree track: rishiqing.json has 3 lint errors");
+  });
+});
+
+describe("targetree replan", () => {
+  const region = "日事清/企业客户事业部/华东大区";
+
+  it("prints the new plan in build's layout, and the count of moved cells on stderr", () => {
+    const result = targetree(
+      "replan",
+      "fixed.json",
+      "--node",
+      region,
+      "--by",
+      "500万",
+      "--from",
+      "2024-07-01",
+      "--format",
+      "csv",
+    );
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]).toBe(
+      "node,name,level,period,start,end,working_days,target,grain,level_name,path,parent",
+    );
+    expect(lines[1]).toBe(
+      "日事清,日事清,0,all,2024-01-01,2024-12-31,251,125000000.00,all,,日事清,",
+    );
+    expect(lines).toHaveLength(1 + 37 * 17);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^targetree replan: ${region} from 2024-07-01: \\d+ cells moved \\(--format json lists them\\)\\.\\n$`,
+      ),
+    );
+  });
+
+  it("prints { plan, diff } as JSON; closed periods keep their values", () => {
+    const result = targetree(
+      "replan",
+      "fixed.json",
+      "--node",
+      region,
+      "--to",
+      "2,900万",
+      "--from",
+      "2024-07-01",
+      "--format",
+      "json",
+    );
+    expect(result.status).toBe(0);
+    const { plan, diff } = JSON.parse(result.stdout) as {
+      plan: { target: string };
+      diff: { node: string; period: string; before: string; after: string }[];
+    };
+    expect(plan.target).toBe("125000000.00");
+    expect(diff.length).toBeGreaterThan(0);
+    expect(diff.some((entry) => /^2024-0[1-6]$|^2024-Q[12]$/.test(entry.period))).toBe(false);
+    expect(diff.find((entry) => entry.node === region && entry.period === "all")).toEqual({
+      node: region,
+      period: "all",
+      before: "24000000.00",
+      after: "29000000.00",
+    });
+  });
+
+  it("reads a negative change, and wants exactly one of --to and --by", () => {
+    const negative = targetree(
+      "replan",
+      "fixed.json",
+      "--node",
+      region,
+      "--by",
+      "-200万",
+      "--from",
+      "2024-07-01",
+      "--format",
+      "csv",
+    );
+    expect(negative.status).toBe(0);
+    expect(negative.stdout.split("\n")[1]).toContain(",118000000.00,");
+    const both = targetree(
+      "replan",
+      "fixed.json",
+      "--node",
+      region,
+      "--to",
+      "1",
+      "--by",
+      "1",
+      "--from",
+      "2024-07-01",
+    );
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("give exactly one of --to AMOUNT");
+    const neither = targetree("replan", "fixed.json", "--node", region, "--from", "2024-07-01");
+    expect(neither.status).toBe(2);
+  });
+
+  it("names the closest node for an unknown one, at --node", () => {
+    const result = targetree(
+      "replan",
+      "fixed.json",
+      "--node",
+      "日事清/企业客户事业部/华东",
+      "--by",
+      "1万",
+      "--from",
+      "2024-07-01",
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^targetree replan: UNKNOWN_PLAN_NODE at --node: .*Did you mean "日事清\/企业客户事业部\/华东大区"\?\n$/,
+    );
+  });
+
+  it("refuses a plan with lint errors, exit 1", () => {
+    const result = targetree(
+      "replan",
+      "rishiqing.json",
+      "--node",
+      "日事清",
+      "--by",
+      "1万",
+      "--from",
+      "2024-07-01",
+    );
+    expect(result.status).toBe(1);
+  });
+});
+
 describe("every run", () => {
   it("never prints a stack trace", () => {
     expect(results.length).toBeGreaterThan(10);

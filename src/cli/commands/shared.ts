@@ -40,7 +40,7 @@ export function placedLines(error: unknown, sources: ErrorSources): CliFailure |
     const actuals = sources.actuals;
     const field = typeof third === "string" || typeof third === "number" ? third : undefined;
     return new CliFailure(exit, [
-      `${actuals.place(second, field)}: ${error.code} at ${actuals.describe(second, field)}: ${message} Fix the row and run again.`,
+      `${actuals.place(second, field)}: ${error.code} at ${actuals.describe(second, field)}: ${message}`,
     ]);
   }
   const flag =
