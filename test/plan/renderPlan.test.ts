@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { buildPlan } from "../../src/plan/buildPlan.js";
 import { renderPlan } from "../../src/plan/renderPlan.js";
-import type { Plan, PlanDocument } from "../../src/plan/types.js";
+import { trackPlan } from "../../src/plan/trackPlan.js";
+import type { Plan, PlanDocument, Tracking } from "../../src/plan/types.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 
 /** A small plan: 公司 → 华东 (weight 2, id E1) and 华南 (weight 1), by quarter and month. */
@@ -186,6 +187,150 @@ describe("renderPlan, Markdown of a plan", () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+/** The small plan with a rule, tracked with a few rows of actuals. */
+function smallTracking(asOf = "2024-03-15"): Tracking {
+  const plan = smallPlan({
+    rules: [{ id: "behind", when: "achievement < timeProgress - 10%", recommend: "复盘本周拜访" }],
+    tracking: { tolerance: "5%" },
+  });
+  return trackPlan(
+    plan,
+    [
+      { node: "E1", date: "2024-01-05", actual: "150万", visits: 12 },
+      { node: "公司/华南", date: "2024-02-20", actual: "10,000.5", visits: 3 },
+    ],
+    { asOf },
+  );
+}
+
+describe("renderPlan, CSV of a tracking", () => {
+  it("has PLAN.md's columns first, then the period and the actuals' columns", () => {
+    const text = renderPlan(smallTracking(), { format: "csv" });
+    expect(text.split("\n")[0]).toBe(
+      "node,name,target,target_to_date,actual,achievement,time_progress,gap,projection,required_per_working_day,status,alerts," +
+        "period,level,path,gap_rate,working_days,working_days_elapsed,working_days_remaining,misses_in_a_row,in_danger,visits",
+    );
+    const rows = csvRows(text);
+    expect(rows.map((row) => [row.node, row.period])).toEqual([
+      ["公司", "all"],
+      ["E1", "all"],
+      ["公司/华南", "all"],
+    ]);
+  });
+
+  it("writes ratios as four-decimal fractions, alerts joined by ';', exact actuals", () => {
+    const tracking = smallTracking();
+    const rows = csvRows(renderPlan(tracking, { format: "csv" }));
+    const south = rows[2]!;
+    expect(south.actual).toBe("10000.50");
+    expect(south.achievement).toMatch(/^0\.\d{4}$/);
+    expect(south.time_progress).toBe(
+      new Decimal(tracking.periods[0]!.timeProgress).toFixed(4, Decimal.ROUND_HALF_UP),
+    );
+    expect(south.alerts).toBe("behind");
+    expect(south.visits).toBe("3");
+    expect(rows[1]!.alerts).toBe("");
+  });
+
+  it("leaves a null figure empty", () => {
+    // On the last day no working day is left, so nothing is required per working day.
+    const rows = csvRows(renderPlan(smallTracking("2024-12-31"), { format: "csv" }));
+    expect(rows.every((row) => row.required_per_working_day === "")).toBe(true);
+  });
+
+  it("adds a row per node × period of the grain", () => {
+    const rows = csvRows(renderPlan(smallTracking(), { format: "csv", grain: "quarter" }));
+    expect(rows).toHaveLength(3 * 5);
+    expect(rows.slice(0, 5).map((row) => row.period)).toEqual([
+      "all",
+      "2024-Q1",
+      "2024-Q2",
+      "2024-Q3",
+      "2024-Q4",
+    ]);
+  });
+
+  it("reads back through csv-parse as the tracking's figures (property)", () => {
+    fc.assert(
+      fc.property(
+        documents,
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 365 }), fc.integer({ min: 0, max: 10 ** 7 })), {
+          maxLength: 20,
+        }),
+        fc.nat({ max: 365 }),
+        (document, draws, asOfDraw) => {
+          const plan = buildPlan(document);
+          const leaves = plan.nodes.filter((node) => node.children.length === 0);
+          const day = (draw: number) => {
+            const first = Date.parse(`${plan.start}T00:00:00Z`);
+            const span = (Date.parse(`${plan.end}T00:00:00Z`) - first) / 86_400_000 + 1;
+            return new Date(first + (draw % span) * 86_400_000).toISOString().slice(0, 10);
+          };
+          const actuals = draws.map(([leaf, date, amount]) => ({
+            node: leaves[leaf % leaves.length]!.node,
+            date: day(date),
+            actual: String(amount),
+          }));
+          const tracking = trackPlan(plan, actuals, { asOf: day(asOfDraw) });
+          const rows = csvRows(renderPlan(tracking, { format: "csv" }));
+          const fixed = (value: string | null, digits: number) =>
+            value === null ? "" : new Decimal(value).toFixed(digits, Decimal.ROUND_HALF_UP);
+          const decimals = Math.max(0, new Decimal(plan.unit).decimalPlaces());
+          expect(rows).toHaveLength(tracking.nodes.length);
+          tracking.nodes.forEach((node, i) => {
+            const cell = node.periods.all!;
+            expect(rows[i]).toMatchObject({
+              node: node.node,
+              name: node.name,
+              target: fixed(cell.target, decimals),
+              target_to_date: fixed(cell.targetToDate, decimals),
+              actual: fixed(cell.actual, decimals),
+              achievement: fixed(cell.achievement, 4),
+              time_progress: fixed(cell.timeProgress, 4),
+              gap: fixed(cell.gap, decimals),
+              projection: fixed(cell.projection, decimals),
+              required_per_working_day: fixed(cell.requiredPerWorkingDay, decimals),
+              status: cell.status,
+              alerts: cell.alerts.map((alert) => alert.id).join(";"),
+            });
+          });
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe("renderPlan, Markdown of a tracking", () => {
+  it("leads with the top node against time progress, then a table, the alerts and their advice", () => {
+    const text = renderPlan(smallTracking());
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("# 2024 计划: tracking as of 2024-03-15");
+    expect(lines[2]).toMatch(
+      /^公司: achievement \*\*\d+\.\d%\*\* against time progress \*\*\d+\.\d%\*\* \(\d+ of 251 working days\), (ahead|on-track|behind)\. Tolerance ±5\.0%; 2 actuals rows to date\.$/,
+    );
+    expect(lines).toContain("## The whole period, 2024-01-01 to 2024-12-31 (万)");
+    expect(lines).toContain("- 公司/华南: **behind** (warning): 复盘本周拜访");
+  });
+
+  it("adds a table per period of the grain that has begun", () => {
+    const text = renderPlan(smallTracking(), { grain: "quarter" });
+    expect(text).toContain("## 2024-Q1, open (万)");
+    expect(text).not.toContain("## 2024-Q2");
+    expect(text).toContain("3 later periods of grain quarter have not begun.");
+  });
+});
+
+describe("renderPlan of a tracking, purity", () => {
+  it("never changes its argument", () => {
+    const tracking = deepFreeze(smallTracking());
+    for (const format of ["md", "csv", "json"] as const) {
+      expect(renderPlan(tracking, { format })).toBe(renderPlan(tracking, { format }));
+    }
+    expect(JSON.parse(renderPlan(tracking, { format: "json" }))).toEqual(tracking);
   });
 });
 
