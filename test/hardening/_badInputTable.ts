@@ -4,6 +4,7 @@
 import {
   type AlertRule,
   binaryNode,
+  buildPlan,
   cascade,
   chinaCalendar,
   compileModel,
@@ -1458,4 +1459,22 @@ export const TABLE: readonly Row[] = [
       ],
     }),
   ),
+  {
+    name: "renderPlan",
+    call: () => {
+      // PLAN()'s drivers miss its target on purpose (for lintPlan); these reach it.
+      const inputs = { customers: 125, aov: 8000 };
+      const document = { ...PLAN(), drivers: { ...PLAN().drivers, inputs } };
+      return [buildPlan(document as never), { format: "csv", grain: "month" }];
+    },
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "unit"], kind: "number", nonNegative: true },
+      { at: [0, "nodes", 1, "targets", "2024-03"], kind: "number" },
+      { at: [0, "periods", 1, "workingDays"], kind: "number", nonNegative: true },
+      { at: [1], kind: "options" },
+      { at: [1, "format"], kind: "value", optional: true },
+      { at: [1, "grain"], kind: "value", optional: true },
+    ],
+  },
 ];

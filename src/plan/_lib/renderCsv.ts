@@ -18,9 +18,14 @@ function csvLines(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => `${row.map(csvField).join(",")}\n`).join("");
 }
 
-/** An amount with the unit's decimals; `null` is an empty field. */
-function amount(value: unknown, decimals: number, path: readonly (string | number)[]): string {
-  if (value === null) return "";
+/** An amount with the unit's decimals; `null` (a figure that may be null) is an empty field. */
+function amount(
+  value: unknown,
+  decimals: number,
+  path: readonly (string | number)[],
+  nullable = false,
+): string {
+  if (value === null && nullable) return "";
   return decimalAt(value, path).toFixed(decimals, Decimal.ROUND_HALF_UP);
 }
 
@@ -31,8 +36,8 @@ function exactAmount(value: unknown, decimals: number, path: readonly (string | 
 }
 
 /** A ratio as a decimal fraction with four decimals (`0.4762`); `null` is an empty field. */
-function ratio(value: unknown, path: readonly (string | number)[]): string {
-  if (value === null) return "";
+function ratio(value: unknown, path: readonly (string | number)[], nullable = false): string {
+  if (value === null && nullable) return "";
   return decimalAt(value, path).toFixed(RATIO_DECIMALS, Decimal.ROUND_HALF_UP);
 }
 
@@ -126,17 +131,17 @@ export function trackingCsv(tracking: Tracking, grain: string | undefined): stri
         amount(cell.target, decimals, [...path, "target"]),
         amount(cell.targetToDate, decimals, [...path, "targetToDate"]),
         exactAmount(cell.actual, decimals, [...path, "actual"]),
-        ratio(cell.achievement, [...path, "achievement"]),
+        ratio(cell.achievement, [...path, "achievement"], true),
         ratio(cell.timeProgress, [...path, "timeProgress"]),
         exactAmount(cell.gap, decimals, [...path, "gap"]),
-        amount(cell.projection, decimals, [...path, "projection"]),
-        amount(cell.requiredPerWorkingDay, decimals, [...path, "requiredPerWorkingDay"]),
+        amount(cell.projection, decimals, [...path, "projection"], true),
+        amount(cell.requiredPerWorkingDay, decimals, [...path, "requiredPerWorkingDay"], true),
         cell.status,
         (cell.alerts ?? []).map((alert) => alert.id).join(";"),
         period.label,
         String(node.level),
         node.path,
-        ratio(cell.gapRate, [...path, "gapRate"]),
+        ratio(cell.gapRate, [...path, "gapRate"], true),
         String(period.workingDays),
         String(period.workingDaysElapsed),
         String(period.workingDaysRemaining),

@@ -21,9 +21,9 @@ const NO_VALUE = "—";
 
 type Path = readonly (string | number)[];
 
-/** An amount in 万 with two decimals and digit groups: `12,000.00`; `null` is `—`. */
-function wan(value: unknown, path: Path): string {
-  if (value === null) return NO_VALUE;
+/** An amount in 万 with two decimals and digit groups: `12,000.00`; a nullable `null` is `—`. */
+function wan(value: unknown, path: Path, nullable = false): string {
+  if (value === null && nullable) return NO_VALUE;
   return formatAmount(decimalAt(value, path).div(TEN_THOUSAND), {
     scale: "none",
     digits: 2,
@@ -31,9 +31,9 @@ function wan(value: unknown, path: Path): string {
   });
 }
 
-/** A ratio as a percentage with one decimal: `47.6%`; `null` is `—`. */
-function percent(value: unknown, path: Path): string {
-  if (value === null) return NO_VALUE;
+/** A ratio as a percentage with one decimal: `47.6%`; a nullable `null` is `—`. */
+function percent(value: unknown, path: Path, nullable = false): string {
+  if (value === null && nullable) return NO_VALUE;
   return formatPercent(decimalAt(value, path), { digits: 1, fixed: true });
 }
 
@@ -271,11 +271,11 @@ function trackingRows(tracking: Tracking, period: TrackingPeriod): string[][] {
       wan(figures.target, [...path, "target"]),
       wan(figures.targetToDate, [...path, "targetToDate"]),
       wan(figures.actual, [...path, "actual"]),
-      percent(figures.achievement, [...path, "achievement"]),
+      percent(figures.achievement, [...path, "achievement"], true),
       percent(figures.timeProgress, [...path, "timeProgress"]),
       wan(figures.gap, [...path, "gap"]),
-      wan(figures.projection, [...path, "projection"]),
-      wan(figures.requiredPerWorkingDay, [...path, "requiredPerWorkingDay"]),
+      wan(figures.projection, [...path, "projection"], true),
+      wan(figures.requiredPerWorkingDay, [...path, "requiredPerWorkingDay"], true),
       figures.status,
       `${health.missesInARow}${health.inDanger ? " (in danger)" : ""}`,
       (figures.alerts ?? []).map((alert) => alert.id).join(", "),
@@ -285,13 +285,14 @@ function trackingRows(tracking: Tracking, period: TrackingPeriod): string[][] {
 
 /** The tracking as Markdown: every node against time progress, the alerts, the nodes in danger. */
 export function trackingMarkdown(tracking: Tracking, grain: string | undefined): string {
-  const whole = tracking.periods.find((period) => period.grain === "all");
+  const wholeIndex = tracking.periods.findIndex((period) => period.grain === "all");
+  const whole = tracking.periods[wholeIndex];
   const out: string[] = [`# ${cell(tracking.name ?? "Plan")}: tracking as of ${tracking.asOf}`, ""];
   const top = tracking.nodes[0];
   if (whole !== undefined && top !== undefined) {
     const figures = cellAt(top.periods, "all", ["nodes", 0, "periods", "all"]);
     out.push(
-      `${cell(top.name)}: achievement **${percent(figures.achievement, ["nodes", 0, "periods", "all", "achievement"])}** against time progress **${percent(whole.timeProgress, ["periods", 0, "timeProgress"])}** (${whole.workingDaysElapsed} of ${whole.workingDays} working days), ${figures.status}. Tolerance ±${percent(tracking.tolerance, ["tolerance"])}; ${tracking.rows} actuals rows to date${tracking.ignoredAfterAsOf > 0 ? `, ${tracking.ignoredAfterAsOf} dated after ${tracking.asOf} left out` : ""}.`,
+      `${cell(top.name)}: achievement **${percent(figures.achievement, ["nodes", 0, "periods", "all", "achievement"], true)}** against time progress **${percent(whole.timeProgress, ["periods", wholeIndex, "timeProgress"])}** (${whole.workingDaysElapsed} of ${whole.workingDays} working days), ${figures.status}. Tolerance ±${percent(tracking.tolerance, ["tolerance"])}; ${tracking.rows} actuals rows to date${tracking.ignoredAfterAsOf > 0 ? `, ${tracking.ignoredAfterAsOf} dated after ${tracking.asOf} left out` : ""}.`,
       "",
     );
   }
@@ -305,7 +306,12 @@ export function trackingMarkdown(tracking: Tracking, grain: string | undefined):
       period.grain === "all"
         ? `## The whole period, ${period.start} to ${period.end} (万)`
         : `## ${period.label}, ${period.state} (万)`;
-    out.push(title, "", table(TRACKING_HEADERS, TRACKING_RIGHT, trackingRows(tracking, period)), "");
+    out.push(
+      title,
+      "",
+      table(TRACKING_HEADERS, TRACKING_RIGHT, trackingRows(tracking, period)),
+      "",
+    );
   }
   if (grain !== undefined) {
     const future = tracking.periods.filter(
@@ -316,7 +322,8 @@ export function trackingMarkdown(tracking: Tracking, grain: string | undefined):
 
   const alerts = tracking.nodes.flatMap((node, i) =>
     (cellAt(node.periods, "all", ["nodes", i, "periods", "all"]).alerts ?? []).map(
-      (alert) => `- ${cell(node.path)}: **${cell(alert.id)}** (${alert.severity}): ${cell(alert.recommend)}`,
+      (alert) =>
+        `- ${cell(node.path)}: **${cell(alert.id)}** (${alert.severity}): ${cell(alert.recommend)}`,
     ),
   );
   if (alerts.length > 0) out.push("## Alerts", "", ...alerts, "");
