@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { PROGRESS_DELAY_MS, progressBar } from "../../src/cli/progress.js";
+import { runInMemory } from "./_io.js";
 
 function fakeIo(tty: boolean, clock: { now: number }): CliIo & { readonly err: string[] } {
   const err: string[] = [];
@@ -56,5 +58,35 @@ describe("progressBar", () => {
       `\r${"█".repeat(12)}${"░".repeat(12)} 2/4 writing\u001b[K`,
       "\r\u001b[K",
     ]);
+  });
+});
+
+describe("the progress bar in a command", () => {
+  it("draws on a terminal during long work, erases itself, and leaves stdout alone", () => {
+    const plan = readFileSync(
+      new URL("../../examples/plans/rishiqing-2024-fixed.json", import.meta.url),
+      "utf8",
+    );
+    let now = 0;
+    // Every look at the clock is 600 ms later: the work looks long.
+    const clock = () => {
+      now += 600;
+      return now;
+    };
+    const onTerminal = runInMemory(
+      ["build", "plan.json", "--format", "csv"],
+      { "plan.json": plan },
+      {
+        tty: true,
+        clock,
+      },
+    );
+    const onPipe = runInMemory(["build", "plan.json", "--format", "csv"], { "plan.json": plan });
+    expect(onTerminal.status).toBe(0);
+    expect(onTerminal.stdout).toBe(onPipe.stdout);
+    expect(onPipe.stderr).toBe("");
+    expect(onTerminal.stderr).toContain("building the plan");
+    expect(onTerminal.stderr.endsWith("\r\u001b[K")).toBe(true);
+    expect(onTerminal.stderr).not.toContain("\n");
   });
 });
