@@ -53,20 +53,17 @@ function readJsonActuals(text: string, path: string): ActualsFile {
   return { path, format: "json", rows: value as ActualsRow[], place, describe };
 }
 
-interface CsvRecord {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-}
-
 function readCsvActuals(text: string, path: string): ActualsFile {
-  let records: CsvRecord[];
+  let records: string[][];
   try {
+    // Plain arrays, no per-record info objects (they cost more than the parsing on a million
+    // rows): line numbers are counted below, and the field count is checked here, with its line.
     records = parse(text, {
       bom: true,
-      info: true,
-      skip_empty_lines: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
       trim: true,
-    }) as unknown as CsvRecord[];
+    }) as string[][];
   } catch (error) {
     const line = (error as { lines?: unknown }).lines;
     const message = error instanceof Error ? error.message : String(error);
@@ -74,28 +71,43 @@ function readCsvActuals(text: string, path: string): ActualsFile {
       `${typeof line === "number" ? `${path}:${line}` : path}: not valid CSV: ${message.replace(/\.$/, "")}. Check the quotes and the number of fields on that line.`,
     );
   }
-  const starts = startLines(records);
-  const [header, ...data] = records;
-  if (header === undefined) {
+  let columns: string[] | null = null;
+  let headerLine = 1;
+  const rows: Record<string, string>[] = [];
+  const lines: number[] = [];
+  let line = 1;
+  for (const record of records) {
+    const start = line;
+    line += 1 + lineBreaks(record);
+    // A blank line, or one of empty fields only (",,", as spreadsheets write), is skipped.
+    if (record.every((field) => field === "")) continue;
+    if (columns === null) {
+      columns = record;
+      headerLine = start;
+      checkHeader(columns, path, headerLine);
+      continue;
+    }
+    if (record.length !== columns.length) {
+      throw usageFailure(
+        `${path}:${start}: not valid CSV: the row has ${record.length} field${record.length === 1 ? "" : "s"}, the header ${columns.length}. Check the commas and quotes on that line (a field holding a comma needs quotes).`,
+      );
+    }
+    const row: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
+      const cell = record[i]!;
+      // An empty date or period (the row uses the other), or an empty extra column, is absent.
+      if (cell === "" && column !== "node" && column !== "actual") continue;
+      row[column] = cell;
+    }
+    rows.push(row);
+    lines.push(start);
+  }
+  if (columns === null) {
     throw usageFailure(
       `${path}: the file is empty. An actuals CSV starts with a header such as node,date,actual, then one row per actual.`,
     );
   }
-  const headerLine = starts[0]!;
-  const columns = header.record.map((name) => name.trim());
-  checkHeader(columns, path, headerLine);
-
-  const lines = starts.slice(1);
-  const rows = data.map((entry) => {
-    const row: Record<string, string> = {};
-    columns.forEach((column, i) => {
-      const cell = entry.record[i] ?? "";
-      // An empty date or period (the row uses the other), or an empty extra column, is absent.
-      if (cell === "" && column !== "node" && column !== "actual") return;
-      row[column] = cell;
-    });
-    return row;
-  });
 
   const place = (index: number): string => `${path}:${lines[index] ?? headerLine}`;
   // Rows are counted from 0, as trackPlan's messages count them; the line number finds them.
@@ -106,23 +118,14 @@ function readCsvActuals(text: string, path: string): ActualsFile {
   return { path, format: "csv", rows, place, describe };
 }
 
-/**
- * The line each record starts on. csv-parse counts the line a record ends on, and counts a
- * carriage return inside a quoted field as a line of its own (so `"a\r\nb"` as two breaks);
- * lines here are counted by line feeds, as editors number them.
- */
-function startLines(records: readonly CsvRecord[]): number[] {
-  let extra = 0;
-  return records.map(({ record, info }) => {
-    let feeds = 0;
-    for (const field of record) {
-      for (const char of field) {
-        if (char === "\r") extra++;
-        else if (char === "\n") feeds++;
-      }
-    }
-    return info.lines - extra - feeds;
-  });
+/** The line breaks inside a record's quoted fields (a CRLF counts once, as editors count lines). */
+function lineBreaks(record: readonly string[]): number {
+  let breaks = 0;
+  for (const field of record) {
+    if (field.indexOf("\n") < 0) continue;
+    for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) breaks++;
+  }
+  return breaks;
 }
 
 function checkHeader(columns: readonly string[], path: string, line: number): void {
