@@ -59,7 +59,7 @@ import type {
  * next.nodes[1].targets //=> { all: "900", "2026-Q1": "148", "2026-Q2": "150", "2026-Q3": "301", "2026-Q4": "301" }
  * next.target //=> "1500"
  * diff.map((entry) => `${entry.node} ${entry.period} ${entry.before}→${entry.after}`)
- * //=> ["公司 all 1200→1500", "公司 2026-Q3 302→452", "公司 2026-Q4 303→453", "公司/华东 all 600→900", "公司/华东 2026-Q3 151→301", "公司/华东 2026-Q4 151→301"]
+ * //=> ["公司 all 1200→1500", "公司 2026-Q3 303→453", "公司 2026-Q4 302→452", "公司/华东 all 600→900", "公司/华东 2026-Q3 151→301", "公司/华东 2026-Q4 151→301"]
  */
 export function replan(plan: Plan, change: PlanChange, options?: ReplanOptions): ReplanResult {
   const settings = readOptions(options, ["asOf"]);
@@ -119,16 +119,16 @@ function startOf(
   settings: Readonly<Record<string, unknown>>,
 ): IsoDate {
   const from = own(fields, "from");
-  if (from !== undefined) return checkIsoDate(from, ["change", "from"]);
   const asOf = own(settings, "asOf");
-  if (asOf === undefined) {
+  const day = asOf === undefined ? undefined : checkIsoDate(asOf, ["options", "asOf"]);
+  if (from !== undefined) return checkIsoDate(from, ["change", "from"]);
+  if (day === undefined) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       "Say from when the change applies: change.from (the first day re-spread) or options.asOf (the day of the replan; from is the day after).",
       { path: ["change", "from"] },
     );
   }
-  const day = checkIsoDate(asOf, ["options", "asOf"]);
   const next = new Date(`${day}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10);

@@ -106,7 +106,7 @@ const NO_COLUMNS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.free
  * ], { asOf: "2026-06-10" });
  * tracking.periods[0].timeProgress //=> "0.363636"
  * const all = tracking.nodes[0].periods.all;
- * [all.target, all.targetToDate, all.actual, all.achievement, all.status] //=> ["900000", "327273", "300000", "0.333333", "on-track"]
+ * [all.target, all.targetToDate, all.actual, all.achievement, all.status] //=> ["900000", "327274", "300000", "0.333333", "on-track"]
  * [all.gap, all.projection, all.requiredPerWorkingDay] //=> ["600000", "825000", "42857"]
  * tracking.nodes[2].periods.all.status //=> "behind"
  */
@@ -252,16 +252,16 @@ function openParts(read: ReadPlan, clocks: readonly PeriodClock[], openFinest: n
     clock.workingDays > 0
       ? [clock.elapsed, clock.workingDays]
       : [clock.calendarElapsed, clock.calendarDays];
-  const valueOf = (node: number) => read.values[node]![openFinest]!;
-  parts[0] = divideRounded(valueOf(0) * BigInt(elapsed), BigInt(days), "half-up");
+  const openValue = (node: number) => read.values[node]![openFinest]!;
+  parts[0] = divideRounded(openValue(0) * BigInt(elapsed), BigInt(days), "half-up");
   // Preorder: a parent's part is known before its children's.
   for (let node = 0; node < read.nodes.length; node++) {
     const children = read.children[node]!;
     if (children.length === 0) continue;
-    const weights = children.map(valueOf);
+    const weights = children.map(openValue);
     if (weights.some((weight) => weight < 0n)) {
       for (const child of children) {
-        parts[child] = divideRounded(valueOf(child) * BigInt(elapsed), BigInt(days), "half-up");
+        parts[child] = divideRounded(openValue(child) * BigInt(elapsed), BigInt(days), "half-up");
       }
       continue;
     }
