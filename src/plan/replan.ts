@@ -7,6 +7,7 @@ import { roundProportional } from "../split/internal.js";
 import { checkIsoDate } from "../time/internal.js";
 import type { IsoDate } from "../time/types.js";
 import { toUnits, unitsText } from "./_lib/amounts.js";
+import { big } from "./_lib/int.js";
 import { activityContext, leafActivity } from "./_lib/planActivity.js";
 import { finestWeights, spreadUnits } from "./_lib/planPeriods.js";
 import type { ReadPlan } from "./_lib/readPlan.js";
@@ -64,7 +65,7 @@ import type {
 export function replan(plan: Plan, change: PlanChange, options?: ReplanOptions): ReplanResult {
   const settings = readOptions(options, ["asOf"]);
   const fields = readOptions(change, ["node", "to", "by", "from"], ["change"]);
-  const read = readPlan(plan);
+  const read = readBigPlan(plan);
   const index = findNode(read, own(fields, "node"), ["change", "node"]);
   const from = startOf(fields, settings);
   const { unit, layout } = read;
@@ -113,6 +114,14 @@ export function replan(plan: Plan, change: PlanChange, options?: ReplanOptions):
   return finish(read, values, index, newTarget);
 }
 
+/** The plan read back, its values as BigInts (replan's sums can outgrow numbers). */
+type BigRead = Omit<ReadPlan, "values"> & { readonly values: readonly (readonly bigint[])[] };
+
+function readBigPlan(plan: unknown): BigRead {
+  const read = readPlan(plan);
+  return { ...read, values: read.values.map((row) => row.map(big)) };
+}
+
 /** The first day of the re-spread: `change.from`, else the day after `options.asOf`. */
 function startOf(
   fields: Readonly<Record<string, unknown>>,
@@ -135,7 +144,7 @@ function startOf(
 }
 
 /** A node under a held ancestor cannot move: the ancestor's hold would break. */
-function checkAncestors(read: ReadPlan, index: number): void {
+function checkAncestors(read: BigRead, index: number): void {
   for (let node = read.parents[index]!; node >= 0; node = read.parents[node]!) {
     const hold = read.nodes[node]!.hold;
     if (hold !== undefined) {
@@ -149,13 +158,13 @@ function checkAncestors(read: ReadPlan, index: number): void {
 }
 
 /** Every node of the subtree of `index`. */
-function collect(read: ReadPlan, index: number, into: Set<number>): void {
+function collect(read: BigRead, index: number, into: Set<number>): void {
   into.add(index);
   for (const child of read.children[index]!) collect(read, child, into);
 }
 
 /** Each open finest period's held part under `node`: the sum of its topmost held descendants. */
-function heldParts(read: ReadPlan, node: number, open: readonly number[]): bigint[] {
+function heldParts(read: BigRead, node: number, open: readonly number[]): bigint[] {
   const parts = open.map(() => 0n);
   const visit = (at: number): void => {
     for (const child of read.children[at]!) {
@@ -172,7 +181,7 @@ function heldParts(read: ReadPlan, node: number, open: readonly number[]): bigin
 
 /** The node's new target less its closed periods and holds, spread over the open periods and down its subtree. */
 function respread(
-  read: ReadPlan,
+  read: BigRead,
   values: bigint[][],
   index: number,
   newTarget: bigint,
@@ -206,7 +215,7 @@ function respread(
 
 /** Sets `node`'s open periods to its held part plus `freeNew`, and re-spreads it over its children. */
 function descend(
-  read: ReadPlan,
+  read: BigRead,
   values: bigint[][],
   node: number,
   freeNew: readonly bigint[],
@@ -241,7 +250,7 @@ function descend(
 }
 
 /** A row's coarser periods and total as sums of its finest periods. */
-function sumCoarse(read: ReadPlan, row: bigint[], finestStart: number): void {
+function sumCoarse(read: BigRead, row: bigint[], finestStart: number): void {
   for (let k = 0; k < finestStart; k++) row[k] = 0n;
   for (let k = row.length - 1; k >= 1; k--) {
     const parent = read.periodParents[k]!;
@@ -251,7 +260,7 @@ function sumCoarse(read: ReadPlan, row: bigint[], finestStart: number): void {
 
 /** The new plan (nodes that moved get new targets, activity and holds) and the diff. */
 function finish(
-  read: ReadPlan,
+  read: BigRead,
   values: readonly (readonly bigint[])[],
   index: number,
   newTarget: bigint,

@@ -9,6 +9,8 @@ import { isRecord, own } from "../../_lib/records.js";
 import type { Plan, PlanNode } from "../types.js";
 import type { PlanUnit } from "./amounts.js";
 import { planUnit, readUnits } from "./amounts.js";
+import type { Int } from "./int.js";
+import { add, norm } from "./int.js";
 import { compilePlanCalendar } from "./planCalendar.js";
 import type { PeriodLayout, PeriodSpec } from "./planPeriods.js";
 import { layoutPeriods } from "./planPeriods.js";
@@ -25,7 +27,7 @@ export interface ReadPlan {
   /** Indexes of each node's children. */
   readonly children: readonly (readonly number[])[];
   /** Each node's value in each period (aligned with `layout.periods`), in whole units. */
-  readonly values: readonly (readonly bigint[])[];
+  readonly values: readonly (readonly Int[])[];
   /** Each period's parent period index; -1 for "all". */
   readonly periodParents: Int32Array;
   /** Node index by address, id and path. */
@@ -94,7 +96,7 @@ export function readPlan(plan: unknown, path: ErrorPath = ["plan"]): ReadPlan {
   });
   const parents = new Int32Array(nodes.length);
   const children: number[][] = nodes.map(() => []);
-  const values: bigint[][] = new Array(nodes.length);
+  const values: Int[][] = new Array(nodes.length);
   nodes.forEach((node, i) => {
     const at = [...path, "nodes", i];
     const parent = node.parent;
@@ -152,7 +154,7 @@ function readTargets(
   labels: readonly string[],
   unit: PlanUnit,
   path: ErrorPath,
-): bigint[] {
+): Int[] {
   const targets = own(node, "targets");
   if (!isRecord(targets)) {
     throw invalid(`The node ${excerpt(String(node.node))} has no targets; build the plan again.`, [
@@ -160,27 +162,29 @@ function readTargets(
       "targets",
     ]);
   }
+  // The common case: a unit of 1 × 10^-decimals, amounts written with those decimals.
+  const simple = unit.scaled.mantissa === 1n && unit.scaled.scale === unit.decimals;
   return labels.map((label) => {
     const value = own(targets, label);
     const match = typeof value === "string" ? PLAIN.exec(value) : null;
     if (match !== null) {
-      const units = exactUnits(
-        {
-          mantissa: BigInt(`${match[1]}${match[2]}${match[3] ?? ""}`),
-          scale: match[3]?.length ?? 0,
-        },
-        unit.scaled,
-      );
-      if (units !== null) return units;
+      const fraction = match[3] ?? "";
+      const digits = `${match[1]}${match[2]}${fraction}`;
+      if (simple && fraction.length === unit.decimals && digits.length <= 15) {
+        const units = Number(digits);
+        return units === 0 ? 0 : units;
+      }
+      const units = exactUnits({ mantissa: BigInt(digits), scale: fraction.length }, unit.scaled);
+      if (units !== null) return norm(units);
     }
-    return readUnits(value, unit, [...path, "targets", label]);
+    return norm(readUnits(value, unit, [...path, "targets", label]));
   });
 }
 
 /** Both ways: each node's periods of a grain sum to its total, its children sum to it in every period. */
 function checkSums(
   nodes: readonly PlanNode[],
-  values: readonly (readonly bigint[])[],
+  values: readonly (readonly Int[])[],
   children: readonly (readonly number[])[],
   layout: PeriodLayout,
   path: ErrorPath,
@@ -190,9 +194,10 @@ function checkSums(
   nodes.forEach((node, i) => {
     const row = values[i]!;
     for (let grain = 0; grain < grains; grain++) {
-      let sum = 0n;
-      for (let k = layout.grainStart[grain]!; k < layout.grainStart[grain + 1]!; k++)
-        sum += row[k]!;
+      let sum: Int = 0;
+      for (let k = layout.grainStart[grain]!; k < layout.grainStart[grain + 1]!; k++) {
+        sum = add(sum, row[k]!);
+      }
       if (sum !== row[0]) {
         throw invalid(
           `The node ${excerpt(node.node)}'s ${layout.periods[layout.grainStart[grain]!]!.grain} targets sum to another amount than its target; build the plan again.`,
@@ -203,8 +208,8 @@ function checkSums(
     const kids = children[i]!;
     if (kids.length === 0) return;
     for (let k = 0; k < width; k++) {
-      let sum = 0n;
-      for (const child of kids) sum += values[child]![k]!;
+      let sum: Int = 0;
+      for (const child of kids) sum = add(sum, values[child]![k]!);
       if (sum !== row[k]) {
         throw invalid(
           `The children of ${excerpt(node.node)} do not sum to it in ${layout.periods[k]!.label}; build the plan again.`,
