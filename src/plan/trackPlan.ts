@@ -294,6 +294,11 @@ function trackNode(
   const width = layout.periods.length;
   const base = index * width;
   const values = read.values[index]!;
+  // The plan's own target texts, when the actuals carry no more decimals than the unit.
+  const texts =
+    sums.actual.scale === read.unit.decimals
+      ? read.texts[index]!
+      : read.texts[index]!.map(() => null);
   const scale = sums.actual.scale;
   const health = healthOf(context, index, values);
   const openPart = norm(context.openParts[index]!);
@@ -302,7 +307,7 @@ function trackNode(
   for (let k = 0; k < width; k++) {
     const clock = clocks[k]!;
     if (clock.state === "future") {
-      cells[layout.periods[k]!.label] = futureCell(context, values[k]!, clock, base + k);
+      cells[layout.periods[k]!.label] = futureCell(context, values[k]!, texts[k]!, clock, base + k);
       continue;
     }
     let toDateUnits: Int = 0;
@@ -352,7 +357,7 @@ function trackNode(
       required = unitText(divideHalfUp(gap, mul(clock.remaining, unitAtScale)), unitAtScale, scale);
     }
     const cell: TrackingCell = {
-      target: intText(target, scale),
+      target: texts[k] ?? intText(target, scale),
       targetToDate: intText(mul(toDateUnits, unitAtScale), scale),
       actual: intText(actual, scale),
       achievement,
@@ -401,11 +406,12 @@ const FUTURE_REASONS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.
 function futureCell(
   context: NodeContext,
   units: Int,
+  text: string | null,
   clock: PeriodClock,
   cell: number,
 ): TrackingCell {
   const scale = context.sums.actual.scale;
-  const target = intText(mul(units, context.unitAtScale), scale);
+  const target = text ?? intText(mul(units, context.unitAtScale), scale);
   const zero = units === 0;
   return {
     target,

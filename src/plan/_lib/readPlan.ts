@@ -28,6 +28,11 @@ export interface ReadPlan {
   readonly children: readonly (readonly number[])[];
   /** Each node's value in each period (aligned with `layout.periods`), in whole units. */
   readonly values: readonly (readonly Int[])[];
+  /**
+   * Each node's target text in each period, where the plan wrote it exactly as `unitsText`
+   * would ("1200.00" in a unit of 0.01), else `null`: tracking reuses it instead of writing it again.
+   */
+  readonly texts: readonly (readonly (string | null)[])[];
   /** Each period's parent period index; -1 for "all". */
   readonly periodParents: Int32Array;
   /** Node index by address, id and path. */
@@ -97,6 +102,7 @@ export function readPlan(plan: unknown, path: ErrorPath = ["plan"]): ReadPlan {
   const parents = new Int32Array(nodes.length);
   const children: number[][] = nodes.map(() => []);
   const values: Int[][] = new Array(nodes.length);
+  const texts: (string | null)[][] = new Array(nodes.length);
   nodes.forEach((node, i) => {
     const at = [...path, "nodes", i];
     const parent = node.parent;
@@ -109,7 +115,9 @@ export function readPlan(plan: unknown, path: ErrorPath = ["plan"]): ReadPlan {
     }
     parents[i] = index;
     if (index >= 0) children[index]!.push(i);
-    values[i] = readTargets(node, labels, unit, at);
+    const row = readTargets(node, labels, unit, at);
+    values[i] = row.values;
+    texts[i] = row.texts;
   });
   checkSums(nodes, values, children, layout, path);
 
@@ -130,6 +138,7 @@ export function readPlan(plan: unknown, path: ErrorPath = ["plan"]): ReadPlan {
     parents,
     children,
     values,
+    texts,
     periodParents,
     lookup,
   };
@@ -154,7 +163,7 @@ function readTargets(
   labels: readonly string[],
   unit: PlanUnit,
   path: ErrorPath,
-): Int[] {
+): { values: Int[]; texts: (string | null)[] } {
   const targets = own(node, "targets");
   if (!isRecord(targets)) {
     throw invalid(`The node ${excerpt(String(node.node))} has no targets; build the plan again.`, [
@@ -164,7 +173,9 @@ function readTargets(
   }
   // The common case: a unit of 1 × 10^-decimals, amounts written with those decimals.
   const simple = unit.scaled.mantissa === 1n && unit.scaled.scale === unit.decimals;
-  return labels.map((label) => {
+  const values = new Array<Int>(labels.length);
+  const texts = new Array<string | null>(labels.length).fill(null);
+  labels.forEach((label, k) => {
     const value = own(targets, label);
     const match = typeof value === "string" ? PLAIN.exec(value) : null;
     if (match !== null) {
@@ -172,13 +183,22 @@ function readTargets(
       const digits = `${match[1]}${match[2]}${fraction}`;
       if (simple && fraction.length === unit.decimals && digits.length <= 15) {
         const units = Number(digits);
-        return units === 0 ? 0 : units;
+        values[k] = units === 0 ? 0 : units;
+        // Written as unitsText writes it: no leading zero, no minus zero.
+        const canonical =
+          (match[2]!.length === 1 || match[2]![0] !== "0") && !(units === 0 && match[1] === "-");
+        if (canonical) texts[k] = value as string;
+        return;
       }
       const units = exactUnits({ mantissa: BigInt(digits), scale: fraction.length }, unit.scaled);
-      if (units !== null) return norm(units);
+      if (units !== null) {
+        values[k] = norm(units);
+        return;
+      }
     }
-    return norm(readUnits(value, unit, [...path, "targets", label]));
+    values[k] = norm(readUnits(value, unit, [...path, "targets", label]));
   });
+  return { values, texts };
 }
 
 /** Both ways: each node's periods of a grain sum to its total, its children sum to it in every period. */
