@@ -43,10 +43,10 @@ import type { Finding, Plan } from "./types.js";
  *     children: [{ name: "华东", weight: 2, children: [{ name: "张伟" }, { name: "李娜" }] }, { name: "华南", weight: 1 }],
  *   },
  * });
- * plan.periods.map((period) => `${period.label} ${period.workingDays}`) //=> ["all 56", "2026-01 21", "2026-02 15", "2026-03 20"]
- * plan.nodes[0].targets //=> { all: "12000000", "2026-01": "4500000", "2026-02": "3214286", "2026-03": "4285714" }
+ * plan.periods.map((period) => `${period.label} ${period.workingDays}`) //=> ["all 59", "2026-01 21", "2026-02 16", "2026-03 22"]
+ * plan.nodes[0].targets //=> { all: "12000000", "2026-01": "4271187", "2026-02": "3254237", "2026-03": "4474576" }
  * plan.nodes.map((node) => `${node.node} ${node.target}`) //=> ["公司 12000000", "公司/华东 8000000", "公司/华东/张伟 4000000", "公司/华东/李娜 4000000", "公司/华南 4000000"]
- * plan.nodes[2].targets //=> { all: "4000000", "2026-01": "1500000", "2026-02": "1071429", "2026-03": "1428571" }
+ * plan.nodes[3].targets //=> { all: "4000000", "2026-01": "1423729", "2026-02": "1084745", "2026-03": "1491526" }
  */
 export function buildPlan(doc: unknown): Plan {
   const read = readDocument(doc);

@@ -7,6 +7,7 @@ import { roundProportional } from "../split/internal.js";
 import { checkIsoDate } from "../time/internal.js";
 import type { IsoDate } from "../time/types.js";
 import { toUnits, unitsText } from "./_lib/amounts.js";
+import { big } from "./_lib/int.js";
 import { activityContext, leafActivity } from "./_lib/planActivity.js";
 import { finestWeights, spreadUnits } from "./_lib/planPeriods.js";
 import type { ReadPlan } from "./_lib/readPlan.js";
@@ -59,12 +60,12 @@ import type {
  * next.nodes[1].targets //=> { all: "900", "2026-Q1": "148", "2026-Q2": "150", "2026-Q3": "301", "2026-Q4": "301" }
  * next.target //=> "1500"
  * diff.map((entry) => `${entry.node} ${entry.period} ${entry.before}→${entry.after}`)
- * //=> ["公司 all 1200→1500", "公司 2026-Q3 302→452", "公司 2026-Q4 303→453", "公司/华东 all 600→900", "公司/华东 2026-Q3 151→301", "公司/华东 2026-Q4 151→301"]
+ * //=> ["公司 all 1200→1500", "公司 2026-Q3 303→453", "公司 2026-Q4 302→452", "公司/华东 all 600→900", "公司/华东 2026-Q3 151→301", "公司/华东 2026-Q4 151→301"]
  */
 export function replan(plan: Plan, change: PlanChange, options?: ReplanOptions): ReplanResult {
   const settings = readOptions(options, ["asOf"]);
   const fields = readOptions(change, ["node", "to", "by", "from"], ["change"]);
-  const read = readPlan(plan);
+  const read = readBigPlan(plan);
   const index = findNode(read, own(fields, "node"), ["change", "node"]);
   const from = startOf(fields, settings);
   const { unit, layout } = read;
@@ -113,29 +114,37 @@ export function replan(plan: Plan, change: PlanChange, options?: ReplanOptions):
   return finish(read, values, index, newTarget);
 }
 
+/** The plan read back, its values as BigInts (replan's sums can outgrow numbers). */
+type BigRead = Omit<ReadPlan, "values"> & { readonly values: readonly (readonly bigint[])[] };
+
+function readBigPlan(plan: unknown): BigRead {
+  const read = readPlan(plan);
+  return { ...read, values: read.values.map((row) => row.map(big)) };
+}
+
 /** The first day of the re-spread: `change.from`, else the day after `options.asOf`. */
 function startOf(
   fields: Readonly<Record<string, unknown>>,
   settings: Readonly<Record<string, unknown>>,
 ): IsoDate {
   const from = own(fields, "from");
-  if (from !== undefined) return checkIsoDate(from, ["change", "from"]);
   const asOf = own(settings, "asOf");
-  if (asOf === undefined) {
+  const day = asOf === undefined ? undefined : checkIsoDate(asOf, ["options", "asOf"]);
+  if (from !== undefined) return checkIsoDate(from, ["change", "from"]);
+  if (day === undefined) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       "Say from when the change applies: change.from (the first day re-spread) or options.asOf (the day of the replan; from is the day after).",
       { path: ["change", "from"] },
     );
   }
-  const day = checkIsoDate(asOf, ["options", "asOf"]);
   const next = new Date(`${day}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10);
 }
 
 /** A node under a held ancestor cannot move: the ancestor's hold would break. */
-function checkAncestors(read: ReadPlan, index: number): void {
+function checkAncestors(read: BigRead, index: number): void {
   for (let node = read.parents[index]!; node >= 0; node = read.parents[node]!) {
     const hold = read.nodes[node]!.hold;
     if (hold !== undefined) {
@@ -149,13 +158,13 @@ function checkAncestors(read: ReadPlan, index: number): void {
 }
 
 /** Every node of the subtree of `index`. */
-function collect(read: ReadPlan, index: number, into: Set<number>): void {
+function collect(read: BigRead, index: number, into: Set<number>): void {
   into.add(index);
   for (const child of read.children[index]!) collect(read, child, into);
 }
 
 /** Each open finest period's held part under `node`: the sum of its topmost held descendants. */
-function heldParts(read: ReadPlan, node: number, open: readonly number[]): bigint[] {
+function heldParts(read: BigRead, node: number, open: readonly number[]): bigint[] {
   const parts = open.map(() => 0n);
   const visit = (at: number): void => {
     for (const child of read.children[at]!) {
@@ -172,7 +181,7 @@ function heldParts(read: ReadPlan, node: number, open: readonly number[]): bigin
 
 /** The node's new target less its closed periods and holds, spread over the open periods and down its subtree. */
 function respread(
-  read: ReadPlan,
+  read: BigRead,
   values: bigint[][],
   index: number,
   newTarget: bigint,
@@ -206,7 +215,7 @@ function respread(
 
 /** Sets `node`'s open periods to its held part plus `freeNew`, and re-spreads it over its children. */
 function descend(
-  read: ReadPlan,
+  read: BigRead,
   values: bigint[][],
   node: number,
   freeNew: readonly bigint[],
@@ -241,7 +250,7 @@ function descend(
 }
 
 /** A row's coarser periods and total as sums of its finest periods. */
-function sumCoarse(read: ReadPlan, row: bigint[], finestStart: number): void {
+function sumCoarse(read: BigRead, row: bigint[], finestStart: number): void {
   for (let k = 0; k < finestStart; k++) row[k] = 0n;
   for (let k = row.length - 1; k >= 1; k--) {
     const parent = read.periodParents[k]!;
@@ -251,7 +260,7 @@ function sumCoarse(read: ReadPlan, row: bigint[], finestStart: number): void {
 
 /** The new plan (nodes that moved get new targets, activity and holds) and the diff. */
 function finish(
-  read: ReadPlan,
+  read: BigRead,
   values: readonly (readonly bigint[])[],
   index: number,
   newTarget: bigint,

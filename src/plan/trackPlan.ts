@@ -9,7 +9,8 @@ import { consecutiveMisses } from "../measure/consecutiveMisses.js";
 import { evaluateRules } from "../measure/evaluateRules.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { checkIsoDate } from "../time/internal.js";
-import { fixedText } from "./_lib/amounts.js";
+import type { Int } from "./_lib/int.js";
+import { add, big, compare, divideHalfUp, intText, mul, norm, sub } from "./_lib/int.js";
 import { spreadUnits } from "./_lib/planPeriods.js";
 import type { ReadPlan } from "./_lib/readPlan.js";
 import { readPlan } from "./_lib/readPlan.js";
@@ -106,7 +107,7 @@ const NO_COLUMNS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.free
  * ], { asOf: "2026-06-10" });
  * tracking.periods[0].timeProgress //=> "0.363636"
  * const all = tracking.nodes[0].periods.all;
- * [all.target, all.targetToDate, all.actual, all.achievement, all.status] //=> ["900000", "327273", "300000", "0.333333", "on-track"]
+ * [all.target, all.targetToDate, all.actual, all.achievement, all.status] //=> ["900000", "327274", "300000", "0.333333", "on-track"]
  * [all.gap, all.projection, all.requiredPerWorkingDay] //=> ["600000", "825000", "42857"]
  * tracking.nodes[2].periods.all.status //=> "behind"
  */
@@ -190,19 +191,23 @@ interface NodeContext {
   readonly sums: ActualSums;
   readonly clocks: readonly PeriodClock[];
   /** The unit in the actuals' scale: amounts × unitAtScale are at that scale. */
-  readonly unitAtScale: bigint;
-  readonly toleranceMantissa: bigint;
-  readonly toleranceScale: bigint;
+  readonly unitAtScale: Int;
+  readonly toleranceMantissa: Int;
+  readonly toleranceScale: Int;
   readonly compiled: CompiledRules;
   /** The open finest period's index in `periods`, or -1. */
   readonly openFinest: number;
+  /** How many finest periods are closed (they come first). */
+  readonly closedFinest: number;
   readonly finestStart: number;
   readonly finestGrain: PlanGrain;
-  readonly belowMantissa: bigint;
-  readonly belowScale: bigint;
+  readonly belowMantissa: Int;
+  readonly belowScale: Int;
   readonly misses: number | null;
   /** Each node's target to date in the open finest period, in units. */
   readonly openParts: readonly bigint[];
+  /** Zero with the actuals' decimals ("0.00"). */
+  readonly zeroText: string;
 }
 
 function trackNodes(
@@ -217,22 +222,28 @@ function trackNodes(
   const below = toScaled(toDecimal(plan.health?.below ?? 1, ["plan", "health", "below"]));
   const finestStart = layout.grainStart[layout.grainStart.length - 2]!;
   let openFinest = -1;
-  for (let k = finestStart; k < clocks.length; k++) if (clocks[k]!.state === "open") openFinest = k;
+  let closedFinest = 0;
+  for (let k = finestStart; k < clocks.length; k++) {
+    if (clocks[k]!.state === "open") openFinest = k;
+    if (clocks[k]!.state === "closed") closedFinest++;
+  }
   const context: NodeContext = {
     read,
     sums,
     clocks,
-    unitAtScale: unit.scaled.mantissa * pow10(scale - unit.scaled.scale),
-    toleranceMantissa: tolerance.mantissa * pow10(Math.max(0, -tolerance.scale)),
-    toleranceScale: pow10(Math.max(0, tolerance.scale)),
+    unitAtScale: norm(unit.scaled.mantissa * pow10(scale - unit.scaled.scale)),
+    toleranceMantissa: norm(tolerance.mantissa * pow10(Math.max(0, -tolerance.scale))),
+    toleranceScale: norm(pow10(Math.max(0, tolerance.scale))),
     compiled,
     openFinest,
+    closedFinest,
     finestStart,
     finestGrain: plan.grains[plan.grains.length - 1]!,
-    belowMantissa: below.mantissa * pow10(Math.max(0, -below.scale)),
-    belowScale: pow10(Math.max(0, below.scale)),
+    belowMantissa: norm(below.mantissa * pow10(Math.max(0, -below.scale))),
+    belowScale: norm(pow10(Math.max(0, below.scale))),
     misses: plan.health?.misses ?? null,
     openParts: [],
+    zeroText: intText(0, scale),
   };
   const withParts = { ...context, openParts: openParts(read, clocks, openFinest) };
   return read.nodes.map((node, index) => trackNode(withParts, index, node));
@@ -252,16 +263,16 @@ function openParts(read: ReadPlan, clocks: readonly PeriodClock[], openFinest: n
     clock.workingDays > 0
       ? [clock.elapsed, clock.workingDays]
       : [clock.calendarElapsed, clock.calendarDays];
-  const valueOf = (node: number) => read.values[node]![openFinest]!;
-  parts[0] = divideRounded(valueOf(0) * BigInt(elapsed), BigInt(days), "half-up");
+  const openValue = (node: number) => big(read.values[node]![openFinest]!);
+  parts[0] = divideRounded(openValue(0) * BigInt(elapsed), BigInt(days), "half-up");
   // Preorder: a parent's part is known before its children's.
   for (let node = 0; node < read.nodes.length; node++) {
     const children = read.children[node]!;
     if (children.length === 0) continue;
-    const weights = children.map(valueOf);
+    const weights = children.map(openValue);
     if (weights.some((weight) => weight < 0n)) {
       for (const child of children) {
-        parts[child] = divideRounded(valueOf(child) * BigInt(elapsed), BigInt(days), "half-up");
+        parts[child] = divideRounded(openValue(child) * BigInt(elapsed), BigInt(days), "half-up");
       }
       continue;
     }
@@ -283,84 +294,92 @@ function trackNode(
   const width = layout.periods.length;
   const base = index * width;
   const values = read.values[index]!;
+  // The plan's own target texts, when the actuals carry no more decimals than the unit.
+  const texts =
+    sums.actual.scale === read.unit.decimals
+      ? read.texts[index]!
+      : read.texts[index]!.map(() => null);
   const scale = sums.actual.scale;
-  const health = healthOf(context, index);
-  const openPart = context.openParts[index]!;
+  const health = healthOf(context, index, values);
+  const openPart = norm(context.openParts[index]!);
+  const open = context.openFinest - context.finestStart;
   const cells: Record<string, TrackingCell> = {};
-  layout.periods.forEach((period, k) => {
+  for (let k = 0; k < width; k++) {
     const clock = clocks[k]!;
-    const targetUnits = values[k]!;
-    let toDateUnits = 0n;
-    if (clock.state === "closed") toDateUnits = targetUnits;
-    else if (clock.state === "open") {
-      const open = context.openFinest - context.finestStart;
-      for (let f = clock.finestFirst; f < open; f++) {
-        toDateUnits += values[context.finestStart + f]!;
-      }
-      if (open >= clock.finestFirst && open < clock.finestEnd) toDateUnits += openPart;
+    if (clock.state === "future") {
+      cells[layout.periods[k]!.label] = futureCell(context, values[k]!, texts[k]!, clock, base + k);
+      continue;
     }
-    const target = targetUnits * unitAtScale;
+    let toDateUnits: Int = 0;
+    if (clock.state === "closed") toDateUnits = values[k]!;
+    else if (clock.state === "open") {
+      // Closed finest periods come first: those in this period, then the open one's part.
+      const closedEnd = Math.min(clock.finestEnd, context.closedFinest);
+      for (let f = clock.finestFirst; f < closedEnd; f++) {
+        toDateUnits = add(toDateUnits, values[context.finestStart + f]!);
+      }
+      if (context.openFinest >= 0 && open >= clock.finestFirst && open < clock.finestEnd) {
+        toDateUnits = add(toDateUnits, openPart);
+      }
+    }
+    const target = mul(values[k]!, unitAtScale);
     const actual = cellOf(sums.actual, base + k);
-    const gap = target - actual;
-    const reasons: Record<string, string> = {};
+    const gap = sub(target, actual);
+    let reasons: Record<string, string> | undefined;
     let achievement: string | null = null;
     let gapRate: string | null = null;
-    if (target === 0n) {
-      reasons.achievement = "The period's target is zero, so there is no achievement ratio.";
-      reasons.gapRate = "The period's target is zero, so the gap has no rate on the target basis.";
+    if (target === 0) {
+      reasons = {
+        achievement: "The period's target is zero, so there is no achievement ratio.",
+        gapRate: "The period's target is zero, so the gap has no rate on the target basis.",
+      };
     } else {
       achievement = ratioText(actual, target);
       gapRate = ratioText(gap, target);
     }
     let projection: string | null = null;
     if (clock.elapsed === 0) {
+      reasons ??= {};
       reasons.projection =
-        clock.state === "future"
-          ? "The period has not begun, so there is no pace to project."
-          : "No working day of the period has elapsed, so there is no pace to project.";
+        "No working day of the period has elapsed, so there is no pace to project.";
     } else {
       projection = unitText(
-        divideRounded(
-          actual * BigInt(clock.workingDays),
-          BigInt(clock.elapsed) * unitAtScale,
-          "half-up",
-        ),
-        context,
+        divideHalfUp(mul(actual, clock.workingDays), mul(clock.elapsed, unitAtScale)),
+        unitAtScale,
         scale,
       );
     }
     let required: string | null = null;
     if (clock.remaining === 0) {
-      reasons.requiredPerWorkingDay = "No working day is left in the period.";
+      reasons ??= {};
+      reasons.requiredPerWorkingDay = NO_DAYS_REASON.requiredPerWorkingDay;
     } else {
-      required = unitText(
-        divideRounded(gap, BigInt(clock.remaining) * unitAtScale, "half-up"),
-        context,
-        scale,
-      );
+      required = unitText(divideHalfUp(gap, mul(clock.remaining, unitAtScale)), unitAtScale, scale);
     }
-    const columns = columnsOf(sums, base + k);
     const cell: TrackingCell = {
-      target: fixedText(target, scale),
-      targetToDate: fixedText(toDateUnits * unitAtScale, scale),
-      actual: fixedText(actual, scale),
+      target: texts[k] ?? intText(target, scale),
+      targetToDate: intText(mul(toDateUnits, unitAtScale), scale),
+      actual: intText(actual, scale),
       achievement,
-      gap: fixedText(gap, scale),
+      gap: intText(gap, scale),
       gapBasis: "target",
       gapRate,
       timeProgress: clock.timeProgress,
       projection,
       requiredPerWorkingDay: required,
-      status: statusOf(actual, target, clock, context.toleranceMantissa, context.toleranceScale),
+      status:
+        clock.elapsed === 0 && actual === 0
+          ? "on-track"
+          : statusOf(actual, target, clock, context.toleranceMantissa, context.toleranceScale),
       alerts: NO_ALERTS,
-      columns,
-      ...(Object.keys(reasons).length === 0 ? {} : { reasons }),
+      columns: columnsOf(sums, base + k),
     };
-    cells[period.label] =
-      context.compiled.rules.length === 0 || clock.state === "future"
+    if (reasons !== undefined) (cell as { reasons?: Record<string, string> }).reasons = reasons;
+    cells[layout.periods[k]!.label] =
+      context.compiled.rules.length === 0
         ? cell
         : { ...cell, alerts: alertsOf(context, cell, clock, health.missesInARow) };
-  });
+  }
   return {
     node: node.node,
     name: node.name,
@@ -373,9 +392,63 @@ function trackNode(
   };
 }
 
-/** Units (at the actuals' scale) as text with the actuals' decimals. */
-function unitText(units: bigint, context: NodeContext, scale: number): string {
-  return fixedText(units * context.unitAtScale, scale);
+const ZERO_TARGET_REASONS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
+  achievement: "The period's target is zero, so there is no achievement ratio.",
+  gapRate: "The period's target is zero, so the gap has no rate on the target basis.",
+  projection: "The period has not begun, so there is no pace to project.",
+});
+const NO_DAYS_REASON = { requiredPerWorkingDay: "No working day is left in the period." };
+const FUTURE_REASONS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
+  projection: "The period has not begun, so there is no pace to project.",
+});
+
+/** A period that has not begun: nothing done, the whole target still to do, on track. */
+function futureCell(
+  context: NodeContext,
+  units: Int,
+  text: string | null,
+  clock: PeriodClock,
+  cell: number,
+): TrackingCell {
+  const scale = context.sums.actual.scale;
+  const target = text ?? intText(mul(units, context.unitAtScale), scale);
+  const zero = units === 0;
+  return {
+    target,
+    targetToDate: context.zeroText,
+    actual: context.zeroText,
+    achievement: zero ? null : "0",
+    gap: target,
+    gapBasis: "target",
+    gapRate: zero ? null : "1",
+    timeProgress: clock.timeProgress,
+    projection: null,
+    requiredPerWorkingDay:
+      clock.remaining === 0
+        ? null
+        : unitText(
+            divideHalfUp(
+              mul(units, context.unitAtScale),
+              mul(clock.remaining, context.unitAtScale),
+            ),
+            context.unitAtScale,
+            scale,
+          ),
+    status: "on-track",
+    alerts: NO_ALERTS,
+    columns: columnsOf(context.sums, cell),
+    reasons:
+      clock.remaining === 0
+        ? { ...(zero ? ZERO_TARGET_REASONS : FUTURE_REASONS), ...NO_DAYS_REASON }
+        : zero
+          ? ZERO_TARGET_REASONS
+          : FUTURE_REASONS,
+  };
+}
+
+/** Units as text with the actuals' decimals. */
+function unitText(units: Int, unitAtScale: Int, scale: number): string {
+  return intText(mul(units, unitAtScale), scale);
 }
 
 function columnsOf(sums: ActualSums, cell: number): Readonly<Record<string, string>> {
@@ -383,7 +456,7 @@ function columnsOf(sums: ActualSums, cell: number): Readonly<Record<string, stri
   const out: Record<string, string> = {};
   for (const [name, column] of sums.columns) {
     Object.defineProperty(out, name, {
-      value: fixedText(cellOf(column, cell), column.scale),
+      value: intText(cellOf(column, cell), column.scale),
       enumerable: true,
       writable: true,
       configurable: true,
@@ -393,15 +466,18 @@ function columnsOf(sums: ActualSums, cell: number): Readonly<Record<string, stri
 }
 
 /** The closed finest periods missed in a row, through consecutiveMisses. */
-function healthOf(context: NodeContext, index: number): TrackingNode["health"] {
+function healthOf(
+  context: NodeContext,
+  index: number,
+  values: readonly Int[],
+): TrackingNode["health"] {
   const { read, sums, clocks, finestStart } = context;
   const width = read.layout.periods.length;
-  const values = read.values[index]!;
   const series: { met: boolean }[] = [];
   for (let k = finestStart; k < width && clocks[k]!.state === "closed"; k++) {
-    const actual = cellOf(sums.actual, index * width + k) * context.belowScale;
-    const target = values[k]! * context.unitAtScale * context.belowMantissa;
-    series.push({ met: actual >= target });
+    const actual = mul(cellOf(sums.actual, index * width + k), context.belowScale);
+    const target = mul(mul(values[k]!, context.unitAtScale), context.belowMantissa);
+    series.push({ met: compare(actual, target) >= 0 });
   }
   const missesInARow = series.length === 0 ? 0 : consecutiveMisses(series).trailing;
   return {
@@ -425,10 +501,7 @@ function alertsOf(
     targetToDate: new Decimal(cell.targetToDate),
     actual,
     gap: new Decimal(cell.gap),
-    timeProgress:
-      clock.progressDenominator === 0n
-        ? new Decimal(0)
-        : new Decimal(clock.progressNumerator.toString()).div(clock.progressDenominator.toString()),
+    timeProgress: new Decimal(clock.progressNumerator).div(clock.progressDenominator),
     workingDays: clock.workingDays,
     workingDaysElapsed: clock.elapsed,
     workingDaysRemaining: clock.remaining,

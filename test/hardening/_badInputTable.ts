@@ -177,6 +177,23 @@ const PLAN = () => ({
   metrics: [{ name: "转化率", current: "8%", target: "12%", statedGapRate: "50%" }],
 });
 
+/** A plan document that builds: PLAN() with drivers that reach its target. */
+const BUILDABLE_PLAN = () => ({
+  ...PLAN(),
+  drivers: {
+    model: { version: 1, formulas: { revenue: "customers * aov" } },
+    output: "revenue",
+    inputs: { customers: 125, aov: 8000 },
+  },
+});
+
+/** BUILDABLE_PLAN built once (trackPlan and replan never change a plan). */
+let builtPlan: unknown;
+const BUILT_PLAN = (): unknown => {
+  builtPlan ??= buildPlan(BUILDABLE_PLAN());
+  return builtPlan;
+};
+
 const CALENDAR = () => ({
   name: "test",
   weekend: [6, 7],
@@ -1460,13 +1477,62 @@ export const TABLE: readonly Row[] = [
     }),
   ),
   {
+    name: "buildPlan",
+    call: () => [BUILDABLE_PLAN()],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "target"], kind: "number" },
+      { at: [0, "unit"], kind: "number", nonNegative: true, optional: true },
+      { at: [0, "period", "start"], kind: "date" },
+      { at: [0, "period", "end"], kind: "date" },
+      { at: [0, "period", "grains"], kind: "value" },
+      { at: [0, "organization"], kind: "value" },
+      { at: [0, "organization", "children", 0, "weight"], kind: "number", nonNegative: true },
+      { at: [0, "organization", "children", 1, "hold"], kind: "number" },
+      { at: [0, "drivers", "inputs", "customers"], kind: "number" },
+    ],
+  },
+  {
+    name: "trackPlan",
+    call: () => [
+      BUILT_PLAN(),
+      [{ node: "公司/华东", date: "2024-03-01", actual: "1.2万", visits: 3 }],
+      { asOf: "2024-06-30", strict: true },
+    ],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [1], kind: "value", accepts: ["[]"] },
+      { at: [1, 0], kind: "value" },
+      { at: [1, 0, "node"], kind: "value" },
+      { at: [1, 0, "date"], kind: "date" },
+      { at: [1, 0, "actual"], kind: "number" },
+      { at: [1, 0, "visits"], kind: "number", optional: true, accepts: ["''"] },
+      { at: [2], kind: "value" },
+      { at: [2, "asOf"], kind: "date" },
+      { at: [2, "strict"], kind: "value", optional: true, accepts: ["true"] },
+    ],
+  },
+  {
+    name: "replan",
+    call: () => [
+      BUILT_PLAN(),
+      { node: "公司/华东", by: "5万", from: "2024-07-01" },
+      { asOf: "2024-06-30" },
+    ],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [1], kind: "value" },
+      { at: [1, "node"], kind: "value" },
+      { at: [1, "by"], kind: "number" },
+      { at: [1, "from"], kind: "date", accepts: ["undefined"] },
+      { at: [2], kind: "options" },
+      { at: [2, "asOf"], kind: "date", optional: true },
+    ],
+  },
+  {
     name: "renderPlan",
-    call: () => {
-      // PLAN()'s drivers miss its target on purpose (for lintPlan); these reach it.
-      const inputs = { customers: 125, aov: 8000 };
-      const document = { ...PLAN(), drivers: { ...PLAN().drivers, inputs } };
-      return [buildPlan(document as never), { format: "csv", grain: "month" }];
-    },
+    // A copy: the matrix writes bad values into the plan's fields.
+    call: () => [structuredClone(BUILT_PLAN()), { format: "csv", grain: "month" }],
     fields: [
       { at: [0], kind: "value" },
       { at: [0, "unit"], kind: "number", nonNegative: true },

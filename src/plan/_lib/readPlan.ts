@@ -9,6 +9,8 @@ import { isRecord, own } from "../../_lib/records.js";
 import type { Plan, PlanNode } from "../types.js";
 import type { PlanUnit } from "./amounts.js";
 import { planUnit, readUnits } from "./amounts.js";
+import type { Int } from "./int.js";
+import { add, norm } from "./int.js";
 import { compilePlanCalendar } from "./planCalendar.js";
 import type { PeriodLayout, PeriodSpec } from "./planPeriods.js";
 import { layoutPeriods } from "./planPeriods.js";
@@ -25,7 +27,12 @@ export interface ReadPlan {
   /** Indexes of each node's children. */
   readonly children: readonly (readonly number[])[];
   /** Each node's value in each period (aligned with `layout.periods`), in whole units. */
-  readonly values: readonly (readonly bigint[])[];
+  readonly values: readonly (readonly Int[])[];
+  /**
+   * Each node's target text in each period, where the plan wrote it exactly as `unitsText`
+   * would ("1200.00" in a unit of 0.01), else `null`: tracking reuses it instead of writing it again.
+   */
+  readonly texts: readonly (readonly (string | null)[])[];
   /** Each period's parent period index; -1 for "all". */
   readonly periodParents: Int32Array;
   /** Node index by address, id and path. */
@@ -94,7 +101,8 @@ export function readPlan(plan: unknown, path: ErrorPath = ["plan"]): ReadPlan {
   });
   const parents = new Int32Array(nodes.length);
   const children: number[][] = nodes.map(() => []);
-  const values: bigint[][] = new Array(nodes.length);
+  const values: Int[][] = new Array(nodes.length);
+  const texts: (string | null)[][] = new Array(nodes.length);
   nodes.forEach((node, i) => {
     const at = [...path, "nodes", i];
     const parent = node.parent;
@@ -107,7 +115,9 @@ export function readPlan(plan: unknown, path: ErrorPath = ["plan"]): ReadPlan {
     }
     parents[i] = index;
     if (index >= 0) children[index]!.push(i);
-    values[i] = readTargets(node, labels, unit, at);
+    const row = readTargets(node, labels, unit, at);
+    values[i] = row.values;
+    texts[i] = row.texts;
   });
   checkSums(nodes, values, children, layout, path);
 
@@ -128,6 +138,7 @@ export function readPlan(plan: unknown, path: ErrorPath = ["plan"]): ReadPlan {
     parents,
     children,
     values,
+    texts,
     periodParents,
     lookup,
   };
@@ -152,7 +163,7 @@ function readTargets(
   labels: readonly string[],
   unit: PlanUnit,
   path: ErrorPath,
-): bigint[] {
+): { values: Int[]; texts: (string | null)[] } {
   const targets = own(node, "targets");
   if (!isRecord(targets)) {
     throw invalid(`The node ${excerpt(String(node.node))} has no targets; build the plan again.`, [
@@ -160,27 +171,40 @@ function readTargets(
       "targets",
     ]);
   }
-  return labels.map((label) => {
+  // The common case: a unit of 1 × 10^-decimals, amounts written with those decimals.
+  const simple = unit.scaled.mantissa === 1n && unit.scaled.scale === unit.decimals;
+  const values = new Array<Int>(labels.length);
+  const texts = new Array<string | null>(labels.length).fill(null);
+  labels.forEach((label, k) => {
     const value = own(targets, label);
     const match = typeof value === "string" ? PLAIN.exec(value) : null;
     if (match !== null) {
-      const units = exactUnits(
-        {
-          mantissa: BigInt(`${match[1]}${match[2]}${match[3] ?? ""}`),
-          scale: match[3]?.length ?? 0,
-        },
-        unit.scaled,
-      );
-      if (units !== null) return units;
+      const fraction = match[3] ?? "";
+      const digits = `${match[1]}${match[2]}${fraction}`;
+      if (simple && fraction.length === unit.decimals && digits.length <= 15) {
+        const units = Number(digits);
+        values[k] = units === 0 ? 0 : units;
+        // Written as unitsText writes it: no leading zero, no minus zero.
+        const canonical =
+          (match[2]!.length === 1 || match[2]![0] !== "0") && !(units === 0 && match[1] === "-");
+        if (canonical) texts[k] = value as string;
+        return;
+      }
+      const units = exactUnits({ mantissa: BigInt(digits), scale: fraction.length }, unit.scaled);
+      if (units !== null) {
+        values[k] = norm(units);
+        return;
+      }
     }
-    return readUnits(value, unit, [...path, "targets", label]);
+    values[k] = norm(readUnits(value, unit, [...path, "targets", label]));
   });
+  return { values, texts };
 }
 
 /** Both ways: each node's periods of a grain sum to its total, its children sum to it in every period. */
 function checkSums(
   nodes: readonly PlanNode[],
-  values: readonly (readonly bigint[])[],
+  values: readonly (readonly Int[])[],
   children: readonly (readonly number[])[],
   layout: PeriodLayout,
   path: ErrorPath,
@@ -190,9 +214,10 @@ function checkSums(
   nodes.forEach((node, i) => {
     const row = values[i]!;
     for (let grain = 0; grain < grains; grain++) {
-      let sum = 0n;
-      for (let k = layout.grainStart[grain]!; k < layout.grainStart[grain + 1]!; k++)
-        sum += row[k]!;
+      let sum: Int = 0;
+      for (let k = layout.grainStart[grain]!; k < layout.grainStart[grain + 1]!; k++) {
+        sum = add(sum, row[k]!);
+      }
       if (sum !== row[0]) {
         throw invalid(
           `The node ${excerpt(node.node)}'s ${layout.periods[layout.grainStart[grain]!]!.grain} targets sum to another amount than its target; build the plan again.`,
@@ -203,8 +228,8 @@ function checkSums(
     const kids = children[i]!;
     if (kids.length === 0) return;
     for (let k = 0; k < width; k++) {
-      let sum = 0n;
-      for (const child of kids) sum += values[child]![k]!;
+      let sum: Int = 0;
+      for (const child of kids) sum = add(sum, values[child]![k]!);
       if (sum !== row[k]) {
         throw invalid(
           `The children of ${excerpt(node.node)} do not sum to it in ${layout.periods[k]!.label}; build the plan again.`,

@@ -21,13 +21,6 @@ export interface ActualSums {
   readonly ignoredAfterAsOf: number;
 }
 
-const ROW_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  "node",
-  "date",
-  "period",
-  "actual",
-]);
-
 export function sumActuals(
   read: ReadPlan,
   actuals: unknown,
@@ -100,7 +93,8 @@ export function sumActuals(
     parseAmount(value, ["actuals", i, "actual"], parsed);
     addTo(actual, cell, parsed);
     for (const key in row) {
-      if (ROW_FIELDS.has(key) || !Object.hasOwn(row, key)) continue;
+      if (key === "node" || key === "actual" || key === "date" || key === "period") continue;
+      if (!Object.hasOwn(row, key)) continue;
       const extra = row[key];
       if (extra === undefined || extra === null || extra === "") continue;
       let sums = columns.get(key);

@@ -1,28 +1,28 @@
 // The tracking figures of PLAN.md for one node in one period, in exact integer arithmetic:
 // amounts at the actuals' scale, ratios rounded to 6 decimals for display (status compares the
 // exact fractions).
-import { divideRounded, pow10 } from "../../_lib/exact/index.js";
 import type { IsoDate } from "../../time/types.js";
 import type { PlanPeriod, TrackingPeriod, TrackingPeriodState, TrackingStatus } from "../types.js";
-import { fixedText } from "./amounts.js";
+import type { Int } from "./int.js";
+import { add, compare, divideHalfUp, intText, mul, sign, sub } from "./int.js";
 import type { PeriodLayout } from "./planPeriods.js";
 
 /** Decimals of the ratios a Tracking shows. */
 export const RATIO_DECIMALS = 6;
-const RATIO_SCALE = /* @__PURE__ */ pow10(RATIO_DECIMALS);
+const RATIO_SCALE = 10 ** RATIO_DECIMALS;
 
 /** `numerator / denominator` rounded half-up to 6 decimals, trailing zeros dropped: "0.476190" → "0.47619". */
-export function ratioText(numerator: bigint, denominator: bigint): string {
-  const text = fixedText(
-    divideRounded(numerator * RATIO_SCALE, denominator, "half-up"),
-    RATIO_DECIMALS,
-  );
-  return trimZeros(text);
+export function ratioText(numerator: Int, denominator: Int): string {
+  return trimZeros(intText(divideHalfUp(mul(numerator, RATIO_SCALE), denominator), RATIO_DECIMALS));
 }
 
+/** Drops the trailing zeros of a decimal (and a bare point): "1.500000" → "1.5", "2.000000" → "2". */
 export function trimZeros(text: string): string {
   if (!text.includes(".")) return text;
-  const trimmed = text.replace(/\.?0+$/, "");
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  const trimmed = text.slice(0, end);
   return trimmed === "-0" ? "0" : trimmed;
 }
 
@@ -33,8 +33,8 @@ export interface PeriodClock {
   readonly elapsed: number;
   readonly remaining: number;
   /** Time progress as a fraction (closed without working days: 1/1). */
-  readonly progressNumerator: bigint;
-  readonly progressDenominator: bigint;
+  readonly progressNumerator: number;
+  readonly progressDenominator: number;
   readonly timeProgress: string;
   /** Calendar days in the period, and those up to the as-of day. */
   readonly calendarDays: number;
@@ -63,11 +63,11 @@ export function periodClocks(layout: PeriodLayout, asOf: IsoDate): PeriodClock[]
       period.end <= asOf ? "closed" : period.start > asOf ? "future" : "open";
     const elapsed = Math.max(0, working[Math.min(last + 1, through)]! - working[first]!);
     const remaining = period.workingDays - elapsed;
-    let numerator = BigInt(elapsed);
-    let denominator = BigInt(period.workingDays);
+    let numerator = elapsed;
+    let denominator = period.workingDays;
     if (period.workingDays === 0) {
-      numerator = state === "closed" ? 1n : 0n;
-      denominator = 1n;
+      numerator = state === "closed" ? 1 : 0;
+      denominator = 1;
     }
     return {
       state,
@@ -102,21 +102,20 @@ export function trackingPeriod(period: PlanPeriod, clock: PeriodClock): Tracking
  * achievement: ahead above zero actual, behind below, on track at zero.
  */
 export function statusOf(
-  actual: bigint,
-  target: bigint,
+  actual: Int,
+  target: Int,
   clock: PeriodClock,
-  toleranceMantissa: bigint,
-  toleranceScale: bigint,
+  toleranceMantissa: Int,
+  toleranceScale: Int,
 ): TrackingStatus {
-  if (target === 0n) return actual > 0n ? "ahead" : actual < 0n ? "behind" : "on-track";
-  const n = clock.progressNumerator;
-  const d = clock.progressDenominator;
-  // actual/target ≥ n/d + T/10^ts  ⇔  actual·d·10^ts ≥ target·(n·10^ts + T·d), for target > 0.
-  const left = actual * d * toleranceScale;
-  const base = n * toleranceScale;
-  const band = toleranceMantissa * d;
-  const sign = target > 0n ? 1n : -1n;
-  if (sign * left >= sign * target * (base + band)) return "ahead";
-  if (sign * left < sign * target * (base - band)) return "behind";
+  const direction = sign(target);
+  if (direction === 0) return actual > 0 ? "ahead" : actual < 0 ? "behind" : "on-track";
+  // actual/target ≥ n/d + T/10^ts  ⇔  actual·d·10^ts ≥ target·(n·10^ts + T·d), for target > 0;
+  // a negative target turns both comparisons round.
+  const left = mul(mul(actual, clock.progressDenominator), toleranceScale);
+  const base = mul(clock.progressNumerator, toleranceScale);
+  const band = mul(toleranceMantissa, clock.progressDenominator);
+  if (compare(left, mul(target, add(base, band))) * direction >= 0) return "ahead";
+  if (compare(left, mul(target, sub(base, band))) * direction < 0) return "behind";
   return "on-track";
 }

@@ -5,6 +5,8 @@ import { TargetreeError } from "../../_lib/errors.js";
 import { pow10, toScaled } from "../../_lib/exact/index.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
+import type { Int } from "./int.js";
+import { norm } from "./int.js";
 
 /** One table of exact sums: `value[i] = cells[i] × 10^-scale`. */
 export interface Sums {
@@ -121,9 +123,9 @@ export function addTo(sums: Sums, index: number, value: Parsed): void {
   bigints[index] = bigints[index]! + BigInt(value.int) * pow10(shift);
 }
 
-/** Cell `index` as a BigInt at the table's scale. */
-export function cellOf(sums: Sums, index: number): bigint {
-  return sums.numbers !== null ? BigInt(sums.numbers[index]!) : sums.bigints![index]!;
+/** Cell `index` at the table's scale: a number while the table holds safe integers. */
+export function cellOf(sums: Sums, index: number): Int {
+  return sums.numbers !== null ? sums.numbers[index]! : norm(sums.bigints![index]!);
 }
 
 /** Adds cell `from` into cell `to` (a roll-up: to += from). */
