@@ -19,6 +19,22 @@ export interface JsonFile {
   readonly value: unknown;
 }
 
+/** What a JSON value is, by its `kind`: a built plan, a tracking, or (anything else) a document. */
+export function resultKind(value: unknown): "plan" | "tracking" | null {
+  const kind =
+    typeof value === "object" && value !== null ? (value as { kind?: unknown }).kind : null;
+  return kind === "targetree-plan" ? "plan" : kind === "targetree-tracking" ? "tracking" : null;
+}
+
+/** Refuses a tracking given where a plan (or its document) belongs; exit 2. */
+export function refuseTracking(file: JsonFile, command: string): void {
+  if (resultKind(file.value) !== "tracking") return;
+  throw new CliFailure(
+    EXIT.usage,
+    `${file.path}: this is a tracking (the JSON of targetree track), not a plan. Give targetree ${command} the plan document, or the JSON of targetree build.`,
+  );
+}
+
 /** Reads and parses a JSON file; unreadable or not JSON is exit 2. */
 export function readJsonFile(io: CliIo, path: string, what: string): JsonFile {
   const text = readTextFile(io, path, what);

@@ -435,6 +435,40 @@ describe("targetree track", () => {
     );
   });
 
+  it("refuses a tracking's JSON where a plan belongs, and lint refuses a built plan", () => {
+    bin.file(
+      "tracking.json",
+      targetree(
+        "track",
+        "fixed.json",
+        "--actuals",
+        "january.csv",
+        "--as-of",
+        "2024-01-31",
+        "--format",
+        "json",
+      ).stdout,
+    );
+    const track = targetree(
+      "track",
+      "tracking.json",
+      "--actuals",
+      "january.csv",
+      "--as-of",
+      "2024-01-31",
+    );
+    expect(track.status).toBe(2);
+    expect(track.stderr).toBe(
+      "tracking.json: this is a tracking (the JSON of targetree track), not a plan. Give targetree track the plan document, or the JSON of targetree build.\n",
+    );
+    bin.file("built-for-lint.json", targetree("build", "fixed.json", "--format", "json").stdout);
+    const lint = targetree("lint", "built-for-lint.json");
+    expect(lint.status).toBe(2);
+    expect(lint.stderr).toContain(
+      "this is a built plan (the JSON of targetree build), not a plan document",
+    );
+  });
+
   it("tracks a built plan's JSON without building it again", () => {
     bin.file("built.json", targetree("build", "fixed.json", "--format", "json").stdout);
     const args = ["--actuals", "january.csv", "--as-of", "2024-01-31", "--format", "csv"];

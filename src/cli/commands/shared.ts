@@ -13,6 +13,8 @@ import {
   place,
   readJsonFile,
   refuseLintErrors,
+  refuseTracking,
+  resultKind,
 } from "../planFile.js";
 import type { Progress } from "../progress.js";
 
@@ -75,15 +77,6 @@ export function placing<T>(sources: ErrorSources, work: () => T): T {
   }
 }
 
-/** True for a built plan (the JSON of `build --format json`), as opposed to a plan document. */
-function isBuiltPlan(value: unknown): boolean {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as { kind?: unknown }).kind === "targetree-plan"
-  );
-}
-
 /** The plan of a command: the document's, built after the lint gate, or a built plan read back. */
 export function loadPlan(
   invocation: Run,
@@ -92,7 +85,8 @@ export function loadPlan(
 ): { plan: Plan; file: JsonFile; built: boolean } {
   progress.step("reading the plan");
   const file = readJsonFile(io, invocation.plan, "plan document");
-  if (isBuiltPlan(file.value)) return { plan: file.value as Plan, file, built: true };
+  refuseTracking(file, invocation.command);
+  if (resultKind(file.value) === "plan") return { plan: file.value as Plan, file, built: true };
   progress.step("checking the plan");
   refuseLintErrors(file, invocation.command);
   progress.step("building the plan");
