@@ -23,7 +23,9 @@ const audit = reconcile(model, {
 
 const label = (name: string): string => `${model.nodes[name]?.label ?? name} ${name}`;
 const show = (name: string, value: Parameters<typeof formatAmount>[0]): string =>
-  model.nodes[name]?.unit === "%" ? formatPercent(value) : formatAmount(value, { scale: "none" });
+  model.nodes[name]?.unitLabel === "%"
+    ? formatPercent(value)
+    : formatAmount(value, { scale: "none" });
 
 printTable(
   ["", "document claims", "computed"],
@@ -43,7 +45,7 @@ printTable(
   ["driver", "stated", "needed", "change", "feasible"],
   audit.singles.map((single) => [
     label(single.input),
-    show(single.input, single.current),
+    show(single.input, single.actual),
     single.required === null ? "—" : show(single.input, single.required),
     single.changeRate === null
       ? "—"
@@ -61,7 +63,7 @@ printTable(
   ["driver", "stated", "needed", "factor"],
   multiplier.inputs.map((name) => [
     label(name),
-    show(name, audit.singles.find((single) => single.input === name)!.current),
+    show(name, audit.singles.find((single) => single.input === name)!.actual),
     multiplier.values === null ? "—" : show(name, multiplier.values[name]!),
     multiplier.factor === null ? "—" : `×${multiplier.factor.toString()}`,
   ]),

@@ -44,7 +44,7 @@ printTable(
   ],
 );
 
-const chainTable = (order: readonly string[]) => {
+const chainTable = (order: readonly (typeof model.inputs)[number][]) => {
   const result = attribute(model, {
     output: "materialCost",
     base: plan,

@@ -33,6 +33,8 @@ export const ERROR_CODES = {
   MISSING_INPUT: "An input the model needs was not given.",
   OUT_OF_BOUNDS: "An input is outside its declared bounds.",
   NOT_A_WHOLE_NUMBER: "An input declared as a whole-number count has a fraction.",
+  LIKELY_TYPO:
+    "A formula uses a name one edit away from a described input, and that name is not described itself.",
   // solving and attribution
   NO_SOLUTION: "No value of the varied input reaches the target within its bounds.",
   TOO_MANY_INPUTS: "Exact Shapley attribution over more inputs than the documented limit.",

@@ -1,24 +1,25 @@
-import { type Decimal, ZERO } from "../_lib/decimal.js";
+import { type Decimal, PRECISION, ZERO } from "../_lib/decimal.js";
 import { excerpt, TargetreeError } from "../_lib/errors.js";
 import { exactMinus, formatRational, reduce } from "../_lib/exact/index.js";
-import type { Model, ModelInputs } from "../model/types.js";
-import { apportionApproximate, apportionRationals } from "./_lib/apportion.js";
+import { readChoice } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
+import { nameList } from "../formula/internal.js";
+import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
+import { apportionRationals } from "./_lib/apportion.js";
 import { chainSubstitution } from "./_lib/chain.js";
 import { inputsOf } from "./_lib/graph.js";
-import { lmdiEffects } from "./_lib/lmdi.js";
+import { closeEffects, lmdiEffects } from "./_lib/lmdi.js";
 import { modelView } from "./_lib/modelView.js";
 import {
-  checkOptions,
   countOption,
-  enumOption,
   inputNames,
   inputValues,
   nodeName,
-  own,
+  readAnalysisOptions,
   toRecord,
 } from "./_lib/options.js";
-import { productForm } from "./_lib/productForm.js";
 import { exactShapley } from "./_lib/shapley.js";
+import { type ProductTerm, productTerms } from "./_lib/terms.js";
 
 /** Attribution methods: sequential substitution, Shapley (all orders), log-mean Divisia. */
 export type AttributionMethod = "chain" | "shapley" | "lmdi";
@@ -33,21 +34,30 @@ export type AttributionMethod = "chain" | "shapley" | "lmdi";
  */
 export const MAX_SHAPLEY_INPUTS = 12;
 
-/** Options of {@link attribute}: which output, the two sets of inputs, and the method. */
-export interface AttributeOptions {
+const OPTION_KEYS = ["output", "base", "actual", "method", "order", "maxShapleyInputs"] as const;
+
+/**
+ * Options of {@link attribute}: which output, the two sets of inputs, and the method; typed by the
+ * model's names when they are known.
+ */
+export interface AttributeOptions<
+  M extends Model = Model,
+  Base = ModelInputs,
+  Actual = ModelInputs,
+> {
   /** The node whose change is explained. */
-  readonly output: string;
+  readonly output: NodeName<M>;
   /** Every input's value in the base (plan, last year). */
-  readonly base: ModelInputs;
+  readonly base: Base;
   /** Every input's value in the actual (result, this year). */
-  readonly actual: ModelInputs;
+  readonly actual: Actual;
   /** Default `"chain"` (连环替代法). */
   readonly method?: AttributionMethod;
   /**
    * The substitution order for `"chain"` (the result depends on it), and the listing order for every
    * method. Inputs left out follow in declaration order. Default: declaration order.
    */
-  readonly order?: readonly string[];
+  readonly order?: readonly InputName<M>[];
   /** Raise the Shapley input limit ({@link MAX_SHAPLEY_INPUTS}), up to 16. */
   readonly maxShapleyInputs?: number;
 }
@@ -62,7 +72,7 @@ export interface AttributionEntry {
   readonly actual: Decimal;
   /** How much of the output's change this input explains. The contributions sum exactly to `change`. */
   readonly contribution: Decimal;
-  /** `contribution / change`, or null when the change is 0. */
+  /** `contribution / change`, or null when the change is 0 (the result's `reason` says so). */
   readonly share: Decimal | null;
   /** Shapley only: the exact value as a fraction (`"1280/3"`); null for other methods. */
   readonly exact: string | null;
@@ -103,12 +113,15 @@ export interface AttributeResult {
   /**
    * What was adjusted so the contributions sum exactly to `change`: 0 for chain; for Shapley the
    * rounding residual of the exact fractions (handed out by largest remainder, at most a few units
-   * of the 64th significant digit); for LMDI the error of the logarithms (added to the largest
-   * contribution).
+   * of the 64th significant digit); for LMDI the error of the logarithms, `change` minus the sum of
+   * the unrounded effects (spread over them in proportion to their size, then rounded by largest
+   * remainder).
    */
   readonly residual: Decimal;
   /** Model evaluations made. */
   readonly evaluations: number;
+  /** Why the shares are null (the output did not change), else null. */
+  readonly reason: string | null;
 }
 
 /**
@@ -124,21 +137,28 @@ export interface AttributeResult {
  *   significant digits, the few units of rounding handed out by largest remainder (ties to the
  *   earlier input), so they sum exactly to the change. Unchanged inputs get 0 and do not count
  *   towards the limit ({@link MAX_SHAPLEY_INPUTS} changed inputs; `TOO_MANY_INPUTS` above it).
- * - `"lmdi"` (LMDI-I, log-mean Divisia): for an output that is a pure product C·Π xᵢ^eᵢ of positive
- *   values, input i explains L(V₁, V₀)·eᵢ·ln(xᵢ₁/xᵢ₀) with L(a, b) = (a − b)/(ln a − ln b) (and
- *   L(a, a) = a; an unchanged input explains 0). The logarithms are rounded, so the contributions are
- *   rounded 4 digits short of the precision and the residual is added to the largest in magnitude.
+ * - `"lmdi"` (additive LMDI-I, log-mean Divisia, term by term as in Ang's guides): the output is
+ *   written as a sum of product terms Vₖ = cₖ·Π xᵢ^eᵢₖ (formula nodes expanded, products of sums
+ *   multiplied out, like terms merged: the revenue model is two terms), and input i explains
+ *   Σₖ L(Vₖ₁, Vₖ₀)·eᵢₖ·ln(xᵢ₁/xᵢ₀) with L(a, b) = (a − b)/(ln a − ln b) (and L(a, a) = a; an
+ *   unchanged input explains 0). For a pure product this is the single-product LMDI-I. Every factor
+ *   of a term must be positive in base and actual. The logarithms are rounded, so the contributions
+ *   are rounded 4 digits short of the precision, what they miss (`residual`) handed out by largest
+ *   remainder.
  *
  * Every method's contributions sum exactly to `change`.
  *
  * @param model - A model from {@link defineModel}.
  * @param options - `output`, `base`, `actual`, and optional `method`, `order`, `maxShapleyInputs`.
+ *   Error paths start at `["options", …]`.
  * @returns The change, each input's contribution and (for chain) the substitution table.
  * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown output or input name; `INVALID_ARGUMENT`
  *   for an unknown method, a bad `order` (repeated names, an input the output does not read);
+ *   `UNKNOWN_OPTION` for an unknown option (naming the nearest known one);
  *   `MISSING_INPUT`, `INVALID_NUMBER`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for `base`/`actual`;
  *   `TOO_MANY_INPUTS` for Shapley over more changed inputs than the limit;
- *   `METHOD_NOT_APPLICABLE` for LMDI when the output is not a pure product or a value is not positive;
+ *   `METHOD_NOT_APPLICABLE` for LMDI when the output is not a sum of products (a function, a
+ *   division by a sum…) or a factor of a term is not positive;
  *   the formulas' own errors (`DIVISION_BY_ZERO`, …) when a mix of base and actual values makes
  *   them undefined.
  *
@@ -152,27 +172,37 @@ export interface AttributeResult {
  * amounts("shapley") //=> ["426.67", "-608.33", "1281.67"]
  * amounts("lmdi") //=> ["424.82", "-603.97", "1279.15"]
  * attribute(model, { output: "materialCost", base, actual, method: "shapley" }).contributions[0].exact //=> "1280/3"
+ * const revenue = { newCustomers: 600, conversion: "25%", newAov: 8000, returningCustomers: 1500, repurchase: "40%", returningAov: 6000 };
+ * const lmdi = attribute(revenueModel(), { output: "revenue", base: revenue, actual: { ...revenue, newCustomers: 660, repurchase: "42%" }, method: "lmdi" });
+ * lmdi.contributions.map((c) => c.contribution.toFixed(2)) //=> ["120000.00", "0.00", "0.00", "0.00", "180000.00", "0.00"]
  */
-export function attribute(model: Model, options: AttributeOptions): AttributeResult {
+export function attribute<
+  M extends Model,
+  Base extends InputsOf<M, Base>,
+  Actual extends InputsOf<M, Actual>,
+>(model: M, options: AttributeOptions<M, Base, Actual>): AttributeResult {
   const view = modelView(model);
-  const settings = checkOptions(options, "attribute");
-  const output = nodeName(model, own(settings, "output"), ["output"]);
-  const method = enumOption<AttributionMethod>(
-    own(settings, "method"),
-    ["method"],
+  const settings = readAnalysisOptions(options, OPTION_KEYS, "attribute");
+  const output = nodeName(model, own(settings, "output"), ["options", "output"]);
+  const method = readChoice<AttributionMethod>(
+    settings,
+    "method",
     ["chain", "shapley", "lmdi"],
     "chain",
+    ["options"],
   );
-  const base = inputValues(model, own(settings, "base"), ["base"]);
-  const actual = inputValues(model, own(settings, "actual"), ["actual"]);
+  const base = inputValues(model, own(settings, "base"), ["options", "base"]);
+  const actual = inputValues(model, own(settings, "actual"), ["options", "actual"]);
   const read = inputsOf(view.graph, output);
   const order = orderOf(model, own(settings, "order"), read);
   const maxShapley = countOption(
     own(settings, "maxShapleyInputs"),
-    ["maxShapleyInputs"],
+    ["options", "maxShapleyInputs"],
     MAX_SHAPLEY_INPUTS,
     16,
   );
+  const reasonFor = (change: Decimal): string | null =>
+    change.isZero() ? "the output did not change, so its shares are undefined" : null;
   let evaluations = 0;
   const evaluate = (values: ReadonlyMap<string, Decimal>): Decimal => {
     evaluations++;
@@ -215,6 +245,7 @@ export function attribute(model: Model, options: AttributeOptions): AttributeRes
       })),
       residual: ZERO,
       evaluations,
+      reason: reasonFor(change),
     };
   }
 
@@ -224,7 +255,10 @@ export function attribute(model: Model, options: AttributeOptions): AttributeRes
       throw new TargetreeError(
         "TOO_MANY_INPUTS",
         `Exact Shapley attribution over ${players.length} changed inputs needs 2^${players.length} model evaluations; the limit is ${maxShapley} inputs. Use method "chain", group inputs into fewer formula nodes, or raise maxShapleyInputs (up to 16).`,
-        { path: ["base"], details: { inputs: players.length, limit: maxShapley } },
+        {
+          path: ["options", "maxShapleyInputs"],
+          details: { inputs: players.length, limit: maxShapley },
+        },
       );
     }
     const shapley = exactShapley(evaluate, base, actualMixed, players);
@@ -250,48 +284,30 @@ export function attribute(model: Model, options: AttributeOptions): AttributeRes
       steps: [],
       residual: apportioned.residual,
       evaluations,
+      reason: reasonFor(change),
     };
   }
 
-  const form = productForm(view.graph, output);
-  if (!form.ok) {
+  const expansion = productTerms(view.graph, output);
+  if (!expansion.ok) {
     throw new TargetreeError(
       "METHOD_NOT_APPLICABLE",
-      `LMDI needs an output that is a pure product of positive factors, but ${form.reason}. Use method "chain" or "shapley".`,
-      { path: ["method"], details: { reason: form.reason } },
+      `LMDI needs an output that is a sum of products of positive factors, but ${expansion.reason}. Use method "chain" or "shapley".`,
+      { path: ["options", "method"], details: { reason: expansion.reason } },
     );
   }
-  for (const [input, values] of [
+  for (const [which, values] of [
     ["base", base],
     ["actual", actual],
   ] as const) {
-    for (const name of form.form.exponents.keys()) {
-      const value = values.get(name)!;
-      if (!value.isPositive() || value.isZero()) {
-        throw new TargetreeError(
-          "METHOD_NOT_APPLICABLE",
-          `LMDI takes logarithms, so it needs positive values, but ${excerpt(name)} is ${value.toString()} in ${input}. Use method "chain" or "shapley".`,
-          {
-            path: [input, name],
-            details: { reason: "non-positive value", value: value.toString() },
-          },
-        );
-      }
-    }
+    for (const term of expansion.terms) checkPositive(term, which, values);
   }
   const baseOutput = evaluate(base);
   const actualOutput = evaluate(actualMixed);
   const change = exactMinus(actualOutput, baseOutput);
-  const effects = lmdiEffects(
-    baseOutput,
-    actualOutput,
-    order.map((input) => ({
-      base: base.get(input)!,
-      actual: actual.get(input)!,
-      exponent: form.form.exponents.get(input) ?? ZERO,
-    })),
-  );
-  const apportioned = apportionApproximate(effects, change);
+  const effects = lmdiEffects(expansion.terms, base, actualMixed, order);
+  const closed = closeEffects(effects, change);
+  const apportioned = apportionRationals(closed.values, change, PRECISION - 4);
   return {
     method,
     output,
@@ -301,21 +317,43 @@ export function attribute(model: Model, options: AttributeOptions): AttributeRes
     contributions: entries(apportioned.parts, change),
     order,
     steps: [],
-    residual: apportioned.residual,
+    residual: closed.residual,
     evaluations,
+    reason: reasonFor(change),
   };
+}
+
+/** LMDI takes logarithms: every factor of a term must be positive. */
+function checkPositive(
+  term: ProductTerm,
+  which: "base" | "actual",
+  values: ReadonlyMap<string, Decimal>,
+): void {
+  for (const name of term.exponents.keys()) {
+    const value = values.get(name)!;
+    if (value.isPositive() && !value.isZero()) continue;
+    const factors = nameList([...term.exponents.keys()], " × ");
+    throw new TargetreeError(
+      "METHOD_NOT_APPLICABLE",
+      `LMDI takes logarithms, so every factor of a product term must be positive, but ${excerpt(name)} is ${value.toString()} in ${which} (in the term ${factors}). Use method "chain" or "shapley".`,
+      {
+        path: ["options", which, name],
+        details: { reason: "non-positive value", value: value.toString() },
+      },
+    );
+  }
 }
 
 /** The caller's order (inputs the output reads), completed with the rest in declaration order. */
 function orderOf(model: Model, value: unknown, read: readonly string[]): string[] {
   if (value === undefined) return [...read];
-  const listed = inputNames(model, value, ["order"]);
+  const listed = inputNames(model, value, ["options", "order"]);
   listed.forEach((name, index) => {
     if (!read.includes(name)) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
         `${excerpt(name)} is not read by the output, so it has no place in the order.`,
-        { path: ["order", index] },
+        { path: ["options", "order", index] },
       );
     }
   });

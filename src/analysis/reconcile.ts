@@ -2,18 +2,18 @@ import type { Decimal } from "../_lib/decimal.js";
 import type { Direction } from "../_lib/direction.js";
 import { achievementRatio, DIRECTIONS, shortfall } from "../_lib/direction.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
+import { readChoice } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
-import type { Model, ModelInputs } from "../model/types.js";
+import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { inputsOf } from "./_lib/graph.js";
 import { modelView } from "./_lib/modelView.js";
 import {
-  checkOptions,
   countOption,
-  enumOption,
   inputNames,
   inputValues,
   nodeName,
-  own,
+  readAnalysisOptions,
   requiredNumber,
   toleranceOption,
   toRecord,
@@ -22,13 +22,24 @@ import { DEFAULT_MAX_ITERATIONS } from "./_lib/scalar.js";
 import { solveFactor } from "./_lib/solveFactor.js";
 import { solveInput } from "./_lib/solveInput.js";
 
+const OPTION_KEYS = [
+  "output",
+  "target",
+  "direction",
+  "inputs",
+  "vary",
+  "singles",
+  "tolerance",
+  "maxIterations",
+] as const;
+
 /**
  * Options of {@link reconcile}: the stated target and inputs, and which ways of closing the gap to
- * try.
+ * try; typed by the model's names when they are known.
  */
-export interface ReconcileOptions {
+export interface ReconcileOptions<M extends Model = Model, Inputs = ModelInputs> {
   /** The node the plan's target is set on. */
-  readonly output: string;
+  readonly output: NodeName<M>;
   /** The stated target: `"1.2亿"`. */
   readonly target: Numeric;
   /**
@@ -37,11 +48,11 @@ export interface ReconcileOptions {
    */
   readonly direction?: Direction;
   /** Every input's value as the plan states it. */
-  readonly inputs: ModelInputs;
+  readonly inputs: Inputs;
   /** Inputs scaled together by one common multiplier ("×25 on both customer counts"). Omit for none. */
-  readonly vary?: readonly string[];
+  readonly vary?: readonly InputName<M>[];
   /** Inputs solved one at a time ("58,200 new customers if that driver alone moves"). Default: every input the output reads. */
-  readonly singles?: readonly string[];
+  readonly singles?: readonly InputName<M>[];
   /** Numeric searches only: stop when |output − target| ≤ tolerance. Default 1e-30 × max(1, |target|). */
   readonly tolerance?: Numeric;
   /** Numeric searches only: most Brent iterations, 1 to 10,000. Default 500. */
@@ -52,20 +63,23 @@ export interface ReconcileOptions {
 export interface ReconcileSingle {
   /** The input moved. */
   readonly input: string;
-  /** The input's value as the plan states it. */
-  readonly current: Decimal;
+  /** The input's value as the plan states it (its `inputs` value). */
+  readonly actual: Decimal;
   /**
    * The value that reaches the target alone (whole-number inputs rounded up to reach it). When it
    * lies outside the input's bounds it is still given, with `feasible: false`. Null when no value does.
    */
   readonly required: Decimal | null;
-  /** `required − current`, or null. */
+  /** `required − actual`, or null. */
   readonly change: Decimal | null;
-  /** `change / current` (+9,600% for 600 → 58,200), or null when `current` is 0 or there is no `required`. */
+  /** `change / actual` (+9,600% for 600 → 58,200), or null when `actual` is 0 or there is no `required`. */
   readonly changeRate: Decimal | null;
   /** True when `required` exists and lies within the input's bounds. */
   readonly feasible: boolean;
-  /** Why it is not feasible (e.g. "the exact solution 24.25 is above the upper bound 1"), or null. */
+  /**
+   * Why it is not feasible (e.g. "the exact solution 24.25 is above the upper bound 1"), or, when it
+   * is, why `changeRate` is null (the input is 0); null otherwise.
+   */
   readonly reason: string | null;
   /**
    * How `required` was found: `"algebraic"` (exact) or `"numeric"` (Brent search); null when there
@@ -128,6 +142,8 @@ export interface ReconcileResult {
   readonly achievement: Decimal | null;
   /** True when the implied value reaches the target in the better direction (`gap` ≤ 0). */
   readonly met: boolean;
+  /** Why `gapRate` or `achievement` is null (a zero target, or a zero implied value), else null. */
+  readonly reason: string | null;
   /** Each single input solved alone, in declaration order (or `singles` order). */
   readonly singles: readonly ReconcileSingle[];
   /** The common multiplier over `vary`, or null when `vary` is not given. */
@@ -144,10 +160,11 @@ export interface ReconcileResult {
  *
  * @param model - A model from {@link defineModel}.
  * @param options - `output`, `target`, `inputs`, and optional `direction`, `vary`, `singles`,
- *   `tolerance`, `maxIterations`.
+ *   `tolerance`, `maxIterations`. Error paths start at `["options", …]`.
  * @returns The implied value, the gap and the ways to close it.
  * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown output or input name; `INVALID_ARGUMENT`
- *   for an empty or repeated list, a formula node in one, or a bad option; `INVALID_NUMBER` for a
+ *   for an empty or repeated list, a formula node in one, or a bad option; `UNKNOWN_OPTION` for an
+ *   unknown option (naming the nearest known one); `INVALID_NUMBER` for a
  *   non-numeric target; `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for the inputs;
  *   the formulas' own errors (`DIVISION_BY_ZERO`, …) when the stated inputs make them undefined.
  *
@@ -161,24 +178,27 @@ export interface ReconcileResult {
  * audit.singles[1].feasible //=> false
  * audit.multiplier.factor.toString() //=> "25"
  */
-export function reconcile(model: Model, options: ReconcileOptions): ReconcileResult {
+export function reconcile<M extends Model, Inputs extends InputsOf<M, Inputs>>(
+  model: M,
+  options: ReconcileOptions<M, Inputs>,
+): ReconcileResult {
   const view = modelView(model);
-  const settings = checkOptions(options, "reconcile");
-  const output = nodeName(model, own(settings, "output"), ["output"]);
-  const target = requiredNumber(own(settings, "target"), ["target"]);
-  const direction = enumOption(own(settings, "direction"), ["direction"], DIRECTIONS, "higher");
-  const values = inputValues(model, own(settings, "inputs"), ["inputs"]);
+  const settings = readAnalysisOptions(options, OPTION_KEYS, "reconcile");
+  const output = nodeName(model, own(settings, "output"), ["options", "output"]);
+  const target = requiredNumber(own(settings, "target"), ["options", "target"]);
+  const direction = readChoice(settings, "direction", DIRECTIONS, "higher", ["options"]);
+  const values = inputValues(model, own(settings, "inputs"), ["options", "inputs"]);
   const varyOption = own(settings, "vary");
-  const vary = varyOption === undefined ? null : inputNames(model, varyOption, ["vary"]);
+  const vary = varyOption === undefined ? null : inputNames(model, varyOption, ["options", "vary"]);
   const singlesOption = own(settings, "singles");
   const singles =
     singlesOption === undefined
       ? inputsOf(view.graph, output)
-      : inputNames(model, singlesOption, ["singles"]);
+      : inputNames(model, singlesOption, ["options", "singles"]);
   const tolerance = toleranceOption(settings);
   const maxIterations = countOption(
     own(settings, "maxIterations"),
-    ["maxIterations"],
+    ["options", "maxIterations"],
     DEFAULT_MAX_ITERATIONS,
     10_000,
   );
@@ -186,7 +206,7 @@ export function reconcile(model: Model, options: ReconcileOptions): ReconcileRes
   const gap = shortfall(implied, target, direction);
 
   const single = (input: string): ReconcileSingle => {
-    const current = values.get(input)!;
+    const actual = values.get(input)!;
     const bounds = view.bounds(input);
     const outcome = solveInput(view, {
       output,
@@ -195,20 +215,24 @@ export function reconcile(model: Model, options: ReconcileOptions): ReconcileRes
       values,
       lower: bounds.min,
       upper: bounds.max,
-      integer: bounds.integer,
+      wholeNumber: bounds.wholeNumber,
       tolerance,
       maxIterations,
     });
-    const required = outcome.ok ? outcome.value : outsideValue(outcome.outside, bounds.integer);
-    const change = required === null ? null : required.minus(current);
+    const required = outcome.ok ? outcome.value : outsideValue(outcome.outside, bounds.wholeNumber);
+    const change = required === null ? null : required.minus(actual);
     return {
       input,
-      current,
+      actual,
       required,
       change,
-      changeRate: change === null || current.isZero() ? null : change.div(current),
+      changeRate: change === null || actual.isZero() ? null : change.div(actual),
       feasible: outcome.ok,
-      reason: outcome.ok ? null : outcome.reason,
+      reason: !outcome.ok
+        ? outcome.reason
+        : actual.isZero()
+          ? "the input is 0 in inputs, so its change rate is undefined"
+          : null,
       method: outcome.ok ? outcome.method : outcome.outside === null ? null : "algebraic",
       rounded: outcome.ok ? outcome.rounded : required !== null && !required.eq(outcome.outside!),
     };
@@ -223,7 +247,7 @@ export function reconcile(model: Model, options: ReconcileOptions): ReconcileRes
       values,
       lower: null,
       upper: null,
-      wholeNumbers: true,
+      wholeNumber: true,
       tolerance,
       maxIterations,
     });
@@ -253,24 +277,31 @@ export function reconcile(model: Model, options: ReconcileOptions): ReconcileRes
         };
   }
 
+  const gapRate = target.isZero()
+    ? null
+    : checkMagnitude(gap.div(target.abs()), ["options", "target"], "The gap rate");
+  const achievement = achievementRatio(implied, target, direction, ["options", "target"]);
   return {
     output,
     target,
     direction,
     implied,
     gap,
-    gapRate: target.isZero()
-      ? null
-      : checkMagnitude(gap.div(target.abs()), ["target"], "The gap rate"),
-    achievement: achievementRatio(implied, target, direction, ["target"]),
+    gapRate,
+    achievement,
     met: gap.lte(0),
+    reason: target.isZero()
+      ? "The target is zero, so the gap rate (gap / |target|) and achievement are undefined."
+      : achievement === null
+        ? "The implied value is zero, so achievement for a lower-is-better output (target / implied) is undefined."
+        : null,
     singles: singles.map(single),
     multiplier,
   };
 }
 
 /** An out-of-bounds exact solution, rounded up for whole-number inputs (it is only reported). */
-function outsideValue(outside: Decimal | null, integer: boolean): Decimal | null {
+function outsideValue(outside: Decimal | null, wholeNumber: boolean): Decimal | null {
   if (outside === null) return null;
-  return integer ? outside.ceil() : outside;
+  return wholeNumber ? outside.ceil() : outside;
 }

@@ -1,35 +1,37 @@
 import { Decimal, ONE, ZERO } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { readChoice } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
-import type { Model, ModelInputs } from "../model/types.js";
+import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { inputsOf } from "./_lib/graph.js";
 import { modelView } from "./_lib/modelView.js";
 import {
-  checkOptions,
-  enumOption,
   inputNames,
   inputValues,
   nodeName,
   optionalNumber,
-  own,
+  readAnalysisOptions,
 } from "./_lib/options.js";
 import { withinBounds } from "./_lib/scalar.js";
 
 /** How `step` moves an input: by a share of its value (`"relative"`) or by an amount (`"absolute"`). */
 export type SensitivityStepKind = "relative" | "absolute";
 
-/** Options of {@link sensitivity}. */
-export interface SensitivityOptions {
+const OPTION_KEYS = ["output", "inputs", "step", "stepKind", "vary"] as const;
+
+/** Options of {@link sensitivity}; typed by the model's names when they are known. */
+export interface SensitivityOptions<M extends Model = Model, Inputs = ModelInputs> {
   /** The node whose response is measured. */
-  readonly output: string;
+  readonly output: NodeName<M>;
   /** Every input's value: the point the steps start from. */
-  readonly inputs: ModelInputs;
+  readonly inputs: Inputs;
   /** The step: a share of each input's value (default `"1%"` = 0.01), or an amount when `stepKind` is `"absolute"`. */
   readonly step?: Numeric;
   /** Default `"relative"`. */
   readonly stepKind?: SensitivityStepKind;
   /** The inputs to step, one at a time. Default: every input `output` reads, in declaration order. */
-  readonly vary?: readonly string[];
+  readonly vary?: readonly InputName<M>[];
 }
 
 /** One input's row in the `entries` of a {@link SensitivityResult}. */
@@ -50,7 +52,7 @@ export interface SensitivityEntry {
   readonly changeRate: Decimal | null;
   /**
    * Arc elasticity for the step up: (Δoutput / output) ÷ (Δinput / input). Null when the base
-   * output or the input is 0 (a relative change is undefined), with the reason in `note`.
+   * output or the input is 0 (a relative change is undefined), with the reason in `reason`.
    */
   readonly elasticity: Decimal | null;
   /**
@@ -59,7 +61,7 @@ export interface SensitivityEntry {
    */
   readonly withinBounds: boolean;
   /** Why a figure is null or zero, e.g. "the input is 0, so a relative step does not move it". */
-  readonly note: string | null;
+  readonly reason: string | null;
 }
 
 /** The result of {@link sensitivity}: the base output and a tornado table of entries. */
@@ -82,14 +84,16 @@ export interface SensitivityResult {
  * by impact: the rows of a tornado chart.
  *
  * An input at 0 does not move under a relative step, so its change is 0 and its elasticity null
- * (the entry's `note` says why); use `stepKind: "absolute"` to move it by an amount. Stepped values
+ * (the entry's `reason` says why); use `stepKind: "absolute"` to move it by an amount. Stepped values
  * are not checked against bounds (a 1% step can take a 100% rate to 101%); `withinBounds` flags it.
  *
  * @param model - A model from {@link defineModel}.
- * @param options - `output`, `inputs`, and optional `step`, `stepKind`, `vary`.
+ * @param options - `output`, `inputs`, and optional `step`, `stepKind`, `vary`. Error paths start
+ *   at `["options", …]`.
  * @returns The base output and one entry per input, largest impact first.
  * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown output or input; `INVALID_ARGUMENT` for a
  *   bad option (a zero or non-numeric step, an unknown `stepKind`, an empty `vary`);
+ *   `UNKNOWN_OPTION` for an unknown option (naming the nearest known one);
  *   `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER`, `INVALID_NUMBER` for the inputs; the
  *   formulas' own errors (`DIVISION_BY_ZERO`, …) when a stepped value makes them undefined.
  *
@@ -101,27 +105,33 @@ export interface SensitivityResult {
  * entries[0].change.toString() //=> "36000"
  * entries[0].elasticity.toString() //=> "0.75"
  */
-export function sensitivity(model: Model, options: SensitivityOptions): SensitivityResult {
+export function sensitivity<M extends Model, Inputs extends InputsOf<M, Inputs>>(
+  model: M,
+  options: SensitivityOptions<M, Inputs>,
+): SensitivityResult {
   const view = modelView(model);
-  const settings = checkOptions(options, "sensitivity");
-  const output = nodeName(model, own(settings, "output"), ["output"]);
-  const values = inputValues(model, own(settings, "inputs"), ["inputs"]);
-  const stepKind = enumOption<SensitivityStepKind>(
-    own(settings, "stepKind"),
-    ["stepKind"],
+  const settings = readAnalysisOptions(options, OPTION_KEYS, "sensitivity");
+  const output = nodeName(model, own(settings, "output"), ["options", "output"]);
+  const values = inputValues(model, own(settings, "inputs"), ["options", "inputs"]);
+  const stepKind = readChoice<SensitivityStepKind>(
+    settings,
+    "stepKind",
     ["relative", "absolute"],
     "relative",
+    ["options"],
   );
-  const stepOption = optionalNumber(own(settings, "step"), ["step"]);
+  const stepOption = optionalNumber(own(settings, "step"), ["options", "step"]);
   const step = stepOption ?? new Decimal("0.01");
   if (step.isZero()) {
-    throw new TargetreeError("INVALID_ARGUMENT", "step must not be 0.", { path: ["step"] });
+    throw new TargetreeError("INVALID_ARGUMENT", "step must not be 0.", {
+      path: ["options", "step"],
+    });
   }
   const varyOption = own(settings, "vary");
   const vary =
     varyOption === undefined
       ? inputsOf(view.graph, output)
-      : inputNames(model, varyOption, ["vary"]);
+      : inputNames(model, varyOption, ["options", "vary"]);
   const base = view.evaluateOutput(output, values);
   // Stryker disable next-line ArrayDeclaration: entries are built in vary order and Array.prototype.sort is stable, so an empty tie-break (NaN, read as 0) keeps the same order
   const order = new Map(vary.map((name, index) => [name, index]));
@@ -145,14 +155,14 @@ export function sensitivity(model: Model, options: SensitivityOptions): Sensitiv
     const changeDown = outputAt(down).minus(base);
     const changeRate = base.isZero() ? null : change.div(base);
     const inputRate = value.isZero() ? null : up.minus(value).div(value);
-    let note: string | null = null;
+    let reason: string | null = null;
     if (value.isZero() && stepKind === "relative") {
-      note = 'the input is 0, so a relative step does not move it; use stepKind "absolute"';
+      reason = 'the input is 0, so a relative step does not move it; use stepKind "absolute"';
     } else if (value.isZero())
-      note = "the input is 0, so its relative change (and elasticity) is undefined";
+      reason = "the input is 0, so its relative change (and elasticity) is undefined";
     else if (base.isZero())
-      note = "the output is 0, so its relative change (and elasticity) is undefined";
-    const { min, max, integer } = view.bounds(input);
+      reason = "the output is 0, so its relative change (and elasticity) is undefined";
+    const { min, max, wholeNumber } = view.bounds(input);
     return {
       input,
       value,
@@ -165,8 +175,8 @@ export function sensitivity(model: Model, options: SensitivityOptions): Sensitiv
       withinBounds:
         withinBounds(up, min, max) &&
         withinBounds(down, min, max) &&
-        (!integer || (up.isInteger() && down.isInteger())),
-      note,
+        (!wholeNumber || (up.isInteger() && down.isInteger())),
+      reason,
     };
   });
   entries.sort(

@@ -1,35 +1,47 @@
 import { type Decimal, ZERO } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { readBoolean } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
 import { shortName } from "../formula/internal.js";
-import type { Model, ModelInputs } from "../model/types.js";
+import type { InputName, Model, ModelInputs, NodeName, SomeInputsOf } from "../model/types.js";
 import { modelView } from "./_lib/modelView.js";
 import {
-  booleanOption,
-  checkOptions,
   checkRange,
   countOption,
   inputName,
   inputValues,
   nodeName,
   optionalNumber,
-  own,
+  readAnalysisOptions,
   requiredNumber,
   tighter,
   toleranceOption,
 } from "./_lib/options.js";
 import { DEFAULT_MAX_ITERATIONS, type SolveSuccess, solveInput } from "./_lib/solveInput.js";
 
-/** Options of {@link solveFor}. */
-export interface SolveForOptions {
+const OPTION_KEYS = [
+  "output",
+  "target",
+  "vary",
+  "inputs",
+  "min",
+  "max",
+  "tolerance",
+  "maxIterations",
+  "wholeNumber",
+] as const;
+
+/** Options of {@link solveFor}; typed by the model's names when they are known. */
+export interface SolveForOptions<M extends Model = Model, Inputs = ModelInputs> {
   /** The node whose value must equal `target`. */
-  readonly output: string;
+  readonly output: NodeName<M>;
   /** The value `output` must reach: `"1.2亿"`, `120000000`, … */
   readonly target: Numeric;
   /** The one input to change. Every other input keeps its value from `inputs`. */
-  readonly vary: string;
+  readonly vary: InputName<M>;
   /** Every input's value. `vary`'s own value may be left out; when given it is the starting point. */
-  readonly inputs: ModelInputs;
+  readonly inputs: Inputs;
   /** Narrows the search to values ≥ min (the model's own `min` still applies). */
   readonly min?: Numeric;
   /** Narrows the search to values ≤ max (the model's own `max` still applies). */
@@ -42,7 +54,7 @@ export interface SolveForOptions {
   /** Numeric search only: most Brent iterations, 1 to 10,000. Default 500. */
   readonly maxIterations?: number;
   /**
-   * Round the answer to a whole number that reaches the target. Default: the input's `integer`
+   * Round the answer to a whole number that reaches the target. Default: the input's `wholeNumber`
    * declaration (counts of customers, visits).
    */
   readonly wholeNumber?: boolean;
@@ -64,9 +76,9 @@ export interface SolveForResult {
   readonly unrounded: Decimal;
   /** True when `value` was rounded to a whole number (so `achieved` passes the target a little). */
   readonly rounded: boolean;
-  /** `vary`'s value in `inputs`, or null when it was not given. */
-  readonly current: Decimal | null;
-  /** `value − current`, or null when `current` is null. */
+  /** `vary`'s value in `inputs` (the actual value today), or null when it was not given. */
+  readonly actual: Decimal | null;
+  /** `value − actual`, or null when `actual` is null. */
   readonly change: Decimal | null;
   /** The output at `value` (every other input unchanged). */
   readonly achieved: Decimal;
@@ -80,8 +92,8 @@ export interface SolveForResult {
   readonly evaluations: number;
   /** Other exact solutions within the bounds (an even power or a quadratic has two). */
   readonly alternatives: readonly Decimal[];
-  /** A remark on a special case (e.g. every value reaches the target), or null. */
-  readonly note: string | null;
+  /** Why the answer is special (e.g. every value reaches the target), or null. */
+  readonly reason: string | null;
 }
 
 /**
@@ -111,10 +123,11 @@ export interface SolveForResult {
  *
  * @param model - A model from {@link defineModel}.
  * @param options - `output`, `target`, `vary`, `inputs`, and optional `min`, `max`, `tolerance`,
- *   `maxIterations`, `wholeNumber`.
+ *   `maxIterations`, `wholeNumber`. Error paths start at `["options", …]`.
  * @returns The answer with the method, the residual and the achieved output.
  * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown `output` or `vary`; `INVALID_ARGUMENT`
- *   when `vary` is a formula node or an option is malformed; `INVALID_NUMBER` for a non-numeric
+ *   when `vary` is a formula node or an option is malformed; `UNKNOWN_OPTION` for an unknown option
+ *   (naming the nearest known one); `INVALID_NUMBER` for a non-numeric
  *   target or input; `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for the inputs;
  *   `NO_SOLUTION` when `output` does not depend on `vary` or no value within the bounds reaches
  *   the target; the formulas' own errors (`DIVISION_BY_ZERO`, …) when the other inputs make
@@ -128,24 +141,40 @@ export interface SolveForResult {
  * answer.method //=> "algebraic"
  * answer.residual.toString() //=> "0"
  */
-export function solveFor(model: Model, options: SolveForOptions): SolveForResult {
+export function solveFor<M extends Model, Inputs extends SomeInputsOf<M, Inputs>>(
+  model: M,
+  options: SolveForOptions<M, Inputs>,
+): SolveForResult {
   const view = modelView(model);
-  const settings = checkOptions(options, "solveFor");
-  const output = nodeName(model, own(settings, "output"), ["output"]);
+  const settings = readAnalysisOptions(options, OPTION_KEYS, "solveFor");
+  const output = nodeName(model, own(settings, "output"), ["options", "output"]);
   const varyOption = own(settings, "vary");
   if (Array.isArray(varyOption)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       "solveFor varies one input; use solveMultiplier to scale several inputs by one factor.",
-      { path: ["vary"] },
+      { path: ["options", "vary"] },
     );
   }
-  const vary = inputName(model, varyOption, ["vary"]);
-  const target = requiredNumber(own(settings, "target"), ["target"]);
-  const values = inputValues(model, own(settings, "inputs"), ["inputs"], new Set([vary]));
+  const vary = inputName(model, varyOption, ["options", "vary"]);
+  const target = requiredNumber(own(settings, "target"), ["options", "target"]);
+  const values = inputValues(
+    model,
+    own(settings, "inputs"),
+    ["options", "inputs"],
+    new Set([vary]),
+  );
   const bounds = view.bounds(vary);
-  const lower = tighter(bounds.min, optionalNumber(own(settings, "min"), ["min"]), "lower");
-  const upper = tighter(bounds.max, optionalNumber(own(settings, "max"), ["max"]), "upper");
+  const lower = tighter(
+    bounds.min,
+    optionalNumber(own(settings, "min"), ["options", "min"]),
+    "lower",
+  );
+  const upper = tighter(
+    bounds.max,
+    optionalNumber(own(settings, "max"), ["options", "max"]),
+    "upper",
+  );
   checkRange(lower, upper);
   const tolerance = toleranceOption(settings);
   const outcome = solveInput(view, {
@@ -155,11 +184,11 @@ export function solveFor(model: Model, options: SolveForOptions): SolveForResult
     values,
     lower,
     upper,
-    integer: booleanOption(own(settings, "wholeNumber"), ["wholeNumber"], bounds.integer),
+    wholeNumber: readBoolean(settings, "wholeNumber", bounds.wholeNumber, ["options"]),
     tolerance,
     maxIterations: countOption(
       own(settings, "maxIterations"),
-      ["maxIterations"],
+      ["options", "maxIterations"],
       DEFAULT_MAX_ITERATIONS,
       10_000,
     ),
@@ -169,20 +198,20 @@ export function solveFor(model: Model, options: SolveForOptions): SolveForResult
       "NO_SOLUTION",
       `No value of ${shortName(vary)} makes ${shortName(output)} equal ${target.toString()}: ${outcome.reason}.`,
       {
-        path: ["vary"],
+        path: ["options", "vary"],
         details: { reason: outcome.reason, outside: outcome.outside?.toString() ?? null },
       },
     );
   }
-  const current = values.get(vary) ?? null;
-  return result(output, vary, target, current, outcome);
+  const actual = values.get(vary) ?? null;
+  return result(output, vary, target, actual, outcome);
 }
 
 function result(
   output: string,
   vary: string,
   target: Decimal,
-  current: Decimal | null,
+  actual: Decimal | null,
   outcome: SolveSuccess,
 ): SolveForResult {
   return {
@@ -192,14 +221,14 @@ function result(
     value: outcome.value.isZero() ? ZERO : outcome.value,
     unrounded: outcome.unrounded.isZero() ? ZERO : outcome.unrounded,
     rounded: outcome.rounded,
-    current,
-    change: current === null ? null : outcome.value.minus(current),
+    actual,
+    change: actual === null ? null : outcome.value.minus(actual),
     achieved: outcome.achieved,
     residual: outcome.residual,
     method: outcome.method,
     iterations: outcome.iterations,
     evaluations: outcome.evaluations,
     alternatives: outcome.alternatives,
-    note: outcome.note,
+    reason: outcome.reason,
   };
 }

@@ -1,19 +1,19 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { readBoolean } from "../_lib/options.js";
+import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
 import { nameList, shortName } from "../formula/internal.js";
-import type { Model, ModelInputs } from "../model/types.js";
+import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { modelView } from "./_lib/modelView.js";
 import {
-  booleanOption,
-  checkOptions,
   checkRange,
   countOption,
   inputNames,
   inputValues,
   nodeName,
   optionalNumber,
-  own,
+  readAnalysisOptions,
   requiredNumber,
   toleranceOption,
   toRecord,
@@ -21,16 +21,28 @@ import {
 import { DEFAULT_MAX_ITERATIONS } from "./_lib/scalar.js";
 import { solveFactor } from "./_lib/solveFactor.js";
 
-/** Options of {@link solveMultiplier}. */
-export interface SolveMultiplierOptions {
+const OPTION_KEYS = [
+  "output",
+  "target",
+  "vary",
+  "inputs",
+  "min",
+  "max",
+  "tolerance",
+  "maxIterations",
+  "wholeNumber",
+] as const;
+
+/** Options of {@link solveMultiplier}; typed by the model's names when they are known. */
+export interface SolveMultiplierOptions<M extends Model = Model, Inputs = ModelInputs> {
   /** The node whose value must equal `target`. */
-  readonly output: string;
+  readonly output: NodeName<M>;
   /** The value `output` must reach. */
   readonly target: Numeric;
   /** The inputs scaled together by one common factor (at least one). */
-  readonly vary: readonly string[];
+  readonly vary: readonly InputName<M>[];
   /** Every input's value. */
-  readonly inputs: ModelInputs;
+  readonly inputs: Inputs;
   /** Smallest factor to consider (the inputs' own bounds also limit it). */
   readonly min?: Numeric;
   /** Largest factor to consider (the inputs' own bounds also limit it). */
@@ -40,10 +52,10 @@ export interface SolveMultiplierOptions {
   /** Numeric search only: most Brent iterations, 1 to 10,000. Default 500. */
   readonly maxIterations?: number;
   /**
-   * Round scaled whole-number inputs (declared `integer`) so the output reaches the target: up when
-   * the target is above the current output, down when below. Default `true`.
+   * Round scaled whole-number inputs (declared `wholeNumber`) so the output reaches the target: up
+   * when the target is above the output at the given inputs, down when below. Default `true`.
    */
-  readonly wholeNumbers?: boolean;
+  readonly wholeNumber?: boolean;
 }
 
 /**
@@ -59,10 +71,10 @@ export interface SolveMultiplierResult {
   readonly target: Decimal;
   /** The common factor k (×25 is 25). */
   readonly factor: Decimal;
-  /** Each varied input's new value (k × current, rounded for whole-number inputs), by name. */
+  /** Each varied input's new value (k × actual, rounded for whole-number inputs), by name. */
   readonly values: Readonly<Record<string, Decimal>>;
-  /** Each varied input's value in `inputs`, by name. */
-  readonly current: Readonly<Record<string, Decimal>>;
+  /** Each varied input's value in `inputs` (the actual value today), by name. */
+  readonly actual: Readonly<Record<string, Decimal>>;
   /** True when some new value was rounded to a whole number. */
   readonly rounded: boolean;
   /** The output with the new values. */
@@ -79,8 +91,8 @@ export interface SolveMultiplierResult {
   readonly evaluations: number;
   /** Other exact factors within the bounds (a quadratic can have two). */
   readonly alternatives: readonly Decimal[];
-  /** A remark on a special case (e.g. every factor reaches the target), or null. */
-  readonly note: string | null;
+  /** Why the answer is special (e.g. every factor reaches the target), or null. */
+  readonly reason: string | null;
 }
 
 /**
@@ -95,10 +107,11 @@ export interface SolveMultiplierResult {
  *
  * @param model - A model from {@link defineModel}.
  * @param options - `output`, `target`, `vary` (input names), `inputs`, and optional `min`, `max`,
- *   `tolerance`, `maxIterations`, `wholeNumbers`.
+ *   `tolerance`, `maxIterations`, `wholeNumber`. Error paths start at `["options", …]`.
  * @returns The factor, the new input values, the achieved output and the method.
  * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown output or varied input; `INVALID_ARGUMENT`
  *   for an empty or repeated `vary` list, a formula node in it, or a malformed option;
+ *   `UNKNOWN_OPTION` for an unknown option (naming the nearest known one);
  *   `INVALID_NUMBER` for a non-numeric target; `MISSING_INPUT`, `OUT_OF_BOUNDS`,
  *   `NOT_A_WHOLE_NUMBER` for the inputs; `NO_SOLUTION` when the output does not depend on the
  *   varied inputs, they are all 0, or no factor within the bounds reaches the target; the
@@ -112,18 +125,18 @@ export interface SolveMultiplierResult {
  * answer.values.newCustomers.toString() //=> "15000"
  * answer.values.returningCustomers.toString() //=> "37500"
  */
-export function solveMultiplier(
-  model: Model,
-  options: SolveMultiplierOptions,
+export function solveMultiplier<M extends Model, Inputs extends InputsOf<M, Inputs>>(
+  model: M,
+  options: SolveMultiplierOptions<M, Inputs>,
 ): SolveMultiplierResult {
   const view = modelView(model);
-  const settings = checkOptions(options, "solveMultiplier");
-  const output = nodeName(model, own(settings, "output"), ["output"]);
-  const vary = inputNames(model, own(settings, "vary"), ["vary"]);
-  const target = requiredNumber(own(settings, "target"), ["target"]);
-  const values = inputValues(model, own(settings, "inputs"), ["inputs"]);
-  const lower = optionalNumber(own(settings, "min"), ["min"]);
-  const upper = optionalNumber(own(settings, "max"), ["max"]);
+  const settings = readAnalysisOptions(options, OPTION_KEYS, "solveMultiplier");
+  const output = nodeName(model, own(settings, "output"), ["options", "output"]);
+  const vary = inputNames(model, own(settings, "vary"), ["options", "vary"]);
+  const target = requiredNumber(own(settings, "target"), ["options", "target"]);
+  const values = inputValues(model, own(settings, "inputs"), ["options", "inputs"]);
+  const lower = optionalNumber(own(settings, "min"), ["options", "min"]);
+  const upper = optionalNumber(own(settings, "max"), ["options", "max"]);
   checkRange(lower, upper);
   const tolerance = toleranceOption(settings);
   const outcome = solveFactor(view, {
@@ -133,11 +146,11 @@ export function solveMultiplier(
     values,
     lower,
     upper,
-    wholeNumbers: booleanOption(own(settings, "wholeNumbers"), ["wholeNumbers"], true),
+    wholeNumber: readBoolean(settings, "wholeNumber", true, ["options"]),
     tolerance,
     maxIterations: countOption(
       own(settings, "maxIterations"),
-      ["maxIterations"],
+      ["options", "maxIterations"],
       DEFAULT_MAX_ITERATIONS,
       10_000,
     ),
@@ -147,7 +160,7 @@ export function solveMultiplier(
       "NO_SOLUTION",
       `No common factor on ${nameList(vary)} makes ${shortName(output)} equal ${target.toString()}: ${outcome.reason}.`,
       {
-        path: ["vary"],
+        path: ["options", "vary"],
         details: { reason: outcome.reason, outside: outcome.outside?.toString() ?? null },
       },
     );
@@ -158,7 +171,7 @@ export function solveMultiplier(
     target,
     factor: outcome.factor,
     values: toRecord(outcome.scaled),
-    current: toRecord(vary.map((name) => [name, values.get(name)!] as const)),
+    actual: toRecord(vary.map((name) => [name, values.get(name)!] as const)),
     rounded: outcome.rounded,
     achieved: outcome.achieved,
     residual: outcome.residual,
@@ -167,6 +180,6 @@ export function solveMultiplier(
     iterations: outcome.iterations,
     evaluations: outcome.evaluations,
     alternatives: outcome.alternatives,
-    note: outcome.note,
+    reason: outcome.reason,
   };
 }

@@ -1,6 +1,7 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { isRecord, own } from "../_lib/records.js";
+import { resultRecord } from "../_lib/resultRecord.js";
 import type { Numeric } from "../_lib/types.js";
 import { evaluateFormula } from "../formula/evaluateFormula.js";
 import { toDecimal } from "../numbers/toDecimal.js";
@@ -66,7 +67,7 @@ export function evaluateRules(
   const read = factReader(facts);
   const fired: FiredRule[] = [];
   for (const rule of compiled.rules) {
-    const used: Record<string, Decimal | boolean> = Object.create(null);
+    const used: Record<string, Decimal | boolean> = resultRecord();
     for (const name of rule.facts) {
       const value = read(name);
       if (value === undefined) {

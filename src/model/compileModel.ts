@@ -1,20 +1,21 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
+import { resultRecord } from "../_lib/resultRecord.js";
 import { quote } from "../formula/internal.js";
 import { formulaIndexesFor, runAll } from "./_lib/engine.js";
 import { convertInput, readInputs } from "./_lib/inputs.js";
 import { internalsOf } from "./_lib/internals.js";
-import type { Model, ModelInputs, ModelValues } from "./types.js";
+import type { InputsOf, Model, ModelInputs, ModelValues, NodeName } from "./types.js";
 
-/** A model compiled for evaluating many rows. */
-export interface CompiledModel {
+/** A model compiled for evaluating many rows; typed by the model's names when they are known. */
+export interface CompiledModel<M extends Model = Model> {
   /** Every node's value for one row; the same result as {@link evaluate}. */
-  evaluate<Row extends ModelInputs<Row>>(row: Row): ModelValues;
+  evaluate<Row extends InputsOf<M, Row>>(row: Row): ModelValues<NodeName<M>>;
   /**
    * A function computing one node for a row, evaluating only the formulas that node reads and
    * reading only the inputs it needs. Extra keys in a row are ignored, which suits database rows.
    */
-  output(name: string): <Row extends ModelInputs<Row>>(row: Row) => Decimal;
+  output(name: NodeName<M>): <Row extends ModelInputs<Row>>(row: Row) => Decimal;
 }
 
 /**
@@ -33,16 +34,16 @@ export interface CompiledModel {
  * const revenueOf = compileModel(revenueModel()).output("revenue");
  * revenueOf({ newCustomers: 600, conversion: 0.25, newAov: 8000, returningCustomers: 1500, repurchase: 0.4, returningAov: 6000 }) //=> new Decimal(4800000)
  */
-export function compileModel(model: Model): CompiledModel {
+export function compileModel<M extends Model>(model: M): CompiledModel<M> {
   const internals = internalsOf(model);
   const { names, inputCount, rules, steps, reads } = internals;
   const inputPath: ErrorPath = ["inputs"];
 
-  const evaluateRow = <Row extends ModelInputs<Row>>(row: Row): ModelValues => {
+  const evaluateRow = <Row extends ModelInputs<Row>>(row: Row): ModelValues<NodeName<M>> => {
     const values = runAll(internals, readInputs(internals, row) as Decimal[]);
-    const result: ModelValues = Object.create(null);
+    const result = resultRecord<ModelValues>();
     for (let slot = 0; slot < names.length; slot++) result[names[slot]!] = values[slot]!;
-    return result;
+    return result as ModelValues<NodeName<M>>;
   };
 
   const output = (name: string): (<Row extends ModelInputs<Row>>(row: Row) => Decimal) => {
@@ -98,7 +99,7 @@ export function compileModel(model: Model): CompiledModel {
     };
   };
 
-  return Object.freeze({ evaluate: evaluateRow, output });
+  return Object.freeze({ evaluate: evaluateRow, output }) as CompiledModel<M>;
 }
 
 /** The own entries of `row` whose NFC key is one of `names`. */

@@ -1,6 +1,7 @@
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { quote } from "../formula/internal.js";
-import type { Model } from "./types.js";
+import { internalsOf } from "./_lib/internals.js";
+import type { Model, NodeName } from "./types.js";
 
 /**
  * Whether one node reads another, directly or through other formulas.
@@ -9,21 +10,24 @@ import type { Model } from "./types.js";
  * @param node - The node whose formula is followed down.
  * @param other - The node looked for.
  * @returns True when `node`'s value depends on `other` (a node never depends on itself).
- * @throws {TargetreeError} `UNKNOWN_NODE` when either name is not in the model.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` when `model` is not a model from
+ *   {@link defineModel}; `UNKNOWN_NODE` when either name is not in the model.
  *
  * @example
  * dependsOn(revenueModel(), "revenue", "conversion") //=> true
  * dependsOn(revenueModel(), "newRevenue", "repurchase") //=> false
  */
-export function dependsOn(model: Model, node: string, other: string): boolean {
+export function dependsOn<M extends Model>(
+  model: M,
+  node: NodeName<M>,
+  other: NodeName<M>,
+): boolean {
+  internalsOf(model);
+  const nodes: Model["nodes"] = model.nodes;
   const check = (name: string, role: string): string => {
     // Stryker disable next-line StringLiteral: any text that is not an identifier is equally absent from model.nodes, so the lookup fails the same way
     const normalised = typeof name === "string" ? name.normalize("NFC") : "";
-    if (
-      typeof model !== "object" ||
-      model === null ||
-      !Object.hasOwn(model.nodes ?? {}, normalised)
-    ) {
+    if (!Object.hasOwn(nodes, normalised)) {
       throw new TargetreeError(
         "UNKNOWN_NODE",
         `${typeof name === "string" ? quote(name) : describeValue(name)} is not a node of the model.`,
@@ -37,13 +41,13 @@ export function dependsOn(model: Model, node: string, other: string): boolean {
   const start = check(node, "node");
   const target = check(other, "other");
   const seen = new Set<string>();
-  const stack = [...model.nodes[start]!.dependencies];
+  const stack = [...nodes[start]!.dependencies];
   while (stack.length > 0) {
     const name = stack.pop()!;
     if (name === target) return true;
     if (seen.has(name)) continue;
     seen.add(name);
-    stack.push(...model.nodes[name]!.dependencies);
+    stack.push(...nodes[name]!.dependencies);
   }
   return false;
 }

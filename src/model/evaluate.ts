@@ -1,9 +1,10 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { resultRecord } from "../_lib/resultRecord.js";
 import { interpret, quote } from "../formula/internal.js";
 import { readInputs } from "./_lib/inputs.js";
-import { internalsOf, type ModelWithInternals } from "./_lib/internals.js";
-import type { Model, ModelInputs, ModelValues } from "./types.js";
+import { internalsOf } from "./_lib/internals.js";
+import type { InputsOf, Model, ModelValues, NodeName } from "./types.js";
 
 /**
  * Evaluates a model exactly: every node's value, inputs included. Inputs are read by own keys
@@ -12,7 +13,9 @@ import type { Model, ModelInputs, ModelValues } from "./types.js";
  *
  * @param model - A model from {@link defineModel}.
  * @param inputs - A value for every input: numbers, numeric strings (`"25%"`, `"50万"`) or Decimals.
- * @returns A null-prototype record of every node's `Decimal`, in the model's `order`.
+ *   A plain object (a `Map` is refused); its keys are data, so any name is allowed.
+ * @returns A null-prototype record of every node's `Decimal`, in the model's `order`, typed by the
+ *   model's names (reading a name the model does not have is a compile error).
  * @throws {TargetreeError} `MISSING_INPUT`, `UNKNOWN_NODE` (a key that is not an input),
  *   `INVALID_ARGUMENT` (a key naming a formula node, or inputs not an object), `DUPLICATE_NAME`
  *   (two keys equal after NFC), `INVALID_NUMBER`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER`, each with
@@ -26,15 +29,15 @@ import type { Model, ModelInputs, ModelValues } from "./types.js";
  * values.margin //=> new Decimal(0.4)
  * Object.keys(values) //=> ["revenue", "cost", "profit", "margin"]
  */
-export function evaluate<Inputs extends ModelInputs<Inputs>>(
-  model: Model,
+export function evaluate<M extends Model, Inputs extends InputsOf<M, Inputs>>(
+  model: M,
   inputs: Inputs,
-): ModelValues {
+): ModelValues<NodeName<M>> {
   const internals = internalsOf(model);
   const slots = readInputs(internals, inputs);
   const { names, inputCount, sources } = internals;
-  const nodes = (model as ModelWithInternals).nodes;
-  const values: ModelValues = Object.create(null);
+  const nodes = (model as Model).nodes;
+  const values = resultRecord<ModelValues>();
   for (let slot = 0; slot < inputCount; slot++) values[names[slot]!] = slots[slot]!;
   for (let slot = inputCount; slot < names.length; slot++) {
     const name = names[slot]!;
@@ -51,5 +54,5 @@ export function evaluate<Inputs extends ModelInputs<Inputs>>(
     }
     values[name] = value as Decimal;
   }
-  return values;
+  return values as ModelValues<NodeName<M>>;
 }

@@ -5,16 +5,16 @@ import { formulaNames } from "../formula/formulaNames.js";
 import { interpret, quote } from "../formula/internal.js";
 import { printFormula } from "../formula/printFormula.js";
 import { evaluate } from "./evaluate.js";
-import type { Model, ModelInputs, ModelValues } from "./types.js";
+import type { InputsOf, Model, ModelInputs, ModelValues, NodeName } from "./types.js";
 
-/** One node of an explained tree. */
-export interface ExplainNode {
+/** One node of an explained tree; `Name` is the model's node names when they are known. */
+export interface ExplainNode<Name extends string = string> {
   /** The model node's name. */
-  readonly name: string;
+  readonly name: Name;
   /** The node's label, or null. */
   readonly label: string | null;
-  /** The node's unit (`"元"`, `"%"`), or null. */
-  readonly unit: string | null;
+  /** The node's unit label (`"元"`, `"%"`), or null. */
+  readonly unitLabel: string | null;
   /** Whether the node is an input or computed by a formula. */
   readonly kind: "input" | "formula";
   /** The formula in canonical text (formula nodes), or null for inputs. */
@@ -31,7 +31,7 @@ export interface ExplainNode {
   /** True when this node was already expanded higher in the tree; its children are then omitted. */
   readonly repeated: boolean;
   /** The nodes its formula reads, in order of first appearance. */
-  readonly children: readonly ExplainNode[];
+  readonly children: readonly ExplainNode<Name>[];
 }
 
 /** A tree node while it is being built. */
@@ -120,12 +120,12 @@ function contributions(ast: FormulaNode, values: ModelValues): Map<string, Decim
  * tree.children.map((child) => child.share) //=> [new Decimal(0.25), new Decimal(0.75)]
  * tree.children[0].children.map((child) => child.share) //=> [null, null, null]
  */
-export function explain<Inputs extends ModelInputs<Inputs>>(
-  model: Model,
+export function explain<M extends Model, Inputs extends InputsOf<M, Inputs>>(
+  model: M,
   inputs: Inputs,
-  root?: string,
-): ExplainNode {
-  const values = evaluate(model, inputs);
+  root?: NodeName<M>,
+): ExplainNode<NodeName<M>> {
+  const values: ModelValues = evaluate(model as Model, inputs as ModelInputs);
   const top = chooseRoot(model, root, ["root"]);
   const expanded = new Set<string>();
   const draftRoot: Draft = { name: top, share: null, repeated: false, children: [] };
@@ -156,7 +156,7 @@ export function explain<Inputs extends ModelInputs<Inputs>>(
     }
     for (let i = draft.children.length - 1; i >= 0; i--) pending.push(draft.children[i]!);
   }
-  return freezeTree(model, values, draftRoot);
+  return freezeTree(model, values, draftRoot) as ExplainNode<NodeName<M>>;
 }
 
 function freezeTree(model: Model, values: ModelValues, draftRoot: Draft): ExplainNode {
@@ -177,7 +177,7 @@ function freezeTree(model: Model, values: ModelValues, draftRoot: Draft): Explai
       Object.freeze({
         name: draft.name,
         label: node.label,
-        unit: node.unit,
+        unitLabel: node.unitLabel,
         kind: node.kind,
         formula: node.ast === null ? null : printFormula(node.ast),
         value: values[draft.name]!,

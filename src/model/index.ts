@@ -1,3 +1,4 @@
+export type { FormulaInputNames, FormulaNodeNames, NamesInFormula } from "./_lib/scan.js";
 export type { CompiledModel } from "./compileModel.js";
 export { compileModel } from "./compileModel.js";
 export { defineModel } from "./defineModel.js";
@@ -7,13 +8,18 @@ export type { ExplainNode } from "./explain.js";
 export { explain } from "./explain.js";
 export type { RenderTreeOptions } from "./renderTree.js";
 export { renderTree } from "./renderTree.js";
+export type { RevenueModel } from "./revenueModel.js";
 export { revenueModel } from "./revenueModel.js";
 export type {
   DefineModelOptions,
+  InputName,
   InputSpec,
+  InputsOf,
   Model,
   ModelInputs,
   ModelNode,
   ModelValues,
+  NodeName,
   NodeSpec,
+  SomeInputsOf,
 } from "./types.js";

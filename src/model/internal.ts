@@ -1,5 +1,8 @@
 // The model area's face to the other areas of src/: internal helpers they may use. Not public;
 // the public face is index.ts.
+
+export type { ModelCheck } from "./_lib/check.js";
+export { checkModel } from "./_lib/check.js";
 export { outputEvaluator } from "./_lib/engine.js";
 export { readInputs } from "./_lib/inputs.js";
 export { internalsOf } from "./_lib/internals.js";

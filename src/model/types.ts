@@ -7,13 +7,13 @@ export interface InputSpec {
   /** A name people read, e.g. `"新客户数"`. */
   readonly label?: string;
   /** Shown after values: `"元"`, `"人"`; `"%"` shows the value as a percentage. */
-  readonly unit?: string;
+  readonly unitLabel?: string;
   /** Smallest allowed value (inclusive). */
   readonly min?: Numeric;
   /** Largest allowed value (inclusive). */
   readonly max?: Numeric;
   /** True for whole-number counts (customers, visits). */
-  readonly integer?: boolean;
+  readonly wholeNumber?: boolean;
 }
 
 /** What `options.nodes` may say about one formula node. */
@@ -21,18 +21,25 @@ export interface NodeSpec {
   /** A name people read, e.g. `"营业收入"`. */
   readonly label?: string;
   /** Shown after values: `"元"`; `"%"` shows the value as a percentage. */
-  readonly unit?: string;
+  readonly unitLabel?: string;
 }
 
-/** Options of {@link defineModel}: metadata (labels, units, bounds) for its nodes. */
-export interface DefineModelOptions {
+/**
+ * Options of {@link defineModel}: metadata (labels, unit labels, bounds) for its nodes. Keyed by
+ * the model's input and formula node names when they are known, so describing a name the formulas
+ * do not use (a typo) does not compile.
+ */
+export interface DefineModelOptions<
+  Inputs extends string = string,
+  Outputs extends string = string,
+> {
   /**
    * Metadata for inputs, keyed by input name. Its key order comes first in the model's input
    * order (which chain attribution follows); other inputs follow in order of first appearance.
    */
-  readonly inputs?: Readonly<Record<string, InputSpec>>;
-  /** Labels and units for formula nodes, keyed by node name. */
-  readonly nodes?: Readonly<Record<string, NodeSpec>>;
+  readonly inputs?: { readonly [Name in Inputs]?: InputSpec };
+  /** Labels and unit labels for formula nodes, keyed by node name. */
+  readonly nodes?: { readonly [Name in Outputs]?: NodeSpec };
 }
 
 /**
@@ -57,14 +64,14 @@ export interface ModelNode {
   readonly dependents: readonly string[];
   /** The label given in `options.inputs` or `options.nodes`, or null. */
   readonly label: string | null;
-  /** The unit given in `options.inputs` or `options.nodes`, or null. */
-  readonly unit: string | null;
+  /** The unit label given in `options.inputs` or `options.nodes` (`"元"`, `"%"`), or null. */
+  readonly unitLabel: string | null;
   /** Smallest allowed input value (inclusive), or null; always `null` for formula nodes. */
   readonly min: Decimal | null;
   /** Largest allowed input value (inclusive), or null; always `null` for formula nodes. */
   readonly max: Decimal | null;
   /** True for whole-number inputs; always `false` for formula nodes. */
-  readonly integer: boolean;
+  readonly wholeNumber: boolean;
 }
 
 /**
@@ -73,19 +80,34 @@ export interface ModelNode {
  * `order` lists every node so that each comes after everything it reads: first the inputs in
  * declaration order, then the formula nodes in topological order. `nodes` is a null-prototype
  * record in that same order.
+ *
+ * The type parameters carry the names: `Outputs` the formula nodes, `Inputs` the inputs, so that
+ * `evaluate(model, inputs).revenu` (a typo) does not compile. `defineModel` infers both from its
+ * literal formulas; a model whose names are not known to the compiler is a `Model<string, string>`.
  */
-export interface Model {
-  /** Every node by name, in `order`. */
-  readonly nodes: Readonly<Record<string, ModelNode>>;
+export interface Model<Outputs extends string = string, Inputs extends string = string> {
+  /**
+   * Every node by name, in `order`. Also readable by any string (a name from elsewhere), which
+   * gives `undefined` for a name the model does not have.
+   */
+  readonly nodes: { readonly [Name in Outputs | Inputs]: ModelNode } & {
+    readonly [name: string]: ModelNode;
+  };
   /** All node names, inputs first (declaration order), then formula nodes (topological order). */
-  readonly order: readonly string[];
+  readonly order: readonly (Outputs | Inputs)[];
   /** Input names in declaration order: `options.inputs` key order, then first appearance in formulas. */
-  readonly inputs: readonly string[];
+  readonly inputs: readonly Inputs[];
   /** Formula node names in topological order. */
-  readonly outputs: readonly string[];
+  readonly outputs: readonly Outputs[];
   /** Formula nodes no other formula reads (the tree tops), in topological order. */
-  readonly roots: readonly string[];
+  readonly roots: readonly Outputs[];
 }
+
+/** The input names of a model type: `"newCustomers" | "conversion" | …`, or `string`. */
+export type InputName<M extends Model> = M["inputs"][number];
+
+/** Every node name of a model type (inputs and formula nodes), or `string`. */
+export type NodeName<M extends Model> = M["order"][number];
 
 /**
  * Input values by input name; every input of the model is required. Generic so that a row typed
@@ -93,5 +115,34 @@ export interface Model {
  */
 export type ModelInputs<T = Record<string, Numeric>> = { readonly [K in keyof T]: Numeric };
 
-/** Every node's value by name (inputs included), a null-prototype record in the model's `order`. */
-export type ModelValues = Record<string, Decimal>;
+/**
+ * What a model of type `M` takes as inputs, for a row of type `Row`: when the model's input names
+ * are known and the row's keys are too, every input is required and a key that is not an input
+ * (a typo) is a compile error. A row with an index signature (`Record<string, number>`, a parsed
+ * CSV line) is checked when the function runs instead.
+ */
+export type InputsOf<M extends Model, Row> =
+  string extends InputName<M>
+    ? ModelInputs<Row>
+    : string extends keyof Row
+      ? ModelInputs<Row>
+      : { readonly [K in keyof Row]: K extends InputName<M> ? Numeric : never } & {
+          readonly [Name in InputName<M>]: Numeric;
+        };
+
+/**
+ * Like {@link InputsOf}, but every input may be left out (solveFor's `inputs`, where the varied
+ * input's value is optional); a key that is not an input is still a compile error.
+ */
+export type SomeInputsOf<M extends Model, Row> =
+  string extends InputName<M>
+    ? ModelInputs<Row>
+    : string extends keyof Row
+      ? ModelInputs<Row>
+      : { readonly [K in keyof Row]: K extends InputName<M> ? Numeric : never };
+
+/**
+ * Every node's value by name (inputs included), a null-prototype record in the model's `order`;
+ * keyed by the model's node names when they are known.
+ */
+export type ModelValues<Names extends string = string> = Record<Names, Decimal>;

@@ -2,12 +2,22 @@ import * as z from "zod/mini";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue } from "../_lib/errors.js";
 import { MAX_FORMULA_LENGTH } from "../_lib/limits.js";
+import { own } from "../_lib/records.js";
 import { defineModel } from "../model/defineModel.js";
+import { checkModel } from "../model/internal.js";
 import type { Model } from "../model/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import { addCheck, customSchema, keyedRecord, reportProblem } from "./_lib/custom.js";
-import type { IssuePath } from "./_lib/issues.js";
-import { runCore } from "./_lib/issues.js";
+import {
+  addCheck,
+  customSchema,
+  isPlainRecord,
+  keyedRecord,
+  PARSE_OPTIONS,
+  parseNested,
+  reportProblem,
+} from "./_lib/custom.js";
+import type { IssuePath, Report } from "./_lib/issues.js";
+import { bareMessage, runCore } from "./_lib/issues.js";
 import { MODEL_NAME_RULE } from "./_lib/names.js";
 import type { JsonNumeric } from "./numbers.js";
 import { numericSchema } from "./numbers.js";
@@ -17,13 +27,13 @@ export interface InputDefinition {
   /** A name people read, e.g. `"新客户数"`. */
   readonly label?: string;
   /** Shown after values: `"元"`, `"人"`, `"%"`. */
-  readonly unit?: string;
+  readonly unitLabel?: string;
   /** Smallest allowed value (inclusive). */
   readonly min?: JsonNumeric;
   /** Largest allowed value (inclusive). */
   readonly max?: JsonNumeric;
   /** True for whole-number counts. */
-  readonly integer?: boolean;
+  readonly wholeNumber?: boolean;
 }
 
 /** What a model-definition document says about one formula node (the JSON form of `NodeSpec`). */
@@ -31,14 +41,14 @@ export interface NodeDefinition {
   /** A name people read, e.g. `"营业收入"`. */
   readonly label?: string;
   /** Shown after values: `"元"`; `"%"` shows the value as a percentage. */
-  readonly unit?: string;
+  readonly unitLabel?: string;
 }
 
 /** The options of `defineModel` as JSON: `inputs` and `nodes` metadata. */
 export interface ModelOptionsDefinition {
   /** Metadata per input; its key order is the inputs' declaration order. */
   readonly inputs?: Readonly<Record<string, InputDefinition>>;
-  /** Labels and units per formula node. */
+  /** Labels and unit labels per formula node. */
   readonly nodes?: Readonly<Record<string, NodeDefinition>>;
 }
 
@@ -86,7 +96,8 @@ const formulaTextSchema = /* @__PURE__ */ (() =>
   ))();
 
 /**
- * Metadata of one input: `{ label?, unit?, min?, max?, integer? }`, no other field, `min ≤ max`.
+ * Metadata of one input: `{ label?, unitLabel?, min?, max?, wholeNumber? }`, no other field,
+ * `min ≤ max`.
  *
  * @throws {TargetreeError} (through `validate`) `INVALID_ARGUMENT` for an unknown field, a wrong
  *   type or `min > max`; `INVALID_NUMBER` for a bound that is not a number.
@@ -100,10 +111,10 @@ export const inputSpecSchema: z.ZodMiniType<InputDefinition> = /* @__PURE__ */ (
   addCheck(
     z.strictObject({
       label: text(),
-      unit: text(),
+      unitLabel: text(),
       min: z.exactOptional(numericSchema),
       max: z.exactOptional(numericSchema),
-      integer: z.exactOptional(z.boolean()),
+      wholeNumber: z.exactOptional(z.boolean()),
     }),
     (spec, report) => {
       const { min, max } = spec;
@@ -114,19 +125,19 @@ export const inputSpecSchema: z.ZodMiniType<InputDefinition> = /* @__PURE__ */ (
   ))();
 
 /**
- * Metadata of one formula node: `{ label?, unit? }`, no other field.
+ * Metadata of one formula node: `{ label?, unitLabel? }`, no other field.
  *
  * @throws {TargetreeError} (through `validate`) `INVALID_ARGUMENT` for an unknown field or a
  *   wrong type.
  *
  * @example
  * const { validate, nodeSpecSchema } = await import("targetree/schema");
- * validate(nodeSpecSchema, { label: "营业收入", unit: "元" }) //=> { label: "营业收入", unit: "元" }
+ * validate(nodeSpecSchema, { label: "营业收入", unitLabel: "元" }) //=> { label: "营业收入", unitLabel: "元" }
  */
 export const nodeSpecSchema: z.ZodMiniType<NodeDefinition> = /* @__PURE__ */ (() =>
   z.strictObject({
     label: text(),
-    unit: text(),
+    unitLabel: text(),
   }))();
 
 /**
@@ -182,10 +193,15 @@ export function documentMessage(message: string): string {
 
 /** @internal Builds the model of a structurally valid document. */
 export function defineFromDocument(document: ModelDefinition): Model {
-  return defineModel(document.formulas, {
+  return defineModel(document.formulas, definitionOptions(document));
+}
+
+/** The `defineModel` options a document states. */
+function definitionOptions(document: ModelOptionsDefinition): ModelOptionsDefinition {
+  return {
     ...(document.inputs === undefined ? {} : { inputs: document.inputs }),
     ...(document.nodes === undefined ? {} : { nodes: document.nodes }),
-  });
+  };
 }
 
 const versionSchema = /* @__PURE__ */ (() =>
@@ -196,13 +212,87 @@ const versionSchema = /* @__PURE__ */ (() =>
         : `Unknown model definition version: got ${describeValue(issue.input)}; this version of targetree reads version 1.`,
   }))();
 
+/** The document's shape: fields, types and names, before the model itself is checked. */
+const documentShapeSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    $schema: z.exactOptional(z.string()),
+    version: versionSchema,
+    formulas: formulasSchema,
+    inputs: z.exactOptional(
+      keyedRecord(inputSpecSchema, MODEL_NAME_RULE, { what: "input metadata by input name" }),
+    ),
+    nodes: z.exactOptional(
+      keyedRecord(nodeSpecSchema, MODEL_NAME_RULE, { what: "node metadata by node name" }),
+    ),
+  }))();
+
+/**
+ * The entries of a metadata record whose name and spec passed the shape check (a bad spec is kept
+ * as `{}`, so its name still counts as described), for checking the model beside the shape.
+ */
+function usableMetadata(
+  value: unknown,
+  spec: z.core.$ZodType,
+): Readonly<Record<string, object>> | undefined {
+  if (!isPlainRecord(value)) return undefined;
+  const usable: Record<string, object> = Object.create(null);
+  const seen = new Set<string>();
+  for (const key of Object.keys(value)) {
+    const name = key.normalize("NFC");
+    if (MODEL_NAME_RULE.check(key) !== null || seen.has(name)) continue;
+    seen.add(name);
+    const parsed = z.safeParse(spec, value[key], PARSE_OPTIONS);
+    usable[key] = parsed.success ? (parsed.data as object) : {};
+  }
+  return usable;
+}
+
+/**
+ * Checks the model a document describes and reports every problem `defineModel` finds, with the
+ * path into the document: run beside the shape check, so a document with a misspelt field and a
+ * cycle hears about both.
+ */
+function reportModelProblems(value: unknown, report: Report): void {
+  if (!isPlainRecord(value) || !Object.hasOwn(value, "formulas")) return;
+  const formulas = z.safeParse(formulasSchema, value.formulas, PARSE_OPTIONS);
+  if (!formulas.success) return;
+  const inputs = usableMetadata(own(value, "inputs"), inputSpecSchema);
+  const nodes = usableMetadata(own(value, "nodes"), nodeSpecSchema);
+  const check = runCore(
+    () =>
+      checkModel(formulas.data, {
+        ...(inputs === undefined ? {} : { inputs }),
+        ...(nodes === undefined ? {} : { nodes }),
+      }),
+    value,
+    report,
+    documentPath,
+    documentMessage,
+  );
+  for (const problem of check?.problems ?? []) {
+    reportProblem(
+      report,
+      {
+        message: documentMessage(bareMessage(problem)),
+        path: documentPath(problem.path),
+        code: problem.code,
+        details: problem.details,
+      },
+      value,
+    );
+  }
+}
+
 /**
  * A model-definition document, version 1:
  * `{ "version": 1, "formulas": {…}, "inputs"?: {…}, "nodes"?: {…}, "$schema"?: "…" }`.
- * Beyond the shape, the model is built with `defineModel`, so a document passes exactly when
- * `modelFromDefinition` accepts it: formula syntax, unknown functions, cycles, self-references
- * and metadata for names the formulas never use are all reported, with the path into the
- * document (`["formulas", "revenue"]`, `["inputs", "conversion", "max"]`) and the core's code.
+ * Beyond the shape, the model is checked as `defineModel` checks it, so a document passes exactly
+ * when `modelFromDefinition` accepts it: formula syntax, unknown functions, cycles,
+ * self-references, metadata for names the formulas never use, and a formula name one edit away
+ * from a described input (`LIKELY_TYPO`: `converson` beside a described `conversion`) are all
+ * reported, with the path into the document (`["formulas", "revenue"]`,
+ * `["inputs", "conversion", "max"]`) and the core's code. Every problem is listed in
+ * `details.issues`, not only the first: the shape's and the model's alike.
  *
  * @throws {TargetreeError} (through `validate`) `INVALID_ARGUMENT` for the shape (path
  *   `["version"]` for an unknown version), and every code of `defineModel`.
@@ -211,21 +301,15 @@ const versionSchema = /* @__PURE__ */ (() =>
  * const { validate, modelDefinitionSchema } = await import("targetree/schema");
  * validate(modelDefinitionSchema, { version: 1, formulas: { revenue: "customers * aov" } }).formulas //=> { revenue: "customers * aov" }
  * (() => { try { validate(modelDefinitionSchema, { version: 1, formulas: { revenue: "customers *" } }) } catch (e) { return [e.code, e.path] } })() //=> ["FORMULA_SYNTAX", ["formulas", "revenue"]]
+ * const typo = { version: 1, formulas: { revenue: "customers * conversion * aov", lost: "customers * (1 - converson)" }, inputs: { conversion: { max: 1 } } };
+ * (() => { try { validate(modelDefinitionSchema, typo) } catch (e) { return [e.code, e.path] } })() //=> ["LIKELY_TYPO", ["formulas", "lost"]]
  */
 export const modelDefinitionSchema: z.ZodMiniType<ModelDefinition> = /* @__PURE__ */ (() =>
-  addCheck(
-    z.strictObject({
-      $schema: z.exactOptional(z.string()),
-      version: versionSchema,
-      formulas: formulasSchema,
-      inputs: z.exactOptional(
-        keyedRecord(inputSpecSchema, MODEL_NAME_RULE, { what: "input metadata by input name" }),
-      ),
-      nodes: z.exactOptional(
-        keyedRecord(nodeSpecSchema, MODEL_NAME_RULE, { what: "node metadata by node name" }),
-      ),
-    }),
-    (document, report) => {
-      runCore(() => defineFromDocument(document), document, report, documentPath, documentMessage);
+  customSchema<ModelDefinition>(
+    (value, report) => {
+      const shape = parseNested(documentShapeSchema, value, [], report);
+      reportModelProblems(value, report);
+      return (shape.ok ? shape.value : value) as ModelDefinition;
     },
+    (convert) => convert(documentShapeSchema),
   ))();

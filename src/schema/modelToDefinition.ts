@@ -14,10 +14,10 @@ function jsonNumber(value: Decimal): JsonNumeric {
 function inputDefinition(node: ModelNode): InputDefinition {
   return {
     ...(node.label === null ? {} : { label: node.label }),
-    ...(node.unit === null ? {} : { unit: node.unit }),
+    ...(node.unitLabel === null ? {} : { unitLabel: node.unitLabel }),
     ...(node.min === null ? {} : { min: jsonNumber(node.min) }),
     ...(node.max === null ? {} : { max: jsonNumber(node.max) }),
-    ...(node.integer ? { integer: true } : {}),
+    ...(node.wholeNumber ? { wholeNumber: true } : {}),
   };
 }
 
@@ -37,8 +37,8 @@ function isModel(value: unknown): value is Model {
  * Writes a model as a version-1 model-definition document, plain JSON that
  * `modelFromDefinition` reads back into the same model: `formulas` in the model's order (each
  * after the nodes it reads), `inputs` listing every input in declaration order (so the order
- * survives) with its label, unit, bounds and `integer` flag, and `nodes` with the labels and
- * units of formula nodes (left out when there are none). A bound is a JSON number when that
+ * survives) with its label, unit label, bounds and `wholeNumber` flag, and `nodes` with the
+ * labels and unit labels of formula nodes (left out when there are none). A bound is a JSON number when that
  * number is exactly the bound, else its exact decimal string (`"0.1234567890123456789"`).
  * Records are null-prototype, so a node named `__proto__` is an ordinary key.
  *
@@ -50,9 +50,9 @@ function isModel(value: unknown): value is Model {
  *
  * @example
  * const { modelToDefinition } = await import("targetree/schema");
- * const model = defineModel({ revenue: "customers * aov" }, { inputs: { customers: { integer: true, min: 0 } } });
+ * const model = defineModel({ revenue: "customers * aov" }, { inputs: { customers: { wholeNumber: true, min: 0 } } });
  * JSON.stringify(modelToDefinition(model))
- * //=> '{"version":1,"formulas":{"revenue":"customers * aov"},"inputs":{"customers":{"min":0,"integer":true},"aov":{}}}'
+ * //=> '{"version":1,"formulas":{"revenue":"customers * aov"},"inputs":{"customers":{"min":0,"wholeNumber":true},"aov":{}}}'
  */
 export function modelToDefinition(model: Model): ModelDefinition {
   if (!isModel(model)) {
@@ -69,11 +69,11 @@ export function modelToDefinition(model: Model): ModelDefinition {
   for (const name of model.outputs) {
     const node = model.nodes[name]!;
     formulas[name] = node.formula!;
-    if (node.label !== null || node.unit !== null) {
+    if (node.label !== null || node.unitLabel !== null) {
       described = true;
       nodes[name] = {
         ...(node.label === null ? {} : { label: node.label }),
-        ...(node.unit === null ? {} : { unit: node.unit }),
+        ...(node.unitLabel === null ? {} : { unitLabel: node.unitLabel }),
       };
     }
   }

@@ -3,6 +3,7 @@ import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { unitsToDecimal } from "../_lib/exact/index.js";
 import { readChoice, readOptions } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
+import { resultRecord } from "../_lib/resultRecord.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { roundProductTable } from "./_lib/controlledRounding.js";
@@ -164,7 +165,7 @@ export function crossSplit(
   );
   const cells: CrossCell[] = table.map((count, cell) => {
     const keys: string[] = new Array<string>(dims.length);
-    const coordinates = Object.create(null) as Record<string, string>;
+    const coordinates = resultRecord<Record<string, string>>();
     let rest = cell;
     for (let d = dims.length - 1; d >= 0; d--) {
       const dim = dims[d]!;
@@ -177,11 +178,11 @@ export function crossSplit(
     });
     return { keys, coordinates, value: unitsToDecimal(negative ? -count : count, setup.scaled) };
   });
-  const parts = Object.create(null) as Record<string, readonly string[]>;
-  const marginals = Object.create(null) as Record<string, Record<string, Decimal>>;
+  const parts = resultRecord<Record<string, readonly string[]>>();
+  const marginals = resultRecord<Record<string, Record<string, Decimal>>>();
   for (const dim of dims) {
     parts[dim.name] = dim.keys;
-    const record = Object.create(null) as Record<string, Decimal>;
+    const record = resultRecord<Record<string, Decimal>>();
     dim.keys.forEach((key, i) => {
       record[key] = unitsToDecimal(dim.marginal[i]!, setup.scaled);
     });

@@ -32,3 +32,18 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * Asserts that a result record has no Object.prototype in its chain (so `__proto__`, `constructor`
+ * and `toString` are ordinary own keys): a null prototype, or the printable result prototype that
+ * holds no string keys and itself has a null prototype.
+ */
+export function expectBareRecord(value: unknown): void {
+  expect(typeof value === "object" && value !== null).toBe(true);
+  let prototype: unknown = Object.getPrototypeOf(value);
+  while (prototype !== null) {
+    expect(prototype).not.toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(prototype)).toEqual([]);
+    prototype = Object.getPrototypeOf(prototype);
+  }
+}

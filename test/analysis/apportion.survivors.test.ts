@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import type { Rational } from "../../src/_lib/exact/index.js";
-import { apportionApproximate, apportionRationals } from "../../src/analysis/_lib/apportion.js";
+import { apportionRationals } from "../../src/analysis/_lib/apportion.js";
 
 const r = (num: bigint, den: bigint): Rational => ({ num, den });
 const d = (text: string | number) => new Decimal(text);
@@ -46,25 +46,5 @@ describe("apportionRationals", () => {
     expect(() => apportionRationals([r(1n, 2n)], d(5), 4)).toThrow(
       "apportionRationals: values do not sum to the total",
     );
-  });
-});
-
-describe("apportionApproximate", () => {
-  it("adds the residual to the value largest in magnitude", () => {
-    const result = apportionApproximate([d("1.004"), d("5.004")], d("6.01"), 3);
-    expect(parts(result)).toEqual(["1", "5.01"]);
-    expect(result.residual.toString()).toBe("0.01");
-    expect(result.decimals).toBe(2);
-  });
-
-  it("measures magnitude without the sign", () => {
-    const result = apportionApproximate([d("1.004"), d("-5.004")], d("-3.99"), 3);
-    expect(parts(result)).toEqual(["1", "-4.99"]);
-  });
-
-  it("returns no parts and the whole total as residual for no values", () => {
-    const result = apportionApproximate([], d(5), 3);
-    expect(parts(result)).toEqual([]);
-    expect(result.residual.toString()).toBe("5");
   });
 });

@@ -1,6 +1,7 @@
-// attribute branch by branch: which outputs LMDI accepts as a pure product (and why it refuses the
-// others), Shapley's zero contributions, and the messages of its errors.
+// attribute branch by branch: which outputs LMDI accepts as a sum of products (and why it refuses
+// the others), Shapley's zero contributions, and the messages of its errors.
 import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/_lib/decimal.js";
 import { attribute, MAX_SHAPLEY_INPUTS } from "../../src/analysis/attribute.js";
 import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
@@ -21,14 +22,18 @@ const lmdiRefusal = (formula: string) => {
   const error = expectCode(
     () => attribute(model, { output: "y", base: values, actual: values, method: "lmdi" }),
     "METHOD_NOT_APPLICABLE",
-    ["method"],
+    ["options", "method"],
   );
   const reason = error.details.reason as string;
   expect(error.message).toContain(
-    `LMDI needs an output that is a pure product of positive factors, but ${reason}. Use method "chain" or "shapley".`,
+    `LMDI needs an output that is a sum of products of positive factors, but ${reason}. Use method "chain" or "shapley".`,
   );
   return reason;
 };
+
+/** The exact sum of some decimals, as text. */
+const exactSumOf = (values: readonly Decimal[]): string =>
+  values.reduce((sum, value) => sum.plus(value), new Decimal(0)).toString();
 
 const contributions = (result: {
   contributions: readonly { input: string; contribution: { toString(): string } }[];
@@ -106,32 +111,60 @@ describe("attribute: LMDI's product form", () => {
     expect(contributions(result)).toEqual([["a", "3"]]);
   });
 
-  it("refuses every shape that is not a pure product, saying which formula and why", () => {
-    expect(lmdiRefusal("0 * a")).toBe("the formula of y multiplies by 0");
-    expect(lmdiRefusal("-a * b")).toBe(
-      "the formula of y negates a term (unary minus), so it is not a product of positive factors",
+  it("takes a sum of products term by term: signs, constants and products of sums", () => {
+    // y = (a + b)·c = a·c + b·c: c's effect is summed over both terms.
+    const expanded = lmdi(
+      { y: "part * c", part: "a + b" },
+      { a: 1, b: 2, c: 3 },
+      { a: 2, b: 2, c: 4 },
     );
-    expect(lmdiRefusal("(a + b) * c")).toBe(
-      "the formula of y adds or subtracts terms, so it is not a pure product",
-    );
-    expect(lmdiRefusal("a * (b - c)")).toBe(
-      "the formula of y adds or subtracts terms, so it is not a pure product",
-    );
+    expect(contributions(expanded)).toEqual([
+      ["c", "3.46652473694288135263728529956184821500458504546078450562389"],
+      ["a", "3.53347526305711864736271470043815178499541495453921549437611"],
+      ["b", "0"],
+    ]);
+    // y = a·b − a·c: the second term is negative in both periods, which LMDI-I handles.
+    const difference = lmdi({ y: "a * (b - c)" }, { a: 1, b: 3, c: 1 }, { a: 2, b: 4, c: 1 });
+    expect(contributions(difference)).toEqual([
+      ["a", "2.53347526305711864736271470043815178499541495453921549437611"],
+      ["b", "1.46652473694288135263728529956184821500458504546078450562389"],
+      ["c", "0"],
+    ]);
+    // Terms that cancel, and a zero constant, leave nothing to attribute.
+    expect(
+      contributions(
+        lmdi({ y: "a * b - b * a + 0 * c" }, { a: 1, b: 1, c: 1 }, { a: 2, b: 3, c: 4 }),
+      ),
+    ).toEqual([
+      ["a", "0"],
+      ["b", "0"],
+      ["c", "0"],
+    ]);
+  });
+
+  it("refuses what is not a sum of products, saying which formula and why", () => {
     expect(lmdiRefusal("a ^ b")).toBe(
       "the formula of y raises to a power that is not a plain number",
     );
     expect(lmdiRefusal("(a + b) ^ 2")).toBe(
-      "the formula of y adds or subtracts terms, so it is not a pure product",
+      "the formula of y raises a sum to a power, so it is not a sum of products",
     );
     expect(lmdiRefusal("max(a, 1) * b")).toBe(
-      "the formula of y calls max(), so it is not a pure product",
+      "the formula of y calls max(), so it is not a sum of products",
+    );
+    expect(lmdiRefusal("a / (b + c)")).toBe(
+      "the formula of y divides by a sum, so it is not a sum of products",
+    );
+    expect(lmdiRefusal("a / (b - b)")).toBe("the formula of y divides by 0");
+    expect(lmdiRefusal("(0 - 2) ^ 0.5 * a")).toBe(
+      "the formula of y raises a negative constant to a fractional power",
     );
     const nested = expectCode(
-      () => lmdi({ y: "part * c", part: "a + b" }, { a: 1, b: 2, c: 3 }, { a: 1, b: 2, c: 3 }),
+      () => lmdi({ y: "part * c", part: "max(a, b)" }, { a: 1, b: 2, c: 3 }, { a: 1, b: 2, c: 3 }),
       "METHOD_NOT_APPLICABLE",
     );
     expect(nested.details.reason).toBe(
-      "the formula of part adds or subtracts terms, so it is not a pure product",
+      "the formula of part calls max(), so it is not a sum of products",
     );
   });
 
@@ -145,10 +178,10 @@ describe("attribute: LMDI's product form", () => {
           method: "lmdi",
         }),
       "METHOD_NOT_APPLICABLE",
-      ["actual", "usage"],
+      ["options", "actual", "usage"],
     );
     expect(zero.message).toContain(
-      'LMDI takes logarithms, so it needs positive values, but "usage" is 0 in actual. Use method "chain" or "shapley".',
+      'LMDI takes logarithms, so every factor of a product term must be positive, but "usage" is 0 in actual (in the term output × usage × price). Use method "chain" or "shapley".',
     );
     expect(zero.details).toEqual({ reason: "non-positive value", value: "0" });
     const negative = expectCode(
@@ -160,7 +193,7 @@ describe("attribute: LMDI's product form", () => {
           method: "lmdi",
         }),
       "METHOD_NOT_APPLICABLE",
-      ["base", "price"],
+      ["options", "base", "price"],
     );
     expect(negative.details).toEqual({ reason: "non-positive value", value: "-4" });
   });
@@ -234,7 +267,7 @@ describe("attribute: Shapley and chain details", () => {
     // An exact value (c's) has no remainder, so it never takes a unit.
     const four = defineModel({ y: "a * b * c * d" });
     const sixths = "5.1666666666666666666666666666666666666666666666666666666666666";
-    const less = shapley({ a: 1, b: 1, c: 1, d: 1 }, { a: 2, b: 2, c: 3, d: 2 }, four);
+    const less = shapley({ a: 1, b: 1, c: 1, d: 1 }, { a: 2, b: 2, c: 3, d: 2 }, four as never);
     expect(less.contributions.map((entry) => entry.contribution.toString())).toEqual([
       `${sixths}6`,
       `${sixths}7`,
@@ -243,7 +276,7 @@ describe("attribute: Shapley and chain details", () => {
     ]);
     expect(less.residual.toString()).toBe("-1e-62");
     const twelfths = "6.5833333333333333333333333333333333333333333333333333333333333";
-    const more = shapley({ a: 1, b: 1, c: 1, d: 1 }, { a: 2, b: 2, c: 4, d: 2 }, four);
+    const more = shapley({ a: 1, b: 1, c: 1, d: 1 }, { a: 2, b: 2, c: 4, d: 2 }, four as never);
     expect(more.contributions.map((entry) => entry.contribution.toString())).toEqual([
       `${twelfths}4`,
       `${twelfths}3`,
@@ -253,29 +286,31 @@ describe("attribute: Shapley and chain details", () => {
     expect(more.residual.toString()).toBe("1e-62");
   });
 
-  it("adds LMDI's rounding residual to the largest contribution, the earlier on a tie", () => {
+  it("hands LMDI's rounding out by largest remainder, ties to the earlier input", () => {
     const product = defineModel({ y: "a * b * c" });
     const lmdiOf = (after: Values) =>
       attribute(product, {
         output: "y",
         base: { a: 1, b: 1, c: 1 },
-        actual: after,
+        actual: after as never,
         method: "lmdi",
       });
+    // 7 in three equal parts: the extra unit of the 60th digit goes to the first.
     const tie = lmdiOf({ a: 2, b: 2, c: 2 });
-    expect(tie.residual.toString()).toBe("1e-59");
     expect(tie.contributions.map((entry) => entry.contribution.toString())).toEqual([
       "2.33333333333333333333333333333333333333333333333333333333334",
       "2.33333333333333333333333333333333333333333333333333333333333",
       "2.33333333333333333333333333333333333333333333333333333333333",
     ]);
-    const largest = lmdiOf({ a: 2, b: 3, c: 2 });
-    expect(largest.residual.toString()).toBe("-1e-58");
-    expect(largest.contributions.map((entry) => entry.contribution.toString())).toEqual([
-      "3.0683724021624282751014848914167416341527377135612037476997",
-      "4.8632551956751434497970302171665167316945245728775925046006",
+    // What the rounded logarithms missed is reported, far below the place the parts keep.
+    expect(tie.residual.abs().lte("1e-60")).toBe(true);
+    const uneven = lmdiOf({ a: 2, b: 3, c: 2 });
+    expect(uneven.contributions.map((entry) => entry.contribution.toString())).toEqual([
+      "3.0683724021624282751014848914167416341527377135612037476996",
+      "4.8632551956751434497970302171665167316945245728775925046007",
       "3.0683724021624282751014848914167416341527377135612037476997",
     ]);
+    expect(exactSumOf(uneven.contributions.map((entry) => entry.contribution))).toBe("11");
   });
 
   it("allows exactly the Shapley limit, and names the limit in the error", () => {
@@ -286,9 +321,9 @@ describe("attribute: Shapley and chain details", () => {
     const shapley = (maxShapleyInputs: number) =>
       attribute(model, { output: "y", base, actual: changed, method: "shapley", maxShapleyInputs });
     expect(shapley(3).change.toString()).toBe("3");
-    const error = expectCode(() => shapley(2), "TOO_MANY_INPUTS", ["base"]);
+    const error = expectCode(() => shapley(2), "TOO_MANY_INPUTS", ["options", "maxShapleyInputs"]);
     expect(error.message).toBe(
-      'TOO_MANY_INPUTS: Exact Shapley attribution over 3 changed inputs needs 2^3 model evaluations; the limit is 2 inputs. Use method "chain", group inputs into fewer formula nodes, or raise maxShapleyInputs (up to 16). (at base)',
+      'TOO_MANY_INPUTS: Exact Shapley attribution over 3 changed inputs needs 2^3 model evaluations; the limit is 2 inputs. Use method "chain", group inputs into fewer formula nodes, or raise maxShapleyInputs (up to 16). (at options.maxShapleyInputs)',
     );
     expect(error.details).toEqual({ inputs: 3, limit: 2 });
     expect(
@@ -321,11 +356,12 @@ describe("attribute: Shapley and chain details", () => {
   it("says what is wrong with the options, and where", () => {
     const bad = (options: object) => () =>
       attribute(x1, { output: "materialCost", base: plan, actual, ...options });
-    expect(expectCode(bad({ method: "average" }), "INVALID_ARGUMENT", ["method"]).message).toMatch(
-      /Expected one of "chain", "shapley", "lmdi", got/,
-    );
     expect(
-      expectCode(bad({ maxShapleyInputs: 17 }), "INVALID_ARGUMENT", ["maxShapleyInputs"]).message,
+      expectCode(bad({ method: "average" }), "INVALID_ARGUMENT", ["options", "method"]).message,
+    ).toMatch(/method must be "chain" or "shapley" or "lmdi", got/);
+    expect(
+      expectCode(bad({ maxShapleyInputs: 17 }), "INVALID_ARGUMENT", ["options", "maxShapleyInputs"])
+        .message,
     ).toMatch(/Expected a whole number from 1 to 16, got/);
     expect(
       attribute(x1, {
@@ -345,14 +381,14 @@ describe("attribute: Shapley and chain details", () => {
           order: ["a", "c"],
         }),
       "INVALID_ARGUMENT",
-      ["order", 1],
+      ["options", "order", 1],
     );
     expect(unread.message).toMatch(
       /c.* is not read by the output, so it has no place in the order\./,
     );
-    expect(expectCode(bad({ output: 3 }), "INVALID_ARGUMENT", ["output"]).message).toMatch(
-      /Expected a node name \(a string\), got/,
-    );
+    expect(
+      expectCode(bad({ output: 3 }), "INVALID_ARGUMENT", ["options", "output"]).message,
+    ).toMatch(/Expected a node name \(a string\), got/);
     expect(
       expectCode(() => attribute(x1, "materialCost" as never), "INVALID_ARGUMENT", ["options"])
         .message,

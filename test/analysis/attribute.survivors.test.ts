@@ -12,7 +12,7 @@ describe("attribute: option errors", () => {
     expectCode(
       () => attribute(model, { output: "y", base: { x: 1 } as never, actual: values }),
       "MISSING_INPUT",
-      ["base", "a"],
+      ["options", "base", "a"],
     );
   });
 
@@ -20,7 +20,7 @@ describe("attribute: option errors", () => {
     const error = expectCode(
       () => attribute(model, { output: "y", base: values, actual: values, order: "x" as never }),
       "INVALID_ARGUMENT",
-      ["order"],
+      ["options", "order"],
     );
     expect(error.message).toMatch(/Expected a list of input names/);
   });

@@ -16,7 +16,7 @@ describe("solver options: tolerance", () => {
           tolerance: "abc",
         }),
       "INVALID_NUMBER",
-      ["tolerance"],
+      ["options", "tolerance"],
     );
     expect(error.message).toMatch(/"abc" is not an amount/);
   });

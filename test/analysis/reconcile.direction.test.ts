@@ -88,9 +88,9 @@ describe("reconcile: direction", () => {
           inputs: { visits: 1, costPerVisit: 1, fixed: 0 },
         }),
       "INVALID_ARGUMENT",
-      ["direction"],
+      ["options", "direction"],
     );
-    expect(error.message).toContain('Expected one of "higher", "lower", got the string "down"');
+    expect(error.message).toContain('direction must be "higher" or "lower", got the string "down"');
   });
 
   it("agrees with gap() and achievement() on every sign of target and implied value", () => {

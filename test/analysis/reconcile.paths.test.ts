@@ -7,7 +7,7 @@ import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
 
-const customers = ["newCustomers", "returningCustomers"];
+const customers = ["newCustomers", "returningCustomers"] as const;
 const cube = defineModel({ y: "min(x ^ 3, 1000)" });
 
 describe("reconcile: the multiplier", () => {
@@ -87,11 +87,11 @@ describe("reconcile: singles", () => {
 
   it("rounds an out-of-bounds whole-number solution up, and says it did only when it had to", () => {
     const model = (factor: number) =>
-      defineModel({ y: `n * ${factor}` }, { inputs: { n: { integer: true, max: 10 } } });
+      defineModel({ y: `n * ${factor}` }, { inputs: { n: { wholeNumber: true, max: 10 } } });
     const [fraction] = reconcile(model(3), { output: "y", target: 100, inputs: { n: 5 } }).singles;
     expect(fraction).toEqual({
       input: "n",
-      current: expect.anything(),
+      actual: expect.anything(),
       required: expect.anything(),
       change: expect.anything(),
       changeRate: expect.anything(),
@@ -149,7 +149,7 @@ describe("reconcile: the rates", () => {
       () =>
         reconcile(defineModel({ y: "x" }), { output: "y", target: "1e-999", inputs: { x: "1e5" } }),
       "NUMBER_TOO_LARGE",
-      ["target"],
+      ["options", "target"],
     );
     expect(gap.message).toMatch(
       /^NUMBER_TOO_LARGE: The gap rate is outside the supported magnitude/,
@@ -158,7 +158,7 @@ describe("reconcile: the rates", () => {
       () =>
         reconcile(defineModel({ y: "x" }), { output: "y", target: "1e5", inputs: { x: "1e-999" } }),
       "NUMBER_TOO_LARGE",
-      ["target"],
+      ["options", "target"],
     );
     expect(achievement.message).toMatch(
       /^NUMBER_TOO_LARGE: The achievement is outside the supported magnitude/,
@@ -170,22 +170,24 @@ describe("reconcile: option messages", () => {
   it("says what is wrong, and where", () => {
     const base = { output: "revenue", target: 1, inputs: w1 };
     expect(
-      expectCode(() => reconcile(revenueModel(), { ...base, singles: [] }), "INVALID_ARGUMENT", [
-        "singles",
-      ]).message,
+      expectCode(
+        () => reconcile(revenueModel(), { ...base, singles: [] } as never),
+        "INVALID_ARGUMENT",
+        ["options", "singles"],
+      ).message,
     ).toContain("The list of inputs is empty; name at least one.");
     expect(
       expectCode(
-        () => reconcile(revenueModel(), { ...base, maxIterations: 0 }),
+        () => reconcile(revenueModel(), { ...base, maxIterations: 0 } as never),
         "INVALID_ARGUMENT",
-        ["maxIterations"],
+        ["options", "maxIterations"],
       ).message,
     ).toContain("Expected a whole number from 1 to 10000, got 0.");
     expect(
       expectCode(
         () => reconcile(revenueModel(), { output: "revenue", inputs: w1 } as never),
         "INVALID_ARGUMENT",
-        ["target"],
+        ["options", "target"],
       ).message,
     ).toContain("This number is required.");
     expect(
@@ -193,10 +195,11 @@ describe("reconcile: option messages", () => {
         .message,
     ).toContain("reconcile needs an options object, got null.");
     expect(
-      expectCode(() => reconcile(revenueModel(), { ...base, vary: ["visits"] }), "UNKNOWN_NODE", [
-        "vary",
-        0,
-      ]).message,
+      expectCode(
+        () => reconcile(revenueModel(), { ...base, vary: ["visits" as never] } as never),
+        "UNKNOWN_NODE",
+        ["options", "vary", 0],
+      ).message,
     ).toContain('"visits" is not a node of the model.');
   });
 

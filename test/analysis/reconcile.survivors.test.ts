@@ -9,9 +9,9 @@ const model = defineModel({ y: "x * a" });
 describe("reconcile: option errors", () => {
   it("points at output for an unknown output", () => {
     expectCode(
-      () => reconcile(model, { output: "nope", target: 1, inputs: { x: 1, a: 1 } }),
+      () => reconcile(model, { output: "nope" as never, target: 1, inputs: { x: 1, a: 1 } }),
       "UNKNOWN_NODE",
-      ["output"],
+      ["options", "output"],
     );
   });
 
@@ -19,7 +19,7 @@ describe("reconcile: option errors", () => {
     expectCode(
       () => reconcile(model, { output: "y", target: 1, inputs: { x: 1 } as never }),
       "MISSING_INPUT",
-      ["inputs", "a"],
+      ["options", "inputs", "a"],
     );
   });
 });

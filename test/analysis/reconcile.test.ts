@@ -8,7 +8,7 @@ import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { w1 } from "../_support/w1.js";
 
-const customers = ["newCustomers", "returningCustomers"];
+const customers = ["newCustomers", "returningCustomers"] as const;
 
 describe("reconcile", () => {
   it("gives W1: implied 4,800,000 against 1.2亿, gap 115,200,000 (96%)", () => {
@@ -44,7 +44,7 @@ describe("reconcile", () => {
       ["returningAov", "198000", true],
     ]);
     const first = audit.singles[0]!;
-    expect(first.current.toString()).toBe("600");
+    expect(first.actual.toString()).toBe("600");
     expect(first.change?.toString()).toBe("57600");
     expect(first.changeRate?.toString()).toBe("96");
     expect(first.method).toBe("algebraic");
@@ -133,7 +133,7 @@ describe("reconcile", () => {
 
   it("throws for bad names, numbers, lists and options", () => {
     expectCode(
-      () => reconcile(revenueModel(), { output: "profit", target: 1, inputs: w1 }),
+      () => reconcile(revenueModel(), { output: "profit" as never, target: 1, inputs: w1 }),
       "UNKNOWN_NODE",
     );
     expectCode(
@@ -150,7 +150,7 @@ describe("reconcile", () => {
           output: "revenue",
           target: 1,
           inputs: w1,
-          singles: ["revenue"],
+          singles: ["revenue" as never],
         }),
       "INVALID_ARGUMENT",
     );
@@ -160,12 +160,17 @@ describe("reconcile", () => {
     );
     expectCode(
       () =>
-        reconcile(revenueModel(), { output: "revenue", target: 1, inputs: w1, vary: ["visits"] }),
+        reconcile(revenueModel(), {
+          output: "revenue",
+          target: 1,
+          inputs: w1,
+          vary: ["visits" as never],
+        }),
       "UNKNOWN_NODE",
     );
     const { newAov: _, ...missing } = w1;
     expectCode(
-      () => reconcile(revenueModel(), { output: "revenue", target: 1, inputs: missing }),
+      () => reconcile(revenueModel(), { output: "revenue", target: 1, inputs: missing as never }),
       "MISSING_INPUT",
     );
     expectCode(

@@ -16,7 +16,7 @@ describe("solveFor: every value reaches the target", () => {
       min: 5,
     });
     expect(answer.value.toString()).toBe("5");
-    expect(answer.note).toBe(
+    expect(answer.reason).toBe(
       "every value reaches the target: the other factors multiply to 0, so every value gives 0",
     );
   });

@@ -19,7 +19,7 @@ describe("sensitivity: steps", () => {
     expect(entry.changeRate?.toFixed(6)).toBe("0.041667");
     expect(entry.elasticity?.toString()).toBe("0.25");
     expect(entry.withinBounds).toBe(true);
-    expect(entry.note).toBeNull();
+    expect(entry.reason).toBeNull();
   });
 
   it("takes a negative relative step", () => {
@@ -39,9 +39,11 @@ describe("sensitivity: steps", () => {
     expect(entry.changeDown.toString()).toBe("-2000");
     expect(entry.elasticity).toBeNull();
     expect(entry.withinBounds).toBe(false);
-    expect(entry.note).toBe("the input is 0, so its relative change (and elasticity) is undefined");
+    expect(entry.reason).toBe(
+      "the input is 0, so its relative change (and elasticity) is undefined",
+    );
     const relative = one({ vary: ["newCustomers"] }, { ...w1, newCustomers: 0 });
-    expect(relative.note).toBe(
+    expect(relative.reason).toBe(
       'the input is 0, so a relative step does not move it; use stepKind "absolute"',
     );
   });
@@ -55,17 +57,18 @@ describe("sensitivity: steps", () => {
 
 describe("sensitivity: option messages", () => {
   it("says what is wrong, and where", () => {
-    expect(expectCode(() => one({ step: 0 }), "INVALID_ARGUMENT", ["step"]).message).toContain(
-      "step must not be 0.",
-    );
     expect(
-      expectCode(() => one({ stepKind: "percent" }), "INVALID_ARGUMENT", ["stepKind"]).message,
-    ).toContain('Expected one of "relative", "absolute", got the string "percent".');
+      expectCode(() => one({ step: 0 }), "INVALID_ARGUMENT", ["options", "step"]).message,
+    ).toContain("step must not be 0.");
+    expect(
+      expectCode(() => one({ stepKind: "percent" }), "INVALID_ARGUMENT", ["options", "stepKind"])
+        .message,
+    ).toContain('stepKind must be "relative" or "absolute", got the string "percent".');
     expect(
       expectCode(() => sensitivity(revenueModel(), null as never), "INVALID_ARGUMENT", ["options"])
         .message,
     ).toContain("sensitivity needs an options object, got null.");
-    expectCode(() => one({ step: "abc" }), "INVALID_NUMBER", ["step"]);
-    expectCode(() => one({ vary: ["revenue"] }), "INVALID_ARGUMENT", ["vary", 0]);
+    expectCode(() => one({ step: "abc" }), "INVALID_NUMBER", ["options", "step"]);
+    expectCode(() => one({ vary: ["revenue"] }), "INVALID_ARGUMENT", ["options", "vary", 0]);
   });
 });

@@ -9,16 +9,17 @@ const model = defineModel({ y: "x * a" });
 describe("sensitivity: option errors", () => {
   it("points at output for an unknown output", () => {
     expectCode(
-      () => sensitivity(model, { output: "nope", inputs: { x: 1, a: 1 } }),
+      () => sensitivity(model, { output: "nope" as never, inputs: { x: 1, a: 1 } }),
       "UNKNOWN_NODE",
-      ["output"],
+      ["options", "output"],
     );
   });
 
   it("points at inputs.<name> for a missing input", () => {
-    expectCode(() => sensitivity(model, { output: "y", inputs: { x: 1 } }), "MISSING_INPUT", [
-      "inputs",
-      "a",
-    ]);
+    expectCode(
+      () => sensitivity(model, { output: "y", inputs: { x: 1 } as never }),
+      "MISSING_INPUT",
+      ["options", "inputs", "a"],
+    );
   });
 });

@@ -59,7 +59,7 @@ describe("sensitivity", () => {
     const zero = result.entries.find((entry) => entry.input === "newCustomers")!;
     expect(zero.change.toString()).toBe("0");
     expect(zero.elasticity).toBeNull();
-    expect(zero.note).toMatch(/relative step does not move it/);
+    expect(zero.reason).toMatch(/relative step does not move it/);
     const absolute = sensitivity(revenueModel(), {
       output: "revenue",
       inputs: { ...w1, newCustomers: 0 },
@@ -78,7 +78,7 @@ describe("sensitivity", () => {
     const b = result.entries.find((entry) => entry.input === "b")!;
     expect(b.changeRate).toBeNull();
     expect(b.elasticity).toBeNull();
-    expect(b.note).toMatch(/output is 0/);
+    expect(b.reason).toMatch(/output is 0/);
   });
 
   it("flags steps that leave the input's bounds", () => {
@@ -107,14 +107,17 @@ describe("sensitivity", () => {
   });
 
   it("throws UNKNOWN_NODE and MISSING_INPUT for bad names and inputs", () => {
-    expectCode(() => sensitivity(revenueModel(), { output: "profit", inputs: w1 }), "UNKNOWN_NODE");
     expectCode(
-      () => sensitivity(revenueModel(), { output: "revenue", inputs: w1, vary: ["x"] }),
+      () => sensitivity(revenueModel(), { output: "profit" as never, inputs: w1 }),
+      "UNKNOWN_NODE",
+    );
+    expectCode(
+      () => sensitivity(revenueModel(), { output: "revenue", inputs: w1, vary: ["x" as never] }),
       "UNKNOWN_NODE",
     );
     const { newAov: _, ...missing } = w1;
     expectCode(
-      () => sensitivity(revenueModel(), { output: "revenue", inputs: missing }),
+      () => sensitivity(revenueModel(), { output: "revenue", inputs: missing as never }),
       "MISSING_INPUT",
     );
   });
@@ -127,7 +130,7 @@ describe("sensitivity", () => {
   it("never mutates its inputs", () => {
     const inputs = Object.freeze({ ...w1 });
     const vary = Object.freeze(["newAov"]);
-    sensitivity(revenueModel(), Object.freeze({ output: "revenue", inputs, vary }));
+    sensitivity(revenueModel(), Object.freeze({ output: "revenue", inputs, vary }) as never);
     expect(inputs).toEqual(w1);
   });
 

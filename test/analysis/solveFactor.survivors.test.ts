@@ -33,7 +33,7 @@ describe("solveMultiplier: bounds", () => {
     // k = 9.5 gives n = m = 9.5; rounding up puts n above 9.7, rounding down misses 19.
     const model = defineModel(
       { y: "n + m" },
-      { inputs: { n: { integer: true, max: 9.7 }, m: { integer: true } } },
+      { inputs: { n: { wholeNumber: true, max: 9.7 }, m: { wholeNumber: true } } },
     );
     const error = expectCode(
       () =>
@@ -44,7 +44,7 @@ describe("solveMultiplier: bounds", () => {
           inputs: { n: 1, m: 1 },
         }),
       "NO_SOLUTION",
-      ["vary"],
+      ["options", "vary"],
     );
     expect(error.message).toContain(
       "the factor 9.5 gives n, m a fraction, and rounding them to whole numbers does not reach the target",
@@ -75,7 +75,7 @@ describe("solveMultiplier: inputs the output does not read", () => {
           inputs: { x: 1, a: 1, u: 0 },
         }),
       "NO_SOLUTION",
-      ["vary"],
+      ["options", "vary"],
     );
     expect(error.details).toEqual({ reason: "y does not depend on u", outside: null });
   });
@@ -92,7 +92,7 @@ describe("solveMultiplier: messages", () => {
           inputs: { x: 5 },
         }),
       "NO_SOLUTION",
-      ["vary"],
+      ["options", "vary"],
     );
     expect(error.message).toContain(
       "y is undefined at the factor = 0.4, inside the interval where it crosses the target",

@@ -14,7 +14,7 @@ const solve = (
 
 /** Asserts NO_SOLUTION with this exact reason (and no out-of-bounds solution). */
 const refused = (run: () => unknown, reason: string) => {
-  const error = expectCode(run, "NO_SOLUTION", ["vary"]);
+  const error = expectCode(run, "NO_SOLUTION", ["options", "vary"]);
   expect(error.details).toEqual({ reason, outside: null });
   expect(error.message).toContain(`: ${reason}.`);
   return error;
@@ -27,7 +27,7 @@ describe("solveFor: exact inversion", () => {
       "2 ^ x is always positive",
     );
     expect(error.message).toBe(
-      "NO_SOLUTION: No value of x makes y equal -1: 2 ^ x is always positive. (at vary)",
+      "NO_SOLUTION: No value of x makes y equal -1: 2 ^ x is always positive. (at options.vary)",
     );
   });
 
@@ -40,13 +40,13 @@ describe("solveFor: exact inversion", () => {
     expect(answer.unrounded.toString()).toBe("5");
     expect(answer.achieved.toString()).toBe("5");
     expect(answer.residual.toString()).toBe("0");
-    expect(answer.current?.toString()).toBe("1");
+    expect(answer.actual?.toString()).toBe("1");
     expect(answer.change?.toString()).toBe("4");
     expect(answer.method).toBe("algebraic");
     expect(answer.iterations).toBe(0);
     expect(answer.evaluations).toBe(2);
     expect(answer.alternatives).toEqual([]);
-    expect(answer.note).toBeNull();
+    expect(answer.reason).toBeNull();
     expect(answer.rounded).toBe(false);
   });
 
@@ -95,7 +95,7 @@ describe("solveFor: exact inversion", () => {
       const any = solve({ y: "x * a" }, { target: 0, inputs: { x: 7, a: 0 } });
       expect(any.value.toString()).toBe("7");
       expect(any.change?.toString()).toBe("0");
-      expect(any.note).toBe(
+      expect(any.reason).toBe(
         "every value reaches the target: the other factors multiply to 0, so every value gives 0",
       );
       expect(any.method).toBe("algebraic");
@@ -118,7 +118,7 @@ describe("solveFor: exact inversion", () => {
       expect(solve({ y: "a / x" }, { target: 5, inputs: { x: 1, a: 2 } }).value.toString()).toBe(
         "0.4",
       );
-      expect(solve({ y: "a / x" }, { target: 0, inputs: { x: 3, a: 0 } }).note).toBe(
+      expect(solve({ y: "a / x" }, { target: 0, inputs: { x: 3, a: 0 } }).reason).toBe(
         "every value reaches the target: 0 divided by any non-zero value is 0",
       );
       refused(
@@ -165,7 +165,7 @@ describe("solveFor: exact inversion", () => {
     it("knows x ^ 0 is 1 for every x", () => {
       const any = solve({ y: "x ^ 0" }, { target: 1, inputs: { x: 3 } });
       expect(any.value.toString()).toBe("3");
-      expect(any.note).toBe("every value reaches the target: x ^ 0 is 1 for every x");
+      expect(any.reason).toBe("every value reaches the target: x ^ 0 is 1 for every x");
       refused(() => solve({ y: "x ^ 0" }, { target: 2, inputs: { x: 3 } }), "x ^ 0 is always 1");
     });
 
@@ -312,7 +312,7 @@ describe("solveFor: choosing among exact solutions", () => {
     const answer = solve({ y: "x ^ 2" }, { target: 49, inputs: {} });
     expect(answer.value.toString()).toBe("7");
     expect(answer.alternatives.map(String)).toEqual(["-7"]);
-    expect(answer.current).toBeNull();
+    expect(answer.actual).toBeNull();
     const tie = solve({ y: "x ^ 2" }, { target: 49, inputs: { x: 0 } });
     expect(tie.value.toString()).toBe("7");
     const nearer = solve({ y: "(x + 1) ^ 2" }, { target: 49, inputs: {} });
@@ -341,7 +341,7 @@ describe("solveFor: choosing among exact solutions", () => {
     const below = expectCode(
       () => solve({ y: "x * 2" }, { target: -4, inputs: { x: 1 } }, { inputs: { x: { min: 0 } } }),
       "NO_SOLUTION",
-      ["vary"],
+      ["options", "vary"],
     );
     expect(below.details).toEqual({
       reason: "the exact solution -2 is below the lower bound 0",

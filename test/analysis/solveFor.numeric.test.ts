@@ -14,7 +14,7 @@ const solve = (
 
 /** The reason of the NO_SOLUTION a call throws (with no out-of-bounds solution). */
 const reasonOf = (run: () => unknown): string => {
-  const error = expectCode(run, "NO_SOLUTION", ["vary"]);
+  const error = expectCode(run, "NO_SOLUTION", ["options", "vary"]);
   expect(error.details.outside).toBeNull();
   return error.details.reason as string;
 };
@@ -166,7 +166,7 @@ describe("solveFor: numeric search", () => {
 });
 
 describe("solveFor: whole numbers", () => {
-  const integer: DefineModelOptions = { inputs: { x: { integer: true } } };
+  const integer: DefineModelOptions = { inputs: { x: { wholeNumber: true } } };
 
   it("rounds when wholeNumber is true, even for an input not declared whole", () => {
     const answer = solve({ y: "x * 3" }, { target: 10, inputs: { x: 1 }, wholeNumber: true });
@@ -202,7 +202,7 @@ describe("solveFor: whole numbers", () => {
           { y: "x * 10" },
           { target: 102, inputs: { x: 1 } },
           {
-            inputs: { x: { integer: true, max: "10.5" } },
+            inputs: { x: { wholeNumber: true, max: "10.5" } },
           },
         ),
       ),
@@ -232,7 +232,7 @@ describe("solveFor: options", () => {
       () =>
         solveFor(defineModel({ y: "x" }), { output: "y", vary: "x", inputs: { x: 1 } } as never),
       "INVALID_ARGUMENT",
-      ["target"],
+      ["options", "target"],
     );
     expect(error.message).toMatch(/This number is required\./);
   });
@@ -259,7 +259,7 @@ describe("solveFor: options", () => {
     }) as SolveForOptions;
     expect(solveFor(defineModel({ y: "x * 2" }), inherited).value.toString()).toBe("50");
     const answer = solveFor(defineModel({ "caf\u00e9": "x * 2", y: "caf\u00e9 + x" }), {
-      output: "cafe\u0301",
+      output: "cafe\u0301" as never,
       vary: "x",
       target: 4,
       inputs: { x: 1 },
@@ -267,12 +267,12 @@ describe("solveFor: options", () => {
     expect(answer.output).toBe("caf\u00e9");
     const varied = solveFor(defineModel({ y: "caf\u00e9 * 2" }), {
       output: "y",
-      vary: "cafe\u0301",
+      vary: "cafe\u0301" as never,
       target: 4,
       inputs: { "caf\u00e9": 1 },
     });
     expect(varied.vary).toBe("caf\u00e9");
-    expect(varied.current?.toString()).toBe("1");
+    expect(varied.actual?.toString()).toBe("1");
   });
 
   it("refuses maxIterations outside 1 to 10,000, saying so", () => {
@@ -284,7 +284,7 @@ describe("solveFor: options", () => {
             { target: 1, inputs: { x: 1 }, maxIterations: maxIterations as number },
           ),
         "INVALID_ARGUMENT",
-        ["maxIterations"],
+        ["options", "maxIterations"],
       );
       expect(error.message).toMatch(/Expected a whole number from 1 to 10000, got/);
     }
@@ -294,7 +294,7 @@ describe("solveFor: options", () => {
     const negative = expectCode(
       () => solve({ y: "x * 2" }, { target: 1, inputs: { x: 1 }, tolerance: "-0.1" }),
       "INVALID_ARGUMENT",
-      ["tolerance"],
+      ["options", "tolerance"],
     );
     expect(negative.message).toMatch(/tolerance must be ≥ 0\./);
     expect(
@@ -303,7 +303,7 @@ describe("solveFor: options", () => {
     const reversed = expectCode(
       () => solve({ y: "x * 2" }, { target: 1, inputs: { x: 1 }, min: 5, max: 4 }),
       "INVALID_ARGUMENT",
-      ["min"],
+      ["options", "min"],
     );
     expect(reversed.message).toMatch(/min is greater than max\./);
     expect(
@@ -315,13 +315,13 @@ describe("solveFor: options", () => {
     const flag = expectCode(
       () => solve({ y: "x * 2" }, { target: 1, inputs: { x: 1 }, wholeNumber: "yes" as never }),
       "INVALID_ARGUMENT",
-      ["wholeNumber"],
+      ["options", "wholeNumber"],
     );
-    expect(flag.message).toMatch(/Expected true or false, got/);
+    expect(flag.message).toMatch(/wholeNumber must be true or false, got/);
     const list = expectCode(
       () => solve({ y: "x * 2" }, { target: 1, inputs: { x: 1 }, vary: ["x"] as never }),
       "INVALID_ARGUMENT",
-      ["vary"],
+      ["options", "vary"],
     );
     expect(list.message).toMatch(/solveFor varies one input; use solveMultiplier/);
   });

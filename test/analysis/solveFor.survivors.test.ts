@@ -15,17 +15,17 @@ describe("solveFor: option errors", () => {
 
   it("points at output for an unknown output", () => {
     expectCode(
-      () => solveFor(model, { output: "nope", vary: "x", target: 1, inputs }),
+      () => solveFor(model, { output: "nope" as never, vary: "x", target: 1, inputs }),
       "UNKNOWN_NODE",
-      ["output"],
+      ["options", "output"],
     );
   });
 
   it("points at vary for an unknown input", () => {
     expectCode(
-      () => solveFor(model, { output: "y", vary: "nope", target: 1, inputs }),
+      () => solveFor(model, { output: "y", vary: "nope" as never, target: 1, inputs }),
       "UNKNOWN_NODE",
-      ["vary"],
+      ["options", "vary"],
     );
   });
 
@@ -33,7 +33,7 @@ describe("solveFor: option errors", () => {
     const error = expectCode(
       () => solveFor(model, { output: "y", vary: "x", target: 1, inputs, [key]: "abc" }),
       "INVALID_NUMBER",
-      [key],
+      ["options", key],
     );
     expect(error.message).toMatch(/"abc" is not an amount/);
   });

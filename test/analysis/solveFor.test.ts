@@ -23,13 +23,18 @@ describe("solveFor", () => {
     expect(answer.residual.toString()).toBe("0");
     expect(answer.achieved.toString()).toBe("120000000");
     expect(answer.rounded).toBe(false);
-    expect(answer.current?.toString()).toBe("600");
+    expect(answer.actual?.toString()).toBe("600");
     expect(answer.change?.toString()).toBe("57600");
   });
 
   it("inverts every W1 driver exactly through the intermediate nodes", () => {
     const solve = (vary: string) =>
-      solveFor(revenueModel(), { output: "revenue", target: "1.2亿", vary, inputs: w1 }).value;
+      solveFor(revenueModel(), {
+        output: "revenue",
+        target: "1.2亿",
+        vary: vary as never,
+        inputs: w1,
+      }).value;
     expect(solve("newAov").toString()).toBe("776000");
     expect(solve("returningCustomers").toString()).toBe("49500");
     expect(solve("returningAov").toString()).toBe("198000");
@@ -54,7 +59,7 @@ describe("solveFor", () => {
       inputs: rest,
     });
     expect(answer.value.toString()).toBe("58200");
-    expect(answer.current).toBeNull();
+    expect(answer.actual).toBeNull();
     expect(answer.change).toBeNull();
   });
 
@@ -193,7 +198,7 @@ describe("solveFor", () => {
     const model = defineModel({ y: "x * 0 + 5" });
     const answer = solveFor(model, { output: "y", target: 5, vary: "x", inputs: { x: 3 } });
     expect(answer.value.toString()).toBe("3");
-    expect(answer.note).toMatch(/every value/);
+    expect(answer.reason).toMatch(/every value/);
   });
 
   it("throws NO_SOLUTION when the output does not depend on the input", () => {
@@ -280,11 +285,23 @@ describe("solveFor", () => {
 
   it("throws UNKNOWN_NODE for an unknown output or input", () => {
     expectCode(
-      () => solveFor(revenueModel(), { output: "profit", target: 1, vary: "newAov", inputs: w1 }),
+      () =>
+        solveFor(revenueModel(), {
+          output: "profit" as never,
+          target: 1,
+          vary: "newAov",
+          inputs: w1,
+        }),
       "UNKNOWN_NODE",
     );
     expectCode(
-      () => solveFor(revenueModel(), { output: "revenue", target: 1, vary: "visits", inputs: w1 }),
+      () =>
+        solveFor(revenueModel(), {
+          output: "revenue",
+          target: 1,
+          vary: "visits" as never,
+          inputs: w1,
+        }),
       "UNKNOWN_NODE",
     );
     const error = expectCode(
@@ -293,11 +310,11 @@ describe("solveFor", () => {
           output: "revenue",
           target: 1,
           vary: "newAov",
-          inputs: { ...w1, typo: 1 },
+          inputs: { ...w1, typo: 1 as never },
         }),
       "UNKNOWN_NODE",
     );
-    expect(error.path).toEqual(["inputs", "typo"]);
+    expect(error.path).toEqual(["options", "inputs", "typo"]);
   });
 
   it("throws INVALID_NUMBER for a non-numeric target or input", () => {
@@ -306,7 +323,7 @@ describe("solveFor", () => {
         solveFor(revenueModel(), { output: "revenue", target: "lots", vary: "newAov", inputs: w1 }),
       "INVALID_NUMBER",
     );
-    expect(error.path).toEqual(["target"]);
+    expect(error.path).toEqual(["options", "target"]);
     expectCode(
       () =>
         solveFor(revenueModel(), {
@@ -351,11 +368,13 @@ describe("solveFor", () => {
     bad({ wholeNumber: "yes" });
     expectCode(() => solveFor(revenueModel(), null as never), "INVALID_ARGUMENT");
     expectCode(
-      () => solveFor({} as never, { output: "y", target: 1, vary: "x", inputs: {} }),
+      () =>
+        solveFor({} as never, { output: "y" as never, target: 1, vary: "x" as never, inputs: {} }),
       "INVALID_ARGUMENT",
     );
     expectCode(
-      () => solveFor(revenueModel(), { output: "revenue", target: 1, vary: "", inputs: w1 }),
+      () =>
+        solveFor(revenueModel(), { output: "revenue", target: 1, vary: "" as never, inputs: w1 }),
       "UNKNOWN_NODE",
     );
   });
@@ -499,7 +518,7 @@ describe("solveFor when every value reaches the target", () => {
     const solved = solveFor(model, { output: "y", vary: "x", target: 0, inputs: { x: 0, a: 0 } });
     expect(solved.value.toString()).toBe("1");
     expect(solved.method).toBe("algebraic");
-    expect(solved.note).toMatch(/every value reaches the target/);
+    expect(solved.reason).toMatch(/every value reaches the target/);
     expect(evaluate(model, { x: solved.value, a: 0 }).y?.toString()).toBe("0");
     // With bounds, the lower bound is the next candidate when the current value is the pole.
     const bounded = defineModel({ y: "a / x" }, { inputs: { x: { min: -5, max: 9 } } });

@@ -33,7 +33,7 @@ describe("solveFor: whole numbers", () => {
           wholeNumber: true,
         }),
       "NO_SOLUTION",
-      ["vary"],
+      ["options", "vary"],
     );
     expect(error.message).toContain(
       "the solution 2.4 is not a whole number, and no whole number next to it within [−∞, +∞] reaches the target",

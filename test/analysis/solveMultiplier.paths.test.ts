@@ -20,7 +20,7 @@ const scale = (
 
 /** The NO_SOLUTION a call throws: its reason and its out-of-bounds factor. */
 const refusal = (run: () => unknown) => {
-  const error = expectCode(run, "NO_SOLUTION", ["vary"]);
+  const error = expectCode(run, "NO_SOLUTION", ["options", "vary"]);
   return error.details as { reason: string; outside: string | null };
 };
 
@@ -142,7 +142,7 @@ describe("solveMultiplier: special cases", () => {
       "NO_SOLUTION",
     );
     expect(error.message).toBe(
-      "NO_SOLUTION: No common factor on x makes y equal 4: y does not change with the factor. (at vary)",
+      "NO_SOLUTION: No common factor on x makes y equal 4: y does not change with the factor. (at options.vary)",
     );
   });
 
@@ -199,18 +199,18 @@ describe("solveMultiplier: the output's degree in the factor", () => {
 });
 
 describe("solveMultiplier: whole-number inputs", () => {
-  const integer = { inputs: { n: { integer: true } } };
+  const integer = { inputs: { n: { wholeNumber: true } } };
 
   it("rounds up when the target is above the current output", () => {
     const answer = scale({ y: "n * 3" }, { vary: ["n"], target: 41, inputs: { n: 10 } }, integer);
     expect(answer.values.n!.toString()).toBe("14");
-    expect(answer.current.n!.toString()).toBe("10");
+    expect(answer.actual.n!.toString()).toBe("10");
     expect(answer.rounded).toBe(true);
     expect(answer.achieved.toString()).toBe("42");
     expect(answer.residual.toString()).toBe("1");
     expect(answer.evaluations).toBe(6);
     expect(answer.factor.toFixed(6)).toBe("1.366667");
-    expect(answer.note).toBeNull();
+    expect(answer.reason).toBeNull();
     expect(answer.iterations).toBe(0);
   });
 
@@ -248,7 +248,7 @@ describe("solveMultiplier: whole-number inputs", () => {
     expect(answer.achieved.toString()).toBe("6");
   });
 
-  it("rounds only the whole-number inputs, and nothing when wholeNumbers is false", () => {
+  it("rounds only the whole-number inputs, and nothing when wholeNumber is false", () => {
     const mixed = scale(
       { y: "n * 3 + r" },
       { vary: ["n", "r"], target: 41, inputs: { n: 10, r: 1 } },
@@ -259,7 +259,7 @@ describe("solveMultiplier: whole-number inputs", () => {
     expect(mixed.rounded).toBe(true);
     const kept = scale(
       { y: "n * 3" },
-      { vary: ["n"], target: 41, inputs: { n: 10 }, wholeNumbers: false },
+      { vary: ["n"], target: 41, inputs: { n: 10 }, wholeNumber: false },
       integer,
     );
     expect(kept.values.n!.toFixed(4)).toBe("13.6667");
@@ -275,7 +275,7 @@ describe("solveMultiplier: whole-number inputs", () => {
           { y: "n * 10" },
           { vary: ["n"], target: 92, inputs: { n: 1 } },
           {
-            inputs: { n: { integer: true, max: "9.5" } },
+            inputs: { n: { wholeNumber: true, max: "9.5" } },
           },
         ),
       ),
@@ -301,38 +301,46 @@ describe("solveMultiplier: option messages", () => {
   };
 
   it("says what is wrong with the vary list, and where", () => {
-    expect(expectCode(bad({ vary: [] }), "INVALID_ARGUMENT", ["vary"]).message).toMatch(
+    expect(expectCode(bad({ vary: [] }), "INVALID_ARGUMENT", ["options", "vary"]).message).toMatch(
       /The list of inputs is empty; name at least one\./,
     );
     expect(
-      expectCode(bad({ vary: ["newAov", "newAov"] }), "INVALID_ARGUMENT", ["vary", 1]).message,
+      expectCode(bad({ vary: ["newAov", "newAov"] }), "INVALID_ARGUMENT", ["options", "vary", 1])
+        .message,
     ).toMatch(/newAov.* is listed twice\./);
-    expect(expectCode(bad({ vary: "newAov" }), "INVALID_ARGUMENT", ["vary"]).message).toMatch(
-      /Expected a list of input names, got/,
-    );
     expect(
-      expectCode(bad({ vary: ["newAov", "revenue"] }), "INVALID_ARGUMENT", ["vary", 1]).message,
+      expectCode(bad({ vary: "newAov" }), "INVALID_ARGUMENT", ["options", "vary"]).message,
+    ).toMatch(/Expected a list of input names, got/);
+    expect(
+      expectCode(bad({ vary: ["newAov", "revenue"] }), "INVALID_ARGUMENT", ["options", "vary", 1])
+        .message,
     ).toMatch(/revenue.* is computed by a formula; only inputs can be varied or attributed\./);
-    expect(expectCode(bad({ vary: ["nope"] }), "UNKNOWN_NODE", ["vary", 0]).message).toMatch(
-      /nope.* is not a node of the model\./,
-    );
-    expect(expectCode(bad({ vary: [3] }), "INVALID_ARGUMENT", ["vary", 0]).message).toMatch(
-      /Expected a node name \(a string\), got/,
-    );
+    expect(
+      expectCode(bad({ vary: ["nope"] }), "UNKNOWN_NODE", ["options", "vary", 0]).message,
+    ).toMatch(/nope.* is not a node of the model\./);
+    expect(
+      expectCode(bad({ vary: [3] }), "INVALID_ARGUMENT", ["options", "vary", 0]).message,
+    ).toMatch(/Expected a node name \(a string\), got/);
   });
 
   it("says what is wrong with the other options", () => {
-    expect(expectCode(bad({ output: "nope" }), "UNKNOWN_NODE", ["output"]).message).toMatch(
-      /nope.* is not a node of the model\./,
-    );
-    expect(expectCode(bad({ min: 3, max: 2 }), "INVALID_ARGUMENT", ["min"]).message).toMatch(
-      /min is greater than max\./,
-    );
     expect(
-      expectCode(bad({ wholeNumbers: 1 }), "INVALID_ARGUMENT", ["wholeNumbers"]).message,
-    ).toMatch(/Expected true or false, got/);
-    expect(expectCode(bad({ min: "lots" }), "INVALID_NUMBER", ["min"]).path).toEqual(["min"]);
-    expect(expectCode(bad({ max: "lots" }), "INVALID_NUMBER", ["max"]).path).toEqual(["max"]);
+      expectCode(bad({ output: "nope" }), "UNKNOWN_NODE", ["options", "output"]).message,
+    ).toMatch(/nope.* is not a node of the model\./);
+    expect(
+      expectCode(bad({ min: 3, max: 2 }), "INVALID_ARGUMENT", ["options", "min"]).message,
+    ).toMatch(/min is greater than max\./);
+    expect(
+      expectCode(bad({ wholeNumber: 1 }), "INVALID_ARGUMENT", ["options", "wholeNumber"]).message,
+    ).toMatch(/wholeNumber must be true or false, got/);
+    expect(expectCode(bad({ min: "lots" }), "INVALID_NUMBER", ["options", "min"]).path).toEqual([
+      "options",
+      "min",
+    ]);
+    expect(expectCode(bad({ max: "lots" }), "INVALID_NUMBER", ["options", "max"]).path).toEqual([
+      "options",
+      "max",
+    ]);
     expect(
       expectCode(() => solveMultiplier(revenueModel(), [] as never), "INVALID_ARGUMENT", [
         "options",

@@ -10,9 +10,9 @@ const inputs = { x: 1, a: 1 };
 describe("solveMultiplier: option errors", () => {
   it("points at output for an unknown output", () => {
     expectCode(
-      () => solveMultiplier(model, { output: "nope", vary: ["x"], target: 1, inputs }),
+      () => solveMultiplier(model, { output: "nope" as never, vary: ["x"], target: 1, inputs }),
       "UNKNOWN_NODE",
-      ["output"],
+      ["options", "output"],
     );
   });
 
@@ -20,16 +20,17 @@ describe("solveMultiplier: option errors", () => {
     const error = expectCode(
       () => solveMultiplier(model, { output: "y", vary: "x" as never, target: 1, inputs }),
       "INVALID_ARGUMENT",
-      ["vary"],
+      ["options", "vary"],
     );
     expect(error.message).toMatch(/Expected a list of input names/);
   });
 
   it("points at inputs.<name> for a missing input", () => {
     expectCode(
-      () => solveMultiplier(model, { output: "y", vary: ["x"], target: 1, inputs: { x: 1 } }),
+      () =>
+        solveMultiplier(model, { output: "y", vary: ["x"], target: 1, inputs: { x: 1 } as never }),
       "MISSING_INPUT",
-      ["inputs", "a"],
+      ["options", "inputs", "a"],
     );
   });
 
@@ -38,7 +39,7 @@ describe("solveMultiplier: option errors", () => {
       () =>
         solveMultiplier(model, { output: "y", vary: ["x"], target: 1, inputs, maxIterations: 0 }),
       "INVALID_ARGUMENT",
-      ["maxIterations"],
+      ["options", "maxIterations"],
     );
     expect(error.message).toMatch(/Expected a whole number from 1 to 10000, got 0/);
   });

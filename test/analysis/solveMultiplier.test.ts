@@ -9,7 +9,7 @@ import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { w1 } from "../_support/w1.js";
 
-const customers = ["newCustomers", "returningCustomers"];
+const customers = ["newCustomers", "returningCustomers"] as const;
 
 describe("solveMultiplier", () => {
   it("gives W1: ×25 on both customer counts (15,000 new, 37,500 returning)", () => {
@@ -22,7 +22,7 @@ describe("solveMultiplier", () => {
     expect(answer.factor.toString()).toBe("25");
     expect(answer.values.newCustomers!.toString()).toBe("15000");
     expect(answer.values.returningCustomers!.toString()).toBe("37500");
-    expect(answer.current.newCustomers!.toString()).toBe("600");
+    expect(answer.actual.newCustomers!.toString()).toBe("600");
     expect(answer.method).toBe("algebraic");
     expect(answer.degree).toBe(1);
     expect(answer.residual.toString()).toBe("0");
@@ -127,7 +127,7 @@ describe("solveMultiplier", () => {
     bad({ vary: ["revenue"] });
     bad({ min: 3, max: 2 });
     bad({ tolerance: -1 });
-    bad({ wholeNumbers: 1 });
+    bad({ wholeNumber: 1 });
     bad({ maxIterations: 1.5 });
   });
 
@@ -137,14 +137,19 @@ describe("solveMultiplier", () => {
         solveMultiplier(revenueModel(), {
           output: "revenue",
           target: 1,
-          vary: ["nope"],
+          vary: ["nope" as never],
           inputs: w1,
         }),
       "UNKNOWN_NODE",
     );
     expectCode(
       () =>
-        solveMultiplier(revenueModel(), { output: "nope", target: 1, vary: customers, inputs: w1 }),
+        solveMultiplier(revenueModel(), {
+          output: "nope" as never,
+          target: 1,
+          vary: customers,
+          inputs: w1,
+        }),
       "UNKNOWN_NODE",
     );
     expectCode(
@@ -227,7 +232,7 @@ describe("solveMultiplier next to a pole", () => {
       vary: ["x"],
       target: 4,
       inputs: { x: 2 },
-      wholeNumbers: false,
+      wholeNumber: false,
     });
     expect(result.factor?.toString()).toBe("0.125");
     expect(result.values.x?.toString()).toBe("0.25");

@@ -5,7 +5,7 @@ const model = defineModel({ materialCost: "output * usage * price" });
 const base = { output: 130, usage: 10, price: 4 };
 const actual = { output: 140, usage: 9, price: 5 };
 const figures = (
-  options: { method?: "chain" | "shapley" | "lmdi"; order?: string[] },
+  options: { method?: "chain" | "shapley" | "lmdi"; order?: (typeof model.inputs)[number][] },
   digits = 0,
 ) =>
   attribute(model, { output: "materialCost", base, actual, ...options }).contributions.map(

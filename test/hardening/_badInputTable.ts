@@ -149,7 +149,7 @@ const revenueInputFields = (prefix: Path): Field[] =>
 const SMALL_MODEL = () =>
   defineModel(
     { revenue: "customers * conversion * aov" },
-    { inputs: { customers: { integer: true, min: 0 }, conversion: { min: 0, max: 1 } } },
+    { inputs: { customers: { wholeNumber: true, min: 0 }, conversion: { min: 0, max: 1 } } },
   );
 const SMALL_INPUTS = () => ({ customers: 600, conversion: "25%", aov: 8000 });
 
@@ -516,10 +516,10 @@ export const TABLE: readonly Row[] = [
       { revenue: "customers * conversion * aov" },
       {
         inputs: {
-          customers: { integer: true, min: 0, label: "客户数" },
+          customers: { wholeNumber: true, min: 0, label: "客户数" },
           conversion: { min: 0, max: 1 },
         },
-        nodes: { revenue: { label: "营业收入", unit: "元" } },
+        nodes: { revenue: { label: "营业收入", unitLabel: "元" } },
       },
     ],
     fields: [
@@ -529,7 +529,7 @@ export const TABLE: readonly Row[] = [
       { at: [1, "inputs", "customers", "min"], kind: "number", optional: true },
       { at: [1, "inputs", "conversion", "max"], kind: "number", optional: true },
       {
-        at: [1, "inputs", "customers", "integer"],
+        at: [1, "inputs", "customers", "wholeNumber"],
         kind: "value",
         optional: true,
         accepts: ["true"],
@@ -541,7 +541,7 @@ export const TABLE: readonly Row[] = [
         accepts: ["''", "'abc'"],
       },
       {
-        at: [1, "nodes", "revenue", "unit"],
+        at: [1, "nodes", "revenue", "unitLabel"],
         kind: "value",
         optional: true,
         accepts: ["''", "'abc'"],
@@ -578,7 +578,7 @@ export const TABLE: readonly Row[] = [
   {
     name: "compileModel(…).output",
     call: () => ["revenue", SMALL_INPUTS()],
-    run: (name, row) => compileModel(SMALL_MODEL()).output(name as string)(row as never),
+    run: (name, row) => compileModel(SMALL_MODEL()).output(name as never)(row as never),
     fields: [
       { at: [0], kind: "value" },
       { at: [1], kind: "value" },
@@ -674,7 +674,7 @@ export const TABLE: readonly Row[] = [
         max: 1000,
         tolerance: "0.01",
         maxIterations: 200,
-        wholeNumbers: true,
+        wholeNumber: true,
       },
     ],
     fields: [
@@ -689,7 +689,7 @@ export const TABLE: readonly Row[] = [
       { at: [1, "max"], kind: "number", optional: true },
       { at: [1, "tolerance"], kind: "number", nonNegative: true, optional: true },
       { at: [1, "maxIterations"], kind: "number", nonNegative: true, optional: true },
-      { at: [1, "wholeNumbers"], kind: "value", optional: true, accepts: ["true"] },
+      { at: [1, "wholeNumber"], kind: "value", optional: true, accepts: ["true"] },
     ],
   },
   {

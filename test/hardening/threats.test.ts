@@ -286,14 +286,14 @@ describe("names set on Object.prototype", () => {
     plant({ x: 5, a: 90, newCustomers: 1 });
     expect(errorOf(() => evaluateFormula("x + 1", {})).code).toBe("UNKNOWN_FACT");
     const model = defineModel({ y: "x + 1" });
-    expect(errorOf(() => evaluate(model, {})).code).toBe("MISSING_INPUT");
-    expect(errorOf(() => compileModel(model).evaluate({})).code).toBe("MISSING_INPUT");
+    expect(errorOf(() => evaluate(model, {} as never)).code).toBe("MISSING_INPUT");
+    expect(errorOf(() => compileModel(model).evaluate({} as never)).code).toBe("MISSING_INPUT");
     expect(errorOf(() => compileModel(model).output("y")({})).code).toBe("MISSING_INPUT");
     expect(
       errorOf(() => evaluateRules([{ id: "r", when: "x > 1", recommend: "-" }], {})).code,
     ).toBe("UNKNOWN_FACT");
     const { newCustomers: _omitted, ...withoutNewCustomers } = REVENUE_INPUTS;
-    expect(errorOf(() => evaluate(revenueModel(), withoutNewCustomers)).path).toEqual([
+    expect(errorOf(() => evaluate(revenueModel(), withoutNewCustomers as never)).path).toEqual([
       "inputs",
       "newCustomers",
     ]);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { TargetreeError } from "../../src/_lib/errors.js";
 import { compileRules } from "../../src/measure/compileRules.js";
 import { evaluateRules } from "../../src/measure/evaluateRules.js";
-import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
+import { deepFreeze, errorOf, expectBareRecord, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
 const w3Rules = [
@@ -152,7 +152,7 @@ describe("evaluateRules", () => {
     const rules = [{ id: "proto", when: "__proto__ > 1 and 日拜访量 < 3", recommend: "x" }];
     const facts = JSON.parse('{"__proto__": 2, "日拜访量": 1}') as Record<string, number>;
     expect(evaluateRules(rules, facts).map((alert) => alert.id)).toEqual(["proto"]);
-    expect(Object.getPrototypeOf(evaluateRules(rules, facts)[0]!.facts)).toBeNull();
+    expectBareRecord(evaluateRules(rules, facts)[0]!.facts);
   });
 
   it("matches fact names after NFC normalisation and refuses two that collide", () => {

@@ -9,7 +9,7 @@ import { expectCode } from "../_support/errors.js";
 describe("compileModel output: naming the node", () => {
   it("quotes an unknown name in its UNKNOWN_NODE message", () => {
     const compiled = compileModel(defineModel({ y: "x * a" }));
-    const error = expectCode(() => compiled.output("nope"), "UNKNOWN_NODE", ["name"]);
+    const error = expectCode(() => compiled.output("nope" as never), "UNKNOWN_NODE", ["name"]);
     expect(error.message).toBe('UNKNOWN_NODE: "nope" is not a node of the model. (at name)');
   });
 });

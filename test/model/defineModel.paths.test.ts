@@ -41,25 +41,19 @@ describe("defineModel: error messages", () => {
       "options that are not an object",
       () => defineModel({ a: "b" }, 5 as never),
       ["options"],
-      "options must be an object.",
+      "Options must be an object, got 5.",
     ],
     [
       "options.inputs that is not an object",
       () => defineModel({ a: "b" }, { inputs: 5 as never }),
       ["options", "inputs"],
-      "options.inputs must be an object.",
+      "options.inputs must be an object, got 5.",
     ],
     [
       "an input spec that is not an object",
       () => defineModel({ a: "b" }, { inputs: { b: 5 as never } }),
       ["options", "inputs", "b"],
-      "Expected an object, got 5.",
-    ],
-    [
-      "an unknown input option",
-      () => defineModel({ a: "b" }, { inputs: { b: { interger: true } as never } }),
-      ["options", "inputs", "b", "interger"],
-      'Unknown option "interger"; use label, unit, min, max, integer.',
+      "Expected an object of label, unitLabel, min, max, wholeNumber, got 5.",
     ],
     [
       "min above max",
@@ -68,32 +62,32 @@ describe("defineModel: error messages", () => {
       "min is greater than max.",
     ],
     [
-      "integer that is not a boolean",
-      () => defineModel({ a: "b" }, { inputs: { b: { integer: 1 as never } } }),
-      ["options", "inputs", "b", "integer"],
-      "integer must be true or false.",
+      "wholeNumber that is not a boolean",
+      () => defineModel({ a: "b" }, { inputs: { b: { wholeNumber: 1 as never } } }),
+      ["options", "inputs", "b", "wholeNumber"],
+      "wholeNumber must be true or false, got 1.",
     ],
     [
       "a label that is not a string",
       () => defineModel({ a: "b" }, { inputs: { b: { label: 5 as never } } }),
       ["options", "inputs", "b", "label"],
-      "label must be a string.",
+      "label must be a string, got 5.",
     ],
     [
-      "a unit that is not a string",
-      () => defineModel({ a: "b" }, { nodes: { a: { unit: 5 as never } } }),
-      ["options", "nodes", "a", "unit"],
-      "unit must be a string.",
+      "a unit label that is not a string",
+      () => defineModel({ a: "b" }, { nodes: { a: { unitLabel: 5 as never } } }),
+      ["options", "nodes", "a", "unitLabel"],
+      "unitLabel must be a string, got 5.",
     ],
     [
       "a formula node described as an input",
-      () => defineModel({ a: "b" }, { inputs: { a: {} } }),
+      () => defineModel({ a: "b" }, { inputs: { a: {} } } as never),
       ["options", "inputs", "a"],
       '"a" is computed by a formula, not an input; describe it in options.nodes.',
     ],
     [
       "an input described in options.nodes",
-      () => defineModel({ a: "b" }, { nodes: { b: {} } }),
+      () => defineModel({ a: "b" }, { nodes: { b: {} } } as never),
       ["options", "nodes", "b"],
       '"b" is an input; describe it in options.inputs.',
     ],
@@ -101,39 +95,123 @@ describe("defineModel: error messages", () => {
       "options.nodes that is not an object",
       () => defineModel({ a: "b" }, { nodes: [] as never }),
       ["options", "nodes"],
-      "options.nodes must be an object.",
+      "options.nodes must be an object, got an array.",
     ],
     [
       "options.nodes that is null",
       () => defineModel({ a: "b" }, { nodes: null as never }),
       ["options", "nodes"],
-      "options.nodes must be an object.",
-    ],
-    [
-      "an unknown node option",
-      () => defineModel({ a: "b" }, { nodes: { a: { min: 0 } as never } }),
-      ["options", "nodes", "a", "min"],
-      'Unknown option "min"; use label, unit.',
+      "options.nodes must be an object, got null.",
     ],
   ])("refuses %s (INVALID_ARGUMENT), saying so", (_, run, path, message) => {
     const error = expectCode(run, "INVALID_ARGUMENT", path);
     expect(error.message).toContain(`INVALID_ARGUMENT: ${message} (at `);
   });
 
+  it.each([
+    [
+      "an unknown option",
+      () => defineModel({ a: "b" }, { input: { b: {} } } as never),
+      ["options", "input"],
+      'Unknown option "input". Did you mean "inputs"? Known options: "inputs", "nodes".',
+    ],
+    [
+      "an unknown input field, with the nearest known one",
+      () => defineModel({ a: "b" }, { inputs: { b: { interger: true } as never } }),
+      ["options", "inputs", "b", "interger"],
+      'Unknown option "interger". Known options: "label", "unitLabel", "min", "max", "wholeNumber".',
+    ],
+    [
+      "the old name of the whole-number flag",
+      () => defineModel({ a: "b" }, { inputs: { b: { integer: true } as never } }),
+      ["options", "inputs", "b", "integer"],
+      'Unknown option "integer". Known options: "label", "unitLabel", "min", "max", "wholeNumber".',
+    ],
+    [
+      "the old name of the unit label",
+      () => defineModel({ a: "b" }, { nodes: { a: { unit: "元" } as never } }),
+      ["options", "nodes", "a", "unit"],
+      'Unknown option "unit". Known options: "label", "unitLabel".',
+    ],
+    [
+      "a misspelt node field",
+      () => defineModel({ a: "b" }, { nodes: { a: { lable: "A" } as never } }),
+      ["options", "nodes", "a", "lable"],
+      'Unknown option "lable". Did you mean "label"? Known options: "label", "unitLabel".',
+    ],
+    [
+      "a bound on a formula node",
+      () => defineModel({ a: "b" }, { nodes: { a: { min: 0 } as never } }),
+      ["options", "nodes", "a", "min"],
+      'Unknown option "min". Known options: "label", "unitLabel".',
+    ],
+  ])("refuses %s (UNKNOWN_OPTION), saying so", (_, run, path, message) => {
+    const error = expectCode(run, "UNKNOWN_OPTION", path);
+    expect(error.message).toBe(`UNKNOWN_OPTION: ${message} (at ${path.join(".")})`);
+  });
+
+  it("reports a name one edit away from a described input as a likely typo (LIKELY_TYPO)", () => {
+    const error = expectCode(
+      () =>
+        defineModel(
+          { revenue: "customers * conversion", lost: "customers * (1 - converson)" },
+          { inputs: { conversion: { min: 0, max: 1 } } },
+        ),
+      "LIKELY_TYPO",
+      ["formulas", "lost"],
+    );
+    expect(error.message).toBe(
+      'LIKELY_TYPO: In formula "lost" at column 18, near "converson)": "converson" is not described in options.inputs, but the described input "conversion" is one edit away: a typo? If it is a separate input, describe it in options.inputs too. (at formulas.lost)',
+    );
+    expect(error.details).toMatchObject({ name: "converson", closest: "conversion", column: 18 });
+  });
+
+  it("reports the typo, not an unused input, when the only use of an input is misspelt", () => {
+    const error = expectCode(
+      () =>
+        defineModel({ revenue: "customers * Conversion" }, { inputs: { conversion: {} } } as never),
+      "LIKELY_TYPO",
+      ["formulas", "revenue"],
+    );
+    expect(error.details.closest).toBe("conversion");
+  });
+
+  it("keeps a name near a described input when it is described too, or when it is short or numbered", () => {
+    const both = defineModel(
+      { y: "conversion * converson" },
+      { inputs: { conversion: {}, converson: {} } },
+    );
+    expect(both.inputs).toEqual(["conversion", "converson"]);
+    expect(defineModel({ y: "a * b" }, { inputs: { a: {} } }).inputs).toEqual(["a", "b"]);
+    expect(defineModel({ y: "price1 + price2" }, { inputs: { price1: {} } }).inputs).toEqual([
+      "price1",
+      "price2",
+    ]);
+    expect(defineModel({ y: "conversion * converson" }).inputs).toEqual([
+      "conversion",
+      "converson",
+    ]);
+    // One character apart in Chinese is usually another thing: 新客户数 and 老客户数.
+    expect(
+      defineModel({ 收入: "新客户数 * 转化率 + 老客户数 * 复购率" }, { inputs: { 新客户数: {} } })
+        .inputs,
+    ).toEqual(["新客户数", "转化率", "老客户数", "复购率"]);
+  });
+
   it("says which metadata no formula uses (UNKNOWN_NODE)", () => {
     expect(
-      expectCode(() => defineModel({ total: "a + b" }, { inputs: { c: {} } }), "UNKNOWN_NODE", [
-        "options",
-        "inputs",
-        "c",
-      ]).message,
+      expectCode(
+        () => defineModel({ total: "a + b" }, { inputs: { c: {} } } as never),
+        "UNKNOWN_NODE",
+        ["options", "inputs", "c"],
+      ).message,
     ).toContain('"c" is described in options.inputs but no formula uses it.');
     expect(
-      expectCode(() => defineModel({ total: "a" }, { nodes: { other: {} } }), "UNKNOWN_NODE", [
-        "options",
-        "nodes",
-        "other",
-      ]).message,
+      expectCode(
+        () => defineModel({ total: "a" }, { nodes: { other: {} } } as never),
+        "UNKNOWN_NODE",
+        ["options", "nodes", "other"],
+      ).message,
     ).toContain('"other" is described in options.nodes but is not a node of the model.');
   });
 
@@ -171,14 +249,14 @@ describe("defineModel: error messages", () => {
       {
         inputs: {
           b: { min: 1, max: 1 },
-          c: { min: undefined, max: 1, integer: undefined, label: undefined } as never,
+          c: { min: undefined, max: 1, wholeNumber: undefined, label: undefined } as never,
         },
       },
     );
     expect(model.nodes.b!.min?.toString()).toBe("1");
     expect(model.nodes.b!.max?.toString()).toBe("1");
     expect(model.nodes.c!.min).toBeNull();
-    expect(model.nodes.c!.integer).toBe(false);
+    expect(model.nodes.c!.wholeNumber).toBe(false);
     expect(model.nodes.c!.label).toBeNull();
     expect(defineModel({ a: "b" }, { inputs: undefined } as never).inputs).toEqual(["b"]);
   });

@@ -17,7 +17,7 @@ describe("defineModel: names", () => {
 
   it("locates a bad name in options.inputs under options.inputs", () => {
     const error = expectCode(
-      () => defineModel({ y: "a" }, { inputs: { "1a": {} } }),
+      () => defineModel({ y: "a" }, { inputs: { "1a": {} } } as never),
       "INVALID_ARGUMENT",
       ["options", "inputs", "1a"],
     );
@@ -26,7 +26,7 @@ describe("defineModel: names", () => {
 
   it("locates a bad name in options.nodes under options.nodes", () => {
     const error = expectCode(
-      () => defineModel({ y: "a" }, { nodes: { "1a": {} } }),
+      () => defineModel({ y: "a" }, { nodes: { "1a": {} } } as never),
       "INVALID_ARGUMENT",
       ["options", "nodes", "1a"],
     );
@@ -51,8 +51,8 @@ describe("defineModel: SELF_REFERENCE past logical operators and calls", () => {
 describe("defineModel: the model object", () => {
   it("marks a formula node as not whole-number, described or not", () => {
     const model = defineModel({ y: "a * 2", z: "y + 1" }, { nodes: { z: { label: "Z" } } });
-    expect(model.nodes.y!.integer).toBe(false);
-    expect(model.nodes.z!.integer).toBe(false);
+    expect(model.nodes.y!.wholeNumber).toBe(false);
+    expect(model.nodes.z!.wholeNumber).toBe(false);
   });
 
   it("keeps its compiled internals out of what inspecting the model shows", () => {

@@ -6,16 +6,20 @@ import { dependsOn } from "../../src/model/dependsOn.js";
 import { expectCode } from "../_support/errors.js";
 
 describe("dependsOn: errors", () => {
-  it("answers UNKNOWN_NODE (not a crash) when the model is undefined", () => {
-    const error = expectCode(() => dependsOn(undefined as never, "a", "b"), "UNKNOWN_NODE", [
-      "node",
-    ]);
-    expect(error.message).toContain('"a" is not a node of the model.');
+  it("refuses an undefined model (INVALID_ARGUMENT, not a crash)", () => {
+    const error = expectCode(
+      () => dependsOn(undefined as never, "a" as never, "b" as never),
+      "INVALID_ARGUMENT",
+      ["model"],
+    );
+    expect(error.message).toContain("Expected a model made by defineModel, got undefined.");
   });
 
   it("quotes an unknown node name", () => {
     const model = defineModel({ y: "x * a" });
-    const error = expectCode(() => dependsOn(model, "nope", "x"), "UNKNOWN_NODE", ["node"]);
+    const error = expectCode(() => dependsOn(model, "nope" as never, "x"), "UNKNOWN_NODE", [
+      "node",
+    ]);
     expect(error.message).toBe('UNKNOWN_NODE: "nope" is not a node of the model. (at node)');
   });
 });

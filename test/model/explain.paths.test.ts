@@ -32,7 +32,8 @@ describe("explain: the root", () => {
         .message,
     ).toContain("The root must be a node name (a string), got 5.");
     expect(
-      expectCode(() => explain(revenueModel(), w1, "profit"), "UNKNOWN_NODE", ["root"]).message,
+      expectCode(() => explain(revenueModel(), w1, "profit" as never), "UNKNOWN_NODE", ["root"])
+        .message,
     ).toContain('"profit" is not a node of the model.');
     expect(explain(revenueModel(), w1, "newAov").kind).toBe("input");
   });
@@ -80,13 +81,44 @@ describe("renderTree: layout", () => {
     ]);
   });
 
+  it("shows no share on an only child, whose parent may add a constant", () => {
+    const model = defineModel({ margin: "revenue - 100", revenue: "price * 2" });
+    expect(renderTree(model, { price: 15 })).toBe(
+      [
+        "margin       -70  = revenue - 100",
+        "└─ revenue    30  = price × 2",
+        "   └─ price   15",
+      ].join("\n"),
+    );
+    // explain still reports the share; only the printed tree leaves it out.
+    expect(explain(model, { price: 15 }).children[0]!.share?.toString()).toBe(
+      "-0.4285714285714285714285714285714285714285714285714285714285714286",
+    );
+  });
+
+  it("refuses an unknown option, naming the nearest known one, and a bad digits value", () => {
+    const model = defineModel({ y: "x + 1" });
+    const typo = expectCode(
+      () => renderTree(model, { x: 1 }, { shareLable: "of" } as never),
+      "UNKNOWN_OPTION",
+      ["options", "shareLable"],
+    );
+    expect(typo.message).toContain('Did you mean "shareLabel"?');
+    const digits = expectCode(
+      () => renderTree(model, { x: 1 }, { digits: 2.5 }),
+      "INVALID_ARGUMENT",
+      ["options", "digits"],
+    );
+    expect(digits.message).toContain("digits must be a whole number from 0 to 20, got 2.5.");
+  });
+
   it("marks a repeated node with an arrow and leaves out its formula", () => {
     const model = defineModel({ total: "left + right", left: "base * 2", right: "base + left" });
     expect(renderTree(model, { base: 3 })).toBe(
       [
         "total         15            = left + right",
         "├─ left        6  占40%     = base × 2",
-        "│  └─ base     3  占100%",
+        "│  └─ base     3",
         "└─ right       9  占60%     = base + left",
         "   ├─ base     3  占33.33%",
         "   └─ left ↑   6  占66.67%",

@@ -29,7 +29,7 @@ describe("explain", () => {
       kind: "input",
       formula: null,
       label: "新客户数",
-      unit: "人",
+      unitLabel: "人",
     });
   });
 
@@ -103,7 +103,7 @@ describe("explain", () => {
     });
 
     it("refuses an unknown root (UNKNOWN_NODE)", () => {
-      const error = errorOf(() => explain(revenueModel(), w1, "profit"));
+      const error = errorOf(() => explain(revenueModel(), w1, "profit" as never));
       expect(error.code).toBe("UNKNOWN_NODE");
       expect(error.path).toEqual(["root"]);
     });
@@ -216,7 +216,7 @@ describe("renderTree", () => {
   });
 
   it("gives the errors of explain (UNKNOWN_NODE, MISSING_INPUT)", () => {
-    expect(errorOf(() => renderTree(revenueModel(), w1, { root: "nope" })).code).toBe(
+    expect(errorOf(() => renderTree(revenueModel(), w1, { root: "nope" as never })).code).toBe(
       "UNKNOWN_NODE",
     );
     expect(errorOf(() => renderTree(revenueModel(), {} as never)).code).toBe("MISSING_INPUT");

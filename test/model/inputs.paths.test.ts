@@ -9,7 +9,7 @@ import { expectCode } from "../_support/errors.js";
 
 const bounded = defineModel(
   { y: "x + n" },
-  { inputs: { x: { min: 0, max: 100 }, n: { integer: true } } },
+  { inputs: { x: { min: 0, max: 100 }, n: { wholeNumber: true } } },
 );
 
 describe("reading inputs: bounds and whole numbers", () => {
@@ -120,7 +120,7 @@ describe("reading inputs: the record", () => {
     ).toContain('"y" is computed by its formula, so it cannot be given as an input.');
     expect(
       expectCode(
-        () => evaluate(defineModel({ t: "café" }), { "caf\u00e9": 1, "cafe\u0301": 2 }),
+        () => evaluate(defineModel({ t: "café" }), { "caf\u00e9": 1, "cafe\u0301": 2 } as never),
         "DUPLICATE_NAME",
         ["inputs", "cafe\u0301"],
       ).message,
@@ -144,32 +144,19 @@ describe("reading inputs: the record", () => {
       ["one letter added inside", "newCusstomers"],
       ["one letter dropped at the end", "newCustomer"],
       ["one letter dropped inside", "newCustmers"],
+      ["two letters changed", "nexCuxtomers"],
+      ["two letters dropped", "newCustmer"],
     ])("for %s", (_, key) => {
       expect(messageFor(key)).toContain(
-        `"${key}" is not an input of the model; did you mean "newCustomers"?`,
+        `"${key}" is not an input of the model. Did you mean "newCustomers"? (at`,
       );
     });
 
     it.each([
-      ["two letters changed", "nexCuxtomers"],
-      ["two letters added", "newCustomersXY"],
-      ["a letter added and one changed", "newCusstomerss"],
-      ["two letters dropped", "newCustmer"],
-      ["two letters swapped", "conversoin"],
       ["nothing alike", "xyz"],
+      ["a name that shares only a few letters", "customerCount"],
     ])("but not for %s", (_, key) => {
       expect(messageFor(key)).toContain(`"${key}" is not an input of the model. (at`);
-    });
-
-    it("only for keys of at most 64 characters", () => {
-      const long = defineModel({ y: `${"a".repeat(65)} + b` });
-      const message = (key: string) =>
-        expectCode(
-          () => evaluate(long, { ["a".repeat(65)]: 1, b: 1, [key]: 1 } as never),
-          "UNKNOWN_NODE",
-        ).message;
-      expect(message("a".repeat(64))).toMatch(/; did you mean "a+…"\?/);
-      expect(message("a".repeat(66))).toMatch(/is not an input of the model\. \(at/);
     });
   });
 });
@@ -179,9 +166,9 @@ describe("compileModel: output(name)", () => {
 
   it("refuses a name that is not a node, a string or not", () => {
     const compiled = compileModel(model);
-    expect(expectCode(() => compiled.output("q"), "UNKNOWN_NODE", ["name"]).message).toContain(
-      '"q" is not a node of the model.',
-    );
+    expect(
+      expectCode(() => compiled.output("q" as never), "UNKNOWN_NODE", ["name"]).message,
+    ).toContain('"q" is not a node of the model.');
     expect(
       expectCode(() => compiled.output(3 as never), "UNKNOWN_NODE", ["name"]).message,
     ).toContain("3 is not a node of the model.");
@@ -221,7 +208,7 @@ describe("dependsOn", () => {
 
   it("refuses a name that is not a node, saying which argument", () => {
     expect(
-      expectCode(() => dependsOn(model, "q", "a"), "UNKNOWN_NODE", ["node"]).message,
+      expectCode(() => dependsOn(model, "q" as never, "a"), "UNKNOWN_NODE", ["node"]).message,
     ).toContain('"q" is not a node of the model.');
     expect(
       expectCode(() => dependsOn(model, "z", 3 as never), "UNKNOWN_NODE", ["other"]).message,
@@ -232,9 +219,13 @@ describe("dependsOn", () => {
   });
 
   it("refuses what is not a model", () => {
-    expectCode(() => dependsOn({} as never, "z", "a"), "UNKNOWN_NODE", ["node"]);
-    expectCode(() => dependsOn(null as never, "z", "a"), "UNKNOWN_NODE", ["node"]);
-    expectCode(() => dependsOn("model" as never, "z", "a"), "UNKNOWN_NODE", ["node"]);
+    for (const notAModel of [{}, null, "model", { nodes: { z: {} } }]) {
+      expectCode(
+        () => dependsOn(notAModel as never, "z" as never, "a" as never),
+        "INVALID_ARGUMENT",
+        ["model"],
+      );
+    }
   });
 });
 

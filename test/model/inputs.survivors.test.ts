@@ -16,9 +16,9 @@ const unknownKey = (key: string) =>
 describe("reading inputs: suggestions for an unknown key", () => {
   it("suggests an input one letter longer or shorter than the key", () => {
     expect(unknownKey("pric")).toContain(
-      '"pric" is not an input of the model; did you mean "price"?',
+      '"pric" is not an input of the model. Did you mean "price"?',
     );
-    expect(unknownKey("pricex")).toContain('did you mean "price"?');
+    expect(unknownKey("pricex")).toContain('Did you mean "price"?');
   });
 
   it("suggests nothing for a key one letter shorter but otherwise different", () => {

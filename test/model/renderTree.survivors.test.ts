@@ -4,7 +4,7 @@ import { defineModel } from "../../src/model/defineModel.js";
 import { renderTree } from "../../src/model/renderTree.js";
 import { expectCode } from "../_support/errors.js";
 
-const model = defineModel({ y: "x + a" }, { nodes: { y: { unit: "%" } } });
+const model = defineModel({ y: "x + a" }, { nodes: { y: { unitLabel: "%" } } });
 const inputs = { x: "0.0123456", a: "0.01" };
 
 describe("renderTree: digits", () => {
@@ -39,6 +39,6 @@ describe("renderTree: option errors", () => {
       "INVALID_ARGUMENT",
       ["options", "symbols"],
     );
-    expect(error.message).toContain('Expected one of "math", "ascii", got the string "latex".');
+    expect(error.message).toContain('symbols must be "math" or "ascii", got the string "latex".');
   });
 });

@@ -20,7 +20,7 @@ describe("revenueModel", () => {
       "老客收入",
       "营业收入",
     ]);
-    expect(model.nodes.newCustomers).toMatchObject({ integer: true, max: null });
+    expect(model.nodes.newCustomers).toMatchObject({ wholeNumber: true, max: null });
     expect(model.nodes.newCustomers!.min?.toString()).toBe("0");
     expect(model.nodes.conversion!.max?.toString()).toBe("1");
     expect(model.nodes.returningAov!.min?.toString()).toBe("0");
@@ -56,7 +56,7 @@ describe("dependsOn", () => {
 
   it("refuses unknown names (UNKNOWN_NODE)", () => {
     try {
-      dependsOn(revenueModel(), "revenue", "profit");
+      dependsOn(revenueModel(), "revenue", "profit" as never);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(TargetreeError);

@@ -38,14 +38,21 @@ const W1_DOCUMENT = {
     returningRevenue: "returningCustomers * repurchase * returningAov",
   },
   inputs: {
-    newCustomers: { label: "新客户数", unit: "人", integer: true, min: 0 },
-    conversion: { label: "转化率", unit: "%", min: 0, max: "100%" },
-    newAov: { label: "客单价(新客)", unit: "元", min: 0 },
+    newCustomers: { label: "新客户数", unitLabel: "人", wholeNumber: true, min: 0 },
+    conversion: { label: "转化率", unitLabel: "%", min: 0, max: "100%" },
+    newAov: { label: "客单价(新客)", unitLabel: "元", min: 0 },
   },
-  nodes: { revenue: { label: "营业收入", unit: "元" } },
+  nodes: { revenue: { label: "营业收入", unitLabel: "元" } },
 };
 
 const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+/** Each listed problem's code and path, in order. */
+const issuesOf = (error: TargetreeError): [string | null, unknown[]][] =>
+  (error.details.issues as { code: string | null; path: unknown[] }[]).map((issue) => [
+    issue.code,
+    issue.path,
+  ]);
 
 describe("modelToDefinition", () => {
   it("writes the W1 revenue model as a version-1 document with every input in order", () => {
@@ -55,15 +62,20 @@ describe("modelToDefinition", () => {
     expect(Object.keys(document.inputs!)).toEqual(revenueModel().inputs);
     expect(document.inputs!.newCustomers).toEqual({
       label: "新客户数",
-      unit: "人",
+      unitLabel: "人",
       min: 0,
-      integer: true,
+      wholeNumber: true,
     });
-    expect(document.inputs!.conversion).toEqual({ label: "转化率", unit: "%", min: 0, max: 1 });
-    expect(document.nodes!.revenue).toEqual({ label: "营业收入", unit: "元" });
+    expect(document.inputs!.conversion).toEqual({
+      label: "转化率",
+      unitLabel: "%",
+      min: 0,
+      max: 1,
+    });
+    expect(document.nodes!.revenue).toEqual({ label: "营业收入", unitLabel: "元" });
   });
 
-  it("leaves nodes out when no formula node has a label or unit, and writes bare inputs as {}", () => {
+  it("leaves nodes out when no formula node has a label or unit label, and writes bare inputs as {}", () => {
     const document = modelToDefinition(defineModel({ total: "a + b" }));
     expect(throughJson(document)).toEqual({
       version: 1,
@@ -129,13 +141,13 @@ describe("modelToDefinition", () => {
     }
   });
 
-  it("writes the metadata of a formula node that has only a unit or only a label", () => {
+  it("writes the metadata of a formula node that has only a unit label or only a label", () => {
     const model = defineModel(
       { total: "a + b", share: "a / total" },
-      { nodes: { total: { unit: "元" }, share: { label: "占比" } } },
+      { nodes: { total: { unitLabel: "元" }, share: { label: "占比" } } },
     );
     expect(throughJson(modelToDefinition(model).nodes)).toEqual({
-      total: { unit: "元" },
+      total: { unitLabel: "元" },
       share: { label: "占比" },
     });
   });
@@ -241,9 +253,9 @@ describe("parseModelDefinition", () => {
         ["inputs", "b", "max"],
       ],
       [
-        { version: 1, formulas: { a: "b" }, inputs: { b: { integer: "yes" } } },
+        { version: 1, formulas: { a: "b" }, inputs: { b: { wholeNumber: "yes" } } },
         "INVALID_ARGUMENT",
-        ["inputs", "b", "integer"],
+        ["inputs", "b", "wholeNumber"],
       ],
       [
         { version: 1, formulas: { a: "b" }, inputs: { b: { lable: "x" } } },
@@ -280,6 +292,70 @@ describe("parseModelDefinition", () => {
     ).toBe(
       'INVALID_ARGUMENT: "a" is computed by a formula, not an input; describe it in nodes. (at inputs.a)',
     );
+  });
+
+  it("lists every problem of the model, not only the first", () => {
+    const error = failure(() =>
+      parseModelDefinition({
+        version: 1,
+        formulas: { a: "b +", c: "c + 1", d: "e * 2" },
+        nodes: { q: {} },
+      }),
+    );
+    expect(error.code).toBe("FORMULA_SYNTAX");
+    expect(issuesOf(error)).toEqual([
+      ["FORMULA_SYNTAX", ["formulas", "a"]],
+      ["SELF_REFERENCE", ["formulas", "c"]],
+      ["UNKNOWN_NODE", ["nodes", "q"]],
+    ]);
+    expect(error.message).toContain("2 more problems are listed in details.issues");
+  });
+
+  it("reports a cycle as CYCLE with its path, even when inputs are described", () => {
+    const error = failure(() =>
+      parseModelDefinition({
+        version: 1,
+        formulas: { a: "b + x", b: "a * 2" },
+        inputs: { x: { min: 0 }, a: {} },
+      }),
+    );
+    expect([error.code, error.path]).toEqual(["CYCLE", ["formulas", "a"]]);
+    expect(error.details.cycle).toEqual(["a", "b", "a"]);
+    expect(issuesOf(error)).toEqual([
+      ["CYCLE", ["formulas", "a"]],
+      ["INVALID_ARGUMENT", ["inputs", "a"]],
+    ]);
+  });
+
+  it("lists the model's problems beside the shape's", () => {
+    const error = failure(() =>
+      parseModelDefinition({
+        version: 1,
+        formulas: { a: "b + x", b: "a" },
+        inputs: { x: { lable: "x" } },
+      }),
+    );
+    expect(issuesOf(error)).toEqual([
+      [null, ["inputs", "x", "lable"]],
+      ["CYCLE", ["formulas", "a"]],
+    ]);
+  });
+
+  it("reports a formula name one edit away from a described input as a likely typo", () => {
+    const document = modelToDefinition(revenueModel()) as {
+      formulas: Record<string, string>;
+    };
+    const misspelt = {
+      ...document,
+      formulas: { ...document.formulas, newRevenue: "newCustomers * converson * newAov" },
+    };
+    const error = failure(() => parseModelDefinition(JSON.parse(JSON.stringify(misspelt))));
+    expect([error.code, error.path]).toEqual(["LIKELY_TYPO", ["formulas", "newRevenue"]]);
+    expect(error.message).toContain(
+      '"converson" is not described in inputs, but the described input "conversion" is one edit away: a typo? If it is a separate input, describe it in inputs too.',
+    );
+    // Only the typo is reported: the unused "conversion" is the same problem.
+    expect(issuesOf(error)).toEqual([["LIKELY_TYPO", ["formulas", "newRevenue"]]]);
   });
 
   it("lists every shape problem in details.issues", () => {
@@ -397,7 +473,7 @@ describe("formulas and defineModelOptions", () => {
         "INVALID_ARGUMENT: Expected a string, got 1. (at nodes.a.label)",
       ],
       [
-        { nodes: { a: { unit: "元", min: 0 } } },
+        { nodes: { a: { unitLabel: "元", min: 0 } } },
         'INVALID_ARGUMENT: Unknown field "min" (check the spelling). (at nodes.a.min)',
       ],
     ];
@@ -461,10 +537,10 @@ const modelArbitrary = fc
       fc.record(
         {
           label: fc.string({ maxLength: 6 }),
-          unit: fc.constantFrom("元", "人", "%"),
+          unitLabel: fc.constantFrom("元", "人", "%"),
           min: bound,
           max: bound,
-          integer: fc.boolean(),
+          wholeNumber: fc.boolean(),
         },
         { requiredKeys: [] },
       ),
@@ -562,7 +638,7 @@ describe("properties", () => {
       ),
       inputs: fc.dictionary(
         fc.constantFrom("a", "b", "c", "x"),
-        fc.constantFrom({}, { min: 0 }, { max: "abc" }, { integer: 1 }, { min: 3, max: 2 }),
+        fc.constantFrom({}, { min: 0 }, { max: "abc" }, { wholeNumber: 1 }, { min: 3, max: 2 }),
         { maxKeys: 2 },
       ),
     });

@@ -35,7 +35,7 @@ const VALID: Partial<Record<SchemaName, unknown[]>> = {
   ],
   formulas: [{ revenue: "a * b" }],
   defineModelOptions: [
-    { inputs: { a: { min: 0, integer: true } }, nodes: { revenue: { unit: "元" } } },
+    { inputs: { a: { min: 0, wholeNumber: true } }, nodes: { revenue: { unitLabel: "元" } } },
   ],
   weights: [{ 华东: 35, 华南: "25%" }, [1, "2.5", "3万"]],
   shares: [{ 粮油: "40%", 日化: 0.3 }],
@@ -177,7 +177,7 @@ describe("toJsonSchema", () => {
       maxLength: 1_000_000,
     });
     expect(
-      dig(json, "properties", "inputs", "additionalProperties", "properties", "integer"),
+      dig(json, "properties", "inputs", "additionalProperties", "properties", "wholeNumber"),
     ).toEqual({ type: "boolean" });
   });
 

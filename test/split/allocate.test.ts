@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { allocate } from "../../src/split/allocate.js";
+import { expectBareRecord } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { deepFreeze, expectError, longArray, record, strings } from "./_helpers.js";
 
@@ -37,7 +38,7 @@ describe("allocate", () => {
   it("keeps the caller's key order and returns a null-prototype record", () => {
     const parts = allocate(3, { z: 1, a: 1, m: 1 }, { unit: 1 });
     expect(Object.keys(parts)).toEqual(["z", "a", "m"]);
-    expect(Object.getPrototypeOf(parts)).toBeNull();
+    expectBareRecord(parts);
   });
 
   it("treats __proto__, constructor and toString as ordinary keys", () => {

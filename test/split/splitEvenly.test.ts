@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { splitEvenly } from "../../src/split/splitEvenly.js";
+import { expectBareRecord } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { deepFreeze, expectError, longArray, record, strings } from "./_helpers.js";
 
@@ -26,7 +27,7 @@ describe("splitEvenly", () => {
   it("returns a null-prototype record in the caller's order for names", () => {
     const parts = splitEvenly(4, ["z", "__proto__"], { unit: 1 });
     expect(Object.keys(parts)).toEqual(["z", "__proto__"]);
-    expect(Object.getPrototypeOf(parts)).toBeNull();
+    expectBareRecord(parts);
   });
 
   it("throws INVALID_ARGUMENT for no parts or a count that is not a whole number from 1", () => {

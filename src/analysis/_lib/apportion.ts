@@ -66,30 +66,3 @@ export function apportionRationals(
     decimals,
   };
 }
-
-/**
- * Rounds approximate contributions half-up to a common place (a few digits short of the precision, so
- * the approximation error is below it) and adds what their sum misses to the largest in magnitude.
- */
-export function apportionApproximate(
-  values: readonly Decimal[],
-  total: Decimal,
-  digits: number = PRECISION - 4,
-): Apportioned {
-  const decimals = chooseDecimals(values, total, digits);
-  const units = values.map((value) => unitsAt(value, decimals));
-  const residualUnits = unitsAt(total, decimals) - units.reduce((sum, unit) => sum + unit, 0n);
-  if (residualUnits !== 0n && units.length > 0) {
-    let largest = 0;
-    const magnitude = (unit: bigint): bigint => (unit < 0n ? -unit : unit);
-    units.forEach((unit, index) => {
-      if (magnitude(unit) > magnitude(units[largest]!)) largest = index;
-    });
-    units[largest] = units[largest]! + residualUnits;
-  }
-  return {
-    parts: units.map((unit) => fromScaled(unit, decimals)),
-    residual: fromScaled(residualUnits, decimals),
-    decimals,
-  };
-}

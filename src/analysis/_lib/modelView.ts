@@ -26,7 +26,7 @@ export function modelView(model: Model): ModelView {
     graph: { formulas, inputs: model.inputs, order: model.outputs },
     bounds: (input) => {
       const spec = model.nodes[input]!;
-      return { min: spec.min, max: spec.max, integer: spec.integer };
+      return { min: spec.min, max: spec.max, wholeNumber: spec.wholeNumber };
     },
     evaluateOutput: (output, values) => evaluatorOf(output)(values),
     constantScope: (_output, allValues, excluded) => {

@@ -1,6 +1,9 @@
 // Validation of the solving and attribution options: names, numbers, counts, input records.
+import { didYouMean } from "../../_lib/closest.js";
 import { Decimal } from "../../_lib/decimal.js";
 import { describeValue, type ErrorPath, excerpt, TargetreeError } from "../../_lib/errors.js";
+import { readOptions } from "../../_lib/options.js";
+import { isRecord, own } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
 import { internalsOf, readInputs } from "../../model/internal.js";
 import type { Model } from "../../model/types.js";
@@ -9,22 +12,21 @@ import { toDecimal } from "../../numbers/toDecimal.js";
 const invalid = (message: string, path: ErrorPath): TargetreeError =>
   new TargetreeError("INVALID_ARGUMENT", message, { path });
 
-/** The options object itself: a plain object, read by own keys. */
-export function checkOptions(
+/**
+ * The options object of an analysis function: required (it names the output), a plain object,
+ * read by own keys, with an unknown key refused (`UNKNOWN_OPTION`, naming the nearest known one).
+ */
+export function readAnalysisOptions(
   options: unknown,
+  known: readonly string[],
   functionName: string,
 ): Readonly<Record<string, unknown>> {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+  if (!isRecord(options)) {
     throw invalid(`${functionName} needs an options object, got ${describeValue(options)}.`, [
       "options",
     ]);
   }
-  return options as Readonly<Record<string, unknown>>;
-}
-
-/** An own option value, or undefined (never an inherited one). */
-export function own(options: Readonly<Record<string, unknown>>, key: string): unknown {
-  return Object.hasOwn(options, key) ? options[key] : undefined;
+  return readOptions(options, known);
 }
 
 /** A node name of the model (input or formula), NFC-normalised. UNKNOWN_NODE otherwise. */
@@ -34,9 +36,11 @@ export function nodeName(model: Model, value: unknown, path: ErrorPath): string 
   }
   const name = value.normalize("NFC");
   if (!Object.hasOwn(model.nodes, name)) {
-    throw new TargetreeError("UNKNOWN_NODE", `${excerpt(value)} is not a node of the model.`, {
-      path,
-    });
+    throw new TargetreeError(
+      "UNKNOWN_NODE",
+      `${excerpt(value)} is not a node of the model.${didYouMean(name, model.order)}`,
+      { path },
+    );
   }
   return name;
 }
@@ -81,7 +85,7 @@ export function optionalNumber(value: unknown, path: ErrorPath): Decimal | null 
   return value === undefined ? null : toDecimal(value as Numeric, path);
 }
 
-/** A whole number in [1, max], or the fallback when absent. */
+/** A whole number in [1, max], or the fallback when absent (a reader the shared one lacks). */
 export function countOption(
   value: unknown,
   path: ErrorPath,
@@ -93,32 +97,6 @@ export function countOption(
     throw invalid(`Expected a whole number from 1 to ${max}, got ${describeValue(value)}.`, path);
   }
   return value;
-}
-
-/** A boolean, or the fallback when absent. */
-export function booleanOption(value: unknown, path: ErrorPath, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== "boolean") {
-    throw invalid(`Expected true or false, got ${describeValue(value)}.`, path);
-  }
-  return value;
-}
-
-/** One of a fixed set of strings, or the fallback when absent. */
-export function enumOption<T extends string>(
-  value: unknown,
-  path: ErrorPath,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) return fallback;
-  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
-    throw invalid(
-      `Expected one of ${allowed.map((item) => JSON.stringify(item)).join(", ")}, got ${describeValue(value)}.`,
-      path,
-    );
-  }
-  return value as T;
 }
 
 /**
@@ -161,9 +139,10 @@ export function tighter(
 
 /** The optional `tolerance` of a numeric search: a non-negative number, or `null` for the default. */
 export function toleranceOption(settings: Readonly<Record<string, unknown>>): Decimal | null {
-  const tolerance = optionalNumber(own(settings, "tolerance"), ["tolerance"]);
+  const path = ["options", "tolerance"];
+  const tolerance = optionalNumber(own(settings, "tolerance"), path);
   if (tolerance?.isNegative()) {
-    throw new TargetreeError("INVALID_ARGUMENT", "tolerance must be ≥ 0.", { path: ["tolerance"] });
+    throw new TargetreeError("INVALID_ARGUMENT", "tolerance must be ≥ 0.", { path });
   }
   return tolerance;
 }
@@ -171,6 +150,8 @@ export function toleranceOption(settings: Readonly<Record<string, unknown>>): De
 /** Refuses a search range whose lower end is above its upper end. */
 export function checkRange(lower: Decimal | null, upper: Decimal | null): void {
   if (lower !== null && upper !== null && lower.gt(upper)) {
-    throw new TargetreeError("INVALID_ARGUMENT", "min is greater than max.", { path: ["min"] });
+    throw new TargetreeError("INVALID_ARGUMENT", "min is greater than max.", {
+      path: ["options", "min"],
+    });
   }
 }

@@ -50,7 +50,7 @@ export interface ScalarSuccess {
   readonly iterations: number;
   /** Other exact solutions within the bounds. */
   readonly alternatives: readonly Decimal[];
-  readonly note: string | null;
+  readonly reason: string | null;
 }
 
 export interface ScalarFailure {
@@ -140,7 +140,7 @@ export function solveScalar(
         method: "algebraic",
         iterations: 0,
         alternatives: [],
-        note: `every value reaches the target: ${exact.reason}`,
+        reason: `every value reaches the target: ${exact.reason}`,
       };
     case "solved":
       return pickExact(exact.candidates);
@@ -177,7 +177,7 @@ export function solveScalar(
       method: "algebraic",
       iterations: 0,
       alternatives: inside.filter((x) => x !== chosen),
-      note: null,
+      reason: null,
     };
   }
 }
@@ -246,7 +246,7 @@ function searchNumerically(problem: ScalarProblem): ScalarSuccess | ScalarFailur
     method: "numeric",
     iterations: result.iterations,
     alternatives: [],
-    note: null,
+    reason: null,
   };
 }
 

@@ -24,7 +24,7 @@ export interface FactorRequest {
   readonly lower: Decimal | null;
   readonly upper: Decimal | null;
   /** Round scaled whole-number inputs so the output reaches the target. */
-  readonly wholeNumbers: boolean;
+  readonly wholeNumber: boolean;
   readonly tolerance: Decimal | null;
   readonly maxIterations: number;
 }
@@ -43,7 +43,7 @@ export interface FactorSuccess {
   readonly iterations: number;
   readonly evaluations: number;
   readonly alternatives: readonly Decimal[];
-  readonly note: string | null;
+  readonly reason: string | null;
 }
 
 export type FactorOutcome = FactorSuccess | ScalarFailure;
@@ -143,8 +143,10 @@ export function solveFactor(view: ModelView, request: FactorRequest): FactorOutc
   let scaled = new Map(vary.map((name) => [name, request.values.get(name)!.times(solved.x)]));
   let achieved = at(solved.x);
   let rounded = false;
-  const whole = vary.filter((name) => view.bounds(name).integer && !scaled.get(name)!.isInteger());
-  if (request.wholeNumbers && whole.length > 0) {
+  const whole = vary.filter(
+    (name) => view.bounds(name).wholeNumber && !scaled.get(name)!.isInteger(),
+  );
+  if (request.wholeNumber && whole.length > 0) {
     const currentOutput = tryEvaluate(at, ONE);
     const atLeast = currentOutput === null || target.gte(currentOutput);
     const attempt = (direction: "ceil" | "floor") => {
@@ -188,6 +190,6 @@ export function solveFactor(view: ModelView, request: FactorRequest): FactorOutc
     iterations: solved.iterations,
     evaluations,
     alternatives: solved.alternatives,
-    note: solved.note,
+    reason: solved.reason,
   };
 }

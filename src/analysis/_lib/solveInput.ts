@@ -30,7 +30,7 @@ export interface SolveRequest {
   readonly lower: Decimal | null;
   readonly upper: Decimal | null;
   /** Round to a whole number that reaches the target. */
-  readonly integer: boolean;
+  readonly wholeNumber: boolean;
   /** Absolute tolerance on the output; null = the default relative one. */
   readonly tolerance: Decimal | null;
   readonly maxIterations: number;
@@ -47,7 +47,7 @@ export interface SolveSuccess {
   readonly iterations: number;
   readonly evaluations: number;
   readonly alternatives: readonly Decimal[];
-  readonly note: string | null;
+  readonly reason: string | null;
 }
 
 export type SolveOutcome = SolveSuccess | ScalarFailure;
@@ -119,7 +119,7 @@ export function solveInput(view: ModelView, request: SolveRequest): SolveOutcome
   let value = solved.x;
   let achieved = at(value);
   let rounded = false;
-  if (request.integer && !value.isInteger()) {
+  if (request.wholeNumber && !value.isInteger()) {
     const whole = wholeNumberThatReaches(value, solved.method === "numeric");
     if (whole === null) {
       return failure(
@@ -141,7 +141,7 @@ export function solveInput(view: ModelView, request: SolveRequest): SolveOutcome
     iterations: solved.iterations,
     evaluations,
     alternatives: solved.alternatives,
-    note: solved.note,
+    reason: solved.reason,
   };
 
   /**

@@ -7,7 +7,7 @@ import type { FormulaGraph } from "./graph.js";
 export interface InputBounds {
   readonly min: Decimal | null;
   readonly max: Decimal | null;
-  readonly integer: boolean;
+  readonly wholeNumber: boolean;
 }
 
 export interface ModelView {

@@ -2,9 +2,11 @@
 // a fast path (bounds compared as JS numbers where that is exact); everything else goes through
 // toDecimal.
 
+import { didYouMean } from "../../_lib/closest.js";
 import { Decimal } from "../../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../../_lib/errors.js";
 import { decimalFromNumber } from "../../_lib/fromNumber.js";
+import { isRecord } from "../../_lib/records.js";
 import type { Numeric } from "../../_lib/types.js";
 import { quote } from "../../formula/internal.js";
 import { formatAmount } from "../../numbers/formatAmount.js";
@@ -16,7 +18,7 @@ export function makeRule(
   name: string,
   min: Decimal | null,
   max: Decimal | null,
-  integer: boolean,
+  wholeNumber: boolean,
 ): InputRule {
   const asNumber = (bound: Decimal | null): number | null => {
     if (bound === null) return null;
@@ -30,7 +32,7 @@ export function makeRule(
     name,
     min,
     max,
-    integer,
+    wholeNumber,
     minNumber,
     maxNumber,
     numberBoundsExact: (min === null || minNumber !== null) && (max === null || maxNumber !== null),
@@ -76,7 +78,7 @@ export function checkInput(rule: InputRule, value: Decimal, path: ErrorPath): De
   if ((rule.min !== null && value.lt(rule.min)) || (rule.max !== null && value.gt(rule.max))) {
     outOfBounds(rule, value, path);
   }
-  if (rule.integer && !value.isInteger()) notWhole(rule, value, path);
+  if (rule.wholeNumber && !value.isInteger()) notWhole(rule, value, path);
   return value;
 }
 
@@ -97,7 +99,7 @@ export function convertInput(raw: unknown, rule: InputRule, pathPrefix: ErrorPat
     ) {
       outOfBounds(rule, new Decimal(raw), [...pathPrefix, rule.name]);
     }
-    if (rule.integer && !Number.isInteger(raw)) {
+    if (rule.wholeNumber && !Number.isInteger(raw)) {
       notWhole(rule, new Decimal(raw), [...pathPrefix, rule.name]);
     }
     return decimalFromNumber(raw);
@@ -124,7 +126,7 @@ export function readInputs(
   options: ReadInputsOptions = {},
 ): (Decimal | null)[] {
   const pathPrefix = options.path ?? ["inputs"];
-  if (typeof inputs !== "object" || inputs === null || Array.isArray(inputs)) {
+  if (!isRecord(inputs)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `Inputs must be an object of input values by name, got ${describeValue(inputs)}.`,
@@ -167,7 +169,7 @@ function readSlowly(
     if (slot === undefined) {
       throw new TargetreeError(
         "UNKNOWN_NODE",
-        `${quote(key)} is not an input of the model${suggest(name, names.slice(0, inputCount))}`,
+        `${quote(key)} is not an input of the model.${didYouMean(name, names.slice(0, inputCount))}`,
         { path: [...pathPrefix, key] },
       );
     }
@@ -203,22 +205,4 @@ function readSlowly(
     values[slot] = convertInput(record[key], rules[slot]!, pathPrefix);
   }
   return values;
-}
-
-/** `; did you mean "newCustomers"?` for a close name (same letters ignoring case, or one edit away). */
-function suggest(key: string, candidates: readonly string[]): string {
-  if (key.length > 64) return ".";
-  const lower = key.toLowerCase();
-  const close = candidates.find(
-    (name) => name.toLowerCase() === lower || editDistanceAtMostOne(name, key),
-  );
-  return close === undefined ? "." : `; did you mean ${quote(close)}?`;
-}
-
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

@@ -10,7 +10,7 @@ export interface InputRule {
   readonly name: string;
   readonly min: Decimal | null;
   readonly max: Decimal | null;
-  readonly integer: boolean;
+  readonly wholeNumber: boolean;
   /**
    * The bounds as JS numbers when comparing a JS number against them gives exactly the Decimal
    * comparison (the bound is the shortest decimal of a double); otherwise null.

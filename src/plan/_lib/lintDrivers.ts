@@ -25,7 +25,11 @@ export function lintDrivers(
     return [
       finding(
         "DRIVERS_INVALID",
-        ["drivers", ...(error.path[0] === "inputs" ? error.path : [])],
+        // reconcile reports a driver at ["options", "inputs", name]: the document's drivers.inputs.
+        [
+          "drivers",
+          ...(error.path[0] === "options" && error.path[1] === "inputs" ? error.path.slice(1) : []),
+        ],
         `The drivers cannot be evaluated: ${error.message}`,
         { error: error.code },
       ),

@@ -21,6 +21,7 @@
 import { newGrid, settle } from "./roundingFlow.js";
 
 const MAX_SAFE_BIG = 9007199254740991n;
+const SMALL_VALUES = 65536;
 
 const floorDivide = (value: bigint, divisor: bigint): bigint => {
   const quotient = value / divisor;
@@ -157,9 +158,23 @@ export function roundProduct(
   for (let j = 0; j < columns; j++)
     grid.columnNeed[j] = Number(columnTargets[j]!) - columnFloor[j]!;
   settle(grid);
+  // A big table's cells take few distinct values: make each small one a BigInt once per call,
+  // so a million cells are not a million allocations.
+  const small: bigint[] = [];
   const result = new Array<bigint>(rows * columns);
-  for (let cell = 0; cell < result.length; cell++)
-    result[cell] = BigInt(floors[cell]! + grid.delta[cell]!);
+  for (let cell = 0; cell < result.length; cell++) {
+    const value = floors[cell]! + grid.delta[cell]!;
+    if (value < 0 || value >= SMALL_VALUES) {
+      result[cell] = BigInt(value);
+      continue;
+    }
+    let shared = small[value];
+    if (shared === undefined) {
+      shared = BigInt(value);
+      small[value] = shared;
+    }
+    result[cell] = shared;
+  }
   return result;
 }
 

@@ -13,16 +13,19 @@
  * 2. Dinic's maximum flow on what is left: one breadth-first search gives every node
  *    its distance from the rows that still need units, then a depth-first search with
  *    a current-edge pointer per node sends every shortest augmenting path of that
- *    length (raise a floored cell, lower a raised one, …) before the next search. Each
- *    phase costs one pass over the cells, and few phases are needed, so the cost grows
- *    near-linearly with the cells (the old one-path-per-search method was quadratic).
- *    By the max-flow/min-cut theorem the flow meets every need exactly when a rounding
+ *    length (raise a floored cell, lower a raised one, …) before the next search (one
+ *    search per unit, as before, was quadratic). By the max-flow/min-cut theorem the flow meets every need exactly when a rounding
  *    with every cell at its floor or ceiling exists; with exact integer marginals (a
  *    proportional table) one always does.
- * 3. If needs remain (the marginals admit no floor-or-ceiling rounding), cells may move
- *    further: raise any cell, lower any positive one, along shortest paths. A
- *    transportation problem with equal row and column totals always has a solution, so
- *    this ends with every need met.
+ * 3. If needs remain (the marginals admit no floor-or-ceiling rounding), the same flow
+ *    runs again letting cells move one unit beyond their floor or ceiling (never below
+ *    zero), and if needs still remain, a third time letting cells rise without limit
+ *    and fall to zero. A transportation problem with equal row and column totals always
+ *    has a solution, so this ends with every need met.
+ *
+ * The greedy start is a radix sort, and each flow phase one pass over the cells; on
+ * product tables few phases are needed (a 1000 × 1000 table of equal weights takes a
+ * handful), so the cost grows near-linearly with the cells.
  */
 
 /** The state of one rounding problem: needs, which cells have a fraction, and the moves so far. */

@@ -11,6 +11,7 @@ import {
 } from "../../_lib/exact/index.js";
 import { readChoice, readOptions } from "../../_lib/options.js";
 import { own } from "../../_lib/records.js";
+import { resultRecord } from "../../_lib/resultRecord.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import type { PartNames } from "./engine.js";
@@ -116,7 +117,7 @@ export function shapeLike(
   values: readonly Decimal[],
 ): Decimal[] | Record<string, Decimal> {
   if (parts.keys === null) return values as Decimal[];
-  const record = Object.create(null) as Record<string, Decimal>;
+  const record = resultRecord<Record<string, Decimal>>();
   parts.keys.forEach((key, i) => {
     record[key] = values[i]!;
   });

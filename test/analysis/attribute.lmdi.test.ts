@@ -1,0 +1,241 @@
+// LMDI term by term: literal exponents with a sign, a power of a product, inputs that cancel out,
+// an output that is itself an input, an exponent that is not a literal; the revenue model (a sum of
+// two products) against Ang's formula; and the properties of the decomposition.
+import { Decimal as DecimalJs } from "decimal.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Decimal } from "../../src/_lib/decimal.js";
+import { attribute } from "../../src/analysis/attribute.js";
+import { defineModel } from "../../src/model/defineModel.js";
+import { revenueModel } from "../../src/model/revenueModel.js";
+import { expectCode } from "../_support/errors.js";
+import { runs } from "../_support/runs.js";
+
+const lmdi = (
+  formulas: Record<string, string>,
+  base: Record<string, number>,
+  actual: Record<string, number>,
+  output = "y",
+) => attribute(defineModel(formulas), { output, method: "lmdi", base, actual });
+
+const amounts = (result: ReturnType<typeof lmdi>) =>
+  result.contributions.map((entry) => `${entry.input}=${entry.contribution.toFixed(6)}`);
+
+describe("attribute (lmdi): product forms", () => {
+  // y goes 1 → 12 (x 1 → 2, z 1 → 3): L = 11 / ln 12; x gets L·2·ln 2, z gets L·ln 3.
+  it("weights an input by its literal exponent", () => {
+    const result = lmdi({ y: "x ^ 2 * z" }, { x: 1, z: 1 }, { x: 2, z: 3 });
+    expect(amounts(result)).toEqual(["x=6.136745", "z=4.863255"]);
+    expect(result.residual.toString()).toBe("0");
+  });
+
+  it("reads a literal exponent with a unary plus as positive", () => {
+    const result = lmdi({ y: "x ^ +2 * z" }, { x: 1, z: 1 }, { x: 2, z: 3 });
+    expect(amounts(result)).toEqual(["x=6.136745", "z=4.863255"]);
+    expect(result.residual.toString()).toBe("0");
+  });
+
+  it("reads a literal exponent with a unary minus as negative", () => {
+    // y goes 1 → 1.5: x gets L·(−ln 2), z gets L·ln 3, with L = 0.5 / ln 1.5.
+    const result = lmdi({ y: "x ^ -1 * z" }, { x: 1, z: 1 }, { x: 2, z: 3 });
+    expect(amounts(result)).toEqual(["x=-0.854756", "z=1.354756"]);
+    expect(result.residual.abs().lte("1e-60")).toBe(true);
+  });
+
+  it("refuses a negated input as an exponent: not a plain number", () => {
+    const error = expectCode(
+      () => lmdi({ y: "z ^ -a" }, { a: 1, z: 1 }, { a: 2, z: 3 }),
+      "METHOD_NOT_APPLICABLE",
+      ["options", "method"],
+    );
+    expect(error.details).toEqual({
+      reason: "the formula of y raises to a power that is not a plain number",
+    });
+  });
+
+  it("needs no positive value for an input that cancels out", () => {
+    const result = lmdi({ y: "x * a / x" }, { x: -1, a: 1 }, { x: -1, a: 3 });
+    expect(amounts(result)).toEqual(["x=0.000000", "a=2.000000"]);
+  });
+
+  it("attributes an input's own change entirely to it, with no residual", () => {
+    const result = lmdi({ y: "x * a" }, { x: 2, a: 1 }, { x: 5, a: 3 }, "x");
+    expect(amounts(result)).toEqual(["x=3.000000"]);
+    expect(result.residual.toString()).toBe("0");
+  });
+});
+
+// An independent reference: Ang (2005), additive LMDI-I over sub-categories,
+// ΔV_x = Σᵢ L(Vᵢᵀ, Vᵢ⁰) · ln(x_iᵀ / x_i⁰), computed here with decimal.js at 80 digits.
+const Reference = DecimalJs.clone({ precision: 80 });
+const logMean = (a: DecimalJs, b: DecimalJs): DecimalJs =>
+  a.eq(b) ? a : a.minus(b).div(a.div(b).ln());
+
+type Row = Record<(typeof REVENUE_INPUTS)[number], number>;
+const REVENUE_INPUTS = [
+  "newCustomers",
+  "conversion",
+  "newAov",
+  "returningCustomers",
+  "repurchase",
+  "returningAov",
+] as const;
+const TERMS = [
+  ["newCustomers", "conversion", "newAov"],
+  ["returningCustomers", "repurchase", "returningAov"],
+] as const;
+
+/** Each revenue input's LMDI-I effect by Ang's formula, term by term. */
+function angEffects(base: Row, actual: Row): Map<string, DecimalJs> {
+  const effects = new Map<string, DecimalJs>(
+    REVENUE_INPUTS.map((name) => [name, new Reference(0)]),
+  );
+  for (const factors of TERMS) {
+    const value = (row: Row) =>
+      factors.reduce((product, name) => product.times(row[name]), new Reference(1));
+    const weight = logMean(value(actual), value(base));
+    for (const name of factors) {
+      const ratio = new Reference(actual[name]).div(base[name]);
+      effects.set(name, effects.get(name)!.plus(weight.times(ratio.ln())));
+    }
+  }
+  return effects;
+}
+
+const close = (value: Decimal, expected: DecimalJs): boolean =>
+  new Reference(value.toString())
+    .minus(expected)
+    .abs()
+    .lte(expected.abs().times("1e-50").plus("1e-50"));
+
+describe("attribute (lmdi): a sum of products, term by term", () => {
+  const base: Row = {
+    newCustomers: 600,
+    conversion: 0.25,
+    newAov: 8000,
+    returningCustomers: 1500,
+    repurchase: 0.4,
+    returningAov: 6000,
+  };
+
+  it("splits the revenue model's change over both terms: 382,500 = 123,771.67 + 78,728.33 + 180,000", () => {
+    const actual: Row = { ...base, newCustomers: 660, newAov: 8500, repurchase: 0.42 };
+    const result = attribute(revenueModel(), { output: "revenue", base, actual, method: "lmdi" });
+    expect(result.change.toString()).toBe("382500");
+    // The new-customer term goes 1,200,000 → 1,402,500: its 202,500 splits as ln 1.1 : ln(8500/8000).
+    // The returning term changes in repurchase alone, which explains all of its 180,000.
+    expect(amounts(result)).toEqual([
+      "newCustomers=123771.673865",
+      "conversion=0.000000",
+      "newAov=78728.326135",
+      "returningCustomers=0.000000",
+      "repurchase=180000.000000",
+      "returningAov=0.000000",
+    ]);
+    const reference = angEffects(base, actual);
+    for (const entry of result.contributions) {
+      expect(close(entry.contribution, reference.get(entry.input)!), entry.input).toBe(true);
+    }
+  });
+
+  it("sums a factor's effects over the terms it appears in", () => {
+    // revenue = customers·rate·aov + customers·upsell: customers is in both terms.
+    const model = defineModel({ revenue: "customers * rate * aov + customers * upsell" });
+    const result = attribute(model, {
+      output: "revenue",
+      base: { customers: 100, rate: 0.5, aov: 80, upsell: 5 },
+      actual: { customers: 120, rate: 0.5, aov: 88, upsell: 6 },
+      method: "lmdi",
+    });
+    const first = logMean(new Reference(120 * 0.5 * 88), new Reference(100 * 0.5 * 80));
+    const second = logMean(new Reference(120 * 6), new Reference(100 * 5));
+    const customers = first.plus(second).times(new Reference(1.2).ln());
+    expect(close(result.contributions[0]!.contribution, customers)).toBe(true);
+    expect(
+      close(result.contributions[3]!.contribution, second.times(new Reference(1.2).ln())),
+    ).toBe(true);
+  });
+
+  it("refuses a term with a factor that is not positive, saying which term", () => {
+    const error = expectCode(
+      () =>
+        attribute(revenueModel(), {
+          output: "revenue",
+          base: { ...base, repurchase: 0 },
+          actual: base,
+          method: "lmdi",
+        }),
+      "METHOD_NOT_APPLICABLE",
+      ["options", "base", "repurchase"],
+    );
+    expect(error.message).toContain("(in the term returningCustomers × repurchase × returningAov)");
+  });
+});
+
+const positive = fc.integer({ min: 1, max: 100_000 }).map((n) => n / 100);
+const revenueRow = fc.record(
+  Object.fromEntries(REVENUE_INPUTS.map((name) => [name, positive])) as Record<
+    (typeof REVENUE_INPUTS)[number],
+    typeof positive
+  >,
+);
+
+/** The revenue tree without its bounds, so any positive values go. */
+const unbounded = defineModel({
+  revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov",
+});
+
+describe("attribute (lmdi): properties", () => {
+  it("contributions sum exactly to the change, and each matches Ang's formula", () => {
+    fc.assert(
+      fc.property(revenueRow, revenueRow, (base, actual) => {
+        const result = attribute(unbounded, {
+          output: "revenue",
+          base,
+          actual,
+          method: "lmdi",
+        });
+        const sum = result.contributions.reduce(
+          (total, entry) => total.plus(entry.contribution.toString()),
+          new Reference(0),
+        );
+        expect(sum.eq(result.change.toString()), `${sum} ≠ ${result.change}`).toBe(true);
+        const reference = angEffects(base, actual);
+        for (const entry of result.contributions) {
+          expect(close(entry.contribution, reference.get(entry.input)!), entry.input).toBe(true);
+        }
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
+  it("term by term equals single-product LMDI when there is one term", () => {
+    const product = defineModel({ y: "a * b ^ 2 / c" });
+    const viaNodes = defineModel({ y: "part / c", part: "a * square", square: "b * b" });
+    const row = fc.record({ a: positive, b: positive, c: positive });
+    fc.assert(
+      fc.property(row, row, (base, actual) => {
+        const direct = attribute(product, { output: "y", base, actual, method: "lmdi" });
+        const nested = attribute(viaNodes, { output: "y", base, actual, method: "lmdi" });
+        // L(Vᵀ, V⁰) · eᵢ · ln(xᵢᵀ / xᵢ⁰), the single-product LMDI-I.
+        const value = (r: typeof base) =>
+          new Reference(r.a).times(new Reference(r.b).pow(2)).div(r.c);
+        const weight = logMean(value(actual), value(base));
+        const exponents = { a: 1, b: 2, c: -1 } as const;
+        for (const entry of direct.contributions) {
+          const name = entry.input as keyof typeof exponents;
+          const expected = weight
+            .times(exponents[name])
+            .times(new Reference(actual[name]).div(base[name]).ln());
+          expect(close(entry.contribution, expected), name).toBe(true);
+        }
+        const byName = (result: typeof direct) =>
+          Object.fromEntries(
+            result.contributions.map((entry) => [entry.input, entry.contribution.toString()]),
+          );
+        expect(byName(nested)).toEqual(byName(direct));
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+});
