@@ -266,7 +266,7 @@ function checkSums(
 }
 
 /** The node a row or change names (by id or path), or `UNKNOWN_PLAN_NODE` with the closest. */
-export function findNode(read: ReadPlan, name: unknown, path: ErrorPath): number {
+export function findNode(read: ReadPlan, name: unknown, path: ErrorPath, where = ""): number {
   if (typeof name === "string") {
     const index = read.lookup.get(name) ?? read.lookup.get(name.normalize("NFC"));
     if (index !== undefined) return index;
@@ -277,7 +277,7 @@ export function findNode(read: ReadPlan, name: unknown, path: ErrorPath): number
       : undefined;
   throw new TargetreeError(
     "UNKNOWN_PLAN_NODE",
-    `The plan has no node ${describeValue(name)} (a node is named by its id, or by its path such as ${JSON.stringify(read.nodes[read.nodes.length - 1]!.path)}).${suggestion === undefined ? "" : ` Did you mean ${JSON.stringify(suggestion)}?`}`,
+    `${where}The plan has no node ${describeValue(name)} (a node is named by its id, or by its path such as ${JSON.stringify(read.nodes[read.nodes.length - 1]!.path)}).${suggestion === undefined ? "" : ` Did you mean ${JSON.stringify(suggestion)}?`}`,
     { path, ...(suggestion === undefined ? {} : { details: { suggestion } }) },
   );
 }
