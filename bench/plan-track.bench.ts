@@ -20,28 +20,7 @@ import {
   trackPlan,
 } from "../src/index.js";
 import type { Plan } from "../src/plan/types.js";
-
-interface CpuTiming {
-  readonly label: string;
-  readonly cpuMs: number;
-  readonly wallMs: number;
-}
-
-function cpuTime(label: string, run: () => unknown, runs: number, warmup: number): CpuTiming {
-  for (let i = 0; i < warmup; i++) run();
-  const cpu: number[] = [];
-  const wall: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const before = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(before);
-    wall.push(performance.now() - started);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  const median = (samples: number[]) => samples.sort((a, b) => a - b)[samples.length >> 1]!;
-  return { label, cpuMs: median(cpu), wallMs: median(wall) };
-}
+import { type CpuTiming, cpuTime } from "./_lib/cpuTime.js";
 
 const REGIONS = 10;
 const REPS = 1000;
@@ -153,10 +132,15 @@ console.log(
 const gluedTiming = cpuTime(
   "glued: Decimal sums per rep + gap, achievement, projectRunRate",
   glued,
-  3,
-  1,
+  {
+    runs: 3,
+    warmup: 1,
+  },
 );
-const oursTiming = cpuTime("targetree trackPlan (every node × every period)", ours, 7, 2);
+const oursTiming = cpuTime("targetree trackPlan (every node × every period)", ours, {
+  runs: 7,
+  warmup: 2,
+});
 console.log(line(gluedTiming));
 console.log(line(oursTiming));
 

@@ -325,24 +325,18 @@ function trackNode(
     const target = mul(values[k]!, unitAtScale);
     const actual = cellOf(sums.actual, base + k);
     const gap = sub(target, actual);
-    let reasons: Record<string, string> | undefined;
+    // Why figures are null, as a mask into shared frozen records (no record per cell).
+    let why = 0;
     let achievement: string | null = null;
     let gapRate: string | null = null;
-    if (target === 0) {
-      reasons = {
-        achievement: "The period's target is zero, so there is no achievement ratio.",
-        gapRate: "The period's target is zero, so the gap has no rate on the target basis.",
-      };
-    } else {
+    if (target === 0) why |= ZERO_TARGET;
+    else {
       achievement = ratioText(actual, target);
       gapRate = ratioText(gap, target);
     }
     let projection: string | null = null;
-    if (clock.elapsed === 0) {
-      reasons ??= {};
-      reasons.projection =
-        "No working day of the period has elapsed, so there is no pace to project.";
-    } else {
+    if (clock.elapsed === 0) why |= NOT_STARTED;
+    else {
       projection = unitText(
         divideHalfUp(mul(actual, clock.workingDays), mul(clock.elapsed, unitAtScale)),
         unitAtScale,
@@ -350,31 +344,49 @@ function trackNode(
       );
     }
     let required: string | null = null;
-    if (clock.remaining === 0) {
-      reasons ??= {};
-      reasons.requiredPerWorkingDay = NO_DAYS_REASON.requiredPerWorkingDay;
-    } else {
+    if (clock.remaining === 0) why |= NO_DAYS_LEFT;
+    else {
       required = unitText(divideHalfUp(gap, mul(clock.remaining, unitAtScale)), unitAtScale, scale);
     }
-    const cell: TrackingCell = {
-      target: texts[k] ?? intText(target, scale),
-      targetToDate: intText(mul(toDateUnits, unitAtScale), scale),
-      actual: intText(actual, scale),
-      achievement,
-      gap: intText(gap, scale),
-      gapBasis: "target",
-      gapRate,
-      timeProgress: clock.timeProgress,
-      projection,
-      requiredPerWorkingDay: required,
-      status:
-        clock.elapsed === 0 && actual === 0
-          ? "on-track"
-          : statusOf(actual, target, clock, context.toleranceMantissa, context.toleranceScale),
-      alerts: NO_ALERTS,
-      columns: columnsOf(sums, base + k),
-    };
-    if (reasons !== undefined) (cell as { reasons?: Record<string, string> }).reasons = reasons;
+    const targetText = texts[k] ?? intText(target, scale);
+    const status =
+      clock.elapsed === 0 && actual === 0
+        ? "on-track"
+        : statusOf(actual, target, clock, context.toleranceMantissa, context.toleranceScale);
+    const cell: TrackingCell =
+      why === 0
+        ? {
+            target: targetText,
+            targetToDate: intText(mul(toDateUnits, unitAtScale), scale),
+            actual: intText(actual, scale),
+            achievement,
+            gap: intText(gap, scale),
+            gapBasis: "target",
+            gapRate,
+            timeProgress: clock.timeProgress,
+            projection,
+            requiredPerWorkingDay: required,
+            status,
+            alerts: NO_ALERTS,
+            columns: columnsOf(sums, base + k),
+          }
+        : {
+            target: targetText,
+            targetToDate:
+              clock.state === "closed" ? targetText : intText(mul(toDateUnits, unitAtScale), scale),
+            actual: intText(actual, scale),
+            achievement,
+            gap: intText(gap, scale),
+            gapBasis: "target",
+            gapRate,
+            timeProgress: clock.timeProgress,
+            projection,
+            requiredPerWorkingDay: required,
+            status,
+            alerts: NO_ALERTS,
+            columns: columnsOf(sums, base + k),
+            reasons: REASONS[why]!,
+          };
     cells[layout.periods[k]!.label] =
       context.compiled.rules.length === 0
         ? cell
@@ -392,15 +404,37 @@ function trackNode(
   };
 }
 
-const ZERO_TARGET_REASONS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
-  achievement: "The period's target is zero, so there is no achievement ratio.",
-  gapRate: "The period's target is zero, so the gap has no rate on the target basis.",
-  projection: "The period has not begun, so there is no pace to project.",
-});
-const NO_DAYS_REASON = { requiredPerWorkingDay: "No working day is left in the period." };
-const FUTURE_REASONS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
-  projection: "The period has not begun, so there is no pace to project.",
-});
+/** Why a figure is null, by cause. */
+const ZERO_TARGET = 1;
+const NOT_STARTED = 2;
+const NO_DAYS_LEFT = 4;
+const NOT_BEGUN = 8;
+const BECAUSE = [
+  [ZERO_TARGET, "achievement", "The period's target is zero, so there is no achievement ratio."],
+  [
+    ZERO_TARGET,
+    "gapRate",
+    "The period's target is zero, so the gap has no rate on the target basis.",
+  ],
+  [
+    NOT_STARTED,
+    "projection",
+    "No working day of the period has elapsed, so there is no pace to project.",
+  ],
+  [NO_DAYS_LEFT, "requiredPerWorkingDay", "No working day is left in the period."],
+  [NOT_BEGUN, "projection", "The period has not begun, so there is no pace to project."],
+] as const;
+
+/** The reasons of every combination of causes, built once: cells share them (they are frozen). */
+const REASONS: readonly Readonly<Record<string, string>>[] = /* @__PURE__ */ Array.from(
+  { length: 16 },
+  (_, mask) =>
+    Object.freeze(
+      Object.fromEntries(
+        BECAUSE.filter(([cause]) => (mask & cause) !== 0).map(([, field, text]) => [field, text]),
+      ),
+    ),
+);
 
 /** A period that has not begun: nothing done, the whole target still to do, on track. */
 function futureCell(
@@ -438,11 +472,7 @@ function futureCell(
     alerts: NO_ALERTS,
     columns: columnsOf(context.sums, cell),
     reasons:
-      clock.remaining === 0
-        ? { ...(zero ? ZERO_TARGET_REASONS : FUTURE_REASONS), ...NO_DAYS_REASON }
-        : zero
-          ? ZERO_TARGET_REASONS
-          : FUTURE_REASONS,
+      REASONS[NOT_BEGUN | (zero ? ZERO_TARGET : 0) | (clock.remaining === 0 ? NO_DAYS_LEFT : 0)]!,
   };
 }
 

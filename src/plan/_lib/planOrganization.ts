@@ -78,8 +78,9 @@ export function cascadeOrganization(
     nodes.push(node);
     if (parent >= 0) nodes[parent]!.children.push(index);
     const sources = source?.children ?? [];
+    const places = new Map(sources.map((candidate, at) => [candidate.name, at]));
     result.children.forEach((child) => {
-      const at = sources.findIndex((candidate) => candidate.name === child.name);
+      const at = places.get(child.name) ?? -1;
       visit(
         child,
         at < 0 ? undefined : sources[at],

@@ -171,34 +171,59 @@ function readTargets(
       "targets",
     ]);
   }
-  // The common case: a unit of 1 × 10^-decimals, amounts written with those decimals.
+  // The common case: a unit of 1 × 10^-decimals, amounts written as unitsText writes them.
   const simple = unit.scaled.mantissa === 1n && unit.scaled.scale === unit.decimals;
   const values = new Array<Int>(labels.length);
   const texts = new Array<string | null>(labels.length).fill(null);
   labels.forEach((label, k) => {
     const value = own(targets, label);
-    const match = typeof value === "string" ? PLAIN.exec(value) : null;
-    if (match !== null) {
-      const fraction = match[3] ?? "";
-      const digits = `${match[1]}${match[2]}${fraction}`;
-      if (simple && fraction.length === unit.decimals && digits.length <= 15) {
-        const units = Number(digits);
-        values[k] = units === 0 ? 0 : units;
-        // Written as unitsText writes it: no leading zero, no minus zero.
-        const canonical =
-          (match[2]!.length === 1 || match[2]![0] !== "0") && !(units === 0 && match[1] === "-");
-        if (canonical) texts[k] = value as string;
+    if (typeof value === "string") {
+      const units = simple ? canonicalUnits(value, unit.decimals) : null;
+      if (units !== null) {
+        values[k] = units;
+        texts[k] = value;
         return;
       }
-      const units = exactUnits({ mantissa: BigInt(digits), scale: fraction.length }, unit.scaled);
-      if (units !== null) {
-        values[k] = norm(units);
-        return;
+      const match = PLAIN.exec(value);
+      if (match !== null) {
+        const fraction = match[3] ?? "";
+        const digits = `${match[1]}${match[2]}${fraction}`;
+        const exact = exactUnits({ mantissa: BigInt(digits), scale: fraction.length }, unit.scaled);
+        if (exact !== null) {
+          values[k] = norm(exact);
+          return;
+        }
       }
     }
     values[k] = norm(readUnits(value, unit, [...path, "targets", label]));
   });
   return { values, texts };
+}
+
+/**
+ * The units of an amount written exactly as unitsText writes it in a unit of 10^-decimals
+ * ("-1200.50": an optional minus, no leading zero, exactly `decimals` decimals, at most 15
+ * digits, no minus zero), read without allocating; `null` for anything else.
+ */
+function canonicalUnits(text: string, decimals: number): number | null {
+  const length = text.length;
+  let at = text.charCodeAt(0) === 45 ? 1 : 0;
+  const start = at;
+  const point = decimals === 0 ? length : length - decimals - 1;
+  const digits = length - start - (decimals === 0 ? 0 : 1);
+  if (point <= start || digits > 15 || (decimals > 0 && text.charCodeAt(point) !== 46)) {
+    return null;
+  }
+  if (point - start > 1 && text.charCodeAt(start) === 48) return null;
+  let value = 0;
+  for (; at < length; at++) {
+    if (at === point) continue;
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  if (start === 1) return value === 0 ? null : -value;
+  return value;
 }
 
 /** Both ways: each node's periods of a grain sum to its total, its children sum to it in every period. */
@@ -241,7 +266,7 @@ function checkSums(
 }
 
 /** The node a row or change names (by id or path), or `UNKNOWN_PLAN_NODE` with the closest. */
-export function findNode(read: ReadPlan, name: unknown, path: ErrorPath): number {
+export function findNode(read: ReadPlan, name: unknown, path: ErrorPath, where = ""): number {
   if (typeof name === "string") {
     const index = read.lookup.get(name) ?? read.lookup.get(name.normalize("NFC"));
     if (index !== undefined) return index;
@@ -252,7 +277,7 @@ export function findNode(read: ReadPlan, name: unknown, path: ErrorPath): number
       : undefined;
   throw new TargetreeError(
     "UNKNOWN_PLAN_NODE",
-    `The plan has no node ${describeValue(name)} (a node is named by its id, or by its path such as ${JSON.stringify(read.nodes[read.nodes.length - 1]!.path)}).${suggestion === undefined ? "" : ` Did you mean ${JSON.stringify(suggestion)}?`}`,
+    `${where}The plan has no node ${describeValue(name)} (a node is named by its id, or by its path such as ${JSON.stringify(read.nodes[read.nodes.length - 1]!.path)}).${suggestion === undefined ? "" : ` Did you mean ${JSON.stringify(suggestion)}?`}`,
     { path, ...(suggestion === undefined ? {} : { details: { suggestion } }) },
   );
 }

@@ -61,11 +61,11 @@ export function sumActuals(
     }
     const name = row.node;
     let node = typeof name === "string" ? read.lookup.get(name) : undefined;
-    if (node === undefined) node = findNode(read, name, ["actuals", i, "node"]);
+    if (node === undefined) node = findNode(read, name, ["actuals", i, "node"], `Row ${i}: `);
     if (!leaf[node]) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
-        `Actuals are recorded on the people (the leaves): ${excerpt(read.nodes[node]!.node)} has children, whose actuals roll up to it; record the row on one of them.`,
+        `Row ${i}: actuals are recorded on the people (the leaves): ${excerpt(read.nodes[node]!.node)} has children, whose actuals roll up to it; record the row on one of them.`,
         { path: ["actuals", i, "node"] },
       );
     }
