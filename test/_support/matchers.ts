@@ -9,7 +9,7 @@ import { Decimal } from "../../src/_lib/decimal.js";
 export type DecimalLike = DecimalJs | string | number;
 
 declare module "vitest" {
-  // biome-ignore lint/correctness/noUnusedVariables: T must match vitest's own declaration.
+  // T is unused here but must match vitest's own declaration of Assertion.
   interface Assertion<T> {
     /** Passes when the received Decimal equals `expected` by value; prints both in full when not. */
     toEqualDecimal(expected: DecimalLike): void;
