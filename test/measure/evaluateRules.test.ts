@@ -108,13 +108,7 @@ describe("evaluateRules", () => {
       ]);
     }
     const condition = { kind: "number" };
-    let caught: unknown;
-    try {
-      evaluateRules(forged({ ...compiled.rules[0]!, condition }), facts);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(TargetreeError);
+    errorOf(() => evaluateRules(forged({ ...compiled.rules[0]!, condition }), facts));
   });
 
   it("refuses each malformed field of a compiled rule, and a record that is neither list nor compiled", () => {

@@ -7,8 +7,8 @@ import { projectRunRate } from "../../src/measure/projectRunRate.js";
 import { requiredRunRate } from "../../src/measure/requiredRunRate.js";
 import { chinaCalendar } from "../../src/time/chinaCalendar.js";
 import { timeProgress } from "../../src/time/timeProgress.js";
+import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectCode } from "./_helpers.js";
 
 const june = { start: "2026-06-01", end: "2026-06-30", calendar: chinaCalendar() } as const;
 

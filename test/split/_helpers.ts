@@ -1,7 +1,5 @@
 import type { Decimal } from "../../src/_lib/decimal.js";
 
-export { deepFreeze, expectCode as expectError } from "../_support/errors.js";
-
 /** Decimals as strings, for readable expectations. */
 export const strings = (values: readonly Decimal[]): string[] => values.map((v) => v.toString());
 

@@ -8,8 +8,8 @@ import {
   splitByPeriod,
   workingDays,
 } from "../../src/index.js";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { errorOf } from "./_helpers.js";
 
 const calendar = chinaCalendar();
 const SHIPPED_YEARS = Array.from({ length: 2026 - 2004 + 1 }, (_, index) => 2004 + index);

@@ -11,8 +11,8 @@ import {
   timeProgress,
   workingDays,
 } from "../../src/index.js";
+import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf, expectCode } from "./_helpers.js";
 
 const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatPercent, growthPath, toDecimal } from "../../src/index.js";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { errorOf } from "./_helpers.js";
 
 const strings = (values: readonly { toString(): string }[]) => values.map(String);
 

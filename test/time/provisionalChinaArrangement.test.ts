@@ -10,7 +10,7 @@ import {
   springFestival,
 } from "../../src/time/_lib/chineseCalendar.js";
 import { utcDay } from "../../src/time/_lib/isoDate.js";
-import { errorOf } from "./_helpers.js";
+import { errorOf } from "../_support/errors.js";
 
 const daysOff = (arrangement: HolidayArrangement) =>
   arrangement.holidays.flatMap((holiday) => holiday.days).sort();

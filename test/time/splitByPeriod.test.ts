@@ -3,8 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Decimal, Grain, SplitByPeriodOptions } from "../../src/index.js";
 import { chinaCalendar, listDays, splitByPeriod, toDecimal } from "../../src/index.js";
+import { deepFreeze, errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf } from "./_helpers.js";
 
 const china = chinaCalendar();
 const year2026 = { start: "2026-01-01", end: "2026-12-31", calendar: china } as const;

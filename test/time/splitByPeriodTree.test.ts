@@ -3,8 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Decimal, Grain, PeriodNode } from "../../src/index.js";
 import { chinaCalendar, listDays, splitByPeriodTree, toDecimal } from "../../src/index.js";
+import { deepFreeze, errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf } from "./_helpers.js";
 
 const china = chinaCalendar();
 const sum = (nodes: readonly { value: Decimal }[]) =>

@@ -8,8 +8,8 @@ import {
   timeProgress,
   toDecimal,
 } from "../../src/index.js";
+import { deepFreeze, errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf } from "./_helpers.js";
 
 const year = { start: "2026-01-01", end: "2026-12-31", calendar: chinaCalendar() };
 const isoOf = (n: number) =>
