@@ -1,6 +1,6 @@
 // The one error helper of the tests: every test that expects a TargetreeError uses these.
+import { ERROR_CODES, TargetreeError } from "targetree";
 import { expect } from "vitest";
-import { ERROR_CODES, TargetreeError } from "../../src/_lib/errors.js";
 
 /** Fails the test when a TargetreeError's code is not in the documented ERROR_CODES. */
 function documented(error: TargetreeError): TargetreeError {

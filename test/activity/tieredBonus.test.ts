@@ -1,7 +1,7 @@
 import fc from "fast-check";
+import { tieredBonus } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/_lib/decimal.js";
-import { tieredBonus } from "../../src/activity/tieredBonus.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

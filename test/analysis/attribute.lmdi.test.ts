@@ -3,11 +3,8 @@
 // two products) against Ang's formula; and the properties of the decomposition.
 import { Decimal as DecimalJs } from "decimal.js";
 import fc from "fast-check";
+import { attribute, type Decimal, defineModel, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { Decimal } from "../../src/_lib/decimal.js";
-import { attribute } from "../../src/analysis/attribute.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,9 +1,8 @@
 // attribute branch by branch: which outputs LMDI accepts as a sum of products (and why it refuses
 // the others), Shapley's zero contributions, and the messages of its errors.
+import { attribute, defineModel, MAX_SHAPLEY_INPUTS } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { attribute, MAX_SHAPLEY_INPUTS } from "../../src/analysis/attribute.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 const x1 = defineModel({ materialCost: "output * usage * price" });

@@ -1,7 +1,6 @@
 // attribute's option errors point at the offending option.
+import { attribute, defineModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { attribute } from "../../src/analysis/attribute.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 const model = defineModel({ y: "x * a" });

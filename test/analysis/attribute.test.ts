@@ -1,11 +1,7 @@
 import { Decimal as DecimalJs } from "decimal.js";
 import fc from "fast-check";
+import { attribute, type Decimal, defineModel, evaluate, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { Decimal } from "../../src/_lib/decimal.js";
-import { attribute } from "../../src/analysis/attribute.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { evaluate } from "../../src/model/evaluate.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { w1 as stated } from "../_support/w1.js";

@@ -1,8 +1,7 @@
 // solveFor's polynomial degree: a unary minus keeps the degree, and a constant base to a fractional
 // power is a constant; both stay on the exact path.
+import { defineModel, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
 
 const solve = (formula: string, target: number) =>
   solveFor(defineModel({ y: formula }), { output: "y", vary: "x", target, inputs: { x: 1 } });

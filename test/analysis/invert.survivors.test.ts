@@ -1,8 +1,7 @@
 // solveFor's exact inversion of powers: the real root is snapped to the exact answer when one exists
 // (and left alone when it is already exact), and a unary minus stays on the algebraic path.
+import { defineModel, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
 
 const solve = (formula: string, target: string | number) =>
   solveFor(defineModel({ y: formula }), { output: "y", vary: "x", target, inputs: { x: 1 } });

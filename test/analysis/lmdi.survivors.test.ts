@@ -1,7 +1,6 @@
 // LMDI when the output does not change, and for an input raised to the power 0.
+import { attribute, defineModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { attribute } from "../../src/analysis/attribute.js";
-import { defineModel } from "../../src/model/defineModel.js";
 
 const amounts = (result: ReturnType<typeof attribute>) =>
   result.contributions.map((entry) => `${entry.input}=${entry.contribution.toFixed(6)}`);

@@ -1,7 +1,6 @@
 // The shared solver options: a tolerance that is not a number is located at tolerance.
+import { defineModel, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 describe("solver options: tolerance", () => {

@@ -1,8 +1,7 @@
 // solveFor on a parabola: the square root of the discriminant is snapped to the exact root when the
 // discriminant was rounded, and left at full precision when the root is irrational.
+import { defineModel, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
 
 const parabola = defineModel({ y: "x * x + b * x" });
 

@@ -1,9 +1,7 @@
 // reconcile branch by branch: infeasible multipliers with and without a factor, singles that start
 // at 0 or round an out-of-bounds solution, the options passed on to the solvers, and the rates.
+import { defineModel, reconcile, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { reconcile } from "../../src/analysis/reconcile.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
 

@@ -1,7 +1,6 @@
 // reconcile's option errors point at the offending option.
+import { defineModel, reconcile } from "targetree";
 import { describe, it } from "vitest";
-import { reconcile } from "../../src/analysis/reconcile.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 const model = defineModel({ y: "x * a" });

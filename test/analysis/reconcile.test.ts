@@ -1,9 +1,6 @@
 import fc from "fast-check";
+import { defineModel, evaluate, reconcile, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { reconcile } from "../../src/analysis/reconcile.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { evaluate } from "../../src/model/evaluate.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { w1 } from "../_support/w1.js";

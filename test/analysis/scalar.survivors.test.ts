@@ -1,8 +1,7 @@
 // solveFor when every value reaches the target: the value given respects min and max; and a numeric
 // answer has no alternatives.
+import { defineModel, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
 
 const zeroProduct = defineModel({ y: "x * a" });
 

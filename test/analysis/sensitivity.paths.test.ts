@@ -1,8 +1,7 @@
 // sensitivity in detail: absolute steps in both directions, notes, bounds, negative steps, and the
 // messages of its errors.
+import { revenueModel, sensitivity } from "targetree";
 import { describe, expect, it } from "vitest";
-import { sensitivity } from "../../src/analysis/sensitivity.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
 

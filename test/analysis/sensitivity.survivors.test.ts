@@ -1,7 +1,6 @@
 // sensitivity's option errors point at the offending option.
+import { defineModel, sensitivity } from "targetree";
 import { describe, it } from "vitest";
-import { sensitivity } from "../../src/analysis/sensitivity.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 const model = defineModel({ y: "x * a" });

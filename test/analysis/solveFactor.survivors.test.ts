@@ -1,8 +1,7 @@
 // solveMultiplier: the factor range from several inputs' bounds, inputs at 0 or not read by the
 // output, whole-number rounding that would leave a bound, and messages that name "the factor".
+import { defineModel, solveMultiplier } from "targetree";
 import { describe, expect, it } from "vitest";
-import { solveMultiplier } from "../../src/analysis/solveMultiplier.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 describe("solveMultiplier: bounds", () => {

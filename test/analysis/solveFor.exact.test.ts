@@ -1,9 +1,7 @@
 // solveFor's exact methods, branch by branch: the inversion of each operation on the path to the
 // varied input, the line and the parabola, and the reasons given when no value reaches the target.
+import { type DefineModelOptions, defineModel, type SolveForOptions, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { type SolveForOptions, solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import type { DefineModelOptions } from "../../src/model/types.js";
 import { expectCode } from "../_support/errors.js";
 
 const solve = (

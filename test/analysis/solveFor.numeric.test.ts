@@ -1,9 +1,7 @@
 // solveFor's numeric search (bracket outward from the start, then Brent) and its whole-number
 // rounding, branch by branch.
+import { type DefineModelOptions, defineModel, type SolveForOptions, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { type SolveForOptions, solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import type { DefineModelOptions } from "../../src/model/types.js";
 import { expectCode } from "../_support/errors.js";
 
 const solve = (

@@ -1,7 +1,6 @@
 // solveFor's option errors: each names the function or points at the offending option.
+import { defineModel, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 const model = defineModel({ y: "x * a" });

@@ -1,8 +1,7 @@
 // solveFor's whole-number rounding: an exact answer just above a whole number is rounded up (not
 // taken as that whole number), and whole numbers where the model is undefined are skipped.
+import { defineModel, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 describe("solveFor: whole numbers", () => {

@@ -1,13 +1,13 @@
 // solveMultiplier branch by branch: the factor range from the inputs' bounds, the output's degree
 // in the factor, the special cases, and the rounding of whole-number inputs.
-import { describe, expect, it } from "vitest";
 import {
+  type DefineModelOptions,
+  defineModel,
+  revenueModel,
   type SolveMultiplierOptions,
   solveMultiplier,
-} from "../../src/analysis/solveMultiplier.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
-import type { DefineModelOptions } from "../../src/model/types.js";
+} from "targetree";
+import { describe, expect, it } from "vitest";
 import { expectCode } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
 

@@ -1,7 +1,6 @@
 // solveMultiplier's option errors point at the offending option.
+import { defineModel, solveMultiplier } from "targetree";
 import { describe, expect, it } from "vitest";
-import { solveMultiplier } from "../../src/analysis/solveMultiplier.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 const model = defineModel({ y: "x * a" });

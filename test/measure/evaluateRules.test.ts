@@ -1,8 +1,6 @@
 import fc from "fast-check";
+import { compileRules, evaluateRules, TargetreeError } from "targetree";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TargetreeError } from "../../src/_lib/errors.js";
-import { compileRules } from "../../src/measure/compileRules.js";
-import { evaluateRules } from "../../src/measure/evaluateRules.js";
 import { deepFreeze, errorOf, expectBareRecord, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,8 +1,7 @@
 import fc from "fast-check";
+import { achievement, gap } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { achievement } from "../../src/measure/achievement.js";
-import { gap } from "../../src/measure/gap.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,8 +1,7 @@
 import fc from "fast-check";
+import { growth, growthSeries } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { growth } from "../../src/measure/growth.js";
-import { growthSeries } from "../../src/measure/growthSeries.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
+import { improvementProgress } from "targetree";
 import { describe, expect, it } from "vitest";
-import { improvementProgress } from "../../src/measure/improvementProgress.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,12 +1,14 @@
 import fc from "fast-check";
+import {
+  chinaCalendar,
+  paceGap,
+  projectRunRate,
+  requiredRunRate,
+  type TargetreeError,
+  timeProgress,
+} from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import type { TargetreeError } from "../../src/_lib/errors.js";
-import { paceGap } from "../../src/measure/paceGap.js";
-import { projectRunRate } from "../../src/measure/projectRunRate.js";
-import { requiredRunRate } from "../../src/measure/requiredRunRate.js";
-import { chinaCalendar } from "../../src/time/chinaCalendar.js";
-import { timeProgress } from "../../src/time/timeProgress.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

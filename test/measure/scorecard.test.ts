@@ -1,8 +1,7 @@
 import fc from "fast-check";
+import { type ScorecardNode, scorecard } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/_lib/decimal.js";
-import type { ScorecardNode } from "../../src/measure/scorecard.js";
-import { scorecard } from "../../src/measure/scorecard.js";
 import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,8 +1,7 @@
 // Compiled formulas (compileModel) comparing conditions: != between two conditions, and a condition
 // written with `not` or with an if() whose branches are conditions.
+import { compileModel, defineModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { compileModel } from "../../src/model/compileModel.js";
-import { defineModel } from "../../src/model/defineModel.js";
 
 const y = (formula: string, row: Record<string, number>) =>
   compileModel(defineModel({ y: formula }))

@@ -1,9 +1,7 @@
 // compileModel's output(name): the error for a name not in the model, rows that are not objects,
 // which inputs a row must give (and which keys it may hold), and errors reported as evaluate does.
+import { compileModel, defineModel, evaluate } from "targetree";
 import { describe, expect, it } from "vitest";
-import { compileModel } from "../../src/model/compileModel.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { evaluate } from "../../src/model/evaluate.js";
 import { expectCode } from "../_support/errors.js";
 
 describe("compileModel output: naming the node", () => {

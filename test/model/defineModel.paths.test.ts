@@ -1,7 +1,7 @@
 // defineModel's errors in full (code, path and message), where a self-reference is located in
 // every kind of formula, and how a cycle is written.
+import { defineModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { defineModel } from "../../src/model/defineModel.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 
 describe("defineModel: error messages", () => {

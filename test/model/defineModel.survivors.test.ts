@@ -1,8 +1,8 @@
 // defineModel: an invisible first character, errors located inside options.inputs / options.nodes,
 // self-references found past logical operators and calls, and internals kept out of view.
 import { inspect } from "node:util";
+import { defineModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 describe("defineModel: names", () => {

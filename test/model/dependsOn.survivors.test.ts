@@ -1,8 +1,7 @@
 // dependsOn: the error for something that is not a model or a node, and a walk that visits each node
 // once (a chain of diamonds has 2^n paths but only 3n nodes).
+import { defineModel, dependsOn } from "targetree";
 import { describe, expect, it } from "vitest";
-import { defineModel } from "../../src/model/defineModel.js";
-import { dependsOn } from "../../src/model/dependsOn.js";
 import { expectCode } from "../_support/errors.js";
 
 describe("dependsOn: errors", () => {

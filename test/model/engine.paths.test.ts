@@ -1,5 +1,6 @@
 // The internal evaluation helpers' errors in full (code, path, message), and the order in which an
 // output's formulas are computed.
+import { defineModel, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import {
@@ -7,8 +8,6 @@ import {
   evaluateWithOverrides,
   outputEvaluator,
 } from "../../src/model/_lib/engine.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 
 const newOnly = new Map([

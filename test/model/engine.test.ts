@@ -1,5 +1,6 @@
 // The internal evaluation helpers that goal seek, sensitivity and attribution build on.
 import fc from "fast-check";
+import { revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { decimalFromNumber } from "../../src/_lib/fromNumber.js";
@@ -10,7 +11,6 @@ import {
 } from "../../src/model/_lib/engine.js";
 import { readInputs } from "../../src/model/_lib/inputs.js";
 import { internalsOf } from "../../src/model/_lib/internals.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

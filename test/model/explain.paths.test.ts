@@ -1,10 +1,7 @@
 // explain and renderTree in detail: the root's messages, shares summed over terms, repeated
 // nodes, labels equal to names, and the layout without a share column.
+import { defineModel, explain, renderTree, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { defineModel } from "../../src/model/defineModel.js";
-import { explain } from "../../src/model/explain.js";
-import { renderTree } from "../../src/model/renderTree.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
 

@@ -1,10 +1,7 @@
 // The formula graph: a cycle reported without the nodes that lead into it, starting at its
 // first-declared node; walks that visit each shared node once; only the output's own formulas count.
+import { attribute, defineModel, sensitivity, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { attribute } from "../../src/analysis/attribute.js";
-import { sensitivity } from "../../src/analysis/sensitivity.js";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { expectCode } from "../_support/errors.js";
 
 describe("defineModel: CYCLE", () => {

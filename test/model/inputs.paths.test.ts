@@ -1,10 +1,7 @@
 // Reading inputs (evaluate, compileModel) and naming nodes (dependsOn, compileModel.output): every
 // error with its code, path and message, and the boundaries of the checks.
+import { compileModel, defineModel, dependsOn, evaluate } from "targetree";
 import { describe, expect, it } from "vitest";
-import { compileModel } from "../../src/model/compileModel.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { dependsOn } from "../../src/model/dependsOn.js";
-import { evaluate } from "../../src/model/evaluate.js";
 import { expectCode } from "../_support/errors.js";
 
 const bounded = defineModel(

@@ -1,8 +1,7 @@
 // Reading inputs: typo suggestions name only inputs that are close, and inputs whose names look like
 // JavaScript words are read like any other.
+import { defineModel, evaluate } from "targetree";
 import { describe, expect, it } from "vitest";
-import { defineModel } from "../../src/model/defineModel.js";
-import { evaluate } from "../../src/model/evaluate.js";
 import { expectCode } from "../_support/errors.js";
 
 const model = defineModel({ revenue: "price * quantity" });

@@ -1,6 +1,6 @@
 // Functions that take a model refuse null with INVALID_ARGUMENT rather than crashing.
+import { evaluate } from "targetree";
 import { describe, expect, it } from "vitest";
-import { evaluate } from "../../src/model/evaluate.js";
 import { expectCode } from "../_support/errors.js";
 
 describe("a model that is null", () => {

@@ -1,7 +1,6 @@
 // renderTree: the digits option reaches percentages, amounts and shares; option errors are located.
+import { defineModel, renderTree } from "targetree";
 import { describe, expect, it } from "vitest";
-import { defineModel } from "../../src/model/defineModel.js";
-import { renderTree } from "../../src/model/renderTree.js";
 import { expectCode } from "../_support/errors.js";
 
 const model = defineModel({ y: "x + a" }, { nodes: { y: { unitLabel: "%" } } });

@@ -1,7 +1,6 @@
 import fc from "fast-check";
+import { parseAmount, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
-import { TargetreeError } from "../../src/_lib/errors.js";
-import { parseAmount } from "../../src/numbers/parseAmount.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,7 +1,7 @@
 import { Decimal as GlobalDecimal } from "decimal.js";
 import fc from "fast-check";
+import { PRECISION, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import { PRECISION, toDecimal } from "../../src/index.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 
 describe("toDecimal", () => {

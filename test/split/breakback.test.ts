@@ -1,11 +1,7 @@
 import fc from "fast-check";
+import { breakback, cascade, flattenTree, type TreeNode, type ValueTree } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import type { TreeNode } from "../../src/split/_lib/tree.js";
-import type { ValueTree } from "../../src/split/breakback.js";
-import { breakback } from "../../src/split/breakback.js";
-import { cascade } from "../../src/split/cascade.js";
-import { flattenTree } from "../../src/split/flattenTree.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,10 +1,7 @@
 import fc from "fast-check";
+import { type CascadeNode, cascade, flattenTree, type TreeNode } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import type { TreeNode } from "../../src/split/_lib/tree.js";
-import type { CascadeNode } from "../../src/split/cascade.js";
-import { cascade } from "../../src/split/cascade.js";
-import { flattenTree } from "../../src/split/flattenTree.js";
 import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

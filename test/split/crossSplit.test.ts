@@ -1,11 +1,7 @@
 import fc from "fast-check";
+import { allocate, type CrossSplitResult, crossCell, crossSplit, splitByShares } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { allocate } from "../../src/split/allocate.js";
-import { crossCell } from "../../src/split/crossCell.js";
-import type { CrossSplitResult } from "../../src/split/crossSplit.js";
-import { crossSplit } from "../../src/split/crossSplit.js";
-import { splitByShares } from "../../src/split/splitByShares.js";
 import { deepFreeze, expectBareRecord, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { record } from "./_helpers.js";

@@ -1,7 +1,5 @@
+import { breakback, cascade, flattenTree } from "targetree";
 import { describe, expect, it } from "vitest";
-import { breakback } from "../../src/split/breakback.js";
-import { cascade } from "../../src/split/cascade.js";
-import { flattenTree } from "../../src/split/flattenTree.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 
 const tree = cascade(

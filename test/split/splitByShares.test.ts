@@ -1,7 +1,7 @@
 import fc from "fast-check";
+import { splitByShares } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { splitByShares } from "../../src/split/splitByShares.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { record } from "./_helpers.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
+import { splitEvenly } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { splitEvenly } from "../../src/split/splitEvenly.js";
 import { deepFreeze, expectBareRecord, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { longArray, record, strings } from "./_helpers.js";

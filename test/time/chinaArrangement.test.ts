@@ -1,5 +1,5 @@
+import { chinaArrangement } from "targetree";
 import { describe, expect, it } from "vitest";
-import { chinaArrangement } from "../../src/index.js";
 import { errorOf } from "../_support/errors.js";
 
 describe("chinaArrangement", () => {

@@ -1,13 +1,7 @@
 import chineseDays from "chinese-days";
 import fc from "fast-check";
+import { chinaArrangement, chinaCalendar, listDays, splitByPeriod, workingDays } from "targetree";
 import { describe, expect, it } from "vitest";
-import {
-  chinaArrangement,
-  chinaCalendar,
-  listDays,
-  splitByPeriod,
-  workingDays,
-} from "../../src/index.js";
 import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
+import { formatPercent, growthPath, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import { formatPercent, growthPath, toDecimal } from "../../src/index.js";
 import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

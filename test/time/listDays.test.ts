@@ -1,5 +1,5 @@
+import { chinaCalendar, listDays } from "targetree";
 import { describe, expect, it } from "vitest";
-import { chinaCalendar, listDays } from "../../src/index.js";
 import { deepFreeze, errorOf } from "../_support/errors.js";
 
 describe("listDays", () => {

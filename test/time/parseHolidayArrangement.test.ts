@@ -1,5 +1,5 @@
+import { parseHolidayArrangement } from "targetree";
 import { describe, expect, it } from "vitest";
-import { parseHolidayArrangement } from "../../src/index.js";
 import { deepFreeze, errorOf } from "../_support/errors.js";
 
 const valid = {

@@ -1,7 +1,7 @@
 import chineseDays from "chinese-days";
+import type { HolidayArrangement } from "targetree";
+import { chinaArrangement, provisionalChinaArrangement } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { HolidayArrangement } from "../../src/index.js";
-import { chinaArrangement, provisionalChinaArrangement } from "../../src/index.js";
 import {
   dragonBoatFestival,
   lunarReader,

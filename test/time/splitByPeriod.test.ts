@@ -1,8 +1,8 @@
 import { addDays, differenceInCalendarDays, getISOWeek, getISOWeekYear } from "date-fns";
 import fc from "fast-check";
+import type { Decimal, Grain, SplitByPeriodOptions } from "targetree";
+import { chinaCalendar, listDays, splitByPeriod, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { Decimal, Grain, SplitByPeriodOptions } from "../../src/index.js";
-import { chinaCalendar, listDays, splitByPeriod, toDecimal } from "../../src/index.js";
 import { deepFreeze, errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,8 +1,8 @@
 import { addDays } from "date-fns";
 import fc from "fast-check";
+import type { Decimal, Grain, PeriodNode } from "targetree";
+import { chinaCalendar, listDays, splitByPeriodTree, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { Decimal, Grain, PeriodNode } from "../../src/index.js";
-import { chinaCalendar, listDays, splitByPeriodTree, toDecimal } from "../../src/index.js";
 import { deepFreeze, errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,13 +1,7 @@
 import { addDays } from "date-fns";
 import fc from "fast-check";
+import { chinaCalendar, formatPercent, listDays, timeProgress, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import {
-  chinaCalendar,
-  formatPercent,
-  listDays,
-  timeProgress,
-  toDecimal,
-} from "../../src/index.js";
 import { deepFreeze, errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
