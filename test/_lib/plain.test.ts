@@ -194,7 +194,7 @@ describe("toPlain", () => {
       fc.assert(
         fc.property(results, (result) => {
           for (const [decimal, text] of pairs(result, toPlain(result))) {
-            expect(new Decimal(text).eq(decimal)).toBe(true);
+            expect(new Decimal(text)).toEqualDecimal(decimal);
           }
         }),
         { numRuns: runs(300) },

@@ -247,7 +247,7 @@ describe("properties", () => {
         const result = tieredBonus(amount, tiers, { mode: "progressive" });
         const covered = result.lines.reduce((sum, line) => sum.plus(line.base), ZERO);
         const first = new Decimal(tiers[0]!.from);
-        expect(covered.eq(Decimal.max(0, new Decimal(amount).minus(first)))).toBe(true);
+        expect(covered).toEqualDecimal(Decimal.max(0, new Decimal(amount).minus(first)));
       }),
       { numRuns: runs(200) },
     );

@@ -348,7 +348,7 @@ describe("properties", () => {
             return;
           }
           const sum = plan.rows.reduce((total, row) => total.plus(row.visits), ZERO);
-          expect(sum.eq(plan.total.visits)).toBe(true);
+          expect(sum).toEqualDecimal(plan.total.visits);
           const [rowA, rowB, rowC] = plan.rows;
           expect(rowA!.visitsPerCustomer.toNumber()).toBe(plan.weeks);
           expect(rowB!.visitsPerCustomer.toNumber()).toBe(Math.ceil(plan.weeks / 2));

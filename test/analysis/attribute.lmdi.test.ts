@@ -196,7 +196,7 @@ describe("attribute (lmdi): properties", () => {
           (total, entry) => total.plus(entry.contribution.toString()),
           new Reference(0),
         );
-        expect(sum.eq(result.change.toString()), `${sum} ≠ ${result.change}`).toBe(true);
+        expect(sum, `${sum} ≠ ${result.change}`).toEqualDecimal(result.change.toString());
         const reference = angEffects(base, actual);
         for (const entry of result.contributions) {
           expect(close(entry.contribution, reference.get(entry.input)!), entry.input).toBe(true);

@@ -128,8 +128,8 @@ describe("attribute", () => {
       actual: { revenue: 300, staff: 3 },
       method: "lmdi",
     });
-    expect(exactSum(result.contributions.map((entry) => entry.contribution)).toString()).toBe(
-      result.change.toString(),
+    expect(exactSum(result.contributions.map((entry) => entry.contribution))).toEqualDecimal(
+      result.change,
     );
     expect(result.contributions[0]!.contribution.isPositive()).toBe(true);
     expect(result.contributions[1]!.contribution.isNegative()).toBe(true);
@@ -384,12 +384,10 @@ describe("attribute", () => {
             const change = evaluate(x1, after).materialCost!.minus(
               evaluate(x1, base).materialCost!,
             );
-            expect(result.change.eq(change)).toBe(true);
+            expect(result.change).toEqualDecimal(change);
             expect(
-              exactSum(result.contributions.map((entry) => entry.contribution)).eq(
-                result.change.toString(),
-              ),
-            ).toBe(true);
+              exactSum(result.contributions.map((entry) => entry.contribution)),
+            ).toEqualDecimal(result.change.toString());
           },
         ),
         { numRuns: runs(80) },
@@ -409,10 +407,8 @@ describe("attribute", () => {
               ...(order ? { order } : {}),
             });
             expect(
-              exactSum(result.contributions.map((entry) => entry.contribution)).eq(
-                result.change.toString(),
-              ),
-            ).toBe(true);
+              exactSum(result.contributions.map((entry) => entry.contribution)),
+            ).toEqualDecimal(result.change.toString());
           },
         ),
         { numRuns: runs(100) },
@@ -443,12 +439,9 @@ describe("attribute", () => {
           for (const entry of shapley.contributions) {
             const [numerator, denominator = "1"] = entry.exact!.split("/");
             // exact: Σ chains / 4! = numerator / denominator
-            expect(
-              totals
-                .get(entry.input)!
-                .times(denominator)
-                .eq(new Exact(numerator!).times(orders.length)),
-            ).toBe(true);
+            expect(totals.get(entry.input)!.times(denominator)).toEqualDecimal(
+              new Exact(numerator!).times(orders.length),
+            );
             const average = totals.get(entry.input)!.div(orders.length);
             const scale = Exact.max(1, average.abs(), shapley.change.abs().toString());
             expect(

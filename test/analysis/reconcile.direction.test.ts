@@ -108,7 +108,7 @@ describe("reconcile: direction", () => {
             singles: ["x"],
           });
           const measured = gap({ actual: implied, target, direction });
-          expect(audit.gap.eq(measured.gap)).toBe(true);
+          expect(audit.gap).toEqualDecimal(measured.gap);
           expect(audit.met).toBe(measured.met);
           expect(String(audit.gapRate)).toBe(String(measured.gapRate));
           // Both give null where the ratio is undefined.

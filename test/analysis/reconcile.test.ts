@@ -199,7 +199,7 @@ describe("reconcile", () => {
             inputs: w1,
             vary: customers,
           });
-          expect(audit.gap.eq(audit.target.minus(audit.implied))).toBe(true);
+          expect(audit.gap).toEqualDecimal(audit.target.minus(audit.implied));
           for (const single of audit.singles.filter((item) => item.feasible)) {
             const reached = evaluate(model, { ...w1, [single.input]: single.required! }).revenue!;
             if (single.rounded) {

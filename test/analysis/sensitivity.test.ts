@@ -164,7 +164,7 @@ describe("sensitivity", () => {
             const base = evaluate(model, inputs).revenue!;
             for (const entry of result.entries) {
               const stepped = evaluate(model, { ...inputs, [entry.input]: entry.stepped }).revenue!;
-              expect(stepped.minus(base).eq(entry.change)).toBe(true);
+              expect(stepped.minus(base)).toEqualDecimal(entry.change);
             }
             const sizes = result.entries.map((entry) => entry.change.abs());
             sizes.slice(1).forEach((size, index) => {

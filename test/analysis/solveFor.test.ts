@@ -460,8 +460,8 @@ describe("solveFor", () => {
           const target = evaluate(model, { x: answer })[output]!;
           const solved = solveFor(model, { output, target, vary: "x", inputs: { x: 1 } });
           expect(solved.method).toBe("algebraic");
-          expect(evaluate(model, { x: solved.value })[output]!.eq(target)).toBe(true);
-          expect(solved.residual.isZero()).toBe(true);
+          expect(evaluate(model, { x: solved.value })[output]!).toEqualDecimal(target);
+          expect(solved.residual).toEqualDecimal(0);
         }),
         { numRuns: runs(150) },
       );

@@ -255,7 +255,7 @@ describe("solveMultiplier: whole-number inputs", () => {
       integer,
     );
     expect(mixed.values.n!.toString()).toBe("14");
-    expect(mixed.values.r!.eq(mixed.factor)).toBe(true);
+    expect(mixed.values.r!).toEqualDecimal(mixed.factor);
     expect(mixed.rounded).toBe(true);
     const kept = scale(
       { y: "n * 3" },

@@ -196,7 +196,7 @@ describe("solveMultiplier", () => {
             });
             expect(answer.method).toBe("algebraic");
             expect(answer.factor.toString()).toBe(String(k));
-            expect(answer.achieved.eq(target)).toBe(true);
+            expect(answer.achieved).toEqualDecimal(target);
           },
         ),
         { numRuns: runs(100) },
@@ -212,7 +212,7 @@ describe("solveMultiplier", () => {
             vary: ["newAov", "returningAov"],
             inputs: w1,
           });
-          expect(answer.values.newAov!.eq(new Decimal(8000).times(answer.factor))).toBe(true);
+          expect(answer.values.newAov!).toEqualDecimal(new Decimal(8000).times(answer.factor));
           expect(answer.residual.abs().lte("1e-50")).toBe(true);
         }),
         { numRuns: runs(100) },

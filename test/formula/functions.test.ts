@@ -34,7 +34,7 @@ function valueEverywhere(formula: string, inputs: Inputs): string {
   const evaluated = evaluate(model, needed).out!;
   const compiled = compileModel(model).output("out")(needed);
   expect(String(interpreted)).toBe(evaluated.toString());
-  expect(compiled.toString()).toBe(evaluated.toString());
+  expect(compiled).toEqualDecimal(evaluated);
   return evaluated.toString();
 }
 

@@ -136,7 +136,7 @@ describe("properties", () => {
           rows.forEach((row, index) => {
             const previous = values[index - lag];
             if (previous === undefined || previous === 0) expect(row.growth).toBeNull();
-            else expect(row.growth!.eq(growth(values[index]!, previous).growth!)).toBe(true);
+            else expect(row.growth!).toEqualDecimal(growth(values[index]!, previous).growth!);
           });
         },
       ),

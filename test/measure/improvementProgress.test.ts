@@ -89,8 +89,8 @@ describe("properties", () => {
         if (baseline === target) {
           expect([atBaseline, atTarget]).toEqual([null, null]);
         } else {
-          expect(atBaseline!.isZero()).toBe(true);
-          expect(atTarget!.eq(1)).toBe(true);
+          expect(atBaseline!).toEqualDecimal(0);
+          expect(atTarget!).toEqualDecimal(1);
         }
       }),
       { numRuns: runs(200) },

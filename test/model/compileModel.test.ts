@@ -43,7 +43,7 @@ describe("compileModel", () => {
       { a: 0, b: 2 },
       { a: 2, b: 0 },
     ]) {
-      expect(compiled.output("y")(row).toString()).toBe(evaluate(model, row).y!.toString());
+      expect(compiled.output("y")(row)).toEqualDecimal(evaluate(model, row).y!);
     }
     expect(compiled.output("y")({ a: 2, b: 0 }).toString()).toBe("122");
   });

@@ -253,10 +253,8 @@ describe("parseAmount", () => {
           fc.integer({ min: 0, max: 99 }),
           (whole, cents) => {
             const text = `${whole}.${String(cents).padStart(2, "0")}`;
-            expect(parseAmount(`${text}万`).toString()).toBe(
-              parseAmount(text).times(10_000).toString(),
-            );
-            expect(parseAmount(`${text}%`).toString()).toBe(parseAmount(text).div(100).toString());
+            expect(parseAmount(`${text}万`)).toEqualDecimal(parseAmount(text).times(10_000));
+            expect(parseAmount(`${text}%`)).toEqualDecimal(parseAmount(text).div(100));
           },
         ),
       );

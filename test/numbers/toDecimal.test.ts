@@ -250,7 +250,7 @@ describe("toDecimal", () => {
     it("agrees with decimal.js on every finite double", () => {
       fc.assert(
         fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-          expect(toDecimal(x).equals(new GlobalDecimal(x))).toBe(true);
+          expect(toDecimal(x)).toEqualDecimal(new GlobalDecimal(x));
         }),
       );
     });

@@ -451,7 +451,7 @@ describe("properties", () => {
     fc.assert(
       fc.property(centsTotal, weightList, (total, weights) => {
         const parts = allocate(total, weights);
-        expect(parts.reduce((a, b) => a.plus(b), new Decimal(0)).eq(total)).toBe(true);
+        expect(parts.reduce((a, b) => a.plus(b), new Decimal(0))).toEqualDecimal(total);
         for (const part of parts) expect(part.times(100).isInteger()).toBe(true);
       }),
       { numRuns: runs(200) },
@@ -566,7 +566,7 @@ describe("properties", () => {
           const backward = Object.fromEntries([...safeKeys].reverse().map((k) => [k, forward[k]!]));
           const a = allocate(total, forward, { unit: 1 });
           const b = allocate(total, backward, { unit: 1 });
-          for (const key of safeKeys) expect(a[key]!.eq(b[key]!)).toBe(true);
+          for (const key of safeKeys) expect(a[key]!).toEqualDecimal(b[key]!);
         },
       ),
       { numRuns: runs(200) },

@@ -485,7 +485,7 @@ describe("cascade", () => {
             const tree = { children: children.map((c, i) => rename(c, `n${i}`)) };
             const total = new Decimal(cents.toString()).div(100);
             const result = cascade(total, tree);
-            expect(result.value.eq(total)).toBe(true);
+            expect(result.value).toEqualDecimal(total);
             expect(exactEverywhere(result)).toBe(true);
           },
         ),
@@ -1036,7 +1036,7 @@ describe("cascade, strict nodes and holds in the result", () => {
     const [east, south, north] = result.children;
     expect([String(east!.min), east!.hold, east!.max]).toEqual(["400000", undefined, undefined]);
     expect(String(east!.children[0]!.hold)).toBe("100000");
-    expect(east!.children[0]!.value.eq(east!.children[0]!.hold!)).toBe(true);
+    expect(east!.children[0]!.value).toEqualDecimal(east!.children[0]!.hold!);
     expect(Object.keys(east!.children[1]!)).toEqual(["name", "path", "value", "children"]);
     expect(String(south!.max)).toBe("300000");
     expect(String(north!.hold)).toBe("200000");

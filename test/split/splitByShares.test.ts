@@ -143,7 +143,7 @@ describe("splitByShares", () => {
             const total = new Decimal(cents).div(100);
             const parts = splitByShares(total, shares);
             const sum = Object.values(parts).reduce((a, b) => a.plus(b), new Decimal(0));
-            expect(sum.eq(total)).toBe(true);
+            expect(sum).toEqualDecimal(total);
             const shareSum = basisPoints.reduce((a, b) => a + b, 0) / 10000;
             if (shareSum < 1) {
               const exactRest = total.times(new Decimal(1).minus(shareSum));

@@ -63,7 +63,7 @@ describe("splitEvenly", () => {
           (cents, count) => {
             const total = new Decimal(cents).div(100);
             const parts = splitEvenly(total, count);
-            expect(parts.reduce((a, b) => a.plus(b), new Decimal(0)).eq(total)).toBe(true);
+            expect(parts.reduce((a, b) => a.plus(b), new Decimal(0))).toEqualDecimal(total);
             for (let i = 1; i < parts.length; i++) {
               expect(parts[i]!.lte(parts[i - 1]!)).toBe(true);
             }

@@ -26,7 +26,7 @@ describe("timeProgress", () => {
       provisional: false,
     });
     expect(formatPercent(midYear.timeProgress)).toBe("48.39%");
-    expect(midYear.timeProgress.eq(toDecimal(120).div(248))).toBe(true);
+    expect(midYear.timeProgress).toEqualDecimal(toDecimal(120).div(248));
   });
 
   it("echoes the as-of date, the period and the settings it used", () => {
@@ -108,7 +108,7 @@ describe("timeProgress", () => {
 
   it("reads calendar-day progress on request", () => {
     const progress = timeProgress("2026-01-31", { ...year, countBy: "calendar-days" });
-    expect(progress.timeProgress.eq(toDecimal(31).div(365))).toBe(true);
+    expect(progress.timeProgress).toEqualDecimal(toDecimal(31).div(365));
   });
 
   it("says provisional on a provisional calendar", () => {
@@ -238,7 +238,7 @@ describe("timeProgress", () => {
           const elapsed = days.filter((d) => d.working && d.date <= asOf).length;
           const progress = timeProgress(asOf, year);
           expect(progress.workingDaysElapsed).toBe(elapsed);
-          expect(progress.timeProgress.eq(toDecimal(elapsed).div(248))).toBe(true);
+          expect(progress.timeProgress).toEqualDecimal(toDecimal(elapsed).div(248));
           const next = timeProgress(isoOf(offset + 1), year);
           expect(next.timeProgress.gte(progress.timeProgress)).toBe(true);
           const early = timeProgress(asOf, { ...year, asOfCounts: "remaining" });
