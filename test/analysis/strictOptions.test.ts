@@ -126,6 +126,22 @@ describe("analysis options", () => {
     );
     expect(error.message).toContain('"revenu" is not a node of the model. Did you mean "revenue"?');
   });
+
+  it("points at tolerance when it is not a number", () => {
+    const error = expectCode(
+      () =>
+        solveFor(defineModel({ y: "x * a" }), {
+          output: "y",
+          vary: "x",
+          target: 1,
+          inputs: { x: 1, a: 1 },
+          tolerance: "abc",
+        }),
+      "INVALID_NUMBER",
+      ["options", "tolerance"],
+    );
+    expect(error.message).toMatch(/"abc" is not an amount/);
+  });
 });
 
 describe("null plus a reason", () => {

@@ -1,4 +1,4 @@
-// Every solver that works on a model refuses anything that is not one, at path "model".
+// The model view every solver works on: anything that is not a model is refused, at path "model".
 import { attribute, reconcile, sensitivity, solveFor, solveMultiplier } from "targetree";
 import { describe, expect, it } from "vitest";
 import { expectCode } from "../_support/errors.js";
