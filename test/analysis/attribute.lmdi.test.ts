@@ -4,9 +4,8 @@
 // model (a sum of two products) against Ang's formula; and the properties of the decomposition.
 import { Decimal as DecimalJs } from "decimal.js";
 import fc from "fast-check";
-import { attribute, defineModel, revenueModel } from "targetree";
+import { attribute, type Decimal, defineModel, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { Decimal } from "../../src/_lib/decimal.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
