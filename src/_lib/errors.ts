@@ -66,6 +66,13 @@ export const ERROR_CODES = {
     "A plan document cannot be read; `details.problems` lists every problem with its path.",
   UNKNOWN_FIELD:
     "A document has a field its version does not define; the problem names the closest known field.",
+  PLAN_HAS_ERRORS:
+    "A plan document has lint errors, so it cannot be built; `details.findings` lists them.",
+  INVALID_PLAN_RESULT:
+    "A value given as a built plan is not one (a field missing, a sum that is off); build it again.",
+  UNKNOWN_PLAN_NODE: "A row or change names a node the plan does not have (by id or path).",
+  OUTSIDE_PLAN: "A date or period lies outside the plan's period, or is not one of its periods.",
+  AFTER_AS_OF: "An actuals row is dated after the as-of day and `strict` asks for an error.",
 } as const;
 
 /** A stable error code; see {@link ERROR_CODES} for the list and meanings. */

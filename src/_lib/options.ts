@@ -5,22 +5,25 @@
 import { didYouMean } from "./closest.js";
 import type { ErrorPath } from "./errors.js";
 import { describeValue, TargetreeError } from "./errors.js";
-import { own } from "./records.js";
+import { isRecord, own } from "./records.js";
 
 /**
  * Checks a caller's options object and returns a null-prototype copy of its own properties.
- * `undefined` gives `{}`. A key that is not in `known` throws `UNKNOWN_OPTION` naming the
- * closest known key, so a typo (`calender`) never silently falls back to a default. A key whose
- * value is `undefined` counts as absent, as in an object spread.
+ * `undefined` gives `{}`; anything but a plain record (an array, a Map, a number…) is
+ * `INVALID_ARGUMENT`. A key that is not in `known` throws `UNKNOWN_OPTION` naming the closest
+ * known key, so a typo (`calender`) never silently falls back to a default; a key listed in
+ * `renamed` (a name from before the 1.0 vocabulary) names its new name, which edit distance
+ * cannot find. A key whose value is `undefined` counts as absent, as in an object spread.
  */
 export function readOptions(
   options: unknown,
   known: readonly string[],
   path: ErrorPath = ["options"],
+  renamed: Readonly<Record<string, string>> = {},
 ): Readonly<Record<string, unknown>> {
   const copy: Record<string, unknown> = Object.create(null);
   if (options === undefined) return copy;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+  if (!isRecord(options)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `Options must be an object, got ${describeValue(options)}.`,
@@ -31,11 +34,23 @@ export function readOptions(
     const value = (options as Record<string, unknown>)[key];
     if (!known.includes(key)) {
       if (value === undefined) continue;
+      const now = own(renamed, key);
+      const hint =
+        typeof now === "string"
+          ? `: it is now ${JSON.stringify(now)}.`
+          : `.${didYouMean(key, known)}`;
       throw new TargetreeError(
         "UNKNOWN_OPTION",
-        `Unknown option ${JSON.stringify(key)}.${didYouMean(key, known)} ` +
+        `Unknown option ${JSON.stringify(key)}${hint} ` +
           `Known options: ${known.map((name) => JSON.stringify(name)).join(", ")}.`,
-        { path: [...path, key], details: { key, known: [...known] } },
+        {
+          path: [...path, key],
+          details: {
+            key,
+            known: [...known],
+            ...(typeof now === "string" ? { renamedTo: now } : {}),
+          },
+        },
       );
     }
     copy[key] = value;
@@ -80,61 +95,6 @@ export function readChoice<T extends string>(
     `${key} must be ${choices.map((choice) => JSON.stringify(choice)).join(" or ")}, got ${describeValue(value)}.${hint}`,
     { path: [...path, key] },
   );
-}
-
-/** The caller's options as a null-prototype record of their own properties; `undefined` gives `{}`. */
-export function ownOptions(
-  options: unknown,
-  path: ErrorPath = [],
-): Readonly<Record<string, unknown>> {
-  const copy: Record<string, unknown> = Object.create(null);
-  if (options === undefined) return copy;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `Options must be an object, got ${describeValue(options)}.`,
-      {
-        path,
-      },
-    );
-  }
-  for (const key of Object.keys(options)) copy[key] = (options as Record<string, unknown>)[key];
-  return copy;
-}
-
-/** An optional boolean option: `undefined` gives the fallback, anything but a boolean is an error. */
-export function booleanOption(value: unknown, fallback: boolean, path: ErrorPath): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== "boolean") {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `Expected true or false, got ${describeValue(value)}.`,
-      { path },
-    );
-  }
-  return value;
-}
-
-/** An optional string option, checked against its allowed values when they are given. */
-export function stringOption<T extends string>(
-  value: unknown,
-  fallback: T,
-  path: ErrorPath,
-  allowed?: readonly T[],
-): T {
-  if (value === undefined) return fallback;
-  if (typeof value !== "string" || (allowed !== undefined && !allowed.includes(value as T))) {
-    const expected =
-      allowed === undefined
-        ? "a string"
-        : `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `Expected ${expected}, got ${describeValue(value)}.`,
-      { path },
-    );
-  }
-  return value as T;
 }
 
 /**

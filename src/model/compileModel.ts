@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
+import { resultRecord } from "../_lib/resultRecord.js";
 import { quote } from "../formula/internal.js";
 import { formulaIndexesFor, runAll } from "./_lib/engine.js";
 import { convertInput, readInputs } from "./_lib/inputs.js";
@@ -40,7 +41,7 @@ export function compileModel<M extends Model>(model: M): CompiledModel<M> {
 
   const evaluateRow = <Row extends ModelInputs<Row>>(row: Row): ModelValues<NodeName<M>> => {
     const values = runAll(internals, readInputs(internals, row) as Decimal[]);
-    const result: ModelValues = Object.create(null);
+    const result = resultRecord<ModelValues>();
     for (let slot = 0; slot < names.length; slot++) result[names[slot]!] = values[slot]!;
     return result as ModelValues<NodeName<M>>;
   };

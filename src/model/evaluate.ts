@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { resultRecord } from "../_lib/resultRecord.js";
 import { interpret, quote } from "../formula/internal.js";
 import { readInputs } from "./_lib/inputs.js";
 import { internalsOf } from "./_lib/internals.js";
@@ -36,7 +37,7 @@ export function evaluate<M extends Model, Inputs extends InputsOf<M, Inputs>>(
   const slots = readInputs(internals, inputs);
   const { names, inputCount, sources } = internals;
   const nodes = (model as Model).nodes;
-  const values: ModelValues = Object.create(null);
+  const values = resultRecord<ModelValues>();
   for (let slot = 0; slot < inputCount; slot++) values[names[slot]!] = slots[slot]!;
   for (let slot = inputCount; slot < names.length; slot++) {
     const name = names[slot]!;

@@ -11,9 +11,11 @@ import type { PlanDocument } from "./types.js";
  * The document is checked, not judged: contradictions between its figures (drivers that miss the
  * target, shares under 100%, a path that repeats a year) are findings of `lintPlan`.
  *
- * Two fields follow the library's vocabulary rather than earlier drafts of the format: the
- * period's weighting is `spreadBy` (not `basis`), and a metric's measured value is `actual` (not
- * `current`); the old names are reported with the new one.
+ * The document keeps PLAN.md's words, the format's contract, where the library's functions use
+ * others: the period's weighting is `basis` (`"working-days"`, `"calendar-days"` or
+ * `"seasonality"`; `spreadBy` in `splitByPeriod`), and a metric's measured value is `current`
+ * (`actual` in `gap`), so a metric's stated gap rate has `basis: "target" | "current"`. The
+ * library's word in the document is reported with the document's.
  *
  * @param doc - The document: parsed JSON, or its JSON text.
  * @returns A fresh copy of the document, with the type {@link PlanDocument} (amounts as given).
@@ -30,10 +32,10 @@ import type { PlanDocument } from "./types.js";
  *   organization: { name: "日事清", children: [{ name: "华东", weight: 3 }, { name: "华南", weight: 2 }] },
  * };
  * readPlanDocument(doc).organization.children.length //=> 2
- * const error = (() => { try { readPlanDocument({ ...doc, target: "1.2e", period: { ...doc.period, basis: "working-days" } }) } catch (e) { return e } })();
+ * const error = (() => { try { readPlanDocument({ ...doc, target: "1.2e", period: { ...doc.period, spreadBy: "working-days" } }) } catch (e) { return e } })();
  * error.code //=> "INVALID_PLAN"
  * error.details.problems.map((problem) => [problem.path, problem.code])
- * //=> [[["target"], "INVALID_NUMBER"], [["period", "basis"], "UNKNOWN_FIELD"]]
+ * //=> [[["target"], "INVALID_NUMBER"], [["period", "spreadBy"], "UNKNOWN_FIELD"]]
  */
 export function readPlanDocument(doc: unknown): PlanDocument {
   const result = readDocument(doc);

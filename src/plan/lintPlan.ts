@@ -1,14 +1,5 @@
-import { toDecimal } from "../numbers/toDecimal.js";
-import { finding, fixOption } from "./_lib/finding.js";
-import { lintCalendar } from "./_lib/lintCalendar.js";
-import { lintDimensions } from "./_lib/lintDimensions.js";
-import { lintDrivers } from "./_lib/lintDrivers.js";
-import { lintMetrics } from "./_lib/lintMetrics.js";
-import { lintOrganization } from "./_lib/lintOrganization.js";
-import { lintPath } from "./_lib/lintPath.js";
+import { lintDocument } from "./_lib/lintDocument.js";
 import { planError, readDocument } from "./_lib/readDocument.js";
-import type { UnknownField } from "./_lib/reader.js";
-import { unitOf } from "./_lib/units.js";
 import type { Finding } from "./types.js";
 
 /**
@@ -66,36 +57,5 @@ export function lintPlan(doc: unknown): Finding[] {
   if (read.problems.length > 0 || read.document === null) {
     throw planError(read.all.length > 0 ? read.all : read.problems);
   }
-  const document = read.document;
-  const target = toDecimal(document.target);
-  const unit = unitOf(document.unit);
-  return [
-    ...read.unknown.map(unknownField),
-    ...lintCalendar(document.period),
-    ...lintOrganization(document.organization, target, document.levels ?? [], document.unit),
-    ...(document.drivers === undefined || read.model === null
-      ? []
-      : lintDrivers(document.drivers, read.model, target, unit)),
-    ...(document.dimensions === undefined ? [] : lintDimensions(document.dimensions, target, unit)),
-    ...(document.path === undefined ? [] : lintPath(document.path, document.period, target)),
-    ...(document.metrics === undefined ? [] : lintMetrics(document.metrics)),
-  ];
-}
-
-function unknownField(field: UnknownField): Finding {
-  const { suggestion } = field;
-  const target = suggestion === null ? null : [...field.path.slice(0, -1), suggestion];
-  const fix =
-    target === null || field.taken
-      ? fixOption("remove-field", `Remove ${JSON.stringify(field.field)}.`, [
-          { op: "remove", path: field.path },
-        ])
-      : fixOption(
-          "rename-field",
-          `Rename ${JSON.stringify(field.field)} to ${JSON.stringify(suggestion)}.`,
-          [{ op: "move", from: field.path, path: target }],
-        );
-  return finding("UNKNOWN_FIELD", field.path, field.message, { field: field.field, suggestion }, [
-    fix,
-  ]);
+  return lintDocument(read, read.document);
 }

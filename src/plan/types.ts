@@ -9,10 +9,14 @@ import type { Calendar, HolidayArrangement, IsoDate } from "../time/types.js";
 /** A period grain, coarse to fine: `year`, `quarter`, `month`, `dekad` (旬), `week`, `day`. */
 export type PlanGrain = "year" | "quarter" | "month" | "dekad" | "week" | "day";
 
-/** How the top target is spread over the periods: by working days (default), calendar days or seasonality. */
-export type PlanSpreadBy = "working-days" | "calendar-days" | "seasonality";
+/**
+ * How the top target is spread over the periods (the document's `period.basis`, PLAN.md's word):
+ * by working days (default), calendar days or seasonality. The library's functions call it
+ * `spreadBy`.
+ */
+export type PlanPeriodBasis = "working-days" | "calendar-days" | "seasonality";
 
-/** Seasonality weights for `spreadBy: "seasonality"`: one weight ≥ 0 per calendar month, January first. */
+/** Seasonality weights for `basis: "seasonality"`: one weight ≥ 0 per calendar month, January first. */
 export interface PlanSeasonality {
   /** Twelve weights, January to December (e.g. last year's monthly sales); not all zero. */
   readonly monthly: readonly Numeric[];
@@ -39,17 +43,20 @@ export interface PlanChinaCalendar {
 /** The working-day calendar of the plan: `{ china: { … } }`, or an explicit {@link Calendar}. */
 export type PlanCalendar = PlanChinaCalendar | Calendar;
 
-/** The plan's period: its dates, its grains, how the target spreads over it, and its calendar. */
-export interface PlanPeriod {
+/** The plan document's period: its dates, its grains, how the target spreads over it, and its calendar. */
+export interface PlanDocumentPeriod {
   /** The first day, `"YYYY-MM-DD"`. */
   readonly start: IsoDate;
   /** The last day (inclusive), `"YYYY-MM-DD"`, not before `start`. */
   readonly end: IsoDate;
   /** The grains of the org × time table, coarse to fine, each at most once (at least one). */
   readonly grains: readonly PlanGrain[];
-  /** How the target spreads over the periods. Default `"working-days"`. */
-  readonly spreadBy?: PlanSpreadBy;
-  /** The weights for `spreadBy: "seasonality"` (and only then). */
+  /**
+   * How the target spreads over the periods. Default `"working-days"`. (PLAN.md's word; the
+   * library's functions call it `spreadBy`.)
+   */
+  readonly basis?: PlanPeriodBasis;
+  /** The weights for `basis: "seasonality"` (and only then). */
   readonly seasonality?: PlanSeasonality;
   /** The working-day calendar. Default `{ china: {} }`: official data only. */
   readonly calendar?: PlanCalendar;
@@ -67,8 +74,8 @@ export interface PlanLevel {
   readonly remainder?: string;
 }
 
-/** One node of the organisation, in the shape of `cascade`'s nodes plus an `id` and `customers`. */
-export interface PlanNode {
+/** One node of the document's organisation, in the shape of `cascade`'s nodes plus an `id` and `customers`. */
+export interface PlanDocumentNode {
   /** A unique id in the whole tree (no `/`), by which the node is addressed instead of its path. */
   readonly id?: string;
   /** The node's name, unique among its siblings. A name containing `/` needs an `id`. */
@@ -94,7 +101,7 @@ export interface PlanNode {
   /** Customers per class on a leaf (`{ "A": 12, "B": 30 }`), for `activity.cadence`. */
   readonly customers?: Readonly<Record<string, number>>;
   /** The node's children; absent or empty for a leaf. */
-  readonly children?: readonly PlanNode[];
+  readonly children?: readonly PlanDocumentNode[];
 }
 
 /** A model document as the plan embeds it: what `defineModel(formulas, { inputs, nodes })` takes. */
@@ -159,12 +166,15 @@ export interface PlanPathEntry {
   readonly actual?: Numeric;
 }
 
-/** A supporting metric with its actual and target values (W7's table). */
+/**
+ * A supporting metric with its current and target values (W7's table). The document keeps
+ * PLAN.md's word `current` for the measured value (the library's functions call it `actual`).
+ */
 export interface PlanMetric {
   /** The metric's name (`"转化率"`). */
   readonly name: string;
   /** The measured value (for a baseline, the average of the last periods). */
-  readonly actual: Numeric;
+  readonly current: Numeric;
   /** The target value. */
   readonly target: Numeric;
   /** Which way is better. Default `"higher"`. */
@@ -172,7 +182,7 @@ export interface PlanMetric {
   /** The gap rate the source document states, to check. */
   readonly statedGapRate?: Numeric;
   /** The denominator `statedGapRate` claims to use; lint works it out when absent. */
-  readonly basis?: "target" | "actual";
+  readonly basis?: "target" | "current";
 }
 
 /** One stage of the activity funnel: `per` of this stage make one of the next. */
@@ -242,18 +252,18 @@ export interface PlanDocument {
   /** The rounding step of every computed target. Default `"0.01"`. */
   readonly unit?: Numeric;
   /** The period, its grains and calendar. */
-  readonly period: PlanPeriod;
+  readonly period: PlanDocumentPeriod;
   /** Defaults per depth of the organisation. */
   readonly levels?: readonly PlanLevel[];
   /** The top node (its amount is `target`) and its tree. */
-  readonly organization: PlanNode;
+  readonly organization: PlanDocumentNode;
   /** The driver tree the target should follow. */
   readonly drivers?: PlanDrivers;
   /** Other views of the same target, each split on its own, by name. */
   readonly dimensions?: Readonly<Record<string, PlanDimension>>;
   /** A multi-year path the target belongs to. */
   readonly path?: readonly PlanPathEntry[];
-  /** Supporting metrics with actual and target values. */
+  /** Supporting metrics with current and target values. */
   readonly metrics?: readonly PlanMetric[];
   /** The activity behind each person's target. */
   readonly activity?: PlanActivity;
@@ -369,4 +379,353 @@ export interface Finding {
   readonly figures: Figures;
   /** The ways the library can resolve it (any one does); empty when it has none. */
   readonly fix: readonly FixOption[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The built plan (buildPlan, replan) and its tracking (trackPlan). Plain data: amounts and ratios
+// are decimal strings, so `JSON.stringify` gives an exact, readable document and `JSON.parse` of
+// it is again a Plan (or a Tracking) that trackPlan and replan read.
+// ---------------------------------------------------------------------------------------------
+
+/** A period's grain in the built plan: one of the document's grains, or `"all"` (the whole period). */
+export type PlanPeriodGrain = PlanGrain | "all";
+
+/** One period of the built plan, at one grain. */
+export interface PlanPeriod {
+  /**
+   * The label (PLAN.md): `"all"`, `"2027"`, `"2027-Q1"`, `"2027-03"`, `"2027-W09"`,
+   * `"2027-03-上旬"`, `"2027-03-15"`; a week cut by a coarser period's edge carries both labels,
+   * coarser first: `"2027-03:2027-W09"`. Unique in the plan.
+   */
+  readonly label: string;
+  /** The grain, or `"all"` for the whole plan period. */
+  readonly grain: PlanPeriodGrain;
+  /** The first day, `"YYYY-MM-DD"` (cut at the plan's start). */
+  readonly start: IsoDate;
+  /** The last day, inclusive (cut at the plan's end). */
+  readonly end: IsoDate;
+  /** Calendar days from `start` to `end`. */
+  readonly calendarDays: number;
+  /** Working days from `start` to `end` on the plan's calendar. */
+  readonly workingDays: number;
+  /** The label of the period one grain coarser that holds this one; `null` for `"all"`. */
+  readonly parent: string | null;
+}
+
+/** One stage of a person's activity: how many, and how many per working day. */
+export interface PlanStageActivity {
+  /** The stage's name (`"拜访"`), as the document's funnel names it. */
+  readonly stage: string;
+  /** The count over the plan period, a whole number (rounded up, so it is always enough). */
+  readonly count: string;
+  /** `count` per working day of the plan period, rounded up to 0.01; `null` without working days. */
+  readonly perWorkingDay: string | null;
+}
+
+/** The activity a leaf (a person) needs for its target (present when the document has `activity`). */
+export interface PlanNodeActivity {
+  /** Working days of the plan period. */
+  readonly workingDays: number;
+  /** Won customers the target needs: target ÷ `valuePerWin`, rounded up; `null` without `valuePerWin`. */
+  readonly wins: string | null;
+  /** The funnel back from `wins`, top stage first, the last stage being the wins; empty without both. */
+  readonly funnel: readonly PlanStageActivity[];
+  /** Visits the customers' cadence needs over the period (`customers` × `cadence`); `null` without them. */
+  readonly cadenceVisits: string | null;
+  /** `cadenceVisits` per working day, rounded up to 0.01; `null` when there are none. */
+  readonly cadenceVisitsPerWorkingDay: string | null;
+  /** Why a figure is `null`, when one is. */
+  readonly reason?: string;
+}
+
+/** One node of the built plan: its place in the organisation and its target in every period. */
+export interface PlanNode {
+  /** The node's address: its `id` when it has one, else its path. Unique in the plan. */
+  readonly node: string;
+  /** The document's `id`, or `null`. */
+  readonly id: string | null;
+  /** The node's name. */
+  readonly name: string;
+  /** The names from the top node down to this one, the top node's included, joined by `/`. */
+  readonly path: string;
+  /** Depth: 0 for the top node. */
+  readonly level: number;
+  /** What the nodes at this depth are called (`levels[level - 1].name`), or `null`. */
+  readonly levelName: string | null;
+  /** The parent's address; `null` for the top node. */
+  readonly parent: string | null;
+  /** The children's addresses, in the document's order (a remainder part cascade adds comes last). */
+  readonly children: readonly string[];
+  /** The node's target for the whole period, in the plan's unit (`"12000000.00"`). */
+  readonly target: string;
+  /** The node's fixed target, when the document holds it (replan keeps it). */
+  readonly hold?: string;
+  /** The node's lowest target, as the document bounds it. */
+  readonly min?: string;
+  /** The node's highest target, as the document bounds it. */
+  readonly max?: string;
+  /** Customers per class on a leaf, as the document gives them. */
+  readonly customers?: Readonly<Record<string, number>>;
+  /**
+   * The node's target in every period, by period label (`"all"` included), in the plan's unit.
+   * A node's periods of one grain sum to its target; its children's values in a period sum to
+   * its value there.
+   */
+  readonly targets: Readonly<Record<string, string>>;
+  /** The activity behind the target, on a leaf when the document has `activity`. */
+  readonly activity?: PlanNodeActivity;
+}
+
+/** The driver audit: what the driver tree gives, against the target. */
+export interface PlanDriverAudit {
+  /** The formula node whose value is the plan's target. */
+  readonly output: string;
+  /** The drivers' value of `output`, exact. */
+  readonly implied: string;
+  /** The plan's target. */
+  readonly target: string;
+  /** target − implied (within the unit, since a plan with `DRIVERS_DISAGREE` is not built). */
+  readonly gap: string;
+  /** Every node of the driver tree (inputs included) with its value, exact. */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** One dimension's split of the target (`dimensions` in the document). */
+export interface PlanDimensionSplit {
+  /** How the document gives its parts. */
+  readonly kind: "shares" | "weights" | "amounts";
+  /** Part → amount in the plan's unit, summing exactly to the target (a named remainder included). */
+  readonly parts: Readonly<Record<string, string>>;
+}
+
+/** The built plan: the organisation × time table and what stands behind it (plain data). */
+export interface Plan {
+  /** What this is: `"targetree-plan"`, so a reader can tell a Plan from a Tracking. */
+  readonly kind: "targetree-plan";
+  /** The format version of this result: 1. */
+  readonly version: 1;
+  /** The document's `name`, or `null`. */
+  readonly name: string | null;
+  /** The top node's target, in the plan's unit (`"120000000.00"`). */
+  readonly target: string;
+  /** The rounding unit of every target (`"0.01"`, `"1"`, `"10000"`). */
+  readonly unit: string;
+  /** The first day of the plan period. */
+  readonly start: IsoDate;
+  /** The last day, inclusive. */
+  readonly end: IsoDate;
+  /** The grains of the table, coarse to fine. */
+  readonly grains: readonly PlanGrain[];
+  /** How the top target spreads over the periods (the document's `period.basis`). */
+  readonly basis: PlanPeriodBasis;
+  /** The seasonality weights of `basis: "seasonality"`, else `null`. */
+  readonly seasonality: PlanSeasonality | null;
+  /** The document's calendar (default `{ china: {} }`), to count working days again. */
+  readonly calendar: PlanCalendar;
+  /** True when any day of the period comes from a provisional (computed, not official) calendar year. */
+  readonly provisional: boolean;
+  /** The provisional years, ascending; empty when `provisional` is false. */
+  readonly provisionalYears: readonly number[];
+  /** Every period: `"all"` first, then each grain coarse to fine, each in date order. */
+  readonly periods: readonly PlanPeriod[];
+  /** Every node, the top node first, then depth first in the document's order (preorder). */
+  readonly nodes: readonly PlanNode[];
+  /** The driver audit, or `null` without `drivers`. */
+  readonly drivers: PlanDriverAudit | null;
+  /** Each dimension's split, by name (empty without `dimensions`). */
+  readonly dimensions: Readonly<Record<string, PlanDimensionSplit>>;
+  /** The document's `activity`, so replan can work the activity out again, or `null`. */
+  readonly activity: PlanActivity | null;
+  /** The document's alert rules, for trackPlan (empty without `rules`). */
+  readonly rules: readonly PlanRule[];
+  /** The document's `health`, for trackPlan, or `null`. */
+  readonly health: PlanHealth | null;
+  /** The band around time progress that counts as on track (the document's `tracking.tolerance`; default `"0"`). */
+  readonly tolerance: string;
+}
+
+/** One row of actuals: a node's actual on a day or for a period, with optional extra numeric columns. */
+export interface ActualRow {
+  /** The node's address: its id, or its path (names from the top node joined by `/`). */
+  readonly node: string;
+  /** The day, `"YYYY-MM-DD"` (give `date` or `period`). */
+  readonly date?: IsoDate;
+  /** A period label of the plan (`"2027-03"`, `"2027-W09"`, …) (give `date` or `period`). */
+  readonly period?: string;
+  /** The amount, any `Numeric` form (`"8,000"`, `"1.2万"`). */
+  readonly actual: Numeric;
+  /** Extra numeric columns (`visits`, `calls`): summed per node to date; rules see them as facts. */
+  readonly [column: string]: Numeric | undefined;
+}
+
+/** Options of {@link trackPlan}. */
+export interface TrackPlanOptions {
+  /** The day tracked to, `"YYYY-MM-DD"` (counted as elapsed). Required. */
+  readonly asOf: IsoDate;
+  /** Refuse rows dated after `asOf` (an error) instead of leaving them out. Default false. */
+  readonly strict?: boolean;
+}
+
+/** Where a period stands on the as-of day. */
+export type TrackingPeriodState = "closed" | "open" | "future";
+
+/** How a node is doing against time progress (the document's tolerance as the band). */
+export type TrackingStatus = "ahead" | "on-track" | "behind";
+
+/** One period of a tracking: the plan's period, with its time progress on the as-of day. */
+export interface TrackingPeriod extends PlanPeriod {
+  /** `"closed"` (ended by the as-of day), `"open"` (holds it) or `"future"` (starts after it). */
+  readonly state: TrackingPeriodState;
+  /** Working days from the start to the as-of day, the as-of day included. */
+  readonly workingDaysElapsed: number;
+  /** Working days after the as-of day. */
+  readonly workingDaysRemaining: number;
+  /** workingDaysElapsed ÷ workingDays (时间进度), a ratio rounded to 6 decimals; `"0"` without working days. */
+  readonly timeProgress: string;
+}
+
+/** A rule that fired for a node in a period. */
+export interface TrackingAlert {
+  /** The rule's id. */
+  readonly id: string;
+  /** `"info"`, `"warning"` or `"danger"`. */
+  readonly severity: "info" | "warning" | "danger";
+  /** What to do. */
+  readonly recommend: string;
+}
+
+/** A node in one period, on the as-of day (PLAN.md's definitions). */
+export interface TrackingCell {
+  /** The period's target. */
+  readonly target: string;
+  /** Targets of the closed finest periods + the open one's × its elapsed share of working days, in the unit. */
+  readonly targetToDate: string;
+  /** The actuals to date in the period, exact. */
+  readonly actual: string;
+  /** actual ÷ target (完成率), a ratio rounded to 6 decimals; `null` for a zero target. */
+  readonly achievement: string | null;
+  /** target − actual (positive: still to do), on the target basis. */
+  readonly gap: string;
+  /** The gap's basis: always `"target"`. */
+  readonly gapBasis: "target";
+  /** gap ÷ target, a ratio rounded to 6 decimals; `null` for a zero target. */
+  readonly gapRate: string | null;
+  /** The period's time progress (时间进度), as in {@link TrackingPeriod}. */
+  readonly timeProgress: string;
+  /** actual ÷ workingDaysElapsed × workingDays, in the unit; `null` before the first working day. */
+  readonly projection: string | null;
+  /** gap ÷ workingDaysRemaining, in the unit; `null` when no working day is left. */
+  readonly requiredPerWorkingDay: string | null;
+  /** `ahead` when achievement ≥ timeProgress + tolerance, `behind` when below timeProgress − tolerance. */
+  readonly status: TrackingStatus;
+  /** The rules that fired, in rule order (rules are evaluated in periods that have begun). */
+  readonly alerts: readonly TrackingAlert[];
+  /** The extra numeric columns of the actuals, summed to date (by column name). */
+  readonly columns: Readonly<Record<string, string>>;
+  /** Why a figure is `null`, by field name (only for the figures that are). */
+  readonly reasons?: Readonly<Record<string, string>>;
+}
+
+/** A node's health: the closed periods of the finest grain it missed in a row. */
+export interface TrackingHealth {
+  /** The grain of the periods counted (the plan's finest). */
+  readonly grain: PlanGrain;
+  /** Closed periods in a row, ending with the latest closed one, whose achievement is below `below` (below 100% without `health`). */
+  readonly missesInARow: number;
+  /** True when `missesInARow` reaches the document's `health.misses`; false without `health`. */
+  readonly inDanger: boolean;
+}
+
+/** One node of a tracking: the plan's node, with a cell per period. */
+export interface TrackingNode {
+  /** The node's address (id or path), as in the plan. */
+  readonly node: string;
+  /** The node's name. */
+  readonly name: string;
+  /** The node's path, names joined by `/`. */
+  readonly path: string;
+  /** Depth: 0 for the top node. */
+  readonly level: number;
+  /** The parent's address; `null` for the top node. */
+  readonly parent: string | null;
+  /** The children's addresses. */
+  readonly children: readonly string[];
+  /** A cell per period label (`"all"` included). A parent's actual is the sum of its children's. */
+  readonly periods: Readonly<Record<string, TrackingCell>>;
+  /** Closed periods missed in a row. */
+  readonly health: TrackingHealth;
+}
+
+/** The plan tracked to a day (plain data, like the plan). */
+export interface Tracking {
+  /** What this is: `"targetree-tracking"`. */
+  readonly kind: "targetree-tracking";
+  /** The format version of this result: 1. */
+  readonly version: 1;
+  /** The day tracked to. */
+  readonly asOf: IsoDate;
+  /** The plan's name, or `null`. */
+  readonly name: string | null;
+  /** The plan's unit. */
+  readonly unit: string;
+  /** The plan's first day. */
+  readonly start: IsoDate;
+  /** The plan's last day. */
+  readonly end: IsoDate;
+  /** The plan's grains. */
+  readonly grains: readonly PlanGrain[];
+  /** The status band (the document's tracking tolerance). */
+  readonly tolerance: string;
+  /** As in the plan. */
+  readonly provisional: boolean;
+  /** As in the plan. */
+  readonly provisionalYears: readonly number[];
+  /** Every period with its state and time progress, in the plan's order. */
+  readonly periods: readonly TrackingPeriod[];
+  /** Every node, in the plan's order. */
+  readonly nodes: readonly TrackingNode[];
+  /** The extra numeric columns the actuals carried, in the order first seen. */
+  readonly columns: readonly string[];
+  /** Rows read (to date). */
+  readonly rows: number;
+  /** Rows dated after `asOf`, left out (with `strict`, an error instead). */
+  readonly ignoredAfterAsOf: number;
+}
+
+/** A change of one node's target for replan: `to` a new target, or `by` an amount, from a day on. */
+export interface PlanChange {
+  /** The node's address: its id, or its path. */
+  readonly node: string;
+  /** The node's new target for the whole period (give `to` or `by`). */
+  readonly to?: Numeric;
+  /** The change of the node's target (`"500万"`, `"-50万"`) (give `to` or `by`). */
+  readonly by?: Numeric;
+  /** The first day of the re-spread: periods ending before it keep their values. Default: the day after `asOf`. */
+  readonly from?: IsoDate;
+}
+
+/** Options of {@link replan}. */
+export interface ReplanOptions {
+  /** The day the replan is made; `change.from` defaults to the day after. Give `asOf` or `change.from`. */
+  readonly asOf?: IsoDate;
+}
+
+/** One cell that replan moved. */
+export interface PlanDiffEntry {
+  /** The node's address. */
+  readonly node: string;
+  /** The period's label (`"all"` for the whole period). */
+  readonly period: string;
+  /** The value before. */
+  readonly before: string;
+  /** The value after. */
+  readonly after: string;
+}
+
+/** The result of {@link replan}: the new plan, and every cell that moved. */
+export interface ReplanResult {
+  /** The new plan. */
+  readonly plan: Plan;
+  /** Every node × period whose target changed, in the plan's node and period order. */
+  readonly diff: readonly PlanDiffEntry[];
 }

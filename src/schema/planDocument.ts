@@ -33,7 +33,7 @@ const periodShape = /* @__PURE__ */ (() =>
     start: isoDateSchema,
     end: isoDateSchema,
     grains: z.array(grainSchema).check(z.minLength(1)),
-    spreadBy: z.exactOptional(z.enum(["working-days", "calendar-days", "seasonality"])),
+    basis: z.exactOptional(z.enum(["working-days", "calendar-days", "seasonality"])),
     seasonality: z.exactOptional(
       z.strictObject({
         monthly: z.array(nonNegativeNumericSchema).check(z.minLength(12), z.maxLength(12)),
@@ -133,11 +133,11 @@ const planDocumentShape: z.ZodMiniType = /* @__PURE__ */ (() =>
       z.array(
         z.strictObject({
           name: text,
-          actual: numericSchema,
+          current: numericSchema,
           target: numericSchema,
           direction: z.exactOptional(z.enum(["higher", "lower"])),
           statedGapRate: z.exactOptional(numericSchema),
-          basis: z.exactOptional(z.enum(["target", "actual"])),
+          basis: z.exactOptional(z.enum(["target", "current"])),
         }),
       ),
     ),

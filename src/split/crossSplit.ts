@@ -161,6 +161,7 @@ export function crossSplit(
     negative ? -amount.units : amount.units,
     dims.map((dim) => dim.weights),
     dims.map((dim) => (negative ? dim.marginal.map((m) => -m) : dim.marginal)),
+    names,
   );
   const cells: CrossCell[] = table.map((count, cell) => {
     const keys: string[] = new Array<string>(dims.length);

@@ -8,6 +8,11 @@ export {
   resolveCalendar,
   workingDates,
 } from "./_lib/calendar.js";
+export type { DayRow } from "./_lib/dayTable.js";
 export { checkDayRange, checkIsoDate } from "./_lib/isoDate.js";
+export type { DayGroup } from "./_lib/periods.js";
+export { groupDays } from "./_lib/periods.js";
 export type { Progress } from "./_lib/progress.js";
 export { measureProgress, share } from "./_lib/progress.js";
+export type { Prepared } from "./_lib/splitCore.js";
+export { prepare, weightsFor } from "./_lib/splitCore.js";

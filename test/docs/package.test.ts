@@ -165,11 +165,30 @@ describe("size budgets (.size-limit.json)", () => {
       expect(kilobytes(recipe.limit), recipe.name).toBeLessThanOrEqual(40);
   });
 
-  it("keeps the whole core as a 70 kB regression ceiling, labelled as not a goal", () => {
-    const whole = budgets.find((budget) => budget.import === "*");
+  // 70 kB when the ceiling was set; the 2004–2019 holiday data (+1.0 kB) and the strict surface
+  // (option checks, suggestions, printable results) that the same issue asked for took it to 72 kB.
+  it("keeps the whole core as a 74 kB regression ceiling, labelled as not a goal", () => {
+    const whole = budgets.find((budget) => budget.name.startsWith("the whole core"));
     expect(whole).toBeDefined();
-    expect(kilobytes(whole!.limit)).toBeLessThanOrEqual(70);
+    expect(kilobytes(whole!.limit)).toBeLessThanOrEqual(74);
     expect(whole!.name).toContain("regression ceiling, not a goal");
+    const everything = budgets.find((budget) => budget.import === "*");
+    expect(everything?.name).toContain("regression ceiling, not a goal");
+  });
+
+  it("names every core export in the whole-core entry (all but the plan layer)", async () => {
+    const all = await import("targetree");
+    const plan = await import("../../src/plan/index.js");
+    const whole = budgets.find((budget) => budget.name.startsWith("the whole core"))!;
+    const listed = whole.import
+      .replace(/[{}\s]/g, "")
+      .split(",")
+      .sort();
+    expect(listed).toEqual(
+      Object.keys(all)
+        .filter((name) => !(name in plan))
+        .sort(),
+    );
   });
 
   it("covers each README recipe's imports with the recipe's own entry", () => {

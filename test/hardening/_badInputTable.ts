@@ -4,6 +4,7 @@
 import {
   type AlertRule,
   binaryNode,
+  buildPlan,
   cascade,
   chinaCalendar,
   compileModel,
@@ -173,8 +174,25 @@ const PLAN = () => ({
   },
   dimensions: { 产品线: { shares: { 粮油: "40%", 日化: "30%" }, remainder: "其他" } },
   path: [{ period: "2023", actual: "90万" }],
-  metrics: [{ name: "转化率", actual: "8%", target: "12%", statedGapRate: "50%" }],
+  metrics: [{ name: "转化率", current: "8%", target: "12%", statedGapRate: "50%" }],
 });
+
+/** A plan document that builds: PLAN() with drivers that reach its target. */
+const BUILDABLE_PLAN = () => ({
+  ...PLAN(),
+  drivers: {
+    model: { version: 1, formulas: { revenue: "customers * aov" } },
+    output: "revenue",
+    inputs: { customers: 125, aov: 8000 },
+  },
+});
+
+/** BUILDABLE_PLAN built once (trackPlan and replan never change a plan). */
+let builtPlan: unknown;
+const BUILT_PLAN = (): unknown => {
+  builtPlan ??= buildPlan(BUILDABLE_PLAN());
+  return builtPlan;
+};
 
 const CALENDAR = () => ({
   name: "test",
@@ -1458,4 +1476,71 @@ export const TABLE: readonly Row[] = [
       ],
     }),
   ),
+  {
+    name: "buildPlan",
+    call: () => [BUILDABLE_PLAN()],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "target"], kind: "number" },
+      { at: [0, "unit"], kind: "number", nonNegative: true, optional: true },
+      { at: [0, "period", "start"], kind: "date" },
+      { at: [0, "period", "end"], kind: "date" },
+      { at: [0, "period", "grains"], kind: "value" },
+      { at: [0, "organization"], kind: "value" },
+      { at: [0, "organization", "children", 0, "weight"], kind: "number", nonNegative: true },
+      { at: [0, "organization", "children", 1, "hold"], kind: "number" },
+      { at: [0, "drivers", "inputs", "customers"], kind: "number" },
+    ],
+  },
+  {
+    name: "trackPlan",
+    call: () => [
+      BUILT_PLAN(),
+      [{ node: "公司/华东", date: "2024-03-01", actual: "1.2万", visits: 3 }],
+      { asOf: "2024-06-30", strict: true },
+    ],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [1], kind: "value", accepts: ["[]"] },
+      { at: [1, 0], kind: "value" },
+      { at: [1, 0, "node"], kind: "value" },
+      { at: [1, 0, "date"], kind: "date" },
+      { at: [1, 0, "actual"], kind: "number" },
+      { at: [1, 0, "visits"], kind: "number", optional: true, accepts: ["''"] },
+      { at: [2], kind: "value" },
+      { at: [2, "asOf"], kind: "date" },
+      { at: [2, "strict"], kind: "value", optional: true, accepts: ["true"] },
+    ],
+  },
+  {
+    name: "replan",
+    call: () => [
+      BUILT_PLAN(),
+      { node: "公司/华东", by: "5万", from: "2024-07-01" },
+      { asOf: "2024-06-30" },
+    ],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [1], kind: "value" },
+      { at: [1, "node"], kind: "value" },
+      { at: [1, "by"], kind: "number" },
+      { at: [1, "from"], kind: "date", accepts: ["undefined"] },
+      { at: [2], kind: "options" },
+      { at: [2, "asOf"], kind: "date", optional: true },
+    ],
+  },
+  {
+    name: "renderPlan",
+    // A copy: the matrix writes bad values into the plan's fields.
+    call: () => [structuredClone(BUILT_PLAN()), { format: "csv", grain: "month" }],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "unit"], kind: "number", nonNegative: true },
+      { at: [0, "nodes", 1, "targets", "2024-03"], kind: "number" },
+      { at: [0, "periods", 1, "workingDays"], kind: "number", nonNegative: true },
+      { at: [1], kind: "options" },
+      { at: [1, "format"], kind: "value", optional: true },
+      { at: [1, "grain"], kind: "value", optional: true },
+    ],
+  },
 ];

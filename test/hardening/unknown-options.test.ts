@@ -47,17 +47,40 @@ const FIELD_RECORDS = new Set([
   "paceGap",
 ]);
 
+/** Required options objects the table lists as plain values: the argument index of each. */
+const OPTIONS_ARGUMENTS: Readonly<Record<string, number>> = {
+  visitPlan: 1,
+  crossSplit: 2,
+  breakback: 1,
+  splitByPeriodTree: 1,
+  attribute: 1,
+  solveFor: 1,
+  solveMultiplier: 1,
+  sensitivity: 1,
+  reconcile: 1,
+};
+
 /** Every options object of the table, and the strict records of named fields. */
 const targets = TABLE.flatMap((row) => [
   ...row.fields
     .filter((field) => field.kind === "options" && !PER_PART.has(String(field.at.at(-1))))
     .map((field) => ({ row, at: field.at })),
   ...(FIELD_RECORDS.has(row.name) ? [{ row, at: [0] as Path }] : []),
+  ...(Object.hasOwn(OPTIONS_ARGUMENTS, row.name) &&
+  !row.fields.some((field) => field.kind === "options" && field.at.length === 1)
+    ? [{ row, at: [OPTIONS_ARGUMENTS[row.name] as number] as Path }]
+    : []),
 ]);
 
 describe("unknown option keys", () => {
   it("covers every options position in the bad-input table", () => {
-    expect(targets.length).toBeGreaterThan(30);
+    expect(targets.length).toBeGreaterThan(40);
+    for (const name of [...FIELD_RECORDS, ...Object.keys(OPTIONS_ARGUMENTS)]) {
+      expect(
+        TABLE.some((row) => row.name === name),
+        name,
+      ).toBe(true);
+    }
   });
 
   for (const { row, at } of targets) {

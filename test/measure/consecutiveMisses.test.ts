@@ -172,7 +172,7 @@ describe("consecutiveMisses", () => {
     const options = expectCode(() => consecutiveMisses([], "lower" as never), "INVALID_ARGUMENT", [
       "options",
     ]);
-    expect(options.message).toMatch(/options must be an object, got the string "lower"/);
+    expect(options.message).toMatch(/options must be an object, got the string "lower"/i);
   });
 });
 

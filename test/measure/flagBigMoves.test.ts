@@ -103,7 +103,7 @@ describe("flagBigMoves", () => {
     const options = expectCode(() => flagBigMoves({}, 0.3, [] as never), "INVALID_ARGUMENT", [
       "options",
     ]);
-    expect(options.message).toMatch(/options must be an object, got an array/);
+    expect(options.message).toMatch(/options must be an object, got an array/i);
     expect(errorOf(() => flagBigMoves({}, 0.3, { moves: "sideways" as never })).message).toMatch(
       /moves must be "both" or "up" or "down", got the string "sideways"/,
     );

@@ -10,7 +10,7 @@ describe("readSettings", () => {
       direction: "lower",
     });
     const error = expectCode(() => readSettings(null, []), "INVALID_ARGUMENT", ["options"]);
-    expect(error.message).toMatch(/options must be an object, got null/);
+    expect(error.message).toMatch(/options must be an object, got null/i);
     const map = expectCode(() => readSettings(new Map(), []), "INVALID_ARGUMENT", ["options"]);
     expect(map.message).toMatch(/got a Map/);
   });

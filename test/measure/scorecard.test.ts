@@ -250,7 +250,7 @@ describe("scorecard", () => {
     const options = expectCode(() => scorecard([], ["a"], 5 as never), "INVALID_ARGUMENT", [
       "options",
     ]);
-    expect(options.message).toMatch(/options must be an object, got 5/);
+    expect(options.message).toMatch(/options must be an object, got 5/i);
     expectCode(() => scorecard([], ["a"], { direction: "up" as never }), "INVALID_ARGUMENT", [
       "options",
       "direction",

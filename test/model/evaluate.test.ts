@@ -1,7 +1,7 @@
 import { Decimal as DecimalJs } from "decimal.js";
 import { compileModel, defineModel, evaluate, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { errorOf, expectCode } from "../_support/errors.js";
+import { errorOf, expectBareRecord, expectCode } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
 
 const text = (values: Record<string, { toString(): string }>) =>
@@ -21,7 +21,7 @@ describe("evaluate", () => {
       returningRevenue: "3600000",
       revenue: "4800000",
     });
-    expect(Object.getPrototypeOf(values)).toBeNull();
+    expectBareRecord(values);
   });
 
   it("is exact: 0.1 + 0.2 is 0.3", () => {

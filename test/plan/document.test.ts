@@ -71,11 +71,11 @@ describe("readPlanDocument", () => {
     );
   });
 
-  it("suggests the closest known field, and the new name of a renamed one", () => {
+  it("suggests the closest known field, and PLAN.md's word for the library's", () => {
     const doc = {
       ...minimal(),
       taget: "1亿",
-      metrics: [{ name: "转化率", current: "8%", target: "12%" }],
+      metrics: [{ name: "转化率", actual: "8%", target: "12%" }],
     };
     const error = expectCode(() => readPlanDocument(doc), "INVALID_PLAN");
     const messages = (error.details.problems as PlanProblem[]).map((p) => p.message);
@@ -83,9 +83,9 @@ describe("readPlanDocument", () => {
       'Unknown field "taget" in the plan document. Did you mean "target"?',
     );
     expect(messages[1]).toContain(
-      'Unknown field "current" in metrics[0]. It is called "actual" now.',
+      'Unknown field "actual" in metrics[0]. The plan document calls it "current" (PLAN.md\'s word).',
     );
-    expect(messages[2]).toBe("Missing: actual (the measured value).");
+    expect(messages[2]).toBe("Missing: current (the measured value).");
   });
 
   it("refuses what is not a version-1 document: JSON text that does not parse, another version", () => {
@@ -157,17 +157,17 @@ describe("readPlanDocument", () => {
     expect(problemsOf(withPeriod({ grains: ["month", "month"] }))).toEqual([
       [["period", "grains", 1], "INVALID_ARGUMENT"],
     ]);
-    expect(problemsOf(withPeriod({ spreadBy: "seasonality" }))).toEqual([
+    expect(problemsOf(withPeriod({ basis: "seasonality" }))).toEqual([
       [["period", "seasonality"], "INVALID_ARGUMENT"],
     ]);
     expect(problemsOf(withPeriod({ seasonality: { monthly: [1] } }))).toEqual([
       [["period", "seasonality"], "INVALID_ARGUMENT"],
     ]);
     expect(
-      problemsOf(withPeriod({ spreadBy: "seasonality", seasonality: { monthly: [1, 2] } })),
+      problemsOf(withPeriod({ basis: "seasonality", seasonality: { monthly: [1, 2] } })),
     ).toEqual([[["period", "seasonality", "monthly"], "SEASONALITY_MISMATCH"]]);
     const monthly = [8, 6, 9, 9, 9, 8, 8, 8, 9, 8, 9, 9];
-    const seasonal = withPeriod({ spreadBy: "seasonality", seasonality: { monthly } });
+    const seasonal = withPeriod({ basis: "seasonality", seasonality: { monthly } });
     expect(readPlanDocument(seasonal)).toEqual(seasonal);
   });
 
@@ -357,7 +357,7 @@ describe("readPlanDocument", () => {
     const doc = {
       ...minimal(),
       path: [{ period: "2024" }, { period: "2024-Q1", target: 1 }, { period: "FY24", target: 1 }],
-      metrics: [{ name: "x", actual: 1, target: 2, direction: "up" }],
+      metrics: [{ name: "x", current: 1, target: 2, direction: "up" }],
       activity: {
         funnel: [
           { stage: "拜访", per: 0 },

@@ -572,20 +572,20 @@ describe("lintPlan", () => {
 
   describe("the metrics' gap rates (W7)", () => {
     const w7 = [
-      { name: "销售额", actual: "80万", target: "100万", statedGapRate: "20%" },
-      { name: "转化率", actual: "8%", target: "12%", statedGapRate: "50%" },
-      { name: "复购率", actual: "15%", target: "20%", statedGapRate: "33%" },
-      { name: "获客成本", actual: 500, target: 400, direction: "lower", statedGapRate: "25%" },
+      { name: "销售额", current: "80万", target: "100万", statedGapRate: "20%" },
+      { name: "转化率", current: "8%", target: "12%", statedGapRate: "50%" },
+      { name: "复购率", current: "15%", target: "20%", statedGapRate: "33%" },
+      { name: "获客成本", current: 500, target: 400, direction: "lower", statedGapRate: "25%" },
     ];
 
-    it("MIXED_GAP_BASES: W7's table divides by the target for two rows and by the actual for two", () => {
+    it("MIXED_GAP_BASES: W7's table divides by the target for two rows and by the current value for two", () => {
       const finding = only(lintPlan({ ...minimal(), metrics: w7 }), "MIXED_GAP_BASES");
       expect(finding.path).toEqual(["metrics"]);
       expect(finding.figures.metrics).toEqual([
-        { name: "销售额", stated: "0.2", basis: "target", target: "0.2", actual: "0.25" },
-        { name: "转化率", stated: "0.5", basis: "actual", target: "0.333333", actual: "0.5" },
-        { name: "复购率", stated: "0.33", basis: "actual", target: "0.25", actual: "0.333333" },
-        { name: "获客成本", stated: "0.25", basis: "target", target: "0.25", actual: "0.2" },
+        { name: "销售额", stated: "0.2", basis: "target", target: "0.2", current: "0.25" },
+        { name: "转化率", stated: "0.5", basis: "current", target: "0.333333", current: "0.5" },
+        { name: "复购率", stated: "0.33", basis: "current", target: "0.25", current: "0.333333" },
+        { name: "获客成本", stated: "0.25", basis: "target", target: "0.25", current: "0.2" },
       ]);
       for (const option of finding.fix) {
         expect(lintPlan(applyEdits({ ...minimal(), metrics: w7 }, option.edits))).toEqual([]);
@@ -593,28 +593,28 @@ describe("lintPlan", () => {
     });
 
     it("STATED_RATE_MISMATCH: a stated rate that matches neither basis", () => {
-      const metrics = [{ name: "转化率", actual: "8%", target: "12%", statedGapRate: "40%" }];
+      const metrics = [{ name: "转化率", current: "8%", target: "12%", statedGapRate: "40%" }];
       const finding = only(lintPlan({ ...minimal(), metrics }), "STATED_RATE_MISMATCH");
       expect(finding.path).toEqual(["metrics", 0, "statedGapRate"]);
       expect(finding.figures).toEqual({
         name: "转化率",
         stated: "0.4",
         target: "0.333333",
-        actual: "0.5",
+        current: "0.5",
       });
     });
 
     it("STATED_RATE_MISMATCH: a stated rate that does not match its declared basis", () => {
       const metrics = [
-        { name: "转化率", actual: "8%", target: "12%", statedGapRate: "50%", basis: "target" },
+        { name: "转化率", current: "8%", target: "12%", statedGapRate: "50%", basis: "target" },
       ];
       expect(codes(lintPlan({ ...minimal(), metrics }))).toEqual(["STATED_RATE_MISMATCH"]);
     });
 
     it("a zero basis has no rate, and never matches", () => {
-      const metrics = [{ name: "x", actual: 0, target: 10, statedGapRate: "100%" }];
+      const metrics = [{ name: "x", current: 0, target: 10, statedGapRate: "100%" }];
       expect(codes(lintPlan({ ...minimal(), metrics }))).toEqual([]);
-      const zero = [{ name: "x", actual: 5, target: 0, statedGapRate: "50%" }];
+      const zero = [{ name: "x", current: 5, target: 0, statedGapRate: "50%" }];
       expect(codes(lintPlan({ ...minimal(), metrics: zero }))).toEqual(["STATED_RATE_MISMATCH"]);
     });
 
@@ -741,14 +741,14 @@ describe("lintPlan", () => {
       ]);
     });
 
-    it("points a renamed field at its new name: period.basis is spreadBy", () => {
+    it("points the library's word at the document's: period.spreadBy is basis", () => {
       const doc = minimal();
       const finding = only(
-        lintPlan({ ...doc, period: { ...(doc.period as Doc), basis: "working-days" } }),
+        lintPlan({ ...doc, period: { ...(doc.period as Doc), spreadBy: "working-days" } }),
         "UNKNOWN_FIELD",
       );
-      expect(finding.figures).toEqual({ field: "basis", suggestion: "spreadBy" });
-      expect(finding.message).toContain('It is called "spreadBy" now');
+      expect(finding.figures).toEqual({ field: "spreadBy", suggestion: "basis" });
+      expect(finding.message).toContain('The plan document calls it "basis"');
     });
 
     it("comes first, before the other findings", () => {

@@ -63,7 +63,7 @@ describe("planDocumentSchema", () => {
         { ...minimal(), period: { start: "2024-01-01", end: "2024-12-31", grains: ["fortnight"] } },
         { ...minimal(), organization: { name: "x", children: [{ name: "a", weigth: 1 }] } },
         { ...minimal(), path: [{ period: "FY24", target: 1 }] },
-        { ...minimal(), metrics: [{ name: "x", current: 1, target: 2 }] },
+        { ...minimal(), metrics: [{ name: "x", actual: 1, target: 2 }] },
       ];
       for (const doc of bad) {
         expect(

@@ -10,7 +10,7 @@ export interface Scaled {
   readonly scale: number;
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_SAFE = 9_007_199_254_740_991n; // Number.MAX_SAFE_INTEGER, as a literal (no call at module scope)
 
 /** 10^n as a bigint (n ≥ 0). */
 export function pow10(n: number): bigint {

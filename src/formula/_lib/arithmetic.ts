@@ -1,6 +1,6 @@
 // Exact, checked arithmetic shared by the interpreter and the compiled closures: one place for the
 // rules (division by zero, bounded powers, magnitude limits), so both always agree.
-import { Decimal as DecimalJs } from "decimal.js";
+import type { Decimal as DecimalJs } from "decimal.js";
 import { type Decimal, ONE, ZERO } from "../../_lib/decimal.js";
 import { exponentOf } from "../../_lib/exact/index.js";
 import { MAX_EXPONENT, MIN_EXPONENT } from "../../_lib/limits.js";
@@ -135,9 +135,11 @@ export function roundTo(
   return checked(rounded.isZero() ? ZERO : rounded, node, source);
 }
 
-export const ROUND_HALF_UP = DecimalJs.ROUND_HALF_UP;
-export const ROUND_FLOOR = DecimalJs.ROUND_FLOOR;
-export const ROUND_CEIL = DecimalJs.ROUND_CEIL;
+// decimal.js's rounding constants as literals: reading them off the class at module scope would be a
+// property access a bundler must keep, and with it everything it touches (tree-shaking).
+export const ROUND_HALF_UP = 4 satisfies typeof DecimalJs.ROUND_HALF_UP;
+export const ROUND_FLOOR = 3 satisfies typeof DecimalJs.ROUND_FLOOR;
+export const ROUND_CEIL = 2 satisfies typeof DecimalJs.ROUND_CEIL;
 
 /** The smallest (`sign` −1) or largest (`sign` 1) value; the first wins ties. */
 export function extreme(values: readonly Decimal[], sign: 1 | -1): Decimal {

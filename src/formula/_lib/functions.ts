@@ -136,18 +136,21 @@ function squareRoot(value: Decimal, site: CallSite): Decimal {
   return checked(value.sqrt(), site.node, site.source);
 }
 
+/** `maxArgs` of a variadic function: `Infinity`, which a bundler knows is pure (`Number.POSITIVE_INFINITY` would keep the table in every bundle). */
+const VARIADIC = Infinity;
+
 const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
   min: {
     signature: "min(x, …)",
     minArgs: 1,
-    maxArgs: Number.POSITIVE_INFINITY,
+    maxArgs: VARIADIC,
     type: numeric,
     build: (args) => extremeOf(args, -1),
   },
   max: {
     signature: "max(x, …)",
     minArgs: 1,
-    maxArgs: Number.POSITIVE_INFINITY,
+    maxArgs: VARIADIC,
     type: numeric,
     build: (args) => extremeOf(args, 1),
   },
@@ -230,7 +233,7 @@ export function lookupFunction(name: string): FunctionName | undefined {
 export function arityProblem(entry: FunctionEntry, count: number): string | null {
   if (count >= entry.minArgs && count <= entry.maxArgs) return null;
   const expected =
-    entry.maxArgs === Number.POSITIVE_INFINITY
+    entry.maxArgs === VARIADIC
       ? `at least ${entry.minArgs} argument${entry.minArgs === 1 ? "" : "s"}`
       : entry.minArgs === entry.maxArgs
         ? `${entry.minArgs} argument${entry.minArgs === 1 ? "" : "s"}`

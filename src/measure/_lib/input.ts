@@ -43,8 +43,6 @@ export function readSettings(
   options: unknown,
   known: readonly string[],
 ): Readonly<Record<string, unknown>> {
-  // readOptions would read a Map as empty options; name it instead.
-  if (options !== undefined) requireRecord(options, ["options"], "options");
   return readOptions(options, known);
 }
 

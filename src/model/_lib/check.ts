@@ -1,8 +1,9 @@
 // Checking a model definition completely: every problem is collected (defineModel throws the
 // first, a model document lists them all), and the model is built only when there is none.
+
 import type { Decimal } from "../../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../../_lib/errors.js";
-import { readOptions } from "../../_lib/options.js";
+import { readBoolean, readOptions } from "../../_lib/options.js";
 import { isRecord, own } from "../../_lib/records.js";
 import type { FormulaNode } from "../../formula/ast.js";
 import { formulaNames } from "../../formula/formulaNames.js";
@@ -130,23 +131,6 @@ function optionalText(
   return value;
 }
 
-function optionalBoolean(
-  spec: Readonly<Record<string, unknown>>,
-  key: string,
-  path: ErrorPath,
-): boolean {
-  const value = own(spec, key);
-  if (value === undefined) return false;
-  if (typeof value !== "boolean") {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `${key} must be true or false, got ${describeValue(value)}.`,
-      { path: [...path, key] },
-    );
-  }
-  return value;
-}
-
 /** A spec record: a plain object with known fields only (UNKNOWN_OPTION with the nearest one). */
 function readSpec(
   spec: unknown,
@@ -181,7 +165,7 @@ function inputMetadata(spec: unknown, path: ErrorPath, problems: Problems): Meta
     unitLabel: problems.attempt(() => optionalText(record, "unitLabel", path)) ?? null,
     min,
     max,
-    wholeNumber: problems.attempt(() => optionalBoolean(record, "wholeNumber", path)) ?? false,
+    wholeNumber: problems.attempt(() => readBoolean(record, "wholeNumber", false, path)) ?? false,
   };
 }
 

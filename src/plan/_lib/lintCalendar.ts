@@ -5,7 +5,7 @@ import { TargetreeError } from "../../_lib/errors.js";
 import { chinaCalendar } from "../../time/chinaCalendar.js";
 import { provisionalChinaArrangement } from "../../time/provisionalChinaArrangement.js";
 import type { Calendar, HolidayArrangement } from "../../time/types.js";
-import type { Finding, FixOption, PlanPeriod } from "../types.js";
+import type { Finding, FixOption, PlanDocumentPeriod } from "../types.js";
 import { finding, fixOption } from "./finding.js";
 import { yearsOf } from "./periodLabel.js";
 
@@ -17,7 +17,7 @@ interface Coverage {
   readonly china: boolean;
 }
 
-function coverage(period: PlanPeriod): Coverage {
+function coverage(period: PlanDocumentPeriod): Coverage {
   const calendar = period.calendar ?? { china: {} };
   if ("china" in calendar) {
     const options = calendar.china;
@@ -51,7 +51,7 @@ function computable(year: number): boolean {
   }
 }
 
-export function lintCalendar(period: PlanPeriod): Finding[] {
+export function lintCalendar(period: PlanDocumentPeriod): Finding[] {
   const { years, provisionalYears, missing, china } = coverage(period);
   const path = period.calendar === undefined ? ["period"] : ["period", "calendar"];
   const provisional: number[] = [];

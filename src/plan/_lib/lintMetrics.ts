@@ -1,4 +1,4 @@
-// Stated gap rates: each is checked against the rate on the target basis and on the actual basis
+// Stated gap rates: each is checked against the rate on the target basis and on the current basis
 // (a stated rate matches a basis when it equals that basis's rate rounded to the stated rate's
 // decimals: 33% matches 33.33%). STATED_RATE_MISMATCH for a rate that matches neither (or not its
 // declared basis); MIXED_GAP_BASES when the metrics' rates use different bases.
@@ -10,7 +10,7 @@ import { toDecimal } from "../../numbers/toDecimal.js";
 import type { Figures, Finding, FixOption, PlanEdit, PlanMetric } from "../types.js";
 import { finding, fixOption, percent, ratio } from "./finding.js";
 
-type Basis = "target" | "actual";
+type Basis = "target" | "current";
 
 interface Rated {
   readonly index: number;
@@ -43,12 +43,12 @@ export function rateMatches(stated: Numeric, rate: Decimal): boolean {
 }
 
 function ratesOf(metric: PlanMetric): Record<Basis, Decimal | null> {
-  const actual = toDecimal(metric.actual);
+  const current = toDecimal(metric.current);
   const target = toDecimal(metric.target);
-  const gap = shortfall(actual, target, metric.direction ?? "higher");
+  const gap = shortfall(current, target, metric.direction ?? "higher");
   return {
     target: target.isZero() ? null : gap.div(target.abs()),
-    actual: actual.isZero() ? null : gap.div(actual.abs()),
+    current: current.isZero() ? null : gap.div(current.abs()),
   };
 }
 
@@ -68,7 +68,7 @@ export function lintMetrics(metrics: readonly PlanMetric[]): Finding[] {
   metrics.forEach((metric, index) => {
     if (metric.statedGapRate === undefined) return;
     const rates = ratesOf(metric);
-    const candidates: Basis[] = metric.basis === undefined ? ["target", "actual"] : [metric.basis];
+    const candidates: Basis[] = metric.basis === undefined ? ["target", "current"] : [metric.basis];
     const matches = candidates.filter((basis) => {
       const rate = rates[basis];
       return rate !== null && rateMatches(metric.statedGapRate!, rate);
@@ -76,7 +76,7 @@ export function lintMetrics(metrics: readonly PlanMetric[]): Finding[] {
     const stated = toDecimal(metric.statedGapRate);
     rated.push({ index, metric, stated, rates, matches });
     if (matches.length > 0) return;
-    const options: FixOption[] = (["target", "actual"] as const)
+    const options: FixOption[] = (["target", "current"] as const)
       .filter((basis) => rates[basis] !== null)
       .map((basis) =>
         fixOption(
@@ -90,12 +90,12 @@ export function lintMetrics(metrics: readonly PlanMetric[]): Finding[] {
       finding(
         "STATED_RATE_MISMATCH",
         ["metrics", index, "statedGapRate"],
-        `${JSON.stringify(metric.name)} states a gap rate of ${percent(stated)}${metric.basis === undefined ? "" : ` on the ${metric.basis} basis`}, but the gap is ${showRate(rates.target, "target")} and ${showRate(rates.actual, "actual")}.`,
+        `${JSON.stringify(metric.name)} states a gap rate of ${percent(stated)}${metric.basis === undefined ? "" : ` on the ${metric.basis} basis`}, but the gap is ${showRate(rates.target, "target")} and ${showRate(rates.current, "current")}.`,
         {
           name: metric.name,
           stated: ratio(stated),
           target: rateFigure(rates.target),
-          actual: rateFigure(rates.actual),
+          current: rateFigure(rates.current),
         },
         options,
       ),
@@ -112,10 +112,10 @@ export function lintMetrics(metrics: readonly PlanMetric[]): Finding[] {
         stated: ratio(item.stated),
         basis: item.matches[0]!,
         target: rateFigure(item.rates.target),
-        actual: rateFigure(item.rates.actual),
+        current: rateFigure(item.rates.current),
       })),
     };
-    const options = (["target", "actual"] as const).map((basis) =>
+    const options = (["target", "current"] as const).map((basis) =>
       fixOption(
         `state-${basis}-basis`,
         `State every gap rate on the ${basis} basis.`,

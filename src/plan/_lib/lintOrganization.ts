@@ -8,7 +8,7 @@ import { Decimal as DecimalClass, ONE, ZERO } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import type { Finding, FixOption, PlanEdit, PlanLevel, PlanNode } from "../types.js";
+import type { Finding, FixOption, PlanDocumentNode, PlanEdit, PlanLevel } from "../types.js";
 import { amount, finding, fixOption, percent, plain } from "./finding.js";
 import { freeName } from "./lintDimensions.js";
 import { remainderOf, ruleOf } from "./readOrganization.js";
@@ -21,7 +21,7 @@ interface Context {
 }
 
 export function lintOrganization(
-  root: PlanNode,
+  root: PlanDocumentNode,
   target: Decimal,
   levels: readonly PlanLevel[],
   unit: Numeric | undefined,
@@ -53,12 +53,12 @@ function dec(value: Numeric | undefined): Decimal | undefined {
 }
 
 /** The unit a node's children are rounded to: its own, its level's, the document's. */
-function childUnit(node: PlanNode, depth: number, context: Context): Decimal {
+function childUnit(node: PlanDocumentNode, depth: number, context: Context): Decimal {
   return unitOf(node.unit ?? context.levels[depth]?.unit ?? context.unit);
 }
 
 function walk(
-  node: PlanNode,
+  node: PlanDocumentNode,
   value: Decimal,
   depth: number,
   path: ErrorPath,
@@ -116,7 +116,7 @@ function walk(
 
   // Weights of the free children; under shares, the remainder (named or not) takes the rest.
   const remainderName = remainderOf(node, context.levels, depth);
-  const isRemainder = (child: PlanNode): boolean =>
+  const isRemainder = (child: PlanDocumentNode): boolean =>
     child.share === undefined &&
     remainderName !== undefined &&
     child.name.normalize("NFC") === remainderName.normalize("NFC");
@@ -205,7 +205,7 @@ function walk(
 
 /** Bounds on each free child's share of the rest (adjustments moved out, as cascade does). */
 function bounds(
-  children: readonly PlanNode[],
+  children: readonly PlanDocumentNode[],
   holds: readonly (Decimal | undefined)[],
   adjusts: readonly Decimal[],
   positive: boolean,
@@ -297,10 +297,10 @@ function spread(
 
 /** SHARES_EXCEED and SHARES_INCOMPLETE for a node that splits by shares; returns the rest share. */
 function sharesCheck(
-  node: PlanNode,
-  children: readonly PlanNode[],
+  node: PlanDocumentNode,
+  children: readonly PlanDocumentNode[],
   free: readonly number[],
-  isRemainder: (child: PlanNode) => boolean,
+  isRemainder: (child: PlanDocumentNode) => boolean,
   rest: Decimal,
   unit: Decimal,
   depth: number,
@@ -371,8 +371,8 @@ function sharesCheck(
 
 /** EVEN_SPLIT_IGNORES_WEIGHTS: an even split over children whose weights (or shares) differ. */
 function evenSplit(
-  node: PlanNode,
-  children: readonly PlanNode[],
+  node: PlanDocumentNode,
+  children: readonly PlanDocumentNode[],
   depth: number,
   path: ErrorPath,
   from: "node" | "level" | "inferred",

@@ -3,14 +3,14 @@
 // target needs over the last actual (GROWTH_REQUIRED).
 import { Decimal } from "../../_lib/decimal.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import type { Finding, FixOption, PlanPathEntry, PlanPeriod } from "../types.js";
+import type { Finding, FixOption, PlanDocumentPeriod, PlanPathEntry } from "../types.js";
 import { amount, finding, fixOption, percent, plain, ratio } from "./finding.js";
 import type { LabelKind } from "./periodLabel.js";
 import { formatPeriodLabel, parsePeriodLabel, planLabel } from "./periodLabel.js";
 
 export function lintPath(
   entries: readonly PlanPathEntry[],
-  period: PlanPeriod,
+  period: PlanDocumentPeriod,
   target: Decimal,
 ): Finding[] {
   if (entries.length === 0) return [];

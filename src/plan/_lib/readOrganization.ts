@@ -5,7 +5,7 @@ import { describeValue, excerpt } from "../../_lib/errors.js";
 import { MAX_NESTING_DEPTH } from "../../_lib/limits.js";
 import { isRecord, own } from "../../_lib/records.js";
 import type { SplitRule } from "../../split/cascade.js";
-import type { PlanLevel, PlanNode } from "../types.js";
+import type { PlanDocumentNode, PlanLevel } from "../types.js";
 import type { Reader } from "./reader.js";
 import {
   checkEntries,
@@ -78,7 +78,7 @@ export function readOrganization(
   value: unknown,
   levels: readonly PlanLevel[],
   path: ErrorPath,
-): PlanNode | undefined {
+): PlanDocumentNode | undefined {
   const context: TreeContext = { reader, levels, ids: new Map() };
   return readNode(context, value, path, 0);
 }
@@ -88,7 +88,7 @@ function readNode(
   value: unknown,
   path: ErrorPath,
   depth: number,
-): PlanNode | undefined {
+): PlanDocumentNode | undefined {
   const { reader } = context;
   if (depth > MAX_NESTING_DEPTH) {
     report(
@@ -192,7 +192,7 @@ function readNode(
   if (list !== undefined && list.length > 0) {
     checkSplitNeeds(context, record, list, path, depth, split, remainder);
   }
-  return compact<PlanNode>({
+  return compact<PlanDocumentNode>({
     id,
     name,
     weight,
@@ -262,8 +262,8 @@ function checkSiblings(reader: Reader, children: readonly unknown[], path: Error
 
 /** The rule a node splits by: its own, its level's, else inferred from its children. */
 export function ruleOf(
-  node: Pick<PlanNode, "split">,
-  children: readonly PlanNode[],
+  node: Pick<PlanDocumentNode, "split">,
+  children: readonly PlanDocumentNode[],
   levels: readonly PlanLevel[],
   depth: number,
 ): { readonly rule: SplitRule; readonly from: "node" | "level" | "inferred" } {
@@ -279,7 +279,7 @@ export function ruleOf(
 
 /** The remainder child's name a node names (its own, else its level's), or undefined. */
 export function remainderOf(
-  node: Pick<PlanNode, "remainder">,
+  node: Pick<PlanDocumentNode, "remainder">,
   levels: readonly PlanLevel[],
   depth: number,
 ): string | undefined {

@@ -9,10 +9,10 @@ import type { Calendar, CalendarDay, IsoDate } from "../../time/types.js";
 import type {
   PlanCalendar,
   PlanChinaCalendarOptions,
+  PlanDocumentPeriod,
   PlanGrain,
-  PlanPeriod,
+  PlanPeriodBasis,
   PlanSeasonality,
-  PlanSpreadBy,
 } from "../types.js";
 import type { Reader } from "./reader.js";
 import {
@@ -30,9 +30,9 @@ import {
 /** The grains, coarse to fine. */
 export const GRAINS: readonly PlanGrain[] = ["year", "quarter", "month", "dekad", "week", "day"];
 
-const SPREAD_BY: readonly PlanSpreadBy[] = ["working-days", "calendar-days", "seasonality"];
+const BASES: readonly PlanPeriodBasis[] = ["working-days", "calendar-days", "seasonality"];
 
-const PERIOD_FIELDS = ["start", "end", "grains", "spreadBy", "seasonality", "calendar"];
+const PERIOD_FIELDS = ["start", "end", "grains", "basis", "seasonality", "calendar"];
 const CALENDAR_FIELDS = [
   "name",
   "weekend",
@@ -48,7 +48,7 @@ export function readPeriod(
   reader: Reader,
   value: unknown,
   path: ErrorPath,
-): PlanPeriod | undefined {
+): PlanDocumentPeriod | undefined {
   const record = readRecord(reader, value, path, PERIOD_FIELDS, "period");
   if (record === null) return undefined;
   const start = readDate(reader, record, "start", path);
@@ -62,14 +62,14 @@ export function readPeriod(
     );
   }
   const grains = readGrains(reader, record, path);
-  const spreadBy = readChoice(reader, record, "spreadBy", SPREAD_BY, path);
-  const seasonality = readSeasonality(reader, record, spreadBy, path);
+  const basis = readChoice(reader, record, "basis", BASES, path);
+  const seasonality = readSeasonality(reader, record, basis, path);
   const calendarValue = own(record, "calendar");
   const calendar =
     calendarValue === undefined
       ? undefined
       : readCalendar(reader, calendarValue, [...path, "calendar"]);
-  return compact<PlanPeriod>({ start, end, grains, spreadBy, seasonality, calendar });
+  return compact<PlanDocumentPeriod>({ start, end, grains, basis, seasonality, calendar });
 }
 
 function readDate(
@@ -135,26 +135,26 @@ function readGrains(
 function readSeasonality(
   reader: Reader,
   record: Readonly<Record<string, unknown>>,
-  spreadBy: PlanSpreadBy | undefined,
+  basis: PlanPeriodBasis | undefined,
   path: ErrorPath,
 ): PlanSeasonality | undefined {
   const value = own(record, "seasonality");
   const at = [...path, "seasonality"];
   if (value === undefined) {
-    if (spreadBy === "seasonality") {
+    if (basis === "seasonality") {
       report(
         reader,
         at,
-        'Missing: seasonality (spreadBy "seasonality" needs { "monthly": [12 weights] }).',
+        'Missing: seasonality (basis "seasonality" needs { "monthly": [12 weights] }).',
       );
     }
     return undefined;
   }
-  if (spreadBy !== "seasonality") {
+  if (basis !== "seasonality") {
     report(
       reader,
       at,
-      'seasonality is used only with spreadBy "seasonality"; set spreadBy or remove it.',
+      'seasonality is used only with basis "seasonality"; set basis or remove it.',
     );
     return undefined;
   }

@@ -163,17 +163,17 @@ export function readMetrics(
       reader,
       metric,
       at,
-      ["name", "actual", "target", "direction", "statedGapRate", "basis"],
+      ["name", "current", "target", "direction", "statedGapRate", "basis"],
       `metrics[${i}]`,
     );
     if (record === null) return undefined;
     return compact<PlanMetric>({
       name: readText(reader, record, "name", at, { required: 'the metric\'s name, e.g. "转化率"' }),
-      actual: readAmount(reader, record, "actual", at, { required: "the measured value" }),
+      current: readAmount(reader, record, "current", at, { required: "the measured value" }),
       target: readAmount(reader, record, "target", at, { required: "the target value" }),
       direction: readChoice(reader, record, "direction", ["higher", "lower"] as const, at),
       statedGapRate: readAmount(reader, record, "statedGapRate", at, { required: false }),
-      basis: readChoice(reader, record, "basis", ["target", "actual"] as const, at),
+      basis: readChoice(reader, record, "basis", ["target", "current"] as const, at),
     });
   });
   return metrics.every((metric) => metric !== undefined) ? (metrics as PlanMetric[]) : undefined;

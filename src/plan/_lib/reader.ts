@@ -76,10 +76,17 @@ export function attempt<T>(
 
 /** Fields renamed by the vocabulary of 0.x: an old name points at the new one. */
 const RENAMED: Readonly<Record<string, string>> = {
-  basis: "spreadBy",
-  current: "actual",
   wholeNumbers: "wholeNumber",
   note: "reason",
+};
+
+/**
+ * The library's words for fields the document names with PLAN.md's words: the period's `basis`
+ * is `spreadBy` in splitByPeriod, a metric's `current` is `actual` in gap.
+ */
+const LIBRARY_WORDS: Readonly<Record<string, string>> = {
+  spreadBy: "basis",
+  actual: "current",
 };
 
 /**
@@ -102,14 +109,21 @@ export function readRecord(
   for (const field of Object.keys(value)) {
     if (known.includes(field)) continue;
     const renamed = Object.hasOwn(RENAMED, field) ? RENAMED[field]! : undefined;
+    const word = Object.hasOwn(LIBRARY_WORDS, field) ? LIBRARY_WORDS[field]! : undefined;
     const suggestion =
-      renamed !== undefined && known.includes(renamed) ? renamed : (closest(field, known) ?? null);
+      renamed !== undefined && known.includes(renamed)
+        ? renamed
+        : word !== undefined && known.includes(word)
+          ? word
+          : (closest(field, known) ?? null);
     const hint =
       suggestion === null
         ? ""
         : renamed === suggestion
           ? ` It is called ${JSON.stringify(suggestion)} now.`
-          : ` Did you mean ${JSON.stringify(suggestion)}?`;
+          : word === suggestion
+            ? ` The plan document calls it ${JSON.stringify(suggestion)} (PLAN.md's word).`
+            : ` Did you mean ${JSON.stringify(suggestion)}?`;
     const message = `Unknown field ${excerpt(field)} in ${what}.${hint} Known fields: ${known.join(", ")}.`;
     const taken = suggestion !== null && own(value, suggestion) !== undefined;
     reader.unknown.push({ path: [...path, field], field, suggestion, taken, message });

@@ -2,6 +2,7 @@
 // an unknown key is UNKNOWN_OPTION with the nearest known one.
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
 import { readOptions } from "../../_lib/options.js";
+import { isRecord } from "../../_lib/records.js";
 
 /**
  * A time function's required options (`{ start, end, … }`) as a null-prototype copy of their own
@@ -14,24 +15,12 @@ export function requiredOptions(
   known: readonly string[],
   renamed: Readonly<Record<string, string>> = {},
 ): Readonly<Record<string, unknown>> {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+  if (!isRecord(options)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `Pass the options { start, end, … } as an object, got ${describeValue(options)}.`,
       { path: ["options"] },
     );
   }
-  for (const [before, now] of Object.entries(renamed)) {
-    if (
-      Object.hasOwn(options, before) &&
-      (options as Record<string, unknown>)[before] !== undefined
-    ) {
-      throw new TargetreeError(
-        "UNKNOWN_OPTION",
-        `Unknown option ${JSON.stringify(before)}: it is now ${JSON.stringify(now)}.`,
-        { path: ["options", before], details: { key: before, known: [...known], renamedTo: now } },
-      );
-    }
-  }
-  return readOptions(options, known);
+  return readOptions(options, known, ["options"], renamed);
 }
