@@ -16,6 +16,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/_support/matchers.ts"],
     testTimeout: 60_000,
   },
 });

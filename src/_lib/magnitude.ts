@@ -19,8 +19,6 @@ export function checkMagnitude(value: Decimal, path: ErrorPath, what = "The resu
   if (!value.isFinite()) {
     throw new TargetreeError("NUMBER_TOO_LARGE", `${what} is not a finite number.`, { path });
   }
-  // Stryker disable next-line ConditionalExpression: zero has exponent 0, inside the bound, so the check below returns it unchanged too
-  if (value.isZero()) return value;
   const exponent = exponentOf(value);
   if (exponent >= MAX_EXPONENT || exponent < MIN_EXPONENT) {
     throw new TargetreeError(

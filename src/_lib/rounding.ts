@@ -19,7 +19,7 @@ export function roundingConstant(
   path: ErrorPath = ["rounding"],
 ): DecimalJs.Rounding {
   if (mode === undefined) return DecimalJs.ROUND_HALF_UP;
-  // Stryker disable next-line ConditionalExpression: MODES has only string keys, so MODES.get of a non-string is undefined as well
+  // Stryker disable next-line ConditionalExpression: the typeof only narrows the type
   const found = typeof mode === "string" ? MODES.get(mode) : undefined;
   if (found === undefined) {
     throw new TargetreeError(

@@ -107,7 +107,7 @@ export function tieredBonus(
     if (value.gte(tier.from)) reached = index;
   });
   if (reached < 0) {
-    // Stryker disable next-line StringLiteral: the path only labels a NUMBER_TOO_LARGE error, and ZERO rounded to any unit is 0, which never raises one
+    // Stryker disable next-line StringLiteral: rounding 0 never fails, so the path is never shown
     return { bonus: roundToUnit(ZERO, settings, ["amount"]), tier: null, lines: [] };
   }
   const upper = (index: number): Decimal | null => list[index + 1]?.from ?? null;

@@ -133,8 +133,6 @@ export function sensitivity<M extends Model, Inputs extends InputsOf<M, Inputs>>
       ? inputsOf(view.graph, output)
       : inputNames(model, varyOption, ["options", "vary"]);
   const base = view.evaluateOutput(output, values);
-  // Stryker disable next-line ArrayDeclaration: entries are built in vary order and Array.prototype.sort is stable, so an empty tie-break (NaN, read as 0) keeps the same order
-  const order = new Map(vary.map((name, index) => [name, index]));
   const entries = vary.map((input): SensitivityEntry => {
     const value = values.get(input)!;
     const moved = (sign: 1 | -1): Decimal =>
@@ -179,9 +177,7 @@ export function sensitivity<M extends Model, Inputs extends InputsOf<M, Inputs>>
       reason,
     };
   });
-  entries.sort(
-    // Stryker disable next-line ArithmeticOperator: entries are already in vary order; on ties V8's stable sort calls the comparator with the later entry first, where a + b and a - b are both positive
-    (a, b) => b.change.abs().cmp(a.change.abs()) || order.get(a.input)! - order.get(b.input)!,
-  );
+  // Entries are in vary order and the sort is stable, so ties keep that order.
+  entries.sort((a, b) => b.change.abs().cmp(a.change.abs()));
   return { output, base, step, stepKind, entries };
 }

@@ -205,8 +205,7 @@ export type FormulaNode =
   | CallNode;
 
 const invalid = (message: string): TargetreeError =>
-  // Stryker disable next-line ObjectLiteral: TargetreeError's path defaults to [], so { path: [] } and {} are the same
-  new TargetreeError("INVALID_ARGUMENT", message, { path: [] });
+  new TargetreeError("INVALID_ARGUMENT", message);
 
 /**
  * A builder's `span`: absent, or `{ start, end }` with whole numbers 0 ≤ start ≤ end. Returns a
@@ -312,7 +311,7 @@ export function booleanNode(value: boolean, span?: Span): BooleanNode {
  * printFormula(nameNode("新客户数")) //=> "新客户数"
  */
 export function nameNode(name: string, span?: Span): NameNode {
-  // Stryker disable next-line StringLiteral: any non-identifier fallback ("" or other text with spaces) is refused the same way
+  // Stryker disable next-line StringLiteral: any fallback that is no identifier is refused alike
   const normalised = typeof name === "string" ? name.normalize("NFC") : "";
   if (!isIdentifier(normalised) || isKeyword(normalised)) {
     throw invalid(

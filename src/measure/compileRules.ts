@@ -101,7 +101,7 @@ export function compileRules(rules: readonly AlertRule[]): CompiledRules {
     const when = text("when");
     const recommend = text("recommend");
     const severity = own(record, "severity") ?? "warning";
-    // Stryker disable next-line ConditionalExpression: SEVERITIES holds strings, so includes() already refuses every non-string; the typeof only narrows the type
+    // Stryker disable next-line ConditionalExpression: the typeof only narrows the type
     if (typeof severity !== "string" || !(SEVERITIES as readonly string[]).includes(severity)) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
@@ -137,13 +137,13 @@ function isNumeric(node: FormulaNode): boolean {
     case "unary":
     case "sum":
     case "product":
-    // Stryker disable next-line ConditionalExpression: without its return, power falls through to the call case, which has no function entry for a power node and throws
+    // Stryker disable next-line ConditionalExpression: falling through to call throws anyway
     case "power":
       return true;
     case "call":
       // Numeric by its function's type rule (an if with unknown branches may be a condition).
       return callType(node, () => "unknown") === "number";
-    // Stryker disable next-line ConditionalExpression: without its return, default gives undefined, which the only caller's if treats as false
+    // Stryker disable next-line ConditionalExpression: undefined reads as false too
     default:
       return false;
   }

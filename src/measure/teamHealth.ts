@@ -113,7 +113,7 @@ export function teamHealth(
     let actual = ZERO;
     let target = ZERO;
     for (const period of read) {
-      // Stryker disable next-line LogicalOperator,ConditionalExpression: readPeriods sets actual and target together (both null for { met }), so either test alone, or both with &&, decides the same
+      // Stryker disable next-line LogicalOperator,ConditionalExpression: actual and target are null together
       if (period.actual === null || period.target === null) {
         throw new TargetreeError(
           "INVALID_ARGUMENT",

@@ -71,7 +71,7 @@ export function compileModel<M extends Model>(model: M): CompiledModel<M> {
         // readInputs gives the precise error for a non-object row.
         readInputs(internals, row);
       }
-      // Stryker disable next-line ArrayDeclaration: only the slots written below are read, so a preset length changes nothing
+      // Stryker disable next-line ArrayDeclaration: only written slots are read
       const values: Decimal[] = new Array(size);
       for (let i = 0; i < inputSlots.length; i++) {
         const key = inputNames[i]!;

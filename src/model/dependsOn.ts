@@ -25,7 +25,7 @@ export function dependsOn<M extends Model>(
   internalsOf(model);
   const nodes: Model["nodes"] = model.nodes;
   const check = (name: string, role: string): string => {
-    // Stryker disable next-line StringLiteral: any text that is not an identifier is equally absent from model.nodes, so the lookup fails the same way
+    // Stryker disable next-line StringLiteral: any fallback that is no identifier is absent alike
     const normalised = typeof name === "string" ? name.normalize("NFC") : "";
     if (!Object.hasOwn(nodes, normalised)) {
       throw new TargetreeError(

@@ -74,12 +74,12 @@ export function chooseRoot(
 
 /** Each child's signed contribution to a sum-shaped formula, or null where it is not separable. */
 function contributions(ast: FormulaNode, values: ModelValues): Map<string, Decimal | null> {
+  // Stryker disable next-line StringLiteral: only op === "-" is tested
+  const plus = "+" as const;
   const terms: ChainLink<"+" | "-">[] =
     ast.kind === "sum"
-      ? // Stryker disable next-line StringLiteral: only op === "-" is tested, so "+" and "" read alike
-        [{ op: "+", operand: ast.first }, ...ast.rest]
-      : // Stryker disable next-line StringLiteral: only op === "-" is tested, so "+" and "" read alike
-        [{ op: "+", operand: ast }];
+      ? [{ op: plus, operand: ast.first }, ...ast.rest]
+      : [{ op: plus, operand: ast }];
   const result = new Map<string, Decimal | null>();
   for (const { op, operand } of terms) {
     const names = formulaNames(operand);

@@ -74,7 +74,7 @@ export function parseAmount(text: string, options?: ParseAmountOptions): Decimal
   let intDigits = "";
   let groupLength = 0;
   let sawComma = false;
-  // Stryker disable next-line EqualityOperator: at i = s.length the character is undefined, neither a digit nor a comma, so the loop breaks anyway
+  // Stryker disable next-line EqualityOperator: past the end s[i] is undefined and breaks the loop anyway
   while (i < s.length) {
     const code = s.charCodeAt(i);
     if (isDigit(code)) {
@@ -96,8 +96,8 @@ export function parseAmount(text: string, options?: ParseAmountOptions): Decimal
   let fracDigits = "";
   if (s[i] === ".") {
     i++;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end charCodeAt is NaN, not a digit, so the bound test changes nothing
-    while (i < s.length && isDigit(s.charCodeAt(i))) fracDigits += s[i++];
+    // Past the end, charCodeAt is NaN, which is no digit: the loops stop at the end of the text.
+    while (isDigit(s.charCodeAt(i))) fracDigits += s[i++];
     if (fracDigits === "") fail("a decimal point must be followed by digits", i);
   }
   if (intDigits === "" && fracDigits === "") fail("it has no digits", i);
@@ -108,20 +108,18 @@ export function parseAmount(text: string, options?: ParseAmountOptions): Decimal
     let expNegative = false;
     if (s[i] === "+" || s[i] === "-") expNegative = s[i++] === "-";
     let expDigits = "";
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end charCodeAt is NaN, not a digit, so the bound test changes nothing
-    while (i < s.length && isDigit(s.charCodeAt(i))) expDigits += s[i++];
+    while (isDigit(s.charCodeAt(i))) expDigits += s[i++];
     if (expDigits === "" || expDigits.length > 4)
       fail("the exponent must have one to four digits", i);
     exponent = expNegative ? -Number(expDigits) : Number(expDigits);
   }
 
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end the character is undefined, not a space, so the bound test changes nothing
-  while (i < s.length && s[i] === " ") i++;
+  while (s[i] === " ") i++;
   let percentLike = false;
   for (const [suffix, power] of SUFFIXES) {
     if (s.startsWith(suffix, i)) {
       exponent += power;
-      // Stryker disable next-line EqualityOperator: no suffix has power 0, so < 0 and <= 0 agree
+      // Stryker disable next-line EqualityOperator: no suffix has power 0
       percentLike = power < 0;
       i += suffix.length;
       break;
@@ -140,7 +138,7 @@ export function parseAmount(text: string, options?: ParseAmountOptions): Decimal
     );
   }
   const value = new Decimal(
-    // Stryker disable next-line StringLiteral: decimal.js reads ".5e0" and "5.e0" like "0.5e0" and "5.0e0" (and both parts are never empty together)
+    // Stryker disable next-line StringLiteral: decimal.js reads ".5e0" and "5.e0" as 0.5 and 5
     `${negative ? "-" : ""}${intDigits || "0"}.${fracDigits || "0"}e${exponent}`,
   );
   if (exponentOf(value) >= MAX_EXPONENT || exponentOf(value) < MIN_EXPONENT) {

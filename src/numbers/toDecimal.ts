@@ -78,7 +78,7 @@ function fromDecimalLike(value: object, path: ErrorPath): Decimal {
       path,
     });
   }
-  // Stryker disable next-line ArrayDeclaration: any stand-in for a non-array `d` fails the word checks below with the same error
+  // Stryker disable next-line ArrayDeclaration: any stand-in fails the word checks alike
   const words = Array.isArray(digits) ? (digits as unknown[]) : [];
   const valid =
     words.length > 0 &&
@@ -112,7 +112,7 @@ function fromDecimalLike(value: object, path: ErrorPath): Decimal {
       path,
     });
   }
-  // Stryker disable next-line ConditionalExpression: a fast path: rebuilding one of the library's own Decimals gives an equal Decimal of the same constructor
+  // Stryker disable next-line ConditionalExpression: a fast path; rebuilding gives an equal Decimal
   if (value.constructor === Decimal) return value as Decimal;
   const text =
     String(checked[0]) +
@@ -120,6 +120,6 @@ function fromDecimalLike(value: object, path: ErrorPath): Decimal {
       .slice(1)
       .map((w) => String(w).padStart(7, "0"))
       .join("");
-  // Stryker disable next-line StringLiteral: decimal.js reads "5.e0" as 5, so the "0" after a bare point changes nothing
+  // Stryker disable next-line StringLiteral: decimal.js reads "5.e0" as 5
   return new Decimal(`${sign === -1 ? "-" : ""}${text[0]}.${text.slice(1) || "0"}e${e}`);
 }

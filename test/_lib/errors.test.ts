@@ -1,12 +1,6 @@
+import { ERROR_CODES, parseAmount, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
-import {
-  describeValue,
-  ERROR_CODES,
-  excerpt,
-  formatPath,
-  TargetreeError,
-} from "../../src/_lib/errors.js";
-import { parseAmount } from "../../src/numbers/parseAmount.js";
+import { describeValue, excerpt, formatPath } from "../../src/_lib/errors.js";
 import { errorOf } from "../_support/errors.js";
 
 describe("TargetreeError", () => {

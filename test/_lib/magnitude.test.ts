@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/_lib/decimal.js";
-import { TargetreeError } from "../../src/_lib/errors.js";
 import { checkMagnitude } from "../../src/_lib/magnitude.js";
-
-const errorOf = (run: () => unknown): TargetreeError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TargetreeError) return error;
-    throw error;
-  }
-  throw new Error("expected a TargetreeError");
-};
+import { errorOf } from "../_support/errors.js";
 
 describe("checkMagnitude", () => {
   it("returns zero and values within 1e-1000 ≤ |x| < 1e1000 unchanged", () => {

@@ -1,12 +1,10 @@
 // toPlain: any result as plain JSON data, Decimals as exact or display-rounded strings.
 import { Decimal as HostDecimal } from "decimal.js";
 import fc from "fast-check";
+import { allocate, TargetreeError, toPlain } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { TargetreeError } from "../../src/_lib/errors.js";
-import { toPlain } from "../../src/_lib/plain.js";
 import { resultRecord } from "../../src/_lib/resultRecord.js";
-import { allocate } from "../../src/split/allocate.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
@@ -196,7 +194,7 @@ describe("toPlain", () => {
       fc.assert(
         fc.property(results, (result) => {
           for (const [decimal, text] of pairs(result, toPlain(result))) {
-            expect(new Decimal(text).eq(decimal)).toBe(true);
+            expect(new Decimal(text)).toEqualDecimal(decimal);
           }
         }),
         { numRuns: runs(300) },

@@ -94,7 +94,7 @@ describe("shownDecimal", () => {
       fc.property(decimals, (value) => {
         const text = shownDecimal(value);
         if (!text.endsWith("…")) {
-          expect(new Decimal(text).eq(value)).toBe(true);
+          expect(new Decimal(text)).toEqualDecimal(value);
           return;
         }
         const shown = new Decimal(text.slice(0, -1));

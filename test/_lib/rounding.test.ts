@@ -1,7 +1,7 @@
+import type { RoundingMode } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { roundingConstant } from "../../src/_lib/rounding.js";
-import type { RoundingMode } from "../../src/_lib/types.js";
 import { expectCode } from "../_support/errors.js";
 
 const VALUES = ["2.5", "3.5", "2.4", "2.6", "-2.5", "-3.5", "-2.4", "-2.6"];

@@ -1,5 +1,12 @@
+// The one error helper of the tests: every test that expects a TargetreeError uses these.
+import { ERROR_CODES, TargetreeError } from "targetree";
 import { expect } from "vitest";
-import { TargetreeError } from "../../src/_lib/errors.js";
+
+/** Fails the test when a TargetreeError's code is not in the documented ERROR_CODES. */
+function documented(error: TargetreeError): TargetreeError {
+  expect(Object.hasOwn(ERROR_CODES, error.code), `undocumented code ${error.code}`).toBe(true);
+  return error;
+}
 
 /** The TargetreeError a call throws; fails the test when it throws nothing or something else. */
 export function errorOf(run: () => unknown): TargetreeError {
@@ -7,9 +14,20 @@ export function errorOf(run: () => unknown): TargetreeError {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(TargetreeError);
-    return error as TargetreeError;
+    return documented(error as TargetreeError);
   }
   throw new Error("expected a TargetreeError, but nothing was thrown");
+}
+
+/** The TargetreeError a call throws, or undefined when it returns; anything else is rethrown. */
+export function thrownError(run: () => unknown): TargetreeError | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof TargetreeError)) throw error;
+    return documented(error);
+  }
+  return undefined;
 }
 
 /** Asserts that `run` throws a TargetreeError with `code` (and `path`, when given); returns it. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
+import { breakEvenRevenue } from "targetree";
 import { describe, expect, it } from "vitest";
-import { breakEvenRevenue } from "../../src/activity/breakEvenRevenue.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

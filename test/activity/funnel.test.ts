@@ -1,7 +1,6 @@
 import fc from "fast-check";
+import { chinaCalendar, funnel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { funnel } from "../../src/activity/funnel.js";
-import { chinaCalendar } from "../../src/time/chinaCalendar.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

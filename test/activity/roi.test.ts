@@ -1,6 +1,6 @@
 import fc from "fast-check";
+import { roi } from "targetree";
 import { describe, expect, it } from "vitest";
-import { roi } from "../../src/activity/roi.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
+import { tieredBonus } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/_lib/decimal.js";
-import { tieredBonus } from "../../src/activity/tieredBonus.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
@@ -247,7 +247,7 @@ describe("properties", () => {
         const result = tieredBonus(amount, tiers, { mode: "progressive" });
         const covered = result.lines.reduce((sum, line) => sum.plus(line.base), ZERO);
         const first = new Decimal(tiers[0]!.from);
-        expect(covered.eq(Decimal.max(0, new Decimal(amount).minus(first)))).toBe(true);
+        expect(covered).toEqualDecimal(Decimal.max(0, new Decimal(amount).minus(first)));
       }),
       { numRuns: runs(200) },
     );

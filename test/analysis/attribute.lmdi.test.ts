@@ -1,13 +1,11 @@
 // LMDI term by term: literal exponents with a sign, a power of a product, inputs that cancel out,
-// an output that is itself an input, an exponent that is not a literal; the revenue model (a sum of
-// two products) against Ang's formula; and the properties of the decomposition.
+// an output that is itself an input, an exponent that is not a literal; which outputs it takes as a
+// sum of products (and why it refuses the others); an output that does not change; the revenue
+// model (a sum of two products) against Ang's formula; and the properties of the decomposition.
 import { Decimal as DecimalJs } from "decimal.js";
 import fc from "fast-check";
+import { attribute, type Decimal, defineModel, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { Decimal } from "../../src/_lib/decimal.js";
-import { attribute } from "../../src/analysis/attribute.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
@@ -199,7 +197,7 @@ describe("attribute (lmdi): properties", () => {
           (total, entry) => total.plus(entry.contribution.toString()),
           new Reference(0),
         );
-        expect(sum.eq(result.change.toString()), `${sum} ≠ ${result.change}`).toBe(true);
+        expect(sum, `${sum} ≠ ${result.change}`).toEqualDecimal(result.change.toString());
         const reference = angEffects(base, actual);
         for (const entry of result.contributions) {
           expect(close(entry.contribution, reference.get(entry.input)!), entry.input).toBe(true);
@@ -237,5 +235,245 @@ describe("attribute (lmdi): properties", () => {
       }),
       { numRuns: runs(100) },
     );
+  });
+});
+
+const x1 = defineModel({ materialCost: "output * usage * price" });
+const plan = { output: 130, usage: 10, price: 4 };
+const actual = { output: 140, usage: 9, price: 5 };
+
+/** The reason LMDI gives for refusing an output. */
+const lmdiRefusal = (formula: string) => {
+  const model = defineModel({ y: formula });
+  const values = Object.fromEntries(model.inputs.map((name) => [name, 2]));
+  const error = expectCode(
+    () => attribute(model, { output: "y", base: values, actual: values, method: "lmdi" }),
+    "METHOD_NOT_APPLICABLE",
+    ["options", "method"],
+  );
+  const reason = error.details.reason as string;
+  expect(error.message).toContain(
+    `LMDI needs an output that is a sum of products of positive factors, but ${reason}. Use method "chain" or "shapley".`,
+  );
+  return reason;
+};
+
+const contributions = (result: {
+  contributions: readonly { input: string; contribution: { toString(): string } }[];
+}) => result.contributions.map((entry) => [entry.input, entry.contribution.toString()]);
+
+describe("attribute (lmdi): which outputs are a sum of products", () => {
+  it("follows formula nodes, including one read twice", () => {
+    const result = lmdi({ y: "part * part", part: "a * b" }, { a: 2, b: 3 }, { a: 4, b: 3 });
+    expect(result.base.toString()).toBe("36");
+    expect(result.actual.toString()).toBe("144");
+    expect(contributions(result)).toEqual([
+      ["a", "108"],
+      ["b", "0"],
+    ]);
+    expect(result.residual.abs().lte("1e-55")).toBe(true);
+  });
+
+  it("follows a formula node reached along two paths once", () => {
+    const result = lmdi(
+      { y: "p * q", p: "r * a", q: "r * b", r: "c * 2" },
+      { a: 1, b: 1, c: 1 },
+      { a: 1, b: 1, c: 3 },
+    );
+    // y = 4·a·b·c², so c explains it all: 36 − 4.
+    expect(contributions(result)).toEqual([
+      ["a", "0"],
+      ["b", "0"],
+      ["c", "32"],
+    ]);
+  });
+
+  it("lists an input read along two paths once", () => {
+    const result = attribute(defineModel({ z: "y + w", y: "a * b", w: "a * c" }), {
+      output: "z",
+      base: { a: 1, b: 2, c: 3 },
+      actual: { a: 2, b: 2, c: 3 },
+    });
+    expect(result.order).toEqual(["a", "b", "c"]);
+    expect(contributions(result)).toEqual([
+      ["a", "5"],
+      ["b", "0"],
+      ["c", "0"],
+    ]);
+  });
+
+  it("adds the exponents of a repeated factor and drops one that cancels", () => {
+    const squared = lmdi({ y: "a * a * b" }, { a: 2, b: 5 }, { a: 4, b: 5 });
+    expect(contributions(squared)).toEqual([
+      ["a", "60"],
+      ["b", "0"],
+    ]);
+    // b / b cancels: b's change explains nothing, a's explains it all.
+    const cancelled = lmdi({ y: "a * b / b" }, { a: 1, b: 2 }, { a: 3, b: 4 });
+    expect(contributions(cancelled)).toEqual([
+      ["a", "2"],
+      ["b", "0"],
+    ]);
+    expect(cancelled.change.toString()).toBe("2");
+  });
+
+  it("takes literal exponents, signed or not, and a unary plus", () => {
+    const result = lmdi({ y: "+a ^ +2 * b ^ -1" }, { a: 2, b: 4 }, { a: 4, b: 4 });
+    expect(contributions(result)).toEqual([
+      ["a", "3"],
+      ["b", "0"],
+    ]);
+    const inverse = lmdi({ y: "a ^ -1" }, { a: 2 }, { a: 4 });
+    expect(inverse.contributions[0]!.contribution.toString()).toBe("-0.25");
+  });
+
+  it("attributes an input that is itself the output", () => {
+    const result = lmdi({ y: "a * 2" }, { a: 2 }, { a: 5 }, "a");
+    expect(result.output).toBe("a");
+    expect(result.change.toString()).toBe("3");
+    expect(contributions(result)).toEqual([["a", "3"]]);
+  });
+
+  it("takes a sum of products term by term: signs, constants and products of sums", () => {
+    // y = (a + b)·c = a·c + b·c: c's effect is summed over both terms.
+    const expanded = lmdi(
+      { y: "part * c", part: "a + b" },
+      { a: 1, b: 2, c: 3 },
+      { a: 2, b: 2, c: 4 },
+    );
+    expect(contributions(expanded)).toEqual([
+      ["c", "3.46652473694288135263728529956184821500458504546078450562389"],
+      ["a", "3.53347526305711864736271470043815178499541495453921549437611"],
+      ["b", "0"],
+    ]);
+    // y = a·b − a·c: the second term is negative in both periods, which LMDI-I handles.
+    const difference = lmdi({ y: "a * (b - c)" }, { a: 1, b: 3, c: 1 }, { a: 2, b: 4, c: 1 });
+    expect(contributions(difference)).toEqual([
+      ["a", "2.53347526305711864736271470043815178499541495453921549437611"],
+      ["b", "1.46652473694288135263728529956184821500458504546078450562389"],
+      ["c", "0"],
+    ]);
+    // Terms that cancel, and a zero constant, leave nothing to attribute.
+    expect(
+      contributions(
+        lmdi({ y: "a * b - b * a + 0 * c" }, { a: 1, b: 1, c: 1 }, { a: 2, b: 3, c: 4 }),
+      ),
+    ).toEqual([
+      ["a", "0"],
+      ["b", "0"],
+      ["c", "0"],
+    ]);
+  });
+
+  it("refuses what is not a sum of products, saying which formula and why", () => {
+    expect(lmdiRefusal("a ^ b")).toBe(
+      "the formula of y raises to a power that is not a plain number",
+    );
+    expect(lmdiRefusal("(a + b) ^ 2")).toBe(
+      "the formula of y raises a sum to a power, so it is not a sum of products",
+    );
+    expect(lmdiRefusal("max(a, 1) * b")).toBe(
+      "the formula of y calls max(), so it is not a sum of products",
+    );
+    expect(lmdiRefusal("a / (b + c)")).toBe(
+      "the formula of y divides by a sum, so it is not a sum of products",
+    );
+    expect(lmdiRefusal("a / (b - b)")).toBe("the formula of y divides by 0");
+    expect(lmdiRefusal("(0 - 2) ^ 0.5 * a")).toBe(
+      "the formula of y raises a negative constant to a fractional power",
+    );
+    const nested = expectCode(
+      () => lmdi({ y: "part * c", part: "max(a, b)" }, { a: 1, b: 2, c: 3 }, { a: 1, b: 2, c: 3 }),
+      "METHOD_NOT_APPLICABLE",
+    );
+    expect(nested.details.reason).toBe(
+      "the formula of part calls max(), so it is not a sum of products",
+    );
+  });
+
+  it("refuses a value that is not positive, in base or actual, naming it", () => {
+    const zero = expectCode(
+      () =>
+        attribute(x1, {
+          output: "materialCost",
+          base: plan,
+          actual: { ...actual, usage: 0 },
+          method: "lmdi",
+        }),
+      "METHOD_NOT_APPLICABLE",
+      ["options", "actual", "usage"],
+    );
+    expect(zero.message).toContain(
+      'LMDI takes logarithms, so every factor of a product term must be positive, but "usage" is 0 in actual (in the term output × usage × price). Use method "chain" or "shapley".',
+    );
+    expect(zero.details).toEqual({ reason: "non-positive value", value: "0" });
+    const negative = expectCode(
+      () =>
+        attribute(x1, {
+          output: "materialCost",
+          base: { ...plan, price: -4 },
+          actual,
+          method: "lmdi",
+        }),
+      "METHOD_NOT_APPLICABLE",
+      ["options", "base", "price"],
+    );
+    expect(negative.details).toEqual({ reason: "non-positive value", value: "-4" });
+  });
+
+  it("reports LMDI's fields: no steps, no exact fractions, two evaluations", () => {
+    const result = attribute(x1, { output: "materialCost", base: plan, actual, method: "lmdi" });
+    expect(result.method).toBe("lmdi");
+    expect(result.output).toBe("materialCost");
+    expect(result.base.toString()).toBe("5200");
+    expect(result.actual.toString()).toBe("6300");
+    expect(result.change.toString()).toBe("1100");
+    expect(result.steps).toEqual([]);
+    expect(result.evaluations).toBe(2);
+    expect(result.order).toEqual(["output", "usage", "price"]);
+    expect(
+      result.contributions.map((entry) => [entry.base.toString(), entry.actual.toString()]),
+    ).toEqual([
+      ["130", "140"],
+      ["10", "9"],
+      ["4", "5"],
+    ]);
+  });
+});
+
+describe("attribute (lmdi): an output that does not change, and a power 0", () => {
+  it("weights by the output itself when it does not change (x doubles, z halves)", () => {
+    const result = attribute(defineModel({ y: "x * z" }), {
+      output: "y",
+      method: "lmdi",
+      base: { x: 1, z: 2 },
+      actual: { x: 2, z: 1 },
+    });
+    // L(2, 2) = 2: x gets 2·ln 2, z gets −2·ln 2.
+    expect(amounts(result)).toEqual(["x=1.386294", "z=-1.386294"]);
+    expect(result.change.toString()).toBe("0");
+  });
+
+  it("gives 0 to an input raised to the power 0, even from a base of 0", () => {
+    const result = attribute(defineModel({ y: "a * x ^ 0" }), {
+      output: "y",
+      method: "lmdi",
+      base: { a: 1, x: 0 },
+      actual: { a: 2, x: 5 },
+    });
+    expect(amounts(result)).toEqual(["a=1.000000", "x=0.000000"]);
+    expect(result.residual.toString()).toBe("0");
+  });
+});
+
+describe("attribute (lmdi): only the output's formulas", () => {
+  it("ignores a formula elsewhere in the model that is not a product", () => {
+    const result = attribute(defineModel({ y: "x * a", w: "u + v" }), {
+      output: "y",
+      method: "lmdi",
+      base: { x: 1, a: 1, u: 1, v: 1 },
+      actual: { x: 2, a: 1, u: 1, v: 1 },
+    });
+    expect(result.contributions.map((entry) => entry.contribution.toString())).toEqual(["1", "0"]);
   });
 });

@@ -1,11 +1,8 @@
 import { Decimal as DecimalJs } from "decimal.js";
 import fc from "fast-check";
+import { attribute, defineModel, evaluate, MAX_SHAPLEY_INPUTS, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { Decimal } from "../../src/_lib/decimal.js";
-import { attribute } from "../../src/analysis/attribute.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { evaluate } from "../../src/model/evaluate.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
+import { Decimal } from "../../src/_lib/decimal.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { w1 as stated } from "../_support/w1.js";
@@ -132,8 +129,8 @@ describe("attribute", () => {
       actual: { revenue: 300, staff: 3 },
       method: "lmdi",
     });
-    expect(exactSum(result.contributions.map((entry) => entry.contribution)).toString()).toBe(
-      result.change.toString(),
+    expect(exactSum(result.contributions.map((entry) => entry.contribution))).toEqualDecimal(
+      result.change,
     );
     expect(result.contributions[0]!.contribution.isPositive()).toBe(true);
     expect(result.contributions[1]!.contribution.isNegative()).toBe(true);
@@ -388,12 +385,10 @@ describe("attribute", () => {
             const change = evaluate(x1, after).materialCost!.minus(
               evaluate(x1, base).materialCost!,
             );
-            expect(result.change.eq(change)).toBe(true);
+            expect(result.change).toEqualDecimal(change);
             expect(
-              exactSum(result.contributions.map((entry) => entry.contribution)).eq(
-                result.change.toString(),
-              ),
-            ).toBe(true);
+              exactSum(result.contributions.map((entry) => entry.contribution)),
+            ).toEqualDecimal(result.change.toString());
           },
         ),
         { numRuns: runs(80) },
@@ -413,10 +408,8 @@ describe("attribute", () => {
               ...(order ? { order } : {}),
             });
             expect(
-              exactSum(result.contributions.map((entry) => entry.contribution)).eq(
-                result.change.toString(),
-              ),
-            ).toBe(true);
+              exactSum(result.contributions.map((entry) => entry.contribution)),
+            ).toEqualDecimal(result.change.toString());
           },
         ),
         { numRuns: runs(100) },
@@ -458,12 +451,9 @@ describe("attribute", () => {
               const [numerator, denominator = "1"] = entry.exact!.split("/");
               // exact: Σ chains / 4! = numerator / denominator
               if (!divides) {
-                expect(
-                  totals
-                    .get(entry.input)!
-                    .times(denominator)
-                    .eq(new Exact(numerator!).times(orders.length)),
-                ).toBe(true);
+                expect(totals.get(entry.input)!.times(denominator)).toEqualDecimal(
+                  new Exact(numerator!).times(orders.length),
+                );
               }
               const average = totals.get(entry.input)!.div(orders.length);
               // Each chain step rounds c / d to 64 digits, so the error scales with the terms
@@ -523,5 +513,211 @@ describe("attribute", () => {
         { numRuns: runs(60) },
       );
     });
+  });
+});
+
+describe("attribute: option errors", () => {
+  const model = defineModel({ y: "x * a" });
+  const values = { x: 1, a: 1 };
+
+  it("points at base.<name> for an input missing from base", () => {
+    expectCode(
+      () => attribute(model, { output: "y", base: { x: 1 } as never, actual: values }),
+      "MISSING_INPUT",
+      ["options", "base", "a"],
+    );
+  });
+
+  it("points at order when it is not a list", () => {
+    const error = expectCode(
+      () => attribute(model, { output: "y", base: values, actual: values, order: "x" as never }),
+      "INVALID_ARGUMENT",
+      ["options", "order"],
+    );
+    expect(error.message).toMatch(/Expected a list of input names/);
+  });
+
+  it("says what is wrong with the options, and where", () => {
+    const bad = (options: object) => () =>
+      attribute(x1, { output: "materialCost", base: plan, actual, ...options });
+    expect(
+      expectCode(bad({ method: "average" }), "INVALID_ARGUMENT", ["options", "method"]).message,
+    ).toMatch(/method must be "chain" or "shapley" or "lmdi", got/);
+    expect(
+      expectCode(bad({ maxShapleyInputs: 17 }), "INVALID_ARGUMENT", ["options", "maxShapleyInputs"])
+        .message,
+    ).toMatch(/Expected a whole number from 1 to 16, got/);
+    expect(
+      attribute(x1, {
+        output: "materialCost",
+        base: plan,
+        actual,
+        maxShapleyInputs: 16,
+        method: "shapley",
+      }).change.toString(),
+    ).toBe("1100");
+    const unread = expectCode(
+      () =>
+        attribute(defineModel({ y: "a * b", z: "c" }), {
+          output: "y",
+          base: { a: 1, b: 1, c: 1 },
+          actual: { a: 1, b: 2, c: 1 },
+          order: ["a", "c"],
+        }),
+      "INVALID_ARGUMENT",
+      ["options", "order", 1],
+    );
+    expect(unread.message).toMatch(
+      /c.* is not read by the output, so it has no place in the order\./,
+    );
+    expect(
+      expectCode(bad({ output: 3 }), "INVALID_ARGUMENT", ["options", "output"]).message,
+    ).toMatch(/Expected a node name \(a string\), got/);
+    expect(
+      expectCode(() => attribute(x1, "materialCost" as never), "INVALID_ARGUMENT", ["options"])
+        .message,
+    ).toMatch(/attribute needs an options object, got/);
+  });
+});
+
+type Values = Record<string, number>;
+
+/** The exact sum of some decimals, as text. */
+const exactSumOf = (values: readonly Decimal[]): string =>
+  values.reduce((sum, value) => sum.plus(value), new Decimal(0)).toString();
+
+describe("attribute: Shapley and chain details", () => {
+  it("gives a changed input with no effect an exact 0", () => {
+    const result = attribute(defineModel({ y: "a * c + b" }), {
+      output: "y",
+      base: { a: 1, b: 1, c: 0 },
+      actual: { a: 5, b: 3, c: 0 },
+      method: "shapley",
+    });
+    expect(
+      result.contributions.map((entry) => [
+        entry.input,
+        entry.contribution.toString(),
+        entry.exact,
+      ]),
+    ).toEqual([
+      ["a", "0", "0"],
+      ["c", "0", "0"],
+      ["b", "2", "2"],
+    ]);
+    expect(result.contributions.map((entry) => entry.share?.toString() ?? null)).toEqual([
+      "0",
+      "0",
+      "1",
+    ]);
+    expect(result.residual.toString()).toBe("0");
+  });
+
+  it("hands Shapley's rounding units to the largest remainders, ties to the earlier input", () => {
+    const product = defineModel({ y: "a * b * c" });
+    const shapley = (base: Values, after: Values, model = product) =>
+      attribute(model, { output: "y", base, actual: after, method: "shapley" });
+    const thirds = "2.33333333333333333333333333333333333333333333333333333333333333";
+    const up = shapley({ a: 1, b: 1, c: 1 }, { a: 2, b: 2, c: 2 });
+    expect(up.contributions.map((entry) => entry.contribution.toString())).toEqual([
+      `${thirds}4`,
+      `${thirds}3`,
+      `${thirds}3`,
+    ]);
+    expect(up.residual.toString()).toBe("1e-63");
+    const down = shapley({ a: 2, b: 2, c: 2 }, { a: 1, b: 1, c: 1 });
+    expect(down.contributions.map((entry) => entry.contribution.toString())).toEqual([
+      `-${thirds}4`,
+      `-${thirds}3`,
+      `-${thirds}3`,
+    ]);
+    expect(down.residual.toString()).toBe("-1e-63");
+    // An exact value (c's) has no remainder, so it never takes a unit.
+    const four = defineModel({ y: "a * b * c * d" });
+    const sixths = "5.1666666666666666666666666666666666666666666666666666666666666";
+    const less = shapley({ a: 1, b: 1, c: 1, d: 1 }, { a: 2, b: 2, c: 3, d: 2 }, four as never);
+    expect(less.contributions.map((entry) => entry.contribution.toString())).toEqual([
+      `${sixths}6`,
+      `${sixths}7`,
+      "7.5",
+      `${sixths}7`,
+    ]);
+    expect(less.residual.toString()).toBe("-1e-62");
+    const twelfths = "6.5833333333333333333333333333333333333333333333333333333333333";
+    const more = shapley({ a: 1, b: 1, c: 1, d: 1 }, { a: 2, b: 2, c: 4, d: 2 }, four as never);
+    expect(more.contributions.map((entry) => entry.contribution.toString())).toEqual([
+      `${twelfths}4`,
+      `${twelfths}3`,
+      "11.25",
+      `${twelfths}3`,
+    ]);
+    expect(more.residual.toString()).toBe("1e-62");
+  });
+
+  it("hands LMDI's rounding out by largest remainder, ties to the earlier input", () => {
+    const product = defineModel({ y: "a * b * c" });
+    const lmdiOf = (after: Values) =>
+      attribute(product, {
+        output: "y",
+        base: { a: 1, b: 1, c: 1 },
+        actual: after as never,
+        method: "lmdi",
+      });
+    // 7 in three equal parts: the extra unit of the 60th digit goes to the first.
+    const tie = lmdiOf({ a: 2, b: 2, c: 2 });
+    expect(tie.contributions.map((entry) => entry.contribution.toString())).toEqual([
+      "2.33333333333333333333333333333333333333333333333333333333334",
+      "2.33333333333333333333333333333333333333333333333333333333333",
+      "2.33333333333333333333333333333333333333333333333333333333333",
+    ]);
+    // What the rounded logarithms missed is reported, far below the place the parts keep.
+    expect(tie.residual.abs().lte("1e-60")).toBe(true);
+    const uneven = lmdiOf({ a: 2, b: 3, c: 2 });
+    expect(uneven.contributions.map((entry) => entry.contribution.toString())).toEqual([
+      "3.0683724021624282751014848914167416341527377135612037476996",
+      "4.8632551956751434497970302171665167316945245728775925046007",
+      "3.0683724021624282751014848914167416341527377135612037476997",
+    ]);
+    expect(exactSumOf(uneven.contributions.map((entry) => entry.contribution))).toBe("11");
+  });
+
+  it("allows exactly the Shapley limit, and names the limit in the error", () => {
+    expect(MAX_SHAPLEY_INPUTS).toBe(12);
+    const model = defineModel({ y: "a + b + c" });
+    const base = { a: 1, b: 1, c: 1 };
+    const changed = { a: 2, b: 2, c: 2 };
+    const shapley = (maxShapleyInputs: number) =>
+      attribute(model, { output: "y", base, actual: changed, method: "shapley", maxShapleyInputs });
+    expect(shapley(3).change.toString()).toBe("3");
+    const error = expectCode(() => shapley(2), "TOO_MANY_INPUTS", ["options", "maxShapleyInputs"]);
+    expect(error.message).toBe(
+      'TOO_MANY_INPUTS: Exact Shapley attribution over 3 changed inputs needs 2^3 model evaluations; the limit is 2 inputs. Use method "chain", group inputs into fewer formula nodes, or raise maxShapleyInputs (up to 16). (at options.maxShapleyInputs)',
+    );
+    expect(error.details).toEqual({ inputs: 3, limit: 2 });
+    expect(
+      attribute(model, {
+        output: "y",
+        base,
+        actual: { ...base, a: 2 },
+        method: "shapley",
+        maxShapleyInputs: 1,
+      }).change.toString(),
+    ).toBe("1");
+  });
+
+  it("keeps inputs the output does not read at their base values", () => {
+    const model = defineModel({ y: "a * b", z: "c * 1000" });
+    const result = attribute(model, {
+      output: "y",
+      base: { a: 1, b: 2, c: 1 },
+      actual: { a: 3, b: 2, c: 9 },
+    });
+    expect(result.order).toEqual(["a", "b"]);
+    expect(result.change.toString()).toBe("4");
+    expect(result.steps.map((row) => Object.keys(row.values))).toEqual([
+      ["a", "b"],
+      ["a", "b"],
+      ["a", "b"],
+    ]);
   });
 });

@@ -1,9 +1,9 @@
-// solveFor's exact methods, branch by branch: the inversion of each operation on the path to the
-// varied input, the line and the parabola, and the reasons given when no value reaches the target.
+// solveFor's exact methods: the inversion of each operation on the path to the varied input, the
+// line and the parabola, the reasons given when no value reaches the target, the degree through a
+// unary minus and constant powers, and exact roots (snapped when the root computation misses by a
+// few units, kept in full when irrational).
+import { type DefineModelOptions, defineModel, type SolveForOptions, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { type SolveForOptions, solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import type { DefineModelOptions } from "../../src/model/types.js";
 import { expectCode } from "../_support/errors.js";
 
 const solve = (
@@ -380,5 +380,112 @@ describe("solveFor: choosing among exact solutions", () => {
     expect(reason("0.6666666666666666", { max: "0.1" })).toBe(
       "the exact solution 0.333333333333 is above the upper bound 0.1",
     );
+  });
+});
+
+/** Solves y = formula for x, starting from x = 1. */
+const solveY = (formula: string, target: string | number) =>
+  solve({ y: formula }, { target, inputs: { x: 1 } });
+
+describe("solveFor: degree through unary minus and constant powers", () => {
+  it("solves −(x·x) = −4 exactly as a parabola", () => {
+    const answer = solveY("-(x * x)", -4);
+    expect(answer.method).toBe("algebraic");
+    expect(answer.value.toString()).toBe("2");
+    expect(answer.alternatives.map(String)).toEqual(["-2"]);
+  });
+
+  it("solves x·2^0.5 + x = 3 exactly as a line", () => {
+    const answer = solveY("x * 2 ^ 0.5 + x", 3);
+    expect(answer.method).toBe("algebraic");
+    expect(answer.iterations).toBe(0);
+    expect(answer.value.toString()).toBe(
+      "1.242640687119285146405066172629094235709015626130844219530039214",
+    );
+  });
+});
+
+describe("solveFor: exact roots of powers", () => {
+  it("snaps a cube root that the root computation misses by a few units to the exact value", () => {
+    // 1000 ^ (1/3) comes out as 9.999…998 before snapping.
+    const answer = solveY("x ^ 3", 1000);
+    expect(answer.value.toString()).toBe("10");
+    expect(answer.residual.toString()).toBe("0");
+    expect(answer.method).toBe("algebraic");
+  });
+
+  it("keeps every digit of an irrational root (nothing shorter squares to the target)", () => {
+    const answer = solveY("x ^ 2", 2);
+    expect(answer.value.toString()).toBe(
+      "1.414213562373095048801688724209698078569671875376948073176679738",
+    );
+    expect(answer.alternatives.map(String)).toEqual([
+      "-1.414213562373095048801688724209698078569671875376948073176679738",
+    ]);
+  });
+
+  it("finds an exact root of 58 significant digits", () => {
+    const answer = solveY(
+      "x ^ 3",
+      "114544.9524702996188677264692977830245889411485701352482778599401",
+    );
+    expect(answer.value.toString()).toBe(
+      "48.56521534353150399250455639779224477684491293549411211269",
+    );
+    expect(answer.residual.toString()).toBe("0");
+  });
+
+  it("finds an exact root of 37 significant digits when the 62-digit one misses", () => {
+    const answer = solveY(
+      "x ^ 7",
+      "3.143587899917141175097021519341169560607170444231677167277682569e-99",
+    );
+    expect(answer.value.toString()).toBe("0.000000000000008476248067098901633436292029829625349");
+    expect(answer.residual.toString()).toBe("0");
+  });
+
+  it("answers a fractional power with the exact power of the target, not a shortened one", () => {
+    // x ^ 0.25 = 8519.547589357501  ⇔  x = 8519.547589357501 ^ 4, a 64-digit number.
+    const answer = solveY("x ^ 0.25", "8519.547589357501");
+    expect(answer.value.toString()).toBe(
+      "5268247051284983.584797252187814269714693259773628138767194930001",
+    );
+    expect(answer.method).toBe("algebraic");
+  });
+});
+
+describe("solveFor: unary minus on the inverted path", () => {
+  it("negates the target through a unary minus over a cube, exactly", () => {
+    const answer = solveY("-(x ^ 3)", 8);
+    expect(answer.value.toString()).toBe("-2");
+    expect(answer.method).toBe("algebraic");
+    expect(answer.iterations).toBe(0);
+  });
+});
+
+const parabola = defineModel({ y: "x * x + b * x" });
+
+describe("solveFor: exact roots of a parabola", () => {
+  it("keeps every digit of an irrational root", () => {
+    const answer = solveFor(defineModel({ y: "x * x" }), {
+      output: "y",
+      vary: "x",
+      target: 2,
+      inputs: { x: 1 },
+    });
+    expect(answer.value.toString()).toBe(
+      "1.414213562373095048801688724209698078569671875376948073176679738",
+    );
+    expect(answer.method).toBe("algebraic");
+  });
+
+  it.each([
+    ["40", "1234567890123456789012345678901234567.891"],
+    ["60", "12345678901234567890123456789012345678901234567890.1234567891"],
+  ])("finds the roots 0 and −b exactly for a b of %s digits (b² is rounded)", (_, b) => {
+    const answer = solveFor(parabola, { output: "y", vary: "x", target: 0, inputs: { x: 1, b } });
+    expect(answer.value.toString()).toBe("0");
+    expect(answer.alternatives.map(String)).toEqual([`-${b}`]);
+    expect(answer.residual.toString()).toBe("0");
   });
 });

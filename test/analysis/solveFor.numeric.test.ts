@@ -1,9 +1,8 @@
-// solveFor's numeric search (bracket outward from the start, then Brent) and its whole-number
-// rounding, branch by branch.
+// solveFor's numeric search (bracket outward from the start, then Brent), its whole-number rounding
+// (an exact answer a hair above a whole number rounds up; whole numbers where the model is undefined
+// are skipped), its options and roots next to a pole.
+import { type DefineModelOptions, defineModel, type SolveForOptions, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
-import { type SolveForOptions, solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import type { DefineModelOptions } from "../../src/model/types.js";
 import { expectCode } from "../_support/errors.js";
 
 const solve = (
@@ -163,6 +162,18 @@ describe("solveFor: numeric search", () => {
       ).toBe("y jumps over the target near x = 0.333333333333 (a step or a break in the formula)");
     }
   });
+
+  it("lists no alternatives for a numeric answer", () => {
+    const answer = solveFor(defineModel({ y: "x + 1 / (x - 2)" }), {
+      output: "y",
+      vary: "x",
+      target: "4.9",
+      inputs: { x: 2.45 },
+    });
+    expect(answer.method).toBe("numeric");
+    expect(answer.value.toFixed(10)).toBe("2.4000000000");
+    expect(answer.alternatives).toEqual([]);
+  });
 });
 
 describe("solveFor: whole numbers", () => {
@@ -223,6 +234,40 @@ describe("solveFor: whole numbers", () => {
     expect(beyond.value.toString()).toBe("11");
     expect(beyond.rounded).toBe(true);
     expect(beyond.achieved.toString()).toBe("33");
+  });
+
+  it("rounds an exact answer a hair above 2 up to 3, not down to 2", () => {
+    const answer = solveFor(defineModel({ y: "x * a" }), {
+      output: "y",
+      vary: "x",
+      target: "2.0000000000000000000000000000000000000001",
+      inputs: { x: 1, a: 1 },
+      wholeNumber: true,
+    });
+    expect(answer.method).toBe("algebraic");
+    expect(answer.unrounded.toString()).toBe("2.0000000000000000000000000000000000000001");
+    expect(answer.value.toString()).toBe("3");
+    expect(answer.rounded).toBe(true);
+    expect(answer.achieved.toString()).toBe("3");
+  });
+
+  it("skips a whole number where the model is undefined, and says none reaches the target", () => {
+    // y = x + 1/(x − 2) reaches 4.9 at x = 2.4 (found numerically); y(2) is undefined, y(3) = 4.
+    const error = expectCode(
+      () =>
+        solveFor(defineModel({ y: "x + 1 / (x - 2)" }), {
+          output: "y",
+          vary: "x",
+          target: "4.9",
+          inputs: { x: 2.45 },
+          wholeNumber: true,
+        }),
+      "NO_SOLUTION",
+      ["options", "vary"],
+    );
+    expect(error.message).toContain(
+      "the solution 2.4 is not a whole number, and no whole number next to it within [−∞, +∞] reaches the target",
+    );
   });
 });
 

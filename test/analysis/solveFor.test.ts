@@ -1,10 +1,7 @@
 import fc from "fast-check";
+import { defineModel, evaluate, revenueModel, solveFor } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { evaluate } from "../../src/model/evaluate.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { w1 } from "../_support/w1.js";
@@ -463,8 +460,8 @@ describe("solveFor", () => {
           const target = evaluate(model, { x: answer })[output]!;
           const solved = solveFor(model, { output, target, vary: "x", inputs: { x: 1 } });
           expect(solved.method).toBe("algebraic");
-          expect(evaluate(model, { x: solved.value })[output]!.eq(target)).toBe(true);
-          expect(solved.residual.isZero()).toBe(true);
+          expect(evaluate(model, { x: solved.value })[output]!).toEqualDecimal(target);
+          expect(solved.residual).toEqualDecimal(0);
         }),
         { numRuns: runs(150) },
       );
@@ -541,5 +538,67 @@ describe("solveFor when every value reaches the target", () => {
     });
     expect(solved.value.isZero() && !solved.value.isNegative()).toBe(true);
     expect(solved.unrounded.isZero() && !solved.unrounded.isNegative()).toBe(true);
+  });
+
+  const zeroProduct = defineModel({ y: "x * a" });
+
+  it("gives the lower bound, not a current value below it", () => {
+    const answer = solveFor(zeroProduct, {
+      output: "y",
+      vary: "x",
+      target: 0,
+      inputs: { x: 1, a: 0 },
+      min: 5,
+    });
+    expect(answer.value.toString()).toBe("5");
+    expect(answer.reason).toBe(
+      "every value reaches the target: the other factors multiply to 0, so every value gives 0",
+    );
+  });
+
+  it("gives the upper bound, not a current value above it", () => {
+    const answer = solveFor(zeroProduct, {
+      output: "y",
+      vary: "x",
+      target: 0,
+      inputs: { x: 1, a: 0 },
+      max: 0.5,
+    });
+    expect(answer.value.toString()).toBe("0.5");
+  });
+});
+
+describe("solveFor: option errors", () => {
+  const model = defineModel({ y: "x * a" });
+  const inputs = { x: 1, a: 1 };
+
+  it("names solveFor when the options are not an object", () => {
+    const error = expectCode(() => solveFor(model, null as never), "INVALID_ARGUMENT", ["options"]);
+    expect(error.message).toMatch(/solveFor needs an options object, got null/);
+  });
+
+  it("points at output for an unknown output", () => {
+    expectCode(
+      () => solveFor(model, { output: "nope" as never, vary: "x", target: 1, inputs }),
+      "UNKNOWN_NODE",
+      ["options", "output"],
+    );
+  });
+
+  it("points at vary for an unknown input", () => {
+    expectCode(
+      () => solveFor(model, { output: "y", vary: "nope" as never, target: 1, inputs }),
+      "UNKNOWN_NODE",
+      ["options", "vary"],
+    );
+  });
+
+  it.each(["min", "max"] as const)("points at %s for a bound that is not a number", (key) => {
+    const error = expectCode(
+      () => solveFor(model, { output: "y", vary: "x", target: 1, inputs, [key]: "abc" }),
+      "INVALID_NUMBER",
+      ["options", key],
+    );
+    expect(error.message).toMatch(/"abc" is not an amount/);
   });
 });

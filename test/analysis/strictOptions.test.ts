@@ -1,14 +1,16 @@
 // The analysis functions read their options strictly: an unknown key (a typo, or a name from before
 // the vocabulary was unified) is refused with the nearest known key, at ["options", key]; paths of
 // every other option start at "options" too.
+import {
+  attribute,
+  defineModel,
+  reconcile,
+  revenueModel,
+  sensitivity,
+  solveFor,
+  solveMultiplier,
+} from "targetree";
 import { describe, expect, it } from "vitest";
-import { attribute } from "../../src/analysis/attribute.js";
-import { reconcile } from "../../src/analysis/reconcile.js";
-import { sensitivity } from "../../src/analysis/sensitivity.js";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { solveMultiplier } from "../../src/analysis/solveMultiplier.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
 import { expectCode } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
 
@@ -123,6 +125,22 @@ describe("analysis options", () => {
       ["options", "output"],
     );
     expect(error.message).toContain('"revenu" is not a node of the model. Did you mean "revenue"?');
+  });
+
+  it("points at tolerance when it is not a number", () => {
+    const error = expectCode(
+      () =>
+        solveFor(defineModel({ y: "x * a" }), {
+          output: "y",
+          vary: "x",
+          target: 1,
+          inputs: { x: 1, a: 1 },
+          tolerance: "abc",
+        }),
+      "INVALID_NUMBER",
+      ["options", "tolerance"],
+    );
+    expect(error.message).toMatch(/"abc" is not an amount/);
   });
 });
 

@@ -78,7 +78,7 @@ describe("W11 — calendar decomposition of 1.2亿 for 2026", () => {
   it("reads 时间进度 on 2026-06-30 as 120 of 248 working days", () => {
     const progress = timeProgress("2026-06-30", year2026);
     expect(progress.workingDaysElapsed).toBe(120);
-    expect(progress.timeProgress.eq(toDecimal(120).div(248))).toBe(true);
+    expect(progress.timeProgress).toEqualDecimal(toDecimal(120).div(248));
   });
 
   it("plans 2027 on a provisional calendar, labelled provisional", () => {

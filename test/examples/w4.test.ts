@@ -33,7 +33,7 @@ describe("W4 — dimension weights with an implicit remainder", () => {
       const row = split.parts
         .region!.map((region) => crossCell(split, { product, region }))
         .reduce((sum, cell) => sum.plus(cell));
-      expect(row.eq(split.marginals.product![product]!)).toBe(true);
+      expect(row).toEqualDecimal(split.marginals.product![product]!);
     }
   });
 
@@ -84,6 +84,6 @@ describe("W4 — dimension weights with an implicit remainder", () => {
         .toString(),
     ).toBe("42000000");
     expect(stores.S16!.toString()).toBe("630000");
-    expect(stores.N17!.eq(stores.N20!)).toBe(true);
+    expect(stores.N17!).toEqualDecimal(stores.N20!);
   });
 });

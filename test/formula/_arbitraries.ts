@@ -14,7 +14,7 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "../../src/index.js";
+} from "targetree";
 
 /** Names from several scripts, prototype names and function names used as plain names. */
 export const NAMES = [

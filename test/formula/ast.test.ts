@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import {
   binaryNode,
   booleanNode,
@@ -17,7 +16,8 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "../../src/index.js";
+} from "targetree";
+import { describe, expect, it } from "vitest";
 import { errorOf, expectCode } from "../_support/errors.js";
 import { scaled } from "../_support/runs.js";
 

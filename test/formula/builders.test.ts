@@ -1,6 +1,5 @@
 // Argument checking of the node builders (src/formula/ast.ts): codes, paths and messages.
 
-import { describe, expect, it } from "vitest";
 import {
   binaryNode,
   booleanNode,
@@ -16,7 +15,8 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "../../src/index.js";
+} from "targetree";
+import { describe, expect, it } from "vitest";
 import { expectCode } from "../_support/errors.js";
 
 const a = nameNode("a");

@@ -1,8 +1,8 @@
 // Character classes (src/formula/_lib/characters.ts): identifiers, spaces, and names in messages.
 
+import { nameNode, parseFormula } from "targetree";
 import { describe, expect, it } from "vitest";
 import { nameList, shortName } from "../../src/formula/_lib/characters.js";
-import { nameNode, parseFormula } from "../../src/index.js";
 import { expectCode } from "../_support/errors.js";
 
 const namesOf = (text: string): string[] => {

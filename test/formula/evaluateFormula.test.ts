@@ -1,6 +1,5 @@
 import { Decimal as DecimalJs } from "decimal.js";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import {
   booleanNode,
   callNode,
@@ -14,7 +13,8 @@ import {
   productNode,
   sumNode,
   unaryNode,
-} from "../../src/index.js";
+} from "targetree";
+import { describe, expect, it } from "vitest";
 import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,6 +1,5 @@
 // formulasEqual (src/formula/formulasEqual.ts): every field of every node kind takes part.
 
-import { describe, expect, it } from "vitest";
 import {
   callNode,
   compareNode,
@@ -9,7 +8,8 @@ import {
   nameNode,
   numberNode,
   parseFormula,
-} from "../../src/index.js";
+} from "targetree";
+import { describe, expect, it } from "vitest";
 
 const p = (text: string): FormulaNode => parseFormula(text);
 

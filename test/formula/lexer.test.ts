@@ -1,8 +1,8 @@
 // Tokenising (src/formula/_lib/lexer.ts) through parseFormula: number literals, names and the
 // messages of lexical errors.
 
+import { type FormulaNode, parseFormula } from "targetree";
 import { describe, expect, it } from "vitest";
-import { type FormulaNode, parseFormula } from "../../src/index.js";
 import { expectCode } from "../_support/errors.js";
 
 const syntax = (text: string): string =>

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import {
   evaluateFormula,
   formulasEqual,
@@ -9,7 +8,8 @@ import {
   parseFormula,
   printFormula,
   TargetreeError,
-} from "../../src/index.js";
+} from "targetree";
+import { describe, expect, it } from "vitest";
 import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { anyTree } from "./_arbitraries.js";

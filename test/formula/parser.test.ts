@@ -1,7 +1,7 @@
 // Parsing (src/formula/_lib/parser.ts): spans of chains and the messages of syntax errors.
 
+import { parseFormula } from "targetree";
 import { describe, expect, it } from "vitest";
-import { parseFormula } from "../../src/index.js";
 import { expectCode } from "../_support/errors.js";
 
 const syntax = (text: string): string =>

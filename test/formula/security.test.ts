@@ -2,7 +2,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
 import {
   compileModel,
   defineModel,
@@ -16,7 +15,8 @@ import {
   powerNode,
   printFormula,
   TargetreeError,
-} from "../../src/index.js";
+} from "targetree";
+import { afterEach, describe, expect, it } from "vitest";
 import { errorOf, expectBareRecord } from "../_support/errors.js";
 import { scaled } from "../_support/runs.js";
 

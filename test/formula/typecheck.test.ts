@@ -1,7 +1,6 @@
 // Type checking and tree-shape checking of parsed and built formulas (src/formula/_lib/typecheck.ts),
 // through the public entry points: parseFormula, printFormula and formulasEqual.
 
-import { describe, expect, it } from "vitest";
 import {
   booleanNode,
   callNode,
@@ -12,7 +11,8 @@ import {
   parseFormula,
   printFormula,
   unaryNode,
-} from "../../src/index.js";
+} from "targetree";
+import { describe, expect, it } from "vitest";
 import { errorOf, expectCode } from "../_support/errors.js";
 
 const a = nameNode("a");

@@ -3,9 +3,9 @@
 // typo never silently falls back to a default. The known keys are read from the error itself
 // (`details.known`), then every one of them is misspelt in turn.
 import * as targetree from "targetree";
-import { TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
 import { editDistance } from "../../src/_lib/closest.js";
+import { thrownError } from "../_support/errors.js";
 import { type Path, type Row, TABLE } from "./_badInputTable.js";
 
 const functionOf = (row: Row): ((...args: unknown[]) => unknown) =>
@@ -20,16 +20,6 @@ function withExtraKey(row: Row, at: Path, key: string): unknown[] {
   const current = parent[last];
   parent[last] = { ...(typeof current === "object" && current !== null ? current : {}), [key]: 1 };
   return args;
-}
-
-function thrownBy(run: () => unknown): TargetreeError | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TargetreeError) return error;
-    throw error;
-  }
-  return undefined;
 }
 
 /** A misspelling of `key` one edit away that is not itself a known key. */
@@ -96,14 +86,14 @@ describe("unknown option keys", () => {
   for (const { row, at } of targets) {
     const name = `${row.name}${row.variant ? ` (${row.variant})` : ""} at args[${at.join("].")}]`;
     it(`${name}: refuses an unknown key, and a misspelling of each known key, naming the right one`, () => {
-      const probe = thrownBy(() => functionOf(row)(...withExtraKey(row, at, "zqxjUnknownKey")));
+      const probe = thrownError(() => functionOf(row)(...withExtraKey(row, at, "zqxjUnknownKey")));
       expect(probe?.code, "an unknown key must throw UNKNOWN_OPTION").toBe("UNKNOWN_OPTION");
       expect(probe?.path.at(-1)).toBe("zqxjUnknownKey");
       const known = (probe?.details.known ?? []) as string[];
       expect(known.length).toBeGreaterThan(0);
       for (const key of known) {
         const typo = misspell(key, known);
-        const error = thrownBy(() => functionOf(row)(...withExtraKey(row, at, typo)));
+        const error = thrownError(() => functionOf(row)(...withExtraKey(row, at, typo)));
         expect(error?.code, `${typo} for ${key}`).toBe("UNKNOWN_OPTION");
         const suggested = /Did you mean "([^"]+)"\?/.exec(error?.message ?? "")?.[1];
         expect(suggested, `no suggestion for ${typo}`).toBeDefined();

@@ -1,7 +1,7 @@
 import fc from "fast-check";
+import { achievement } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { achievement } from "../../src/measure/achievement.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

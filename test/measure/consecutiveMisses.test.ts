@@ -1,7 +1,7 @@
 import fc from "fast-check";
+import { consecutiveMisses } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { consecutiveMisses } from "../../src/measure/consecutiveMisses.js";
 import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,8 +1,6 @@
 import fc from "fast-check";
+import { compileRules, evaluateRules, TargetreeError } from "targetree";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TargetreeError } from "../../src/_lib/errors.js";
-import { compileRules } from "../../src/measure/compileRules.js";
-import { evaluateRules } from "../../src/measure/evaluateRules.js";
 import { deepFreeze, errorOf, expectBareRecord, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
@@ -108,13 +106,7 @@ describe("evaluateRules", () => {
       ]);
     }
     const condition = { kind: "number" };
-    let caught: unknown;
-    try {
-      evaluateRules(forged({ ...compiled.rules[0]!, condition }), facts);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(TargetreeError);
+    errorOf(() => evaluateRules(forged({ ...compiled.rules[0]!, condition }), facts));
   });
 
   it("refuses each malformed field of a compiled rule, and a record that is neither list nor compiled", () => {

@@ -1,7 +1,6 @@
 import fc from "fast-check";
+import { flagBigMoves, growth } from "targetree";
 import { describe, expect, it } from "vitest";
-import { flagBigMoves } from "../../src/measure/flagBigMoves.js";
-import { growth } from "../../src/measure/growth.js";
 import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

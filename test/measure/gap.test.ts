@@ -1,8 +1,7 @@
 import fc from "fast-check";
+import { achievement, gap } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { achievement } from "../../src/measure/achievement.js";
-import { gap } from "../../src/measure/gap.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
@@ -214,7 +213,7 @@ describe("properties", () => {
       fc.property(amountOrZero, amountOrZero, direction, (actual, target, dir) => {
         const result = gap({ actual, target, direction: dir });
         const expected = dir === "higher" ? target.minus(actual) : actual.minus(target);
-        expect(result.gap.toString()).toBe(expected.toString());
+        expect(result.gap).toEqualDecimal(expected);
         expect(result.met).toBe(expected.lte(0));
       }),
       { numRuns: runs(300) },
@@ -229,7 +228,7 @@ describe("properties", () => {
         expect(result.gapRate === null).toBe(basisValue.isZero());
         expect(result.reason === null).toBe(result.gapRate !== null);
         if (result.gapRate !== null) {
-          expect(result.gapRate.toString()).toBe(result.gap.div(basisValue.abs()).toString());
+          expect(result.gapRate).toEqualDecimal(result.gap.div(basisValue.abs()));
           expect(str(result.gapRates[on])).toBe(result.gapRate.toString());
         }
       }),
@@ -278,7 +277,7 @@ describe("properties", () => {
       fc.property(amountOrZero, amountOrZero, (actual, target) => {
         const higher = gap({ actual, target });
         const lower = gap({ actual, target, direction: "lower" });
-        expect(higher.gap.plus(lower.gap).isZero()).toBe(true);
+        expect(higher.gap).toEqualDecimal(lower.gap.neg());
       }),
       { numRuns: runs(200) },
     );

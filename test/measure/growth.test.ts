@@ -1,8 +1,7 @@
 import fc from "fast-check";
+import { growth, growthSeries } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { growth } from "../../src/measure/growth.js";
-import { growthSeries } from "../../src/measure/growthSeries.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
@@ -137,7 +136,7 @@ describe("properties", () => {
           rows.forEach((row, index) => {
             const previous = values[index - lag];
             if (previous === undefined || previous === 0) expect(row.growth).toBeNull();
-            else expect(row.growth!.eq(growth(values[index]!, previous).growth!)).toBe(true);
+            else expect(row.growth!).toEqualDecimal(growth(values[index]!, previous).growth!);
           });
         },
       ),

@@ -1,14 +1,16 @@
 import fc from "fast-check";
+import {
+  chinaCalendar,
+  paceGap,
+  projectRunRate,
+  requiredRunRate,
+  type TargetreeError,
+  timeProgress,
+} from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import type { TargetreeError } from "../../src/_lib/errors.js";
-import { paceGap } from "../../src/measure/paceGap.js";
-import { projectRunRate } from "../../src/measure/projectRunRate.js";
-import { requiredRunRate } from "../../src/measure/requiredRunRate.js";
-import { chinaCalendar } from "../../src/time/chinaCalendar.js";
-import { timeProgress } from "../../src/time/timeProgress.js";
+import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectCode } from "./_helpers.js";
 
 const june = { start: "2026-06-01", end: "2026-06-30", calendar: chinaCalendar() } as const;
 
@@ -52,14 +54,14 @@ describe("projectRunRate", () => {
     const actual = "1234567890123456789012345678901234567890123456789012345678901234567";
     const after = projectRunRate({ actual, asOf: "2026-07-03", ...june });
     expect(after.workingDaysElapsed).toBe(after.workingDays);
-    expect(after.forecast!.eq(actual)).toBe(true);
+    expect(after.forecast!).toEqualDecimal(actual);
   });
 
   it("does not move on a holiday: 端午 06-19 adds no working day", () => {
     const thursday = projectRunRate({ actual: 100, asOf: "2026-06-18", ...june });
     const holiday = projectRunRate({ actual: 100, asOf: "2026-06-19", ...june });
     expect(holiday.workingDaysElapsed).toBe(thursday.workingDaysElapsed);
-    expect(holiday.forecast!.eq(thursday.forecast!)).toBe(true);
+    expect(holiday.forecast!).toEqualDecimal(thursday.forecast!);
   });
 
   it("gives a null forecast with a reason before the first working day, and the actual after the end", () => {
@@ -156,7 +158,7 @@ describe("requiredRunRate", () => {
     expect(pace.reason).toMatch(/No working day/);
     const before = requiredRunRate({ target: 100, actual: 0, asOf: "2026-05-20", ...june });
     expect(before.actualPerWorkingDay).toBeNull();
-    expect(before.perWorkingDay!.toString()).toBe(new Decimal(100).div(21).toString());
+    expect(before.perWorkingDay!).toEqualDecimal(new Decimal(100).div(21));
   });
 
   it("does not mutate frozen input", () => {
@@ -210,7 +212,7 @@ describe("paceGap", () => {
     const ahead = paceGap({ actual: 60, target: 100, asOf: "2026-06-12", ...june });
     expect(ahead.pace).toBe("ahead");
     const onPace = paceGap({ actual: 10, target: 21, asOf: "2026-06-12", ...june });
-    expect(onPace.paceGap!.isZero()).toBe(true);
+    expect(onPace.paceGap!).toEqualDecimal(0);
     expect(onPace.pace).toBe("on-pace");
   });
 
@@ -378,7 +380,7 @@ describe("the period as working-day counts", () => {
       provisional: false,
       provisionalYears: [],
     });
-    expect(fromCounts.timeProgress.eq(fromDates.timeProgress)).toBe(true);
+    expect(fromCounts.timeProgress).toEqualDecimal(fromDates.timeProgress);
     const required = requiredRunRate({ target: "100万", actual: "40万", ...counts });
     expect(required.perWorkingDay!.toFixed(2)).toBe("54545.45");
     expect(required.actualPerWorkingDay!.toString()).toBe("40000");

@@ -1,8 +1,7 @@
 import fc from "fast-check";
+import { type ScorecardNode, scorecard } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/_lib/decimal.js";
-import type { ScorecardNode } from "../../src/measure/scorecard.js";
-import { scorecard } from "../../src/measure/scorecard.js";
 import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
@@ -333,8 +332,8 @@ function check(node: ScorecardNode): void {
   if (node.children.length === 0) return;
   const target = node.children.reduce((sum, child) => sum.plus(child.target), ZERO);
   const actual = node.children.reduce((sum, child) => sum.plus(child.actual), ZERO);
-  expect(target.eq(node.target)).toBe(true);
-  expect(actual.eq(node.actual)).toBe(true);
+  expect(target).toEqualDecimal(node.target);
+  expect(actual).toEqualDecimal(node.actual);
   expect(node.children.reduce((sum, child) => sum + child.count, 0)).toBe(node.count);
   node.children.forEach(check);
 }
@@ -346,7 +345,7 @@ describe("properties", () => {
         const card = scorecard(data, ["region", "rep", "product"]);
         check(card.total);
         const target = data.reduce((sum, row) => sum.plus(row.target), ZERO);
-        expect(card.total.target.eq(target)).toBe(true);
+        expect(card.total.target).toEqualDecimal(target);
       }),
       { numRuns: runs(150) },
     );

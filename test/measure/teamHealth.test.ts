@@ -1,6 +1,6 @@
 import fc from "fast-check";
+import { teamHealth } from "targetree";
 import { describe, expect, it } from "vitest";
-import { teamHealth } from "../../src/measure/teamHealth.js";
 import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

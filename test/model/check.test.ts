@@ -1,9 +1,9 @@
 // Checking a definition collects every problem (a model document lists them all; defineModel throws
 // the first), in a stable order: formulas, the cycle, types, inputs, likely typos, nodes.
+import { defineModel } from "targetree";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/model/_lib/check.js";
 import { likelyTypo } from "../../src/model/_lib/names.js";
-import { defineModel } from "../../src/model/defineModel.js";
 import { errorOf } from "../_support/errors.js";
 
 const codesAndPaths = (formulas: unknown, options?: unknown) =>

@@ -9,7 +9,7 @@ import {
   TargetreeError,
 } from "targetree";
 import { describe, expect, it } from "vitest";
-import { errorOf } from "../_support/errors.js";
+import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
 const w1 = {
@@ -43,7 +43,7 @@ describe("compileModel", () => {
       { a: 0, b: 2 },
       { a: 2, b: 0 },
     ]) {
-      expect(compiled.output("y")(row).toString()).toBe(evaluate(model, row).y!.toString());
+      expect(compiled.output("y")(row)).toEqualDecimal(evaluate(model, row).y!);
     }
     expect(compiled.output("y")({ a: 2, b: 0 }).toString()).toBe("122");
   });
@@ -214,5 +214,112 @@ describe("compileModel", () => {
         { numRuns: runs(200) },
       );
     });
+  });
+});
+
+describe("compileModel: output(name)", () => {
+  const model = defineModel({ y: "a * b", z: "y + c" });
+
+  it("refuses a name that is not a node, a string or not", () => {
+    const compiled = compileModel(model);
+    expect(
+      expectCode(() => compiled.output("q" as never), "UNKNOWN_NODE", ["name"]).message,
+    ).toContain('"q" is not a node of the model.');
+    expect(
+      expectCode(() => compiled.output(3 as never), "UNKNOWN_NODE", ["name"]).message,
+    ).toContain("3 is not a node of the model.");
+  });
+
+  it("reports a missing input it needs, ignoring keys it does not", () => {
+    const error = expectCode(
+      () => compileModel(model).output("y")({ a: 1, typo: 2 } as never),
+      "MISSING_INPUT",
+      ["inputs", "b"],
+    );
+    expect(error.message).toContain('The input "b" was not given.');
+  });
+
+  it("computes an input itself, and a unary plus", () => {
+    expect(
+      compileModel(model)
+        .output("c")({ c: 4 } as never)
+        .toString(),
+    ).toBe("4");
+    const plus = compileModel(defineModel({ y: "+a * 2 - -a" }));
+    expect(plus.output("y")({ a: 2 }).toString()).toBe("6");
+    expect(plus.evaluate({ a: 2 }).y!.toString()).toBe("6");
+  });
+
+  it("quotes an unknown name in its UNKNOWN_NODE message", () => {
+    const compiled = compileModel(defineModel({ y: "x * a" }));
+    const error = expectCode(() => compiled.output("nope" as never), "UNKNOWN_NODE", ["name"]);
+    expect(error.message).toBe('UNKNOWN_NODE: "nope" is not a node of the model. (at name)');
+  });
+});
+
+describe("compileModel: the rows output(name) reads", () => {
+  const y = compileModel(defineModel({ y: "x * a" })).output("y");
+
+  it.each([
+    ["null", null],
+    ["a number", 5],
+  ])("refuses a row that is %s (INVALID_ARGUMENT at inputs)", (_, row) => {
+    const error = expectCode(() => y(row as never), "INVALID_ARGUMENT", ["inputs"]);
+    expect(error.message).toMatch(/Inputs must be an object of input values by name/);
+  });
+
+  it("locates a bad value in a row at inputs.<name>", () => {
+    const error = expectCode(() => y({ x: "abc", a: 1 }), "INVALID_NUMBER", ["inputs", "x"]);
+    expect(error.message).toMatch(/"abc" is not an amount/);
+  });
+
+  it("ignores a key holding the output's own (computed) value", () => {
+    expect(y({ x: 2, a: 3, y: 999 }).toString()).toBe("6");
+  });
+
+  it("ignores a key holding an intermediate formula's value", () => {
+    const out = compileModel(defineModel({ m: "x * a", y: "m + b" })).output("y");
+    expect(out({ x: 2, a: 3, b: 1, m: 999 }).toString()).toBe("7");
+  });
+
+  it("does not ask for inputs the output does not read, when a key is in another normal form", () => {
+    const out = compileModel(defineModel({ y: "\u00e9 * a", z: "b" })).output("y");
+    expect(out({ "e\u0301": 2, a: 3 }).toString()).toBe("6");
+  });
+
+  it("reads an input named undefined like any other", () => {
+    const model = defineModel({ y: "x + undefined" });
+    expect(compileModel(model).output("y")({ x: 1, undefined: 2 }).toString()).toBe("3");
+  });
+
+  it("reports the first bad input in the model's input order, as evaluate does", () => {
+    // Inputs in order of appearance: a (in y), then b (in m); y reads m's input b first.
+    const model = defineModel({ y: "m + a", m: "b" });
+    expect(model.inputs).toEqual(["a", "b"]);
+    const row = { a: "bad", b: "bad" };
+    expectCode(() => evaluate(model, row), "INVALID_NUMBER", ["inputs", "a"]);
+    expectCode(() => compileModel(model).output("y")(row), "INVALID_NUMBER", ["inputs", "a"]);
+  });
+});
+
+describe("compileModel: comparing conditions", () => {
+  const y = (formula: string, row: Record<string, number>) =>
+    compileModel(defineModel({ y: formula }))
+      .evaluate(row)
+      .y!.toString();
+
+  it("is true for != between two conditions that differ, false when they agree", () => {
+    expect(y("if((x > 1) != (a > 1), 10, 20)", { x: 2, a: 0 })).toBe("10");
+    expect(y("if((x > 1) != (a > 1), 10, 20)", { x: 2, a: 2 })).toBe("20");
+  });
+
+  it("compares a negated condition with another condition", () => {
+    expect(y("if((not (x > 1)) == (a > 1), 10, 20)", { x: 2, a: 0 })).toBe("10");
+    expect(y("if((not (x > 1)) == (a > 1), 10, 20)", { x: 2, a: 3 })).toBe("20");
+  });
+
+  it("compares an if() that picks between conditions with another condition", () => {
+    expect(y("if(if(x > 1, true, false) == (a > 0), 10, 20)", { x: 2, a: 1 })).toBe("10");
+    expect(y("if(if(x > 1, true, false) == (a > 0), 10, 20)", { x: 0, a: 1 })).toBe("20");
   });
 });

@@ -1,5 +1,6 @@
 // The internal evaluation helpers that goal seek, sensitivity and attribution build on.
 import fc from "fast-check";
+import { defineModel, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { decimalFromNumber } from "../../src/_lib/fromNumber.js";
@@ -10,8 +11,7 @@ import {
 } from "../../src/model/_lib/engine.js";
 import { readInputs } from "../../src/model/_lib/inputs.js";
 import { internalsOf } from "../../src/model/_lib/internals.js";
-import { revenueModel } from "../../src/model/revenueModel.js";
-import { errorOf } from "../_support/errors.js";
+import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 
 const w1 = new Map(
@@ -24,6 +24,12 @@ const w1 = new Map(
     returningAov: 6000,
   }).map(([name, value]) => [name, new Decimal(value)]),
 );
+
+const newOnly = new Map([
+  ["newCustomers", new Decimal(1)],
+  ["conversion", new Decimal("0.5")],
+  ["newAov", new Decimal(2)],
+]);
 
 describe("evaluateWithOverrides", () => {
   it("evaluates every node from a Map of inputs", () => {
@@ -55,6 +61,22 @@ describe("evaluateWithOverrides", () => {
         .code,
     ).toBe("UNKNOWN_NODE");
   });
+
+  it("names the first missing input and an unknown override", () => {
+    expect(
+      expectCode(() => evaluateWithOverrides(revenueModel(), newOnly), "MISSING_INPUT", [
+        "inputs",
+        "returningCustomers",
+      ]).message,
+    ).toContain('The input "returningCustomers" was not given.');
+    expect(
+      expectCode(
+        () => evaluateWithOverrides(revenueModel(), newOnly, new Map([["x", new Decimal(1)]])),
+        "UNKNOWN_NODE",
+        ["overrides", "x"],
+      ).message,
+    ).toContain('"x" is not a node of the model.');
+  });
 });
 
 describe("outputEvaluator", () => {
@@ -73,6 +95,32 @@ describe("outputEvaluator", () => {
     );
     expect(errorOf(() => outputEvaluator(revenueModel(), "nope")).code).toBe("UNKNOWN_NODE");
   });
+
+  it("names the missing input, whether the output reads it or is it", () => {
+    expect(
+      expectCode(() => outputEvaluator(revenueModel(), "revenue")(newOnly), "MISSING_INPUT", [
+        "inputs",
+        "returningCustomers",
+      ]).message,
+    ).toContain('The input "returningCustomers" was not given.');
+    expect(
+      expectCode(() => outputEvaluator(revenueModel(), "repurchase")(newOnly), "MISSING_INPUT", [
+        "inputs",
+        "repurchase",
+      ]).message,
+    ).toContain('The input "repurchase" was not given.');
+    expect(
+      expectCode(() => outputEvaluator(revenueModel(), "nope"), "UNKNOWN_NODE", ["output"]).message,
+    ).toContain('"nope" is not a node of the model.');
+  });
+
+  it("computes an output's formulas after the formulas they read, whatever the declaration order", () => {
+    const model = defineModel({ z: "y + w", y: "w * 2", w: "a + 1" });
+    const values = new Map([["a", new Decimal(1)]]);
+    expect(outputEvaluator(model, "z")(values).toString()).toBe("6");
+    expect(outputEvaluator(model, "y")(values).toString()).toBe("4");
+    expect(evaluateWithOverrides(model, values).get("z")?.toString()).toBe("6");
+  });
 });
 
 describe("checkInputValue", () => {
@@ -88,6 +136,25 @@ describe("checkInputValue", () => {
     );
     expect(errorOf(() => checkInputValue(revenueModel(), "revenue", new Decimal(2))).code).toBe(
       "INVALID_ARGUMENT",
+    );
+  });
+
+  it("refuses a formula node or an unknown name, at the given path", () => {
+    expect(
+      expectCode(
+        () => checkInputValue(revenueModel(), "revenue", new Decimal(1)),
+        "INVALID_ARGUMENT",
+        ["inputs", "revenue"],
+      ).message,
+    ).toContain('"revenue" is not an input.');
+    expectCode(() => checkInputValue(revenueModel(), "nope", new Decimal(1)), "UNKNOWN_NODE", [
+      "inputs",
+      "nope",
+    ]);
+    expectCode(
+      () => checkInputValue(revenueModel(), "conversion", new Decimal(2), ["plan", 0]),
+      "OUT_OF_BOUNDS",
+      ["plan", 0],
     );
   });
 });

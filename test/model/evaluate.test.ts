@@ -1,7 +1,7 @@
 import { Decimal as DecimalJs } from "decimal.js";
-import { defineModel, evaluate, revenueModel } from "targetree";
+import { compileModel, defineModel, evaluate, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { errorOf, expectBareRecord } from "../_support/errors.js";
+import { errorOf, expectBareRecord, expectCode } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
 
 const text = (values: Record<string, { toString(): string }>) =>
@@ -164,5 +164,24 @@ describe("evaluate", () => {
       const fake = JSON.parse(JSON.stringify(revenueModel()));
       expect(errorOf(() => evaluate(fake, w1)).code).toBe("INVALID_ARGUMENT");
     });
+  });
+});
+
+describe("functions given something that is not a model", () => {
+  it("say what they got", () => {
+    for (const [model, shown] of [
+      [null, "null"],
+      ["model", 'the string "model"'],
+      [{}, "an object"],
+    ] as const) {
+      const error = expectCode(() => evaluate(model as never, {}), "INVALID_ARGUMENT", ["model"]);
+      expect(error.message).toContain(`Expected a model made by defineModel, got ${shown}.`);
+      expectCode(() => compileModel(model as never), "INVALID_ARGUMENT", ["model"]);
+    }
+  });
+
+  it("refuse null at model, not with a crash (evaluate)", () => {
+    const error = expectCode(() => evaluate(null as never, {}), "INVALID_ARGUMENT", ["model"]);
+    expect(error.message).toMatch(/Expected a model made by defineModel, got null/);
   });
 });

@@ -1,6 +1,6 @@
-import { defineModel, explain, renderTree, revenueModel } from "targetree";
+import { defineModel, explain, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
-import { errorOf } from "../_support/errors.js";
+import { errorOf, expectCode } from "../_support/errors.js";
 import { w1 } from "../_support/w1.js";
 
 describe("explain", () => {
@@ -129,96 +129,56 @@ describe("explain", () => {
   });
 });
 
-describe("renderTree", () => {
-  it("renders the W1 revenue tree with Chinese labels, values, shares and formulas", () => {
-    expect(renderTree(revenueModel(), w1)).toBe(
-      [
-        "营业收入 (revenue)                   480万元         = newRevenue + returningRevenue",
-        "├─ 新客收入 (newRevenue)             120万元  占25%  = newCustomers × conversion × newAov",
-        "│  ├─ 新客户数 (newCustomers)          600人",
-        "│  ├─ 转化率 (conversion)                25%",
-        "│  └─ 客单价(新客) (newAov)          8,000元",
-        "└─ 老客收入 (returningRevenue)       360万元  占75%  = returningCustomers × repurchase × returningAov",
-        "   ├─ 老客户数 (returningCustomers)  1,500人",
-        "   ├─ 复购率 (repurchase)                40%",
-        "   └─ 客单价(老客) (returningAov)    6,000元",
-      ].join("\n"),
+describe("explain: the root", () => {
+  it("lists the top nodes, at most 10, when it must ask which one", () => {
+    const two = expectCode(
+      () => explain(defineModel({ a: "x + 1", b: "x + 2" }), { x: 1 }),
+      "INVALID_ARGUMENT",
+      ["root"],
+    );
+    expect(two.message).toContain(
+      "The model has several top nodes (a, b); say which one to explain.",
+    );
+    const many = defineModel(
+      Object.fromEntries(Array.from({ length: 11 }, (_, index) => [`r${index}`, "x + 1"])),
+    );
+    expect(expectCode(() => explain(many, { x: 1 }), "INVALID_ARGUMENT").message).toContain(
+      "(r0, r1, r2, r3, r4, r5, r6, r7, r8, r9); say which",
     );
   });
 
-  it("follows the options: ascii symbols, no formulas, digits, share label, root", () => {
-    const text = renderTree(revenueModel(), w1, {
-      symbols: "ascii",
-      root: "newRevenue",
-      shareLabel: "share ",
-      digits: 0,
-    });
-    expect(text.split("\n")[0]).toBe(
-      "新客收入 (newRevenue)       120万元  = newCustomers * conversion * newAov",
-    );
-    const bare = renderTree(revenueModel(), w1, { formulas: false });
-    expect(bare).not.toContain("=");
-    expect(bare.split("\n")[1]).toBe("├─ 新客收入 (newRevenue)             120万元  占25%");
+  it("says what is wrong with a given root", () => {
+    expect(
+      expectCode(() => explain(revenueModel(), w1, 5 as never), "INVALID_ARGUMENT", ["root"])
+        .message,
+    ).toContain("The root must be a node name (a string), got 5.");
+    expect(
+      expectCode(() => explain(revenueModel(), w1, "profit" as never), "UNKNOWN_NODE", ["root"])
+        .message,
+    ).toContain('"profit" is not a node of the model.');
+    expect(explain(revenueModel(), w1, "newAov").kind).toBe("input");
+  });
+});
+
+describe("explain: shares and repeats", () => {
+  it("adds up the terms that read the same node", () => {
+    const tree = explain(defineModel({ y: "a + 2 * a - b + 5" }), { a: 1, b: 1 });
+    expect(tree.value.toString()).toBe("7");
+    expect(tree.children.map((child) => [child.name, child.share?.toFixed(6) ?? null])).toEqual([
+      ["a", "0.428571"],
+      ["b", "-0.142857"],
+    ]);
   });
 
-  it("names nodes without labels by their name and marks repeated nodes", () => {
+  it("marks only formula nodes as repeated, and gives an input again in full", () => {
     const model = defineModel({ total: "left + right", left: "base * 2", right: "base + left" });
-    const lines = renderTree(model, { base: 3 }).split("\n");
-    expect(lines[0]).toMatch(/^total\s+15\s+= left \+ right$/);
-    expect(lines.some((line) => line.includes("left ↑"))).toBe(true);
-  });
-
-  it("does not mutate frozen inputs or options", () => {
-    const inputs = Object.freeze({ ...w1 });
-    const options = Object.freeze({ digits: 1, root: "revenue" });
-    expect(renderTree(revenueModel(), inputs, options).split("\n")).toHaveLength(9);
-    expect(inputs).toEqual(w1);
-  });
-
-  it("refuses bad options (INVALID_ARGUMENT)", () => {
-    expect(errorOf(() => renderTree(revenueModel(), w1, { symbols: "fancy" as never })).code).toBe(
-      "INVALID_ARGUMENT",
-    );
-    expect(errorOf(() => renderTree(revenueModel(), w1, { digits: -1 })).code).toBe(
-      "INVALID_ARGUMENT",
-    );
-    expect(errorOf(() => renderTree(revenueModel(), w1, { formulas: "yes" as never })).code).toBe(
-      "INVALID_ARGUMENT",
-    );
-    expect(errorOf(() => renderTree(revenueModel(), w1, null as never)).code).toBe(
-      "INVALID_ARGUMENT",
-    );
-  });
-
-  it("refuses a share label or formulas option of the wrong type, at its path (INVALID_ARGUMENT)", () => {
-    expect(errorOf(() => renderTree(revenueModel(), w1, { shareLabel: 5 as never })).path).toEqual([
-      "options",
-      "shareLabel",
+    const right = explain(model, { base: 3 }).children[1]!;
+    expect(
+      right.children.map((child) => [child.name, child.repeated, child.value.toString()]),
+    ).toEqual([
+      ["base", false, "3"],
+      ["left", true, "6"],
     ]);
-    expect(errorOf(() => renderTree(revenueModel(), w1, { formulas: 1 as never })).path).toEqual([
-      "options",
-      "formulas",
-    ]);
-    expect(errorOf(() => renderTree(revenueModel(), w1, [] as never)).code).toBe(
-      "INVALID_ARGUMENT",
-    );
-  });
-
-  it("reads options by own keys only", () => {
-    const inherited = Object.create({
-      root: "newRevenue",
-      symbols: "ascii",
-      formulas: false,
-      shareLabel: "share ",
-      digits: 0,
-    }) as object;
-    expect(renderTree(revenueModel(), w1, inherited)).toBe(renderTree(revenueModel(), w1));
-  });
-
-  it("gives the errors of explain (UNKNOWN_NODE, MISSING_INPUT)", () => {
-    expect(errorOf(() => renderTree(revenueModel(), w1, { root: "nope" as never })).code).toBe(
-      "UNKNOWN_NODE",
-    );
-    expect(errorOf(() => renderTree(revenueModel(), {} as never)).code).toBe("MISSING_INPUT");
+    expect(right.children[1]!.formula).toBe("base * 2");
   });
 });

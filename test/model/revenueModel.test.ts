@@ -1,5 +1,6 @@
-import { dependsOn, evaluate, revenueModel, TargetreeError } from "targetree";
+import { dependsOn, evaluate, revenueModel } from "targetree";
 import { describe, expect, it } from "vitest";
+import { expectCode } from "../_support/errors.js";
 
 describe("revenueModel", () => {
   it("is the documents' revenue tree with Chinese labels and bounds", () => {
@@ -55,13 +56,8 @@ describe("dependsOn", () => {
   });
 
   it("refuses unknown names (UNKNOWN_NODE)", () => {
-    try {
-      dependsOn(revenueModel(), "revenue", "profit" as never);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(TargetreeError);
-      expect((error as TargetreeError).code).toBe("UNKNOWN_NODE");
-      expect((error as TargetreeError).path).toEqual(["other"]);
-    }
+    expectCode(() => dependsOn(revenueModel(), "revenue", "profit" as never), "UNKNOWN_NODE", [
+      "other",
+    ]);
   });
 });

@@ -2,22 +2,28 @@
 // result key, an input, an output or a varied input does not compile. The `@ts-expect-error` lines
 // are checked by `tsc --noEmit` (which includes test/): each must be an error, or tsc fails. The
 // tests also run, so every line is valid at run time up to the error the types predict.
+import {
+  attribute,
+  compileModel,
+  type Decimal,
+  defineModel,
+  dependsOn,
+  evaluate,
+  explain,
+  type FormulaInputNames,
+  type InputName,
+  type Model,
+  type NamesInFormula,
+  type NodeName,
+  type RevenueModel,
+  reconcile,
+  renderTree,
+  revenueModel,
+  sensitivity,
+  solveFor,
+  solveMultiplier,
+} from "targetree";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { Decimal } from "../../src/_lib/decimal.js";
-import { attribute } from "../../src/analysis/attribute.js";
-import { reconcile } from "../../src/analysis/reconcile.js";
-import { sensitivity } from "../../src/analysis/sensitivity.js";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { solveMultiplier } from "../../src/analysis/solveMultiplier.js";
-import type { FormulaInputNames, NamesInFormula } from "../../src/model/_lib/scan.js";
-import { compileModel } from "../../src/model/compileModel.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { dependsOn } from "../../src/model/dependsOn.js";
-import { evaluate } from "../../src/model/evaluate.js";
-import { explain } from "../../src/model/explain.js";
-import { renderTree } from "../../src/model/renderTree.js";
-import { type RevenueModel, revenueModel } from "../../src/model/revenueModel.js";
-import type { InputName, Model, NodeName } from "../../src/model/types.js";
 import { errorOf } from "../_support/errors.js";
 
 const W1 = {

@@ -1,10 +1,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
+import { formatAmount, formatPercent, parseAmount, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
-import { TargetreeError } from "../../src/_lib/errors.js";
-import { formatAmount } from "../../src/numbers/formatAmount.js";
-import { formatPercent } from "../../src/numbers/formatPercent.js";
-import { parseAmount } from "../../src/numbers/parseAmount.js";
 import { expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,19 +1,8 @@
 import fc from "fast-check";
+import { parseAmount, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
-import { TargetreeError } from "../../src/_lib/errors.js";
-import { parseAmount } from "../../src/numbers/parseAmount.js";
-import { expectCode } from "../_support/errors.js";
+import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-
-const code = (run: () => unknown): string | undefined => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TargetreeError) return error.code;
-    throw error;
-  }
-  return undefined;
-};
 
 describe("parseAmount", () => {
   it.each([
@@ -73,49 +62,35 @@ describe("parseAmount", () => {
     "1 000",
     "١٢٣",
   ])("rejects %j with INVALID_NUMBER", (text) => {
-    expect(code(() => parseAmount(text))).toBe("INVALID_NUMBER");
+    expectCode(() => parseAmount(text), "INVALID_NUMBER");
   });
 
   it("reports the column of the first bad character", () => {
-    try {
-      parseAmount("12x4");
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(TargetreeError);
-      expect((error as TargetreeError).details.column).toBe(3);
-      expect((error as TargetreeError).message).toContain("column 3");
-    }
+    const error = errorOf(() => parseAmount("12x4"));
+    expect(error.details.column).toBe(3);
+    expect(error.message).toContain("column 3");
   });
 
   it("carries the caller's path", () => {
-    try {
-      parseAmount("abc", { path: ["inputs", "price"] });
-      expect.unreachable();
-    } catch (error) {
-      expect((error as TargetreeError).path).toEqual(["inputs", "price"]);
-      expect((error as TargetreeError).message).toContain("inputs.price");
-    }
+    const error = errorOf(() => parseAmount("abc", { path: ["inputs", "price"] }));
+    expect(error.path).toEqual(["inputs", "price"]);
+    expect(error.message).toContain("inputs.price");
   });
 
   it("rejects a non-string with INVALID_NUMBER", () => {
-    expect(code(() => parseAmount(12 as unknown as string))).toBe("INVALID_NUMBER");
+    expectCode(() => parseAmount(12 as unknown as string), "INVALID_NUMBER");
   });
 
   it("gives NUMBER_TOO_LARGE past the digit and magnitude bounds", () => {
-    expect(code(() => parseAmount("1".repeat(101)))).toBe("NUMBER_TOO_LARGE");
-    expect(code(() => parseAmount("1e1000"))).toBe("NUMBER_TOO_LARGE");
-    expect(code(() => parseAmount("1e-1001"))).toBe("NUMBER_TOO_LARGE");
+    expectCode(() => parseAmount("1".repeat(101)), "NUMBER_TOO_LARGE");
+    expectCode(() => parseAmount("1e1000"), "NUMBER_TOO_LARGE");
+    expectCode(() => parseAmount("1e-1001"), "NUMBER_TOO_LARGE");
   });
 
   it("rejects 50,000 characters of garbage quickly and with a short message", () => {
     for (const garbage of ["1,".repeat(25_000), "9".repeat(50_000), `${"1,111".repeat(10_000)}x`]) {
-      try {
-        parseAmount(garbage);
-        expect.unreachable();
-      } catch (error) {
-        expect((error as TargetreeError).code).toBe("INVALID_NUMBER");
-        expect((error as TargetreeError).message.length).toBeLessThan(200);
-      }
+      const error = expectCode(() => parseAmount(garbage), "INVALID_NUMBER");
+      expect(error.message.length).toBeLessThan(200);
     }
   });
 
@@ -278,10 +253,8 @@ describe("parseAmount", () => {
           fc.integer({ min: 0, max: 99 }),
           (whole, cents) => {
             const text = `${whole}.${String(cents).padStart(2, "0")}`;
-            expect(parseAmount(`${text}万`).toString()).toBe(
-              parseAmount(text).times(10_000).toString(),
-            );
-            expect(parseAmount(`${text}%`).toString()).toBe(parseAmount(text).div(100).toString());
+            expect(parseAmount(`${text}万`)).toEqualDecimal(parseAmount(text).times(10_000));
+            expect(parseAmount(`${text}%`)).toEqualDecimal(parseAmount(text).div(100));
           },
         ),
       );

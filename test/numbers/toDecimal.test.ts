@@ -1,18 +1,8 @@
 import { Decimal as GlobalDecimal } from "decimal.js";
 import fc from "fast-check";
+import { PRECISION, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import { PRECISION, TargetreeError, toDecimal } from "../../src/index.js";
-import { expectCode } from "../_support/errors.js";
-
-const code = (run: () => unknown): string | undefined => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TargetreeError) return error.code;
-    throw error;
-  }
-  return undefined;
-};
+import { errorOf, expectCode } from "../_support/errors.js";
 
 describe("toDecimal", () => {
   it("converts numbers, strings and Decimals", () => {
@@ -60,9 +50,9 @@ describe("toDecimal", () => {
     expect(toDecimal(new Decimal([123, 4500000], 2, 1) as never).toString()).toBe("123.45");
     expect(toDecimal(new Decimal([10000], -3, -1) as never).toString()).toBe("-0.001");
     // decimal.js aligns words to the exponent: [1] cannot stand for 0.001.
-    expect(code(() => toDecimal(new Decimal([1], -3, -1) as never))).toBe("INVALID_NUMBER");
-    expect(code(() => toDecimal(new Decimal([1e7], 0, 1) as never))).toBe("INVALID_NUMBER");
-    expect(code(() => toDecimal(new Decimal([1], 0.5, 1) as never))).toBe("INVALID_NUMBER");
+    expectCode(() => toDecimal(new Decimal([1], -3, -1) as never), "INVALID_NUMBER");
+    expectCode(() => toDecimal(new Decimal([1e7], 0, 1) as never), "INVALID_NUMBER");
+    expectCode(() => toDecimal(new Decimal([1], 0.5, 1) as never), "INVALID_NUMBER");
   });
 
   it.each([
@@ -85,7 +75,7 @@ describe("toDecimal", () => {
     ["an empty string", ""],
     ["'abc'", "abc"],
   ])("rejects %s with INVALID_NUMBER", (_label, value) => {
-    expect(code(() => toDecimal(value as never, ["rows", 2, "price"]))).toBe("INVALID_NUMBER");
+    expectCode(() => toDecimal(value as never, ["rows", 2, "price"]), "INVALID_NUMBER");
   });
 
   it("never calls methods of a value it rejects", () => {
@@ -100,22 +90,18 @@ describe("toDecimal", () => {
         return 1;
       },
     };
-    expect(code(() => toDecimal(hostile as never))).toBe("INVALID_NUMBER");
+    expectCode(() => toDecimal(hostile as never), "INVALID_NUMBER");
     expect(called).toBe(false);
   });
 
   it("puts the path in the error", () => {
-    try {
-      toDecimal(Number.NaN, ["rows", 2, "price"]);
-      expect.unreachable();
-    } catch (error) {
-      expect((error as TargetreeError).path).toEqual(["rows", 2, "price"]);
-      expect((error as TargetreeError).message).toContain("rows[2].price");
-    }
+    const error = errorOf(() => toDecimal(Number.NaN, ["rows", 2, "price"]));
+    expect(error.path).toEqual(["rows", 2, "price"]);
+    expect(error.message).toContain("rows[2].price");
   });
 
   it("gives NUMBER_TOO_LARGE for a Decimal past the magnitude bound", () => {
-    expect(code(() => toDecimal(new GlobalDecimal("1e1000")))).toBe("NUMBER_TOO_LARGE");
+    expectCode(() => toDecimal(new GlobalDecimal("1e1000")), "NUMBER_TOO_LARGE");
   });
 
   describe("errors", () => {
@@ -264,7 +250,7 @@ describe("toDecimal", () => {
     it("agrees with decimal.js on every finite double", () => {
       fc.assert(
         fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-          expect(toDecimal(x).equals(new GlobalDecimal(x))).toBe(true);
+          expect(toDecimal(x)).toEqualDecimal(new GlobalDecimal(x));
         }),
       );
     });

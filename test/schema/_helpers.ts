@@ -1,18 +1,5 @@
-// Helpers for the schema tests: catching a TargetreeError, and a small JSON Schema checker
-// for the keywords targetree's JSON Schemas use (no validator dependency).
-import { TargetreeError } from "targetree";
-import { expect } from "vitest";
-
-/** Runs `fn`, expects a TargetreeError, and returns it. */
-export function failure(fn: () => unknown): TargetreeError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TargetreeError);
-    return error as TargetreeError;
-  }
-  throw new Error("expected a TargetreeError, but nothing was thrown");
-}
+// Helpers for the schema tests: a small JSON Schema checker for the keywords targetree's JSON
+// Schemas use (no validator dependency).
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { readonly [keyword: string]: unknown };

@@ -16,8 +16,8 @@ import {
   validate,
 } from "targetree/schema";
 import { describe, expect, it } from "vitest";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { failure } from "./_helpers.js";
 
 const W1_INPUTS = {
   newCustomers: 600,
@@ -113,7 +113,7 @@ describe("modelToDefinition", () => {
   });
 
   it("refuses something that is not a model", () => {
-    const error = failure(() => modelToDefinition({ nodes: {} } as unknown as Model));
+    const error = errorOf(() => modelToDefinition({ nodes: {} } as unknown as Model));
     expect(error.code).toBe("INVALID_ARGUMENT");
     expect(error.path).toEqual(["model"]);
   });
@@ -132,7 +132,7 @@ describe("modelToDefinition", () => {
       [{ nodes: { a }, inputs: ["a"], outputs: ["b"] }, "an object"],
     ];
     for (const [value, described] of notModels) {
-      const error = failure(() => modelToDefinition(value as Model));
+      const error = errorOf(() => modelToDefinition(value as Model));
       expect([error.code, error.path, error.message]).toEqual([
         "INVALID_ARGUMENT",
         ["model"],
@@ -163,24 +163,24 @@ describe("parseModelDefinition", () => {
 
   it("refuses a missing or unknown version first, at path version", () => {
     for (const version of [undefined, 2, "1", 0]) {
-      const error = failure(() =>
+      const error = errorOf(() =>
         parseModelDefinition({ version, formulas: "not even an object" }),
       );
       expect(error.code).toBe("INVALID_ARGUMENT");
       expect(error.path).toEqual(["version"]);
       expect(error.details).toMatchObject({ supported: [1] });
     }
-    expect(failure(() => parseModelDefinition({ formulas: {} })).message).toBe(
+    expect(errorOf(() => parseModelDefinition({ formulas: {} })).message).toBe(
       'INVALID_ARGUMENT: A model definition needs "version": 1. (at version)',
     );
   });
 
   it("tells a missing version from an unknown one in details", () => {
-    expect(failure(() => parseModelDefinition({ formulas: {} })).details).toEqual({
+    expect(errorOf(() => parseModelDefinition({ formulas: {} })).details).toEqual({
       version: null,
       supported: [1],
     });
-    const two = failure(() => parseModelDefinition({ version: 2, formulas: {} }));
+    const two = errorOf(() => parseModelDefinition({ version: 2, formulas: {} }));
     expect(two.details).toEqual({ version: 2, supported: [1] });
     expect(two.message).toBe(
       "INVALID_ARGUMENT: Unknown model definition version: got 2; this version of targetree reads version 1. (at version)",
@@ -189,28 +189,28 @@ describe("parseModelDefinition", () => {
 
   it("reads the document's own version only, not one it inherits", () => {
     const inherited = Object.assign(Object.create({ version: 1 }), { formulas: { a: "1" } });
-    const error = failure(() => parseModelDefinition(inherited));
+    const error = errorOf(() => parseModelDefinition(inherited));
     expect([error.path, error.details]).toEqual([["version"], { version: null, supported: [1] }]);
   });
 
   it("refuses a document that is not an object with the schema's message", () => {
-    const error = failure(() => parseModelDefinition([{ version: 1 }]));
+    const error = errorOf(() => parseModelDefinition([{ version: 1 }]));
     expect([error.code, error.path, error.message]).toEqual([
       "INVALID_ARGUMENT",
       [],
       "INVALID_ARGUMENT: Expected an object, got an array.",
     ]);
-    expect(failure(() => parseModelDefinition(null)).message).toBe(
+    expect(errorOf(() => parseModelDefinition(null)).message).toBe(
       "INVALID_ARGUMENT: Expected an object, got null.",
     );
   });
 
   it("words the version problems the same way through validate", () => {
-    expect(failure(() => validate("modelDefinition", { formulas: { a: "1" } })).message).toBe(
+    expect(errorOf(() => validate("modelDefinition", { formulas: { a: "1" } })).message).toBe(
       'INVALID_ARGUMENT: A model definition needs "version": 1. (at version)',
     );
     expect(
-      failure(() => validate("modelDefinition", { version: 2, formulas: { a: "1" } })).message,
+      errorOf(() => validate("modelDefinition", { version: 2, formulas: { a: "1" } })).message,
     ).toBe(
       "INVALID_ARGUMENT: Unknown model definition version: got 2; this version of targetree reads version 1. (at version)",
     );
@@ -270,24 +270,24 @@ describe("parseModelDefinition", () => {
       ],
     ];
     for (const [document, code, path] of cases) {
-      const error = failure(() => parseModelDefinition(document));
+      const error = errorOf(() => parseModelDefinition(document));
       expect([error.code, error.path], JSON.stringify(document).slice(0, 80)).toEqual([code, path]);
     }
   });
 
   it("speaks of the document's inputs and nodes, not of defineModel's options", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       parseModelDefinition({ version: 1, formulas: { a: "b" }, inputs: { c: {} } }),
     );
     expect(error.message).toBe(
       'UNKNOWN_NODE: "c" is described in inputs but no formula uses it. (at inputs.c)',
     );
     expect(
-      failure(() => parseModelDefinition({ version: 1, formulas: { a: "b" }, nodes: { b: {} } }))
+      errorOf(() => parseModelDefinition({ version: 1, formulas: { a: "b" }, nodes: { b: {} } }))
         .message,
     ).toBe('INVALID_ARGUMENT: "b" is an input; describe it in inputs. (at nodes.b)');
     expect(
-      failure(() => parseModelDefinition({ version: 1, formulas: { a: "b" }, inputs: { a: {} } }))
+      errorOf(() => parseModelDefinition({ version: 1, formulas: { a: "b" }, inputs: { a: {} } }))
         .message,
     ).toBe(
       'INVALID_ARGUMENT: "a" is computed by a formula, not an input; describe it in nodes. (at inputs.a)',
@@ -295,7 +295,7 @@ describe("parseModelDefinition", () => {
   });
 
   it("lists every problem of the model, not only the first", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       parseModelDefinition({
         version: 1,
         formulas: { a: "b +", c: "c + 1", d: "e * 2" },
@@ -312,7 +312,7 @@ describe("parseModelDefinition", () => {
   });
 
   it("reports a cycle as CYCLE with its path, even when inputs are described", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       parseModelDefinition({
         version: 1,
         formulas: { a: "b + x", b: "a * 2" },
@@ -328,7 +328,7 @@ describe("parseModelDefinition", () => {
   });
 
   it("lists the model's problems beside the shape's", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       parseModelDefinition({
         version: 1,
         formulas: { a: "b + x", b: "a" },
@@ -349,7 +349,7 @@ describe("parseModelDefinition", () => {
       ...document,
       formulas: { ...document.formulas, newRevenue: "newCustomers * converson * newAov" },
     };
-    const error = failure(() => parseModelDefinition(JSON.parse(JSON.stringify(misspelt))));
+    const error = errorOf(() => parseModelDefinition(JSON.parse(JSON.stringify(misspelt))));
     expect([error.code, error.path]).toEqual(["LIKELY_TYPO", ["formulas", "newRevenue"]]);
     expect(error.message).toContain(
       '"converson" is not described in inputs, but the described input "conversion" is one edit away: a typo? If it is a separate input, describe it in inputs too.',
@@ -359,7 +359,7 @@ describe("parseModelDefinition", () => {
   });
 
   it("lists every shape problem in details.issues", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       parseModelDefinition({ version: 1, formulas: { a: 1, b: 2 }, extra: true }),
     );
     const issues = error.details.issues as { path: unknown[] }[];
@@ -382,7 +382,7 @@ describe("parseModelDefinition", () => {
     const model = modelFromDefinition(document);
     const proto = "__proto__";
     expect(evaluate(model, { toString: 2 })[proto]!.toString()).toBe("3");
-    const polluted = failure(() =>
+    const polluted = errorOf(() =>
       parseModelDefinition(
         JSON.parse('{"version": 1, "formulas": {"a": "1"}, "__proto__": {"x": 1}}'),
       ),
@@ -408,7 +408,7 @@ describe("parseModelDefinition", () => {
 describe("formulas and defineModelOptions", () => {
   it("takes a formula of exactly the length limit and refuses one character more", () => {
     expect(validate("formulas", { a: "x".repeat(1_000_000) }).a).toHaveLength(1_000_000);
-    const error = failure(() => validate("formulas", { a: "x".repeat(1_000_001) }));
+    const error = errorOf(() => validate("formulas", { a: "x".repeat(1_000_001) }));
     expect([error.code, error.path, error.message]).toEqual([
       "FORMULA_TOO_LONG",
       ["a"],
@@ -438,18 +438,18 @@ describe("formulas and defineModelOptions", () => {
       ],
     ];
     for (const [formulas, message] of cases) {
-      expect(failure(() => validate("formulas", formulas)).message).toBe(message);
+      expect(errorOf(() => validate("formulas", formulas)).message).toBe(message);
     }
-    const invisible = failure(() => validate("formulas", { "a\u200Bb": "1" }));
+    const invisible = errorOf(() => validate("formulas", { "a\u200Bb": "1" }));
     expect(invisible.details.column).toBe(2);
-    const duplicate = failure(() => validate("formulas", { "e\u0301": "1", é: "2" }));
+    const duplicate = errorOf(() => validate("formulas", { "e\u0301": "1", é: "2" }));
     expect([duplicate.code, duplicate.details.names]).toEqual(["DUPLICATE_NAME", ["e\u0301", "é"]]);
   });
 
   it("takes equal bounds and refuses a minimum above the maximum", () => {
     const options = { inputs: { a: { min: "1", max: 1 } } };
     expect(validate("defineModelOptions", options)).toEqual(options);
-    const error = failure(() =>
+    const error = errorOf(() =>
       validate("defineModelOptions", { inputs: { a: { min: "1.5", max: 1 } } }),
     );
     expect([error.path, error.message]).toEqual([
@@ -478,7 +478,7 @@ describe("formulas and defineModelOptions", () => {
       ],
     ];
     for (const [options, message] of cases) {
-      expect(failure(() => validate("defineModelOptions", options)).message).toBe(message);
+      expect(errorOf(() => validate("defineModelOptions", options)).message).toBe(message);
     }
   });
 });
@@ -493,7 +493,7 @@ describe("modelFromDefinition", () => {
   });
 
   it("throws the core's errors with the document's paths", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       modelFromDefinition({ version: 1, formulas: { revenue: "customers * (aov" } }),
     );
     expect(error.code).toBe("FORMULA_SYNTAX");

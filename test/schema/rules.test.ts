@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { compileRules, evaluateRules, tieredBonus, visitPlan } from "targetree";
 import { alertRuleSchema, validate } from "targetree/schema";
 import { describe, expect, it } from "vitest";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { failure } from "./_helpers.js";
 
 /** The W3 alert rules. */
 const W3_RULES = [
@@ -44,7 +44,7 @@ describe("alertRulesSchema", () => {
       [[{ id: "a", when: "eval(x) > 1", recommend: "r" }], "UNKNOWN_FUNCTION", [0, "when"]],
     ];
     for (const [rules, code, path] of cases) {
-      const error = failure(() => validate("alertRules", rules));
+      const error = errorOf(() => validate("alertRules", rules));
       expect([error.code, error.path], JSON.stringify(rules)).toEqual([code, path]);
     }
   });
@@ -60,13 +60,13 @@ describe("alertRulesSchema", () => {
   });
 
   it("names each field that is missing, blank or not text", () => {
-    const error = failure(() => validate("alertRules", [{ id: " ", when: 5 }]));
+    const error = errorOf(() => validate("alertRules", [{ id: " ", when: 5 }]));
     expect(error.details.issues).toEqual([
       { path: [0, "id"], message: "id must be a non-empty string.", code: null },
       { path: [0, "when"], message: "when must be a non-empty string.", code: null },
       { path: [0, "recommend"], message: "recommend must be a non-empty string.", code: null },
     ]);
-    expect(failure(() => validate("alertRules", {})).message).toBe(
+    expect(errorOf(() => validate("alertRules", {})).message).toBe(
       "INVALID_ARGUMENT: Expected an array, got an object.",
     );
   });
@@ -128,7 +128,7 @@ describe("bonusTiersSchema", () => {
       [[{ from: "x", rate: 1 }], "INVALID_NUMBER", [0, "from"]],
     ];
     for (const [tiers, code, path] of cases) {
-      const error = failure(() => validate("bonusTiers", tiers));
+      const error = errorOf(() => validate("bonusTiers", tiers));
       expect([error.code, error.path], JSON.stringify(tiers)).toEqual([code, path]);
     }
   });
@@ -163,7 +163,7 @@ describe("bonusTiersSchema messages", () => {
       ],
     ];
     for (const [tiers, message] of cases) {
-      expect(failure(() => validate("bonusTiers", tiers)).message).toBe(message);
+      expect(errorOf(() => validate("bonusTiers", tiers)).message).toBe(message);
     }
   });
 });
@@ -247,9 +247,9 @@ describe("visitCadencesSchema", () => {
       ],
     ];
     for (const [cadences, message] of cases) {
-      expect(failure(() => validate("visitCadences", cadences)).message).toBe(message);
+      expect(errorOf(() => validate("visitCadences", cadences)).message).toBe(message);
     }
-    expect(failure(() => validate("visitCadences", { "A\u200B": "weekly" })).code).toBe(
+    expect(errorOf(() => validate("visitCadences", { "A\u200B": "weekly" })).code).toBe(
       "INVALID_CHARACTER",
     );
   });
@@ -264,7 +264,7 @@ describe("visitCadencesSchema", () => {
       [["weekly"], "INVALID_ARGUMENT", []],
     ];
     for (const [cadences, code, path] of cases) {
-      const error = failure(() => validate("visitCadences", cadences));
+      const error = errorOf(() => validate("visitCadences", cadences));
       expect([error.code, error.path], JSON.stringify(cadences)).toEqual([code, path]);
     }
   });

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { allocate, breakback, cascade, flattenTree, splitByShares } from "targetree";
 import { validate } from "targetree/schema";
 import { describe, expect, it } from "vitest";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { failure } from "./_helpers.js";
 
 /** The W4 cascade 事业部 → 大区 → 个人 on 1.2亿. */
 const W4_TREE = {
@@ -61,7 +61,7 @@ describe("weightsSchema", () => {
       [{ "e\u0301": 1, é: 2 }, "DUPLICATE_KEY", ["é"]],
     ];
     for (const [weights, code, path] of cases) {
-      const error = failure(() => validate("weights", weights));
+      const error = errorOf(() => validate("weights", weights));
       expect([error.code, error.path], JSON.stringify(weights)).toEqual([code, path]);
     }
   });
@@ -69,20 +69,20 @@ describe("weightsSchema", () => {
   it("says what is wrong with an empty or malformed collection", () => {
     const empty =
       "INVALID_ARGUMENT: weights is empty: give at least one part to split the total over.";
-    expect(failure(() => validate("weights", {})).message).toBe(empty);
-    expect(failure(() => validate("weights", [])).message).toBe(empty);
-    expect(failure(() => validate("weights", "1,2")).message).toBe(
+    expect(errorOf(() => validate("weights", {})).message).toBe(empty);
+    expect(errorOf(() => validate("weights", [])).message).toBe(empty);
+    expect(errorOf(() => validate("weights", "1,2")).message).toBe(
       'INVALID_ARGUMENT: Expected an object of weights by part, got the string "1,2".',
     );
-    expect(failure(() => validate("weights", null)).message).toBe(
+    expect(errorOf(() => validate("weights", null)).message).toBe(
       "INVALID_ARGUMENT: Expected an object of weights by part, got null.",
     );
     for (const collection of [new Map([["a", 1]]), new Set([1])]) {
-      expect(failure(() => validate("weights", collection)).message).toMatch(
+      expect(errorOf(() => validate("weights", collection)).message).toMatch(
         /^INVALID_ARGUMENT: Expected an object of weights by part/,
       );
     }
-    expect(failure(() => validate("weights", [1, "-2%"])).message).toBe(
+    expect(errorOf(() => validate("weights", [1, "-2%"])).message).toBe(
       "NEGATIVE_WEIGHT: Weights must be zero or positive. To split a negative total, keep the weights positive and make the total negative. (at [1])",
     );
   });
@@ -92,7 +92,7 @@ describe("weightsSchema", () => {
   });
 
   it("names both keys that are equal after NFC", () => {
-    const error = failure(() => validate("weights", { "e\u0301": 1, é: 2 }));
+    const error = errorOf(() => validate("weights", { "e\u0301": 1, é: 2 }));
     expect(error.details.names).toEqual(["e\u0301", "é"]);
     expect(error.message).toBe(
       'DUPLICATE_KEY: "e\u0301" and "é" are the same name after Unicode (NFC) normalisation. (at é)',
@@ -100,7 +100,7 @@ describe("weightsSchema", () => {
   });
 
   it("checks the value of a key it refuses, too", () => {
-    const error = failure(() => validate("weights", { "a\u200Bb": -1, c: 1 }));
+    const error = errorOf(() => validate("weights", { "a\u200Bb": -1, c: 1 }));
     expect(error.details.issues).toEqual([
       {
         path: ["a\u200Bb"],
@@ -153,27 +153,27 @@ describe("sharesSchema", () => {
   });
 
   it("refuses shares over 100%, negative shares and no shares", () => {
-    const over = failure(() => validate("shares", { a: "60%", b: 0.5 }));
+    const over = errorOf(() => validate("shares", { a: "60%", b: 0.5 }));
     expect([over.code, over.path, over.details.sum]).toEqual(["SHARES_EXCEED_TOTAL", [], "1.1"]);
     expect(over.message).toBe(
       'SHARES_EXCEED_TOTAL: The shares add up to 110%, more than 100%. Shares are fractions of the total: write 40% as "40%" or 0.4.',
     );
-    expect(failure(() => validate("shares", { a: "-10%" })).code).toBe("NEGATIVE_WEIGHT");
-    expect(failure(() => validate("shares", {})).code).toBe("INVALID_ARGUMENT");
-    expect(failure(() => validate("shares", [0.5])).code).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => validate("shares", { a: "-10%" })).code).toBe("NEGATIVE_WEIGHT");
+    expect(errorOf(() => validate("shares", {})).code).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => validate("shares", [0.5])).code).toBe("INVALID_ARGUMENT");
   });
 });
 
 describe("sharesSchema limits", () => {
   it("accepts shares of exactly 100% and refuses a hair more", () => {
     expect(validate("shares", { a: "60%", b: "40%" })).toEqual({ a: "60%", b: "40%" });
-    const over = failure(() => validate("shares", { a: "60%", b: "40.01%" }));
+    const over = errorOf(() => validate("shares", { a: "60%", b: "40.01%" }));
     expect([over.code, over.details.sum]).toEqual(["SHARES_EXCEED_TOTAL", "1.0001"]);
     expect(over.message).toMatch(/add up to 100\.01%, more than 100%/);
   });
 
   it("adds nothing up while an entry is malformed: the entry's problem is the only one", () => {
-    const error = failure(() => validate("shares", { a: "abc", b: "60%", c: "60%" }));
+    const error = errorOf(() => validate("shares", { a: "abc", b: "60%", c: "60%" }));
     expect(error.details.issues).toEqual([
       {
         path: ["a"],
@@ -184,13 +184,13 @@ describe("sharesSchema limits", () => {
   });
 
   it("says what is wrong with an empty or malformed collection", () => {
-    expect(failure(() => validate("shares", {})).message).toBe(
+    expect(errorOf(() => validate("shares", {})).message).toBe(
       "INVALID_ARGUMENT: shares is empty: give at least one part.",
     );
-    expect(failure(() => validate("shares", [0.5])).message).toBe(
+    expect(errorOf(() => validate("shares", [0.5])).message).toBe(
       "INVALID_ARGUMENT: Expected an object of shares by part, got an array.",
     );
-    expect(failure(() => validate("shares", { a: "-10%" })).message).toBe(
+    expect(errorOf(() => validate("shares", { a: "-10%" })).message).toBe(
       "NEGATIVE_WEIGHT: Shares must be zero or positive. (at a)",
     );
   });
@@ -231,7 +231,7 @@ describe("cascadeTreeSchema", () => {
       ],
     ];
     for (const [tree, code, path] of cases) {
-      const error = failure(() => validate("cascadeTree", tree));
+      const error = errorOf(() => validate("cascadeTree", tree));
       expect([error.code, error.path], JSON.stringify(tree)).toEqual([code, path]);
     }
   });
@@ -251,7 +251,7 @@ describe("cascadeTreeSchema", () => {
 
   it("words each refusal for the person who wrote the tree", () => {
     for (const field of ["weight", "share", "hold", "min", "max", "adjust"]) {
-      expect(failure(() => validate("cascadeTree", { [field]: 1 })).message).toBe(
+      expect(errorOf(() => validate("cascadeTree", { [field]: 1 })).message).toBe(
         `INVALID_ARGUMENT: The root takes the whole total, so it cannot have a ${field}. (at ${field})`,
       );
     }
@@ -290,12 +290,12 @@ describe("cascadeTreeSchema", () => {
       ],
     ];
     for (const [tree, message] of cases) {
-      expect(failure(() => validate("cascadeTree", tree)).message).toBe(message);
+      expect(errorOf(() => validate("cascadeTree", tree)).message).toBe(message);
     }
   });
 
   it("finds duplicate names below the root and names the parent", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       validate("cascadeTree", {
         children: [{ name: "华东", children: [{ name: "e\u0301" }, { name: "é" }] }],
       }),
@@ -306,7 +306,7 @@ describe("cascadeTreeSchema", () => {
     ]);
     expect(error.message).toMatch(/^DUPLICATE_KEY: Two children of "华东" are named "é"/);
     expect(error.details).toMatchObject({ first: "e\u0301", second: "é" });
-    const deeper = failure(() =>
+    const deeper = errorOf(() =>
       validate("cascadeTree", {
         children: [
           { name: "华东", children: [{ name: "上海", children: [{ name: "a" }, { name: "a" }] }] },
@@ -326,16 +326,16 @@ describe("cascadeTreeSchema", () => {
       return node;
     };
     expect(() => validate("cascadeTree", deep(256))).not.toThrow();
-    const error = failure(() => validate("cascadeTree", deep(257)));
+    const error = errorOf(() => validate("cascadeTree", deep(257)));
     expect(error.path).toHaveLength(2 * 257);
     expect(error.message).toContain("deeper than 256 levels");
-    expect(failure(() => validate("cascadeTree", deep(100_000))).code).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => validate("cascadeTree", deep(100_000))).code).toBe("INVALID_ARGUMENT");
   });
 
   it("stops at a tree that refers to itself", () => {
     const node: Record<string, unknown> = { name: "loop" };
     node.children = [node, node];
-    expect(failure(() => validate("cascadeTree", node)).message).toContain("refers to itself");
+    expect(errorOf(() => validate("cascadeTree", node)).message).toContain("refers to itself");
   });
 
   it("does not change a frozen tree", () => {
@@ -388,10 +388,10 @@ describe("valueTreeSchema", () => {
       [{ value: 1, path: "a" }, "INVALID_ARGUMENT", ["path"]],
     ];
     for (const [tree, code, path] of cases) {
-      const error = failure(() => validate("valueTree", tree));
+      const error = errorOf(() => validate("valueTree", tree));
       expect([error.code, error.path], JSON.stringify(tree)).toEqual([code, path]);
     }
-    const error = failure(() =>
+    const error = errorOf(() =>
       validate("valueTree", { name: "华东", value: 600, children: [{ name: "a", value: 300 }] }),
     );
     expect(error.message).toBe(
@@ -400,14 +400,14 @@ describe("valueTreeSchema", () => {
   });
 
   it("names the node whose value is missing or does not add up", () => {
-    const leaf = failure(() =>
+    const leaf = errorOf(() =>
       validate("valueTree", { children: [{ name: "华东", children: [{ name: "张三" }] }] }),
     );
     expect(leaf.path).toEqual(["children", 0, "children", 0, "value"]);
     expect(leaf.message).toBe(
       'INVALID_ARGUMENT: The leaf "华东" / "张三" has no value. (at children[0].children[0].value)',
     );
-    const inner = failure(() =>
+    const inner = errorOf(() =>
       validate("valueTree", {
         children: [
           {
@@ -443,9 +443,9 @@ describe("valueTreeSchema", () => {
       ],
     };
     expect(validate("valueTree", tree)).toEqual(tree);
-    const error = failure(() => validate("valueTree", { ...tree, value: 5 }));
+    const error = errorOf(() => validate("valueTree", { ...tree, value: 5 }));
     expect([error.path, error.details.sum]).toEqual([["value"], "4"]);
-    const missing = failure(() =>
+    const missing = errorOf(() =>
       validate("valueTree", { value: 4, children: [{ name: "a" }, { name: "b", value: 9 }] }),
     );
     expect(missing.details.issues).toEqual([
@@ -454,7 +454,7 @@ describe("valueTreeSchema", () => {
   });
 
   it("finds duplicate names below the root", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       validate("valueTree", {
         children: [
           {
@@ -480,7 +480,7 @@ describe("valueTreeSchema", () => {
       return node;
     };
     expect(() => validate("valueTree", deep(256))).not.toThrow();
-    const error = failure(() => validate("valueTree", deep(257)));
+    const error = errorOf(() => validate("valueTree", deep(257)));
     expect(error.path).toHaveLength(2 * 257);
     expect(error.path.slice(0, 4)).toEqual(["children", 0, "children", 0]);
     expect(error.details.issues).toEqual([
@@ -530,7 +530,7 @@ describe("split schemas, holds and unit words", () => {
       ],
     };
     expect(validate("cascadeTree", tree)).toEqual(tree);
-    expect(failure(() => validate("cascadeTree", { unit: "百" })).path).toEqual(["unit"]);
+    expect(errorOf(() => validate("cascadeTree", { unit: "百" })).path).toEqual(["unit"]);
   });
 
   it("accepts a cascade result with its holds and bounds as a value tree, and breakback keeps them", () => {
@@ -557,7 +557,7 @@ describe("split schemas, holds and unit words", () => {
   });
 
   it("refuses a hold that differs from its node's value, as breakback does", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       validate("valueTree", {
         children: [
           { name: "a", value: 1, hold: 2 },

@@ -1,7 +1,7 @@
 import { chinaCalendar, parseHolidayArrangement, workingDays } from "targetree";
 import { validate } from "targetree/schema";
 import { describe, expect, it } from "vitest";
-import { failure } from "./_helpers.js";
+import { errorOf } from "../_support/errors.js";
 
 /** The State Council notice of 2025-11-04 for 2026: 33 days off, 6 make-up days. */
 const NOTICE_2026 = {
@@ -54,7 +54,7 @@ describe("holidayArrangementSchema", () => {
       [{ ...NOTICE_2026, published: "2025-11-31" }, "bad-date", ["published"]],
     ];
     for (const [arrangement, reason, path] of cases) {
-      const error = failure(() => validate("holidayArrangement", arrangement));
+      const error = errorOf(() => validate("holidayArrangement", arrangement));
       expect([error.code, error.details.reason, error.path], JSON.stringify(arrangement)).toEqual([
         "INVALID_CALENDAR_DATA",
         reason,
@@ -71,7 +71,7 @@ describe("holidayArrangementSchema", () => {
       });
     }
     for (const year of [1000, 10000, "2026"]) {
-      const error = failure(() => validate("holidayArrangement", { year, holidays: [] }));
+      const error = errorOf(() => validate("holidayArrangement", { year, holidays: [] }));
       expect([error.path, error.details.reason]).toEqual([["year"], "year"]);
       expect(error.message).toMatch(
         /^INVALID_CALENDAR_DATA: Expected year as a whole number such as 2027, got /,
@@ -145,7 +145,7 @@ describe("holidayArrangementSchema", () => {
       ],
     ];
     for (const [arrangement, path, message] of refused) {
-      const error = failure(() => validate("holidayArrangement", arrangement));
+      const error = errorOf(() => validate("holidayArrangement", arrangement));
       expect([error.code, error.path, error.details.reason, error.details.issues], message).toEqual(
         ["INVALID_CALENDAR_DATA", path, "shape", [expect.objectContaining({ path, message })]],
       );
@@ -176,7 +176,7 @@ describe("holidayArrangementSchema", () => {
       ],
     ];
     for (const [arrangement, path, message] of cases) {
-      const error = failure(() => validate("holidayArrangement", arrangement));
+      const error = errorOf(() => validate("holidayArrangement", arrangement));
       expect([error.path, error.details.reason, error.details.issues]).toEqual([
         path,
         "bad-date",
@@ -256,7 +256,7 @@ describe("calendarSchema", () => {
       ],
     ];
     for (const [calendar, code, path] of cases) {
-      const error = failure(() => validate("calendar", calendar));
+      const error = errorOf(() => validate("calendar", calendar));
       expect([error.code, error.path], JSON.stringify(calendar)).toEqual([code, path]);
     }
   });
@@ -287,7 +287,7 @@ describe("calendarSchema", () => {
       ],
     ];
     for (const [bad, path, message] of cases) {
-      const error = failure(() => validate("calendar", bad));
+      const error = errorOf(() => validate("calendar", bad));
       const [first] = error.details.issues as { message: string }[];
       expect([error.path, first!.message]).toEqual([path, message]);
     }
@@ -300,7 +300,7 @@ describe("calendarSchema", () => {
   });
 
   it("finds conflicts in a calendar that covers only some years, with the core's message", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       validate("calendar", {
         years: [2026],
         missingYears: "error",
@@ -321,7 +321,7 @@ describe("calendarSchema", () => {
 
   it("accepts a calendar for years it covers, as workingDays does", () => {
     const calendar = validate("calendar", { years: [], missingYears: "error" });
-    expect(failure(() => workingDays("2026-01-01", "2026-01-31", calendar)).code).toBe(
+    expect(errorOf(() => workingDays("2026-01-01", "2026-01-31", calendar)).code).toBe(
       "CALENDAR_YEAR_MISSING",
     );
   });
@@ -331,7 +331,7 @@ describe("isoDateSchema", () => {
   it("accepts real dates and refuses the rest with the core's messages", () => {
     expect(validate("isoDate", "2024-02-29")).toBe("2024-02-29");
     for (const bad of ["2025-02-29", "2026-6-1", "0999-01-01", 20260101, "2026-06-01T00:00"]) {
-      expect(failure(() => validate("isoDate", bad)).code).toBe("INVALID_DATE");
+      expect(errorOf(() => validate("isoDate", bad)).code).toBe("INVALID_DATE");
     }
   });
 });

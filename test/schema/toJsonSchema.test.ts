@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { failure, jsonSchemaAccepts, unknownKeywords } from "./_helpers.js";
+import { jsonSchemaAccepts, unknownKeywords } from "./_helpers.js";
 
 const names = Object.keys(schemas) as SchemaName[];
 
@@ -242,7 +242,7 @@ describe("toJsonSchema", () => {
 
   it("refuses what is neither a schema name nor a zod schema", () => {
     for (const schema of [42, null, { _zod: { run: 1 } }]) {
-      const error = failure(() => toJsonSchema(schema as never));
+      const error = errorOf(() => toJsonSchema(schema as never));
       expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["schema"]]);
     }
   });
@@ -261,7 +261,7 @@ describe("toJsonSchema", () => {
   });
 
   it("refuses an unknown schema name", () => {
-    expect(failure(() => toJsonSchema("model" as SchemaName)).path).toEqual(["schema"]);
+    expect(errorOf(() => toJsonSchema("model" as SchemaName)).path).toEqual(["schema"]);
   });
 
   it("accepts the worked cases' documents, as zod does", () => {

@@ -3,8 +3,8 @@ import { TargetreeError } from "targetree";
 import { schemas, validate } from "targetree/schema";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { failure } from "./_helpers.js";
 
 describe("validate", () => {
   it("returns the checked value as a fresh copy", () => {
@@ -21,7 +21,7 @@ describe("validate", () => {
   });
 
   it("gives the first problem's code, message and path, and lists every problem", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       validate("cascadeTree", {
         children: [
           { name: "华东", weigth: 3 },
@@ -55,10 +55,10 @@ describe("validate", () => {
   });
 
   it("uses the core's code when the check knows it", () => {
-    expect(failure(() => validate("weights", { a: -1 })).code).toBe("NEGATIVE_WEIGHT");
-    expect(failure(() => validate("numeric", "1.2.3")).code).toBe("INVALID_NUMBER");
-    expect(failure(() => validate("numeric", "1e5000")).code).toBe("NUMBER_TOO_LARGE");
-    expect(failure(() => validate("isoDate", "2026-13-01")).code).toBe("INVALID_DATE");
+    expect(errorOf(() => validate("weights", { a: -1 })).code).toBe("NEGATIVE_WEIGHT");
+    expect(errorOf(() => validate("numeric", "1.2.3")).code).toBe("INVALID_NUMBER");
+    expect(errorOf(() => validate("numeric", "1e5000")).code).toBe("NUMBER_TOO_LARGE");
+    expect(errorOf(() => validate("isoDate", "2026-13-01")).code).toBe("INVALID_DATE");
   });
 
   it("refuses numbers JSON cannot hold, and says when a number is missing", () => {
@@ -67,19 +67,19 @@ describe("validate", () => {
       [Number.POSITIVE_INFINITY, "Infinity"],
       [Number.NEGATIVE_INFINITY, "-Infinity"],
     ] as const) {
-      const error = failure(() => validate("numeric", value));
+      const error = errorOf(() => validate("numeric", value));
       expect([error.code, error.message]).toEqual([
         "INVALID_NUMBER",
         `INVALID_NUMBER: Expected a finite number, got ${shown}.`,
       ]);
     }
-    expect(failure(() => validate("weights", [1, Number.NaN])).path).toEqual([1]);
-    const missing = failure(() => validate("numeric", undefined));
+    expect(errorOf(() => validate("weights", [1, Number.NaN])).path).toEqual([1]);
+    const missing = errorOf(() => validate("numeric", undefined));
     expect([missing.code, missing.message]).toEqual([
       "INVALID_ARGUMENT",
       'INVALID_ARGUMENT: Missing: expected a number or a numeric string such as "50万" or "25%".',
     ]);
-    const tier = failure(() => validate("bonusTiers", [{ rate: "3%" }]));
+    const tier = errorOf(() => validate("bonusTiers", [{ rate: "3%" }]));
     expect([tier.code, tier.path, tier.details.issues]).toEqual([
       "INVALID_TIERS",
       [0, "from"],
@@ -99,15 +99,15 @@ describe("validate", () => {
         throw new Error("called");
       },
     };
-    expect(failure(() => validate("numeric", hostile)).message).toBe(
+    expect(errorOf(() => validate("numeric", hostile)).message).toBe(
       'INVALID_NUMBER: Expected a number or a numeric string such as "50万" or "25%", got an object.',
     );
-    expect(failure(() => validate("formulas", { a: hostile })).message).toContain("got an object");
-    expect(failure(() => validate("alertRules", [{ id: 1 }])).details.issues).toHaveLength(3);
+    expect(errorOf(() => validate("formulas", { a: hostile })).message).toContain("got an object");
+    expect(errorOf(() => validate("alertRules", [{ id: 1 }])).details.issues).toHaveLength(3);
   });
 
   it("refuses explicit undefined, which JSON cannot hold: leave the field out instead", () => {
-    const error = failure(() => validate("calendar", { name: undefined }));
+    const error = errorOf(() => validate("calendar", { name: undefined }));
     expect(error.path).toEqual(["name"]);
     expect(error.message).toContain("Missing: expected a string.");
   });
@@ -118,16 +118,16 @@ describe("validate", () => {
       plan: "2026",
       weights: [1, 2],
     });
-    const error = failure(() => validate(body, { plan: "2026", weights: [1, "x"] }));
+    const error = errorOf(() => validate(body, { plan: "2026", weights: [1, "x"] }));
     expect([error.code, error.path]).toEqual(["INVALID_NUMBER", ["weights", 1]]);
   });
 
   it("refuses an unknown schema name, even an inherited one", () => {
     for (const name of ["model", "toString", "__proto__"]) {
-      const error = failure(() => validate(name as "weights", {}));
+      const error = errorOf(() => validate(name as "weights", {}));
       expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["schema"]]);
     }
-    expect(failure(() => validate({} as never, 1)).code).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => validate({} as never, 1)).code).toBe("INVALID_ARGUMENT");
   });
 
   it("keeps __proto__ keys of parsed JSON as ordinary keys and pollutes nothing", () => {
@@ -136,10 +136,10 @@ describe("validate", () => {
     expect(Object.keys(weights)).toEqual(["__proto__", "constructor"]);
     expect(Object.getOwnPropertyDescriptor(weights, "__proto__")?.value).toBe(3);
     const polluting = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}');
-    const error = failure(() => validate("weights", polluting));
+    const error = errorOf(() => validate("weights", polluting));
     expect(error.path).toEqual(["__proto__"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const tree = failure(() => validate("valueTree", JSON.parse('{"__proto__": {"value": 1}}')));
+    const tree = errorOf(() => validate("valueTree", JSON.parse('{"__proto__": {"value": 1}}')));
     expect(tree.path).toEqual(["__proto__"]);
     expect(({} as Record<string, unknown>).value).toBeUndefined();
   });
@@ -165,19 +165,19 @@ describe("validate", () => {
 
   it("refuses what is neither a schema name nor a zod schema, naming the schemas it knows", () => {
     for (const schema of [null, 42, {}, { _zod: {} }, { _zod: { run: 1 } }]) {
-      const error = failure(() => validate(schema as never, 1));
+      const error = errorOf(() => validate(schema as never, 1));
       expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["schema"]]);
       expect(error.message).toBe(
         "INVALID_ARGUMENT: schema must be a schema name (see schemas) or a zod schema. (at schema)",
       );
     }
-    expect(failure(() => validate("model" as "weights", 1)).message).toBe(
+    expect(errorOf(() => validate("model" as "weights", 1)).message).toBe(
       `INVALID_ARGUMENT: Unknown schema "model"; the schemas are ${Object.keys(schemas).join(", ")}. (at schema)`,
     );
   });
 
   it("counts the other problems in the message: one more problem is, two more are", () => {
-    const error = failure(() => validate(z.strictObject({ a: z.string() }), { a: 1, b: 2 }));
+    const error = errorOf(() => validate(z.strictObject({ a: z.string() }), { a: 1, b: 2 }));
     expect(error.message).toBe(
       "INVALID_ARGUMENT: Expected a string, got 1. 1 more problem is listed in details.issues. (at a)",
     );
@@ -188,7 +188,7 @@ describe("validate", () => {
   });
 
   it("reports several unknown fields in one issue, at the first of them", () => {
-    const error = failure(() => validate(z.strictObject({}), { b: 1, a: 2 }));
+    const error = errorOf(() => validate(z.strictObject({}), { b: 1, a: 2 }));
     expect(error.path).toEqual(["b"]);
     expect(error.details.issues).toEqual([
       { path: ["b"], message: 'Unknown fields "b", "a" (check the spelling).', code: null },
@@ -225,14 +225,14 @@ describe("validate", () => {
       [z.number().multipleOf(5), 3, "Invalid value: 3."],
     ];
     for (const [schema, value, message] of cases) {
-      const error = failure(() => validate(schema, value));
+      const error = errorOf(() => validate(schema, value));
       expect(error.details.issues, message).toEqual([{ path: [], message, code: null }]);
       expect(error.message).toBe(`INVALID_ARGUMENT: ${message}`);
     }
   });
 
   it("gives a caller's own refinement INVALID_ARGUMENT and its message", () => {
-    const error = failure(() =>
+    const error = errorOf(() =>
       validate(
         z.string().refine(() => false, "nope"),
         "x",
@@ -247,14 +247,14 @@ describe("validate", () => {
 
   it("shows a symbol key in the path as text, so the path stays JSON", () => {
     const key = Symbol("k");
-    const error = failure(() => validate(z.object({ [key]: z.string() }), { [key]: 1 }));
+    const error = errorOf(() => validate(z.object({ [key]: z.string() }), { [key]: 1 }));
     expect(error.path).toEqual(["Symbol(k)"]);
   });
 
   it("gives the core's message without its code prefix or path suffix", () => {
-    const date = failure(() => validate("isoDate", "2026-02-29"));
+    const date = errorOf(() => validate("isoDate", "2026-02-29"));
     expect(date.message).toBe('INVALID_DATE: "2026-02-29" does not exist: 2026-02 has 28 days.');
-    const rule = failure(() => validate("alertRules", [{ id: "a", when: "x <", recommend: "r" }]));
+    const rule = errorOf(() => validate("alertRules", [{ id: "a", when: "x <", recommend: "r" }]));
     expect(rule.details.issues).toEqual([
       {
         path: [0, "when"],

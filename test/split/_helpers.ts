@@ -1,6 +1,4 @@
-import type { Decimal } from "../../src/_lib/decimal.js";
-
-export { deepFreeze, expectCode as expectError } from "../_support/errors.js";
+import type { Decimal } from "targetree";
 
 /** Decimals as strings, for readable expectations. */
 export const strings = (values: readonly Decimal[]): string[] => values.map((v) => v.toString());

@@ -1,13 +1,9 @@
 import fc from "fast-check";
+import { breakback, cascade, flattenTree, type TreeNode, type ValueTree } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import type { TreeNode } from "../../src/split/_lib/tree.js";
-import type { ValueTree } from "../../src/split/breakback.js";
-import { breakback } from "../../src/split/breakback.js";
-import { cascade } from "../../src/split/cascade.js";
-import { flattenTree } from "../../src/split/flattenTree.js";
+import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectError } from "./_helpers.js";
 
 const lines = (tree: TreeNode): string[] =>
   flattenTree(tree).map((row) => `${"  ".repeat(row.depth)}${row.name} ${row.value.toString()}`);
@@ -169,7 +165,7 @@ describe("breakback", () => {
   });
 
   it("rounds the new value to the unit only when asked", () => {
-    expectError(
+    expectCode(
       () => breakback(plan, { path: [], value: "0.5", unit: 1 }),
       "NOT_A_MULTIPLE_OF_UNIT",
       ["options", "value"],
@@ -190,12 +186,12 @@ describe("breakback", () => {
 
   describe("bad input", () => {
     it("throws UNKNOWN_KEY for a path or hold that names no node", () => {
-      expectError(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", [
+      expectCode(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", [
         "options",
         "path",
         0,
       ]);
-      expectError(
+      expectCode(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东", "无名"]] }),
         "UNKNOWN_KEY",
         ["options", "holds", 0, 1],
@@ -203,7 +199,7 @@ describe("breakback", () => {
     });
 
     it("throws HOLDS_EXCEED_TOTAL when held leaves exceed the new value", () => {
-      const error = expectError(
+      const error = expectCode(
         () => breakback(plan, { path: ["华东"], value: 400, holds: [["华东", "王五"]] }),
         "HOLDS_EXCEED_TOTAL",
       );
@@ -211,14 +207,14 @@ describe("breakback", () => {
     });
 
     it("throws HOLDS_EXCEED_TOTAL when a held ancestor cannot absorb the change", () => {
-      expectError(
+      expectCode(
         () => breakback(plan, { path: ["华东", "张三"], value: 1200, holds: [["华东"]] }),
         "HOLDS_EXCEED_TOTAL",
       );
     });
 
     it("throws NO_FREE_PARTS when every leaf below is held", () => {
-      expectError(
+      expectCode(
         () =>
           breakback(plan, {
             path: ["华南"],
@@ -230,7 +226,7 @@ describe("breakback", () => {
           }),
         "NO_FREE_PARTS",
       );
-      expectError(
+      expectCode(
         () =>
           breakback(plan, {
             path: ["华南", "赵六"],
@@ -242,7 +238,7 @@ describe("breakback", () => {
     });
 
     it("throws INVALID_ARGUMENT for a change to a held node", () => {
-      expectError(
+      expectCode(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东"]] }),
         "INVALID_ARGUMENT",
         ["options", "holds"],
@@ -257,42 +253,41 @@ describe("breakback", () => {
           { name: "b", value: 4 },
         ],
       };
-      const error = expectError(
-        () => breakback(wrong, { path: [], value: 1 }),
-        "INVALID_ARGUMENT",
-        ["tree", "value"],
-      );
+      const error = expectCode(() => breakback(wrong, { path: [], value: 1 }), "INVALID_ARGUMENT", [
+        "tree",
+        "value",
+      ]);
       expect(error.message).toContain("7");
     });
 
     it("throws INVALID_ARGUMENT for a malformed tree, path or holds", () => {
-      expectError(
+      expectCode(
         () => breakback({ children: [{ name: "a" }] }, { path: [], value: 1 }),
         "INVALID_ARGUMENT",
         ["tree", "children", 0, "value"],
       );
-      expectError(
+      expectCode(
         () => breakback({ children: [{ value: 1 }] }, { path: [], value: 1 }),
         "INVALID_ARGUMENT",
         ["tree", "children", 0, "name"],
       );
-      expectError(() => breakback(plan, { path: "华东" as never, value: 1 }), "INVALID_ARGUMENT", [
+      expectCode(() => breakback(plan, { path: "华东" as never, value: 1 }), "INVALID_ARGUMENT", [
         "options",
         "path",
       ]);
-      expectError(
+      expectCode(
         () => breakback(plan, { path: [], value: 1, holds: "华东" as never }),
         "INVALID_ARGUMENT",
         ["options", "holds"],
       );
-      expectError(() => breakback(plan, undefined as never), "INVALID_ARGUMENT", [
+      expectCode(() => breakback(plan, undefined as never), "INVALID_ARGUMENT", [
         "options",
         "path",
       ]);
     });
 
     it("throws DUPLICATE_KEY, INVALID_NUMBER and NEGATIVE_WEIGHT for bad trees", () => {
-      expectError(
+      expectCode(
         () =>
           breakback(
             {
@@ -305,12 +300,12 @@ describe("breakback", () => {
           ),
         "DUPLICATE_KEY",
       );
-      expectError(
+      expectCode(
         () => breakback({ children: [{ name: "a", value: "x" }] }, { path: [], value: 1 }),
         "INVALID_NUMBER",
         ["tree", "children", 0, "value"],
       );
-      expectError(
+      expectCode(
         () =>
           breakback(
             {
@@ -327,11 +322,11 @@ describe("breakback", () => {
     });
 
     it("throws INVALID_CHARACTER for a name or path with an invisible character", () => {
-      expectError(
+      expectCode(
         () => breakback({ children: [{ name: "a\ufeff", value: 1 }] }, { path: [], value: 1 }),
         "INVALID_CHARACTER",
       );
-      expectError(() => breakback(plan, { path: ["华\u200b东"], value: 1 }), "INVALID_CHARACTER");
+      expectCode(() => breakback(plan, { path: ["华\u200b东"], value: 1 }), "INVALID_CHARACTER");
     });
 
     it("throws NOT_A_MULTIPLE_OF_UNIT when held values are off the unit", () => {
@@ -341,7 +336,7 @@ describe("breakback", () => {
           { name: "b", value: 1 },
         ],
       };
-      expectError(
+      expectCode(
         () => breakback(cents, { path: [], value: 3, holds: [["a"]], unit: 1 }),
         "NOT_A_MULTIPLE_OF_UNIT",
         ["options", "unit"],
@@ -619,7 +614,7 @@ describe("breakback, more cases", () => {
       return node;
     };
     expect(breakback(chain(256), { path: [], value: 2 }).value.toString()).toBe("2");
-    const error = expectError(
+    const error = expectCode(
       () => breakback(chain(257), { path: [], value: 2 }),
       "INVALID_ARGUMENT",
     );
@@ -629,7 +624,7 @@ describe("breakback, more cases", () => {
 
   describe("messages", () => {
     it("names the node and both sums when held nodes exceed the new value", () => {
-      const error = expectError(
+      const error = expectCode(
         () => breakback(plan, { path: ["华东"], value: 400, holds: [["华东", "王五"]] }),
         "HOLDS_EXCEED_TOTAL",
         ["options", "value"],
@@ -638,7 +633,7 @@ describe("breakback, more cases", () => {
         /The held nodes below "华东" add up to 500, beyond its new value 400\./,
       );
       expect(error.details).toEqual({ held: "500", value: "400" });
-      const zero = expectError(
+      const zero = expectCode(
         () => breakback(plan, { path: ["华东"], value: 0, holds: [["华东", "王五"]] }),
         "HOLDS_EXCEED_TOTAL",
         ["options", "value"],
@@ -653,7 +648,7 @@ describe("breakback, more cases", () => {
           { name: "b", value: -3 },
         ],
       };
-      const error = expectError(
+      const error = expectCode(
         () => breakback(negative, { path: [], value: -2, holds: [["b"]], unit: 1 }),
         "HOLDS_EXCEED_TOTAL",
         ["options", "value"],
@@ -667,7 +662,7 @@ describe("breakback, more cases", () => {
     });
 
     it("names the held ancestor when it cannot absorb the change", () => {
-      const error = expectError(
+      const error = expectCode(
         () => breakback(plan, { path: ["华东", "张三"], value: 1200, holds: [["华东"]] }),
         "HOLDS_EXCEED_TOTAL",
         ["options", "value"],
@@ -679,7 +674,7 @@ describe("breakback, more cases", () => {
     });
 
     it("says what is left over when every leaf is held", () => {
-      const below = expectError(
+      const below = expectCode(
         () =>
           breakback(plan, {
             path: ["华南"],
@@ -695,7 +690,7 @@ describe("breakback, more cases", () => {
       expect(below.message).toMatch(
         /Every leaf below "华南" is held, so 600 has no leaf to go to\./,
       );
-      const ancestor = expectError(
+      const ancestor = expectCode(
         () =>
           breakback(plan, {
             path: ["华南", "赵六"],
@@ -717,7 +712,7 @@ describe("breakback, more cases", () => {
           { name: "b", value: 1 },
         ],
       };
-      const error = expectError(
+      const error = expectCode(
         () => breakback(cents, { path: [], value: 3, holds: [["a"]], unit: 1 }),
         "NOT_A_MULTIPLE_OF_UNIT",
         ["options", "unit"],
@@ -736,7 +731,7 @@ describe("breakback, more cases", () => {
           { name: "d", value: -2 },
         ],
       };
-      const error = expectError(() => breakback(mixed, { path: [], value: 1 }), "NEGATIVE_WEIGHT", [
+      const error = expectCode(() => breakback(mixed, { path: [], value: 1 }), "NEGATIVE_WEIGHT", [
         "tree",
         "children",
         2,
@@ -747,13 +742,13 @@ describe("breakback, more cases", () => {
     });
 
     it("names the node a path does not reach", () => {
-      const root = expectError(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", [
+      const root = expectCode(() => breakback(plan, { path: ["华北"], value: 1 }), "UNKNOWN_KEY", [
         "options",
         "path",
         0,
       ]);
       expect(root.message).toMatch(/the root has no child "华北"\./);
-      const inner = expectError(
+      const inner = expectCode(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东", "无名"]] }),
         "UNKNOWN_KEY",
         ["options", "holds", 0, 1],
@@ -763,19 +758,19 @@ describe("breakback, more cases", () => {
 
     it("refuses paths that are not arrays of names, and holds that are not an array", () => {
       for (const path of [[1], "华东", null]) {
-        const error = expectError(
+        const error = expectCode(
           () => breakback(plan, { path: path as never, value: 1 }),
           "INVALID_ARGUMENT",
           ["options", "path"],
         );
         expect(error.message).toMatch(/A node path is an array of names from the root down/);
       }
-      expectError(
+      expectCode(
         () => breakback(plan, { path: [], value: 1, holds: [["华东"], [2] as never] }),
         "INVALID_ARGUMENT",
         ["options", "holds", 1],
       );
-      const holds = expectError(
+      const holds = expectCode(
         () => breakback(plan, { path: [], value: 1, holds: {} as never }),
         "INVALID_ARGUMENT",
         ["options", "holds"],
@@ -784,7 +779,7 @@ describe("breakback, more cases", () => {
     });
 
     it("points at the step of a path with an invisible character", () => {
-      expectError(
+      expectCode(
         () => breakback(plan, { path: ["华东", "张\u200b三"], value: 1 }),
         "INVALID_CHARACTER",
         ["options", "path", 1],
@@ -806,13 +801,13 @@ describe("breakback, more cases", () => {
     });
 
     it("refuses a change to a held node, the root included", () => {
-      const error = expectError(
+      const error = expectCode(
         () => breakback(plan, { path: ["华东"], value: 1, holds: [["华东"]] }),
         "INVALID_ARGUMENT",
         ["options", "holds"],
       );
       expect(error.message).toMatch(/"华东" is held, so it cannot take a new value/);
-      const root = expectError(
+      const root = expectCode(
         () => breakback(plan, { path: [], value: 1, holds: [[]] }),
         "INVALID_ARGUMENT",
         ["options", "holds"],
@@ -821,13 +816,13 @@ describe("breakback, more cases", () => {
     });
 
     it("names a leaf without a value, an inner value off its children's sum and a duplicate", () => {
-      const leaf = expectError(
+      const leaf = expectCode(
         () => breakback({ children: [{ name: "a" }] }, { path: [], value: 1 }),
         "INVALID_ARGUMENT",
         ["tree", "children", 0, "value"],
       );
       expect(leaf.message).toMatch(/The leaf "a" has no value\./);
-      const wrong = expectError(
+      const wrong = expectCode(
         () =>
           breakback(
             {
@@ -849,7 +844,7 @@ describe("breakback, more cases", () => {
       );
       expect(wrong.message).toMatch(/"g" says 10 but its children add up to 7/);
       expect(wrong.details).toEqual({ stated: "10", sum: "7" });
-      expectError(
+      expectCode(
         () =>
           breakback(
             {
@@ -917,7 +912,7 @@ describe("breakback keeps the holds and bounds a tree carries", () => {
   });
 
   it("refuses a new value at a node held in the tree, pointing at its hold", () => {
-    const error = expectError(
+    const error = expectCode(
       () => breakback(org(), { path: ["华东", "张三"], value: 600, unit: 1 }),
       "INVALID_ARGUMENT",
       ["tree", "children", 0, "children", 0, "hold"],
@@ -937,7 +932,7 @@ describe("breakback keeps the holds and bounds a tree carries", () => {
       "  a 100",
       "  b 200",
     ]);
-    const error = expectError(
+    const error = expectCode(
       () => breakback({ children: [{ name: "a", value: 1, hold: 2 }] }, { path: [], value: 3 }),
       "INVALID_ARGUMENT",
       ["tree", "children", 0, "hold"],
@@ -970,7 +965,7 @@ describe("breakback keeps the holds and bounds a tree carries", () => {
       "  b 50",
       "  c 400",
     ]);
-    expectError(() => breakback(tree, { path: [], value: 300, unit: 1 }), "INFEASIBLE_BOUNDS", [
+    expectCode(() => breakback(tree, { path: [], value: 300, unit: 1 }), "INFEASIBLE_BOUNDS", [
       "tree",
     ]);
   });
@@ -989,7 +984,7 @@ describe("breakback keeps the holds and bounds a tree carries", () => {
         { name: "h", value: 600 },
       ],
     };
-    const error = expectError(
+    const error = expectCode(
       () => breakback(tree, { path: [], value: 2000, unit: 1 }),
       "INFEASIBLE_BOUNDS",
       ["tree", "children", 0, "max"],
@@ -999,7 +994,7 @@ describe("breakback keeps the holds and bounds a tree carries", () => {
   });
 
   it("refuses a misspelt node field, naming the field meant", () => {
-    const error = expectError(
+    const error = expectCode(
       () => breakback({ children: [{ name: "a", valeu: 1 } as never] }, { path: [], value: 1 }),
       "INVALID_ARGUMENT",
       ["tree", "children", 0, "valeu"],

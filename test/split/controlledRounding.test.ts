@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { crossSplit } from "targetree";
 import { describe, expect, it } from "vitest";
 import {
   roundProduct,
@@ -6,7 +7,6 @@ import {
   roundProportional,
   roundTable,
 } from "../../src/split/_lib/controlledRounding.js";
-import { crossSplit } from "../../src/split/crossSplit.js";
 import { runs } from "../_support/runs.js";
 
 const sum = (values: readonly bigint[]): bigint => values.reduce((a, b) => a + b, 0n);

@@ -1,14 +1,10 @@
 import fc from "fast-check";
+import { allocate, type CrossSplitResult, crossCell, crossSplit, splitByShares } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { allocate } from "../../src/split/allocate.js";
-import { crossCell } from "../../src/split/crossCell.js";
-import type { CrossSplitResult } from "../../src/split/crossSplit.js";
-import { crossSplit } from "../../src/split/crossSplit.js";
-import { splitByShares } from "../../src/split/splitByShares.js";
-import { expectBareRecord } from "../_support/errors.js";
+import { deepFreeze, expectBareRecord, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectError, record } from "./_helpers.js";
+import { record } from "./_helpers.js";
 
 const w4 = {
   product: { 粮油: "40%", 日化: "30%" },
@@ -105,47 +101,47 @@ describe("crossSplit", () => {
 
   describe("bad input", () => {
     it("throws the splitting codes with the dimension's path", () => {
-      expectError(() => crossSplit(100, { a: { x: "70%", y: "40%" } }), "SHARES_EXCEED_TOTAL", [
+      expectCode(() => crossSplit(100, { a: { x: "70%", y: "40%" } }), "SHARES_EXCEED_TOTAL", [
         "dimensions",
         "a",
       ]);
-      expectError(() => crossSplit(100, { a: { x: "-1%" } }), "NEGATIVE_WEIGHT", [
-        "dimensions",
-        "a",
-        "x",
-      ]);
-      expectError(() => crossSplit(100, { a: { x: "lots" } }), "INVALID_NUMBER", [
+      expectCode(() => crossSplit(100, { a: { x: "-1%" } }), "NEGATIVE_WEIGHT", [
         "dimensions",
         "a",
         "x",
       ]);
-      expectError(() => crossSplit(100, { a: { other: "50%" } }), "DUPLICATE_KEY");
-      expectError(() => crossSplit("0.001", w4), "NOT_A_MULTIPLE_OF_UNIT", ["total"]);
-      expectError(
+      expectCode(() => crossSplit(100, { a: { x: "lots" } }), "INVALID_NUMBER", [
+        "dimensions",
+        "a",
+        "x",
+      ]);
+      expectCode(() => crossSplit(100, { a: { other: "50%" } }), "DUPLICATE_KEY");
+      expectCode(() => crossSplit("0.001", w4), "NOT_A_MULTIPLE_OF_UNIT", ["total"]);
+      expectCode(
         () => crossSplit(100, { a: { x: 0 } }, { split: "weights", onZeroWeights: "error" }),
         "ZERO_WEIGHTS",
       );
     });
 
     it("throws INVALID_CHARACTER for a dimension or part name with an invisible character", () => {
-      expectError(() => crossSplit(100, { "a\u200d": { x: "50%" } }), "INVALID_CHARACTER");
-      expectError(() => crossSplit(100, { a: { "x\u202e": "50%" } }), "INVALID_CHARACTER");
+      expectCode(() => crossSplit(100, { "a\u200d": { x: "50%" } }), "INVALID_CHARACTER");
+      expectCode(() => crossSplit(100, { a: { "x\u202e": "50%" } }), "INVALID_CHARACTER");
     });
 
     it("throws INVALID_ARGUMENT for no dimensions, an empty one, too many cells or bad options", () => {
-      expectError(() => crossSplit(100, {}), "INVALID_ARGUMENT", ["dimensions"]);
-      expectError(() => crossSplit(100, { a: {} }), "INVALID_ARGUMENT", ["dimensions", "a"]);
-      expectError(() => crossSplit(100, { a: [] as never }), "INVALID_ARGUMENT", [
+      expectCode(() => crossSplit(100, {}), "INVALID_ARGUMENT", ["dimensions"]);
+      expectCode(() => crossSplit(100, { a: {} }), "INVALID_ARGUMENT", ["dimensions", "a"]);
+      expectCode(() => crossSplit(100, { a: [] as never }), "INVALID_ARGUMENT", [
         "dimensions",
         "a",
       ]);
       const wide = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, 1]));
-      expectError(
+      expectCode(
         () => crossSplit(100, { a: wide, b: wide }, { split: "weights" }),
         "INVALID_ARGUMENT",
         ["dimensions"],
       );
-      expectError(() => crossSplit(100, w4, { split: "ratios" as never }), "INVALID_ARGUMENT", [
+      expectCode(() => crossSplit(100, w4, { split: "ratios" as never }), "INVALID_ARGUMENT", [
         "options",
         "split",
       ]);
@@ -156,55 +152,55 @@ describe("crossSplit", () => {
 describe("crossCell", () => {
   it("throws UNKNOWN_KEY for a missing dimension, an unknown part or an unknown dimension", () => {
     const split = crossSplit(100, w4);
-    expectError(() => crossCell(split, { product: "粮油" }), "UNKNOWN_KEY", [
+    expectCode(() => crossCell(split, { product: "粮油" }), "UNKNOWN_KEY", [
       "coordinates",
       "region",
     ]);
-    expectError(() => crossCell(split, { product: "肉", region: "华东" }), "UNKNOWN_KEY", [
+    expectCode(() => crossCell(split, { product: "肉", region: "华东" }), "UNKNOWN_KEY", [
       "coordinates",
       "product",
     ]);
-    expectError(
+    expectCode(
       () => crossCell(split, { product: "粮油", region: "华东", size: "L" }),
       "UNKNOWN_KEY",
       ["coordinates", "size"],
     );
-    expectError(() => crossCell(split, null as never), "INVALID_ARGUMENT", ["coordinates"]);
+    expectCode(() => crossCell(split, null as never), "INVALID_ARGUMENT", ["coordinates"]);
   });
 
   it("throws INVALID_ARGUMENT, with the path, for a split that is not a crossSplit result", () => {
     const split = crossSplit(100, w4);
     const at = { product: "粮油", region: "华东" };
     for (const bad of [null, undefined, Number.NaN, "abc", [], {}, true]) {
-      expectError(() => crossCell(bad as never, at), "INVALID_ARGUMENT");
+      expectCode(() => crossCell(bad as never, at), "INVALID_ARGUMENT");
     }
     const forged = (change: Record<string, unknown>) => ({ ...split, ...change }) as never;
-    expectError(() => crossCell(forged({ dimensions: [] }), at), "INVALID_ARGUMENT", [
+    expectCode(() => crossCell(forged({ dimensions: [] }), at), "INVALID_ARGUMENT", [
       "split",
       "dimensions",
     ]);
-    expectError(() => crossCell(forged({ dimensions: [1, 2] }), at), "INVALID_ARGUMENT", [
+    expectCode(() => crossCell(forged({ dimensions: [1, 2] }), at), "INVALID_ARGUMENT", [
       "split",
       "dimensions",
       0,
     ]);
-    expectError(() => crossCell(forged({ parts: {} }), at), "INVALID_ARGUMENT", [
+    expectCode(() => crossCell(forged({ parts: {} }), at), "INVALID_ARGUMENT", [
       "split",
       "parts",
       "product",
     ]);
-    expectError(() => crossCell(forged({ cells: split.cells.slice(1) }), at), "INVALID_ARGUMENT", [
+    expectCode(() => crossCell(forged({ cells: split.cells.slice(1) }), at), "INVALID_ARGUMENT", [
       "split",
       "cells",
     ]);
     const cells = split.cells.map((cell) => ({ ...cell, value: 5 }));
-    expectError(() => crossCell(forged({ cells }), at), "INVALID_ARGUMENT", ["split", "cells", 0]);
+    expectCode(() => crossCell(forged({ cells }), at), "INVALID_ARGUMENT", ["split", "cells", 0]);
   });
 
   it("reads the split by own fields only", () => {
     const split = crossSplit(100, w4);
     const inherited = Object.create(split) as CrossSplitResult;
-    expectError(
+    expectCode(
       () => crossCell(inherited, { product: "粮油", region: "华东" }),
       "INVALID_ARGUMENT",
       ["split", "dimensions"],
@@ -456,7 +452,7 @@ describe("crossSplit, more cases", () => {
   it("splits a dimension whose weights are all zero evenly, unless asked to throw", () => {
     const split = crossSplit(10, { a: { x: 0, y: 0 }, b: { p: 1 } }, { split: "weights", unit: 1 });
     expect(split.cells.map((cell) => cell.value.toString())).toEqual(["5", "5"]);
-    const error = expectError(
+    const error = expectCode(
       () =>
         crossSplit(10, { a: { p: 1 }, b: { x: 0 } }, { split: "weights", onZeroWeights: "error" }),
       "ZERO_WEIGHTS",
@@ -479,17 +475,17 @@ describe("crossSplit, more cases", () => {
   describe("messages", () => {
     it("explains missing or malformed dimensions", () => {
       for (const bad of [{}, null, [], "a"]) {
-        const error = expectError(() => crossSplit(100, bad as never), "INVALID_ARGUMENT", [
+        const error = expectCode(() => crossSplit(100, bad as never), "INVALID_ARGUMENT", [
           "dimensions",
         ]);
         expect(error.message).toMatch(/dimensions must be a non-empty record/);
       }
-      const shares = expectError(() => crossSplit(100, { a: [] as never }), "INVALID_ARGUMENT", [
+      const shares = expectCode(() => crossSplit(100, { a: [] as never }), "INVALID_ARGUMENT", [
         "dimensions",
         "a",
       ]);
       expect(shares.message).toMatch(/Each dimension must be a record of shares, got an array\./);
-      const weights = expectError(
+      const weights = expectCode(
         () => crossSplit(100, { a: 5 as never }, { split: "weights" }),
         "INVALID_ARGUMENT",
         ["dimensions", "a"],
@@ -499,7 +495,7 @@ describe("crossSplit, more cases", () => {
 
     it("says how many cells there would be", () => {
       const wide = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, 1]));
-      const error = expectError(
+      const error = expectCode(
         () => crossSplit(100, { a: wide, b: wide }, { split: "weights" }),
         "INVALID_ARGUMENT",
         ["dimensions"],
@@ -508,25 +504,25 @@ describe("crossSplit, more cases", () => {
     });
 
     it("points at the remainder option, a duplicate dimension and bad options", () => {
-      expectError(() => crossSplit(100, { a: { other: "50%" } }), "DUPLICATE_KEY", [
+      expectCode(() => crossSplit(100, { a: { other: "50%" } }), "DUPLICATE_KEY", [
         "options",
         "remainder",
       ]);
-      expectError(
+      expectCode(
         () => crossSplit(100, { "caf\u00e9": { x: "50%" }, "cafe\u0301": { y: "50%" } }),
         "DUPLICATE_KEY",
         ["dimensions", "cafe\u0301"],
       );
-      expectError(() => crossSplit(100, w4, { remainder: "" }), "INVALID_ARGUMENT", [
+      expectCode(() => crossSplit(100, w4, { remainder: "" }), "INVALID_ARGUMENT", [
         "options",
         "remainder",
       ]);
-      expectError(
+      expectCode(
         () => crossSplit(100, w4, { onZeroWeights: "skip" as never }),
         "INVALID_ARGUMENT",
         ["options", "onZeroWeights"],
       );
-      expectError(() => crossSplit(100, w4, { unit: 0 }), "INVALID_ARGUMENT", ["options", "unit"]);
+      expectCode(() => crossSplit(100, w4, { unit: 0 }), "INVALID_ARGUMENT", ["options", "unit"]);
     });
   });
 });
@@ -537,57 +533,57 @@ describe("crossCell, more cases", () => {
   const forged = (change: Record<string, unknown>) => ({ ...split, ...change }) as never;
 
   it("says which dimension or part is missing or unknown", () => {
-    const missing = expectError(() => crossCell(split, { product: "粮油" }), "UNKNOWN_KEY", [
+    const missing = expectCode(() => crossCell(split, { product: "粮油" }), "UNKNOWN_KEY", [
       "coordinates",
       "region",
     ]);
     expect(missing.message).toMatch(/The coordinates give no part for the dimension "region"\./);
-    const unknown = expectError(
+    const unknown = expectCode(
       () => crossCell(split, { product: "肉", region: "华东" }),
       "UNKNOWN_KEY",
       ["coordinates", "product"],
     );
     expect(unknown.message).toMatch(/The dimension "product" has no part "肉"\./);
-    const notText = expectError(
+    const notText = expectCode(
       () => crossCell(split, { product: 0 as never, region: "华东" }),
       "UNKNOWN_KEY",
       ["coordinates", "product"],
     );
     expect(notText.message).toMatch(/has no part 0\./);
-    const extra = expectError(() => crossCell(split, { ...at, size: "L" }), "UNKNOWN_KEY", [
+    const extra = expectCode(() => crossCell(split, { ...at, size: "L" }), "UNKNOWN_KEY", [
       "coordinates",
       "size",
     ]);
     expect(extra.message).toMatch(/There is no dimension "size"\./);
-    const coordinates = expectError(() => crossCell(split, [] as never), "INVALID_ARGUMENT", [
+    const coordinates = expectCode(() => crossCell(split, [] as never), "INVALID_ARGUMENT", [
       "coordinates",
     ]);
     expect(coordinates.message).toMatch(/coordinates must be a record of parts by dimension/);
   });
 
   it("points into a forged split at what is wrong", () => {
-    const parts = expectError(() => crossCell(forged({ parts: null }), at), "INVALID_ARGUMENT", [
+    const parts = expectCode(() => crossCell(forged({ parts: null }), at), "INVALID_ARGUMENT", [
       "split",
       "parts",
     ]);
     expect(parts.message).toMatch(/split must be the result of crossSplit/);
-    expectError(
+    expectCode(
       () => crossCell(forged({ parts: { product: [], region: split.parts.region } }), at),
       "INVALID_ARGUMENT",
       ["split", "parts", "product"],
     );
-    expectError(
+    expectCode(
       () => crossCell(forged({ dimensions: ["product", "product"] }), at),
       "INVALID_ARGUMENT",
       ["split", "dimensions", 1],
     );
-    expectError(() => crossCell(forged({ dimensions: "product" }), at), "INVALID_ARGUMENT", [
+    expectCode(() => crossCell(forged({ dimensions: "product" }), at), "INVALID_ARGUMENT", [
       "split",
       "dimensions",
     ]);
-    expectError(() => crossCell(forged({ cells: {} }), at), "INVALID_ARGUMENT", ["split", "cells"]);
+    expectCode(() => crossCell(forged({ cells: {} }), at), "INVALID_ARGUMENT", ["split", "cells"]);
     const cells = split.cells.map(() => 5);
-    expectError(
+    expectCode(
       () => crossCell(forged({ cells }), { product: "日化", region: "华南" }),
       "INVALID_ARGUMENT",
       ["split", "cells", 4],

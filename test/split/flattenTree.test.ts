@@ -1,8 +1,6 @@
+import { breakback, cascade, flattenTree } from "targetree";
 import { describe, expect, it } from "vitest";
-import { breakback } from "../../src/split/breakback.js";
-import { cascade } from "../../src/split/cascade.js";
-import { flattenTree } from "../../src/split/flattenTree.js";
-import { deepFreeze, expectError } from "./_helpers.js";
+import { deepFreeze, expectCode } from "../_support/errors.js";
 
 const tree = cascade(
   100,
@@ -55,13 +53,13 @@ describe("flattenTree", () => {
   });
 
   it("throws INVALID_ARGUMENT for something that is not a tree, or bad options", () => {
-    expectError(() => flattenTree({ name: "x" } as never), "INVALID_ARGUMENT", ["tree"]);
-    expectError(() => flattenTree(tree, { leavesOnly: "yes" as never }), "INVALID_ARGUMENT", [
+    expectCode(() => flattenTree({ name: "x" } as never), "INVALID_ARGUMENT", ["tree"]);
+    expectCode(() => flattenTree(tree, { leavesOnly: "yes" as never }), "INVALID_ARGUMENT", [
       "options",
       "leavesOnly",
     ]);
     for (const options of [null, "abc", Number.NaN, true, []]) {
-      expectError(() => flattenTree(tree, options as never), "INVALID_ARGUMENT", ["options"]);
+      expectCode(() => flattenTree(tree, options as never), "INVALID_ARGUMENT", ["options"]);
     }
   });
 
@@ -70,10 +68,10 @@ describe("flattenTree", () => {
       ...tree,
       children: [tree.children[0]!, { ...tree.children[1]!, value: 25 }],
     } as never;
-    expectError(() => flattenTree(bad), "INVALID_ARGUMENT", ["tree", "children", 1]);
+    expectCode(() => flattenTree(bad), "INVALID_ARGUMENT", ["tree", "children", 1]);
     const cycle = { name: "a", path: [], value: tree.value, children: [] as unknown[] };
     cycle.children.push(cycle);
-    expectError(() => flattenTree(cycle as never), "INVALID_ARGUMENT", ["tree", "children", 0]);
+    expectCode(() => flattenTree(cycle as never), "INVALID_ARGUMENT", ["tree", "children", 0]);
   });
 
   it("reads nodes and options by own keys only", () => {
@@ -84,7 +82,7 @@ describe("flattenTree", () => {
     } finally {
       delete prototype.leavesOnly;
     }
-    expectError(() => flattenTree(Object.create(tree) as never), "INVALID_ARGUMENT", ["tree"]);
+    expectCode(() => flattenTree(Object.create(tree) as never), "INVALID_ARGUMENT", ["tree"]);
   });
 });
 
@@ -117,7 +115,7 @@ describe("flattenTree, more cases", () => {
   });
 
   it("names the place of a node that is not a tree node, however deep", () => {
-    const error = expectError(() => flattenTree(null as never), "INVALID_ARGUMENT", ["tree"]);
+    const error = expectCode(() => flattenTree(null as never), "INVALID_ARGUMENT", ["tree"]);
     expect(error.message).toMatch(
       /Expected a tree node from cascade or breakback \(\{ name, path, value, children \}\), got null\./,
     );
@@ -126,13 +124,13 @@ describe("flattenTree, more cases", () => {
       ...tree,
       children: [{ ...tree.children[0]!, children: [tree.children[0]!.children[0]!, 5] }, leaf],
     } as never;
-    expectError(() => flattenTree(bad), "INVALID_ARGUMENT", ["tree", "children", 0, "children", 1]);
+    expectCode(() => flattenTree(bad), "INVALID_ARGUMENT", ["tree", "children", 0, "children", 1]);
     for (const broken of [
       { ...leaf, name: 1 },
       { ...leaf, path: "x" },
       { ...leaf, children: null },
     ]) {
-      expectError(() => flattenTree({ ...tree, children: [broken] } as never), "INVALID_ARGUMENT", [
+      expectCode(() => flattenTree({ ...tree, children: [broken] } as never), "INVALID_ARGUMENT", [
         "tree",
         "children",
         0,
@@ -142,7 +140,7 @@ describe("flattenTree, more cases", () => {
 
   it("explains a node met twice", () => {
     const shared = tree.children[1]!;
-    const error = expectError(
+    const error = expectCode(
       () => flattenTree({ ...tree, children: [shared, shared] } as never),
       "INVALID_ARGUMENT",
       ["tree", "children", 1],

@@ -1,14 +1,16 @@
 // The split area's options: every export refuses a key it does not define (naming the nearest
 // known one), reads the shared unit setup the same way, and takes "万" and "亿" as a unit.
 import fc from "fast-check";
+import {
+  allocate,
+  breakback,
+  cascade,
+  crossSplit,
+  flattenTree,
+  splitByShares,
+  splitEvenly,
+} from "targetree";
 import { describe, expect, it } from "vitest";
-import { allocate } from "../../src/split/allocate.js";
-import { breakback } from "../../src/split/breakback.js";
-import { cascade } from "../../src/split/cascade.js";
-import { crossSplit } from "../../src/split/crossSplit.js";
-import { flattenTree } from "../../src/split/flattenTree.js";
-import { splitByShares } from "../../src/split/splitByShares.js";
-import { splitEvenly } from "../../src/split/splitEvenly.js";
 import { errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 

@@ -1,9 +1,10 @@
 import fc from "fast-check";
+import { splitByShares } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { splitByShares } from "../../src/split/splitByShares.js";
+import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectError, record } from "./_helpers.js";
+import { record } from "./_helpers.js";
 
 describe("splitByShares", () => {
   it("puts the share behind the '…' into an explicit remainder part (W4 product lines)", () => {
@@ -62,29 +63,29 @@ describe("splitByShares", () => {
   });
 
   it("throws SHARES_EXCEED_TOTAL above 100%, hinting at the notation", () => {
-    const error = expectError(
+    const error = expectCode(
       () => splitByShares(100, { a: "60%", b: "50%" }),
       "SHARES_EXCEED_TOTAL",
       ["shares"],
     );
     expect(error.message).toContain("110%");
-    expectError(() => splitByShares(100, { a: 40, b: 30 }), "SHARES_EXCEED_TOTAL");
+    expectCode(() => splitByShares(100, { a: 40, b: 30 }), "SHARES_EXCEED_TOTAL");
   });
 
   it("throws NEGATIVE_WEIGHT for a negative share", () => {
-    expectError(() => splitByShares(100, { a: "-10%" }), "NEGATIVE_WEIGHT", ["shares", "a"]);
+    expectCode(() => splitByShares(100, { a: "-10%" }), "NEGATIVE_WEIGHT", ["shares", "a"]);
   });
 
   it("throws INVALID_NUMBER for a share that is not a number", () => {
-    expectError(() => splitByShares(100, { a: "forty" }), "INVALID_NUMBER", ["shares", "a"]);
+    expectCode(() => splitByShares(100, { a: "forty" }), "INVALID_NUMBER", ["shares", "a"]);
   });
 
   it("throws DUPLICATE_KEY when the remainder's name is taken", () => {
-    expectError(() => splitByShares(100, { other: "40%" }), "DUPLICATE_KEY", [
+    expectCode(() => splitByShares(100, { other: "40%" }), "DUPLICATE_KEY", [
       "options",
       "remainder",
     ]);
-    expectError(() => splitByShares(100, { "caf\u00e9": 0.1, "cafe\u0301": 0.1 }), "DUPLICATE_KEY");
+    expectCode(() => splitByShares(100, { "caf\u00e9": 0.1, "cafe\u0301": 0.1 }), "DUPLICATE_KEY");
   });
 
   it("allows a share named like the remainder when no remainder is needed", () => {
@@ -95,7 +96,7 @@ describe("splitByShares", () => {
   });
 
   it("throws NOT_A_MULTIPLE_OF_UNIT for a total off the unit, unless asked to round", () => {
-    expectError(() => splitByShares("10.5", { a: 0.5 }, { unit: 1 }), "NOT_A_MULTIPLE_OF_UNIT");
+    expectCode(() => splitByShares("10.5", { a: 0.5 }, { unit: 1 }), "NOT_A_MULTIPLE_OF_UNIT");
     expect(record(splitByShares("10.5", { a: 0.5 }, { unit: 1, roundTotal: true }))).toEqual({
       a: "6",
       other: "5",
@@ -103,13 +104,13 @@ describe("splitByShares", () => {
   });
 
   it("throws INVALID_ARGUMENT for empty or malformed shares and bad options", () => {
-    expectError(() => splitByShares(100, {}), "INVALID_ARGUMENT", ["shares"]);
-    expectError(() => splitByShares(100, [0.5] as never), "INVALID_ARGUMENT", ["shares"]);
-    expectError(() => splitByShares(100, { a: 0.5 }, { remainder: "" }), "INVALID_ARGUMENT", [
+    expectCode(() => splitByShares(100, {}), "INVALID_ARGUMENT", ["shares"]);
+    expectCode(() => splitByShares(100, [0.5] as never), "INVALID_ARGUMENT", ["shares"]);
+    expectCode(() => splitByShares(100, { a: 0.5 }, { remainder: "" }), "INVALID_ARGUMENT", [
       "options",
       "remainder",
     ]);
-    expectError(
+    expectCode(
       () => splitByShares(100, { a: 0.5 }, { alwaysIncludeRemainder: 1 as never }),
       "INVALID_ARGUMENT",
       ["options", "alwaysIncludeRemainder"],
@@ -117,7 +118,7 @@ describe("splitByShares", () => {
   });
 
   it("throws INVALID_CHARACTER for a remainder name with an invisible character", () => {
-    expectError(
+    expectCode(
       () => splitByShares(100, { a: 0.5 }, { remainder: "other\u200b" }),
       "INVALID_CHARACTER",
     );
@@ -142,7 +143,7 @@ describe("splitByShares", () => {
             const total = new Decimal(cents).div(100);
             const parts = splitByShares(total, shares);
             const sum = Object.values(parts).reduce((a, b) => a.plus(b), new Decimal(0));
-            expect(sum.eq(total)).toBe(true);
+            expect(sum).toEqualDecimal(total);
             const shareSum = basisPoints.reduce((a, b) => a + b, 0) / 10000;
             if (shareSum < 1) {
               const exactRest = total.times(new Decimal(1).minus(shareSum));
@@ -164,14 +165,14 @@ describe("splitByShares, more cases", () => {
   });
 
   it("explains shares over 100% with their sum, and a negative share", () => {
-    const over = expectError(
+    const over = expectCode(
       () => splitByShares(100, { a: "60%", b: "50%" }),
       "SHARES_EXCEED_TOTAL",
       ["shares"],
     );
     expect(over.message).toMatch(/The shares add up to 110%, more than 100%\./);
     expect(over.details).toEqual({ sum: "1.1" });
-    const negative = expectError(
+    const negative = expectCode(
       () => splitByShares(100, { a: "10%", b: "-10%" }),
       "NEGATIVE_WEIGHT",
       ["shares", "b"],
@@ -180,17 +181,17 @@ describe("splitByShares, more cases", () => {
   });
 
   it("explains a remainder name that a share takes, also after NFC normalisation", () => {
-    const taken = expectError(() => splitByShares(100, { other: "40%" }), "DUPLICATE_KEY", [
+    const taken = expectCode(() => splitByShares(100, { other: "40%" }), "DUPLICATE_KEY", [
       "options",
       "remainder",
     ]);
     expect(taken.message).toMatch(/The remainder part "other" \(60% of the total\)/);
-    expectError(
+    expectCode(
       () => splitByShares(100, { "cafe\u0301": "40%" }, { remainder: "caf\u00e9" }),
       "DUPLICATE_KEY",
       ["options", "remainder"],
     );
-    expectError(
+    expectCode(
       () => splitByShares(100, { a: "60%", other: "40%" }, { alwaysIncludeRemainder: true }),
       "DUPLICATE_KEY",
       ["options", "remainder"],
@@ -199,16 +200,16 @@ describe("splitByShares, more cases", () => {
 
   it("refuses a blank or non-text remainder name and shares that are not a record", () => {
     for (const remainder of ["", "  ", 5]) {
-      const error = expectError(
+      const error = expectCode(
         () => splitByShares(100, { a: 0.5 }, { remainder: remainder as never }),
         "INVALID_ARGUMENT",
         ["options", "remainder"],
       );
       expect(error.message).toMatch(/The remainder part needs a name \(a non-empty string\)/);
     }
-    const empty = expectError(() => splitByShares(100, {}), "INVALID_ARGUMENT", ["shares"]);
+    const empty = expectCode(() => splitByShares(100, {}), "INVALID_ARGUMENT", ["shares"]);
     expect(empty.message).toMatch(/shares is empty: give at least one part/);
-    const shares = expectError(() => splitByShares(100, null as never), "INVALID_ARGUMENT", [
+    const shares = expectCode(() => splitByShares(100, null as never), "INVALID_ARGUMENT", [
       "shares",
     ]);
     expect(shares.message).toMatch(/shares must be a record such as \{ 粮油: "40%" \}, got null\./);

@@ -1,10 +1,10 @@
 import fc from "fast-check";
+import { splitEvenly } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { splitEvenly } from "../../src/split/splitEvenly.js";
-import { expectBareRecord } from "../_support/errors.js";
+import { deepFreeze, expectBareRecord, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, expectError, longArray, record, strings } from "./_helpers.js";
+import { longArray, record, strings } from "./_helpers.js";
 
 describe("splitEvenly", () => {
   it("splits 80万 over five salespeople, 160,000 each (W5)", () => {
@@ -31,22 +31,22 @@ describe("splitEvenly", () => {
   });
 
   it("throws INVALID_ARGUMENT for no parts or a count that is not a whole number from 1", () => {
-    expectError(() => splitEvenly(10, []), "INVALID_ARGUMENT", ["keysOrCount"]);
+    expectCode(() => splitEvenly(10, []), "INVALID_ARGUMENT", ["keysOrCount"]);
     for (const bad of [0, -1, 1.5, Number.NaN, 1e12]) {
-      expectError(() => splitEvenly(10, bad), "INVALID_ARGUMENT", ["keysOrCount"]);
+      expectCode(() => splitEvenly(10, bad), "INVALID_ARGUMENT", ["keysOrCount"]);
     }
-    expectError(() => splitEvenly(10, "abc" as never), "INVALID_ARGUMENT", ["keysOrCount"]);
-    expectError(() => splitEvenly(10, [1] as never), "INVALID_ARGUMENT", ["keysOrCount", 0]);
+    expectCode(() => splitEvenly(10, "abc" as never), "INVALID_ARGUMENT", ["keysOrCount"]);
+    expectCode(() => splitEvenly(10, [1] as never), "INVALID_ARGUMENT", ["keysOrCount", 0]);
   });
 
   it("throws DUPLICATE_KEY and INVALID_CHARACTER for bad names", () => {
-    expectError(() => splitEvenly(10, ["a", "a"]), "DUPLICATE_KEY");
-    expectError(() => splitEvenly(10, ["a\u2066"]), "INVALID_CHARACTER");
+    expectCode(() => splitEvenly(10, ["a", "a"]), "DUPLICATE_KEY");
+    expectCode(() => splitEvenly(10, ["a\u2066"]), "INVALID_CHARACTER");
   });
 
   it("throws NOT_A_MULTIPLE_OF_UNIT and INVALID_NUMBER for a bad total", () => {
-    expectError(() => splitEvenly("0.001", 2), "NOT_A_MULTIPLE_OF_UNIT", ["total"]);
-    expectError(() => splitEvenly(Number.NaN, 2), "INVALID_NUMBER", ["total"]);
+    expectCode(() => splitEvenly("0.001", 2), "NOT_A_MULTIPLE_OF_UNIT", ["total"]);
+    expectCode(() => splitEvenly(Number.NaN, 2), "INVALID_NUMBER", ["total"]);
   });
 
   it("never changes its (frozen) arguments", () => {
@@ -63,7 +63,7 @@ describe("splitEvenly", () => {
           (cents, count) => {
             const total = new Decimal(cents).div(100);
             const parts = splitEvenly(total, count);
-            expect(parts.reduce((a, b) => a.plus(b), new Decimal(0)).eq(total)).toBe(true);
+            expect(parts.reduce((a, b) => a.plus(b), new Decimal(0))).toEqualDecimal(total);
             for (let i = 1; i < parts.length; i++) {
               expect(parts[i]!.lte(parts[i - 1]!)).toBe(true);
             }
@@ -83,18 +83,18 @@ describe("splitEvenly, more cases", () => {
   });
 
   it("explains a bad count, a bad list of names and a bad argument", () => {
-    const count = expectError(() => splitEvenly(10, 0), "INVALID_ARGUMENT", ["keysOrCount"]);
+    const count = expectCode(() => splitEvenly(10, 0), "INVALID_ARGUMENT", ["keysOrCount"]);
     expect(count.message).toMatch(/Expected a whole number of parts from 1 to 10,000,000\./);
-    const names = expectError(() => splitEvenly(10, []), "INVALID_ARGUMENT", ["keysOrCount"]);
+    const names = expectCode(() => splitEvenly(10, []), "INVALID_ARGUMENT", ["keysOrCount"]);
     expect(names.message).toMatch(/Give from 1 to 10,000,000 part names\./);
-    expectError(() => splitEvenly(10, longArray<string>(10_000_001)), "INVALID_ARGUMENT", [
+    expectCode(() => splitEvenly(10, longArray<string>(10_000_001)), "INVALID_ARGUMENT", [
       "keysOrCount",
     ]);
-    const other = expectError(() => splitEvenly(10, null as never), "INVALID_ARGUMENT", [
+    const other = expectCode(() => splitEvenly(10, null as never), "INVALID_ARGUMENT", [
       "keysOrCount",
     ]);
     expect(other.message).toMatch(/keysOrCount must be an array of names or a count, got null\./);
-    const key = expectError(() => splitEvenly(10, ["a", 1] as never), "INVALID_ARGUMENT", [
+    const key = expectCode(() => splitEvenly(10, ["a", 1] as never), "INVALID_ARGUMENT", [
       "keysOrCount",
       1,
     ]);
@@ -102,14 +102,14 @@ describe("splitEvenly, more cases", () => {
   });
 
   it("names both keys of a duplicate and the invisible character of a bad name", () => {
-    const duplicate = expectError(
+    const duplicate = expectCode(
       () => splitEvenly(10, ["x", "caf\u00e9", "cafe\u0301"]),
       "DUPLICATE_KEY",
       ["keysOrCount", "cafe\u0301"],
     );
     expect(duplicate.details).toEqual({ first: "caf\u00e9", second: "cafe\u0301" });
     expect(duplicate.message).toMatch(/are the same after Unicode NFC normalisation/);
-    const invisible = expectError(() => splitEvenly(10, ["ok", "a\u200bb"]), "INVALID_CHARACTER", [
+    const invisible = expectCode(() => splitEvenly(10, ["ok", "a\u200bb"]), "INVALID_CHARACTER", [
       "keysOrCount",
       "a\u200bb",
     ]);
@@ -120,12 +120,12 @@ describe("splitEvenly, more cases", () => {
 
 describe("splitEvenly, duplicate names", () => {
   it("says a plain duplicate appears twice, and mentions NFC only when it made two names equal", () => {
-    const plain = expectError(() => splitEvenly(10, ["a", "a"]), "DUPLICATE_KEY", [
+    const plain = expectCode(() => splitEvenly(10, ["a", "a"]), "DUPLICATE_KEY", [
       "keysOrCount",
       "a",
     ]);
     expect(plain.message).toBe('DUPLICATE_KEY: The key "a" appears twice. (at keysOrCount.a)');
-    const normalised = expectError(
+    const normalised = expectCode(
       () => splitEvenly(10, ["caf\u00e9", "cafe\u0301"]),
       "DUPLICATE_KEY",
     );

@@ -1,12 +1,8 @@
 // Types that catch typos: the keys of the weights, shares and names flow into the result, so a
 // misspelt key is a compile error. tsc checks this file (tsconfig includes test/): every
 // `@ts-expect-error` line must be an error, and every `expectTypeOf` must hold.
+import { allocate, type Decimal, type Numeric, splitByShares, splitEvenly } from "targetree";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { Decimal } from "../../src/_lib/decimal.js";
-import type { Numeric } from "../../src/_lib/types.js";
-import { allocate } from "../../src/split/allocate.js";
-import { splitByShares } from "../../src/split/splitByShares.js";
-import { splitEvenly } from "../../src/split/splitEvenly.js";
 
 describe("split result types", () => {
   it("types allocate's record result by the weights' keys", () => {

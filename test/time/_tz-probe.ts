@@ -7,7 +7,7 @@ import {
   splitByPeriodTree,
   timeProgress,
   workingDays,
-} from "../../src/index.js";
+} from "targetree";
 
 const china = chinaCalendar({ missingYears: "provisional" });
 const fingerprint = {

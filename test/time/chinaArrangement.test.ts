@@ -1,6 +1,6 @@
+import { chinaArrangement } from "targetree";
 import { describe, expect, it } from "vitest";
-import { chinaArrangement } from "../../src/index.js";
-import { errorOf } from "./_helpers.js";
+import { errorOf } from "../_support/errors.js";
 
 describe("chinaArrangement", () => {
   it("returns a shipped year with runs expanded", () => {

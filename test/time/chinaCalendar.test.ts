@@ -1,15 +1,9 @@
 import chineseDays from "chinese-days";
 import fc from "fast-check";
+import { chinaArrangement, chinaCalendar, listDays, splitByPeriod, workingDays } from "targetree";
 import { describe, expect, it } from "vitest";
-import {
-  chinaArrangement,
-  chinaCalendar,
-  listDays,
-  splitByPeriod,
-  workingDays,
-} from "../../src/index.js";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { errorOf } from "./_helpers.js";
 
 const calendar = chinaCalendar();
 const SHIPPED_YEARS = Array.from({ length: 2026 - 2004 + 1 }, (_, index) => 2004 + index);

@@ -1,8 +1,7 @@
 // Compiled calendars: a calendar value checks its data and builds its day table once, when it is
 // created, and every function reads that table instead of checking and walking the data again.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import type { Calendar, IsoWeekday } from "../../src/index.js";
+import type { Calendar, IsoWeekday } from "targetree";
 import {
   chinaCalendar,
   compileCalendar,
@@ -10,9 +9,10 @@ import {
   splitByPeriod,
   timeProgress,
   workingDays,
-} from "../../src/index.js";
+} from "targetree";
+import { describe, expect, it } from "vitest";
+import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf, expectCode } from "./_helpers.js";
 
 const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
 

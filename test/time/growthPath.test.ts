@@ -1,8 +1,8 @@
 import fc from "fast-check";
+import { formatPercent, growthPath, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import { formatPercent, growthPath, toDecimal } from "../../src/index.js";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { errorOf } from "./_helpers.js";
 
 const strings = (values: readonly { toString(): string }[]) => values.map(String);
 
@@ -57,7 +57,7 @@ describe("growthPath", () => {
 
   it("returns exact unrounded values without a unit, ending exactly on the end", () => {
     const path = growthPath(1, 2, 3);
-    expect(path.values[1]?.toString()).toBe(toDecimal(1).plus(toDecimal(1).div(3)).toString());
+    expect(path.values[1]).toEqualDecimal(toDecimal(1).plus(toDecimal(1).div(3)));
     expect(path.values[3]?.toString()).toBe("2");
     const compound = growthPath(1, 2, 2, { method: "cagr" });
     expect(compound.values[1]?.toFixed(30)).toBe("1.414213562373095048801688724210");
@@ -239,8 +239,8 @@ describe("growthPath", () => {
           (a, b, steps, cagr) => {
             const path = growthPath(a, b, steps, { method: cagr ? "cagr" : "linear" });
             expect(path.values).toHaveLength(steps + 1);
-            expect(path.values[0]?.eq(a)).toBe(true);
-            expect(path.values[steps]?.eq(b)).toBe(true);
+            expect(path.values[0]).toEqualDecimal(a);
+            expect(path.values[steps]).toEqualDecimal(b);
             for (const value of path.values) expect(value.isFinite()).toBe(true);
           },
         ),

@@ -1,6 +1,6 @@
+import { chinaCalendar, listDays } from "targetree";
 import { describe, expect, it } from "vitest";
-import { chinaCalendar, listDays } from "../../src/index.js";
-import { deepFreeze, errorOf } from "./_helpers.js";
+import { deepFreeze, errorOf } from "../_support/errors.js";
 
 describe("listDays", () => {
   it("classifies each day with its ISO weekday", () => {

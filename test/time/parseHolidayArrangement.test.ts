@@ -1,6 +1,6 @@
+import { parseHolidayArrangement } from "targetree";
 import { describe, expect, it } from "vitest";
-import { parseHolidayArrangement } from "../../src/index.js";
-import { deepFreeze, errorOf } from "./_helpers.js";
+import { deepFreeze, errorOf } from "../_support/errors.js";
 
 const valid = {
   year: 2027,

@@ -1,7 +1,7 @@
 import chineseDays from "chinese-days";
+import type { HolidayArrangement } from "targetree";
+import { chinaArrangement, provisionalChinaArrangement } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { HolidayArrangement } from "../../src/index.js";
-import { chinaArrangement, provisionalChinaArrangement } from "../../src/index.js";
 import {
   dragonBoatFestival,
   lunarReader,
@@ -10,7 +10,7 @@ import {
   springFestival,
 } from "../../src/time/_lib/chineseCalendar.js";
 import { utcDay } from "../../src/time/_lib/isoDate.js";
-import { errorOf } from "./_helpers.js";
+import { errorOf } from "../_support/errors.js";
 
 const daysOff = (arrangement: HolidayArrangement) =>
   arrangement.holidays.flatMap((holiday) => holiday.days).sort();

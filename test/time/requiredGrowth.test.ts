@@ -1,8 +1,8 @@
 import fc from "fast-check";
+import { formatPercent, requiredGrowth, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import { formatPercent, requiredGrowth, toDecimal } from "../../src/index.js";
+import { errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { errorOf } from "./_helpers.js";
 
 describe("requiredGrowth", () => {
   it("W10: 2014 needs 14.29% (7亿 → 8亿) against the planned 7.14% (7亿 → 7.5亿)", () => {

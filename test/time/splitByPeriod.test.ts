@@ -1,10 +1,10 @@
 import { addDays, differenceInCalendarDays, getISOWeek, getISOWeekYear } from "date-fns";
 import fc from "fast-check";
+import type { Decimal, Grain, SplitByPeriodOptions } from "targetree";
+import { chinaCalendar, listDays, splitByPeriod, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { Decimal, Grain, SplitByPeriodOptions } from "../../src/index.js";
-import { chinaCalendar, listDays, splitByPeriod, toDecimal } from "../../src/index.js";
+import { deepFreeze, errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf } from "./_helpers.js";
 
 const china = chinaCalendar();
 const year2026 = { start: "2026-01-01", end: "2026-12-31", calendar: china } as const;
@@ -324,8 +324,8 @@ describe("splitByPeriod", () => {
       // February: weight 2 over 16 working days; March: weight 1 over 22.
       const perFebDay = days.find((d) => d.key === "2026-02-02")!.value;
       const perMarDay = days.find((d) => d.key === "2026-03-02")!.value;
-      expect(perFebDay.dividedBy(perMarDay).toDecimalPlaces(3).toString()).toBe(
-        toDecimal(2).div(16).div(toDecimal(1).div(22)).toDecimalPlaces(3).toString(),
+      expect(perFebDay.dividedBy(perMarDay).toDecimalPlaces(3)).toEqualDecimal(
+        toDecimal(2).div(16).div(toDecimal(1).div(22)).toDecimalPlaces(3),
       );
       expect(days.find((d) => d.key === "2026-02-17")!.value.toString()).toBe("0");
     });
@@ -376,13 +376,13 @@ describe("splitByPeriod", () => {
         ["2026-01-16", "2026-01-31", 16, 11],
         ["2026-02-01", "2026-02-10", 10, 7],
       ]);
-      expect(working[0]?.share.eq(toDecimal(176).div(323))).toBe(true);
+      expect(working[0]?.share).toEqualDecimal(toDecimal(176).div(323));
       // Calendar days: 16 of 31 against 10 of 28, i.e. 224 : 155.
       const calendar = splitByPeriod(100, {
         ...options,
         seasonality: { monthly, within: "calendar-days" },
       }).periods;
-      expect(calendar[0]?.share.eq(toDecimal(224).div(379))).toBe(true);
+      expect(calendar[0]?.share).toEqualDecimal(toDecimal(224).div(379));
     });
 
     it("lets a month without working days carry a zero figure, and refuses any other", () => {
@@ -953,12 +953,12 @@ describe("splitByPeriod", () => {
             spreadBy,
             calendar: china,
           });
-          expect(sum(periods).eq(total)).toBe(true);
+          expect(sum(periods)).toEqualDecimal(total);
           for (const period of periods) {
             expect(period.value.times(100).isInteger()).toBe(true);
             expect(period.value.isNegative()).toBe(false);
             if (spreadBy === "working-days" && period.workingDays === 0)
-              expect(period.value.isZero()).toBe(true);
+              expect(period.value).toEqualDecimal(0);
           }
         }),
         { numRuns: runs(100) },
@@ -991,8 +991,8 @@ describe("splitByPeriod", () => {
               roundTotal: true,
               rounding,
             });
-            expect(result.total.eq(total.toDecimalPlaces(2, decimals[rounding]))).toBe(true);
-            expect(sum(result.periods).eq(result.total)).toBe(true);
+            expect(result.total).toEqualDecimal(total.toDecimalPlaces(2, decimals[rounding]));
+            expect(sum(result.periods)).toEqualDecimal(result.total);
             for (const period of result.periods) {
               expect(period.value.times(100).isInteger()).toBe(true);
             }

@@ -1,10 +1,10 @@
 import { addDays } from "date-fns";
 import fc from "fast-check";
+import type { Decimal, Grain, PeriodNode } from "targetree";
+import { chinaCalendar, listDays, splitByPeriodTree, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { Decimal, Grain, PeriodNode } from "../../src/index.js";
-import { chinaCalendar, listDays, splitByPeriodTree, toDecimal } from "../../src/index.js";
+import { deepFreeze, errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf } from "./_helpers.js";
 
 const china = chinaCalendar();
 const sum = (nodes: readonly { value: Decimal }[]) =>
@@ -18,7 +18,7 @@ const isoOf = (n: number) =>
 function checkTree(nodes: readonly PeriodNode[]): void {
   for (const node of nodes) {
     if (node.children.length === 0) continue;
-    expect(sum(node.children).eq(node.value), node.key).toBe(true);
+    expect(sum(node.children), node.key).toEqualDecimal(node.value);
     expect(node.children[0]?.start).toBe(node.start);
     expect(node.children.at(-1)?.end).toBe(node.end);
     expect(node.children.reduce((n, child) => n + child.calendarDays, 0)).toBe(node.calendarDays);
@@ -339,7 +339,7 @@ describe("splitByPeriodTree", () => {
             if (!total.isZero() && listDays(start, end, china).days.every((d) => !d.working))
               return;
             const tree = splitByPeriodTree(total, { start, end, grains, calendar: china });
-            expect(sum(tree.periods).eq(total)).toBe(true);
+            expect(sum(tree.periods)).toEqualDecimal(total);
             expect(tree.periods.reduce((n, p) => n + p.calendarDays, 0)).toBe(length + 1);
             checkTree(tree.periods);
           },

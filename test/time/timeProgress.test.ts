@@ -1,15 +1,9 @@
 import { addDays } from "date-fns";
 import fc from "fast-check";
+import { chinaCalendar, formatPercent, listDays, timeProgress, toDecimal } from "targetree";
 import { describe, expect, it } from "vitest";
-import {
-  chinaCalendar,
-  formatPercent,
-  listDays,
-  timeProgress,
-  toDecimal,
-} from "../../src/index.js";
+import { deepFreeze, errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf } from "./_helpers.js";
 
 const year = { start: "2026-01-01", end: "2026-12-31", calendar: chinaCalendar() };
 const isoOf = (n: number) =>
@@ -32,7 +26,7 @@ describe("timeProgress", () => {
       provisional: false,
     });
     expect(formatPercent(midYear.timeProgress)).toBe("48.39%");
-    expect(midYear.timeProgress.eq(toDecimal(120).div(248))).toBe(true);
+    expect(midYear.timeProgress).toEqualDecimal(toDecimal(120).div(248));
   });
 
   it("echoes the as-of date, the period and the settings it used", () => {
@@ -114,7 +108,7 @@ describe("timeProgress", () => {
 
   it("reads calendar-day progress on request", () => {
     const progress = timeProgress("2026-01-31", { ...year, countBy: "calendar-days" });
-    expect(progress.timeProgress.eq(toDecimal(31).div(365))).toBe(true);
+    expect(progress.timeProgress).toEqualDecimal(toDecimal(31).div(365));
   });
 
   it("says provisional on a provisional calendar", () => {
@@ -244,7 +238,7 @@ describe("timeProgress", () => {
           const elapsed = days.filter((d) => d.working && d.date <= asOf).length;
           const progress = timeProgress(asOf, year);
           expect(progress.workingDaysElapsed).toBe(elapsed);
-          expect(progress.timeProgress.eq(toDecimal(elapsed).div(248))).toBe(true);
+          expect(progress.timeProgress).toEqualDecimal(toDecimal(elapsed).div(248));
           const next = timeProgress(isoOf(offset + 1), year);
           expect(next.timeProgress.gte(progress.timeProgress)).toBe(true);
           const early = timeProgress(asOf, { ...year, asOfCounts: "remaining" });

@@ -1,10 +1,10 @@
 import { eachDayOfInterval } from "date-fns";
 import fc from "fast-check";
+import type { Calendar } from "targetree";
+import { chinaCalendar, listDays, workingDays } from "targetree";
 import { describe, expect, it } from "vitest";
-import type { Calendar } from "../../src/index.js";
-import { chinaCalendar, listDays, workingDays } from "../../src/index.js";
+import { deepFreeze, errorOf } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
-import { deepFreeze, errorOf } from "./_helpers.js";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 /** Days from 2020-01-01 as ISO text, computed independently of the library. */

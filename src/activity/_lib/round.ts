@@ -23,7 +23,7 @@ export function roundToUnit(
   value: Decimal,
   options: object,
   path: ErrorPath,
-  // Stryker disable next-line StringLiteral: the default only reaches checkMagnitude's message, and its one caller without `what` (tieredBonus below every tier) rounds ZERO, which never fails the check
+  // Stryker disable next-line StringLiteral: its one caller without `what` rounds 0, which never fails
   what = "The result",
 ): Decimal {
   const rawUnit = own(options, "unit");

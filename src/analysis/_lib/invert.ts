@@ -7,8 +7,8 @@ import type { FormulaGraph } from "./graph.js";
 export type Inversion =
   /** Every real value of the input that gives the target (one, or two for an even power). */
   | { readonly kind: "solved"; readonly candidates: readonly Decimal[] }
-  /** The path passes through an operation that cannot be inverted exactly here. */
-  | { readonly kind: "not-invertible"; readonly reason: string }
+  /** The path passes through an operation that cannot be inverted exactly here (the caller falls back to the polynomial or numeric methods). */
+  | { readonly kind: "not-invertible" }
   /** Proven: no real value gives the target. */
   | { readonly kind: "no-solution"; readonly reason: string }
   /** Every value gives the target (the path is multiplied by zero and the target is zero, …). */
@@ -60,30 +60,33 @@ export function invert(
   const candidates: Decimal[] = [];
   let noSolution: string | null = null;
   let anyValue: string | null = null;
+  const follow = (node: FormulaNode, value: Decimal): void => {
+    work.push({ node, target: value });
+  };
+  /** Follows `node` with `value`, or records `why` there is no solution when the value is not finite. */
   const push = (node: FormulaNode, value: Decimal | null, why: string): void => {
     if (value === null) noSolution ??= why;
-    else work.push({ node, target: value });
+    else follow(node, value);
   };
   while (work.length > 0) {
     const { node, target: goal } = work.pop()!;
     switch (node.kind) {
       case "name": {
         if (node.name === vary) candidates.push(goal);
-        // Stryker disable next-line StringLiteral: the reason is read only when the value is null, and this value never is
-        else push(graph.formulas.get(node.name)!, goal, "");
+        else follow(graph.formulas.get(node.name)!, goal);
         break;
       }
       case "unary":
-        push(node.operand, node.op === "-" ? goal.neg() : goal, "");
+        follow(node.operand, node.op === "-" ? goal.neg() : goal);
         break;
       case "sum": {
         const operands = [node.first, ...node.rest.map((link) => link.operand)];
-        // Stryker disable next-line StringLiteral: signs[0] is only compared with "-", so "+" and "" behave alike
+        // Stryker disable StringLiteral: placeholders, only compared with "-" or overwritten
         const signs = ["+", ...node.rest.map((link) => link.op)];
         let others = ZERO;
         let held: FormulaNode = node.first;
-        // Stryker disable next-line StringLiteral: overwritten: exactly one operand of a sum on the path holds the varied input
         let heldSign = "+";
+        // Stryker restore StringLiteral
         for (let index = 0; index < operands.length; index++) {
           const operand = operands[index]!;
           if (dependsOnVary(operand)) {
@@ -95,7 +98,7 @@ export function invert(
           }
         }
         const rest = goal.minus(others);
-        push(held, heldSign === "-" ? rest.neg() : rest, "");
+        follow(held, heldSign === "-" ? rest.neg() : rest);
         break;
       }
       case "product": {
@@ -103,7 +106,7 @@ export function invert(
         const ops = ["*", ...node.rest.map((link) => link.op)];
         let others = ONE;
         let held: FormulaNode = node.first;
-        // Stryker disable next-line StringLiteral: overwritten: exactly one operand of a product on the path holds the varied input
+        // Stryker disable next-line StringLiteral: a placeholder, overwritten
         let heldOp = "*";
         for (let index = 0; index < operands.length; index++) {
           const operand = operands[index]!;
@@ -141,24 +144,16 @@ export function invert(
           invertPowerBase(node.base, exponent, goal);
         } else {
           const base = constant(node.base);
-          if (base.lte(0) || base.eq(1)) {
-            // Stryker disable next-line StringLiteral: a not-invertible reason is never shown: solveInput falls back to the polynomial/numeric methods
-            return { kind: "not-invertible", reason: "a power whose base is not positive or is 1" };
-          }
+          // A power whose base is not positive or is 1 has no logarithm to invert by.
+          if (base.lte(0) || base.eq(1)) return { kind: "not-invertible" };
           if (goal.lte(0)) noSolution ??= `${base.toString()} ^ x is always positive`;
           else push(node.exponent, finite(goal.ln().div(base.ln())), "the value is out of range");
         }
         break;
       }
-      // Stryker disable next-line ConditionalExpression,StringLiteral: without this case a call reaches the default branch, which also answers not-invertible
-      case "call":
-        // Stryker disable next-line StringLiteral: a not-invertible reason is never shown: solveInput falls back to the polynomial/numeric methods
-        return { kind: "not-invertible", reason: `the path passes through ${node.name}()` };
       default:
-        return {
-          kind: "not-invertible",
-          reason: `the path passes through a ${node.kind} operation`,
-        };
+        // A function call, a comparison or a condition on the path.
+        return { kind: "not-invertible" };
     }
   }
   if (anyValue !== null) return { kind: "any", reason: anyValue };
@@ -176,8 +171,7 @@ export function invert(
       return;
     }
     if (goal.isZero()) {
-      // Stryker disable next-line StringLiteral: the reason is read only when the value is null, and this value never is
-      push(base, ZERO, "");
+      follow(base, ZERO);
       return;
     }
     const integer = exponent.isInteger();
@@ -194,11 +188,8 @@ export function invert(
       return;
     }
     if (even) {
-      // Stryker disable next-line StringLiteral: the reason is read only when the value is null, and this value never is
-      push(base, root, "");
-      // Stryker disable next-line StringLiteral: the reason is read only when the value is null, and this value never is
-      push(base, root.neg(), "");
-      // Stryker disable next-line StringLiteral: the reason is read only when the value is null, and this value never is
-    } else push(base, goal.isNegative() ? root.neg() : root, "");
+      follow(base, root);
+      follow(base, root.neg());
+    } else follow(base, goal.isNegative() ? root.neg() : root);
   }
 }

@@ -115,7 +115,7 @@ export function toleranceFor(problem: ScalarProblem): Decimal {
 
 class UndefinedInBracket extends Error {
   constructor(readonly x: Decimal) {
-    // Stryker disable next-line StringLiteral: the error is caught inside solveScalar and only its x is read; this message is never shown
+    // Stryker disable next-line StringLiteral: caught inside solveScalar, never shown
     super("undefined inside the bracket");
   }
 }

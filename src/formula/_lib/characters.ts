@@ -40,7 +40,7 @@ export function isIdentifier(text: string): boolean {
 
 /** True for `and`, `or`, `not`, `true`, `false` in any letter case. */
 export function isKeyword(text: string): boolean {
-  // Stryker disable next-line ConditionalExpression: the length guard is a shortcut; every keyword has at most 5 characters
+  // Stryker disable next-line ConditionalExpression: a shortcut; no keyword is longer than 5
   return text.length <= 5 && KEYWORDS.has(text.toLowerCase());
 }
 
@@ -58,7 +58,7 @@ function matchChar(pattern: RegExp, text: string, at: number): number {
 /** Length (in UTF-16 units) of the identifier character starting at `at`, or 0. */
 export function identifierStartLength(text: string, at: number): number {
   const code = text.charCodeAt(at);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: ASCII fast path; IDENTIFIER_START agrees on every code < 128, and U+0080 is no letter
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an ASCII fast path; the pattern agrees below 128
   if (code < 128) return isAsciiLetter(code) ? 1 : 0;
   return matchChar(IDENTIFIER_START, text, at);
 }

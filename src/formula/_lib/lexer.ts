@@ -96,7 +96,7 @@ export interface Lexer {
 
 export function createLexer(text: string, source: FormulaSource): Lexer {
   let at = 0;
-  // Stryker disable next-line ArithmeticOperator: formulaError reads only span.start; the end is never shown or stored
+  // Stryker disable next-line ArithmeticOperator: formulaError reads only the start
   const fail = (message: string, start: number, end = start + 1): never => {
     throw formulaError("FORMULA_SYNTAX", message, source, { start, end });
   };
@@ -140,7 +140,7 @@ export function createLexer(text: string, source: FormulaSource): Lexer {
     const literal = text.slice(start, i);
     let value: Decimal;
     // Fast path for short whole numbers; everything else follows parseAmount's rules.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,Regex,BlockStatement: fast path; parseAmount gives the same Decimal for any literal it skips, and united literals never match the regex
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,Regex,BlockStatement: a fast path; parseAmount gives the same Decimal
     if (unit === undefined && i - start <= 15 && /^\d+$/.test(literal)) {
       return { type: "number", start, end: i, value: new Decimal(Number(literal)) };
     }
@@ -176,8 +176,8 @@ export function createLexer(text: string, source: FormulaSource): Lexer {
 
   return {
     next(): Token {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end charCodeAt is NaN, which isSpace rejects
-      while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+      // Past the end, charCodeAt is NaN, which is no space.
+      while (isSpace(text.charCodeAt(at))) at++;
       const start = at;
       if (start >= text.length) return { type: "end", start, end: start };
       const code = text.charCodeAt(start);

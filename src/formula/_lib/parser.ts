@@ -62,10 +62,9 @@ export function parseTokens(text: string, source: FormulaSource): FormulaNode {
     return current;
   };
   const span = (start: number, end: number): Span => Object.freeze({ start, end });
-  // Stryker disable next-line OptionalChaining: every node the parser builds has a span
-  const endOf = (node: FormulaNode): number => node.span?.end ?? token.start;
-  // Stryker disable next-line OptionalChaining: every node the parser builds has a span
-  const startOf = (node: FormulaNode): number => node.span?.start ?? token.start;
+  // Every node the parser builds has a span.
+  const endOf = (node: FormulaNode): number => node.span!.end;
+  const startOf = (node: FormulaNode): number => node.span!.start;
 
   const enter = (at: Token): void => {
     depth++;
@@ -85,7 +84,7 @@ export function parseTokens(text: string, source: FormulaSource): FormulaNode {
 
   const parseOr = (): FormulaNode => {
     const first = parseAnd();
-    // Stryker disable next-line ConditionalExpression: makeLogical returns a lone operand unchanged, so the early return is only a shortcut
+    // Stryker disable next-line ConditionalExpression: a shortcut; makeLogical returns a lone operand as is
     if (token.type !== "or") return first;
     const operands = [first];
     while (token.type === "or") {
@@ -97,7 +96,7 @@ export function parseTokens(text: string, source: FormulaSource): FormulaNode {
 
   const parseAnd = (): FormulaNode => {
     const first = parseNot();
-    // Stryker disable next-line ConditionalExpression: makeLogical returns a lone operand unchanged, so the early return is only a shortcut
+    // Stryker disable next-line ConditionalExpression: a shortcut; makeLogical returns a lone operand as is
     if (token.type !== "and") return first;
     const operands = [first];
     while (token.type === "and") {

@@ -71,7 +71,7 @@ export function readInteger(
 ): number {
   const value = own(record, key);
   if (value === undefined) return fallback;
-  // Stryker disable next-line ConditionalExpression: Number.isSafeInteger is false for every non-number, so the typeof test never decides alone; it only narrows the type
+  // Stryker disable next-line ConditionalExpression: the typeof only narrows the type
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",

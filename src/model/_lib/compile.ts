@@ -92,7 +92,7 @@ export function compileNumber(
   ): NumberFn => {
     const head = number(first);
     const steps = rest.map((link) => step(link, number(link.operand)));
-    // Stryker disable next-line BlockStatement: a fast path only: the general loop below gives the same value for one step
+    // Stryker disable next-line BlockStatement: a fast path; the loop below agrees
     if (steps.length === 1) {
       const only = steps[0]!;
       return (values) => only(head(values), values);

@@ -56,7 +56,7 @@ export function evaluateWithOverrides(
 ): Map<string, Decimal> {
   const internals = internalsOf(model);
   const { names, inputCount, steps } = internals;
-  // Stryker disable next-line ArrayDeclaration: every slot is written before it is read, so a preset length changes nothing
+  // Stryker disable next-line ArrayDeclaration: every slot is written before it is read
   const values: Decimal[] = new Array(names.length);
   const pinned = new Map<number, Decimal>();
   for (const [name, value] of overrides) {
@@ -92,7 +92,7 @@ export function outputEvaluator(
   const slot = slotOrThrow(internals, output, ["output"]);
   const indexes = formulaIndexesFor(internals, slot);
   return (inputs) => {
-    // Stryker disable next-line ArrayDeclaration: only written slots are read, so a preset length changes nothing
+    // Stryker disable next-line ArrayDeclaration: only written slots are read
     const values: Decimal[] = new Array(names.length);
     for (let input = 0; input < inputCount; input++) {
       const value = inputs.get(names[input]!);

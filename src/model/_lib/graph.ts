@@ -33,7 +33,7 @@ export function topologicalOrder(
   const sorted: string[] = [];
   for (const name of formulaNames) if (waiting.get(name) === 0) sorted.push(name);
   for (let next = 0; next < sorted.length; next++) {
-    // Stryker disable next-line ArrayDeclaration: a made-up reader is not a formula name: its waiting count becomes NaN, is never 0 and never > 0, so it is neither sorted nor stuck
+    // Stryker disable next-line ArrayDeclaration: a made-up reader is never sorted nor stuck (NaN)
     for (const reader of readers.get(sorted[next]!) ?? []) {
       const left = waiting.get(reader)! - 1;
       waiting.set(reader, left);
@@ -53,7 +53,7 @@ function findCycle(
   const stuck = (name: string): boolean => (waiting.get(name) ?? 0) > 0;
   const start = formulaNames.find(stuck)!;
   const seenAt = new Map<string, number>();
-  // Stryker disable next-line ArrayDeclaration: a leading extra entry shifts every recorded index and the slice alike, so the cycle is the same
+  // Stryker disable next-line ArrayDeclaration: an extra entry shifts the indexes and the slice alike
   const path: string[] = [];
   let current = start;
   while (!seenAt.has(current)) {

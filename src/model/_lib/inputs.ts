@@ -84,7 +84,7 @@ export function checkInput(rule: InputRule, value: Decimal, path: ErrorPath): De
 
 /** Converts and checks one caller value. `name` builds the error path only when needed. */
 export function convertInput(raw: unknown, rule: InputRule, pathPrefix: ErrorPath): Decimal {
-  // Stryker disable next-line StringLiteral,BlockStatement: fast path only: a number that skips it goes through toDecimal and checkInput, which give the same value and the same errors
+  // Stryker disable next-line StringLiteral,BlockStatement: a fast path; toDecimal and checkInput agree
   if (typeof raw === "number" && rule.numberBoundsExact) {
     if (raw - raw !== 0) {
       throw new TargetreeError(
@@ -135,7 +135,7 @@ export function readInputs(
   }
   const record = inputs as Readonly<Record<string, unknown>>;
   const { inputCount, names, rules } = internals;
-  // Stryker disable next-line ArrayDeclaration: callers read only the input slots (each written below) and runAll writes the formula slots, so the preset length and nulls are never observed
+  // Stryker disable next-line ArrayDeclaration: every slot is written before it is read
   const values: (Decimal | null)[] = new Array(names.length).fill(null);
   let found = 0;
   for (let slot = 0; slot < inputCount; slot++) {
@@ -143,7 +143,7 @@ export function readInputs(
     if (!Object.hasOwn(record, name)) {
       return readSlowly(internals, record, values, pathPrefix, options.optional);
     }
-    // Stryker disable next-line UpdateOperator: a wrong count only sends the record down readSlowly, which reads the same values
+    // Stryker disable next-line UpdateOperator: a wrong count only takes readSlowly, which agrees
     found++;
     values[slot] = convertInput(record[name], rules[slot]!, pathPrefix);
   }

@@ -63,7 +63,7 @@ export function groupDecimal(
 ): string {
   const rounded = roundForDisplay(value, digits, style);
   const text = rounded.abs().toFixed(digits);
-  // Stryker disable next-line StringLiteral: split always yields a first element, so the "0" default is never used
+  // Stryker disable next-line StringLiteral: split always yields a first element
   const [whole = "0", fraction = ""] = text.split(".");
   let shownFraction = fixed ? fraction : fraction.replace(/0+$/, "");
   if (shownFraction !== "") shownFraction = style.decimal + shownFraction;

@@ -18,7 +18,7 @@ describe("decimalFromSafeInteger", () => {
           const built = decimalFromSafeInteger(mantissa, scale);
           const parsed = new Decimal(`${mantissa}e${-scale}`);
           expect(built.toString()).toBe(parsed.toString());
-          expect(built.eq(parsed)).toBe(true);
+          expect(built).toEqualDecimal(parsed);
           expect(layout(built)).toEqual(layout(parsed));
           expect(built.plus(1).toString()).toBe(parsed.plus(1).toString());
           expect(built).toBeInstanceOf(Decimal);

@@ -29,7 +29,7 @@ describe("toScaled and fromScaled", () => {
       fc.property(decimals, (value) => {
         const { mantissa, scale } = toScaled(value);
         const back = fromScaled(mantissa, scale);
-        expect(back.eq(value)).toBe(true);
+        expect(back).toEqualDecimal(value);
         expect(layout(back)).toEqual(layout(value));
       }),
       { numRuns: runs(500) },
@@ -43,7 +43,7 @@ describe("toScaled and fromScaled", () => {
         fc.integer({ min: -40, max: 40 }),
         (mantissa, scale) => {
           const value = fromScaled(mantissa, scale);
-          expect(value.eq(new Decimal(`${mantissa}e${-scale}`))).toBe(true);
+          expect(value).toEqualDecimal(new Decimal(`${mantissa}e${-scale}`));
           let m = mantissa;
           let s = scale;
           while (m !== 0n && m % 10n === 0n) {
@@ -138,7 +138,7 @@ describe("unitsToDecimal and countsToDecimals", () => {
           const fromBigInts = countsToDecimals(counts.map(BigInt), unit);
           counts.forEach((count, i) => {
             const expected = d(unitText).times(count);
-            expect(fromDoubles[i]!.eq(expected)).toBe(true);
+            expect(fromDoubles[i]!).toEqualDecimal(expected);
             expect(layout(fromDoubles[i]!)).toEqual(layout(fromBigInts[i]!));
             expect(layout(unitsToDecimal(BigInt(count), unit))).toEqual(layout(fromBigInts[i]!));
           });

@@ -1,10 +1,7 @@
-// Reading inputs (evaluate, compileModel) and naming nodes (dependsOn, compileModel.output): every
-// error with its code, path and message, and the boundaries of the checks.
+// Reading inputs (evaluate and compileModel read them alike): bounds and whole numbers, the record
+// of values and its keys, suggestions for a misspelt key, and inputs with unusual names.
+import { defineModel, evaluate } from "targetree";
 import { describe, expect, it } from "vitest";
-import { compileModel } from "../../src/model/compileModel.js";
-import { defineModel } from "../../src/model/defineModel.js";
-import { dependsOn } from "../../src/model/dependsOn.js";
-import { evaluate } from "../../src/model/evaluate.js";
 import { expectCode } from "../_support/errors.js";
 
 const bounded = defineModel(
@@ -161,84 +158,38 @@ describe("reading inputs: the record", () => {
   });
 });
 
-describe("compileModel: output(name)", () => {
-  const model = defineModel({ y: "a * b", z: "y + c" });
+describe("reading inputs: which input a suggestion names", () => {
+  const model = defineModel({ revenue: "price * quantity" });
 
-  it("refuses a name that is not a node, a string or not", () => {
-    const compiled = compileModel(model);
-    expect(
-      expectCode(() => compiled.output("q" as never), "UNKNOWN_NODE", ["name"]).message,
-    ).toContain('"q" is not a node of the model.');
-    expect(
-      expectCode(() => compiled.output(3 as never), "UNKNOWN_NODE", ["name"]).message,
-    ).toContain("3 is not a node of the model.");
-  });
+  const unknownKey = (key: string) =>
+    expectCode(() => evaluate(model, { price: 1, quantity: 2, [key]: 3 }), "UNKNOWN_NODE", [
+      "inputs",
+      key,
+    ]).message;
 
-  it("reports a missing input it needs, ignoring keys it does not", () => {
-    const error = expectCode(
-      () => compileModel(model).output("y")({ a: 1, typo: 2 } as never),
-      "MISSING_INPUT",
-      ["inputs", "b"],
+  it("suggests an input one letter longer or shorter than the key", () => {
+    expect(unknownKey("pric")).toContain(
+      '"pric" is not an input of the model. Did you mean "price"?',
     );
-    expect(error.message).toContain('The input "b" was not given.');
+    expect(unknownKey("pricex")).toContain('Did you mean "price"?');
   });
 
-  it("computes an input itself, and a unary plus", () => {
-    expect(
-      compileModel(model)
-        .output("c")({ c: 4 } as never)
-        .toString(),
-    ).toBe("4");
-    const plus = compileModel(defineModel({ y: "+a * 2 - -a" }));
-    expect(plus.output("y")({ a: 2 }).toString()).toBe("6");
-    expect(plus.evaluate({ a: 2 }).y!.toString()).toBe("6");
-  });
-});
-
-describe("dependsOn", () => {
-  const model = defineModel({ z: "y + w", y: "a", w: "a * 2", t: "b" });
-
-  it("follows formulas down, reaching a node read along two paths once", () => {
-    expect(dependsOn(model, "z", "a")).toBe(true);
-    expect(dependsOn(model, "z", "y")).toBe(true);
-    expect(dependsOn(model, "z", "b")).toBe(false);
-    expect(dependsOn(model, "z", "z")).toBe(false);
-    expect(dependsOn(model, "a", "z")).toBe(false);
+  it("suggests nothing for a key one letter shorter but otherwise different", () => {
+    expect(unknownKey("zzzz")).toContain('"zzzz" is not an input of the model.');
   });
 
-  it("refuses a name that is not a node, saying which argument", () => {
-    expect(
-      expectCode(() => dependsOn(model, "q" as never, "a"), "UNKNOWN_NODE", ["node"]).message,
-    ).toContain('"q" is not a node of the model.');
-    expect(
-      expectCode(() => dependsOn(model, "z", 3 as never), "UNKNOWN_NODE", ["other"]).message,
-    ).toContain("3 is not a node of the model.");
-    expect(
-      expectCode(() => dependsOn(model, null as never, "a"), "UNKNOWN_NODE", ["node"]).message,
-    ).toContain("null is not a node of the model.");
+  it("suggests nothing for a key one letter longer but otherwise different", () => {
+    expect(unknownKey("zzzzzz")).toContain('"zzzzzz" is not an input of the model.');
   });
 
-  it("refuses what is not a model", () => {
-    for (const notAModel of [{}, null, "model", { nodes: { z: {} } }]) {
-      expectCode(
-        () => dependsOn(notAModel as never, "z" as never, "a" as never),
-        "INVALID_ARGUMENT",
-        ["model"],
-      );
-    }
+  it("never suggests a formula node, which cannot be given as an input", () => {
+    expect(unknownKey("revenu")).toContain('"revenu" is not an input of the model.');
   });
 });
 
-describe("functions given something that is not a model", () => {
-  it("say what they got", () => {
-    for (const [model, shown] of [
-      [null, "null"],
-      ["model", 'the string "model"'],
-      [{}, "an object"],
-    ] as const) {
-      const error = expectCode(() => evaluate(model as never, {}), "INVALID_ARGUMENT", ["model"]);
-      expect(error.message).toContain(`Expected a model made by defineModel, got ${shown}.`);
-      expectCode(() => compileModel(model as never), "INVALID_ARGUMENT", ["model"]);
-    }
+describe("reading inputs: unusual names", () => {
+  it("reads an input named undefined like any other", () => {
+    const odd = defineModel({ y: "a + undefined" });
+    expect(evaluate(odd, { a: 1, undefined: 2 }).y!.toString()).toBe("3");
   });
 });

@@ -1,10 +1,6 @@
-// Every solver that works on a model refuses anything that is not one, at path "model".
+// The model view every solver works on: anything that is not a model is refused, at path "model".
+import { attribute, reconcile, sensitivity, solveFor, solveMultiplier } from "targetree";
 import { describe, expect, it } from "vitest";
-import { attribute } from "../../src/analysis/attribute.js";
-import { reconcile } from "../../src/analysis/reconcile.js";
-import { sensitivity } from "../../src/analysis/sensitivity.js";
-import { solveFor } from "../../src/analysis/solveFor.js";
-import { solveMultiplier } from "../../src/analysis/solveMultiplier.js";
 import { expectCode } from "../_support/errors.js";
 
 describe("solvers: a model that is not a model", () => {
