@@ -1,7 +1,7 @@
 // Result records: the records of named values targetree returns (`{ a: 33.33, b: 33.33 }`, a row of
 // a table), made printable. Their prototype is one frozen object with a null prototype that holds
 // only Node's inspect hook, so nothing of Object.prototype is in the chain (`__proto__`,
-// `constructor` and `toString` stay ordinary own keys) and console.log or the REPL show
+// `constructor` and `toString` stay ordinary own keys) and Node's printing (util.inspect, the REPL) shows
 // `{ a: 33.33, share: 0.333333333333… }` instead of `[Object: null prototype] {…}` with 64 digits.
 // The hook only builds a plain view; Node does the printing, so nothing here does I/O.
 import { Decimal as DecimalJs } from "decimal.js";
@@ -73,7 +73,7 @@ const RESULT_PROTOTYPE: object = /* @__PURE__ */ Object.freeze(
 /**
  * A new, empty result record: set its fields by assignment (any key, `__proto__` included, becomes
  * an own property), then freeze it if the result is immutable. Prints as a plain object in
- * console.log and the Node REPL, with long Decimals shortened.
+ * Node's util.inspect and the REPL, with long Decimals shortened.
  */
 export function resultRecord<T extends object = Record<string, unknown>>(): T {
   return Object.create(RESULT_PROTOTYPE) as T;

@@ -92,9 +92,8 @@ export function sumActuals(
     }
     parseAmount(value, ["actuals", i, "actual"], parsed);
     addTo(actual, cell, parsed);
-    for (const key in row) {
+    for (const key of Object.keys(row)) {
       if (key === "node" || key === "actual" || key === "date" || key === "period") continue;
-      if (!Object.hasOwn(row, key)) continue;
       const extra = row[key];
       if (extra === undefined || extra === null || extra === "") continue;
       let sums = columns.get(key);
