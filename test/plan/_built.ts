@@ -1,7 +1,8 @@
 // Helpers for the tests of built plans: exactness checks over every node, period and grain, and
 // random plan documents (organisations and periods) for the properties.
+
 import fc from "fast-check";
-import type { Plan, PlanPeriod } from "../../src/plan/types.js";
+import type { Plan, PlanPeriod } from "targetree";
 
 /** A plan amount as an integer number of hundredths (the tests' plans use units ≥ 0.01). */
 export const cents = (text: string): bigint => {

@@ -1,8 +1,9 @@
 // Plan documents for the plan tests: a minimal valid document, the example files, and a helper
 // that applies a finding's fix (JSON Patch–like edits with array paths) to a copy of a document.
+
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { PlanEdit } from "../../src/plan/types.js";
+import type { PlanEdit } from "targetree";
 
 /** The smallest valid document: lint finds nothing in it (2024 has official calendar data). */
 export function minimal(): Record<string, unknown> {

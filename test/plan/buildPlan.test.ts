@@ -1,10 +1,7 @@
 import fc from "fast-check";
+import type { Plan } from "targetree";
+import { allocate, buildPlan, lintPlan, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
-import { TargetreeError } from "../../src/_lib/errors.js";
-import { buildPlan } from "../../src/plan/buildPlan.js";
-import { lintPlan } from "../../src/plan/lintPlan.js";
-import type { Plan } from "../../src/plan/types.js";
-import { allocate } from "../../src/split/allocate.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { cents, exactnessProblems, offShareCells, periodsOf, planDocument } from "./_built.js";

@@ -1,9 +1,8 @@
 import fc from "fast-check";
+import type { PlanProblem } from "targetree";
+import { readPlanDocument, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { TargetreeError } from "../../src/_lib/errors.js";
-import { readPlanDocument } from "../../src/plan/document.js";
-import type { PlanProblem } from "../../src/plan/types.js";
 import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { example, minimal } from "./_plans.js";

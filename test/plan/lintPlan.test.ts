@@ -1,10 +1,10 @@
 import fc from "fast-check";
+import type { Finding, FindingCode } from "targetree";
+import { lintPlan } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { SEVERITY } from "../../src/plan/_lib/finding.js";
 import { rateMatches, statedDecimals } from "../../src/plan/_lib/lintMetrics.js";
-import { lintPlan } from "../../src/plan/lintPlan.js";
-import type { Finding, FindingCode } from "../../src/plan/types.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { applyEdits, example, minimal } from "./_plans.js";

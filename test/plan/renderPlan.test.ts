@@ -1,11 +1,9 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
+import type { Plan, PlanDocument, Tracking } from "targetree";
+import { buildPlan, renderPlan, trackPlan } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { buildPlan } from "../../src/plan/buildPlan.js";
-import { renderPlan } from "../../src/plan/renderPlan.js";
-import { trackPlan } from "../../src/plan/trackPlan.js";
-import type { Plan, PlanDocument, Tracking } from "../../src/plan/types.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 
 /** A small plan: 公司 → 华东 (weight 2, id E1) and 华南 (weight 1), by quarter and month. */

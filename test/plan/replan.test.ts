@@ -1,9 +1,7 @@
 import fc from "fast-check";
+import type { Plan, PlanNode } from "targetree";
+import { buildPlan, replan, TargetreeError } from "targetree";
 import { describe, expect, it } from "vitest";
-import { TargetreeError } from "../../src/_lib/errors.js";
-import { buildPlan } from "../../src/plan/buildPlan.js";
-import { replan } from "../../src/plan/replan.js";
-import type { Plan, PlanNode } from "../../src/plan/types.js";
 import { deepFreeze, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { cents, exactnessProblems, planDocument } from "./_built.js";

@@ -1,14 +1,10 @@
 import fc from "fast-check";
+import type { ActualRow, Plan, Tracking } from "targetree";
+import { buildPlan, compileCalendar, TargetreeError, timeProgress, trackPlan } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
-import { TargetreeError } from "../../src/_lib/errors.js";
 import { divideRounded } from "../../src/_lib/exact/index.js";
 import { divideHalfUp } from "../../src/plan/_lib/int.js";
-import { buildPlan } from "../../src/plan/buildPlan.js";
-import { trackPlan } from "../../src/plan/trackPlan.js";
-import type { ActualRow, Plan, Tracking } from "../../src/plan/types.js";
-import { compileCalendar } from "../../src/time/compileCalendar.js";
-import { timeProgress } from "../../src/time/timeProgress.js";
 import { deepFreeze, errorOf, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
 import { planDocument } from "./_built.js";
