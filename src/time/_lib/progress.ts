@@ -6,29 +6,14 @@ import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
 import { readChoice } from "../../_lib/options.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
-import type { Calendar, IsoDate } from "../types.js";
+import type { TimeProgressResult } from "../timeProgress.js";
+import type { Calendar } from "../types.js";
 import { countWorkingDays, resolveCalendar } from "./calendar.js";
 import { dayNumber } from "./dayNumber.js";
 import { checkDayRange, checkIsoDate } from "./isoDate.js";
 
-/** Where the as-of day sits, the day counts and the progress of one period. */
-export interface Progress {
-  readonly asOf: IsoDate;
-  readonly start: IsoDate;
-  readonly end: IsoDate;
-  readonly asOfCounts: "elapsed" | "remaining";
-  readonly countBy: "working-days" | "calendar-days";
-  readonly status: "before" | "during" | "after";
-  readonly workingDays: number;
-  readonly workingDaysElapsed: number;
-  readonly workingDaysRemaining: number;
-  readonly calendarDays: number;
-  readonly calendarDaysElapsed: number;
-  readonly calendarDaysRemaining: number;
-  readonly timeProgress: Decimal;
-  readonly provisional: boolean;
-  readonly provisionalYears: readonly number[];
-}
+/** Where the as-of day sits, the day counts and the progress of one period: timeProgress's result. */
+export type Progress = TimeProgressResult;
 
 /**
  * Reads `start`, `end`, `calendar`, `asOfCounts` and (when `reads.countBy`) `countBy` from
