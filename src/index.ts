@@ -6,6 +6,7 @@
 export * from "./_lib/index.js";
 export * from "./activity/index.js";
 export * from "./analysis/index.js";
+export * from "./chart/index.js";
 export * from "./formula/index.js";
 export * from "./measure/index.js";
 export * from "./model/index.js";
