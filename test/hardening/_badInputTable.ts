@@ -3,6 +3,7 @@
 // values, so bad-input-matrix.test.ts can substitute bad values at each one.
 import {
   type AlertRule,
+  attribute,
   binaryNode,
   buildPlan,
   cascade,
@@ -16,6 +17,8 @@ import {
   numberNode,
   parseFormula,
   revenueModel,
+  sensitivity,
+  trackPlan,
 } from "targetree";
 
 /** Where a value sits in an argument list: the argument's index, then property names / indexes. */
@@ -193,6 +196,20 @@ const BUILT_PLAN = (): unknown => {
   builtPlan ??= buildPlan(BUILDABLE_PLAN());
   return builtPlan;
 };
+
+/** An attribution, a sensitivity and a tracking, fresh for every call (the matrix writes into them). */
+const ATTRIBUTION = () =>
+  attribute(defineModel({ materialCost: "output * usage * price" }), {
+    output: "materialCost",
+    base: { output: 130, usage: 10, price: 4 },
+    actual: { output: 140, usage: 9, price: 5 },
+  });
+const SENSITIVITY = () =>
+  sensitivity(revenueModel(), { output: "revenue", inputs: REVENUE_INPUTS() });
+const TRACKING = () =>
+  trackPlan(BUILT_PLAN() as never, [{ node: "公司/华东", date: "2024-03-01", actual: "1.2万" }], {
+    asOf: "2024-06-30",
+  });
 
 const CALENDAR = () => ({
   name: "test",
@@ -1541,6 +1558,86 @@ export const TABLE: readonly Row[] = [
       { at: [1], kind: "options" },
       { at: [1, "format"], kind: "value", optional: true },
       { at: [1, "grain"], kind: "value", optional: true },
+    ],
+  },
+  {
+    name: "bridgeChart",
+    call: () => [
+      ATTRIBUTION(),
+      {
+        title: "材料费用",
+        labels: { output: "产量" },
+        baseLabel: "计划",
+        actualLabel: "实际",
+        scale: "none",
+        digits: 1,
+        width: 400,
+        height: 300,
+      },
+    ],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "base"], kind: "number" },
+      { at: [0, "actual"], kind: "number" },
+      { at: [0, "contributions"], kind: "value" },
+      { at: [0, "contributions", 1], kind: "value" },
+      { at: [0, "contributions", 1, "contribution"], kind: "number" },
+      { at: [1], kind: "options" },
+      { at: [1, "title"], kind: "value", optional: true, accepts: ["''", "'abc'"] },
+      { at: [1, "labels"], kind: "value", optional: true, accepts: ["{}"] },
+      { at: [1, "baseLabel"], kind: "value", optional: true, accepts: ["''", "'abc'"] },
+      { at: [1, "scale"], kind: "value", optional: true },
+      { at: [1, "digits"], kind: "number", nonNegative: true, optional: true },
+      { at: [1, "width"], kind: "number", nonNegative: true, optional: true },
+    ],
+  },
+  {
+    name: "tornadoChart",
+    call: () => [SENSITIVITY(), { labels: { conversion: "转化率" }, scale: "万", height: 200 }],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "base"], kind: "number" },
+      { at: [0, "step"], kind: "number" },
+      { at: [0, "entries"], kind: "value", accepts: ["[]"] },
+      { at: [0, "entries", 0, "change"], kind: "number" },
+      { at: [0, "entries", 0, "changeDown"], kind: "number" },
+      { at: [1], kind: "options" },
+      { at: [1, "labels"], kind: "value", optional: true, accepts: ["{}"] },
+      { at: [1, "height"], kind: "number", nonNegative: true, optional: true },
+    ],
+  },
+  {
+    name: "burnUpChart",
+    call: () => [TRACKING(), { node: "公司/华东", grain: "month", labels: { actual: "累计实际" } }],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "nodes"], kind: "value" },
+      { at: [0, "periods"], kind: "value" },
+      { at: [1], kind: "options" },
+      { at: [1, "node"], kind: "value" },
+      { at: [1, "grain"], kind: "value", optional: true },
+      { at: [1, "labels"], kind: "value", optional: true, accepts: ["{}"] },
+    ],
+  },
+  {
+    name: "decompositionChart",
+    call: () => [BUILT_PLAN(), { tracking: TRACKING(), depth: 1, scale: "万" }],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [1], kind: "options" },
+      { at: [1, "tracking"], kind: "value", optional: true },
+      { at: [1, "depth"], kind: "number", nonNegative: true, optional: true },
+    ],
+  },
+  {
+    name: "achievementHeatmapChart",
+    call: () => [TRACKING(), { grain: "quarter", depth: 1 }],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "nodes"], kind: "value" },
+      { at: [1], kind: "options" },
+      { at: [1, "grain"], kind: "value", optional: true },
+      { at: [1, "depth"], kind: "number", nonNegative: true, optional: true },
     ],
   },
 ];
