@@ -134,7 +134,9 @@ describe("decompositionChart", () => {
             const sizes = node.children.map(sizeOf);
             const pieces = squarify(sizes, at);
             expectTiling(at, pieces, sizes);
-            node.children.forEach((child, k) => check(child, pieces[k]!));
+            node.children.forEach((child, k) => {
+              check(child, pieces[k]!);
+            });
           };
           check(root, rect);
         }),
