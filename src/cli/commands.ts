@@ -36,6 +36,11 @@ const planFormat: FlagSpec = {
   value: "md|csv|json",
   help: "md: the table a manager reads (amounts in 万); csv: one row per node × period; json: the full result",
 };
+const reportFormat: FlagSpec = {
+  type: "string",
+  value: "md|csv|json|html",
+  help: "md: the table a manager reads (amounts in 万); csv: one row per node × period; json: the full result; html: one self-contained page of tables and charts that opens offline (needs vega, vega-lite and vega-embed installed)",
+};
 const help: FlagSpec = { type: "boolean", help: "show this help" };
 
 /** The commands, in the order `--help` lists them. */
@@ -61,9 +66,9 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   build: {
     name: "build",
     summary: "decompose the target over the organisation and the periods",
-    usage: "build PLAN.json [--format md|csv|json] [--grain GRAIN] [--output FILE]",
+    usage: "build PLAN.json [--format md|csv|json|html] [--grain GRAIN] [--output FILE]",
     flags: {
-      format: planFormat,
+      format: reportFormat,
       grain: {
         type: "string",
         value: "GRAIN",
@@ -72,7 +77,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
       output,
       help,
     },
-    formats: ["md", "csv", "json"],
+    formats: ["md", "csv", "json", "html"],
     notes: [
       "Exit 0: built; 1: the plan has lint errors (listed on stderr); 2: bad usage or unreadable plan.",
     ],
@@ -81,7 +86,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     name: "track",
     summary: "track actuals against the plan as of a day",
     usage:
-      "track PLAN.json --actuals FILE.csv|FILE.json --as-of YYYY-MM-DD [--format md|csv|json] [--grain GRAIN] [--strict] [--output FILE]",
+      "track PLAN.json --actuals FILE.csv|FILE.json --as-of YYYY-MM-DD [--format md|csv|json|html] [--grain GRAIN] [--strict] [--output FILE]",
     flags: {
       actuals: {
         type: "string",
@@ -93,7 +98,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
         value: "YYYY-MM-DD",
         help: "the day tracked to (counted as elapsed)",
       },
-      format: planFormat,
+      format: reportFormat,
       grain: {
         type: "string",
         value: "GRAIN",
@@ -106,7 +111,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
       output,
       help,
     },
-    formats: ["md", "csv", "json"],
+    formats: ["md", "csv", "json", "html"],
     notes: [
       "Exit 0: tracked; 1: the plan has lint errors; 2: bad usage, or an unreadable plan or actuals file.",
     ],

@@ -35,6 +35,8 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   ".csv": "csv",
   ".json": "json",
   ".txt": "text",
+  ".html": "html",
+  ".htm": "html",
 };
 
 /**

@@ -1,4 +1,4 @@
-// `targetree track PLAN.json --actuals FILE --as-of YYYY-MM-DD [--format md|csv|json] [--grain
+// `targetree track PLAN.json --actuals FILE --as-of YYYY-MM-DD [--format md|csv|json|html] [--grain
 // GRAIN] [--strict] [--output FILE]`: every node against its target and time progress.
 import { renderPlan, trackPlan } from "../../index.js";
 import { readActualsFile } from "../actuals.js";
@@ -7,13 +7,16 @@ import { EXIT } from "../failure.js";
 import type { CliIo } from "../io.js";
 import { chooseFormat, dateFlag, grainFlag, requiredFlag, switchFlag } from "../options.js";
 import { progressBar } from "../progress.js";
+import { trackingReport } from "../report/planReport.js";
+import { vegaScripts } from "../vegaScripts.js";
 import { type ErrorSources, emit, loadPlan, placing, type Run, warnProvisional } from "./shared.js";
 
 /** Runs `track`; returns the exit code. */
 export function track(invocation: Run, io: CliIo): number {
   const spec = COMMANDS.track;
-  const format = chooseFormat(invocation, spec) as "md" | "csv" | "json";
+  const format = chooseFormat(invocation, spec) as "md" | "csv" | "json" | "html";
   const grain = grainFlag(invocation, spec);
+  const scripts = format === "html" ? vegaScripts(io, "track") : undefined;
   const actualsPath = requiredFlag(invocation, spec, "actuals");
   const asOf = dateFlag(invocation, spec, "as-of");
   const strict = switchFlag(invocation, "strict");
@@ -35,7 +38,12 @@ export function track(invocation: Run, io: CliIo): number {
     );
     progress.step("rendering");
     const text = placing(sources, () =>
-      renderPlan(tracking, { format, ...(grain === undefined ? {} : { grain }) }),
+      scripts !== undefined
+        ? trackingReport(plan, tracking, scripts, grain)
+        : renderPlan(tracking, {
+            format: format as "md" | "csv" | "json",
+            ...(grain === undefined ? {} : { grain }),
+          }),
     );
     progress.step("writing");
     progress.finish();
