@@ -248,6 +248,15 @@ describe("targetree build", () => {
     expect(written.split("\n")[0]).toMatch(/^node,name,level,period,/);
   });
 
+  it("writes one self-contained HTML report for --output FILE.html, Vega read from node_modules", () => {
+    const result = targetree("build", "fixed.json", "--output", "plan.html");
+    expect(result.status).toBe(0);
+    const html = readFileSync(join(bin.work, "plan.html"), "utf8");
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain("vegaEmbed");
+    expect(html).toContain('<script type="application/json" id="spec-0">');
+  });
+
   it("warns once on stderr for a provisional plan in CSV and Markdown, not in JSON", () => {
     for (const format of ["csv", "md"]) {
       const result = targetree("build", "retail.json", "--format", format, "--grain", "quarter");
