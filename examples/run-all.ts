@@ -1,4 +1,5 @@
-// Runs every worked-case example in order: W1…W12, then X1…X3, then the plan documents.
+// Runs every worked-case example in order: W1…W12, then X1…X3, then the plan documents, then
+// the pictures (every chart, rendered to PNG in examples/out/).
 import { readdirSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -21,4 +22,6 @@ for (const file of files) {
 }
 await import(pathToFileURL(`${dir}plans.ts`).href);
 console.log();
-console.log(`${files.length + 1} example files ran.`);
+await import(pathToFileURL(`${dir}pictures.ts`).href);
+console.log();
+console.log(`${files.length + 2} example files ran.`);
