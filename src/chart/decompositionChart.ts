@@ -37,10 +37,13 @@ export interface DecompositionCell {
   readonly target: number;
   /** The exact target, as a decimal string. */
   readonly exact: string;
-  /** The rectangle, in pixels from the top-left corner of the chart. */
+  /** The rectangle's left edge, in pixels from the chart's left. */
   readonly x0: number;
+  /** The rectangle's top edge, in pixels from the chart's top. */
   readonly y0: number;
+  /** The rectangle's right edge. */
   readonly x1: number;
+  /** The rectangle's bottom edge. */
   readonly y1: number;
   /** The node's achievement to date (with `tracking`), a ratio; null without tracking or target. */
   readonly achievement: number | null;

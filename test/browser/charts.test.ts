@@ -129,67 +129,76 @@ describe.skipIf(!haveChromium)("the charts in headless Chromium", () => {
     expect(charts.problems).toEqual([]);
   });
 
-  it("opens the HTML report of track --format html offline, with every chart drawn", async () => {
-    const require = createRequire(import.meta.url);
-    const files: Record<string, string> = { "plan.json": planText, "actuals.csv": actualsText };
-    for (const name of ["vega", "vega-lite", "vega-embed"]) {
-      const path = join(dirname(require.resolve(name)), `${name}.min.js`);
-      files[path] = readFileSync(path, "utf8");
-    }
-    const run = runInMemory(
-      [
-        "track",
-        "plan.json",
-        "--actuals",
-        "actuals.csv",
-        "--as-of",
-        "2024-06-30",
-        "--output",
-        "report.html",
-      ],
-      files,
-    );
-    expect(run.stderr).toMatch(/wrote report\.html/);
-    expect(run.status).toBe(0);
-    const html = run.written.get("report.html")!;
+  const reports = [
+    {
+      command: "track",
+      args: ["--actuals", "actuals.csv", "--as-of", "2024-06-30"],
+      charts: 3,
+    },
+    { command: "build", args: [], charts: 1 },
+  ] as const;
 
-    const page = await browser.newPage();
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(message.text());
-    });
-    page.on("pageerror", (error) => problems.push(error.message));
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (!url.startsWith("data:")) requests.push(url);
-      return route.abort();
-    });
-    await page.setContent(html);
-    await page.waitForFunction(() => {
-      // biome-ignore lint/suspicious/noExplicitAny: the page's DOM is untyped here (no DOM lib)
-      const doc = (globalThis as any).document;
-      return (
-        doc.querySelectorAll(".chart svg").length + doc.querySelectorAll(".chart-error").length >= 3
-      );
-    });
-    const state = await page.evaluate(() => {
-      // biome-ignore lint/suspicious/noExplicitAny: the page's DOM is untyped here (no DOM lib)
-      const doc = (globalThis as any).document;
-      return {
-        charts: doc.querySelectorAll(".chart").length,
-        drawn: doc.querySelectorAll(".chart svg").length,
-        failed: doc.querySelectorAll(".chart-error").length,
-        rows: doc.querySelectorAll("tbody tr").length,
-        rects: doc.querySelectorAll("#chart-1 svg path, #chart-1 svg rect").length,
-      };
-    });
-    expect(state).toMatchObject({ charts: 3, drawn: 3, failed: 0, rows: plan.nodes.length });
-    expect(state.rects).toBeGreaterThan(plan.nodes.length / 2);
-    expect(problems).toEqual([]);
-    expect(requests).toEqual([]);
-    const png = await page.locator("#chart-0").screenshot();
-    expect(await charts.colours(png)).toBeGreaterThan(1);
-    await page.close();
-  });
+  it.each(reports)(
+    "opens the HTML report of $command --format html offline, with every chart drawn",
+    async ({ command, args, charts: expected }) => {
+      const require = createRequire(import.meta.url);
+      const files: Record<string, string> = { "plan.json": planText, "actuals.csv": actualsText };
+      for (const name of ["vega", "vega-lite", "vega-embed"]) {
+        const path = join(dirname(require.resolve(name)), `${name}.min.js`);
+        files[path] = readFileSync(path, "utf8");
+      }
+      const run = runInMemory([command, "plan.json", ...args, "--output", "report.html"], files);
+      expect(run.stderr).toMatch(/wrote report\.html/);
+      expect(run.status).toBe(0);
+      const html = run.written.get("report.html")!;
+
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(message.text());
+      });
+      page.on("pageerror", (error) => problems.push(error.message));
+      // Every request is refused and recorded: the page must need none.
+      await page.route("**/*", (route) => {
+        const url = route.request().url();
+        if (!url.startsWith("data:")) requests.push(url);
+        return route.abort();
+      });
+      await page.setContent(html);
+      await page.waitForFunction((count) => {
+        // biome-ignore lint/suspicious/noExplicitAny: the page's DOM is untyped here (no DOM lib)
+        const doc = (globalThis as any).document;
+        return (
+          doc.querySelectorAll(".chart svg").length + doc.querySelectorAll(".chart-error").length >=
+          count
+        );
+      }, expected);
+      const state = await page.evaluate(() => {
+        // biome-ignore lint/suspicious/noExplicitAny: the page's DOM is untyped here (no DOM lib)
+        const doc = (globalThis as any).document;
+        const treemap = doc.querySelector(".chart svg g.mark-rect.role-mark.cells_marks");
+        return {
+          charts: doc.querySelectorAll(".chart").length,
+          drawn: doc.querySelectorAll(".chart svg").length,
+          failed: doc.querySelectorAll(".chart-error").length,
+          rows: doc.querySelectorAll("tbody tr").length,
+          leaves: treemap === null ? 0 : treemap.querySelectorAll("path").length,
+        };
+      });
+      const leaves = plan.nodes.filter((node) => node.children.length === 0).length;
+      expect(state).toEqual({
+        charts: expected,
+        drawn: expected,
+        failed: 0,
+        rows: plan.nodes.length,
+        leaves,
+      });
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([]);
+      const png = await page.locator("#chart-0").screenshot();
+      expect(await charts.colours(png)).toBeGreaterThan(1);
+      await page.close();
+    },
+  );
 });
