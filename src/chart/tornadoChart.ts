@@ -50,7 +50,7 @@ const EXPECTED = "the result of sensitivity(model, { output, inputs })";
  * (dataset `bars`) keeps the exact changes as decimal strings for tooltips; axes show amounts in 万
  * and 亿 (`scale`).
  *
- * @param sensitivity - The result of {@link sensitivity} (or its JSON, decimals as strings).
+ * @param sensitivity - The result of `sensitivity(model, options)` (or its JSON, decimals as strings).
  * @param options - `labels`, and the common `title`, `width`, `height`, `scale`, `digits`.
  * @returns A Vega-Lite v6 spec (plain JSON data) to render with vega-embed.
  * @throws {TargetreeError} `INVALID_ARGUMENT` when `sensitivity` is not a sensitivity result or
