@@ -5,6 +5,7 @@ import { formatPercent } from "../numbers/formatPercent.js";
 import type { TrackingCell } from "../plan/types.js";
 import { readChartOptions } from "./_lib/options.js";
 import { chooseGrain, expectTracking } from "./_lib/planResult.js";
+import { numberOf } from "./_lib/read.js";
 import { achievementColor, frame, textWidth } from "./_lib/spec.js";
 import type { ChartOptions, VegaLiteSpec } from "./types.js";
 
@@ -109,7 +110,17 @@ export function achievementHeatmapChart(
         );
       }
       const future = period.state === "future";
-      const achievement = future || cell.achievement === null ? null : Number(cell.achievement);
+      const achievement =
+        future || cell.achievement === null
+          ? null
+          : numberOf(cell.achievement, [
+              "tracking",
+              "nodes",
+              read.nodes.indexOf(node),
+              "periods",
+              period.label,
+              "achievement",
+            ]);
       return {
         row,
         order,
@@ -135,7 +146,8 @@ export function achievementHeatmapChart(
       ? Math.max(60, rowHeight * nodes.length)
       : settings.height;
   const progress = read.periods.find((period) => period.label === "all")?.timeProgress;
-  const timeProgress = progress === undefined ? null : Number(progress);
+  const timeProgress =
+    progress === undefined ? null : numberOf(progress, ["tracking", "periods", 0, "timeProgress"]);
   const encoding = {
     x: {
       field: "period",

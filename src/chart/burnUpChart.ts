@@ -1,10 +1,11 @@
 import { Decimal } from "../_lib/decimal.js";
+import { TargetreeError } from "../_lib/errors.js";
 import { readOptions } from "../_lib/options.js";
-import { own } from "../_lib/records.js";
+import { isRecord, own } from "../_lib/records.js";
 import { formatAmount } from "../numbers/formatAmount.js";
 import { formatPercent } from "../numbers/formatPercent.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import type { TrackingCell, TrackingPeriod } from "../plan/types.js";
+import type { TrackingCell } from "../plan/types.js";
 import { labelOf, readChartOptions, readLabels } from "./_lib/options.js";
 import { chooseGrain, expectTracking, findNode } from "./_lib/planResult.js";
 import { plainText, runningSums } from "./_lib/read.js";
@@ -108,10 +109,19 @@ export function burnUpChart(tracking: unknown, options: BurnUpChartOptions): Veg
   const label = (series: BurnUpSeries): string =>
     labelOf(labels, series) === series ? DEFAULT_LABELS[series] : labelOf(labels, series);
   const periods = read.periods.filter((period) => period.grain === grain);
-  const cell = (period: { readonly label: string }): TrackingCell =>
-    node.periods[period.label] as TrackingCell;
-  const all = node.periods.all as TrackingCell;
   const at = (key: string) => ["tracking", "nodes", read.nodes.indexOf(node), "periods", key];
+  const cell = (period: { readonly label: string }): TrackingCell => {
+    const found = isRecord(node.periods) ? own(node.periods, period.label) : undefined;
+    if (!isRecord(found)) {
+      throw new TargetreeError(
+        "INVALID_PLAN_RESULT",
+        `The tracking's node ${JSON.stringify(node.node)} has no period ${JSON.stringify(period.label)}; track the plan again.`,
+        { path: at(period.label) },
+      );
+    }
+    return found as unknown as TrackingCell;
+  };
+  const all = cell({ label: "all" });
   const points: BurnUpPoint[] = [];
   const point = (series: BurnUpSeries, date: string, value: Decimal): void => {
     points.push({
@@ -172,8 +182,7 @@ export function burnUpChart(tracking: unknown, options: BurnUpChartOptions): Veg
   const scale = axisScale(common.scale, largestMagnitude(points.map((p) => p.value)));
   const show = (value: string | null): string =>
     formatAmount(value, { scale: common.scale, digits: common.digits });
-  const progress = (read.periods.find((period) => period.label === "all") as TrackingPeriod)
-    .timeProgress;
+  const progress = read.periods.find((period) => period.label === "all")?.timeProgress ?? null;
   const subtitle = [
     `as of ${read.asOf}: ${show(all.actual)} of ${show(all.target)}`,
     `achievement ${formatPercent(all.achievement, { digits: 1 })}`,

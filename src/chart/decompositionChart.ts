@@ -6,7 +6,7 @@ import { toDecimal } from "../numbers/toDecimal.js";
 import type { PlanNode, TrackingCell, TrackingNode } from "../plan/types.js";
 import { readChartOptions } from "./_lib/options.js";
 import { expectPlan, expectTracking } from "./_lib/planResult.js";
-import { plainText } from "./_lib/read.js";
+import { numberOf, plainText } from "./_lib/read.js";
 import { achievementColor, frame, textWidth, toNumber } from "./_lib/spec.js";
 import { type Rect, squarify } from "./_lib/treemap.js";
 import type { ChartOptions, VegaLiteSpec } from "./types.js";
@@ -124,7 +124,9 @@ export function decompositionChart(
           : [],
     });
     if (children.length === 0) return;
-    const weights = children.map((child) => Math.max(0, Number(child.target)));
+    const weights = children.map((child) =>
+      Math.max(0, numberOf(child.target, ["plan", "nodes", read.nodes.indexOf(child), "target"])),
+    );
     const rects = squarify(weights, rect);
     children.forEach((child, k) => {
       place(child, rects[k]!, node.level === 0 ? child.name : branch);
@@ -154,12 +156,25 @@ export function decompositionChart(
         { path: ["options", "tracking", "nodes"], details: { node: node.node, index } },
       );
     }
-    return all.achievement === null ? null : Number(all.achievement);
+    return all.achievement === null
+      ? null
+      : numberOf(all.achievement, [
+          "options",
+          "tracking",
+          "nodes",
+          index,
+          "periods",
+          "all",
+          "achievement",
+        ]);
   };
 
   place(read.nodes[0]!, { x0: 0, y0: 0, x1: common.width, y1: common.height }, read.nodes[0]!.name);
   const progress = tracking?.periods.find((period) => period.label === "all")?.timeProgress;
-  const timeProgress = progress === undefined ? null : Number(progress);
+  const timeProgress =
+    progress === undefined
+      ? null
+      : numberOf(progress, ["options", "tracking", "periods", 0, "timeProgress"]);
   const position = (field: string) => ({ field, type: "quantitative", scale: null, axis: null });
   const subtitle =
     tracking === null

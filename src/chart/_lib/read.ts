@@ -91,3 +91,9 @@ export function runningSums(values: readonly Decimal[]): Decimal[] {
 export function plainText(value: Decimal): string {
   return value.isZero() ? "0" : value.toFixed();
 }
+
+/** A decimal string of a plan result as a number for Vega (a bad one is `INVALID_NUMBER` at `path`). */
+export function numberOf(text: string, path: ErrorPath): number {
+  const number = Number(toDecimal(text, path).toString());
+  return number === 0 ? 0 : number;
+}
