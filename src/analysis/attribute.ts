@@ -1,9 +1,11 @@
+import { countText, readBudget, requireWork } from "../_lib/budget.js";
 import { type Decimal, PRECISION, ZERO } from "../_lib/decimal.js";
 import { excerpt, TargetreeError } from "../_lib/errors.js";
 import { exactMinus, formatRational, reduce } from "../_lib/exact/index.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
-import { nameList } from "../formula/internal.js";
+import { nameList, quote } from "../formula/internal.js";
+import { internalsOf } from "../model/internal.js";
 import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { apportionRationals } from "./_lib/apportion.js";
 import { chainSubstitution } from "./_lib/chain.js";
@@ -34,7 +36,15 @@ export type AttributionMethod = "chain" | "shapley" | "lmdi";
  */
 export const MAX_SHAPLEY_INPUTS = 12;
 
-const OPTION_KEYS = ["output", "base", "actual", "method", "order", "maxShapleyInputs"] as const;
+const OPTION_KEYS = [
+  "output",
+  "base",
+  "actual",
+  "method",
+  "order",
+  "maxShapleyInputs",
+  "budget",
+] as const;
 
 /**
  * Options of {@link attribute}: which output, the two sets of inputs, and the method; typed by the
@@ -60,6 +70,12 @@ export interface AttributeOptions<
   readonly order?: readonly InputName<M>[];
   /** Raise the Shapley input limit ({@link MAX_SHAPLEY_INPUTS}), up to 16. */
   readonly maxShapleyInputs?: number;
+  /**
+   * Most work units the call may spend over all its model evaluations (default
+   * `DEFAULT_WORK_BUDGET`, about a second); past it, `WORK_BUDGET_EXCEEDED` names what drives the
+   * cost. Raise it to allow a dearer call.
+   */
+  readonly budget?: number;
 }
 
 /** One input's row in the `contributions` of an {@link AttributeResult}. */
@@ -181,8 +197,12 @@ export function attribute<
   Base extends InputsOf<M, Base>,
   Actual extends InputsOf<M, Actual>,
 >(model: M, options: AttributeOptions<M, Base, Actual>): AttributeResult {
-  const view = modelView(model);
+  internalsOf(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "attribute");
+  const view = modelView(model, {
+    budget: readBudget(settings, "attribute"),
+    path: ["options", "method"],
+  });
   const output = nodeName(model, own(settings, "output"), ["options", "output"]);
   const method = readChoice<AttributionMethod>(
     settings,
@@ -223,7 +243,17 @@ export function attribute<
   const actualMixed = new Map(base);
   for (const input of order) actualMixed.set(input, actual.get(input)!);
 
+  const needs = (evaluations: number, lead: string, advice: string): void =>
+    requireWork(view.budget, evaluations * view.costOf(output), () => ({
+      ...view.driverOf(
+        output,
+        `${lead} needs ${countText(evaluations)} evaluations of ${quote(output)}`,
+      ),
+      advice,
+    }));
+
   if (method === "chain") {
+    needs(order.length + 1, `chain substitution over ${countText(order.length)} inputs`, "");
     const chain = chainSubstitution(evaluate, base, actualMixed, order);
     const first = chain.steps[0]!.output;
     const last = chain.steps[chain.steps.length - 1]!.output;
@@ -261,6 +291,11 @@ export function attribute<
         },
       );
     }
+    needs(
+      2 ** players.length,
+      `Shapley over ${countText(players.length)} changed inputs`,
+      ', or use method "lmdi" or "chain", which need far fewer',
+    );
     const shapley = exactShapley(evaluate, base, actualMixed, players);
     const change = exactMinus(shapley.actualOutput, shapley.baseOutput);
     const apportioned = apportionRationals(shapley.values, change);
@@ -302,6 +337,7 @@ export function attribute<
   ] as const) {
     for (const term of expansion.terms) checkPositive(term, which, values);
   }
+  needs(2, "LMDI", "");
   const baseOutput = evaluate(base);
   const actualOutput = evaluate(actualMixed);
   const change = exactMinus(actualOutput, baseOutput);

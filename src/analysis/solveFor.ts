@@ -1,9 +1,11 @@
+import { readBudget } from "../_lib/budget.js";
 import { type Decimal, ZERO } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import { readBoolean } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
 import { shortName } from "../formula/internal.js";
+import { internalsOf } from "../model/internal.js";
 import type { InputName, Model, ModelInputs, NodeName, SomeInputsOf } from "../model/types.js";
 import { modelView } from "./_lib/modelView.js";
 import {
@@ -30,6 +32,7 @@ const OPTION_KEYS = [
   "tolerance",
   "maxIterations",
   "wholeNumber",
+  "budget",
 ] as const;
 
 /** Options of {@link solveFor}; typed by the model's names when they are known. */
@@ -58,6 +61,12 @@ export interface SolveForOptions<M extends Model = Model, Inputs = ModelInputs> 
    * declaration (counts of customers, visits).
    */
   readonly wholeNumber?: boolean;
+  /**
+   * Most work units the call may spend over all its model evaluations (default
+   * `DEFAULT_WORK_BUDGET`, about a second); past it, `WORK_BUDGET_EXCEEDED` names what drives the
+   * cost. Raise it to allow a dearer call.
+   */
+  readonly budget?: number;
 }
 
 /**
@@ -145,8 +154,13 @@ export function solveFor<M extends Model, Inputs extends SomeInputsOf<M, Inputs>
   model: M,
   options: SolveForOptions<M, Inputs>,
 ): SolveForResult {
-  const view = modelView(model);
+  internalsOf(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "solveFor");
+  const view = modelView(model, {
+    budget: readBudget(settings, "solveFor"),
+    path: ["options", "vary"],
+    advice: ", or narrow the search with min and max",
+  });
   const output = nodeName(model, own(settings, "output"), ["options", "output"]);
   const varyOption = own(settings, "vary");
   if (Array.isArray(varyOption)) {
