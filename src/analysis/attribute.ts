@@ -191,6 +191,7 @@ export interface AttributeResult {
  *   division by a sum…) or a factor of a term is not positive;
  *   the formulas' own errors (`DIVISION_BY_ZERO`, …) when a mix of base and actual values makes
  *   them undefined.
+ *   `WORK_BUDGET_EXCEEDED` when the call needs more work than `budget` (path: what drives it).
  *
  * @example
  * const model = defineModel({ materialCost: "output * usage * price" });

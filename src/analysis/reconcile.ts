@@ -176,6 +176,7 @@ export interface ReconcileResult {
  *   unknown option (naming the nearest known one); `INVALID_NUMBER` for a
  *   non-numeric target; `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for the inputs;
  *   the formulas' own errors (`DIVISION_BY_ZERO`, …) when the stated inputs make them undefined.
+ *   `WORK_BUDGET_EXCEEDED` when the call needs more work than `budget` (path: what drives it).
  *
  * @example
  * const inputs = { newCustomers: 600, conversion: "25%", newAov: 8000, returningCustomers: 1500, repurchase: "40%", returningAov: 6000 };

@@ -105,6 +105,7 @@ export interface SensitivityResult {
  *   `UNKNOWN_OPTION` for an unknown option (naming the nearest known one);
  *   `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER`, `INVALID_NUMBER` for the inputs; the
  *   formulas' own errors (`DIVISION_BY_ZERO`, …) when a stepped value makes them undefined.
+ *   `WORK_BUDGET_EXCEEDED` when the call needs more work than `budget` (path: what drives it).
  *
  * @example
  * const model = defineModel({ revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov" });

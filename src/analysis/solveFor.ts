@@ -119,8 +119,10 @@ export interface SolveForResult {
  *    a decimal of at most 64 significant digits (58,200 is); a quotient such as 1/3 is correctly
  *    rounded at the 64th digit, and `residual` shows the tiny difference.
  * 2. **Numeric.** Otherwise (`min`, `max`, `round`, `if`, …) a bracket is searched outward from
- *    the current value (steps doubling from 1/64 of max(1, |current|), at most 200 doublings per
- *    side), within the bounds, and Brent's method closes it until |output − target| ≤ `tolerance`.
+ *    the current value (steps doubling from 1/64 of max(1, |current|) 200 times, then growing
+ *    2^32-fold), all the way to the bounds, or without a bound to ±9e999 (the supported
+ *    magnitude), and Brent's method closes it until |output − target| ≤ `tolerance`. A failure
+ *    names the range really searched and the outputs seen there.
  *
  * Bounds are the input's declared `min`/`max`, narrowed by `options.min`/`max`. A target that no
  * value within them reaches (including one whose exact solution lies outside them) is
@@ -132,7 +134,7 @@ export interface SolveForResult {
  *
  * @param model - A model from {@link defineModel}.
  * @param options - `output`, `target`, `vary`, `inputs`, and optional `min`, `max`, `tolerance`,
- *   `maxIterations`, `wholeNumber`. Error paths start at `["options", …]`.
+ *   `maxIterations`, `wholeNumber`, `budget`. Error paths start at `["options", …]`.
  * @returns The answer with the method, the residual and the achieved output.
  * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown `output` or `vary`; `INVALID_ARGUMENT`
  *   when `vary` is a formula node or an option is malformed; `UNKNOWN_OPTION` for an unknown option
@@ -140,7 +142,7 @@ export interface SolveForResult {
  *   target or input; `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for the inputs;
  *   `NO_SOLUTION` when `output` does not depend on `vary` or no value within the bounds reaches
  *   the target; the formulas' own errors (`DIVISION_BY_ZERO`, …) when the other inputs make
- *   them undefined.
+ *   them undefined; `WORK_BUDGET_EXCEEDED` when the search needs more work than `budget`.
  *
  * @example
  * const model = defineModel({ revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov" });

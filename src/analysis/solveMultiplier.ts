@@ -125,6 +125,7 @@ export interface SolveMultiplierResult {
  *   `NOT_A_WHOLE_NUMBER` for the inputs; `NO_SOLUTION` when the output does not depend on the
  *   varied inputs, they are all 0, or no factor within the bounds reaches the target; the
  *   formulas' own errors (`DIVISION_BY_ZERO`, …) when the other inputs make them undefined.
+ *   `WORK_BUDGET_EXCEEDED` when the call needs more work than `budget` (path: what drives it).
  *
  * @example
  * const model = defineModel({ revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov" });

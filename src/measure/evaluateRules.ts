@@ -1,6 +1,6 @@
-import { countText, readBudget, requireWork } from "../_lib/budget.js";
+import { countText, readBudget, requireWork, type WorkBudget } from "../_lib/budget.js";
 import type { Decimal } from "../_lib/decimal.js";
-import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
 import { readOptions } from "../_lib/options.js";
 import { isRecord, own } from "../_lib/records.js";
 import { resultRecord } from "../_lib/resultRecord.js";
@@ -78,6 +78,19 @@ export function evaluateRules(
   options?: EvaluateRulesOptions,
 ): FiredRule[] {
   const budget = readBudget(readOptions(options, ["budget"]), "evaluateRules");
+  return evaluateRulesWithin(budget, rules, facts);
+}
+
+/**
+ * evaluateRules within a caller's budget: the conditions' cost is checked before any is evaluated
+ * and spent as each is; `at` prefixes the rules' error paths for the budget (`["plan"]`).
+ */
+export function evaluateRulesWithin(
+  budget: WorkBudget,
+  rules: readonly AlertRule[] | CompiledRules,
+  facts: RuleFacts,
+  at: ErrorPath = [],
+): FiredRule[] {
   const given = isCompiled(rules);
   const compiled = given ? checkCompiled(rules) : compileRules(rules as readonly AlertRule[]);
   const read = factReader(facts);
@@ -95,7 +108,7 @@ export function evaluateRules(
   });
   requireWork(budget, total, () => ({
     what: `one evaluation of its ${countText(compiled.rules.length)} rules costs ${countText(total)} units (${costly > 0 ? `${countText(costly)} powers whose exponent is not a whole-number literal, ${COSTLY_POWER_COST} units each; ` : ""}the dearest, ${JSON.stringify(dearest.id)}, ${countText(dearest.units)})`,
-    path: ["rules", dearest.index, "when"],
+    path: [...at, "rules", dearest.index, "when"],
     advice: ", or split the rules over several calls",
   }));
   const fired: FiredRule[] = [];
@@ -116,6 +129,7 @@ export function evaluateRules(
       used[name] = value;
     }
     const result = evaluateWithin(budget, rule.condition, used, undefined, [
+      ...at,
       "rules",
       rule.index,
       "when",
