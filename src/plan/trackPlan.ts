@@ -1,8 +1,8 @@
+import { readBudget, type WorkBudget } from "../_lib/budget.js";
 import { closest } from "../_lib/closest.js";
 import { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import { divideRounded, pow10, toScaled } from "../_lib/exact/index.js";
-import { readBudget, type WorkBudget } from "../_lib/budget.js";
 import { readBoolean, readOptions } from "../_lib/options.js";
 import type { CompiledRule, CompiledRules } from "../measure/compileRules.js";
 import { compileRules } from "../measure/compileRules.js";
