@@ -262,11 +262,12 @@ export function attribute<
   const actualMixed = new Map(base);
   for (const input of order) actualMixed.set(input, actual.get(input)!);
 
-  const needs = (evaluations: number, lead: string, advice: string): void =>
-    requireWork(view.budget, evaluations * view.costOf(output), () => ({
+  /** Refuses, before any work, `evaluations` (times `passes`) the budget cannot pay for. */
+  const needs = (evaluations: number, lead: string, advice: string, passes = 1): void =>
+    requireWork(view.budget, passes * evaluations * view.costOf(output), () => ({
       ...view.driverOf(
         output,
-        `${lead} needs ${countText(evaluations)} evaluations of ${quote(output)}`,
+        `${lead} needs ${countText(evaluations)} evaluations of ${quote(output)}${passes === 2 ? " twice (in decimals, then in exact rationals for the exact fractions)" : ""}`,
       ),
       advice,
     }));
@@ -314,9 +315,10 @@ export function attribute<
     const notRational = notRationalReason(view.graph, output);
     const passes = notRational === null && players.length > 0 ? 2 : 1;
     needs(
-      passes * 2 ** players.length,
+      2 ** players.length,
       `Shapley over ${countText(players.length)} changed inputs`,
       ', or use method "lmdi" or "chain", which need far fewer',
+      passes,
     );
     const shapley = exactShapley(evaluate, base, actualMixed, players);
     const change = exactMinus(shapley.actualOutput, shapley.baseOutput);

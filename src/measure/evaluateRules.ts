@@ -106,11 +106,15 @@ export function evaluateRulesWithin(
     costly += cost.costlyPowers;
     if (cost.units > dearest.units) dearest = { units: cost.units, index: rule.index, id: rule.id };
   });
-  requireWork(budget, total, () => ({
-    what: `one evaluation of its ${countText(compiled.rules.length)} rules costs ${countText(total)} units (${costly > 0 ? `${countText(costly)} powers whose exponent is not a whole-number literal, ${COSTLY_POWER_COST} units each; ` : ""}the dearest, ${JSON.stringify(dearest.id)}, ${countText(dearest.units)})`,
-    path: [...at, "rules", dearest.index, "when"],
-    advice: ", or split the rules over several calls",
-  }));
+  // Known upfront when the rules are the call's only work; a caller that evaluates them many times
+  // (trackPlan, cell by cell) is charged as it goes.
+  if (budget.spent === 0) {
+    requireWork(budget, total, () => ({
+      what: `one evaluation of its ${countText(compiled.rules.length)} rule${compiled.rules.length === 1 ? "" : "s"} costs ${countText(total)} units (${costly > 0 ? `${countText(costly)} powers whose exponent is not a whole-number literal, ${COSTLY_POWER_COST} units each; ` : ""}the dearest, ${JSON.stringify(dearest.id)}, ${countText(dearest.units)})`,
+      path: [...at, "rules", dearest.index, "when"],
+      advice: at.length === 0 ? ", or split the rules over several calls" : "",
+    }));
+  }
   const fired: FiredRule[] = [];
   for (const rule of compiled.rules) {
     const used: Record<string, Decimal | boolean> = resultRecord();

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import {
   attribute,
+  buildPlan,
   compileModel,
   DEFAULT_WORK_BUDGET,
   defineModel,
@@ -16,6 +17,7 @@ import {
   sensitivity,
   solveFor,
   solveMultiplier,
+  trackPlan,
 } from "targetree";
 import { describe, expect, it } from "vitest";
 import { errorOf, expectCode } from "../_support/errors.js";
@@ -197,6 +199,45 @@ describe("the work budget", () => {
       "WORK_BUDGET_EXCEEDED",
       ["options", "singles"],
     );
+  });
+
+  it("counts a plan's rules over every node and period of trackPlan together", () => {
+    const plan = buildPlan({
+      version: 1,
+      target: "90万",
+      unit: 1,
+      period: {
+        start: "2026-06-01",
+        end: "2026-06-30",
+        grains: ["week"],
+        calendar: { weekend: [6, 7] },
+      },
+      organization: {
+        name: "华东",
+        children: [
+          { name: "张伟", weight: 2 },
+          { name: "李娜", weight: 1 },
+        ],
+      },
+      rules: [
+        {
+          id: "dear",
+          when: `${Array.from({ length: 9 }, (_, i) => `actual^0.${i + 1}`).join(" + ")} > 0`,
+          recommend: "look",
+        },
+      ],
+    } as never);
+    const actuals = [{ node: "华东/张伟", date: "2026-06-03", actual: "25万" }];
+    for (const budget of [5_000, 10_000, 20_000]) {
+      expectCode(
+        () => trackPlan(plan, actuals, { asOf: "2026-06-20", budget }),
+        "WORK_BUDGET_EXCEEDED",
+        ["plan", "rules", 0, "when"],
+      );
+    }
+    const tracking = trackPlan(plan, actuals, { asOf: "2026-06-20", budget: 1_000_000 });
+    expect(tracking.nodes[0]!.periods.all!.alerts.map((alert) => alert.id)).toEqual(["dear"]);
+    expect(trackPlan(plan, actuals, { asOf: "2026-06-20" })).toEqual(tracking);
   });
 
   it("refuses a budget that is not a whole number of units from 1", () => {
