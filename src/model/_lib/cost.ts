@@ -1,9 +1,10 @@
 // What evaluating a model's formulas costs in work units (src/_lib/budget.ts), known before any
 // evaluation, so every evaluator charges the call's budget per evaluation, not per operation.
 import { type CostDriver, countText } from "../../_lib/budget.js";
+import type { FormulaNode } from "../../formula/ast.js";
 import { COSTLY_POWER_COST, formulaCost, quote } from "../../formula/internal.js";
 import type { Model } from "../types.js";
-import { internalsOf } from "./internals.js";
+import { internalsOf, type ModelInternals } from "./internals.js";
 
 /** Units of one formula node's evaluation beyond its operators (the slot, the call). */
 const NODE_COST = 1;
@@ -12,22 +13,27 @@ const NODE_COST = 1;
 export interface ModelCosts {
   readonly units: readonly number[];
   readonly costlyPowers: readonly number[];
-  /** Formula names by formula index, for messages. */
+  /** Every node name by slot (inputs first), for messages: formula i is `names[inputCount + i]`. */
   readonly names: readonly string[];
+  readonly inputCount: number;
 }
 
-/** The cost of each formula of a model (one walk over every formula tree). */
-export function modelCosts(model: Model): ModelCosts {
-  const { names, inputCount } = internalsOf(model);
-  const formulas = names.slice(inputCount);
+/** Each formula's cost (one walk over every formula tree), for the model's internals. */
+export function formulaCosts(trees: readonly FormulaNode[]): ModelInternals["costs"] {
   const units: number[] = [];
   const costlyPowers: number[] = [];
-  for (const name of formulas) {
-    const cost = formulaCost(model.nodes[name]!.ast!);
+  for (const tree of trees) {
+    const cost = formulaCost(tree);
     units.push(NODE_COST + cost.units);
     costlyPowers.push(cost.costlyPowers);
   }
-  return { units, costlyPowers, names: formulas };
+  return Object.freeze({ units: Object.freeze(units), costlyPowers: Object.freeze(costlyPowers) });
+}
+
+/** The cost of each formula of a model, as defineModel worked it out. */
+export function modelCosts(model: Model): ModelCosts {
+  const { names, inputCount, costs } = internalsOf(model);
+  return { units: costs.units, costlyPowers: costs.costlyPowers, names, inputCount };
 }
 
 /** The units of one evaluation of the given formulas (all of them by default). */
@@ -57,7 +63,7 @@ export function evaluationDriver(
     costly += costs.costlyPowers[index]!;
     if (costs.units[index]! > costs.units[dearest]!) dearest = index;
   }
-  const name = costs.names[dearest] ?? "";
+  const name = costs.names[costs.inputCount + dearest] ?? "";
   const units = countText(evaluationCost(costs, chosen));
   const powers =
     costly > 0
