@@ -280,6 +280,37 @@ describe("the work budget", () => {
     );
   });
 
+  it("never changes a solver's answer when it is not exceeded", () => {
+    const model = defineModel({ y: "max(x, 1) * 3 + round(x / 7, 2) + b" });
+    const number = fc.integer({ min: -1_000, max: 1_000 });
+    fc.assert(
+      fc.property(
+        number,
+        number,
+        fc.integer({ min: 100_000, max: 50_000_000 }),
+        (target, b, budget) => {
+          const options = { output: "y", target, vary: "x", inputs: { x: 2, b } } as const;
+          const plain = (() => {
+            try {
+              return solveFor(model, options);
+            } catch (error) {
+              return (error as Error).message;
+            }
+          })();
+          const budgeted = (() => {
+            try {
+              return solveFor(model, { ...options, budget });
+            } catch (error) {
+              return (error as Error).message;
+            }
+          })();
+          expect(budgeted).toEqual(plain);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   it("says, when it runs out midway, that more than the units spent are needed", () => {
     const model = defineModel({ y: "x^0.5 + round(x, 3) * 0" });
     const error = errorOf(() =>
