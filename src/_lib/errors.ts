@@ -73,6 +73,9 @@ export const ERROR_CODES = {
   UNKNOWN_PLAN_NODE: "A row or change names a node the plan does not have (by id or path).",
   OUTSIDE_PLAN: "A date or period lies outside the plan's period, or is not one of its periods.",
   AFTER_AS_OF: "An actuals row is dated after the as-of day and `strict` asks for an error.",
+  // bounded work
+  WORK_BUDGET_EXCEEDED:
+    "A call needs more work than its budget of work units; the error says what drives the cost, and `budget` raises it.",
 } as const;
 
 /** A stable error code; see {@link ERROR_CODES} for the list and meanings. */

@@ -1,3 +1,4 @@
+export { DEFAULT_WORK_BUDGET } from "./budget.js";
 export type { Decimal, DecimalConstructor } from "./decimal.js";
 export { PRECISION } from "./decimal.js";
 export type {

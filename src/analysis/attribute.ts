@@ -1,9 +1,11 @@
+import { countText, readBudget, requireWork, spend } from "../_lib/budget.js";
 import { type Decimal, PRECISION, ZERO } from "../_lib/decimal.js";
 import { excerpt, TargetreeError } from "../_lib/errors.js";
-import { exactMinus, formatRational, reduce } from "../_lib/exact/index.js";
+import { exactMinus, formatRational, type Rational, reduce } from "../_lib/exact/index.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
-import { nameList } from "../formula/internal.js";
+import { nameList, quote } from "../formula/internal.js";
+import { internalsOf } from "../model/internal.js";
 import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { apportionRationals } from "./_lib/apportion.js";
 import { chainSubstitution } from "./_lib/chain.js";
@@ -18,8 +20,10 @@ import {
   readAnalysisOptions,
   toRecord,
 } from "./_lib/options.js";
-import { exactShapley } from "./_lib/shapley.js";
+import { notRationalReason, rationalEvaluator, rationalOf } from "./_lib/rationalOutput.js";
+import { exactShapley, rationalShapley } from "./_lib/shapley.js";
 import { type ProductTerm, productTerms } from "./_lib/terms.js";
+import type { ModelView } from "./_lib/view.js";
 
 /** Attribution methods: sequential substitution, Shapley (all orders), log-mean Divisia. */
 export type AttributionMethod = "chain" | "shapley" | "lmdi";
@@ -34,7 +38,15 @@ export type AttributionMethod = "chain" | "shapley" | "lmdi";
  */
 export const MAX_SHAPLEY_INPUTS = 12;
 
-const OPTION_KEYS = ["output", "base", "actual", "method", "order", "maxShapleyInputs"] as const;
+const OPTION_KEYS = [
+  "output",
+  "base",
+  "actual",
+  "method",
+  "order",
+  "maxShapleyInputs",
+  "budget",
+] as const;
 
 /**
  * Options of {@link attribute}: which output, the two sets of inputs, and the method; typed by the
@@ -60,6 +72,12 @@ export interface AttributeOptions<
   readonly order?: readonly InputName<M>[];
   /** Raise the Shapley input limit ({@link MAX_SHAPLEY_INPUTS}), up to 16. */
   readonly maxShapleyInputs?: number;
+  /**
+   * Most work units the call may spend over all its model evaluations (default
+   * `DEFAULT_WORK_BUDGET`, about a second); past it, `WORK_BUDGET_EXCEEDED` names what drives the
+   * cost. Raise it to allow a dearer call.
+   */
+  readonly budget?: number;
 }
 
 /** One input's row in the `contributions` of an {@link AttributeResult}. */
@@ -74,7 +92,13 @@ export interface AttributionEntry {
   readonly contribution: Decimal;
   /** `contribution / change`, or null when the change is 0 (the result's `reason` says so). */
   readonly share: Decimal | null;
-  /** Shapley only: the exact value as a fraction (`"1280/3"`); null for other methods. */
+  /**
+   * Shapley only: the exact value as a reduced fraction (`"1280/3"`, `"5/6"`), the model evaluated
+   * in rationals with no rounding at all. Null for the other methods, and for Shapley where the
+   * output is not a rational function of its inputs (a square root, a power whose exponent is not a
+   * whole-number literal) or its fractions grow past about 4,900 digits; the result's `reason`
+   * then says why.
+   */
   readonly exact: string | null;
 }
 
@@ -120,7 +144,10 @@ export interface AttributeResult {
   readonly residual: Decimal;
   /** Model evaluations made. */
   readonly evaluations: number;
-  /** Why the shares are null (the output did not change), else null. */
+  /**
+   * Why some fields are null, else null: the shares (the output did not change) and Shapley's
+   * `exact` fractions (the output is not a rational function of its inputs); both joined by "; ".
+   */
   readonly reason: string | null;
 }
 
@@ -132,10 +159,13 @@ export interface AttributeResult {
  *   substitution table is in `steps`. The result depends on the order, so the order is explicit.
  *   For a pure product it equals the difference method (差额分析法): (A₁−A₀)·B₀·C₀, A₁·(B₁−B₀)·C₀, ….
  * - `"shapley"`: the average of the chain contributions over all orders, computed exactly over the
- *   2^n subsets of the changed inputs (weights |S|!(n−|S|−1)!/n!) in rational arithmetic. Each value
- *   is an exact fraction (`exact`); the Decimal contributions are those fractions rounded to 64
+ *   2^n subsets of the changed inputs (weights |S|!(n−|S|−1)!/n!) in rational arithmetic. The
+ *   Decimal contributions are the Shapley values of the model's (64-digit) outputs, rounded to 64
  *   significant digits, the few units of rounding handed out by largest remainder (ties to the
- *   earlier input), so they sum exactly to the change. Unchanged inputs get 0 and do not count
+ *   earlier input), so they sum exactly to the change. `exact` gives each value as a fraction
+ *   computed with no rounding at all (the model evaluated once more, in rationals), where the
+ *   output is rational in its inputs (+ − × ÷, whole powers, min, max, abs, if, round): for
+ *   `(a*b + c)/3` it is `"5/6"`, not a 64-digit decimal; otherwise null, with the reason. Unchanged inputs get 0 and do not count
  *   towards the limit ({@link MAX_SHAPLEY_INPUTS} changed inputs; `TOO_MANY_INPUTS` above it).
  * - `"lmdi"` (additive LMDI-I, log-mean Divisia, term by term as in Ang's guides): the output is
  *   written as a sum of product terms Vₖ = cₖ·Π xᵢ^eᵢₖ (formula nodes expanded, products of sums
@@ -161,6 +191,7 @@ export interface AttributeResult {
  *   division by a sum…) or a factor of a term is not positive;
  *   the formulas' own errors (`DIVISION_BY_ZERO`, …) when a mix of base and actual values makes
  *   them undefined.
+ *   `WORK_BUDGET_EXCEEDED` when the call needs more work than `budget` (path: what drives it).
  *
  * @example
  * const model = defineModel({ materialCost: "output * usage * price" });
@@ -181,8 +212,12 @@ export function attribute<
   Base extends InputsOf<M, Base>,
   Actual extends InputsOf<M, Actual>,
 >(model: M, options: AttributeOptions<M, Base, Actual>): AttributeResult {
-  const view = modelView(model);
+  internalsOf(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "attribute");
+  const view = modelView(model, {
+    budget: readBudget(settings, "attribute"),
+    path: ["options", "method"],
+  });
   const output = nodeName(model, own(settings, "output"), ["options", "output"]);
   const method = readChoice<AttributionMethod>(
     settings,
@@ -208,7 +243,11 @@ export function attribute<
     evaluations++;
     return view.evaluateOutput(output, values);
   };
-  const entries = (contributions: readonly Decimal[], change: Decimal, exact?: readonly string[]) =>
+  const entries = (
+    contributions: readonly Decimal[],
+    change: Decimal,
+    exact?: readonly (string | null)[],
+  ) =>
     order.map(
       (input, index): AttributionEntry => ({
         input,
@@ -223,7 +262,18 @@ export function attribute<
   const actualMixed = new Map(base);
   for (const input of order) actualMixed.set(input, actual.get(input)!);
 
+  /** Refuses, before any work, `evaluations` (times `passes`) the budget cannot pay for. */
+  const needs = (evaluations: number, lead: string, advice: string, passes = 1): void =>
+    requireWork(view.budget, passes * evaluations * view.costOf(output), () => ({
+      ...view.driverOf(
+        output,
+        `${lead} needs ${countText(evaluations)} evaluations of ${quote(output)}${passes === 2 ? " twice (in decimals, then in exact rationals for the exact fractions)" : ""}`,
+      ),
+      advice,
+    }));
+
   if (method === "chain") {
+    needs(order.length + 1, `chain substitution over ${countText(order.length)} inputs`, "");
     const chain = chainSubstitution(evaluate, base, actualMixed, order);
     const first = chain.steps[0]!.output;
     const last = chain.steps[chain.steps.length - 1]!.output;
@@ -261,9 +311,34 @@ export function attribute<
         },
       );
     }
+    // The exact fractions: the model once more in rationals, where its formulas allow it.
+    const notRational = notRationalReason(view.graph, output);
+    const passes = notRational === null && players.length > 0 ? 2 : 1;
+    needs(
+      2 ** players.length,
+      `Shapley over ${countText(players.length)} changed inputs`,
+      ', or use method "lmdi" or "chain", which need far fewer',
+      passes,
+    );
     const shapley = exactShapley(evaluate, base, actualMixed, players);
     const change = exactMinus(shapley.actualOutput, shapley.baseOutput);
-    const apportioned = apportionRationals(shapley.values, change);
+    const fractions =
+      notRational !== null
+        ? { reason: notRational }
+        : players.length === 0
+          ? { values: [] }
+          : rationalShapley(
+              paidRational(view, output, rationalEvaluator(view.graph, output)),
+              base,
+              actualMixed,
+              players,
+            );
+    // The exact fractions, rounded, where they sum to the change the model's outputs show (no
+    // rounding in the outputs); else the Shapley values of those outputs.
+    const apportioned = apportionRationals(
+      "values" in fractions && sumsTo(fractions.values, change) ? fractions.values : shapley.values,
+      change,
+    );
     const byPlayer = new Map(players.map((name, index) => [name, index]));
     const contributions = order.map((input) => {
       const index = byPlayer.get(input);
@@ -271,8 +346,13 @@ export function attribute<
     });
     const exact = order.map((input) => {
       const index = byPlayer.get(input);
-      return index === undefined ? "0" : formatRational(reduce(shapley.values[index]!));
+      if (index === undefined) return "0";
+      return "values" in fractions ? formatRational(reduce(fractions.values[index]!)) : null;
     });
+    const exactReason =
+      "reason" in fractions
+        ? `the exact fractions are not given because the output is not a rational function of its inputs here: ${fractions.reason}`
+        : null;
     return {
       method,
       output,
@@ -284,7 +364,7 @@ export function attribute<
       steps: [],
       residual: apportioned.residual,
       evaluations,
-      reason: reasonFor(change),
+      reason: joinReasons(reasonFor(change), exactReason),
     };
   }
 
@@ -302,6 +382,7 @@ export function attribute<
   ] as const) {
     for (const term of expansion.terms) checkPositive(term, which, values);
   }
+  needs(2, "LMDI", "");
   const baseOutput = evaluate(base);
   const actualOutput = evaluate(actualMixed);
   const change = exactMinus(actualOutput, baseOutput);
@@ -320,6 +401,37 @@ export function attribute<
     residual: closed.residual,
     evaluations,
     reason: reasonFor(change),
+  };
+}
+
+/** True when the rationals sum exactly to `total`. */
+function sumsTo(values: readonly Rational[], total: Decimal): boolean {
+  let num = 0n;
+  let den = 1n;
+  for (const value of values) {
+    num = num * value.den + value.num * den;
+    den *= value.den;
+  }
+  const exact = rationalOf(total);
+  return num * exact.den === exact.num * den;
+}
+
+/** Two reasons in one `reason` field ("; " between), or the one given, or null. */
+function joinReasons(first: string | null, second: string | null): string | null {
+  if (first === null) return second;
+  return second === null ? first : `${first}; ${second}`;
+}
+
+/** A rational evaluator that pays each evaluation from the call's budget, as the Decimal one does. */
+function paidRational(
+  view: ModelView,
+  output: string,
+  evaluate: (values: ReadonlyMap<string, Rational>) => Rational,
+): (values: ReadonlyMap<string, Rational>) => Rational {
+  const units = view.costOf(output);
+  return (values) => {
+    spend(view.budget, units, () => view.driverOf(output, "Shapley's exact fractions"));
+    return evaluate(values);
   };
 }
 

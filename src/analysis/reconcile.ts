@@ -1,3 +1,4 @@
+import { readBudget } from "../_lib/budget.js";
 import type { Decimal } from "../_lib/decimal.js";
 import type { Direction } from "../_lib/direction.js";
 import { achievementRatio, DIRECTIONS, shortfall } from "../_lib/direction.js";
@@ -5,6 +6,7 @@ import { checkMagnitude } from "../_lib/magnitude.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
+import { internalsOf } from "../model/internal.js";
 import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { inputsOf } from "./_lib/graph.js";
 import { modelView } from "./_lib/modelView.js";
@@ -31,6 +33,7 @@ const OPTION_KEYS = [
   "singles",
   "tolerance",
   "maxIterations",
+  "budget",
 ] as const;
 
 /**
@@ -57,6 +60,12 @@ export interface ReconcileOptions<M extends Model = Model, Inputs = ModelInputs>
   readonly tolerance?: Numeric;
   /** Numeric searches only: most Brent iterations, 1 to 10,000. Default 500. */
   readonly maxIterations?: number;
+  /**
+   * Most work units the call may spend over all its model evaluations (default
+   * `DEFAULT_WORK_BUDGET`, about a second); past it, `WORK_BUDGET_EXCEEDED` names what drives the
+   * cost. Raise it to allow a dearer call.
+   */
+  readonly budget?: number;
 }
 
 /** One way to close the gap: move a single input, every other input as stated. */
@@ -167,6 +176,7 @@ export interface ReconcileResult {
  *   unknown option (naming the nearest known one); `INVALID_NUMBER` for a
  *   non-numeric target; `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for the inputs;
  *   the formulas' own errors (`DIVISION_BY_ZERO`, …) when the stated inputs make them undefined.
+ *   `WORK_BUDGET_EXCEEDED` when the call needs more work than `budget` (path: what drives it).
  *
  * @example
  * const inputs = { newCustomers: 600, conversion: "25%", newAov: 8000, returningCustomers: 1500, repurchase: "40%", returningAov: 6000 };
@@ -182,8 +192,13 @@ export function reconcile<M extends Model, Inputs extends InputsOf<M, Inputs>>(
   model: M,
   options: ReconcileOptions<M, Inputs>,
 ): ReconcileResult {
-  const view = modelView(model);
+  internalsOf(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "reconcile");
+  const view = modelView(model, {
+    budget: readBudget(settings, "reconcile"),
+    path: ["options", "singles"],
+    advice: ", or name fewer inputs in singles",
+  });
   const output = nodeName(model, own(settings, "output"), ["options", "output"]);
   const target = requiredNumber(own(settings, "target"), ["options", "target"]);
   const direction = readChoice(settings, "direction", DIRECTIONS, "higher", ["options"]);

@@ -1,8 +1,11 @@
+import { countText, readBudget, requireWork } from "../_lib/budget.js";
 import { Decimal, ONE, ZERO } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
+import { quote } from "../formula/internal.js";
+import { internalsOf } from "../model/internal.js";
 import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { inputsOf } from "./_lib/graph.js";
 import { modelView } from "./_lib/modelView.js";
@@ -18,7 +21,7 @@ import { withinBounds } from "./_lib/scalar.js";
 /** How `step` moves an input: by a share of its value (`"relative"`) or by an amount (`"absolute"`). */
 export type SensitivityStepKind = "relative" | "absolute";
 
-const OPTION_KEYS = ["output", "inputs", "step", "stepKind", "vary"] as const;
+const OPTION_KEYS = ["output", "inputs", "step", "stepKind", "vary", "budget"] as const;
 
 /** Options of {@link sensitivity}; typed by the model's names when they are known. */
 export interface SensitivityOptions<M extends Model = Model, Inputs = ModelInputs> {
@@ -32,6 +35,12 @@ export interface SensitivityOptions<M extends Model = Model, Inputs = ModelInput
   readonly stepKind?: SensitivityStepKind;
   /** The inputs to step, one at a time. Default: every input `output` reads, in declaration order. */
   readonly vary?: readonly InputName<M>[];
+  /**
+   * Most work units the call may spend over all its model evaluations (default
+   * `DEFAULT_WORK_BUDGET`, about a second); past it, `WORK_BUDGET_EXCEEDED` names what drives the
+   * cost. Raise it to allow a dearer call.
+   */
+  readonly budget?: number;
 }
 
 /** One input's row in the `entries` of a {@link SensitivityResult}. */
@@ -96,6 +105,7 @@ export interface SensitivityResult {
  *   `UNKNOWN_OPTION` for an unknown option (naming the nearest known one);
  *   `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER`, `INVALID_NUMBER` for the inputs; the
  *   formulas' own errors (`DIVISION_BY_ZERO`, …) when a stepped value makes them undefined.
+ *   `WORK_BUDGET_EXCEEDED` when the call needs more work than `budget` (path: what drives it).
  *
  * @example
  * const model = defineModel({ revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov" });
@@ -109,8 +119,13 @@ export function sensitivity<M extends Model, Inputs extends InputsOf<M, Inputs>>
   model: M,
   options: SensitivityOptions<M, Inputs>,
 ): SensitivityResult {
-  const view = modelView(model);
+  internalsOf(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "sensitivity");
+  const view = modelView(model, {
+    budget: readBudget(settings, "sensitivity"),
+    path: ["options", "vary"],
+    advice: ", or step fewer inputs with vary",
+  });
   const output = nodeName(model, own(settings, "output"), ["options", "output"]);
   const values = inputValues(model, own(settings, "inputs"), ["options", "inputs"]);
   const stepKind = readChoice<SensitivityStepKind>(
@@ -132,6 +147,13 @@ export function sensitivity<M extends Model, Inputs extends InputsOf<M, Inputs>>
     varyOption === undefined
       ? inputsOf(view.graph, output)
       : inputNames(model, varyOption, ["options", "vary"]);
+  const evaluations = 1 + 2 * vary.length;
+  requireWork(view.budget, evaluations * view.costOf(output), () =>
+    view.driverOf(
+      output,
+      `sensitivity over ${countText(vary.length)} inputs needs ${countText(evaluations)} evaluations of ${quote(output)}`,
+    ),
+  );
   const base = view.evaluateOutput(output, values);
   const entries = vary.map((input): SensitivityEntry => {
     const value = values.get(input)!;

@@ -1,9 +1,11 @@
+import { readBudget } from "../_lib/budget.js";
 import { type Decimal, ZERO } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import { readBoolean } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
 import { shortName } from "../formula/internal.js";
+import { internalsOf } from "../model/internal.js";
 import type { InputName, Model, ModelInputs, NodeName, SomeInputsOf } from "../model/types.js";
 import { modelView } from "./_lib/modelView.js";
 import {
@@ -30,6 +32,7 @@ const OPTION_KEYS = [
   "tolerance",
   "maxIterations",
   "wholeNumber",
+  "budget",
 ] as const;
 
 /** Options of {@link solveFor}; typed by the model's names when they are known. */
@@ -58,6 +61,12 @@ export interface SolveForOptions<M extends Model = Model, Inputs = ModelInputs> 
    * declaration (counts of customers, visits).
    */
   readonly wholeNumber?: boolean;
+  /**
+   * Most work units the call may spend over all its model evaluations (default
+   * `DEFAULT_WORK_BUDGET`, about a second); past it, `WORK_BUDGET_EXCEEDED` names what drives the
+   * cost. Raise it to allow a dearer call.
+   */
+  readonly budget?: number;
 }
 
 /**
@@ -110,8 +119,10 @@ export interface SolveForResult {
  *    a decimal of at most 64 significant digits (58,200 is); a quotient such as 1/3 is correctly
  *    rounded at the 64th digit, and `residual` shows the tiny difference.
  * 2. **Numeric.** Otherwise (`min`, `max`, `round`, `if`, …) a bracket is searched outward from
- *    the current value (steps doubling from 1/64 of max(1, |current|), at most 200 doublings per
- *    side), within the bounds, and Brent's method closes it until |output − target| ≤ `tolerance`.
+ *    the current value (steps doubling from 1/64 of max(1, |current|) 200 times, then growing
+ *    2^32-fold), all the way to the bounds, or without a bound to ±9e999 (the supported
+ *    magnitude), and Brent's method closes it until |output − target| ≤ `tolerance`. A failure
+ *    names the range really searched and the outputs seen there.
  *
  * Bounds are the input's declared `min`/`max`, narrowed by `options.min`/`max`. A target that no
  * value within them reaches (including one whose exact solution lies outside them) is
@@ -123,7 +134,7 @@ export interface SolveForResult {
  *
  * @param model - A model from {@link defineModel}.
  * @param options - `output`, `target`, `vary`, `inputs`, and optional `min`, `max`, `tolerance`,
- *   `maxIterations`, `wholeNumber`. Error paths start at `["options", …]`.
+ *   `maxIterations`, `wholeNumber`, `budget`. Error paths start at `["options", …]`.
  * @returns The answer with the method, the residual and the achieved output.
  * @throws {TargetreeError} `UNKNOWN_NODE` for an unknown `output` or `vary`; `INVALID_ARGUMENT`
  *   when `vary` is a formula node or an option is malformed; `UNKNOWN_OPTION` for an unknown option
@@ -131,7 +142,7 @@ export interface SolveForResult {
  *   target or input; `MISSING_INPUT`, `OUT_OF_BOUNDS`, `NOT_A_WHOLE_NUMBER` for the inputs;
  *   `NO_SOLUTION` when `output` does not depend on `vary` or no value within the bounds reaches
  *   the target; the formulas' own errors (`DIVISION_BY_ZERO`, …) when the other inputs make
- *   them undefined.
+ *   them undefined; `WORK_BUDGET_EXCEEDED` when the search needs more work than `budget`.
  *
  * @example
  * const model = defineModel({ revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov" });
@@ -145,8 +156,13 @@ export function solveFor<M extends Model, Inputs extends SomeInputsOf<M, Inputs>
   model: M,
   options: SolveForOptions<M, Inputs>,
 ): SolveForResult {
-  const view = modelView(model);
+  internalsOf(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "solveFor");
+  const view = modelView(model, {
+    budget: readBudget(settings, "solveFor"),
+    path: ["options", "vary"],
+    advice: ", or narrow the search with min and max",
+  });
   const output = nodeName(model, own(settings, "output"), ["options", "output"]);
   const varyOption = own(settings, "vary");
   if (Array.isArray(varyOption)) {

@@ -1,9 +1,11 @@
+import { readBudget } from "../_lib/budget.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import { readBoolean } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
 import { nameList, shortName } from "../formula/internal.js";
+import { internalsOf } from "../model/internal.js";
 import type { InputName, InputsOf, Model, ModelInputs, NodeName } from "../model/types.js";
 import { modelView } from "./_lib/modelView.js";
 import {
@@ -31,6 +33,7 @@ const OPTION_KEYS = [
   "tolerance",
   "maxIterations",
   "wholeNumber",
+  "budget",
 ] as const;
 
 /** Options of {@link solveMultiplier}; typed by the model's names when they are known. */
@@ -56,6 +59,12 @@ export interface SolveMultiplierOptions<M extends Model = Model, Inputs = ModelI
    * when the target is above the output at the given inputs, down when below. Default `true`.
    */
   readonly wholeNumber?: boolean;
+  /**
+   * Most work units the call may spend over all its model evaluations (default
+   * `DEFAULT_WORK_BUDGET`, about a second); past it, `WORK_BUDGET_EXCEEDED` names what drives the
+   * cost. Raise it to allow a dearer call.
+   */
+  readonly budget?: number;
 }
 
 /**
@@ -116,6 +125,7 @@ export interface SolveMultiplierResult {
  *   `NOT_A_WHOLE_NUMBER` for the inputs; `NO_SOLUTION` when the output does not depend on the
  *   varied inputs, they are all 0, or no factor within the bounds reaches the target; the
  *   formulas' own errors (`DIVISION_BY_ZERO`, …) when the other inputs make them undefined.
+ *   `WORK_BUDGET_EXCEEDED` when the call needs more work than `budget` (path: what drives it).
  *
  * @example
  * const model = defineModel({ revenue: "newCustomers * conversion * newAov + returningCustomers * repurchase * returningAov" });
@@ -129,8 +139,13 @@ export function solveMultiplier<M extends Model, Inputs extends InputsOf<M, Inpu
   model: M,
   options: SolveMultiplierOptions<M, Inputs>,
 ): SolveMultiplierResult {
-  const view = modelView(model);
+  internalsOf(model);
   const settings = readAnalysisOptions(options, OPTION_KEYS, "solveMultiplier");
+  const view = modelView(model, {
+    budget: readBudget(settings, "solveMultiplier"),
+    path: ["options", "vary"],
+    advice: ", or narrow the search with min and max",
+  });
   const output = nodeName(model, own(settings, "output"), ["options", "output"]);
   const vary = inputNames(model, own(settings, "vary"), ["options", "vary"]);
   const target = requiredNumber(own(settings, "target"), ["options", "target"]);

@@ -1,8 +1,10 @@
+import { countText, readBudget, spend, type WorkBudget } from "../_lib/budget.js";
 import type { Decimal } from "../_lib/decimal.js";
-import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { quote } from "./_lib/characters.js";
+import { COSTLY_POWER_COST, formulaCost } from "./_lib/cost.js";
 import { interpret, type Value } from "./_lib/interpret.js";
 import { type FormulaSource, formulaError } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
@@ -16,6 +18,11 @@ export type Facts = Readonly<Record<string, Numeric | boolean>>;
 export interface EvaluateFormulaOptions {
   /** The formula's name (a rule id), quoted in error messages. */
   readonly name?: string;
+  /**
+   * Most work units the evaluation may spend (default `DEFAULT_WORK_BUDGET`, about a second);
+   * over it, `WORK_BUDGET_EXCEEDED` before any work.
+   */
+  readonly budget?: number;
 }
 
 /**
@@ -26,14 +33,14 @@ export interface EvaluateFormulaOptions {
  *
  * @param formula - Formula text or a parsed tree.
  * @param facts - The values of the names the formula uses.
- * @param options - `name` for error messages.
+ * @param options - `name` for error messages; `budget`, the most work units to spend.
  * @returns A `Decimal` for a numeric formula, a boolean for a condition.
  * @throws {TargetreeError} The errors of {@link parseFormula}; `UNKNOWN_FACT` for a name not in
  *   `facts` (path `["facts", name]`); `INVALID_NUMBER` for a bad fact value; `TYPE_MISMATCH` when a
  *   fact's type does not fit (a condition added to a number; path `["facts", name]`); `DIVISION_BY_ZERO`;
  *   `INVALID_OPERATION` (negative base to a fractional power); `NUMBER_TOO_LARGE`;
  *   `INVALID_ARGUMENT` for bad `round` digits or when `facts` is not an object; `UNKNOWN_OPTION`
- *   for an unknown option key.
+ *   for an unknown option key; `WORK_BUDGET_EXCEEDED` when the formula costs more than `budget`.
  *
  * @example
  * evaluateFormula("dailyVisits < 3", { dailyVisits: 2 }) //=> true
@@ -46,7 +53,23 @@ export function evaluateFormula(
   facts: Facts,
   options?: EvaluateFormulaOptions,
 ): Decimal | boolean {
-  const { name } = readFormulaOptions(options, ["name"]);
+  const { name, settings } = readFormulaOptions(options, ["name", "budget"]);
+  const budget = readBudget(settings, "evaluateFormula");
+  return evaluateWithin(budget, formula, facts, name, ["formula"], true);
+}
+
+/**
+ * evaluateFormula within a caller's budget: what one evaluation costs is spent before it starts
+ * (WORK_BUDGET_EXCEEDED, at `path`, when it does not fit; `last`: nothing else is spent after it).
+ */
+export function evaluateWithin(
+  budget: WorkBudget,
+  formula: string | FormulaNode,
+  facts: Facts,
+  name: string | undefined,
+  path: ErrorPath,
+  last = false,
+): Decimal | boolean {
   let tree: FormulaNode;
   let source: FormulaSource;
   if (typeof formula === "string") {
@@ -94,5 +117,15 @@ export function evaluateFormula(
   };
   const pathOf = (node: NameNode) => ["facts", keys.get(node.name) ?? node.name];
 
+  const cost = formulaCost(tree);
+  spend(
+    budget,
+    cost.units,
+    () => ({
+      what: `evaluating ${name === undefined ? "the formula" : `the formula ${quote(name)}`} costs ${countText(cost.units)} units${cost.costlyPowers > 0 ? ` (${countText(cost.costlyPowers)} powers whose exponent is not a whole-number literal, ${COSTLY_POWER_COST} units each)` : ""}`,
+      path,
+    }),
+    last,
+  );
   return interpret(tree, { source, lookup, pathOf });
 }

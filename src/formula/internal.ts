@@ -18,9 +18,12 @@ export {
   quote,
   shortName,
 } from "./_lib/characters.js";
+export type { FormulaCost } from "./_lib/cost.js";
+export { COSTLY_POWER_COST, formulaCost } from "./_lib/cost.js";
 export type { Arguments, Value } from "./_lib/functions.js";
 export { buildCall, callType } from "./_lib/functions.js";
 export { interpret } from "./_lib/interpret.js";
 export type { FormulaSource } from "./_lib/source.js";
 export { formulaError } from "./_lib/source.js";
-export { checkTypes, childrenOf } from "./_lib/typecheck.js";
+export { checkTree, checkTypes, childrenOf } from "./_lib/typecheck.js";
+export { evaluateWithin } from "./evaluateFormula.js";

@@ -77,16 +77,17 @@ export function parseFormula(text: string, options?: ParseFormulaOptions): Formu
 }
 
 /**
- * Reads the options of a formula function: the keys `known` allows (`name`, `path`), own
+ * Reads the options of a formula function: the keys `known` allows (`name`, `path`, `budget`), own
  * properties only; an unknown key is `UNKNOWN_OPTION`, a bad value `INVALID_ARGUMENT` at
  * `["options", key]`.
  */
 export function readFormulaOptions(
   options: unknown,
-  known: readonly ("name" | "path")[],
+  known: readonly ("name" | "path" | "budget")[],
 ): {
   name: string | undefined;
   path: ErrorPath;
+  settings: Readonly<Record<string, unknown>>;
 } {
   const settings = readOptions(options, known);
   const name = own(settings, "name");
@@ -97,5 +98,5 @@ export function readFormulaOptions(
       { path: ["options", "name"] },
     );
   }
-  return { name, path: readPath(settings, "path", ["options"]) };
+  return { name, path: readPath(settings, "path", ["options"]), settings };
 }

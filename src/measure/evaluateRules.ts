@@ -1,15 +1,27 @@
+import { countText, readBudget, requireWork, type WorkBudget } from "../_lib/budget.js";
 import type { Decimal } from "../_lib/decimal.js";
-import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
+import { readOptions } from "../_lib/options.js";
 import { isRecord, own } from "../_lib/records.js";
 import { resultRecord } from "../_lib/resultRecord.js";
 import type { Numeric } from "../_lib/types.js";
-import { evaluateFormula } from "../formula/evaluateFormula.js";
+import { COSTLY_POWER_COST, checkTree, evaluateWithin, formulaCost } from "../formula/internal.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import type { AlertRule, CompiledRules, RuleSeverity } from "./compileRules.js";
 import { compileRules } from "./compileRules.js";
 
 /** Facts a rule may read: numbers (any `Numeric`) or true/false, by name, as a record. */
 export type RuleFacts = Readonly<Record<string, Numeric | boolean>>;
+
+/** Options of {@link evaluateRules}; an unknown key is `UNKNOWN_OPTION`. */
+export interface EvaluateRulesOptions {
+  /**
+   * Most work units the call may spend over all the rules (default `DEFAULT_WORK_BUDGET`, about a
+   * second); rules whose conditions cost more are refused with `WORK_BUDGET_EXCEEDED` before any
+   * is evaluated.
+   */
+  readonly budget?: number;
+}
 
 /** A rule whose condition held. */
 export interface FiredRule {
@@ -39,11 +51,14 @@ export interface FiredRule {
  *   (parse once, evaluate many rows).
  * @param facts - The facts by name, as a record (a `Map` is refused); facts are data, so a
  *   record may hold facts no rule reads.
+ * @param options - `budget`: the most work units to spend.
  * @returns The fired rules, each with its id, recommendation, severity and the facts it read.
  * @throws {TargetreeError} `UNKNOWN_FACT` when a condition names a fact that was not given (path
  *   `rules[i].when`, `details.ruleId` and `details.fact`); `TYPE_MISMATCH` when a condition is
  *   not true/false or mixes numbers and conditions; `INVALID_NUMBER` for a fact that is not a
  *   number or a boolean; `DUPLICATE_NAME` for two fact names equal after NFC normalisation;
+ *   `WORK_BUDGET_EXCEEDED` when the conditions together cost more than `budget` (path: the dearest
+ *   rule's `when`); `UNKNOWN_OPTION` for an unknown option key;
  *   `DIVISION_BY_ZERO` and the other evaluation errors of the formula
  *   language; every error of `compileRules` for raw rules; `INVALID_ARGUMENT` for compiled rules
  *   that `compileRules` did not make (a missing or malformed field).
@@ -60,11 +75,46 @@ export interface FiredRule {
 export function evaluateRules(
   rules: readonly AlertRule[] | CompiledRules,
   facts: RuleFacts,
+  options?: EvaluateRulesOptions,
 ): FiredRule[] {
-  const compiled = isCompiled(rules)
-    ? checkCompiled(rules)
-    : compileRules(rules as readonly AlertRule[]);
+  const budget = readBudget(readOptions(options, ["budget"]), "evaluateRules");
+  return evaluateRulesWithin(budget, rules, facts);
+}
+
+/**
+ * evaluateRules within a caller's budget: the conditions' cost is checked before any is evaluated
+ * and spent as each is; `at` prefixes the rules' error paths for the budget (`["plan"]`).
+ */
+export function evaluateRulesWithin(
+  budget: WorkBudget,
+  rules: readonly AlertRule[] | CompiledRules,
+  facts: RuleFacts,
+  at: ErrorPath = [],
+): FiredRule[] {
+  const given = isCompiled(rules);
+  const compiled = given ? checkCompiled(rules) : compileRules(rules as readonly AlertRule[]);
   const read = factReader(facts);
+  // Every condition's cost is known before any is evaluated.
+  let total = 0;
+  let costly = 0;
+  let dearest = { units: -1, index: 0, id: "" };
+  compiled.rules.forEach((rule, position) => {
+    // A condition from elsewhere is checked as a tree before it is walked.
+    if (given) checkTree(rule.condition, ["rules", "rules", position, "condition"]);
+    const cost = formulaCost(rule.condition);
+    total += cost.units;
+    costly += cost.costlyPowers;
+    if (cost.units > dearest.units) dearest = { units: cost.units, index: rule.index, id: rule.id };
+  });
+  // Known upfront when the rules are the call's only work; a caller that evaluates them many times
+  // (trackPlan, cell by cell) is charged as it goes.
+  if (budget.spent === 0) {
+    requireWork(budget, total, () => ({
+      what: `one evaluation of its ${countText(compiled.rules.length)} rule${compiled.rules.length === 1 ? "" : "s"} costs ${countText(total)} units (${costly > 0 ? `${countText(costly)} powers whose exponent is not a whole-number literal, ${COSTLY_POWER_COST} units each; ` : ""}the dearest, ${JSON.stringify(dearest.id)}, ${countText(dearest.units)})`,
+      path: [...at, "rules", dearest.index, "when"],
+      advice: at.length === 0 ? ", or split the rules over several calls" : "",
+    }));
+  }
   const fired: FiredRule[] = [];
   for (const rule of compiled.rules) {
     const used: Record<string, Decimal | boolean> = resultRecord();
@@ -82,7 +132,12 @@ export function evaluateRules(
       }
       used[name] = value;
     }
-    const result = evaluateFormula(rule.condition, used);
+    const result = evaluateWithin(budget, rule.condition, used, undefined, [
+      ...at,
+      "rules",
+      rule.index,
+      "when",
+    ]);
     if (typeof result !== "boolean") {
       throw new TargetreeError(
         "TYPE_MISMATCH",

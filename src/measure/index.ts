@@ -15,7 +15,7 @@ export type {
   PeriodResult,
 } from "./consecutiveMisses.js";
 export { consecutiveMisses } from "./consecutiveMisses.js";
-export type { FiredRule, RuleFacts } from "./evaluateRules.js";
+export type { EvaluateRulesOptions, FiredRule, RuleFacts } from "./evaluateRules.js";
 export { evaluateRules } from "./evaluateRules.js";
 export type { BigMoveRow, FlagBigMovesOptions, MoveInput } from "./flagBigMoves.js";
 export { flagBigMoves } from "./flagBigMoves.js";

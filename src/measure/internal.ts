@@ -9,3 +9,4 @@ export {
   requiredNumber,
   requireRecord,
 } from "./_lib/input.js";
+export { evaluateRulesWithin } from "./evaluateRules.js";

@@ -1,10 +1,14 @@
+import { readBudget, requireWork, type WorkBudget } from "../_lib/budget.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
+import { readOptions } from "../_lib/options.js";
 import { resultRecord } from "../_lib/resultRecord.js";
 import { quote } from "../formula/internal.js";
+import { evaluationCost, evaluationDriver, modelCosts } from "./_lib/cost.js";
 import { formulaIndexesFor, runAll } from "./_lib/engine.js";
 import { convertInput, readInputs } from "./_lib/inputs.js";
 import { internalsOf } from "./_lib/internals.js";
+import type { EvaluateOptions } from "./evaluate.js";
 import type { InputsOf, Model, ModelInputs, ModelValues, NodeName } from "./types.js";
 
 /** A model compiled for evaluating many rows; typed by the model's names when they are known. */
@@ -26,20 +30,32 @@ export interface CompiledModel<M extends Model = Model> {
  * other keys (a typo in a needed input still fails, as a missing input).
  *
  * @param model - A model from {@link defineModel}.
+ * @param options - `budget`: the most work units each row's evaluation may spend (default
+ *   `DEFAULT_WORK_BUDGET`); a row whose formulas cost more throws `WORK_BUDGET_EXCEEDED`.
  * @returns `{ evaluate(row), output(name) }`.
- * @throws {TargetreeError} `INVALID_ARGUMENT` when `model` is not a model; `output` throws
- *   `UNKNOWN_NODE` for a name not in the model. Rows throw the errors of {@link evaluate}.
+ * @throws {TargetreeError} `INVALID_ARGUMENT` when `model` is not a model; `UNKNOWN_OPTION` for an
+ *   unknown option key; `output` throws `UNKNOWN_NODE` for a name not in the model. Rows throw the
+ *   errors of {@link evaluate}.
  *
  * @example
  * const revenueOf = compileModel(revenueModel()).output("revenue");
  * revenueOf({ newCustomers: 600, conversion: 0.25, newAov: 8000, returningCustomers: 1500, repurchase: 0.4, returningAov: 6000 }) //=> new Decimal(4800000)
  */
-export function compileModel<M extends Model>(model: M): CompiledModel<M> {
+export function compileModel<M extends Model>(
+  model: M,
+  options?: EvaluateOptions,
+): CompiledModel<M> {
   const internals = internalsOf(model);
+  const settings = readOptions(options, ["budget"]);
   const { names, inputCount, rules, steps, reads } = internals;
   const inputPath: ErrorPath = ["inputs"];
+  const costs = modelCosts(model);
+  const rowCost = evaluationCost(costs);
+  // Each row is a call of its own, with a budget of its own; what a row costs is known now.
+  const budget: WorkBudget = readBudget(settings, "compileModel(…).evaluate");
 
   const evaluateRow = <Row extends ModelInputs<Row>>(row: Row): ModelValues<NodeName<M>> => {
+    if (rowCost > budget.limit) requireWork(budget, rowCost, () => evaluationDriver(costs, ""));
     const values = runAll(internals, readInputs(internals, row) as Decimal[]);
     const result = resultRecord<ModelValues>();
     for (let slot = 0; slot < names.length; slot++) result[names[slot]!] = values[slot]!;
@@ -66,7 +82,11 @@ export function compileModel<M extends Model>(model: M): CompiledModel<M> {
     const formulaSteps = formulaIndexes.map((index) => steps[index]!);
     const formulaSlots = formulaIndexes.map((index) => inputCount + index);
     const size = names.length;
+    const outputCost = evaluationCost(costs, formulaIndexes);
     return <Row extends ModelInputs<Row>>(row: Row): Decimal => {
+      if (outputCost > budget.limit) {
+        requireWork(budget, outputCost, () => evaluationDriver(costs, "", formulaIndexes));
+      }
       if (typeof row !== "object" || row === null) {
         // readInputs gives the precise error for a non-object row.
         readInputs(internals, row);

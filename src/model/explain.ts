@@ -1,10 +1,13 @@
+import { readBudget, requireWork, spend } from "../_lib/budget.js";
 import { type Decimal, ZERO } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { readOptions } from "../_lib/options.js";
 import type { ChainLink, FormulaNode } from "../formula/ast.js";
 import { formulaNames } from "../formula/formulaNames.js";
 import { interpret, quote } from "../formula/internal.js";
 import { printFormula } from "../formula/printFormula.js";
-import { evaluate } from "./evaluate.js";
+import { evaluationCost, evaluationDriver, modelCosts } from "./_lib/cost.js";
+import { type EvaluateOptions, evaluateWithin } from "./evaluate.js";
 import type { InputsOf, Model, ModelInputs, ModelValues, NodeName } from "./types.js";
 
 /** One node of an explained tree; `Name` is the model's node names when they are known. */
@@ -108,10 +111,11 @@ function contributions(ast: FormulaNode, values: ModelValues): Map<string, Decim
  * @param model - A model from {@link defineModel}.
  * @param inputs - A value for every input, as for {@link evaluate}.
  * @param root - The top node; by default the model's only root.
+ * @param options - `budget`: the most work units to spend (the evaluation and the shares).
  * @returns The tree.
  * @throws {TargetreeError} The errors of {@link evaluate}; `UNKNOWN_NODE` for an unknown root;
  *   `INVALID_ARGUMENT` when the model has several roots and none is named, or `root` is not a
- *   string.
+ *   string; `UNKNOWN_OPTION` for an unknown option key.
  *
  * @example
  * const tree = explain(revenueModel(), { newCustomers: 600, conversion: "25%", newAov: 8000, returningCustomers: 1500, repurchase: "40%", returningAov: 6000 });
@@ -124,9 +128,18 @@ export function explain<M extends Model, Inputs extends InputsOf<M, Inputs>>(
   model: M,
   inputs: Inputs,
   root?: NodeName<M>,
+  options?: EvaluateOptions,
 ): ExplainNode<NodeName<M>> {
-  const values: ModelValues = evaluate(model as Model, inputs as ModelInputs);
+  const budget = readBudget(readOptions(options, ["budget"]), "explain");
+  // The values, then the shares, which evaluate parts of the formulas once more.
+  const costs = modelCosts(model);
+  const cost = evaluationCost(costs);
+  requireWork(budget, 2 * cost, () =>
+    evaluationDriver(costs, "explain evaluates the model twice (the values, then the shares)"),
+  );
+  const values: ModelValues = evaluateWithin(budget, model, inputs as ModelInputs);
   const top = chooseRoot(model, root, ["root"]);
+  spend(budget, cost, () => evaluationDriver(costs, ""), true);
   const expanded = new Set<string>();
   const draftRoot: Draft = { name: top, share: null, repeated: false, children: [] };
   // Iterative, so a model thousands of levels deep cannot overflow the stack.

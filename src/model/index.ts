@@ -3,6 +3,7 @@ export type { CompiledModel } from "./compileModel.js";
 export { compileModel } from "./compileModel.js";
 export { defineModel } from "./defineModel.js";
 export { dependsOn } from "./dependsOn.js";
+export type { EvaluateOptions } from "./evaluate.js";
 export { evaluate } from "./evaluate.js";
 export type { ExplainNode } from "./explain.js";
 export { explain } from "./explain.js";

@@ -3,6 +3,9 @@
 
 export type { ModelCheck } from "./_lib/check.js";
 export { checkModel } from "./_lib/check.js";
-export { outputEvaluator } from "./_lib/engine.js";
+export type { ModelCosts } from "./_lib/cost.js";
+export { evaluationCost, evaluationDriver, modelCosts } from "./_lib/cost.js";
+export { formulaIndexesFor, outputEvaluator } from "./_lib/engine.js";
 export { readInputs } from "./_lib/inputs.js";
 export { internalsOf } from "./_lib/internals.js";
+export { evaluateWithin } from "./evaluate.js";

@@ -1,3 +1,4 @@
+import { readBudget, type WorkBudget } from "../_lib/budget.js";
 import { closest } from "../_lib/closest.js";
 import { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
@@ -6,7 +7,7 @@ import { readBoolean, readOptions } from "../_lib/options.js";
 import type { CompiledRule, CompiledRules } from "../measure/compileRules.js";
 import { compileRules } from "../measure/compileRules.js";
 import { consecutiveMisses } from "../measure/consecutiveMisses.js";
-import { evaluateRules } from "../measure/evaluateRules.js";
+import { evaluateRulesWithin } from "../measure/internal.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { checkIsoDate } from "../time/internal.js";
 import type { Int } from "./_lib/int.js";
@@ -84,13 +85,15 @@ const NO_COLUMNS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.free
  *
  * @param plan - A plan from `buildPlan` (or `replan`), or `JSON.parse` of its JSON.
  * @param actuals - The rows, in any order.
- * @param options - `asOf` (required) and `strict`.
+ * @param options - `asOf` (required), `strict` and `budget` (the most work units the rules may
+ *   spend over every node and period; default `DEFAULT_WORK_BUDGET`).
  * @returns The tracking: every period with its time progress, every node with a cell per period.
  * @throws {TargetreeError} `INVALID_PLAN_RESULT` for a plan that buildPlan did not make (or that
  *   was edited so its sums are off); `UNKNOWN_PLAN_NODE` (with the closest name),
  *   `OUTSIDE_PLAN`, `INVALID_DATE`, `INVALID_NUMBER` or `INVALID_ARGUMENT` for a bad row, at
  *   `["actuals", i, field]`; `AFTER_AS_OF` for a row after `asOf` with `strict`; `UNKNOWN_FACT`
- *   for a rule reading a fact that does not exist; `UNKNOWN_OPTION`, `INVALID_DATE` for the options.
+ *   for a rule reading a fact that does not exist; `UNKNOWN_OPTION`, `INVALID_DATE` for the options;
+ *   `WORK_BUDGET_EXCEEDED` when the rules, over every node and period, cost more than `budget`.
  *
  * @example
  * const plan = buildPlan({
@@ -116,7 +119,8 @@ export function trackPlan(
   actuals: readonly ActualRow[],
   options: TrackPlanOptions,
 ): Tracking {
-  const settings = readOptions(options, ["asOf", "strict"]);
+  const settings = readOptions(options, ["asOf", "strict", "budget"]);
+  const budget = readBudget(settings, "trackPlan");
   const asOf = checkIsoDate(settings.asOf, ["options", "asOf"]);
   const strict = readBoolean(settings, "strict", false, ["options"]);
   const read = readPlan(plan);
@@ -139,7 +143,7 @@ export function trackPlan(
     provisional: read.plan.provisional,
     provisionalYears: [...read.plan.provisionalYears],
     periods: read.layout.periods.map((period, k) => trackingPeriod(period, clocks[k]!)),
-    nodes: trackNodes(read, sums, clocks, compiled),
+    nodes: trackNodes(read, sums, clocks, compiled, budget),
     columns: [...sums.columns.keys()],
     rows: sums.rows,
     ignoredAfterAsOf: sums.ignoredAfterAsOf,
@@ -195,6 +199,8 @@ interface NodeContext {
   readonly toleranceMantissa: Int;
   readonly toleranceScale: Int;
   readonly compiled: CompiledRules;
+  /** The call's work budget, which every rule evaluation of every node and period pays from. */
+  readonly budget: WorkBudget;
   /** The open finest period's index in `periods`, or -1. */
   readonly openFinest: number;
   /** How many finest periods are closed (they come first). */
@@ -215,6 +221,7 @@ function trackNodes(
   sums: ActualSums,
   clocks: readonly PeriodClock[],
   compiled: CompiledRules,
+  budget: WorkBudget,
 ): TrackingNode[] {
   const { layout, unit, plan } = read;
   const scale = sums.actual.scale;
@@ -235,6 +242,7 @@ function trackNodes(
     toleranceMantissa: norm(tolerance.mantissa * pow10(Math.max(0, -tolerance.scale))),
     toleranceScale: norm(pow10(Math.max(0, tolerance.scale))),
     compiled,
+    budget,
     openFinest,
     closedFinest,
     finestStart,
@@ -557,7 +565,9 @@ function alertsOf(
     rule.facts.every((fact) => Object.hasOwn(facts, fact)),
   );
   if (usable.length === 0) return NO_ALERTS;
-  return evaluateRules({ kind: "compiled-rules", rules: usable }, facts).map((fired) => ({
+  return evaluateRulesWithin(context.budget, { kind: "compiled-rules", rules: usable }, facts, [
+    "plan",
+  ]).map((fired) => ({
     id: fired.id,
     severity: fired.severity,
     recommend: fired.recommend,

@@ -564,6 +564,11 @@ export interface TrackPlanOptions {
   readonly asOf: IsoDate;
   /** Refuse rows dated after `asOf` (an error) instead of leaving them out. Default false. */
   readonly strict?: boolean;
+  /**
+   * Most work units the document's rules may spend over every node and period (default
+   * `DEFAULT_WORK_BUDGET`, about a second); past it, `WORK_BUDGET_EXCEEDED` at the dearest rule.
+   */
+  readonly budget?: number;
 }
 
 /** Where a period stands on the as-of day. */

@@ -88,7 +88,7 @@ describe("analysis options", () => {
       ["options", "basis"],
     );
     expect(error.message).toContain(
-      'Known options: "output", "target", "direction", "inputs", "vary", "singles", "tolerance", "maxIterations".',
+      'Known options: "output", "target", "direction", "inputs", "vary", "singles", "tolerance", "maxIterations", "budget".',
     );
   });
 

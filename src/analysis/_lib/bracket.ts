@@ -1,8 +1,13 @@
 // Finds an interval where g changes sign, searching outward from a start point within bounds.
 import { Decimal } from "../../_lib/decimal.js";
+import { MAX_EXPONENT } from "../../_lib/limits.js";
 
-/** Doublings of the step in each direction: the search reaches start ± 2^MAX_DOUBLINGS/64 · scale. */
-const MAX_DOUBLINGS = 200;
+/** Doublings of the step in each direction before it grows faster: to start ± 2^200/64 · scale. */
+const DOUBLINGS = 200;
+/** Past the doublings, each step is this many times the last (about ten decades), up to the bounds or the magnitude limit. */
+const FAST_GROWTH = /* @__PURE__ */ new Decimal(2).pow(32);
+/** The farthest a walk goes without a bound: just inside the supported magnitude (|x| < 1e1000). */
+export const FARTHEST = /* @__PURE__ */ new Decimal(`9e${MAX_EXPONENT - 1}`);
 /** Halvings of the distance when closing in on a point where the output is undefined. */
 const APPROACH_STEPS = 60;
 /** Undefined points closed in on, nearest the start first: bounds the work for formulas full of poles. */
@@ -21,6 +26,8 @@ export interface BracketSearch {
   /** Every point probed where g was defined, in probe order (for a NO_SOLUTION message). */
   readonly probes: readonly { readonly x: Decimal; readonly gx: Decimal }[];
   readonly evaluations: number;
+  /** The smallest and the largest value probed, defined or not: the range really searched. */
+  readonly searched: { readonly lowest: Decimal; readonly highest: Decimal };
 }
 
 interface Point {
@@ -32,9 +39,10 @@ const crosses = (a: Decimal, b: Decimal): boolean =>
   a.isZero() || b.isZero() || a.isNegative() !== b.isNegative();
 
 /**
- * Probes start, then start ± scale·2^k/64 for k = 0, 1, 2, … up to the bounds (which are probed
- * themselves), alternating directions by distance, and returns the first adjacent pair of defined
- * points in one direction where g changes sign. `g` returns null where the output is undefined.
+ * Probes start, then start ± scale·2^k/64 for k = 0, 1, 2, … 200, then steps 2^32 times longer each
+ * time, up to the bounds (which are probed themselves) or, without a bound, to ±9e999 (the
+ * supported magnitude), alternating directions by distance, and returns the first adjacent pair
+ * of defined points in one direction where g changes sign. `g` returns null where the output is undefined.
  * When that finds nothing, a root may still lie just before a point where g is undefined (a pole
  * such as 1/x at 0): it then closes in on each such point from its defined neighbour, halving the
  * distance each time, in probe order (at most MAX_APPROACHES of them).
@@ -48,15 +56,24 @@ export function findBracket(
   const scale = Decimal.max(start.abs(), 1);
   const probes: { x: Decimal; gx: Decimal }[] = [];
   let evaluations = 0;
+  let lowest = start;
+  let highest = start;
   const probe = (x: Decimal): Decimal | null => {
     evaluations++;
+    if (x.lt(lowest)) lowest = x;
+    if (x.gt(highest)) highest = x;
     const gx = g(x);
     if (gx !== null) probes.push({ x, gx });
     return gx;
   };
   const g0 = probe(start);
   if (g0?.isZero()) {
-    return { bracket: { lower: start, upper: start, gLower: g0, gUpper: g0 }, probes, evaluations };
+    return {
+      bracket: { lower: start, upper: start, gLower: g0, gUpper: g0 },
+      probes,
+      evaluations,
+      searched: { lowest, highest },
+    };
   }
   const found = (a: Point, b: Point): BracketSearch => {
     const [low, high] = a.x.lt(b.x) ? [a, b] : [b, a];
@@ -64,6 +81,7 @@ export function findBracket(
       bracket: { lower: low.x, upper: high.x, gLower: low.gx, gUpper: high.gx },
       probes,
       evaluations,
+      searched: { lowest, highest },
     };
   };
   // From a defined point toward an undefined one: from + (toward − from)·(1 − 2^−j), j = 1, 2, …
@@ -101,13 +119,15 @@ export function findBracket(
   for (const walk of walks) {
     if (walk.bound?.eq(start)) walk.done = true;
   }
-  for (let k = 0; k <= MAX_DOUBLINGS; k++) {
-    const step = scale.times(new Decimal(2).pow(k)).div(64);
+  let step = scale.div(64);
+  for (let k = 0; ; k++) {
+    if (k > 0) step = step.times(k <= DOUBLINGS ? 2 : FAST_GROWTH);
     for (const walk of walks) {
       if (walk.done) continue;
       let x = walk.sign === 1 ? start.plus(step) : start.minus(step);
-      if (walk.bound !== null && (walk.sign === 1 ? x.gte(walk.bound) : x.lte(walk.bound))) {
-        x = walk.bound;
+      const end = walk.bound ?? (walk.sign === 1 ? FARTHEST : FARTHEST.negated());
+      if (walk.sign === 1 ? x.gte(end) : x.lte(end)) {
+        x = end;
         walk.done = true;
       }
       const gx = probe(x);
@@ -119,7 +139,12 @@ export function findBracket(
         continue;
       }
       if (gx.isZero()) {
-        return { bracket: { lower: x, upper: x, gLower: gx, gUpper: gx }, probes, evaluations };
+        return {
+          bracket: { lower: x, upper: x, gLower: gx, gUpper: gx },
+          probes,
+          evaluations,
+          searched: { lowest, highest },
+        };
       }
       const previous = walk.last;
       walk.last = { x, gx };
@@ -135,5 +160,5 @@ export function findBracket(
     const near = approach(edge.from, edge.toward);
     if (near !== null) return near;
   }
-  return { bracket: null, probes, evaluations };
+  return { bracket: null, probes, evaluations, searched: { lowest, highest } };
 }

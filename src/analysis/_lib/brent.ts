@@ -4,8 +4,12 @@ import { Decimal } from "../../_lib/decimal.js";
 export interface BrentOptions {
   /** Stop when |g(x)| ≤ this. */
   readonly tolerance: Decimal;
-  /** Stop when the bracket is narrower than this (then g(x) may still exceed the tolerance: a jump). */
+  /**
+   * Stop when the bracket is narrower than xTolerance + xRelative·|x| (then g(x) may still exceed
+   * the tolerance: a jump), so a root near 1e60 is closed as finely as one near 1.
+   */
   readonly xTolerance: Decimal;
+  readonly xRelative: Decimal;
   readonly maxIterations: number;
 }
 
@@ -63,7 +67,7 @@ export function brent(
       fb = fc;
       fc = fa;
     }
-    const tol1 = options.xTolerance.times(HALF);
+    const tol1 = options.xTolerance.times(HALF).plus(options.xRelative.times(b.abs()));
     const xm = c.minus(b).times(HALF);
     if (fb.abs().lte(options.tolerance)) {
       return { x: b, gx: fb, iterations: iteration - 1, converged: true, other: c };

@@ -4,12 +4,12 @@ import { TargetreeError } from "../../_lib/errors.js";
 import { exponentOf } from "../../_lib/exact/index.js";
 import { MAX_EXPONENT } from "../../_lib/limits.js";
 import { shortName } from "../../formula/internal.js";
-import { findBracket } from "./bracket.js";
+import { FARTHEST, findBracket } from "./bracket.js";
 import { brent } from "./brent.js";
 
 /** Default relative tolerance of the numeric search: |output − target| ≤ 1e-30 · max(1, |target|). */
 export const DEFAULT_RELATIVE_TOLERANCE = /* @__PURE__ */ new Decimal("1e-30");
-/** The bracket counts as collapsed below 1e-60 · max(1, |ends|): a jump, not a root. */
+/** The bracket counts as collapsed below 1e-60 · (1 + |x|): a jump, not a root. */
 const X_RELATIVE_TOLERANCE = /* @__PURE__ */ new Decimal("1e-60");
 export const DEFAULT_MAX_ITERATIONS = 500;
 
@@ -82,6 +82,13 @@ export function withinBounds(
 
 export function boundsText(lower: Decimal | null, upper: Decimal | null): string {
   return `[${lower === null ? "−∞" : brief(lower)}, ${upper === null ? "+∞" : brief(upper)}]`;
+}
+
+/** `value` moved into [lower, upper]. */
+function clampTo(value: Decimal, lower: Decimal | null, upper: Decimal | null): Decimal {
+  if (lower !== null && value.lt(lower)) return lower;
+  if (upper !== null && value.gt(upper)) return upper;
+  return value;
 }
 
 /** f(x), or null where the formulas are undefined (division by zero, …). */
@@ -184,31 +191,40 @@ export function solveScalar(
 
 function searchNumerically(problem: ScalarProblem): ScalarSuccess | ScalarFailure {
   const { at, target, lower, upper, current, outputName, xName } = problem;
-  const g = (x: Decimal): Decimal | null => tryEvaluate(at, x)?.minus(target) ?? null;
-  let start: Decimal;
-  if (current === null) start = lower ?? upper ?? new Decimal(0);
-  else if (lower !== null && current.lt(lower)) start = lower;
-  else if (upper !== null && current.gt(upper)) start = upper;
-  else start = current;
+  // The output at each defined probe, kept as computed (not g + target, which would cancel).
+  let lowOutput: Decimal | null = null;
+  let highOutput: Decimal | null = null;
+  const g = (x: Decimal): Decimal | null => {
+    const y = tryEvaluate(at, x);
+    if (y === null) return null;
+    if (lowOutput === null || y.lt(lowOutput)) lowOutput = y;
+    if (highOutput === null || y.gt(highOutput)) highOutput = y;
+    return y.minus(target);
+  };
+  // From the current value (or the bound nearest it); without one, from a bound, or 0.
+  const start =
+    current === null ? (lower ?? upper ?? new Decimal(0)) : clampTo(current, lower, upper);
   const search = findBracket(g, start, lower, upper);
   if (search.bracket === null) {
-    if (search.probes.length === 0) {
+    // The range really searched: the bounds, or as far as the supported magnitude without one.
+    const { lowest, highest } = search.searched;
+    const stated = boundsText(lower, upper);
+    const edge = (value: Decimal, unbounded: boolean): string =>
+      `${brief(value)}${unbounded && value.abs().gte(FARTHEST) ? " (the supported magnitude)" : ""}`;
+    const range =
+      stated === `[${brief(lowest)}, ${brief(highest)}]`
+        ? ""
+        : ` from ${edge(lowest, lower === null)} to ${edge(highest, upper === null)}`;
+    if (lowOutput === null || highOutput === null) {
       return failure(
-        `${shortName(outputName)} is undefined for every value of ${shortName(xName)} tried`,
+        `${shortName(outputName)} is undefined for every value of ${shortName(xName)} tried${range}`,
       );
     }
-    let low = search.probes[0]!.gx;
-    let high = low;
-    for (const probe of search.probes) {
-      low = Decimal.min(low, probe.gx);
-      high = Decimal.max(high, probe.gx);
-    }
     return failure(
-      `no value in ${boundsText(lower, upper)} reaches the target: over the ${search.evaluations} values tried, ${shortName(outputName)} stays between ${brief(low.plus(target))} and ${brief(high.plus(target))}`,
+      `no value in ${stated} reaches the target: over the ${search.evaluations} values tried${range}, ${shortName(outputName)} stays between ${brief(lowOutput)} and ${brief(highOutput)}`,
     );
   }
   const { bracket } = search;
-  const scale = Decimal.max(1, bracket.lower.abs(), bracket.upper.abs());
   let result: ReturnType<typeof brent>;
   try {
     result = brent(
@@ -223,7 +239,8 @@ function searchNumerically(problem: ScalarProblem): ScalarSuccess | ScalarFailur
       bracket.gUpper,
       {
         tolerance: toleranceFor(problem),
-        xTolerance: X_RELATIVE_TOLERANCE.times(scale),
+        xTolerance: X_RELATIVE_TOLERANCE,
+        xRelative: X_RELATIVE_TOLERANCE,
         maxIterations: problem.maxIterations,
       },
     );

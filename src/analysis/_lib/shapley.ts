@@ -2,6 +2,7 @@
 import type { Decimal } from "../../_lib/decimal.js";
 import { commonScale, pow10, type Rational } from "../../_lib/exact/index.js";
 import type { OutputEvaluator } from "./chain.js";
+import { NotRational, rationalOf } from "./rationalOutput.js";
 
 export interface ShapleyData {
   /** Each player's exact Shapley value, in `players` order. */
@@ -63,4 +64,68 @@ export function exactShapley(
     actualOutput: outputs[size - 1]!,
     evaluations: size,
   };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/**
+ * The exact Shapley values from the output on every coalition (`outputs[mask]`, bit i set = player
+ * i at its actual value), given as exact rationals: they sum exactly to the last minus the first.
+ */
+export function shapleyOfRationals(outputs: readonly Rational[], n: number): Rational[] {
+  let common = 1n;
+  for (const { den } of outputs) common = (common / gcd(common, den)) * den;
+  const ints = outputs.map(({ num, den }) => num * (common / den));
+  const size = 1 << n;
+  const factorial = factorials(n);
+  const weights = Array.from({ length: n }, (_, s) => factorial[s]! * factorial[n - s - 1]!);
+  const popcount = (mask: number): number => {
+    let count = 0;
+    for (let rest = mask; rest !== 0; rest &= rest - 1) count++;
+    return count;
+  };
+  return Array.from({ length: n }, (_, bit) => {
+    let numerator = 0n;
+    const own = 1 << bit;
+    for (let mask = 0; mask < size; mask++) {
+      if ((mask & own) !== 0) continue;
+      numerator += weights[popcount(mask)]! * (ints[mask | own]! - ints[mask]!);
+    }
+    return { num: numerator, den: factorial[n]! * common };
+  });
+}
+
+/**
+ * The Shapley values in exact rationals, the model evaluated without rounding on every coalition;
+ * or why there are none (a fractional power, sqrt, fractions past the size limit).
+ */
+export function rationalShapley(
+  evaluate: (values: ReadonlyMap<string, Rational>) => Rational,
+  base: ReadonlyMap<string, Decimal>,
+  actual: ReadonlyMap<string, Decimal>,
+  players: readonly string[],
+): { readonly values: readonly Rational[] } | { readonly reason: string } {
+  const size = 1 << players.length;
+  const values = new Map<string, Rational>();
+  for (const [name, value] of base) values.set(name, rationalOf(value));
+  const baseOf = new Map(players.map((name) => [name, values.get(name)!]));
+  const actualOf = new Map(players.map((name) => [name, rationalOf(actual.get(name)!)]));
+  const outputs: Rational[] = [];
+  try {
+    for (let mask = 0; mask < size; mask++) {
+      players.forEach((name, bit) => {
+        values.set(name, ((mask >> bit) & 1) === 1 ? actualOf.get(name)! : baseOf.get(name)!);
+      });
+      outputs.push(evaluate(values));
+    }
+  } catch (error) {
+    if (error instanceof NotRational) return { reason: error.message };
+    throw error;
+  }
+  return { values: shapleyOfRationals(outputs, players.length) };
 }

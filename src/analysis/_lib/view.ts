@@ -1,4 +1,5 @@
 // What the solvers need from a model: its formula graph, input metadata and an output evaluator.
+import type { CostDriver, WorkBudget } from "../../_lib/budget.js";
 import type { Decimal } from "../../_lib/decimal.js";
 import type { FormulaNode } from "../../formula/ast.js";
 import type { FormulaGraph } from "./graph.js";
@@ -12,6 +13,12 @@ export interface InputBounds {
 
 export interface ModelView {
   readonly graph: FormulaGraph;
+  /** The call's budget, which every evaluation through the view pays from. */
+  readonly budget: WorkBudget;
+  /** Work units of one evaluation of `output`. */
+  costOf(output: string): number;
+  /** Why evaluating `output` is dear, after `lead` ("Shapley … needs 4,096 evaluations"). */
+  driverOf(output: string, lead: string): CostDriver;
   bounds(input: string): InputBounds;
   /**
    * The output's value for these input values (only the nodes the output reads are evaluated).

@@ -4,6 +4,7 @@ import type { FormulaNode } from "../../formula/ast.js";
 import type { FormulaSource } from "../../formula/internal.js";
 import type { Model, ModelNode } from "../types.js";
 import { compileNumber } from "./compile.js";
+import { formulaCosts } from "./cost.js";
 import { makeRule } from "./inputs.js";
 import { INTERNALS, type InputRule, type ModelInternals } from "./internals.js";
 
@@ -67,6 +68,7 @@ export function buildModel(
       sorted.map((name) => compileNumber(parts.trees.get(name)!, slotOf, parts.sources.get(name)!)),
     ),
     sources: Object.freeze(sorted.map((name) => parts.sources.get(name)!)),
+    costs: formulaCosts(sorted.map((name) => parts.trees.get(name)!)),
     reads: Object.freeze(
       sorted.map((name) =>
         Object.freeze(parts.dependencies.get(name)!.map((dependency) => slotOf.get(dependency)!)),

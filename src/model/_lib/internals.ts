@@ -34,6 +34,8 @@ export interface ModelInternals {
   readonly sources: readonly FormulaSource[];
   /** Slots each formula slot reads directly (by formula index). */
   readonly reads: readonly (readonly number[])[];
+  /** Work units of one evaluation of each formula, and its costly powers (by formula index; cost.ts). */
+  readonly costs: { readonly units: readonly number[]; readonly costlyPowers: readonly number[] };
 }
 
 export const INTERNALS: unique symbol = /* @__PURE__ */ Symbol("targetree.model");
