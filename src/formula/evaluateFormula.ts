@@ -4,6 +4,7 @@ import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { quote } from "./_lib/characters.js";
 import { interpret, type Value } from "./_lib/interpret.js";
+import { checkFormulaShape } from "./_lib/shape.js";
 import { type FormulaSource, formulaError } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import type { FormulaNode, NameNode } from "./ast.js";
@@ -55,6 +56,7 @@ export function evaluateFormula(
   } else {
     tree = formula;
     source = { name, text: undefined, path: [] };
+    checkFormulaShape(tree, ["formula"]);
     checkTypes(tree, { ...source, path: ["formula"] }, "unknown");
   }
   if (typeof facts !== "object" || facts === null || Array.isArray(facts)) {

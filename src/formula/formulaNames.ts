@@ -1,3 +1,4 @@
+import { checkFormulaShape } from "./_lib/shape.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import type { FormulaNode } from "./ast.js";
 import { parseFormula } from "./parseFormula.js";
@@ -17,6 +18,7 @@ import { parseFormula } from "./parseFormula.js";
 export function formulaNames(formula: string | FormulaNode): string[] {
   const tree = typeof formula === "string" ? parseFormula(formula) : formula;
   if (typeof formula !== "string") {
+    checkFormulaShape(tree, ["formula"]);
     checkTypes(tree, { name: undefined, text: undefined, path: ["formula"] }, "unknown");
   }
   const seen = new Set<string>();

@@ -1,3 +1,4 @@
+import { checkFormulaShape } from "./_lib/shape.js";
 import { checkTree } from "./_lib/typecheck.js";
 import type { FormulaNode } from "./ast.js";
 
@@ -16,7 +17,10 @@ import type { FormulaNode } from "./ast.js";
  * formulasEqual(parseFormula("a + b + c"), parseFormula("a + (b + c)")) //=> false
  */
 export function formulasEqual(a: FormulaNode, b: FormulaNode): boolean {
-  // Both trees are checked whole (shape and depth), so the walk below never meets a non-node.
+  // Both trees are checked whole (no shared node, shape, depth), so the walk below is linear and
+  // never meets a non-node.
+  checkFormulaShape(a, ["a"]);
+  checkFormulaShape(b, ["b"]);
   checkTree(a, ["a"]);
   checkTree(b, ["b"]);
   return equal(a, b);

@@ -1,4 +1,5 @@
 import { readChoice, readOptions } from "../_lib/options.js";
+import { checkFormulaShape } from "./_lib/shape.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import { shiftDecimal, UNIT_POWERS } from "./_lib/units.js";
 import type { FormulaNode } from "./ast.js";
@@ -77,6 +78,7 @@ const MATH: Readonly<Record<string, string>> = {
 export function printFormula(node: FormulaNode, options?: PrintFormulaOptions): string {
   const settings = readOptions(options, ["symbols"]);
   const symbols = readChoice(settings, "symbols", ["ascii", "math"], "ascii", ["options"]);
+  checkFormulaShape(node, ["node"]);
   checkTypes(node, { name: undefined, text: undefined, path: ["node"] }, "unknown");
   const math = symbols === "math";
   const symbol = (op: string): string => (math ? (MATH[op] ?? op) : op);
