@@ -34,7 +34,11 @@ export interface EvaluateFormulaOptions {
  *   fact's type does not fit (a condition added to a number; path `["facts", name]`); `DIVISION_BY_ZERO`;
  *   `INVALID_OPERATION` (negative base to a fractional power); `NUMBER_TOO_LARGE`;
  *   `INVALID_ARGUMENT` for bad `round` digits or when `facts` is not an object; `UNKNOWN_OPTION`
- *   for an unknown option key.
+ *   for an unknown option key;
+ *   `SHARED_NODE` for a built tree that reaches one subtree twice or contains itself (a shared
+ *   leaf is fine), `TOO_MANY_NODES` past `MAX_FORMULA_NODES`, and `INVALID_NUMBER`,
+ *   `NUMBER_TOO_LARGE` or `INVALID_ARGUMENT` for a built number node whose value is NaN, infinite,
+ *   out of range or negative (−0 included), each with the path to the node.
  *
  * @example
  * evaluateFormula("dailyVisits < 3", { dailyVisits: 2 }) //=> true

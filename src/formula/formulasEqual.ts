@@ -10,7 +10,11 @@ import type { FormulaNode } from "./ast.js";
  * @param b - Another tree.
  * @returns True when both denote the same formula.
  * @throws {TargetreeError} `INVALID_ARGUMENT` when either argument is not a formula tree (path
- *   `["a"]` or `["b"]`); `FORMULA_TOO_DEEP` for a built tree deeper than any formula can nest.
+ *   `["a"]` or `["b"]`); `FORMULA_TOO_DEEP` for a built tree deeper than any formula can nest;
+ *   `SHARED_NODE` for a built tree that reaches one subtree twice or contains itself (a shared
+ *   leaf is fine), `TOO_MANY_NODES` past `MAX_FORMULA_NODES`, and `INVALID_NUMBER`,
+ *   `NUMBER_TOO_LARGE` or `INVALID_ARGUMENT` for a built number node whose value is NaN, infinite,
+ *   out of range or negative (−0 included), each with the path to the node.
  *
  * @example
  * formulasEqual(parseFormula("(a + b) * 2"), parseFormula("((a+b))×2")) //=> true
