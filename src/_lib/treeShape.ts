@@ -132,6 +132,25 @@ function firstPlace(rules: TreeShapeRules, root: object, node: object): Place {
   }
 }
 
+/**
+ * "at a.first and again at a.rest[0].operand", or, for two places deep below one node, "under
+ * tree.children[0]…, at its children[0].children[1] and again at its children[1].children[1]",
+ * so that the places differ in the message even where long paths are shortened.
+ */
+function twoPlaces(rules: TreeShapeRules, first: ErrorPath, second: ErrorPath): string {
+  let common = 0;
+  while (common < first.length && common < second.length && first[common] === second[common]) {
+    common++;
+  }
+  // Cut before an index, so each tail starts with a field name.
+  if (common > 0 && typeof first[common] === "number") common--;
+  if (common <= rules.path.length) {
+    return `at ${formatPath(first)} and again at ${formatPath(second)}`;
+  }
+  const under = formatPath(first.slice(0, common));
+  return `under ${under}, at its ${formatPath(first.slice(common))} and again at its ${formatPath(second.slice(common))}`;
+}
+
 function sharedNode(rules: TreeShapeRules, root: object, second: Place): TargetreeError {
   const first = firstPlace(rules, root, second.node);
   const firstPath = pathOf(rules, first);
@@ -141,7 +160,7 @@ function sharedNode(rules: TreeShapeRules, root: object, second: Place): Targetr
     cycle = at.node === second.node;
   const message = cycle
     ? `The ${rules.what} contains itself: the node at ${formatPath(secondPath)} is the same object as its ancestor at ${formatPath(firstPath)} (a cycle). A tree has no cycles; build each level from new objects.`
-    : `The ${rules.what} reaches one subtree twice, at ${formatPath(firstPath)} and again at ${formatPath(secondPath)}. A shared subtree is refused, since each extra place multiplies the work (a shared leaf is fine): give each place its own object (build it anew, or copy it once per place).`;
+    : `The ${rules.what} reaches one subtree twice, ${twoPlaces(rules, firstPath, secondPath)}. A shared subtree is refused, since each extra place multiplies the work (a shared leaf is fine): give each place its own object (build it anew, or copy it once per place).`;
   return new TargetreeError("SHARED_NODE", message, {
     path: secondPath,
     details: { first: firstPath, cycle },
