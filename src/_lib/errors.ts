@@ -53,7 +53,7 @@ export const ERROR_CODES = {
   UNKNOWN_KEY: "A hold, bound or path names a part that does not exist.",
   NO_FREE_PARTS: "Every part is held, so what is left of the total has no part to go to.",
   SPLIT_TOO_LARGE:
-    "A split would work through more digits (parts × digits of the total in units) than the limit.",
+    "A split would make more parts, or work through more digits (parts × digits of the total in units), than the limit.",
   // time
   INVALID_DATE: "A date is not a valid ISO calendar date (YYYY-MM-DD).",
   INVALID_RANGE: "A date range ends before it starts, or is too long.",
