@@ -1,4 +1,4 @@
-import { Decimal, ONE, ZERO } from "../_lib/decimal.js";
+import { Decimal, noNegativeZero, ONE } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
@@ -151,7 +151,7 @@ export function sensitivity<M extends Model, Inputs extends InputsOf<M, Inputs>>
     const outputUp = outputAt(up);
     const change = outputUp.minus(base);
     const changeDown = outputAt(down).minus(base);
-    const changeRate = base.isZero() ? null : change.div(base);
+    const changeRate = base.isZero() ? null : noNegativeZero(change.div(base));
     const inputRate = value.isZero() ? null : up.minus(value).div(value);
     let reason: string | null = null;
     if (value.isZero() && stepKind === "relative") {
@@ -166,10 +166,13 @@ export function sensitivity<M extends Model, Inputs extends InputsOf<M, Inputs>>
       value,
       stepped: up,
       output: outputUp,
-      change: change.isZero() ? ZERO : change,
-      changeDown: changeDown.isZero() ? ZERO : changeDown,
+      change: noNegativeZero(change),
+      changeDown: noNegativeZero(changeDown),
       changeRate,
-      elasticity: changeRate === null || inputRate === null ? null : changeRate.div(inputRate),
+      elasticity:
+        changeRate === null || inputRate === null
+          ? null
+          : noNegativeZero(changeRate.div(inputRate)),
       withinBounds:
         withinBounds(up, min, max) &&
         withinBounds(down, min, max) &&
