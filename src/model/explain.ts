@@ -1,4 +1,4 @@
-import { type Decimal, ZERO } from "../_lib/decimal.js";
+import { type Decimal, noNegativeZero, ZERO } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import type { ChainLink, FormulaNode } from "../formula/ast.js";
 import { formulaNames } from "../formula/formulaNames.js";
@@ -149,7 +149,7 @@ export function explain<M extends Model, Inputs extends InputsOf<M, Inputs>>(
         share:
           contribution === undefined || contribution === null || parentValue.isZero()
             ? null
-            : contribution.div(parentValue),
+            : noNegativeZero(contribution.div(parentValue)),
         repeated: false,
         children: [],
       });
