@@ -46,5 +46,5 @@ export function isDecimalInstance(value: unknown): value is Decimal {
  * result of targetree is ever −0: apply this where a product, quotient or rounding makes a result.
  */
 export function noNegativeZero(value: Decimal): Decimal {
-  return value.isZero() ? ZERO : value;
+  return value.isZero() && value.isNegative() ? ZERO : value;
 }
