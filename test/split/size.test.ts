@@ -48,17 +48,21 @@ describe("the size of a split", () => {
 
   it("refuses every count past the bound, for any unit from 1e-999 to 1", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999 }), fc.double({ min: 1, max: 50, noNaN: true }), (k, factor) => {
-        const digits = k + 1;
-        const parts = Math.min(MAX_SPLIT_PARTS, Math.floor(allowed(digits) * factor) + 1);
-        if (parts * digits <= MAX_SPLIT_DIGITS) return;
-        const error = expectCode(
-          () => splitEvenly("1", parts, { unit: `1e-${k}` }),
-          "SPLIT_TOO_LARGE",
-          ["keysOrCount"],
-        );
-        expect(error.details.digits).toBe(digits);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999 }),
+        fc.double({ min: 1, max: 50, noNaN: true }),
+        (k, factor) => {
+          const digits = k + 1;
+          const parts = Math.min(MAX_SPLIT_PARTS, Math.floor(allowed(digits) * factor) + 1);
+          if (parts * digits <= MAX_SPLIT_DIGITS) return;
+          const error = expectCode(
+            () => splitEvenly("1", parts, { unit: `1e-${k}` }),
+            "SPLIT_TOO_LARGE",
+            ["keysOrCount"],
+          );
+          expect(error.details.digits).toBe(digits);
+        },
+      ),
       { numRuns: runs(100) },
     );
   });
