@@ -40,3 +40,11 @@ export const ONE = /* @__PURE__ */ new Decimal(1);
 export function isDecimalInstance(value: unknown): value is Decimal {
   return value instanceof DecimalJs;
 }
+
+/**
+ * `value`, with −0 as 0. decimal.js keeps the sign of a zero (−2 × 0 and 0 ÷ −5 are −0), and no
+ * result of targetree is ever −0: apply this where a product, quotient or rounding makes a result.
+ */
+export function noNegativeZero(value: Decimal): Decimal {
+  return value.isZero() && value.isNegative() ? ZERO : value;
+}

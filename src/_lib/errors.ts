@@ -20,6 +20,9 @@ export const ERROR_CODES = {
   FORMULA_TOO_LONG: "A formula is longer than the length limit.",
   FORMULA_TOO_DEEP: "A formula nests deeper than the depth limit.",
   FORMULA_TOO_COSTLY: "A formula has more costly powers (non-whole exponents) than the limit.",
+  SHARED_NODE:
+    "A hand-built tree (a formula or a hierarchy) reaches one node object twice: a shared subtree or a cycle.",
+  TOO_MANY_NODES: "A hand-built tree (a formula or a hierarchy) has more nodes than the limit.",
   INVALID_CHARACTER: "A formula or name contains an invisible or bidirectional control character.",
   UNKNOWN_FUNCTION: "A formula calls a function that is not on the whitelist.",
   WRONG_ARITY: "A function is called with the wrong number of arguments.",
@@ -49,6 +52,8 @@ export const ERROR_CODES = {
   DUPLICATE_KEY: "Two parts have the same key.",
   UNKNOWN_KEY: "A hold, bound or path names a part that does not exist.",
   NO_FREE_PARTS: "Every part is held, so what is left of the total has no part to go to.",
+  SPLIT_TOO_LARGE:
+    "A split would make more parts, or work through more digits (parts × digits of the total in units), than the limit.",
   // time
   INVALID_DATE: "A date is not a valid ISO calendar date (YYYY-MM-DD).",
   INVALID_RANGE: "A date range ends before it starts, or is too long.",

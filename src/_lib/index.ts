@@ -14,7 +14,11 @@ export {
   MAX_DIGITS,
   MAX_EXPONENT,
   MAX_FORMULA_LENGTH,
+  MAX_FORMULA_NODES,
   MAX_NESTING_DEPTH,
+  MAX_SPLIT_DIGITS,
+  MAX_SPLIT_PARTS,
+  MAX_TREE_NODES,
   MIN_EXPONENT,
 } from "./limits.js";
 export type { Plain, ToPlainOptions } from "./plain.js";

@@ -1,5 +1,5 @@
 import { countText, readBudget, requireWork, spend } from "../_lib/budget.js";
-import { type Decimal, PRECISION, ZERO } from "../_lib/decimal.js";
+import { type Decimal, noNegativeZero, PRECISION, ZERO } from "../_lib/decimal.js";
 import { excerpt, TargetreeError } from "../_lib/errors.js";
 import { exactMinus, formatRational, type Rational, reduce } from "../_lib/exact/index.js";
 import { readChoice } from "../_lib/options.js";
@@ -254,7 +254,7 @@ export function attribute<
         base: base.get(input)!,
         actual: actual.get(input)!,
         contribution: contributions[index]!,
-        share: change.isZero() ? null : contributions[index]!.div(change),
+        share: change.isZero() ? null : noNegativeZero(contributions[index]!.div(change)),
         exact: exact?.[index] ?? null,
       }),
     );

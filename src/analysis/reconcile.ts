@@ -1,5 +1,5 @@
 import { readBudget } from "../_lib/budget.js";
-import type { Decimal } from "../_lib/decimal.js";
+import { type Decimal, noNegativeZero } from "../_lib/decimal.js";
 import type { Direction } from "../_lib/direction.js";
 import { achievementRatio, DIRECTIONS, shortfall } from "../_lib/direction.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
@@ -234,14 +234,15 @@ export function reconcile<M extends Model, Inputs extends InputsOf<M, Inputs>>(
       tolerance,
       maxIterations,
     });
-    const required = outcome.ok ? outcome.value : outsideValue(outcome.outside, bounds.wholeNumber);
-    const change = required === null ? null : required.minus(actual);
+    const found = outcome.ok ? outcome.value : outsideValue(outcome.outside, bounds.wholeNumber);
+    const required = found === null ? null : noNegativeZero(found);
+    const change = required === null ? null : noNegativeZero(required.minus(actual));
     return {
       input,
       actual,
       required,
       change,
-      changeRate: change === null || actual.isZero() ? null : change.div(actual),
+      changeRate: change === null || actual.isZero() ? null : noNegativeZero(change.div(actual)),
       feasible: outcome.ok,
       reason: !outcome.ok
         ? outcome.reason
@@ -269,8 +270,10 @@ export function reconcile<M extends Model, Inputs extends InputsOf<M, Inputs>>(
     multiplier = outcome.ok
       ? {
           inputs: vary,
-          factor: outcome.factor,
-          values: toRecord(outcome.scaled),
+          factor: noNegativeZero(outcome.factor),
+          values: toRecord(
+            [...outcome.scaled].map(([name, value]) => [name, noNegativeZero(value)]),
+          ),
           feasible: true,
           reason: null,
           method: outcome.method,
@@ -278,12 +281,15 @@ export function reconcile<M extends Model, Inputs extends InputsOf<M, Inputs>>(
         }
       : {
           inputs: vary,
-          factor: outcome.outside,
+          factor: outcome.outside === null ? null : noNegativeZero(outcome.outside),
           values:
             outcome.outside === null
               ? null
               : toRecord(
-                  vary.map((name) => [name, values.get(name)!.times(outcome.outside!)] as const),
+                  vary.map(
+                    (name) =>
+                      [name, noNegativeZero(values.get(name)!.times(outcome.outside!))] as const,
+                  ),
                 ),
           feasible: false,
           reason: outcome.reason,

@@ -1,5 +1,5 @@
 import { countText, readBudget, requireWork } from "../_lib/budget.js";
-import { Decimal, ONE, ZERO } from "../_lib/decimal.js";
+import { Decimal, noNegativeZero, ONE, PRECISION } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import { readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
@@ -173,13 +173,17 @@ export function sensitivity<M extends Model, Inputs extends InputsOf<M, Inputs>>
     const outputUp = outputAt(up);
     const change = outputUp.minus(base);
     const changeDown = outputAt(down).minus(base);
-    const changeRate = base.isZero() ? null : change.div(base);
-    const inputRate = value.isZero() ? null : up.minus(value).div(value);
+    const changeRate = base.isZero() ? null : noNegativeZero(change.div(base));
+    // A step too small to move the input at 64 digits leaves no rate to divide by.
+    const stepped = up.minus(value);
+    const inputRate = value.isZero() || stepped.isZero() ? null : stepped.div(value);
     let reason: string | null = null;
     if (value.isZero() && stepKind === "relative") {
       reason = 'the input is 0, so a relative step does not move it; use stepKind "absolute"';
     } else if (value.isZero())
       reason = "the input is 0, so its relative change (and elasticity) is undefined";
+    else if (stepped.isZero())
+      reason = `the step does not move the input at ${PRECISION} significant digits, so the elasticity is undefined; use a larger step`;
     else if (base.isZero())
       reason = "the output is 0, so its relative change (and elasticity) is undefined";
     const { min, max, wholeNumber } = view.bounds(input);
@@ -188,10 +192,13 @@ export function sensitivity<M extends Model, Inputs extends InputsOf<M, Inputs>>
       value,
       stepped: up,
       output: outputUp,
-      change: change.isZero() ? ZERO : change,
-      changeDown: changeDown.isZero() ? ZERO : changeDown,
+      change: noNegativeZero(change),
+      changeDown: noNegativeZero(changeDown),
       changeRate,
-      elasticity: changeRate === null || inputRate === null ? null : changeRate.div(inputRate),
+      elasticity:
+        changeRate === null || inputRate === null
+          ? null
+          : noNegativeZero(changeRate.div(inputRate)),
       withinBounds:
         withinBounds(up, min, max) &&
         withinBounds(down, min, max) &&

@@ -1,5 +1,5 @@
 import { readBudget } from "../_lib/budget.js";
-import { type Decimal, ZERO } from "../_lib/decimal.js";
+import { type Decimal, noNegativeZero } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import { readBoolean } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
@@ -234,17 +234,17 @@ function result(
     output,
     vary,
     target,
-    value: outcome.value.isZero() ? ZERO : outcome.value,
-    unrounded: outcome.unrounded.isZero() ? ZERO : outcome.unrounded,
+    value: noNegativeZero(outcome.value),
+    unrounded: noNegativeZero(outcome.unrounded),
     rounded: outcome.rounded,
     actual,
-    change: actual === null ? null : outcome.value.minus(actual),
+    change: actual === null ? null : noNegativeZero(outcome.value.minus(actual)),
     achieved: outcome.achieved,
     residual: outcome.residual,
     method: outcome.method,
     iterations: outcome.iterations,
     evaluations: outcome.evaluations,
-    alternatives: outcome.alternatives,
+    alternatives: outcome.alternatives.map(noNegativeZero),
     reason: outcome.reason,
   };
 }

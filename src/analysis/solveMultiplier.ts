@@ -1,5 +1,5 @@
 import { readBudget } from "../_lib/budget.js";
-import type { Decimal } from "../_lib/decimal.js";
+import { type Decimal, noNegativeZero } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import { readBoolean } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
@@ -184,8 +184,8 @@ export function solveMultiplier<M extends Model, Inputs extends InputsOf<M, Inpu
     output,
     vary,
     target,
-    factor: outcome.factor,
-    values: toRecord(outcome.scaled),
+    factor: noNegativeZero(outcome.factor),
+    values: toRecord([...outcome.scaled].map(([name, value]) => [name, noNegativeZero(value)])),
     actual: toRecord(vary.map((name) => [name, values.get(name)!] as const)),
     rounded: outcome.rounded,
     achieved: outcome.achieved,
@@ -194,7 +194,7 @@ export function solveMultiplier<M extends Model, Inputs extends InputsOf<M, Inpu
     degree: outcome.degree,
     iterations: outcome.iterations,
     evaluations: outcome.evaluations,
-    alternatives: outcome.alternatives,
+    alternatives: outcome.alternatives.map(noNegativeZero),
     reason: outcome.reason,
   };
 }

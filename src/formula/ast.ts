@@ -9,6 +9,7 @@ import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { isIdentifier, isKeyword } from "./_lib/characters.js";
 import { type FunctionName, functionEntry, functionNames } from "./_lib/functions.js";
+import { checkLiteral } from "./_lib/literal.js";
 import {
   makeBoolean,
   makeCall,
@@ -258,8 +259,8 @@ const checkNode = (node: unknown, role: string): void => {
  * @param unit - The suffix to print it with: `numberNode("50万", "万")` prints as `50万`.
  * @param span - Position in a source text, if any.
  * @returns A frozen `number` node.
- * @throws {TargetreeError} `INVALID_NUMBER` for a bad value; `INVALID_ARGUMENT` for a negative
- *   value, an unknown unit or a bad span.
+ * @throws {TargetreeError} `INVALID_NUMBER` for a bad value; `NUMBER_TOO_LARGE` past 1e1000 or
+ *   100 significant digits; `INVALID_ARGUMENT` for a negative value, an unknown unit or a bad span.
  *
  * @example
  * printFormula(numberNode("1.2亿", "亿")) //=> "1.2亿"
@@ -273,7 +274,9 @@ export function numberNode(value: Numeric, unit?: LiteralUnit, span?: Span): Num
   if (unit !== undefined && !Object.hasOwn(UNIT_POWERS, unit)) {
     throw invalid(`Unknown literal unit; use one of ${Object.keys(UNIT_POWERS).join(" ")}.`);
   }
-  return makeNumber(decimal.isZero() ? ZERO : decimal, unit, checkSpan(span));
+  // −0 is 0 here; the digit limit is the one every literal obeys.
+  const literal = checkLiteral(decimal.isZero() ? ZERO : decimal, ["value"]);
+  return makeNumber(literal, unit, checkSpan(span));
 }
 
 /**

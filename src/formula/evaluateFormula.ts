@@ -6,6 +6,7 @@ import { toDecimal } from "../numbers/toDecimal.js";
 import { quote } from "./_lib/characters.js";
 import { COSTLY_POWER_COST, formulaCost } from "./_lib/cost.js";
 import { interpret, type Value } from "./_lib/interpret.js";
+import { checkFormulaShape } from "./_lib/shape.js";
 import { type FormulaSource, formulaError } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import type { FormulaNode, NameNode } from "./ast.js";
@@ -40,7 +41,11 @@ export interface EvaluateFormulaOptions {
  *   fact's type does not fit (a condition added to a number; path `["facts", name]`); `DIVISION_BY_ZERO`;
  *   `INVALID_OPERATION` (negative base to a fractional power); `NUMBER_TOO_LARGE`;
  *   `INVALID_ARGUMENT` for bad `round` digits or when `facts` is not an object; `UNKNOWN_OPTION`
- *   for an unknown option key; `WORK_BUDGET_EXCEEDED` when the formula costs more than `budget`.
+ *   for an unknown option key; `WORK_BUDGET_EXCEEDED` when the formula costs more than `budget`;
+ *   `SHARED_NODE` for a built tree that reaches one subtree twice or contains itself (a shared
+ *   leaf is fine), `TOO_MANY_NODES` past `MAX_FORMULA_NODES`, and `INVALID_NUMBER`,
+ *   `NUMBER_TOO_LARGE` or `INVALID_ARGUMENT` for a built number node whose value is NaN, infinite,
+ *   out of range or negative (−0 included), each with the path to the node.
  *
  * @example
  * evaluateFormula("dailyVisits < 3", { dailyVisits: 2 }) //=> true
@@ -78,6 +83,7 @@ export function evaluateWithin(
   } else {
     tree = formula;
     source = { name, text: undefined, path: [] };
+    checkFormulaShape(tree, ["formula"]);
     checkTypes(tree, { ...source, path: ["formula"] }, "unknown");
   }
   if (typeof facts !== "object" || facts === null || Array.isArray(facts)) {

@@ -1,3 +1,4 @@
+import { checkFormulaShape } from "./_lib/shape.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import type { FormulaNode } from "./ast.js";
 import { parseFormula } from "./parseFormula.js";
@@ -8,7 +9,11 @@ import { parseFormula } from "./parseFormula.js";
  *
  * @param formula - Formula text or a parsed tree.
  * @returns The names, NFC-normalised.
- * @throws {TargetreeError} The errors of {@link parseFormula} when given text.
+ * @throws {TargetreeError} The errors of {@link parseFormula} when given text; for a tree,
+ *   `SHARED_NODE` for a built tree that reaches one subtree twice or contains itself (a shared
+ *   leaf is fine), `TOO_MANY_NODES` past `MAX_FORMULA_NODES`, and `INVALID_NUMBER`,
+ *   `NUMBER_TOO_LARGE` or `INVALID_ARGUMENT` for a built number node whose value is NaN, infinite,
+ *   out of range or negative (−0 included), each with the path to the node.
  *
  * @example
  * formulaNames("stuckDays > 7 and not escalated or stuckDays > 30") //=> ["stuckDays", "escalated"]
@@ -17,6 +22,7 @@ import { parseFormula } from "./parseFormula.js";
 export function formulaNames(formula: string | FormulaNode): string[] {
   const tree = typeof formula === "string" ? parseFormula(formula) : formula;
   if (typeof formula !== "string") {
+    checkFormulaShape(tree, ["formula"]);
     checkTypes(tree, { name: undefined, text: undefined, path: ["formula"] }, "unknown");
   }
   const seen = new Set<string>();

@@ -1,3 +1,4 @@
+import { checkFormulaShape } from "./_lib/shape.js";
 import { checkTree } from "./_lib/typecheck.js";
 import type { FormulaNode } from "./ast.js";
 
@@ -9,14 +10,21 @@ import type { FormulaNode } from "./ast.js";
  * @param b - Another tree.
  * @returns True when both denote the same formula.
  * @throws {TargetreeError} `INVALID_ARGUMENT` when either argument is not a formula tree (path
- *   `["a"]` or `["b"]`); `FORMULA_TOO_DEEP` for a built tree deeper than any formula can nest.
+ *   `["a"]` or `["b"]`); `FORMULA_TOO_DEEP` for a built tree deeper than any formula can nest;
+ *   `SHARED_NODE` for a built tree that reaches one subtree twice or contains itself (a shared
+ *   leaf is fine), `TOO_MANY_NODES` past `MAX_FORMULA_NODES`, and `INVALID_NUMBER`,
+ *   `NUMBER_TOO_LARGE` or `INVALID_ARGUMENT` for a built number node whose value is NaN, infinite,
+ *   out of range or negative (−0 included), each with the path to the node.
  *
  * @example
  * formulasEqual(parseFormula("(a + b) * 2"), parseFormula("((a+b))×2")) //=> true
  * formulasEqual(parseFormula("a + b + c"), parseFormula("a + (b + c)")) //=> false
  */
 export function formulasEqual(a: FormulaNode, b: FormulaNode): boolean {
-  // Both trees are checked whole (shape and depth), so the walk below never meets a non-node.
+  // Both trees are checked whole (no shared node, shape, depth), so the walk below is linear and
+  // never meets a non-node.
+  checkFormulaShape(a, ["a"]);
+  checkFormulaShape(b, ["b"]);
   checkTree(a, ["a"]);
   checkTree(b, ["b"]);
   return equal(a, b);

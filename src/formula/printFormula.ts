@@ -1,4 +1,5 @@
 import { readChoice, readOptions } from "../_lib/options.js";
+import { checkFormulaShape } from "./_lib/shape.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import { shiftDecimal, UNIT_POWERS } from "./_lib/units.js";
 import type { FormulaNode } from "./ast.js";
@@ -66,7 +67,11 @@ const MATH: Readonly<Record<string, string>> = {
  *   not an object or `symbols` is not `"ascii"` or `"math"` (path `["options", "symbols"]`);
  *   `UNKNOWN_OPTION` for an unknown option key; `FORMULA_TOO_DEEP` for a built tree
  *   deeper than any formula can nest; `TYPE_MISMATCH`, `UNKNOWN_FUNCTION` or `WRONG_ARITY` for a
- *   built tree that is not a valid formula.
+ *   built tree that is not a valid formula;
+ *   `SHARED_NODE` for a built tree that reaches one subtree twice or contains itself (a shared
+ *   leaf is fine), `TOO_MANY_NODES` past `MAX_FORMULA_NODES`, and `INVALID_NUMBER`,
+ *   `NUMBER_TOO_LARGE` or `INVALID_ARGUMENT` for a built number node whose value is NaN, infinite,
+ *   out of range or negative (−0 included), each with the path to the node.
  *
  * @example
  * printFormula(parseFormula("((a+b))*c ÷ 2")) //=> "(a + b) * c / 2"
@@ -77,6 +82,7 @@ const MATH: Readonly<Record<string, string>> = {
 export function printFormula(node: FormulaNode, options?: PrintFormulaOptions): string {
   const settings = readOptions(options, ["symbols"]);
   const symbols = readChoice(settings, "symbols", ["ascii", "math"], "ascii", ["options"]);
+  checkFormulaShape(node, ["node"]);
   checkTypes(node, { name: undefined, text: undefined, path: ["node"] }, "unknown");
   const math = symbols === "math";
   const symbol = (op: string): string => (math ? (MATH[op] ?? op) : op);

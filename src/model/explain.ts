@@ -1,5 +1,5 @@
 import { readBudget, requireWork, spend } from "../_lib/budget.js";
-import { type Decimal, ZERO } from "../_lib/decimal.js";
+import { type Decimal, noNegativeZero, ZERO } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { readOptions } from "../_lib/options.js";
 import type { ChainLink, FormulaNode } from "../formula/ast.js";
@@ -162,7 +162,7 @@ export function explain<M extends Model, Inputs extends InputsOf<M, Inputs>>(
         share:
           contribution === undefined || contribution === null || parentValue.isZero()
             ? null
-            : contribution.div(parentValue),
+            : noNegativeZero(contribution.div(parentValue)),
         repeated: false,
         children: [],
       });

@@ -59,7 +59,8 @@ export type AllocateResult<K extends string = string> = Decimal[] | Record<K, De
  *   `holds`, `min`, `max`, `onZeroWeights`. A misspelt key throws `UNKNOWN_OPTION`.
  * @returns The parts as Decimals, shaped like `weights`: a record typed by the weights' keys.
  * @throws {TargetreeError} `INVALID_NUMBER` for a value that is not a number (with its path),
- *   `NUMBER_TOO_LARGE` past |x| ≥ 1e1000;
+ *   `NUMBER_TOO_LARGE` past |x| ≥ 1e1000; `SPLIT_TOO_LARGE` past 1,000,000 parts or when parts ×
+ *   digits of the total in units passes `MAX_SPLIT_DIGITS`;
  *   `NEGATIVE_WEIGHT`; `ZERO_WEIGHTS` (only with `onZeroWeights: "error"`);
  *   `NOT_A_MULTIPLE_OF_UNIT` for a total (unless `roundTotal`) or hold off the unit;
  *   `HOLDS_EXCEED_TOTAL`; `NO_FREE_PARTS` when every part is held but the holds miss the total;

@@ -88,7 +88,8 @@ const BREAKBACK_KEYS = ["path", "value", "holds", ...UNIT_KEYS] as const;
  *   is held; `NOT_A_MULTIPLE_OF_UNIT`; `NEGATIVE_WEIGHT` for leaves of both signs under the
  *   node; `INFEASIBLE_BOUNDS` when the bounds cannot be met; `INVALID_ARGUMENT` for a malformed
  *   tree (a misspelt field included), an inner value that is not the sum of its children, a
- *   hold that differs from its node's value, or a change to a held node; `UNKNOWN_OPTION`;
+ *   hold that differs from its node's value, or a change to a held node; `SHARED_NODE` for a
+ *   subtree in two places or a cycle; `TOO_MANY_NODES` past `MAX_TREE_NODES`; `UNKNOWN_OPTION`;
  *   `DUPLICATE_KEY`; `INVALID_NUMBER`.
  *
  * @example

@@ -23,7 +23,7 @@ import { indexKeys, isPartsRecord } from "./_lib/parts.js";
 import { ZERO_WEIGHT_RULES } from "./_lib/run.js";
 import { readRemainderName } from "./_lib/shares.js";
 import type { NodeLimits, TreeNode } from "./_lib/tree.js";
-import { readChildren, readName, readNode, showPath } from "./_lib/tree.js";
+import { checkTreeInput, readChildren, readName, readNode, showPath } from "./_lib/tree.js";
 import { readWeights } from "./_lib/weights.js";
 
 /** How a node's amount is split over its children. */
@@ -143,8 +143,10 @@ interface Context {
  *   `min` and `max`, so `breakback` on the result keeps to them.
  * @throws {TargetreeError} Every code of `allocate` and `splitByShares` (with the path of
  *   the node), `INVALID_ARGUMENT` for a malformed tree (a node without a name or a weight, a
- *   misspelt field, a rule that is not one of the three, a tree deeper than 256 levels), and
- *   `UNKNOWN_OPTION` for an option (or a level's field) it does not define.
+ *   misspelt field, a rule that is not one of the three, a tree deeper than 256 levels),
+ *   `SHARED_NODE` for a subtree in two places (a `children` array shared by siblings) or a
+ *   cycle, `TOO_MANY_NODES` past `MAX_TREE_NODES`, and `UNKNOWN_OPTION` for an option (or a
+ *   level's field) it does not define.
  *
  * @example
  * const result = cascade("1000万", {
@@ -188,6 +190,7 @@ export function cascade(
     remainder: readRemainderName(own(raw, "remainder"), ["options", "remainder"]),
     onZeroWeights: readChoice(raw, "onZeroWeights", ZERO_WEIGHT_RULES, "even", ["options"]),
   };
+  checkTreeInput(tree);
   const root = readNode(tree, ["tree"], 0, [...NODE_FIELDS]);
   for (const name of ROOT_ONLY_REFUSES) {
     if (own(root, name) !== undefined) {

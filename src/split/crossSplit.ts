@@ -13,6 +13,7 @@ import type { Parts } from "./_lib/parts.js";
 import { indexKeys, isPartsRecord, readParts } from "./_lib/parts.js";
 import { rootNames, ZERO_WEIGHT_RULES } from "./_lib/run.js";
 import { completeShares, readRemainderName } from "./_lib/shares.js";
+import { checkSplitSize, unitDigits } from "./_lib/size.js";
 import { readWeights, toBigIntWeights } from "./_lib/weights.js";
 
 /** The most cells a cross split makes. */
@@ -76,7 +77,8 @@ export interface CrossSplitResult {
  * @returns The cells, each dimension's parts and its one-dimension split.
  * @throws {TargetreeError} `SHARES_EXCEED_TOTAL`, `NEGATIVE_WEIGHT`, `ZERO_WEIGHTS`,
  *   `DUPLICATE_KEY`, `NOT_A_MULTIPLE_OF_UNIT`, `INVALID_NUMBER`, and `INVALID_ARGUMENT` for
- *   no dimensions, an empty one, more than 1,000,000 cells, or bad options; `UNKNOWN_OPTION`
+ *   no dimensions, an empty one, more than 1,000,000 cells, or bad options; `SPLIT_TOO_LARGE`
+ *   when cells × digits of the total in units passes `MAX_SPLIT_DIGITS`; `UNKNOWN_OPTION`
  *   for an option key it does not define.
  *
  * @example
@@ -155,6 +157,13 @@ export function crossSplit(
       { path: ["dimensions"] },
     );
   }
+  checkSplitSize({
+    parts: cellCount,
+    digits: unitDigits(amount.units),
+    unit: setup.unit,
+    path: ["dimensions"],
+    noun: "cells",
+  });
   // Round the mirror image of a negative total.
   const negative = amount.units < 0n;
   const table = roundProductTable(

@@ -6,6 +6,7 @@ import { readBoolean, readOptions } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import { isPartsRecord } from "./_lib/parts.js";
 import type { TreeNode } from "./_lib/tree.js";
+import { checkTreeInput } from "./_lib/tree.js";
 
 /** One row of a flattened tree. */
 export interface TreeRow {
@@ -41,8 +42,10 @@ export interface FlattenTreeOptions {
  * @param options - `leavesOnly`.
  * @returns The rows, in tree order.
  * @throws {TargetreeError} `INVALID_ARGUMENT` when `tree` is not a tree of nodes (with the
- *   path to the bad node), a node appears twice, or for bad options (not an object, or a
- *   `leavesOnly` that is not a boolean); `UNKNOWN_OPTION` for an option key it does not define.
+ *   path to the bad node), or for bad options (not an object, or a `leavesOnly` that is not a
+ *   boolean); `SHARED_NODE` for a subtree in two places or a cycle (a leaf in two places gives a
+ *   row at each); `TOO_MANY_NODES` past `MAX_TREE_NODES`; `UNKNOWN_OPTION` for an option key it
+ *   does not define.
  *
  * @example
  * const tree = cascade(100, { children: [{ name: "a", weight: 1 }, { name: "b", weight: 3 }] });
@@ -52,8 +55,8 @@ export interface FlattenTreeOptions {
 export function flattenTree(tree: TreeNode, options?: FlattenTreeOptions): TreeRow[] {
   const raw = readOptions(options, ["leavesOnly"], ["options"]);
   const leavesOnly = readBoolean(raw, "leavesOnly", false, ["options"]);
+  checkTreeInput(tree);
   const rows: TreeRow[] = [];
-  const seen = new Set<unknown>();
   // An explicit stack: deep trees cannot overflow the call stack. Paths to a bad node are built
   // from the parent links only when one is found.
   const stack: Entry[] = [{ node: tree, depth: 0, parent: null, index: 0 }];
@@ -76,14 +79,6 @@ export function flattenTree(tree: TreeNode, options?: FlattenTreeOptions): TreeR
         { path: entryPath(entry) },
       );
     }
-    if (seen.has(node)) {
-      throw new TargetreeError(
-        "INVALID_ARGUMENT",
-        "The tree refers to one of its own nodes twice (a cycle or a shared child).",
-        { path: entryPath(entry) },
-      );
-    }
-    seen.add(node);
     const isLeaf = children.length === 0;
     if (isLeaf || !leavesOnly) {
       rows.push({

@@ -3,4 +3,5 @@
 export { roundProportional } from "./_lib/controlledRounding.js";
 export { readTotal, readUnitSetup, UNIT_WORDS } from "./_lib/options.js";
 export { normaliseKey } from "./_lib/parts.js";
+export { amountDigits, checkSplitSize } from "./_lib/size.js";
 export { showPath } from "./_lib/tree.js";

@@ -51,7 +51,7 @@ const SPLIT_BY_SHARES_KEYS = [...UNIT_KEYS, "remainder", "alwaysIncludeRemainder
  *   `NEGATIVE_WEIGHT` for a negative share; `INVALID_NUMBER`; `DUPLICATE_KEY` when the
  *   remainder's name is taken or keys clash after NFC; `NOT_A_MULTIPLE_OF_UNIT`;
  *   `UNKNOWN_OPTION` for an option key it does not define; `INVALID_ARGUMENT` for empty shares or
- *   bad options.
+ *   bad options; `SPLIT_TOO_LARGE` as for `allocate`.
  *
  * @example
  * const byProduct = splitByShares("1.2亿", { 粮油: "40%", 日化: "30%" }, { remainder: "其他" });

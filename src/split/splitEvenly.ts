@@ -24,10 +24,12 @@ export type SplitEvenlyResult<K extends string = string> = Decimal[] | Record<K,
  * gives 34, 33, 33).
  *
  * @param total - The amount to split.
- * @param keysOrCount - Part names (results by name) or a count from 1 to 10,000,000 (results by position).
+ * @param keysOrCount - Part names (results by name) or a count from 1 to 1,000,000 (results by position).
  * @param options - `unit`, `rounding`, `roundTotal`.
  * @returns The parts, shaped like `keysOrCount` (a record typed by the keys).
  * @throws {TargetreeError} `INVALID_ARGUMENT` for no parts, a bad count or bad options;
+ *   `SPLIT_TOO_LARGE` past 1,000,000 parts, or when parts × digits of the total in units passes
+ *   `MAX_SPLIT_DIGITS` (1e7 parts at unit 0.01, 1e5 parts at unit 1e-500);
  *   `UNKNOWN_OPTION` for an option key it does not define;
  *   `DUPLICATE_KEY`; `INVALID_CHARACTER`; `NOT_A_MULTIPLE_OF_UNIT`; `INVALID_NUMBER`.
  *
@@ -62,6 +64,13 @@ export function splitEvenly(
   const amount = readTotal(total, setup);
   let parts: Parts;
   if (typeof keysOrCount === "number") {
+    if (Number.isInteger(keysOrCount) && keysOrCount > MAX_PARTS) {
+      throw new TargetreeError(
+        "SPLIT_TOO_LARGE",
+        `${keysOrCount.toLocaleString("en")} parts are more than the ${MAX_PARTS.toLocaleString("en")} one split makes; split in stages (first into groups, then each group).`,
+        { path: ["keysOrCount"], details: { limit: MAX_PARTS } },
+      );
+    }
     const count = checkCount(keysOrCount, ["keysOrCount"], MAX_PARTS);
     parts = {
       keys: null,
@@ -70,11 +79,16 @@ export function splitEvenly(
       path: ["keysOrCount"],
     };
   } else if (Array.isArray(keysOrCount)) {
-    if (keysOrCount.length === 0 || keysOrCount.length > MAX_PARTS) {
+    if (keysOrCount.length === 0) {
+      throw new TargetreeError("INVALID_ARGUMENT", "Give at least one part name.", {
+        path: ["keysOrCount"],
+      });
+    }
+    if (keysOrCount.length > MAX_PARTS) {
       throw new TargetreeError(
-        "INVALID_ARGUMENT",
-        `Give from 1 to ${MAX_PARTS.toLocaleString("en")} part names.`,
-        { path: ["keysOrCount"] },
+        "SPLIT_TOO_LARGE",
+        `Give at most ${MAX_PARTS.toLocaleString("en")} part names; split in stages (first into groups, then each group).`,
+        { path: ["keysOrCount"], details: { limit: MAX_PARTS } },
       );
     }
     const keys = [...(keysOrCount as readonly string[])];

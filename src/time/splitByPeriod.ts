@@ -84,7 +84,9 @@ export interface SplitByPeriodResult extends ProvisionalFlag {
  *   or calendar field; `INVALID_ARGUMENT` for a bad grain, spreadBy, pattern or calendar; `SEASONALITY_MISMATCH` when the weights do not match the
  *   periods; `NEGATIVE_WEIGHT`; `NO_WORKING_DAYS` for a working-day split of a range
  *   with none; `CALENDAR_CONFLICT`; `CALENDAR_YEAR_MISSING`; `INVALID_NUMBER` and
- *   `NOT_A_MULTIPLE_OF_UNIT` for a total off the unit without `roundTotal`.
+ *   `NOT_A_MULTIPLE_OF_UNIT` for a total off the unit without `roundTotal`; `SPLIT_TOO_LARGE`
+ *   when the days × levels times the digits of the total in units pass `MAX_SPLIT_DIGITS`
+ *   (a day split over 100 years at unit 1e-999).
  *
  * @example
  * const year = splitByPeriod("1.2亿", { start: "2026-01-01", end: "2026-12-31", grain: "quarter", calendar: chinaCalendar() });

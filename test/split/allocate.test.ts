@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { allocate } from "targetree";
+import { allocate, MAX_SPLIT_PARTS } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { deepFreeze, expectBareRecord, expectCode } from "../_support/errors.js";
@@ -1009,11 +1009,13 @@ describe("allocate, more cases", () => {
       const empty = expectCode(() => allocate(10, {}), "INVALID_ARGUMENT", ["weights"]);
       expect(empty.message).toMatch(/weights is empty: give at least one part/);
       const many = expectCode(
-        () => allocate(10, longArray<number>(10_000_001)),
-        "INVALID_ARGUMENT",
+        () => allocate(10, longArray<number>(MAX_SPLIT_PARTS + 1)),
+        "SPLIT_TOO_LARGE",
         ["weights"],
       );
-      expect(many.message).toMatch(/weights has more than 10,000,000 parts\./);
+      expect(many.message).toMatch(
+        /weights has more than 1,000,000 parts; split in stages \(first into groups, then each group\)\./,
+      );
     });
 
     it("refuses weight text with anything around the number", () => {

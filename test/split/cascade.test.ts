@@ -314,10 +314,16 @@ describe("cascade", () => {
       );
     });
 
-    it("throws INVALID_ARGUMENT for a tree that is too deep or refers to itself", () => {
+    it("throws INVALID_ARGUMENT for a tree that is too deep, SHARED_NODE for one that refers to itself", () => {
       const loop: { name: string; children: unknown[] } = { name: "a", children: [] };
       loop.children.push(loop);
-      expectCode(() => cascade(10, { children: [loop as never] }), "INVALID_ARGUMENT");
+      expectCode(() => cascade(10, { children: [loop as never] }), "SHARED_NODE", [
+        "tree",
+        "children",
+        0,
+        "children",
+        0,
+      ]);
       let deep: CascadeNode = { name: "leaf" };
       for (let i = 0; i < 300; i++) deep = { name: `n${i}`, children: [deep] };
       expectCode(() => cascade(10, deep), "INVALID_ARGUMENT");

@@ -71,7 +71,12 @@ describe("flattenTree", () => {
     expectCode(() => flattenTree(bad), "INVALID_ARGUMENT", ["tree", "children", 1]);
     const cycle = { name: "a", path: [], value: tree.value, children: [] as unknown[] };
     cycle.children.push(cycle);
-    expectCode(() => flattenTree(cycle as never), "INVALID_ARGUMENT", ["tree", "children", 0]);
+    const error = expectCode(() => flattenTree(cycle as never), "SHARED_NODE", [
+      "tree",
+      "children",
+      0,
+    ]);
+    expect(error.details).toEqual({ first: ["tree"], cycle: true });
   });
 
   it("reads nodes and options by own keys only", () => {
@@ -138,13 +143,22 @@ describe("flattenTree, more cases", () => {
     }
   });
 
-  it("explains a node met twice", () => {
-    const shared = tree.children[1]!;
+  it("refuses a subtree met twice, naming both places (SHARED_NODE)", () => {
+    const shared = tree.children[0]!;
     const error = expectCode(
       () => flattenTree({ ...tree, children: [shared, shared] } as never),
-      "INVALID_ARGUMENT",
+      "SHARED_NODE",
       ["tree", "children", 1],
     );
-    expect(error.message).toMatch(/refers to one of its own nodes twice/);
+    expect(error.details.first).toEqual(["tree", "children", 0]);
+    expect(error.message).toMatch(
+      /reaches one subtree twice, at tree\.children\[0\] and again at tree\.children\[1\]/,
+    );
+  });
+
+  it("gives a leaf met twice a row at each place", () => {
+    const leaf = tree.children[1]!;
+    const rows = flattenTree({ ...tree, children: [leaf, leaf] } as never);
+    expect(rows.map((row) => row.name)).toEqual(["全国", "华南", "华南"]);
   });
 });

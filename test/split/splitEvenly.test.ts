@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { splitEvenly } from "targetree";
+import { MAX_SPLIT_PARTS, splitEvenly } from "targetree";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/_lib/decimal.js";
 import { deepFreeze, expectBareRecord, expectCode } from "../_support/errors.js";
@@ -32,8 +32,11 @@ describe("splitEvenly", () => {
 
   it("throws INVALID_ARGUMENT for no parts or a count that is not a whole number from 1", () => {
     expectCode(() => splitEvenly(10, []), "INVALID_ARGUMENT", ["keysOrCount"]);
-    for (const bad of [0, -1, 1.5, Number.NaN, 1e12]) {
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       expectCode(() => splitEvenly(10, bad), "INVALID_ARGUMENT", ["keysOrCount"]);
+    }
+    for (const many of [MAX_SPLIT_PARTS + 1, 1e7, 1e12]) {
+      expectCode(() => splitEvenly(10, many), "SPLIT_TOO_LARGE", ["keysOrCount"]);
     }
     expectCode(() => splitEvenly(10, "abc" as never), "INVALID_ARGUMENT", ["keysOrCount"]);
     expectCode(() => splitEvenly(10, [1] as never), "INVALID_ARGUMENT", ["keysOrCount", 0]);
@@ -84,12 +87,15 @@ describe("splitEvenly, more cases", () => {
 
   it("explains a bad count, a bad list of names and a bad argument", () => {
     const count = expectCode(() => splitEvenly(10, 0), "INVALID_ARGUMENT", ["keysOrCount"]);
-    expect(count.message).toMatch(/Expected a whole number of parts from 1 to 10,000,000\./);
+    expect(count.message).toMatch(/Expected a whole number of parts from 1 to 1,000,000\./);
     const names = expectCode(() => splitEvenly(10, []), "INVALID_ARGUMENT", ["keysOrCount"]);
-    expect(names.message).toMatch(/Give from 1 to 10,000,000 part names\./);
-    expectCode(() => splitEvenly(10, longArray<string>(10_000_001)), "INVALID_ARGUMENT", [
-      "keysOrCount",
-    ]);
+    expect(names.message).toMatch(/Give at least one part name\./);
+    const many = expectCode(
+      () => splitEvenly(10, longArray<string>(MAX_SPLIT_PARTS + 1)),
+      "SPLIT_TOO_LARGE",
+      ["keysOrCount"],
+    );
+    expect(many.message).toMatch(/Give at most 1,000,000 part names; split in stages/);
     const other = expectCode(() => splitEvenly(10, null as never), "INVALID_ARGUMENT", [
       "keysOrCount",
     ]);

@@ -2,12 +2,14 @@
 // `customers`, checked all at once (names, ids, the numbers, and what each split rule needs).
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt } from "../../_lib/errors.js";
-import { MAX_NESTING_DEPTH } from "../../_lib/limits.js";
+import { MAX_NESTING_DEPTH, MAX_TREE_NODES } from "../../_lib/limits.js";
 import { isRecord, own } from "../../_lib/records.js";
+import { checkTreeShape, childrenIn } from "../../_lib/treeShape.js";
 import type { SplitRule } from "../../split/cascade.js";
 import type { PlanDocumentNode, PlanLevel } from "../types.js";
 import type { Reader } from "./reader.js";
 import {
+  attempt,
   checkEntries,
   checkName,
   compact,
@@ -79,6 +81,21 @@ export function readOrganization(
   levels: readonly PlanLevel[],
   path: ErrorPath,
 ): PlanDocumentNode | undefined {
+  // A subtree in two places or a cycle would be read once per place: refused before reading.
+  const shaped = attempt(
+    reader,
+    () => {
+      checkTreeShape(value, {
+        path,
+        limit: MAX_TREE_NODES,
+        what: "organisation",
+        children: childrenIn("children"),
+      });
+      return true;
+    },
+    (at) => at,
+  );
+  if (shaped === undefined) return undefined;
   const context: TreeContext = { reader, levels, ids: new Map() };
   return readNode(context, value, path, 0);
 }

@@ -6,7 +6,9 @@ import {
   largestRemainderBigInt,
   largestRemainderNumber,
   showUnits,
+  unitsToDecimal,
 } from "../../_lib/exact/index.js";
+import { checkSplitSize, unitDigits } from "./size.js";
 import type { IntWeights } from "./weights.js";
 import { toBigIntWeights } from "./weights.js";
 
@@ -39,6 +41,12 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** Splits `units` by largest remainder, with holds, bounds and the zero-weight rule. */
 export function spreadUnits(input: SpreadInput): SpreadOutput {
+  checkSplitSize({
+    parts: input.weights.values.length,
+    digits: unitDigits(input.units),
+    unit: unitsToDecimal(1n, input.unit),
+    path: input.names.path("weights"),
+  });
   const fast = input.holds === null && input.lower === null && input.upper === null;
   if (fast && input.weights.kind === "number") {
     const result = spreadFast(input, input.weights.values, input.weights.sum);

@@ -2,6 +2,7 @@ import { didYouMean } from "../../_lib/closest.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
 import { codePointLabel, findInvisible } from "../../_lib/invisible.js";
+import { MAX_SPLIT_PARTS } from "../../_lib/limits.js";
 import { isRecord } from "../../_lib/records.js";
 import { isSingleNumeric } from "./options.js";
 
@@ -18,7 +19,7 @@ export interface Parts {
 }
 
 /** The most parts one split accepts (a count such as `splitEvenly(total, 1e12)` must not exhaust memory). */
-export const MAX_PARTS = 10_000_000;
+export const MAX_PARTS = MAX_SPLIT_PARTS;
 
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 
@@ -168,8 +169,8 @@ function emptyError(path: ErrorPath, what: string): TargetreeError {
 
 function tooManyError(path: ErrorPath, what: string): TargetreeError {
   return new TargetreeError(
-    "INVALID_ARGUMENT",
-    `${what} has more than ${MAX_PARTS.toLocaleString("en")} parts.`,
-    { path },
+    "SPLIT_TOO_LARGE",
+    `${what} has more than ${MAX_PARTS.toLocaleString("en")} parts; split in stages (first into groups, then each group).`,
+    { path, details: { limit: MAX_PARTS } },
   );
 }

@@ -2,8 +2,9 @@ import { didYouMean } from "../../_lib/closest.js";
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
-import { MAX_NESTING_DEPTH } from "../../_lib/limits.js";
+import { MAX_NESTING_DEPTH, MAX_TREE_NODES } from "../../_lib/limits.js";
 import { own } from "../../_lib/records.js";
+import { checkTreeShape, childrenIn } from "../../_lib/treeShape.js";
 import { isPartsRecord } from "./parts.js";
 
 /**
@@ -56,6 +57,20 @@ export function checkFields(
       { path: [...path, key], details: { key, known: [...known] } },
     );
   }
+}
+
+/**
+ * The first check of a caller's tree, before any node is read: `SHARED_NODE` for a subtree
+ * reached twice (a `children` array shared by siblings) or a cycle, `TOO_MANY_NODES` past
+ * MAX_TREE_NODES places. A leaf object used in several places is fine.
+ */
+export function checkTreeInput(tree: unknown, path: ErrorPath = ["tree"]): void {
+  checkTreeShape(tree, {
+    path,
+    limit: MAX_TREE_NODES,
+    what: "tree",
+    children: childrenIn("children"),
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Numeric } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import { indexKeys, normaliseKey } from "./parts.js";
 import type { NodeLimits } from "./tree.js";
-import { readChildren, readName, readNode, showPath } from "./tree.js";
+import { checkTreeInput, readChildren, readName, readNode, showPath } from "./tree.js";
 
 /** The fields of a value-tree node; `path` (as in a `cascade` result) is read past. */
 const NODE_FIELDS = ["name", "value", "hold", "min", "max", "path", "children"] as const;
@@ -129,6 +129,7 @@ export function readTree(tree: unknown): Node {
     checkHold(node);
     return node;
   };
+  checkTreeInput(tree);
   return build(tree, ["tree"], [], 0, null);
 }
 

@@ -11,7 +11,7 @@ import { isRecord, own } from "../../_lib/records.js";
 import type { Numeric, RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import { allocate } from "../../split/allocate.js";
-import { readTotal, readUnitSetup } from "../../split/internal.js";
+import { amountDigits, checkSplitSize, readTotal, readUnitSetup } from "../../split/internal.js";
 import type { Calendar, DayKind, IsoDate } from "../types.js";
 import type { ResolvedCalendar } from "./calendar.js";
 import { dayNumber } from "./dayNumber.js";
@@ -170,6 +170,14 @@ export function prepare(
     ["options", "start"],
     ["options", "end"],
   );
+  // Every level makes at most one period a day: bounds the whole split before any is made.
+  checkSplitSize({
+    parts: range.days * grains.length,
+    digits: amountDigits(amount, setup.unit),
+    unit: setup.unit,
+    path: ["options", "unit"],
+    noun: "periods (days × levels)",
+  });
   const seasonality = own(options, "seasonality") as Seasonality | undefined;
   const given = own(options, "spreadBy");
   const spreadBy = (given ?? (seasonality === undefined ? "working-days" : "seasonality")) as
