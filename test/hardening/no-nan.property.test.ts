@@ -9,13 +9,16 @@ import fc from "fast-check";
 import * as targetree from "targetree";
 import {
   achievement,
+  achievementHeatmapChart,
   allocate,
   attribute,
   binaryNode,
   booleanNode,
   breakback,
   breakEvenRevenue,
+  bridgeChart,
   buildPlan,
+  burnUpChart,
   callNode,
   cascade,
   chinaArrangement,
@@ -27,6 +30,7 @@ import {
   consecutiveMisses,
   crossCell,
   crossSplit,
+  decompositionChart,
   defineModel,
   dependsOn,
   evaluate,
@@ -85,6 +89,7 @@ import {
   timeProgress,
   toDecimal,
   toPlain,
+  tornadoChart,
   trackPlan,
   unaryNode,
   visitPlan,
@@ -231,6 +236,9 @@ const rows = (g: Given) => [
 ];
 
 /** Every export that returns numbers, called on generated inputs. */
+const tracked = (g: Given) =>
+  trackPlan(plan(g), [{ node: "公司/华东", date: "2026-01-05", actual: g.c }], { asOf: g.day });
+
 const CALLS: Readonly<Record<string, (g: Given) => unknown>> = {
   // numbers
   toDecimal: (g) => toDecimal(g.a),
@@ -367,10 +375,25 @@ const CALLS: Readonly<Record<string, (g: Given) => unknown>> = {
     trackPlan(plan(g), [{ node: "公司/华东", date: "2026-01-05", actual: g.c }], { asOf: g.day }),
   replan: (g) => replan(plan(g), { node: "公司/华东", by: whole(g.d), from: "2026-02-01" }),
   renderPlan: (g) => renderPlan(plan(g), { format: g.later ? "csv" : "md" }),
+  // the pictures
+  bridgeChart: (g) =>
+    bridgeChart(
+      attribute(model(), {
+        output: "y",
+        base: inputsOf(g),
+        actual: { a: g.b, b: g.c, c: g.d },
+        method: g.count % 2 === 0 ? "chain" : "shapley",
+      }),
+    ),
+  tornadoChart: (g) => tornadoChart(sensitivity(model(), { output: "y", inputs: inputsOf(g) })),
+  burnUpChart: (g) => burnUpChart(tracked(g), { node: "公司/华东" }),
+  decompositionChart: (g) => decompositionChart(plan(g), g.later ? { tracking: tracked(g) } : {}),
+  achievementHeatmapChart: (g) => achievementHeatmapChart(tracked(g)),
 };
 
 /** Constants: their values are walked as they are. */
 const CONSTANTS = [
+  "DEFAULT_WORK_BUDGET",
   "ERROR_CODES",
   "MAX_AMOUNT_LENGTH",
   "MAX_COSTLY_POWERS",
