@@ -4,7 +4,7 @@ import type { Numeric } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { quote } from "./_lib/characters.js";
 import { interpret, type Value } from "./_lib/interpret.js";
-import { type FormulaSource, formulaError } from "./_lib/source.js";
+import { type FormulaSource, formulaError, spanOf } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import type { FormulaNode, NameNode } from "./ast.js";
 import { parseFormula, readFormulaOptions } from "./parseFormula.js";
@@ -83,7 +83,7 @@ export function evaluateFormula(
         "UNKNOWN_FACT",
         `${quote(node.name)} is not among the facts given.`,
         { ...source, path: ["facts", node.name] },
-        node.span,
+        spanOf(node),
       );
     }
     const raw: unknown = facts[key];
