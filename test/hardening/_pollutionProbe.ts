@@ -1,0 +1,126 @@
+// Runs a battery of calls with one name planted on Object.prototype and again without it, and
+// prints both as JSON. test/hardening/pollution.test.ts runs it in a fresh process per name, so a
+// planted name never leaks into another test. Arguments: the name, "before" (plant it before
+// targetree and targetree/schema are imported) or "after", "enumerable" or "hidden", and the value
+// as JSON ("function" plants a function).
+const [name = "x", when = "after", visibility = "enumerable", valueJson = "7"] =
+  process.argv.slice(2);
+const value: unknown = valueJson === "function" ? () => true : JSON.parse(valueJson);
+
+const plant = (): void => {
+  Object.defineProperty(Object.prototype, name, {
+    value,
+    configurable: true,
+    writable: true,
+    enumerable: visibility === "enumerable",
+  });
+};
+const uproot = (): void => {
+  delete (Object.prototype as Record<string, unknown>)[name];
+};
+
+const outcome = (call: () => unknown): string => {
+  try {
+    return JSON.stringify(call()) ?? "undefined";
+  } catch (error) {
+    const {
+      name: kind,
+      code,
+      message,
+      path,
+    } = error as {
+      name?: string;
+      code?: string;
+      message?: string;
+      path?: unknown;
+    };
+    return `${kind} ${code} ${JSON.stringify(path)} ${message}`;
+  }
+};
+
+if (when === "before") plant();
+const core = await import("targetree");
+const schema = await import("targetree/schema");
+
+const MODEL_DOCUMENT = {
+  version: 1,
+  formulas: { revenue: "customers * conversion * aov", bonus: "revenue ^ 2 / 1万" },
+  inputs: { customers: { wholeNumber: true, min: 0 }, conversion: { min: 0, max: "100%" } },
+  nodes: { revenue: { label: "营业收入" } },
+};
+
+const CALLS: Readonly<Record<string, () => unknown>> = {
+  printFormula: () => core.printFormula(core.parseFormula("2 + 3*x")),
+  manySquares: () =>
+    core.printFormula(core.parseFormula(Array.from({ length: 40 }, () => "x^2").join(" + "))),
+  builtNodes: () =>
+    core.printFormula(
+      core.sumNode(core.numberNode(2), [
+        { op: "+", operand: core.powerNode(core.nameNode("x"), core.numberNode(2)) },
+      ]),
+    ),
+  handBuiltNode: () =>
+    core.printFormula({ kind: "number", value: core.toDecimal(5) } as import("targetree").FormulaNode),
+  formulasEqual: () => core.formulasEqual(core.parseFormula("2"), core.numberNode(2)),
+  evaluateFormula: () => core.evaluateFormula("2 + 3*x", { x: 4 }).toString(),
+  protoFact: () => core.evaluateFormula("__proto__ * 2", JSON.parse('{"__proto__": 5}')),
+  model: () => {
+    const model = core.defineModel(
+      { revenue: "customers * conversion * aov" },
+      { inputs: { customers: { wholeNumber: true, min: 0 }, conversion: { min: 0, max: 1 } } },
+    );
+    return core.evaluate(model, { customers: 600, conversion: "25%", aov: 8000 });
+  },
+  allocate: () => core.allocate(100, { a: 1, b: 3 }, { unit: 1 }),
+  protoWeight: () => core.allocate(100, JSON.parse('{"__proto__": 1, "b": 3}')),
+  splitEvenly: () => core.splitEvenly(100, 3),
+  cascade: () =>
+    core.cascade(100, {
+      children: [
+        { name: "a", weight: 1 },
+        { name: "b", weight: 2 },
+      ],
+    }),
+  validateModel: () => schema.validate("modelDefinition", MODEL_DOCUMENT),
+  roundTrip: () => schema.modelToDefinition(schema.modelFromDefinition(MODEL_DOCUMENT as never)),
+  parseModelDefinition: () => schema.parseModelDefinition(MODEL_DOCUMENT),
+  badModel: () =>
+    schema.validate("modelDefinition", { version: 1, formulas: { y: "a +" }, inputs: 3 }),
+  cascadeTree: () =>
+    schema.validate("cascadeTree", {
+      children: [
+        { name: "a", weight: 1 },
+        { name: "b", weight: "2" },
+      ],
+    }),
+  protoWeights: () => schema.validate("weights", JSON.parse('{"__proto__": 1, "a": 2}')),
+  calendar: () => schema.validate("calendar", { weekend: [6, 7], holidays: ["2026-10-01"] }),
+  planDocument: () => schema.validate("planDocument", { version: 1 }),
+  jsonSchema: () => schema.toJsonSchema("modelDefinition"),
+};
+
+/** Every call's outcome, and whether the planted name is still in place afterwards. */
+const run = (): Record<string, string> => ({
+  ...Object.fromEntries(Object.entries(CALLS).map(([key, call]) => [key, outcome(call)])),
+  planted: JSON.stringify(
+    Object.hasOwn(Object.prototype, name) &&
+      Object.getOwnPropertyDescriptor(Object.prototype, name)?.value === value,
+  ),
+});
+
+let polluted: Record<string, string>;
+let clean: Record<string, string>;
+if (when === "before") {
+  polluted = run();
+  uproot();
+  clean = run();
+} else {
+  clean = run();
+  plant();
+  try {
+    polluted = run();
+  } finally {
+    uproot();
+  }
+}
+process.stdout.write(JSON.stringify({ polluted, clean }));
