@@ -60,7 +60,10 @@ const CALLS: Readonly<Record<string, () => unknown>> = {
       ]),
     ),
   handBuiltNode: () =>
-    core.printFormula({ kind: "number", value: core.toDecimal(5) } as import("targetree").FormulaNode),
+    core.printFormula({
+      kind: "number",
+      value: core.toDecimal(5),
+    } as import("targetree").FormulaNode),
   formulasEqual: () => core.formulasEqual(core.parseFormula("2"), core.numberNode(2)),
   evaluateFormula: () => core.evaluateFormula("2 + 3*x", { x: 4 }).toString(),
   protoFact: () => core.evaluateFormula("__proto__ * 2", JSON.parse('{"__proto__": 5}')),
