@@ -1,5 +1,6 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { internalsOf } from "../model/internal.js";
 import type { Model, ModelNode } from "../model/types.js";
 import { shielded } from "./_lib/shield.js";
 import type { InputDefinition, ModelDefinition, NodeDefinition } from "./model.js";
@@ -22,8 +23,14 @@ function inputDefinition(node: ModelNode): InputDefinition {
   };
 }
 
+/** A model made by defineModel: its own brand (so not `Object.create(model)`), and its fields. */
 function isModel(value: unknown): value is Model {
   if (typeof value !== "object" || value === null) return false;
+  try {
+    internalsOf(value);
+  } catch {
+    return false;
+  }
   const { nodes, inputs, outputs } = value as Partial<Model>;
   return (
     typeof nodes === "object" &&
