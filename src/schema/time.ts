@@ -1,7 +1,14 @@
 import * as z from "zod/mini";
 import type { TargetreeErrorCode } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { checkArrangement, checkCalendar, checkIsoDate } from "../time/internal.js";
+import {
+  ARRANGEMENT_FIRST_YEAR,
+  ARRANGEMENT_LAST_YEAR,
+  checkArrangement,
+  checkCalendar,
+  checkIsoDate,
+  yearMessage,
+} from "../time/internal.js";
 import type {
   Calendar,
   CalendarDay,
@@ -273,9 +280,9 @@ export const holidayArrangementSchema: z.ZodMiniType<HolidayArrangement> = /* @_
       addCheck(
         z.strictObject({
           year: wholeNumber(
-            1001,
-            9999,
-            (value) => `Expected year as a whole number such as 2027, got ${describeValue(value)}.`,
+            ARRANGEMENT_FIRST_YEAR,
+            ARRANGEMENT_LAST_YEAR,
+            yearMessage,
             "INVALID_CALENDAR_DATA",
             { reason: "year" },
           ),

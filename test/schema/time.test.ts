@@ -74,7 +74,7 @@ describe("holidayArrangementSchema", () => {
       const error = errorOf(() => validate("holidayArrangement", { year, holidays: [] }));
       expect([error.path, error.details.reason]).toEqual([["year"], "year"]);
       expect(error.message).toMatch(
-        /^INVALID_CALENDAR_DATA: Expected year as a whole number such as 2027, got /,
+        /^INVALID_CALENDAR_DATA: Expected year as a whole number from 1001 to 9999 \(such as 2027\), got /,
       );
     }
   });

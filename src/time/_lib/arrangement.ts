@@ -135,6 +135,18 @@ function expandEntry(value: unknown, year: number, path: ErrorPath): IsoDate[] {
 }
 
 /**
+ * The years an arrangement may be for: dates are four-digit years (1000–9999), and a run of days
+ * may start in the year before the arrangement's.
+ */
+export const ARRANGEMENT_FIRST_YEAR = 1001;
+export const ARRANGEMENT_LAST_YEAR = 9999;
+
+/** The message for an arrangement year outside the accepted range, naming that range. */
+export function yearMessage(year: unknown): string {
+  return `Expected year as a whole number from ${ARRANGEMENT_FIRST_YEAR} to ${ARRANGEMENT_LAST_YEAR} (such as 2027), got ${describeValue(year)}.`;
+}
+
+/**
  * Validates a user-supplied holiday arrangement (the documented JSON shape) and
  * expands its runs.
  *
@@ -148,11 +160,13 @@ export function checkArrangement(input: unknown, path: ErrorPath = []): CheckedA
   }
   checkKeys(input, TOP_KEYS, path);
   const year = own(input, "year");
-  if (typeof year !== "number" || !Number.isInteger(year) || year < 1001 || year > 9999) {
-    fail("year", `Expected year as a whole number such as 2027, got ${describeValue(year)}.`, [
-      ...path,
-      "year",
-    ]);
+  if (
+    typeof year !== "number" ||
+    !Number.isInteger(year) ||
+    year < ARRANGEMENT_FIRST_YEAR ||
+    year > ARRANGEMENT_LAST_YEAR
+  ) {
+    fail("year", yearMessage(year), [...path, "year"]);
   }
   const source = own(input, "source");
   if (source !== undefined && (typeof source !== "string" || source.length > 500)) {
