@@ -135,7 +135,10 @@ function checkYears(value: unknown, path: ErrorPath): number[] {
   if (!Array.isArray(value)) badCalendar("Expected an array of years.", path);
   return value.map((year, index) => {
     if (typeof year !== "number" || !Number.isInteger(year) || year < 1000 || year > 9999) {
-      badCalendar(`Expected a year such as 2026, got ${describeValue(year)}.`, [...path, index]);
+      badCalendar(
+        `Expected a year as a whole number from 1000 to 9999 (such as 2026), got ${describeValue(year)}.`,
+        [...path, index],
+      );
     }
     return year;
   });
