@@ -106,7 +106,12 @@ function wholeNumber(
 }
 
 const yearSchema = /* @__PURE__ */ shielded(() =>
-  wholeNumber(1000, 9999, (value) => `Expected a year such as 2026, got ${describeValue(value)}.`),
+  wholeNumber(
+    1000,
+    9999,
+    (value) =>
+      `Expected a year as a whole number from 1000 to 9999 (such as 2026), got ${describeValue(value)}.`,
+  ),
 );
 
 const weekdaySchema = /* @__PURE__ */ shielded(() =>
