@@ -49,6 +49,20 @@ const MODEL_DOCUMENT = {
   nodes: { revenue: { label: "营业收入" } },
 };
 
+const PLAN_DOCUMENT = {
+  version: 1,
+  target: "1200万",
+  unit: 1,
+  period: { start: "2026-01-01", end: "2026-03-31", grains: ["month"] },
+  organization: {
+    name: "公司",
+    children: [
+      { name: "华东", weight: 2, children: [{ name: "张伟" }, { name: "李娜" }] },
+      { name: "华南", weight: 1 },
+    ],
+  },
+};
+
 const CALLS: Readonly<Record<string, () => unknown>> = {
   printFormula: () => core.printFormula(core.parseFormula("2 + 3*x")),
   manySquares: () =>
@@ -84,6 +98,28 @@ const CALLS: Readonly<Record<string, () => unknown>> = {
         { name: "b", weight: 2 },
       ],
     }),
+  buildPlan: () => core.buildPlan(PLAN_DOCUMENT),
+  lintPlan: () => core.lintPlan(PLAN_DOCUMENT),
+  trackPlan: () =>
+    core.trackPlan(
+      core.buildPlan(PLAN_DOCUMENT),
+      [{ node: "公司/华东/张伟", date: "2026-01-05", actual: "25万" }],
+      { asOf: "2026-02-10" },
+    ),
+  replan: () =>
+    core.replan(core.buildPlan(PLAN_DOCUMENT), { node: "公司/华东", by: 300, from: "2026-02-01" }),
+  breakback: () =>
+    core.breakback(
+      {
+        name: "a",
+        children: [
+          { name: "b", value: 1 },
+          { name: "c", value: 2 },
+        ],
+      },
+      { path: [], value: 10, unit: 1 },
+    ),
+  visitPlan: () => core.visitPlan({ A: 20, B: 30 }, { start: "2026-06-01", end: "2026-06-30" }),
   validateModel: () => schema.validate("modelDefinition", MODEL_DOCUMENT),
   roundTrip: () => schema.modelToDefinition(schema.modelFromDefinition(MODEL_DOCUMENT as never)),
   parseModelDefinition: () => schema.parseModelDefinition(MODEL_DOCUMENT),

@@ -34,6 +34,13 @@ const CASES: readonly Case[] = [
   { name: "hold", when: "after", visibility: "enumerable", value: "1" },
   { name: "span", when: "after", visibility: "enumerable", value: '{"start":0,"end":1}' },
   { name: "rest", when: "after", visibility: "hidden", value: "[]" },
+  { name: "min", when: "after", visibility: "enumerable", value: "1" },
+  { name: "max", when: "after", visibility: "hidden", value: "2" },
+  { name: "customers", when: "after", visibility: "enumerable", value: "3" },
+  { name: "name", when: "after", visibility: "enumerable", value: '"evil"' },
+  { name: "id", when: "after", visibility: "enumerable", value: '"zz"' },
+  { name: "sign", when: "after", visibility: "enumerable", value: '"positive"' },
+  { name: "children", when: "after", visibility: "hidden", value: '[{"name":"evil"}]' },
   // Planted before the import: zod builds the schemas at import and walks its tables with for…in.
   { name: "x", when: "before", visibility: "enumerable", value: "5" },
   { name: "when", when: "before", visibility: "enumerable", value: "7" },
