@@ -1,22 +1,29 @@
-// Runs a battery of calls with one name planted on Object.prototype and again without it, and
-// prints both as JSON. test/hardening/pollution.test.ts runs it in a fresh process per name, so a
-// planted name never leaks into another test. Arguments: the name, "before" (plant it before
-// targetree and targetree/schema are imported) or "after", "enumerable" or "hidden", and the value
-// as JSON ("function" plants a function).
-const [name = "x", when = "after", visibility = "enumerable", valueJson = "7"] =
-  process.argv.slice(2);
-const value: unknown = valueJson === "function" ? () => true : JSON.parse(valueJson);
+// Runs a battery of calls with a name planted on Object.prototype and again without it, and
+// prints both as JSON. test/hardening/pollution.test.ts runs it in fresh processes, so a planted
+// name never leaks into another test. The one argument is a JSON array of cases
+// { name, when, visibility, value }: `when` "before" plants the name before targetree and
+// targetree/schema are imported (one such case per process), "after" plants it after the clean
+// run and removes it again (any number per process); `visibility` is "enumerable" or "hidden";
+// `value` is JSON, or "function" to plant a function. Prints one { polluted, clean } per case.
+interface Case {
+  readonly name: string;
+  readonly when: "before" | "after";
+  readonly visibility: "enumerable" | "hidden";
+  readonly value: string;
+}
+const cases = JSON.parse(process.argv[2] ?? "[]") as Case[];
+const valueOf = (c: Case): unknown => (c.value === "function" ? () => true : JSON.parse(c.value));
 
-const plant = (): void => {
-  Object.defineProperty(Object.prototype, name, {
+const plant = (c: Case, value: unknown): void => {
+  Object.defineProperty(Object.prototype, c.name, {
     value,
     configurable: true,
     writable: true,
-    enumerable: visibility === "enumerable",
+    enumerable: c.visibility === "enumerable",
   });
 };
-const uproot = (): void => {
-  delete (Object.prototype as Record<string, unknown>)[name];
+const uproot = (c: Case): void => {
+  delete (Object.prototype as Record<string, unknown>)[c.name];
 };
 
 const outcome = (call: () => unknown): string => {
@@ -38,7 +45,9 @@ const outcome = (call: () => unknown): string => {
   }
 };
 
-if (when === "before") plant();
+const values = cases.map(valueOf);
+const first = cases[0];
+if (first !== undefined && first.when === "before") plant(first, values[0]);
 const core = await import("targetree");
 const schema = await import("targetree/schema");
 
@@ -139,27 +148,28 @@ const CALLS: Readonly<Record<string, () => unknown>> = {
 };
 
 /** Every call's outcome, and whether the planted name is still in place afterwards. */
-const run = (): Record<string, string> => ({
+const run = (c: Case, value: unknown): Record<string, string> => ({
   ...Object.fromEntries(Object.entries(CALLS).map(([key, call]) => [key, outcome(call)])),
   planted: JSON.stringify(
-    Object.hasOwn(Object.prototype, name) &&
-      Object.getOwnPropertyDescriptor(Object.prototype, name)?.value === value,
+    Object.hasOwn(Object.prototype, c.name) &&
+      Object.getOwnPropertyDescriptor(Object.prototype, c.name)?.value === value,
   ),
 });
 
-let polluted: Record<string, string>;
-let clean: Record<string, string>;
-if (when === "before") {
-  polluted = run();
-  uproot();
-  clean = run();
-} else {
-  clean = run();
-  plant();
-  try {
-    polluted = run();
-  } finally {
-    uproot();
+const results = cases.map((c, index) => {
+  const value = values[index];
+  if (c.when === "before") {
+    if (index > 0) throw new Error("A case planted before the import must run alone.");
+    const polluted = run(c, value);
+    uproot(c);
+    return { polluted, clean: run(c, value) };
   }
-}
-process.stdout.write(JSON.stringify({ polluted, clean }));
+  const clean = run(c, value);
+  plant(c, value);
+  try {
+    return { polluted: run(c, value), clean };
+  } finally {
+    uproot(c);
+  }
+});
+process.stdout.write(JSON.stringify(results));

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
-const probe = fileURLToPath(new URL("./_pollutionProbe.ts", import.meta.url));
+const probeFile = fileURLToPath(new URL("./_pollutionProbe.ts", import.meta.url));
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 interface Case {
@@ -48,30 +48,49 @@ const CASES: readonly Case[] = [
   { name: "unit", when: "before", visibility: "enumerable", value: '"万"' },
 ];
 
-async function probeCase(
-  c: Case,
-): Promise<{ polluted: Record<string, string>; clean: Record<string, string> }> {
+type Outcomes = { polluted: Record<string, string>; clean: Record<string, string> };
+
+async function probe(cases: readonly Case[]): Promise<Outcomes[]> {
   const { stdout } = await run(
     process.execPath,
-    ["--import", "tsx", probe, c.name, c.when, c.visibility, c.value],
-    { cwd: root, timeout: 50_000 },
+    ["--import", "tsx", probeFile, JSON.stringify(cases)],
+    { cwd: root, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(stdout);
 }
 
+function expectUnchanged({ polluted, clean }: Outcomes): void {
+  expect(Object.keys(clean).length).toBeGreaterThan(10);
+  // Set aside while zod runs, the planted name is back, as it was, after every call.
+  expect(polluted.planted).toBe("true");
+  expect(clean.planted).toBe("false");
+  expect({ ...polluted, planted: "" }).toEqual({ ...clean, planted: "" });
+  // The clean run succeeds where it should, so the comparison compares results, not errors.
+  expect(clean.printFormula).toBe('"2 + 3 * x"');
+  expect(clean.validateModel).toMatch(/^\{"version":1/);
+  expect(clean.roundTrip).toMatch(/"conversion":\{"min":0,"max":1\}/);
+}
+
+const label = (c: Case): string => `${c.name} (${c.visibility}, planted ${c.when} the import)`;
+
 describe("a name planted on Object.prototype", () => {
-  it.concurrent.each(
-    CASES.map((c) => [`${c.name} (${c.visibility}, planted ${c.when} the import)`, c] as const),
-  )("changes no result: %s", async (_label, c) => {
-    const { polluted, clean } = await probeCase(c);
-    expect(Object.keys(clean).length).toBeGreaterThan(10);
-    // Set aside while zod runs, the planted name is back, as it was, after every call.
-    expect(polluted.planted).toBe("true");
-    expect(clean.planted).toBe("false");
-    expect({ ...polluted, planted: "" }).toEqual({ ...clean, planted: "" });
-    // The clean run succeeds where it should, so the comparison compares results, not errors.
-    expect(clean.printFormula).toBe('"2 + 3 * x"');
-    expect(clean.validateModel).toMatch(/^\{"version":1/);
-    expect(clean.roundTrip).toMatch(/"conversion":\{"min":0,"max":1\}/);
-  });
+  // Planted after the import: every case in one process, each planted and removed in turn.
+  const after = CASES.filter((c) => c.when === "after");
+  let outcomes: Promise<Outcomes[]> | undefined;
+  it.each(after.map((c, index) => [label(c), index] as const))(
+    "changes no result: %s",
+    async (_label, index) => {
+      outcomes ??= probe(after);
+      expectUnchanged((await outcomes)[index]!);
+    },
+  );
+
+  // Planted before the import: a fresh process each, since the import itself must survive it.
+  it.concurrent.each(CASES.filter((c) => c.when === "before").map((c) => [label(c), c] as const))(
+    "changes no result: %s",
+    async (_label, c) => {
+      const [outcome] = await probe([c]);
+      expectUnchanged(outcome!);
+    },
+  );
 });
