@@ -1,5 +1,6 @@
 // Arrays from callers are read once. A Proxy whose `length` moves, or a getter on an index, could
 // otherwise answer one thing to the check and another to the computation.
+import { type ErrorPath, formatPath, TargetreeError } from "./errors.js";
 
 /**
  * A fresh copy of a caller's array: its `length` read once, then each index read once, in order.
@@ -14,4 +15,23 @@ export function snapshotArray<T>(array: readonly T[], max: number): T[] | null {
   const copy: T[] = [];
   for (let index = 0; index < length; index++) copy.push(array[index] as T);
   return copy;
+}
+
+/** The most items a list from a caller may have (a series, rows, stages, tiers, grains…). */
+export const MAX_ITEMS = 10_000_000;
+
+/**
+ * A caller's array read once by {@link snapshotArray}; `INVALID_ARGUMENT` at `path` when it
+ * claims more than `max` items.
+ */
+export function readItems<T>(array: readonly T[], path: ErrorPath, max = MAX_ITEMS): T[] {
+  const items = snapshotArray(array, max);
+  if (items === null) {
+    throw new TargetreeError(
+      "INVALID_ARGUMENT",
+      `${formatPath(path)} has more than ${max.toLocaleString("en")} items.`,
+      { path },
+    );
+  }
+  return items;
 }

@@ -1,3 +1,4 @@
+import { snapshotArray } from "../_lib/arrays.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { countsToDecimals } from "../_lib/exact/index.js";
@@ -70,14 +71,14 @@ export function splitEvenly(
       path: ["keysOrCount"],
     };
   } else if (Array.isArray(keysOrCount)) {
-    if (keysOrCount.length === 0 || keysOrCount.length > MAX_PARTS) {
+    const keys = snapshotArray(keysOrCount as readonly string[], MAX_PARTS);
+    if (keys === null || keys.length === 0) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
         `Give from 1 to ${MAX_PARTS.toLocaleString("en")} part names.`,
         { path: ["keysOrCount"] },
       );
     }
-    const keys = [...(keysOrCount as readonly string[])];
     const index = indexKeys(keys, ["keysOrCount"]);
     parts = { keys, values: keys.map(() => 1), index, path: ["keysOrCount"] };
   } else {

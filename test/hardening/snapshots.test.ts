@@ -5,17 +5,31 @@
 import fc from "fast-check";
 import {
   allocate,
+  callNode,
+  cascade,
+  compileCalendar,
   compileModel,
+  compileRules,
+  consecutiveMisses,
   type Decimal,
   defineModel,
   evaluate,
   explain,
+  funnel,
+  growthSeries,
+  logicalNode,
   type Model,
+  nameNode,
+  scorecard,
   sensitivity,
   solveFor,
+  splitByPeriodTree,
   splitByShares,
   splitEvenly,
+  sumNode,
   TargetreeError,
+  teamHealth,
+  tieredBonus,
   toDecimal,
 } from "targetree";
 import { modelToDefinition } from "targetree/schema";
@@ -164,6 +178,38 @@ describe("an array whose length moves between reads", () => {
         key === "length" ? 1e15 : Reflect.get(target, key, receiver),
     });
     expect(errorOf(() => allocate(100, huge)).code).toBe("INVALID_ARGUMENT");
+  });
+});
+
+describe("a list claiming a trillion items", () => {
+  /** A Proxy of `items` whose length says a trillion. */
+  const huge = <T>(items: readonly T[]): T[] =>
+    new Proxy([...items], {
+      get: (target, key, receiver) =>
+        key === "length" ? 1e12 : Reflect.get(target, key, receiver),
+    });
+  const year = { start: "2026-01-01", end: "2026-03-31" };
+
+  it.each([
+    ["teamHealth", () => teamHealth(huge([{ actual: 1, target: 2 }]))],
+    ["consecutiveMisses", () => consecutiveMisses(huge([{ actual: 1, target: 2 }]))],
+    ["growthSeries", () => growthSeries(huge([1, 2]))],
+    ["scorecard rows", () => scorecard(huge([{ a: "x", target: 1, actual: 1 }]), ["a"])],
+    ["scorecard levels", () => scorecard([{ a: "x", target: 1, actual: 1 }], huge(["a"]))],
+    ["compileRules", () => compileRules(huge([{ id: "a", when: "x > 1", recommend: "-" }]))],
+    ["funnel", () => funnel(100, huge([{ name: "v", conversion: "30%" }]))],
+    ["tieredBonus", () => tieredBonus(100, huge([{ from: 0, rate: "3%" }]))],
+    ["splitEvenly", () => splitEvenly(100, huge(["a", "b"]))],
+    ["splitByPeriodTree", () => splitByPeriodTree(100, { ...year, grains: huge(["month"]) })],
+    ["compileCalendar years", () => compileCalendar({ years: huge([2026]) })],
+    ["compileCalendar holidays", () => compileCalendar({ holidays: huge(["2026-05-01"]) })],
+    ["compileCalendar weekend", () => compileCalendar({ weekend: huge([6]) })],
+    ["cascade levels", () => cascade(100, { children: [{ name: "a" }] }, { levels: huge([{}]) })],
+    ["logicalNode", () => logicalNode("and", huge([nameNode("a"), nameNode("b")]))],
+    ["callNode", () => callNode("max", huge([nameNode("a"), nameNode("b")]))],
+    ["sumNode", () => sumNode(nameNode("a"), huge([{ op: "+" as const, operand: nameNode("b") }]))],
+  ] as const)("is INVALID_ARGUMENT, not a raw error or a hang: %s", (_name, call) => {
+    expect(errorOf(call).code).toMatch(/^INVALID_(ARGUMENT|CALENDAR_DATA)$/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { snapshotArray } from "../../_lib/arrays.js";
 import { didYouMean } from "../../_lib/closest.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
@@ -60,10 +61,11 @@ function checkList(value: unknown, path: ErrorPath, what: string): readonly unkn
   if (!Array.isArray(value)) {
     fail("shape", `Expected ${what} as an array, got ${describeValue(value)}.`, path);
   }
-  if (value.length > MAX_ENTRIES) {
+  const entries = snapshotArray(value as readonly unknown[], MAX_ENTRIES);
+  if (entries === null) {
     fail("shape", `At most ${MAX_ENTRIES} entries are allowed here, got ${value.length}.`, path);
   }
-  return value;
+  return entries;
 }
 
 /** A checked arrangement with every run expanded into single dates. */
