@@ -12,7 +12,7 @@ interface Case {
   readonly value: string;
 }
 const cases = JSON.parse(process.argv[2] ?? "[]") as Case[];
-const valueOf = (c: Case): unknown => (c.value === "function" ? () => true : JSON.parse(c.value));
+const plantedValue = (c: Case): unknown => (c.value === "function" ? () => true : JSON.parse(c.value));
 
 const plant = (c: Case, value: unknown): void => {
   Object.defineProperty(Object.prototype, c.name, {
@@ -45,7 +45,7 @@ const outcome = (call: () => unknown): string => {
   }
 };
 
-const values = cases.map(valueOf);
+const values = cases.map(plantedValue);
 const first = cases[0];
 if (first !== undefined && first.when === "before") plant(first, values[0]);
 const core = await import("targetree");
