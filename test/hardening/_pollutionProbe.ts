@@ -12,7 +12,8 @@ interface Case {
   readonly value: string;
 }
 const cases = JSON.parse(process.argv[2] ?? "[]") as Case[];
-const plantedValue = (c: Case): unknown => (c.value === "function" ? () => true : JSON.parse(c.value));
+const plantedValue = (c: Case): unknown =>
+  c.value === "function" ? () => true : JSON.parse(c.value);
 
 const plant = (c: Case, value: unknown): void => {
   Object.defineProperty(Object.prototype, c.name, {
