@@ -1,3 +1,4 @@
+import { readItems } from "../_lib/arrays.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { ONE } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
@@ -187,7 +188,7 @@ function readStages(stages: unknown): Conversion[] {
       { path: ["stages"] },
     );
   }
-  return stages.map((item: unknown, index) => {
+  return readItems(stages as readonly unknown[], ["stages"]).map((item: unknown, index) => {
     const path = ["stages", index];
     const record = readFields(item, STAGE_FIELDS, path, `stages[${index}]`);
     const name = own(record, "name");

@@ -1,3 +1,4 @@
+import { readItems } from "../_lib/arrays.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { ZERO } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
@@ -150,7 +151,7 @@ function readTiers(tiers: unknown): Tier[] {
     );
   }
   const list: Tier[] = [];
-  tiers.forEach((item: unknown, index) => {
+  readItems(tiers as readonly unknown[], ["tiers"]).forEach((item: unknown, index) => {
     const path = ["tiers", index];
     const record = readFields(item, TIER_FIELDS, path, `tiers[${index}]`);
     const from = optionalNumber(record, "from", path);

@@ -3,6 +3,7 @@
 // Chains of `+ -`, of `* /` and of `and` / `or` are n-ary nodes (`sum`, `product`, `logical`), so a
 // 200,000-term sum is one node with 200,000 operands, not a tree 200,000 levels deep: every walker can
 // recurse safely, because the depth of a tree is bounded by MAX_NESTING_DEPTH.
+import { readItems } from "../_lib/arrays.js";
 import { type Decimal, ZERO } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
@@ -370,7 +371,7 @@ const checkLinks = (
       { path: ["rest"] },
     );
   }
-  return links.map((link, index) => {
+  return readItems(links, ["rest"]).map((link, index) => {
     if (typeof link !== "object" || link === null || !ops.includes(link.op)) {
       throw invalid(`Operator ${index + 1} must be one of ${ops.join(" ")}.`);
     }
@@ -491,13 +492,12 @@ export function logicalNode(
   span?: Span,
 ): FormulaNode {
   if (op !== "and" && op !== "or") throw invalid('A logical operator is "and" or "or".');
-  if (!Array.isArray(operands) || operands.length === 0) {
-    throw invalid("A logical chain needs at least one operand.");
-  }
-  operands.forEach((operand, index) => {
+  const list = Array.isArray(operands) ? readItems(operands, ["operands"]) : [];
+  if (list.length === 0) throw invalid("A logical chain needs at least one operand.");
+  list.forEach((operand, index) => {
     checkNode(operand, `Operand ${index + 1}`);
   });
-  return makeLogical(op, operands, checkSpan(span));
+  return makeLogical(op, list, checkSpan(span));
 }
 
 /**
@@ -523,10 +523,11 @@ export function callNode(name: FunctionName, args: readonly FormulaNode[], span?
     );
   }
   if (!Array.isArray(args)) throw invalid("The arguments must be an array of formula nodes.");
-  args.forEach((arg, index) => {
+  const list = readItems(args, ["args"]);
+  list.forEach((arg, index) => {
     checkNode(arg, `Argument ${index + 1}`);
   });
-  return makeCall(name, args, checkSpan(span));
+  return makeCall(name, list, checkSpan(span));
 }
 
 /**

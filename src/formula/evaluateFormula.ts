@@ -7,7 +7,7 @@ import { quote } from "./_lib/characters.js";
 import { COSTLY_POWER_COST, formulaCost } from "./_lib/cost.js";
 import { interpret, type Value } from "./_lib/interpret.js";
 import { checkFormulaShape } from "./_lib/shape.js";
-import { type FormulaSource, formulaError } from "./_lib/source.js";
+import { type FormulaSource, formulaError, spanOf } from "./_lib/source.js";
 import { checkTypes } from "./_lib/typecheck.js";
 import type { FormulaNode, NameNode } from "./ast.js";
 import { parseFormula, readFormulaOptions } from "./parseFormula.js";
@@ -112,7 +112,7 @@ export function evaluateWithin(
         "UNKNOWN_FACT",
         `${quote(node.name)} is not among the facts given.`,
         { ...source, path: ["facts", node.name] },
-        node.span,
+        spanOf(node),
       );
     }
     const raw: unknown = facts[key];

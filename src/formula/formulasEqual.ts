@@ -1,5 +1,6 @@
 import { checkFormulaShape } from "./_lib/shape.js";
 import { checkTree } from "./_lib/typecheck.js";
+import { unitOf } from "./_lib/units.js";
 import type { FormulaNode } from "./ast.js";
 
 /**
@@ -35,7 +36,7 @@ function equal(a: FormulaNode, b: FormulaNode): boolean {
   if (a === b) return true;
   switch (a.kind) {
     case "number":
-      return b.kind === "number" && a.unit === b.unit && a.value.eq(b.value);
+      return b.kind === "number" && unitOf(a) === unitOf(b) && a.value.eq(b.value);
     case "boolean":
       return b.kind === "boolean" && a.value === b.value;
     case "name":

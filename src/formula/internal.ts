@@ -24,6 +24,6 @@ export type { Arguments, Value } from "./_lib/functions.js";
 export { buildCall, callType } from "./_lib/functions.js";
 export { interpret } from "./_lib/interpret.js";
 export type { FormulaSource } from "./_lib/source.js";
-export { formulaError } from "./_lib/source.js";
+export { formulaError, spanOf } from "./_lib/source.js";
 export { checkTree, checkTypes, childrenOf } from "./_lib/typecheck.js";
 export { evaluateWithin } from "./evaluateFormula.js";

@@ -1,7 +1,7 @@
 import { readChoice, readOptions } from "../_lib/options.js";
 import { checkFormulaShape } from "./_lib/shape.js";
 import { checkTypes } from "./_lib/typecheck.js";
-import { shiftDecimal, UNIT_POWERS } from "./_lib/units.js";
+import { shiftDecimal, UNIT_POWERS, unitOf } from "./_lib/units.js";
 import type { FormulaNode } from "./ast.js";
 
 /** Options of {@link printFormula}; an unknown key is `UNKNOWN_OPTION`. */
@@ -96,10 +96,12 @@ export function printFormula(node: FormulaNode, options?: PrintFormulaOptions): 
 
   const emit = (node: FormulaNode): void => {
     switch (node.kind) {
-      case "number":
-        if (node.unit === undefined) out.push(node.value.toString());
-        else out.push(shiftDecimal(node.value, -UNIT_POWERS[node.unit]).toString(), node.unit);
+      case "number": {
+        const unit = unitOf(node);
+        if (unit === undefined) out.push(node.value.toString());
+        else out.push(shiftDecimal(node.value, -UNIT_POWERS[unit]).toString(), unit);
         return;
+      }
       case "boolean":
         out.push(node.value ? "true" : "false");
         return;

@@ -1,3 +1,4 @@
+import { readItems } from "../_lib/arrays.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { own } from "../_lib/records.js";
 import type { FormulaNode } from "../formula/ast.js";
@@ -77,56 +78,58 @@ export function compileRules(rules: readonly AlertRule[]): CompiledRules {
     );
   }
   const seen = new Set<string>();
-  const compiled = rules.map((rule: unknown, index): CompiledRule => {
-    const path = ["rules", index];
-    const record = readFields(rule, FIELDS, path, `rules[${index}]`);
-    const text = (key: string): string => {
-      const value = own(record, key);
-      if (typeof value !== "string" || value.trim() === "") {
+  const compiled = readItems(rules as readonly unknown[], ["rules"]).map(
+    (rule: unknown, index): CompiledRule => {
+      const path = ["rules", index];
+      const record = readFields(rule, FIELDS, path, `rules[${index}]`);
+      const text = (key: string): string => {
+        const value = own(record, key);
+        if (typeof value !== "string" || value.trim() === "") {
+          throw new TargetreeError(
+            "INVALID_ARGUMENT",
+            `rules[${index}].${key} must be a non-empty string, got ${describeValue(value)}.`,
+            { path: [...path, key] },
+          );
+        }
+        return value;
+      };
+      const id = text("id");
+      if (seen.has(id)) {
+        throw new TargetreeError("DUPLICATE_KEY", `Two rules have the id ${JSON.stringify(id)}.`, {
+          path: [...path, "id"],
+        });
+      }
+      seen.add(id);
+      const when = text("when");
+      const recommend = text("recommend");
+      const severity = own(record, "severity") ?? "warning";
+      // Stryker disable next-line ConditionalExpression: the typeof only narrows the type
+      if (typeof severity !== "string" || !(SEVERITIES as readonly string[]).includes(severity)) {
         throw new TargetreeError(
           "INVALID_ARGUMENT",
-          `rules[${index}].${key} must be a non-empty string, got ${describeValue(value)}.`,
-          { path: [...path, key] },
+          `severity must be "info", "warning" or "danger", got ${describeValue(severity)}.`,
+          { path: [...path, "severity"] },
         );
       }
-      return value;
-    };
-    const id = text("id");
-    if (seen.has(id)) {
-      throw new TargetreeError("DUPLICATE_KEY", `Two rules have the id ${JSON.stringify(id)}.`, {
-        path: [...path, "id"],
+      const condition = parseFormula(when, { name: id, path: [...path, "when"] });
+      if (isNumeric(condition)) {
+        throw new TargetreeError(
+          "TYPE_MISMATCH",
+          `Rule ${JSON.stringify(id)}: the condition is a number, not true/false; compare it (e.g. "x < 3").`,
+          { path: [...path, "when"], details: { ruleId: id } },
+        );
+      }
+      return Object.freeze({
+        id,
+        when,
+        recommend,
+        severity: severity as RuleSeverity,
+        condition,
+        facts: Object.freeze(formulaNames(condition)),
+        index,
       });
-    }
-    seen.add(id);
-    const when = text("when");
-    const recommend = text("recommend");
-    const severity = own(record, "severity") ?? "warning";
-    // Stryker disable next-line ConditionalExpression: the typeof only narrows the type
-    if (typeof severity !== "string" || !(SEVERITIES as readonly string[]).includes(severity)) {
-      throw new TargetreeError(
-        "INVALID_ARGUMENT",
-        `severity must be "info", "warning" or "danger", got ${describeValue(severity)}.`,
-        { path: [...path, "severity"] },
-      );
-    }
-    const condition = parseFormula(when, { name: id, path: [...path, "when"] });
-    if (isNumeric(condition)) {
-      throw new TargetreeError(
-        "TYPE_MISMATCH",
-        `Rule ${JSON.stringify(id)}: the condition is a number, not true/false; compare it (e.g. "x < 3").`,
-        { path: [...path, "when"], details: { ruleId: id } },
-      );
-    }
-    return Object.freeze({
-      id,
-      when,
-      recommend,
-      severity: severity as RuleSeverity,
-      condition,
-      facts: Object.freeze(formulaNames(condition)),
-      index,
-    });
-  });
+    },
+  );
   return Object.freeze({ kind: "compiled-rules", rules: Object.freeze(compiled) });
 }
 

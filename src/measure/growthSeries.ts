@@ -1,3 +1,4 @@
+import { readItems } from "../_lib/arrays.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
@@ -64,7 +65,7 @@ export function growthSeries(
     );
   }
   const entries: [string | number, unknown][] = Array.isArray(series)
-    ? series.map((value, index) => [index, value])
+    ? readItems(series, ["series"]).map((value, index) => [index, value])
     : keyedEntries(series, ["series"], "series");
   const values = entries.map(([key, value]) => toDecimal(value as Numeric, ["series", key]));
   return entries.map(([key], index) => {

@@ -1,3 +1,4 @@
+import { readItems } from "../_lib/arrays.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { ZERO } from "../_lib/decimal.js";
 import type { Direction } from "../_lib/direction.js";
@@ -148,7 +149,7 @@ export function scorecard(
   }
 
   const root = newGroup(totalKey, []);
-  rows.forEach((row: unknown, index) => {
+  readItems(rows as readonly unknown[], ["rows"]).forEach((row: unknown, index) => {
     const path = ["rows", index];
     const input = requireRecord(row, path, `rows[${index}]`);
     const target = requiredNumber(input, "target", path);
@@ -202,7 +203,7 @@ export function scorecard(
 }
 
 function checkLevels(levels: unknown): asserts levels is readonly string[] {
-  if (!Array.isArray(levels) || levels.length === 0) {
+  if (!Array.isArray(levels) || readItems(levels, ["levels"], 1000).length === 0) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       'levels must be a non-empty array of field names, e.g. ["region", "salesperson"].',

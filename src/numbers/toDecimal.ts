@@ -1,7 +1,8 @@
 import { Decimal as DecimalJs } from "decimal.js";
-import { Decimal, ZERO } from "../_lib/decimal.js";
+import { type Decimal, ZERO } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { decimalFromLayout } from "../_lib/exact/layout.js";
 import { decimalFromNumber } from "../_lib/fromNumber.js";
 import { MAX_EXPONENT, MIN_EXPONENT } from "../_lib/limits.js";
 import { checkPath } from "../_lib/options.js";
@@ -52,12 +53,24 @@ export function toDecimal(value: Numeric, path: ErrorPath = []): Decimal {
   );
 }
 
+/** The fields of a Decimal-like object, each read exactly once into values the caller cannot change. */
+interface DecimalFields {
+  readonly tagged: boolean;
+  readonly sameCopy: boolean;
+  /** A fresh copy of the digit words, or null when `d` is not an array of at most MAX_WORDS. */
+  readonly words: readonly unknown[] | null;
+  readonly digitsIsNull: boolean;
+  readonly exponent: unknown;
+  readonly sign: unknown;
+}
+
 /**
- * A Decimal from this or another copy of decimal.js. Its fields are read, never its methods, and
- * checked against decimal.js's invariants, so a forged or corrupted instance cannot produce NaN,
- * Infinity or wrong digits downstream.
+ * Reads a Decimal-like object once: its tag, then `d`, `e` and `s` once each, and the words of `d`
+ * by index into a fresh array whose length was read once. A getter or a Proxy that answers
+ * differently on a second read cannot change the value after it is checked, and the caller's
+ * instance is never handed on (it could be changed later, by a getter on another input).
  */
-function fromDecimalLike(value: object, path: ErrorPath): Decimal {
+function readDecimalFields(value: object): DecimalFields {
   const sameCopy = value instanceof DecimalJs;
   const prototype = Object.getPrototypeOf(value) as unknown;
   const tagged =
@@ -66,23 +79,54 @@ function fromDecimalLike(value: object, path: ErrorPath): Decimal {
       prototype !== Object.prototype &&
       Object.prototype.toString.call(value) === "[object Decimal]");
   if (!tagged) {
+    return { tagged, sameCopy, words: null, digitsIsNull: false, exponent: 0, sign: 0 };
+  }
+  const { d: digits, e: exponent, s: sign } = value as { d?: unknown; e?: unknown; s?: unknown };
+  let words: unknown[] | null = null;
+  if (Array.isArray(digits)) {
+    const length: unknown = digits.length;
+    if (typeof length === "number" && Number.isInteger(length) && length <= MAX_WORDS) {
+      words = [];
+      for (let i = 0; i < length; i++) words.push(digits[i]);
+    }
+  }
+  return { tagged, sameCopy, words, digitsIsNull: digits === null, exponent, sign };
+}
+
+/**
+ * A Decimal from any decimal.js copy (an instance, or an object tagged `[object Decimal]` with a
+ * prototype), read once and checked: the words must be whole numbers in [0, 1e7), laid out as
+ * decimal.js lays them out. The result is always a new Decimal of the library's clone, built from
+ * the checked copy.
+ */
+function fromDecimalLike(value: object, path: ErrorPath): Decimal {
+  let fields: DecimalFields;
+  try {
+    fields = readDecimalFields(value);
+  } catch (error) {
+    // A getter or a Proxy trap that throws: the value cannot be read, whatever it claims to be.
+    throw new TargetreeError(
+      "INVALID_NUMBER",
+      `The Decimal could not be read: ${error instanceof Error ? error.message : String(error)}.`,
+      { path, cause: error },
+    );
+  }
+  const { tagged, sameCopy, words, digitsIsNull, exponent, sign } = fields;
+  if (!tagged) {
     throw new TargetreeError(
       "INVALID_NUMBER",
       `Expected a number, a numeric string or a Decimal, got ${describeValue(value)}.`,
       { path },
     );
   }
-  const { d: digits, e: exponent, s: sign } = value as { d?: unknown; e?: unknown; s?: unknown };
-  if (digits === null && sameCopy) {
+  if (digitsIsNull && sameCopy) {
     throw new TargetreeError("INVALID_NUMBER", "Expected a finite Decimal, got NaN or Infinity.", {
       path,
     });
   }
-  // Stryker disable next-line ArrayDeclaration: any stand-in fails the word checks alike
-  const words = Array.isArray(digits) ? (digits as unknown[]) : [];
   const valid =
+    words !== null &&
     words.length > 0 &&
-    words.length <= MAX_WORDS &&
     words.every(
       (word) => Number.isInteger(word) && (word as number) >= 0 && (word as number) < WORD_BASE,
     ) &&
@@ -112,14 +156,5 @@ function fromDecimalLike(value: object, path: ErrorPath): Decimal {
       path,
     });
   }
-  // Stryker disable next-line ConditionalExpression: a fast path; rebuilding gives an equal Decimal
-  if (value.constructor === Decimal) return value as Decimal;
-  const text =
-    String(checked[0]) +
-    checked
-      .slice(1)
-      .map((w) => String(w).padStart(7, "0"))
-      .join("");
-  // Stryker disable next-line StringLiteral: decimal.js reads "5.e0" as 5
-  return new Decimal(`${sign === -1 ? "-" : ""}${text[0]}.${text.slice(1) || "0"}e${e}`);
+  return decimalFromLayout(checked, e, sign as 1 | -1);
 }

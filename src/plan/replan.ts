@@ -146,7 +146,7 @@ function startOf(
 /** A node under a held ancestor cannot move: the ancestor's hold would break. */
 function checkAncestors(read: BigRead, index: number): void {
   for (let node = read.parents[index]!; node >= 0; node = read.parents[node]!) {
-    const hold = read.nodes[node]!.hold;
+    const hold = own(read.nodes[node]!, "hold");
     if (hold !== undefined) {
       throw new TargetreeError(
         "INVALID_ARGUMENT",
@@ -168,7 +168,7 @@ function heldParts(read: BigRead, node: number, open: readonly number[]): bigint
   const parts = open.map(() => 0n);
   const visit = (at: number): void => {
     for (const child of read.children[at]!) {
-      if (read.nodes[child]!.hold !== undefined) {
+      if (own(read.nodes[child]!, "hold") !== undefined) {
         open.forEach((k, i) => {
           parts[i] = parts[i]! + read.values[child]![k]!;
         });
@@ -225,7 +225,9 @@ function descend(
   open.forEach((k, i) => {
     values[node]![k] = held[i]! + freeNew[i]!;
   });
-  const free = read.children[node]!.filter((child) => read.nodes[child]!.hold === undefined);
+  const free = read.children[node]!.filter(
+    (child) => own(read.nodes[child]!, "hold") === undefined,
+  );
   if (read.children[node]!.length === 0) return;
   const freeTotal = freeNew.reduce((sum, value) => sum + value, 0n);
   if (free.length === 0) {
@@ -300,16 +302,19 @@ function finish(
     return {
       ...node,
       target,
-      ...(node.hold !== undefined && i === index ? { hold: unitsText(newTarget, unit) } : {}),
+      ...(own(node, "hold") !== undefined && i === index
+        ? { hold: unitsText(newTarget, unit) }
+        : {}),
       targets,
       ...(activity === null || !leaf
         ? {}
         : {
-            activity: leafActivity(activity, unit.value.times(row[0]!.toString()), node.customers, [
-              "plan",
-              "nodes",
-              i,
-            ]),
+            activity: leafActivity(
+              activity,
+              unit.value.times(row[0]!.toString()),
+              own(node, "customers") as PlanNode["customers"],
+              ["plan", "nodes", i],
+            ),
           }),
     };
   });

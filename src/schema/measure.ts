@@ -3,6 +3,7 @@ import type { AlertRule } from "../measure/compileRules.js";
 import { compileRules } from "../measure/compileRules.js";
 import { addCheck, customSchema, reportProblem } from "./_lib/custom.js";
 import { dropPrefix, runCore } from "./_lib/issues.js";
+import { shielded } from "./_lib/shield.js";
 
 /* @__NO_SIDE_EFFECTS__ */
 function nonBlank(field: string): z.ZodMiniType<string> {
@@ -27,13 +28,14 @@ function nonBlank(field: string): z.ZodMiniType<string> {
  * const { validate, alertRuleSchema } = await import("targetree/schema");
  * validate(alertRuleSchema, { id: "low-visits", when: "dailyVisits < 3", recommend: "通知区域经理" }).id //=> "low-visits"
  */
-export const alertRuleSchema: z.ZodMiniType<AlertRule> = /* @__PURE__ */ (() =>
+export const alertRuleSchema: z.ZodMiniType<AlertRule> = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     id: nonBlank("id"),
     when: nonBlank("when"),
     recommend: nonBlank("recommend"),
     severity: z.exactOptional(z.enum(["info", "warning", "danger"])),
-  }))();
+  }),
+);
 
 /**
  * The rules of `compileRules` and `evaluateRules`: an array of {@link alertRuleSchema}. Beyond
@@ -51,7 +53,8 @@ export const alertRuleSchema: z.ZodMiniType<AlertRule> = /* @__PURE__ */ (() =>
  * validate("alertRules", rules)[0].severity //=> "danger"
  * (() => { try { validate("alertRules", [{ id: "a", when: "visits <", recommend: "x" }]) } catch (e) { return [e.code, e.path] } })() //=> ["FORMULA_SYNTAX", [0, "when"]]
  */
-export const alertRulesSchema: z.ZodMiniType<AlertRule[]> = /* @__PURE__ */ (() =>
+export const alertRulesSchema: z.ZodMiniType<AlertRule[]> = /* @__PURE__ */ shielded(() =>
   addCheck(z.array(alertRuleSchema), (rules, report) => {
     runCore(() => compileRules(rules), rules, report, dropPrefix(["rules"]));
-  }))();
+  }),
+);

@@ -19,6 +19,7 @@ import {
 import type { IssuePath, Report } from "./_lib/issues.js";
 import { bareMessage, runCore } from "./_lib/issues.js";
 import { MODEL_NAME_RULE } from "./_lib/names.js";
+import { shielded } from "./_lib/shield.js";
 import type { JsonNumeric } from "./numbers.js";
 import { numericSchema } from "./numbers.js";
 
@@ -71,7 +72,7 @@ function text(): z.ZodMiniExactOptional<z.ZodMiniString<string>> {
 }
 
 /** A formula's text: a string within the length limit (the syntax is checked with the model). */
-const formulaTextSchema = /* @__PURE__ */ (() =>
+const formulaTextSchema = /* @__PURE__ */ shielded(() =>
   customSchema<string>(
     (value, report) => {
       if (typeof value !== "string") {
@@ -93,7 +94,8 @@ const formulaTextSchema = /* @__PURE__ */ (() =>
       return value as string;
     },
     () => ({ type: "string", maxLength: MAX_FORMULA_LENGTH }),
-  ))();
+  ),
+);
 
 /**
  * Metadata of one input: `{ label?, unitLabel?, min?, max?, wholeNumber? }`, no other field,
@@ -107,7 +109,7 @@ const formulaTextSchema = /* @__PURE__ */ (() =>
  * validate(inputSpecSchema, { label: "转化率", min: 0, max: "100%" }) //=> { label: "转化率", min: 0, max: "100%" }
  * (() => { try { validate(inputSpecSchema, { min: 1, max: 0 }) } catch (e) { return e.message } })() //=> "INVALID_ARGUMENT: min is greater than max."
  */
-export const inputSpecSchema: z.ZodMiniType<InputDefinition> = /* @__PURE__ */ (() =>
+export const inputSpecSchema: z.ZodMiniType<InputDefinition> = /* @__PURE__ */ shielded(() =>
   addCheck(
     z.strictObject({
       label: text(),
@@ -122,7 +124,8 @@ export const inputSpecSchema: z.ZodMiniType<InputDefinition> = /* @__PURE__ */ (
         reportProblem(report, { message: "min is greater than max." }, spec);
       }
     },
-  ))();
+  ),
+);
 
 /**
  * Metadata of one formula node: `{ label?, unitLabel? }`, no other field.
@@ -134,11 +137,12 @@ export const inputSpecSchema: z.ZodMiniType<InputDefinition> = /* @__PURE__ */ (
  * const { validate, nodeSpecSchema } = await import("targetree/schema");
  * validate(nodeSpecSchema, { label: "营业收入", unitLabel: "元" }) //=> { label: "营业收入", unitLabel: "元" }
  */
-export const nodeSpecSchema: z.ZodMiniType<NodeDefinition> = /* @__PURE__ */ (() =>
+export const nodeSpecSchema: z.ZodMiniType<NodeDefinition> = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     label: text(),
     unitLabel: text(),
-  }))();
+  }),
+);
 
 /**
  * The `formulas` of `defineModel`: node name → formula text, at least one. Names are checked
@@ -154,11 +158,12 @@ export const nodeSpecSchema: z.ZodMiniType<NodeDefinition> = /* @__PURE__ */ (()
  * (() => { try { validate(formulasSchema, { "new customers": "a" }) } catch (e) { return e.path } })() //=> ["new customers"]
  */
 export const formulasSchema: z.ZodMiniType<Readonly<Record<string, string>>> =
-  /* @__PURE__ */ (() =>
+  /* @__PURE__ */ shielded(() =>
     keyedRecord(formulaTextSchema, MODEL_NAME_RULE, {
       what: "formula text by node name",
       minEntries: { count: 1, message: "A model needs at least one formula." },
-    }))();
+    }),
+  );
 
 /**
  * The `options` of `defineModel` as JSON: `{ inputs?, nodes? }`, each keyed by model names.
@@ -171,7 +176,7 @@ export const formulasSchema: z.ZodMiniType<Readonly<Record<string, string>>> =
  * validate(defineModelOptionsSchema, { inputs: { conversion: { max: 1 } } }).inputs //=> { conversion: { max: 1 } }
  */
 export const defineModelOptionsSchema: z.ZodMiniType<ModelOptionsDefinition> =
-  /* @__PURE__ */ (() =>
+  /* @__PURE__ */ shielded(() =>
     z.strictObject({
       inputs: z.exactOptional(
         keyedRecord(inputSpecSchema, MODEL_NAME_RULE, { what: "input metadata by input name" }),
@@ -179,7 +184,8 @@ export const defineModelOptionsSchema: z.ZodMiniType<ModelOptionsDefinition> =
       nodes: z.exactOptional(
         keyedRecord(nodeSpecSchema, MODEL_NAME_RULE, { what: "node metadata by node name" }),
       ),
-    }))();
+    }),
+  );
 
 /** @internal Where a `defineModel` error about `options` sits in a document. */
 export function documentPath(path: ErrorPath): IssuePath {
@@ -204,16 +210,17 @@ function definitionOptions(document: ModelOptionsDefinition): ModelOptionsDefini
   };
 }
 
-const versionSchema = /* @__PURE__ */ (() =>
+const versionSchema = /* @__PURE__ */ shielded(() =>
   z.literal(1, {
     error: (issue) =>
       issue.input === undefined
         ? 'A model definition needs "version": 1.'
         : `Unknown model definition version: got ${describeValue(issue.input)}; this version of targetree reads version 1.`,
-  }))();
+  }),
+);
 
 /** The document's shape: fields, types and names, before the model itself is checked. */
-const documentShapeSchema = /* @__PURE__ */ (() =>
+const documentShapeSchema = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     $schema: z.exactOptional(z.string()),
     version: versionSchema,
@@ -224,7 +231,8 @@ const documentShapeSchema = /* @__PURE__ */ (() =>
     nodes: z.exactOptional(
       keyedRecord(nodeSpecSchema, MODEL_NAME_RULE, { what: "node metadata by node name" }),
     ),
-  }))();
+  }),
+);
 
 /**
  * The entries of a metadata record whose name and spec passed the shape check (a bad spec is kept
@@ -304,7 +312,7 @@ function reportModelProblems(value: unknown, report: Report): void {
  * const typo = { version: 1, formulas: { revenue: "customers * conversion * aov", lost: "customers * (1 - converson)" }, inputs: { conversion: { max: 1 } } };
  * (() => { try { validate(modelDefinitionSchema, typo) } catch (e) { return [e.code, e.path] } })() //=> ["LIKELY_TYPO", ["formulas", "lost"]]
  */
-export const modelDefinitionSchema: z.ZodMiniType<ModelDefinition> = /* @__PURE__ */ (() =>
+export const modelDefinitionSchema: z.ZodMiniType<ModelDefinition> = /* @__PURE__ */ shielded(() =>
   customSchema<ModelDefinition>(
     (value, report) => {
       const shape = parseNested(documentShapeSchema, value, [], report);
@@ -312,4 +320,5 @@ export const modelDefinitionSchema: z.ZodMiniType<ModelDefinition> = /* @__PURE_
       return (shape.ok ? shape.value : value) as ModelDefinition;
     },
     (convert) => convert(documentShapeSchema),
-  ))();
+  ),
+);

@@ -1,4 +1,5 @@
 import type { Model } from "../model/types.js";
+import { shielded } from "./_lib/shield.js";
 import type { ModelDefinition } from "./model.js";
 import { defineFromDocument } from "./model.js";
 import { parseModelDefinition } from "./parseModelDefinition.js";
@@ -22,5 +23,5 @@ import { parseModelDefinition } from "./parseModelDefinition.js";
  * evaluate(model, { customers: 600, conversion: "25%", aov: 8000 }).revenue //=> new Decimal(1200000)
  */
 export function modelFromDefinition(definition: ModelDefinition): Model {
-  return defineFromDocument(parseModelDefinition(definition));
+  return shielded(() => defineFromDocument(parseModelDefinition(definition)));
 }

@@ -1,6 +1,8 @@
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
+import { internalsOf } from "../model/internal.js";
 import type { Model, ModelNode } from "../model/types.js";
+import { shielded } from "./_lib/shield.js";
 import type { InputDefinition, ModelDefinition, NodeDefinition } from "./model.js";
 import type { JsonNumeric } from "./numbers.js";
 
@@ -21,8 +23,14 @@ function inputDefinition(node: ModelNode): InputDefinition {
   };
 }
 
+/** A model made by defineModel: its own brand (so not `Object.create(model)`), and its fields. */
 function isModel(value: unknown): value is Model {
   if (typeof value !== "object" || value === null) return false;
+  try {
+    internalsOf(value);
+  } catch {
+    return false;
+  }
   const { nodes, inputs, outputs } = value as Partial<Model>;
   return (
     typeof nodes === "object" &&
@@ -55,28 +63,30 @@ function isModel(value: unknown): value is Model {
  * //=> '{"version":1,"formulas":{"revenue":"customers * aov"},"inputs":{"customers":{"min":0,"wholeNumber":true},"aov":{}}}'
  */
 export function modelToDefinition(model: Model): ModelDefinition {
-  if (!isModel(model)) {
-    throw new TargetreeError(
-      "INVALID_ARGUMENT",
-      `Expected a model from defineModel, got ${describeValue(model)}.`,
-      { path: ["model"] },
-    );
-  }
-  const formulas: Record<string, string> = Object.create(null);
-  const inputs: Record<string, InputDefinition> = Object.create(null);
-  const nodes: Record<string, NodeDefinition> = Object.create(null);
-  let described = false;
-  for (const name of model.outputs) {
-    const node = model.nodes[name]!;
-    formulas[name] = node.formula!;
-    if (node.label !== null || node.unitLabel !== null) {
-      described = true;
-      nodes[name] = {
-        ...(node.label === null ? {} : { label: node.label }),
-        ...(node.unitLabel === null ? {} : { unitLabel: node.unitLabel }),
-      };
+  return shielded(() => {
+    if (!isModel(model)) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `Expected a model from defineModel, got ${describeValue(model)}.`,
+        { path: ["model"] },
+      );
     }
-  }
-  for (const name of model.inputs) inputs[name] = inputDefinition(model.nodes[name]!);
-  return { version: 1, formulas, inputs, ...(described ? { nodes } : {}) };
+    const formulas: Record<string, string> = Object.create(null);
+    const inputs: Record<string, InputDefinition> = Object.create(null);
+    const nodes: Record<string, NodeDefinition> = Object.create(null);
+    let described = false;
+    for (const name of model.outputs) {
+      const node = model.nodes[name]!;
+      formulas[name] = node.formula!;
+      if (node.label !== null || node.unitLabel !== null) {
+        described = true;
+        nodes[name] = {
+          ...(node.label === null ? {} : { label: node.label }),
+          ...(node.unitLabel === null ? {} : { unitLabel: node.unitLabel }),
+        };
+      }
+    }
+    for (const name of model.inputs) inputs[name] = inputDefinition(model.nodes[name]!);
+    return { version: 1, formulas, inputs, ...(described ? { nodes } : {}) };
+  });
 }

@@ -7,6 +7,7 @@ import { toDecimal } from "../numbers/toDecimal.js";
 import { customSchema, reportProblem } from "./_lib/custom.js";
 import { runCore } from "./_lib/issues.js";
 import { AMOUNT_PATTERN, NON_NEGATIVE_AMOUNT_PATTERN } from "./_lib/patterns.js";
+import { shielded } from "./_lib/shield.js";
 
 /** A number as JSON holds it: a finite number, or a numeric string such as `"50万"` or `"25%"`. */
 export type JsonNumeric = number | string;
@@ -89,7 +90,9 @@ export function numeric(rule: SignRule | null): z.ZodMiniType<JsonNumeric> {
  * validate(numericSchema, "1.2亿") //=> "1.2亿"
  * (() => { try { validate(numericSchema, "1.2.3") } catch (e) { return e.code } })() //=> "INVALID_NUMBER"
  */
-export const numericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ (() => numeric(null))();
+export const numericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ shielded(() =>
+  numeric(null),
+);
 
 /**
  * A number that must not be negative (`0`, `"40%"`, `"50万"`); otherwise as {@link numericSchema}.
@@ -102,9 +105,10 @@ export const numericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ (() => 
  * validate(nonNegativeNumericSchema, "40%") //=> "40%"
  * (() => { try { validate(nonNegativeNumericSchema, -1) } catch (e) { return e.code } })() //=> "INVALID_ARGUMENT"
  */
-export const nonNegativeNumericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ (() =>
+export const nonNegativeNumericSchema: z.ZodMiniType<JsonNumeric> = /* @__PURE__ */ shielded(() =>
   numeric({
     sign: "non-negative",
     code: "INVALID_ARGUMENT",
     message: "Expected a value ≥ 0.",
-  }))();
+  }),
+);

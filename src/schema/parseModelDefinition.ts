@@ -1,5 +1,6 @@
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { isPlainRecord } from "./_lib/custom.js";
+import { shielded } from "./_lib/shield.js";
 import type { ModelDefinition } from "./model.js";
 import { modelDefinitionSchema } from "./model.js";
 import { validate } from "./validate.js";
@@ -24,20 +25,22 @@ import { validate } from "./validate.js";
  * //=> ["INVALID_ARGUMENT", ["version"], "INVALID_ARGUMENT: Unknown model definition version: got 2; this version of targetree reads version 1. (at version)"]
  */
 export function parseModelDefinition(json: unknown): ModelDefinition {
-  if (isPlainRecord(json)) {
-    const version = Object.hasOwn(json, "version") ? json.version : undefined;
-    if (version !== 1) {
-      throw new TargetreeError(
-        "INVALID_ARGUMENT",
-        version === undefined
-          ? 'A model definition needs "version": 1.'
-          : `Unknown model definition version: got ${describeValue(version)}; this version of targetree reads version 1.`,
-        {
-          path: ["version"],
-          details: { version: version === undefined ? null : version, supported: [1] },
-        },
-      );
+  return shielded(() => {
+    if (isPlainRecord(json)) {
+      const version = Object.hasOwn(json, "version") ? json.version : undefined;
+      if (version !== 1) {
+        throw new TargetreeError(
+          "INVALID_ARGUMENT",
+          version === undefined
+            ? 'A model definition needs "version": 1.'
+            : `Unknown model definition version: got ${describeValue(version)}; this version of targetree reads version 1.`,
+          {
+            path: ["version"],
+            details: { version: version === undefined ? null : version, supported: [1] },
+          },
+        );
+      }
     }
-  }
-  return validate(modelDefinitionSchema, json);
+    return validate(modelDefinitionSchema, json);
+  });
 }

@@ -14,14 +14,16 @@ import {
 } from "./_lib/custom.js";
 import { dropPrefix, runCore } from "./_lib/issues.js";
 import { PART_KEY_RULE } from "./_lib/names.js";
+import { shielded } from "./_lib/shield.js";
 import { numeric, numericSchema } from "./numbers.js";
 
-const tierAmount = /* @__PURE__ */ (() =>
+const tierAmount = /* @__PURE__ */ shielded(() =>
   numeric({
     sign: "non-negative",
     code: "INVALID_TIERS",
     message: "A tier's rate and fixed amount must not be negative.",
-  }))();
+  }),
+);
 
 /**
  * The tiers of `tieredBonus`: at least one `{ from, rate?, fixed? }`, no other field, `from`
@@ -34,7 +36,7 @@ const tierAmount = /* @__PURE__ */ (() =>
  * validate("bonusTiers", [{ from: "5万", rate: "3%" }, { from: "10万", rate: "5%" }]).length //=> 2
  * (() => { try { validate("bonusTiers", [{ from: "10万", rate: "5%" }, { from: "5万", rate: "3%" }]) } catch (e) { return [e.code, e.path] } })() //=> ["INVALID_TIERS", [1, "from"]]
  */
-export const bonusTiersSchema: z.ZodMiniType<BonusTier[]> = /* @__PURE__ */ (() =>
+export const bonusTiersSchema: z.ZodMiniType<BonusTier[]> = /* @__PURE__ */ shielded(() =>
   withErrorDefaults(
     addCheck(
       withChecks(
@@ -52,7 +54,8 @@ export const bonusTiersSchema: z.ZodMiniType<BonusTier[]> = /* @__PURE__ */ (() 
       },
     ),
     { code: "INVALID_TIERS", details: {} },
-  ))();
+  ),
+);
 
 /** Named cadences, as `visitPlan` reads them (English without regard to letter case). */
 const NAMED_CADENCES: readonly string[] = [
@@ -76,7 +79,7 @@ function anyCase(word: string): string {
     .join("");
 }
 
-const namedCadenceSchema = /* @__PURE__ */ (() =>
+const namedCadenceSchema = /* @__PURE__ */ shielded(() =>
   customSchema<VisitCadence>(
     (value, report) => {
       const text = typeof value === "string" ? value.trim() : null;
@@ -96,7 +99,8 @@ const namedCadenceSchema = /* @__PURE__ */ (() =>
       type: "string",
       pattern: `^\\s*(?:${NAMED_CADENCES.map(anyCase).join("|")})\\s*$`,
     }),
-  ))();
+  ),
+);
 
 /* @__NO_SIDE_EFFECTS__ */
 function cycleCount(field: string): z.ZodMiniType<number> {
@@ -117,7 +121,7 @@ function cycleCount(field: string): z.ZodMiniType<number> {
 
 const PERIODS: readonly CadencePeriod[] = ["workingDay", "week", "month"];
 
-const periodSchema = /* @__PURE__ */ (() =>
+const periodSchema = /* @__PURE__ */ shielded(() =>
   customSchema<CadencePeriod>(
     (value, report) => {
       if (typeof value !== "string" || !(PERIODS as readonly string[]).includes(value)) {
@@ -133,14 +137,16 @@ const periodSchema = /* @__PURE__ */ (() =>
       return value as CadencePeriod;
     },
     () => ({ enum: [...PERIODS] }),
-  ))();
+  ),
+);
 
-const customCadenceSchema: z.ZodMiniType<CustomCadence> = /* @__PURE__ */ (() =>
+const customCadenceSchema: z.ZodMiniType<CustomCadence> = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     visits: z.exactOptional(cycleCount("visits")),
     every: z.exactOptional(cycleCount("every")),
     per: periodSchema,
-  }))();
+  }),
+);
 
 /**
  * The `cadences` of `visitPlan`: customer class → cadence, a name (`"weekly"`, `"biweekly"`,
@@ -156,7 +162,7 @@ const customCadenceSchema: z.ZodMiniType<CustomCadence> = /* @__PURE__ */ (() =>
  * (() => { try { validate("visitCadences", { A: "hourly" }) } catch (e) { return [e.code, e.path] } })() //=> ["UNKNOWN_CADENCE", ["A"]]
  */
 export const visitCadencesSchema: z.ZodMiniType<Readonly<Record<string, VisitCadence>>> =
-  /* @__PURE__ */ (() =>
+  /* @__PURE__ */ shielded(() =>
     keyedRecord(
       either(
         (value) => typeof value !== "object" || value === null,
@@ -165,4 +171,5 @@ export const visitCadencesSchema: z.ZodMiniType<Readonly<Record<string, VisitCad
       ),
       PART_KEY_RULE,
       { what: "cadences by customer class" },
-    ))();
+    ),
+  );

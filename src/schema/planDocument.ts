@@ -4,6 +4,7 @@ import type { PlanDocument } from "../plan/types.js";
 import { customSchema, keyedRecord } from "./_lib/custom.js";
 import { problemIssue } from "./_lib/issues.js";
 import { PART_KEY_RULE } from "./_lib/names.js";
+import { shielded } from "./_lib/shield.js";
 import { alertRuleSchema } from "./measure.js";
 import { modelDefinitionSchema } from "./model.js";
 import { nonNegativeNumericSchema, numericSchema } from "./numbers.js";
@@ -13,11 +14,12 @@ import { calendarSchema, holidayArrangementSchema, isoDateSchema } from "./time.
 // reader (readPlanDocument), so `validate` and the core accept the same documents and report the
 // same problems; test/schema/planDocument.test.ts checks that this shape agrees with it.
 
-const grainSchema = /* @__PURE__ */ (() =>
-  z.enum(["year", "quarter", "month", "dekad", "week", "day"]))();
-const splitSchema = /* @__PURE__ */ (() => z.enum(["weights", "shares", "even"]))();
-const text = /* @__PURE__ */ (() => z.string().check(z.minLength(1)))();
-const unitSchema = /* @__PURE__ */ (() => z.union([numericSchema, z.enum(["万", "亿"])]))();
+const grainSchema = /* @__PURE__ */ shielded(() =>
+  z.enum(["year", "quarter", "month", "dekad", "week", "day"]),
+);
+const splitSchema = /* @__PURE__ */ shielded(() => z.enum(["weights", "shares", "even"]));
+const text = /* @__PURE__ */ shielded(() => z.string().check(z.minLength(1)));
+const unitSchema = /* @__PURE__ */ shielded(() => z.union([numericSchema, z.enum(["万", "亿"])]));
 
 /* @__NO_SIDE_EFFECTS__ */
 function parts(value: z.core.$ZodType, min = 1): z.ZodMiniType {
@@ -28,7 +30,7 @@ function parts(value: z.core.$ZodType, min = 1): z.ZodMiniType {
   return record as unknown as z.ZodMiniType;
 }
 
-const periodShape = /* @__PURE__ */ (() =>
+const periodShape = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     start: isoDateSchema,
     end: isoDateSchema,
@@ -50,9 +52,10 @@ const periodShape = /* @__PURE__ */ (() =>
         calendarSchema,
       ]),
     ),
-  }))();
+  }),
+);
 
-const nodeFields = {
+const nodeFields = /* @__PURE__ */ shielded(() => ({
   id: z.exactOptional(z.string().check(z.regex(/^[^/]+$/))),
   name: text,
   weight: z.exactOptional(nonNegativeNumericSchema),
@@ -65,34 +68,37 @@ const nodeFields = {
   remainder: z.exactOptional(text),
   unit: z.exactOptional(unitSchema),
   customers: z.exactOptional(parts(z.int().check(z.minimum(0)), 0)),
-};
+}));
 
-const nodeShape: z.ZodMiniType = /* @__PURE__ */ (() =>
+const nodeShape: z.ZodMiniType = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     ...nodeFields,
     get children(): z.ZodMiniExactOptional<z.ZodMiniArray<z.ZodMiniType>> {
       return z.exactOptional(z.array(nodeShape));
     },
-  }))();
+  }),
+);
 
-const dimensionShape = /* @__PURE__ */ (() =>
+const dimensionShape = /* @__PURE__ */ shielded(() =>
   z.union([
     z.strictObject({ shares: parts(nonNegativeNumericSchema), remainder: z.exactOptional(text) }),
     z.strictObject({ weights: parts(nonNegativeNumericSchema) }),
     z.strictObject({ amounts: parts(numericSchema) }),
-  ]))();
+  ]),
+);
 
-const cadenceShape = /* @__PURE__ */ (() =>
+const cadenceShape = /* @__PURE__ */ shielded(() =>
   z.union([
     text,
     z.strictObject({
       every: z.string().check(z.regex(/^(?:[1-9]\d{0,2} +)?(?:working day|day|week|month)s?$/)),
       visits: z.exactOptional(z.int().check(z.minimum(1))),
     }),
-  ]))();
+  ]),
+);
 
 /** The document's shape as zod, for its JSON Schema. */
-const planDocumentShape: z.ZodMiniType = /* @__PURE__ */ (() =>
+const planDocumentShape: z.ZodMiniType = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     $schema: z.exactOptional(z.string()),
     version: z.literal(1),
@@ -159,7 +165,8 @@ const planDocumentShape: z.ZodMiniType = /* @__PURE__ */ (() =>
     tracking: z.exactOptional(
       z.strictObject({ tolerance: z.exactOptional(nonNegativeNumericSchema) }),
     ),
-  }))();
+  }),
+);
 
 /**
  * The plan document of `lintPlan` (version 1 of PLAN.md): `{ version: 1, target, period,
@@ -178,7 +185,7 @@ const planDocumentShape: z.ZodMiniType = /* @__PURE__ */ (() =>
  * validate("planDocument", doc).target //=> "1.2亿"
  * (() => { try { validate("planDocument", { ...doc, traget: 1 }) } catch (e) { return [e.code, e.path, e.details.issues.length] } })() //=> ["UNKNOWN_FIELD", ["traget"], 1]
  */
-export const planDocumentSchema: z.ZodMiniType<PlanDocument> = /* @__PURE__ */ (() =>
+export const planDocumentSchema: z.ZodMiniType<PlanDocument> = /* @__PURE__ */ shielded(() =>
   customSchema<PlanDocument>(
     (value, report) => {
       const result = readPlanDocumentFields(value);
@@ -190,4 +197,5 @@ export const planDocumentSchema: z.ZodMiniType<PlanDocument> = /* @__PURE__ */ (
       return (result.document ?? value) as PlanDocument;
     },
     (convert) => convert(planDocumentShape),
-  ))();
+  ),
+);

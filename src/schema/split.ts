@@ -21,23 +21,26 @@ import {
 import type { IssuePath, Report } from "./_lib/issues.js";
 import { keyProblem, PART_KEY_RULE } from "./_lib/names.js";
 import { KEY_PATTERN } from "./_lib/patterns.js";
+import { shielded } from "./_lib/shield.js";
 import type { JsonNumeric } from "./numbers.js";
 import { numeric, numericSchema } from "./numbers.js";
 
-const weightValue = /* @__PURE__ */ (() =>
+const weightValue = /* @__PURE__ */ shielded(() =>
   numeric({
     sign: "non-negative",
     code: "NEGATIVE_WEIGHT",
     message:
       "Weights must be zero or positive. To split a negative total, keep the weights positive and make the total negative.",
-  }))();
+  }),
+);
 
-const shareValue = /* @__PURE__ */ (() =>
+const shareValue = /* @__PURE__ */ shielded(() =>
   numeric({
     sign: "non-negative",
     code: "NEGATIVE_WEIGHT",
     message: "Shares must be zero or positive.",
-  }))();
+  }),
+);
 
 const EMPTY_WEIGHTS = "weights is empty: give at least one part to split the total over.";
 
@@ -56,7 +59,7 @@ const EMPTY_WEIGHTS = "weights is empty: give at least one part to split the tot
  */
 export const weightsSchema: z.ZodMiniType<
   readonly JsonNumeric[] | Readonly<Record<string, JsonNumeric>>
-> = /* @__PURE__ */ (() =>
+> = /* @__PURE__ */ shielded(() =>
   either(
     Array.isArray,
     withChecks(z.array(weightValue), z.minLength(1, { error: EMPTY_WEIGHTS })),
@@ -64,7 +67,8 @@ export const weightsSchema: z.ZodMiniType<
       what: "weights by part",
       minEntries: { count: 1, message: EMPTY_WEIGHTS },
     }),
-  ))();
+  ),
+);
 
 /**
  * The shares of `splitByShares`: a record by part key of shares ≥ 0 (`"40%"` or `0.4`), at
@@ -79,7 +83,7 @@ export const weightsSchema: z.ZodMiniType<
  * (() => { try { validate("shares", { a: "60%", b: "50%" }) } catch (e) { return e.code } })() //=> "SHARES_EXCEED_TOTAL"
  */
 export const sharesSchema: z.ZodMiniType<Readonly<Record<string, JsonNumeric>>> =
-  /* @__PURE__ */ (() =>
+  /* @__PURE__ */ shielded(() =>
     addCheck(
       keyedRecord(shareValue, PART_KEY_RULE, {
         what: "shares by part",
@@ -100,7 +104,8 @@ export const sharesSchema: z.ZodMiniType<Readonly<Record<string, JsonNumeric>>> 
           );
         }
       },
-    ))();
+    ),
+  );
 
 const NODE_NAME_MESSAGE = "Every node below the root needs a name (a non-empty string).";
 /* @__NO_SIDE_EFFECTS__ */
@@ -111,12 +116,12 @@ function nodeName(): z.ZodMiniString<string> {
   );
 }
 
-const splitRuleSchema = /* @__PURE__ */ (() => z.enum(["weights", "shares", "even"]))();
+const splitRuleSchema = /* @__PURE__ */ shielded(() => z.enum(["weights", "shares", "even"]));
 
 /** KEY_PATTERN, plus at least one non-space character (a lookahead, valid in JSON Schema's ECMA-262 regexes). */
 const NON_BLANK_KEY_PATTERN = `^(?=[\\s\\S]*\\S)${KEY_PATTERN.slice(1)}`;
 
-const remainderSchema = /* @__PURE__ */ (() =>
+const remainderSchema = /* @__PURE__ */ shielded(() =>
   customSchema<string>(
     (value, report) => {
       if (typeof value !== "string" || value.trim() === "") {
@@ -135,17 +140,19 @@ const remainderSchema = /* @__PURE__ */ (() =>
     },
     // Not blank, as `validate` and splitByShares require: at least one non-space character.
     () => ({ type: "string", minLength: 1, pattern: NON_BLANK_KEY_PATTERN }),
-  ))();
+  ),
+);
 
-const positiveUnit = /* @__PURE__ */ (() =>
+const positiveUnit = /* @__PURE__ */ shielded(() =>
   numeric({
     sign: "positive",
     code: "INVALID_ARGUMENT",
     message: 'unit must be a positive step such as "0.01", 1, "万" or "1亿".',
-  }))();
+  }),
+);
 
 /** A rounding step: a positive amount, or a bare magnitude word (`"万"` means 1万). */
-const unitSchema = /* @__PURE__ */ (() =>
+const unitSchema = /* @__PURE__ */ shielded(() =>
   customSchema<JsonNumeric>(
     (value, report) => {
       if ((UNIT_WORDS as readonly unknown[]).includes(value)) return value as string;
@@ -156,9 +163,10 @@ const unitSchema = /* @__PURE__ */ (() =>
       const { anyOf } = convert(positiveUnit) as { readonly anyOf: readonly unknown[] };
       return { anyOf: [...anyOf, { enum: [...UNIT_WORDS] }] };
     },
-  ))();
+  ),
+);
 
-const cascadeChildSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ (() =>
+const cascadeChildSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     name: nodeName(),
     weight: z.exactOptional(weightValue),
@@ -173,7 +181,8 @@ const cascadeChildSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ (() =>
     get children(): z.ZodMiniExactOptional<z.ZodMiniArray<z.ZodMiniType<CascadeNode>>> {
       return z.exactOptional(z.array(cascadeChildSchema));
     },
-  }))();
+  }),
+);
 
 /* @__NO_SIDE_EFFECTS__ */
 function notOnRoot(field: string): z.ZodMiniExactOptional<z.ZodMiniNever> {
@@ -182,7 +191,7 @@ function notOnRoot(field: string): z.ZodMiniExactOptional<z.ZodMiniNever> {
   );
 }
 
-const cascadeRootSchema = /* @__PURE__ */ (() =>
+const cascadeRootSchema = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     name: z.exactOptional(nodeName()),
     weight: notOnRoot("weight"),
@@ -195,7 +204,8 @@ const cascadeRootSchema = /* @__PURE__ */ (() =>
     remainder: z.exactOptional(remainderSchema),
     unit: z.exactOptional(unitSchema),
     children: z.exactOptional(z.array(cascadeChildSchema)),
-  }))();
+  }),
+);
 
 interface Named {
   readonly name?: string;
@@ -268,7 +278,7 @@ function namesTo(root: Named, at: IssuePath): string[] {
  * validate("cascadeTree", tree).children.length //=> 2
  * (() => { try { validate("cascadeTree", { children: [{ name: "华东" }, { weight: 1 }] }) } catch (e) { return e.path } })() //=> ["children", 1, "name"]
  */
-export const cascadeTreeSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ (() =>
+export const cascadeTreeSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ shielded(() =>
   depthLimited(
     addCheck(cascadeRootSchema as z.ZodMiniType<CascadeNode>, (root, report) =>
       checkSiblings(root, report, (child, at) => {
@@ -286,7 +296,8 @@ export const cascadeTreeSchema: z.ZodMiniType<CascadeNode> = /* @__PURE__ */ (()
     ),
     MAX_NESTING_DEPTH,
     `The tree is deeper than ${MAX_NESTING_DEPTH} levels (or refers to itself).`,
-  ))();
+  ),
+);
 
 /** A node of a value tree as JSON: a `ValueTree` node that may carry the `path` a `cascade` result has. */
 export interface ValueTreeNode extends ValueTree {
@@ -296,7 +307,7 @@ export interface ValueTreeNode extends ValueTree {
   readonly children?: readonly ValueTreeNode[];
 }
 
-const valueChildSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (() =>
+const valueChildSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     name: nodeName(),
     value: z.exactOptional(numericSchema),
@@ -307,9 +318,10 @@ const valueChildSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (() =>
     get children(): z.ZodMiniExactOptional<z.ZodMiniArray<z.ZodMiniType<ValueTreeNode>>> {
       return z.exactOptional(z.array(valueChildSchema));
     },
-  }))();
+  }),
+);
 
-const valueRootSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (() =>
+const valueRootSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ shielded(() =>
   z.strictObject({
     name: z.exactOptional(nodeName()),
     value: z.exactOptional(numericSchema),
@@ -318,7 +330,8 @@ const valueRootSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (() =>
     max: z.exactOptional(numericSchema),
     path: z.exactOptional(z.array(z.string())),
     children: z.exactOptional(z.array(valueChildSchema)),
-  }))();
+  }),
+);
 
 /** The value of a subtree (reporting leaves without a value, inner values and holds that disagree). */
 function subtreeValue(
@@ -395,7 +408,7 @@ function subtreeValue(
  * validate("valueTree", tree).children.map((node) => node.value) //=> [300, "200"]
  * (() => { try { validate("valueTree", { value: 600, children: [{ name: "a", value: 300 }] }) } catch (e) { return e.path } })() //=> ["value"]
  */
-export const valueTreeSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (() =>
+export const valueTreeSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ shielded(() =>
   depthLimited(
     addCheck(valueRootSchema, (root, report) => {
       checkSiblings(root, report);
@@ -403,4 +416,5 @@ export const valueTreeSchema: z.ZodMiniType<ValueTreeNode> = /* @__PURE__ */ (()
     }),
     MAX_NESTING_DEPTH,
     `The tree is deeper than ${MAX_NESTING_DEPTH} levels (or refers to itself).`,
-  ))();
+  ),
+);

@@ -1,7 +1,14 @@
 import * as z from "zod/mini";
 import type { TargetreeErrorCode } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
-import { checkArrangement, checkCalendar, checkIsoDate } from "../time/internal.js";
+import {
+  ARRANGEMENT_FIRST_YEAR,
+  ARRANGEMENT_LAST_YEAR,
+  checkArrangement,
+  checkCalendar,
+  checkIsoDate,
+  yearMessage,
+} from "../time/internal.js";
 import type {
   Calendar,
   CalendarDay,
@@ -21,6 +28,7 @@ import {
 } from "./_lib/custom.js";
 import { bareMessage, problemIssue, runCore } from "./_lib/issues.js";
 import { DATE_OR_RUN_PATTERN, ISO_DATE_PATTERN } from "./_lib/patterns.js";
+import { shielded } from "./_lib/shield.js";
 
 const DATE_OR_RUN = /* @__PURE__ */ new RegExp(DATE_OR_RUN_PATTERN);
 
@@ -40,17 +48,18 @@ const calendarData = (reason: string) =>
  * validate(isoDateSchema, "2026-02-28") //=> "2026-02-28"
  * (() => { try { validate(isoDateSchema, "2026-02-29") } catch (e) { return e.message } })() //=> "INVALID_DATE: \"2026-02-29\" does not exist: 2026-02 has 28 days."
  */
-export const isoDateSchema: z.ZodMiniType<IsoDate> = /* @__PURE__ */ (() =>
+export const isoDateSchema: z.ZodMiniType<IsoDate> = /* @__PURE__ */ shielded(() =>
   customSchema<IsoDate>(
     (value, report) => {
       runCore(() => checkIsoDate(value, []), value, report);
       return value as IsoDate;
     },
     () => DATE_JSON,
-  ))();
+  ),
+);
 
 /** A date inside a holiday arrangement: the arrangement's error code and reason. */
-const arrangementDateSchema = /* @__PURE__ */ (() =>
+const arrangementDateSchema = /* @__PURE__ */ shielded(() =>
   customSchema<IsoDate>(
     (value, report) => {
       try {
@@ -69,7 +78,8 @@ const arrangementDateSchema = /* @__PURE__ */ (() =>
       return value as IsoDate;
     },
     () => DATE_JSON,
-  ))();
+  ),
+);
 
 /** A whole number from `min` to `max`, refused with `code` (and `details`) otherwise. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -95,21 +105,24 @@ function wholeNumber(
   );
 }
 
-const yearSchema = /* @__PURE__ */ (() =>
+const yearSchema = /* @__PURE__ */ shielded(() =>
   wholeNumber(
     1000,
     9999,
-    (value) => `Expected a year such as 2026, got ${describeValue(value)}.`,
-  ))();
+    (value) =>
+      `Expected a year as a whole number from 1000 to 9999 (such as 2026), got ${describeValue(value)}.`,
+  ),
+);
 
-const weekdaySchema = /* @__PURE__ */ (() =>
+const weekdaySchema = /* @__PURE__ */ shielded(() =>
   wholeNumber(
     1,
     7,
     (value) => `Expected an ISO weekday 1 (Monday) … 7 (Sunday), got ${describeValue(value)}.`,
-  ))();
+  ),
+);
 
-const weekendSchema = /* @__PURE__ */ (() =>
+const weekendSchema = /* @__PURE__ */ shielded(() =>
   customSchema<IsoWeekday[]>(
     (value, report) => {
       const parsed = parseNested(z.array(weekdaySchema), value, [], report);
@@ -132,14 +145,16 @@ const weekendSchema = /* @__PURE__ */ (() =>
       items: { type: "integer", minimum: 1, maximum: 7 },
       uniqueItems: true,
     }),
-  ))();
+  ),
+);
 
-const calendarDaySchema: z.ZodMiniType<IsoDate | CalendarDay> = /* @__PURE__ */ (() =>
+const calendarDaySchema: z.ZodMiniType<IsoDate | CalendarDay> = /* @__PURE__ */ shielded(() =>
   either(
     (value) => !isPlainRecord(value),
     isoDateSchema,
     z.strictObject({ date: isoDateSchema, name: z.exactOptional(z.string()) }),
-  ))();
+  ),
+);
 
 /**
  * A working-day calendar (the `calendar` option of every time function):
@@ -156,7 +171,7 @@ const calendarDaySchema: z.ZodMiniType<IsoDate | CalendarDay> = /* @__PURE__ */ 
  * validate("calendar", calendar).weekend //=> [7]
  * (() => { try { validate("calendar", { holidays: ["2026-10-01"], workdays: ["2026-10-01"] }) } catch (e) { return [e.code, e.path] } })() //=> ["CALENDAR_CONFLICT", ["workdays", 0]]
  */
-export const calendarSchema: z.ZodMiniType<Calendar> = /* @__PURE__ */ (() => {
+export const calendarSchema: z.ZodMiniType<Calendar> = /* @__PURE__ */ shielded(() => {
   const fields = z.strictObject({
     name: z.exactOptional(z.string()),
     weekend: z.exactOptional(weekendSchema),
@@ -201,9 +216,9 @@ export const calendarSchema: z.ZodMiniType<Calendar> = /* @__PURE__ */ (() => {
       );
     }
   });
-})();
+});
 
-const holidayNameSchema = /* @__PURE__ */ (() =>
+const holidayNameSchema = /* @__PURE__ */ shielded(() =>
   customSchema<string>(
     (value, report) => {
       if (typeof value !== "string" || value.trim() === "" || value.length > 60) {
@@ -219,9 +234,10 @@ const holidayNameSchema = /* @__PURE__ */ (() =>
       return value as string;
     },
     () => ({ type: "string", minLength: 1, maxLength: 60, pattern: "\\S" }),
-  ))();
+  ),
+);
 
-const dayOrRunSchema = /* @__PURE__ */ (() =>
+const dayOrRunSchema = /* @__PURE__ */ shielded(() =>
   customSchema<IsoDate>(
     (value, report) => {
       if (typeof value !== "string" || !DATE_OR_RUN.test(value)) {
@@ -237,7 +253,8 @@ const dayOrRunSchema = /* @__PURE__ */ (() =>
       return value as IsoDate;
     },
     () => ({ type: "string", pattern: DATE_OR_RUN_PATTERN }),
-  ))();
+  ),
+);
 
 const ENTRIES = 60;
 const tooMany = `At most ${ENTRIES} entries are allowed here.`;
@@ -262,44 +279,46 @@ function dateList(): z.ZodMiniArray<z.ZodMiniType<IsoDate>> {
  * validate("holidayArrangement", notice).holidays[0].days //=> ["2026-01-01/2026-01-03"]
  * (() => { try { validate("holidayArrangement", { year: 2026, holidays: [{ name: "元旦", days: ["2027-01-01"] }] }) } catch (e) { return [e.code, e.details.reason, e.path] } })() //=> ["INVALID_CALENDAR_DATA", "outside-year", ["holidays", 0, "days", 0]]
  */
-export const holidayArrangementSchema: z.ZodMiniType<HolidayArrangement> = /* @__PURE__ */ (() =>
-  withErrorDefaults(
-    addCheck(
-      z.strictObject({
-        year: wholeNumber(
-          1001,
-          9999,
-          (value) => `Expected year as a whole number such as 2027, got ${describeValue(value)}.`,
-          "INVALID_CALENDAR_DATA",
-          { reason: "year" },
-        ),
-        source: z.exactOptional(
-          withChecks(
-            z.string(),
-            z.maxLength(500, { error: "source must be at most 500 characters." }),
+export const holidayArrangementSchema: z.ZodMiniType<HolidayArrangement> = /* @__PURE__ */ shielded(
+  () =>
+    withErrorDefaults(
+      addCheck(
+        z.strictObject({
+          year: wholeNumber(
+            ARRANGEMENT_FIRST_YEAR,
+            ARRANGEMENT_LAST_YEAR,
+            yearMessage,
+            "INVALID_CALENDAR_DATA",
+            { reason: "year" },
           ),
-        ),
-        published: z.exactOptional(arrangementDateSchema),
-        provisional: z.exactOptional(z.boolean()),
-        holidays: withChecks(
-          z.array(
-            z.strictObject({
-              name: holidayNameSchema,
-              days: withChecks(
-                z.array(dayOrRunSchema),
-                z.minLength(1, { error: "A holiday needs at least one day." }),
-                z.maxLength(ENTRIES, { error: tooMany }),
-              ),
-              workdays: z.exactOptional(dateList()),
-            }),
+          source: z.exactOptional(
+            withChecks(
+              z.string(),
+              z.maxLength(500, { error: "source must be at most 500 characters." }),
+            ),
           ),
-          z.maxLength(40, { error: "At most 40 holidays are allowed." }),
-        ),
-        workdays: z.exactOptional(dateList()),
-      }),
-      (arrangement, report) => {
-        runCore(() => checkArrangement(arrangement), arrangement, report);
-      },
+          published: z.exactOptional(arrangementDateSchema),
+          provisional: z.exactOptional(z.boolean()),
+          holidays: withChecks(
+            z.array(
+              z.strictObject({
+                name: holidayNameSchema,
+                days: withChecks(
+                  z.array(dayOrRunSchema),
+                  z.minLength(1, { error: "A holiday needs at least one day." }),
+                  z.maxLength(ENTRIES, { error: tooMany }),
+                ),
+                workdays: z.exactOptional(dateList()),
+              }),
+            ),
+            z.maxLength(40, { error: "At most 40 holidays are allowed." }),
+          ),
+          workdays: z.exactOptional(dateList()),
+        }),
+        (arrangement, report) => {
+          runCore(() => checkArrangement(arrangement), arrangement, report);
+        },
+      ),
+      { code: "INVALID_CALENDAR_DATA", details: { reason: "shape" } },
     ),
-    { code: "INVALID_CALENDAR_DATA", details: { reason: "shape" } },
-  ))();
+);

@@ -3,6 +3,7 @@ import { TargetreeError } from "../_lib/errors.js";
 import type { Convert, JsonSchema } from "./_lib/custom.js";
 import { JSON_SCHEMA } from "./_lib/custom.js";
 import { resolveSchema } from "./_lib/resolve.js";
+import { shielded } from "./_lib/shield.js";
 import type { SchemaName } from "./schemas.js";
 
 const DRAFT = "https://json-schema.org/draft/2020-12/schema";
@@ -56,31 +57,33 @@ function nameDefinitions(json: JsonSchema): JsonSchema {
  * json.properties.version //=> { type: "number", const: 1 }
  */
 export function toJsonSchema(schema: SchemaName | z.core.$ZodType): JsonSchema {
-  const resolved = resolveSchema(schema);
-  const settings = {
-    target: "draft-2020-12",
-    io: "output",
-    unrepresentable: (context: { readonly zodSchema: unknown }) => {
-      const describe = (context.zodSchema as { [JSON_SCHEMA]?: (convert: Convert) => JsonSchema })[
-        JSON_SCHEMA
-      ];
-      return typeof describe === "function" ? { ...describe(convert) } : "throw";
-    },
-  } as const;
-  // zod throws a plain Error for a type JSON cannot hold (a Date, a bigint, a function…).
-  const describe = (inner: z.core.$ZodType): unknown => {
-    try {
-      return z.toJSONSchema(inner, settings);
-    } catch (error) {
-      if (error instanceof TargetreeError) throw error;
-      throw new TargetreeError(
-        "INVALID_ARGUMENT",
-        `This schema cannot be written as JSON Schema: ${error instanceof Error ? error.message : String(error)}.`,
-        { path: [], cause: error },
-      );
-    }
-  };
-  const convert: Convert = (inner) => plain(describe(inner), false);
-  const json = nameDefinitions(plain(describe(resolved), true));
-  return typeof schema === "string" ? { $schema: DRAFT, title: schema, ...json } : json;
+  return shielded(() => {
+    const resolved = resolveSchema(schema);
+    const settings = {
+      target: "draft-2020-12",
+      io: "output",
+      unrepresentable: (context: { readonly zodSchema: unknown }) => {
+        const describe = (
+          context.zodSchema as { [JSON_SCHEMA]?: (convert: Convert) => JsonSchema }
+        )[JSON_SCHEMA];
+        return typeof describe === "function" ? { ...describe(convert) } : "throw";
+      },
+    } as const;
+    // zod throws a plain Error for a type JSON cannot hold (a Date, a bigint, a function…).
+    const describe = (inner: z.core.$ZodType): unknown => {
+      try {
+        return z.toJSONSchema(inner, settings);
+      } catch (error) {
+        if (error instanceof TargetreeError) throw error;
+        throw new TargetreeError(
+          "INVALID_ARGUMENT",
+          `This schema cannot be written as JSON Schema: ${error instanceof Error ? error.message : String(error)}.`,
+          { path: [], cause: error },
+        );
+      }
+    };
+    const convert: Convert = (inner) => plain(describe(inner), false);
+    const json = nameDefinitions(plain(describe(resolved), true));
+    return typeof schema === "string" ? { $schema: DRAFT, title: schema, ...json } : json;
+  });
 }

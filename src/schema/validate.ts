@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { errorDefaults, PARSE_OPTIONS } from "./_lib/custom.js";
 import { toTargetreeError } from "./_lib/issues.js";
 import { resolveSchema } from "./_lib/resolve.js";
+import { shielded } from "./_lib/shield.js";
 import type { SchemaName, SchemaOutput } from "./schemas.js";
 
 /**
@@ -32,9 +33,11 @@ import type { SchemaName, SchemaOutput } from "./schemas.js";
 export function validate<N extends SchemaName>(schema: N, value: unknown): SchemaOutput<N>;
 export function validate<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S>;
 export function validate(schema: SchemaName | z.core.$ZodType, value: unknown): unknown {
-  const resolved = resolveSchema(schema);
-  const result = z.safeParse(resolved, value, PARSE_OPTIONS);
-  if (result.success) return result.data;
-  const defaults = errorDefaults(resolved);
-  throw toTargetreeError(result.error.issues, defaults.code, defaults.details);
+  return shielded(() => {
+    const resolved = resolveSchema(schema);
+    const result = z.safeParse(resolved, value, PARSE_OPTIONS);
+    if (result.success) return result.data;
+    const defaults = errorDefaults(resolved);
+    throw toTargetreeError(result.error.issues, defaults.code, defaults.details);
+  });
 }

@@ -1,3 +1,4 @@
+import { readItems } from "../_lib/arrays.js";
 import { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import {
@@ -120,7 +121,7 @@ export function breakback(tree: ValueTree, options: BreakbackOptions): Breakback
     );
   }
   const listed = new Set<Node>(
-    ((holdsRaw ?? []) as readonly unknown[]).map((path, i) =>
+    readItems((holdsRaw ?? []) as readonly unknown[], ["options", "holds"]).map((path, i) =>
       findNode(root, readPath(path, ["options", "holds", i]), ["options", "holds", i]),
     ),
   );

@@ -1,3 +1,4 @@
+import { readItems } from "../_lib/arrays.js";
 import type { Decimal } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
@@ -173,17 +174,19 @@ export function cascade(
       { path: ["options", "levels"] },
     );
   }
-  const levels = ((levelsRaw ?? []) as readonly unknown[]).map((level, depth) => {
-    const path: ErrorPath = ["options", "levels", depth];
-    if (!isPartsRecord(level)) {
-      throw new TargetreeError(
-        "INVALID_ARGUMENT",
-        `A level must be an object such as { split: "even", unit: 1 }, got ${describeValue(level)}.`,
-        { path },
-      );
-    }
-    return readOptions(level, LEVEL_KEYS, path);
-  });
+  const levels = readItems((levelsRaw ?? []) as readonly unknown[], ["options", "levels"]).map(
+    (level, depth) => {
+      const path: ErrorPath = ["options", "levels", depth];
+      if (!isPartsRecord(level)) {
+        throw new TargetreeError(
+          "INVALID_ARGUMENT",
+          `A level must be an object such as { split: "even", unit: 1 }, got ${describeValue(level)}.`,
+          { path },
+        );
+      }
+      return readOptions(level, LEVEL_KEYS, path);
+    },
+  );
   const context: Context = {
     levels,
     setup: readUnitSetup(raw, ["options"]),

@@ -1,3 +1,4 @@
+import { snapshotArray } from "../_lib/arrays.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
 import { countsToDecimals } from "../_lib/exact/index.js";
@@ -79,19 +80,19 @@ export function splitEvenly(
       path: ["keysOrCount"],
     };
   } else if (Array.isArray(keysOrCount)) {
-    if (keysOrCount.length === 0) {
+    const keys = snapshotArray(keysOrCount as readonly string[], MAX_PARTS);
+    if (keys !== null && keys.length === 0) {
       throw new TargetreeError("INVALID_ARGUMENT", "Give at least one part name.", {
         path: ["keysOrCount"],
       });
     }
-    if (keysOrCount.length > MAX_PARTS) {
+    if (keys === null) {
       throw new TargetreeError(
         "SPLIT_TOO_LARGE",
         `Give at most ${MAX_PARTS.toLocaleString("en")} part names; split in stages (first into groups, then each group).`,
         { path: ["keysOrCount"], details: { limit: MAX_PARTS } },
       );
     }
-    const keys = [...(keysOrCount as readonly string[])];
     const index = indexKeys(keys, ["keysOrCount"]);
     parts = { keys, values: keys.map(() => 1), index, path: ["keysOrCount"] };
   } else {

@@ -1,6 +1,11 @@
 // The time area's face to the other areas of src/: internal helpers they may use. Not public;
 // the public face is index.ts.
-export { checkArrangement } from "./_lib/arrangement.js";
+export {
+  ARRANGEMENT_FIRST_YEAR,
+  ARRANGEMENT_LAST_YEAR,
+  checkArrangement,
+  yearMessage,
+} from "./_lib/arrangement.js";
 export type { ResolvedCalendar } from "./_lib/calendar.js";
 export {
   checkCalendar,

@@ -1,3 +1,4 @@
+import { readItems } from "../_lib/arrays.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
@@ -93,7 +94,9 @@ export function splitByPeriodTree(
       { path: ["options", "grains"] },
     );
   }
-  const grains = rawGrains.map((grain, index) => checkGrain(grain, ["options", "grains", index]));
+  const grains = readItems(rawGrains as readonly unknown[], ["options", "grains"]).map(
+    (grain, index) => checkGrain(grain, ["options", "grains", index]),
+  );
   grains.forEach((grain, index) => {
     const before = grains[index - 1];
     if (before !== undefined && GRAIN_RANK[grain] <= GRAIN_RANK[before]) {

@@ -74,7 +74,7 @@ describe("holidayArrangementSchema", () => {
       const error = errorOf(() => validate("holidayArrangement", { year, holidays: [] }));
       expect([error.path, error.details.reason]).toEqual([["year"], "year"]);
       expect(error.message).toMatch(
-        /^INVALID_CALENDAR_DATA: Expected year as a whole number such as 2027, got /,
+        /^INVALID_CALENDAR_DATA: Expected year as a whole number from 1001 to 9999 \(such as 2027\), got /,
       );
     }
   });
@@ -265,12 +265,20 @@ describe("calendarSchema", () => {
     const calendar = { weekend: [1, 7], years: [1000, 9999], provisionalYears: [2026] };
     expect(validate("calendar", calendar)).toEqual(calendar);
     const cases: [unknown, (string | number)[], string][] = [
-      [{ years: [999] }, ["years", 0], "Expected a year such as 2026, got 999."],
-      [{ years: [10000] }, ["years", 0], "Expected a year such as 2026, got 10000."],
+      [
+        { years: [999] },
+        ["years", 0],
+        "Expected a year as a whole number from 1000 to 9999 (such as 2026), got 999.",
+      ],
+      [
+        { years: [10000] },
+        ["years", 0],
+        "Expected a year as a whole number from 1000 to 9999 (such as 2026), got 10000.",
+      ],
       [
         { provisionalYears: [2026.5] },
         ["provisionalYears", 0],
-        "Expected a year such as 2026, got 2026.5.",
+        "Expected a year as a whole number from 1000 to 9999 (such as 2026), got 2026.5.",
       ],
       [{ weekend: [8] }, ["weekend", 0], "Expected an ISO weekday 1 (Monday) … 7 (Sunday), got 8."],
       [

@@ -301,10 +301,17 @@ describe("parseHolidayArrangement", () => {
       const details = (input: unknown) => errorOf(() => parseHolidayArrangement(input)).details;
       const oneDay = (day: unknown) => ({ year: 2027, holidays: [{ name: "节", days: [day] }] });
       expect(problem(null).message).toMatch(/Expected an arrangement object, got null\./);
+      // The message names the range really accepted, at both ends.
       expect(problem({ ...valid, year: 1000 }).message).toMatch(
-        /Expected year as a whole number such as 2027, got 1000\./,
+        /Expected year as a whole number from 1001 to 9999 \(such as 2027\), got 1000\./,
       );
       expect(problem({ ...valid, year: 10_000 }).path).toEqual(["year"]);
+      expect(problem({ ...valid, year: 10_000 }).message).toMatch(
+        /from 1001 to 9999 .*got 10000\./,
+      );
+      expect(problem({ ...valid, year: 2026.5 }).message).toMatch(
+        /from 1001 to 9999 .*got 2026\.5\./,
+      );
       expect(problem({ ...valid, holiday: [] }).message).toMatch(
         /Unknown field "holiday"\. Did you mean "holidays"\? The fields are year, source, published, provisional, holidays, workdays\./,
       );

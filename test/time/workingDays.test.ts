@@ -331,7 +331,9 @@ describe("workingDays", () => {
       ] as const) {
         const error = refusal({ years: [2026, year] });
         expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["calendar", "years", 1]]);
-        expect(error.message).toContain(`Expected a year such as 2026, got ${got}.`);
+        expect(error.message).toContain(
+          `Expected a year as a whole number from 1000 to 9999 (such as 2026), got ${got}.`,
+        );
       }
       expect(refusal({ provisionalYears: 2026 }).path).toEqual(["calendar", "provisionalYears"]);
       expect(refusal({ provisionalYears: [2026.5] }).path).toEqual([

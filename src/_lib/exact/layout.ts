@@ -69,3 +69,20 @@ export function decimalFromSafeInteger(mantissa: number, scale: number): Decimal
   result.d = words;
   return result as unknown as Decimal;
 }
+
+/**
+ * A new Decimal of the library's clone with the given layout, which the caller has checked: whole
+ * words in [0, 1e7) aligned to `exponent`, no leading or trailing zero word, not zero. The words
+ * are copied, so the caller's array stays its own.
+ */
+export function decimalFromLayout(
+  words: readonly number[],
+  exponent: number,
+  sign: 1 | -1,
+): Decimal {
+  const value = new Decimal(1) as unknown as { d: number[]; e: number; s: number };
+  value.d = [...words];
+  value.e = exponent;
+  value.s = sign;
+  return value as unknown as Decimal;
+}

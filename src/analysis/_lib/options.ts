@@ -1,4 +1,5 @@
 // Validation of the solving and attribution options: names, numbers, counts, input records.
+import { readItems } from "../../_lib/arrays.js";
 import { didYouMean } from "../../_lib/closest.js";
 import { Decimal } from "../../_lib/decimal.js";
 import { describeValue, type ErrorPath, excerpt, TargetreeError } from "../../_lib/errors.js";
@@ -62,9 +63,10 @@ export function inputNames(model: Model, value: unknown, path: ErrorPath): strin
   if (!Array.isArray(value)) {
     throw invalid(`Expected a list of input names, got ${describeValue(value)}.`, path);
   }
-  if (value.length === 0) throw invalid("The list of inputs is empty; name at least one.", path);
+  const items = readItems(value as readonly unknown[], path);
+  if (items.length === 0) throw invalid("The list of inputs is empty; name at least one.", path);
   const names: string[] = [];
-  value.forEach((item: unknown, index) => {
+  items.forEach((item: unknown, index) => {
     const name = inputName(model, item, [...path, index]);
     if (names.includes(name)) {
       throw invalid(`${excerpt(name)} is listed twice.`, [...path, index]);

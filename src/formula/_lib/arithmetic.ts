@@ -5,7 +5,7 @@ import { type Decimal, ONE, ZERO } from "../../_lib/decimal.js";
 import { exponentOf } from "../../_lib/exact/index.js";
 import { MAX_EXPONENT, MIN_EXPONENT } from "../../_lib/limits.js";
 import type { FormulaNode } from "../ast.js";
-import { type FormulaSource, formulaError } from "./source.js";
+import { type FormulaSource, formulaError, spanOf } from "./source.js";
 import { shiftDecimal } from "./units.js";
 
 /** Largest |exponent| of `^`: 10^MAX_EXPONENT bounds the result anyway, and this bounds the work. */
@@ -21,7 +21,7 @@ export function checked(result: Decimal, node: FormulaNode, source: FormulaSourc
       "NUMBER_TOO_LARGE",
       `the result is outside the supported magnitude 1e${MIN_EXPONENT} ≤ |x| < 1e${MAX_EXPONENT}.`,
       source,
-      node.span,
+      spanOf(node),
     );
   }
   // No negative zero: -5 × 0 is 0.
@@ -58,7 +58,7 @@ export function divide(
   source: FormulaSource,
 ): Decimal {
   if (b.isZero()) {
-    throw formulaError("DIVISION_BY_ZERO", "division by zero.", source, divisorNode.span);
+    throw formulaError("DIVISION_BY_ZERO", "division by zero.", source, spanOf(divisorNode));
   }
   return checked(a.div(b), divisorNode, source);
 }
@@ -78,7 +78,7 @@ export function power(
       "NUMBER_TOO_LARGE",
       `the exponent of ^ must be between -${MAX_POWER_EXPONENT} and ${MAX_POWER_EXPONENT}.`,
       source,
-      node.span,
+      spanOf(node),
     );
   }
   if (base.isZero()) {
@@ -88,7 +88,7 @@ export function power(
         "DIVISION_BY_ZERO",
         "0 to a negative power is a division by zero.",
         source,
-        node.span,
+        spanOf(node),
       );
     }
     return ZERO;
@@ -98,7 +98,7 @@ export function power(
       "INVALID_OPERATION",
       "a negative base to a fractional power has no real value.",
       source,
-      node.span,
+      spanOf(node),
     );
   }
   return checked(base.pow(exponent), node, source);
@@ -123,7 +123,7 @@ export function roundTo(
         "INVALID_ARGUMENT",
         `the digits of round/floor/ceil must be a whole number from -${MAX_ROUND_DIGITS} to ${MAX_ROUND_DIGITS}.`,
         source,
-        node.span,
+        spanOf(node),
       );
     }
     places = digits.toNumber();

@@ -16,7 +16,7 @@
 //        type), and return the closure that computes the call from them. Compute with the checked
 //        helpers of ./arithmetic.js, or pass a result through `checked()`, so a value stays within
 //        the supported magnitude and is never −0, NaN or Infinity; report a bad value with
-//        `formulaError(code, message, site.source, site.node.span)`.
+//        `formulaError(code, message, site.source, spanOf(site.node))`.
 //   2. Test it: a value, each error, and the same results from evaluateFormula and compileModel.
 //   No other source file changes: the parser's whitelist, the builders, printing and both
 //   evaluators follow the table. (Do list it in the README's Functions bullet for users.) Keep a
@@ -26,7 +26,7 @@ import type { Decimal as DecimalJs } from "decimal.js";
 import type { Decimal } from "../../_lib/decimal.js";
 import type { CallNode, FormulaNode } from "../ast.js";
 import { checked, extreme, ROUND_CEIL, ROUND_FLOOR, ROUND_HALF_UP, roundTo } from "./arithmetic.js";
-import { type FormulaSource, formulaError } from "./source.js";
+import { type FormulaSource, formulaError, spanOf } from "./source.js";
 
 /** A formula value: a number or a condition. */
 export type Value = Decimal | boolean;
@@ -130,7 +130,7 @@ function squareRoot(value: Decimal, site: CallSite): Decimal {
       "INVALID_OPERATION",
       "sqrt of a negative number has no real value.",
       site.source,
-      site.node.span,
+      spanOf(site.node),
     );
   }
   return checked(value.sqrt(), site.node, site.source);

@@ -5,7 +5,7 @@ import type { ErrorPath } from "../../_lib/errors.js";
 import type { CallNode, FormulaNode, NameNode } from "../ast.js";
 import { add, compareNumbers, divide, multiply, negate, power, subtract } from "./arithmetic.js";
 import { buildCall, type Value } from "./functions.js";
-import { type FormulaSource, formulaError } from "./source.js";
+import { type FormulaSource, formulaError, spanOf } from "./source.js";
 
 export type { Value };
 
@@ -32,7 +32,7 @@ export function interpret(root: FormulaNode, scope: Scope): Value {
       culprit.kind === "name" && scope.pathOf !== undefined
         ? { ...source, path: scope.pathOf(culprit) }
         : source,
-      at.span,
+      spanOf(at),
     );
 
   const numberOf = (node: FormulaNode): Decimal => {

@@ -3,10 +3,12 @@
 // 200,000 terms parses in linear time; recursion happens only where the nesting depth counter
 // (parentheses, calls, unary operators, exponents) is checked first.
 import { MAX_NESTING_DEPTH } from "../../_lib/limits.js";
+import { own } from "../../_lib/records.js";
 import type {
   ChainLink,
   CompareOperator,
   FormulaNode,
+  LiteralUnit,
   ProductOperator,
   Span,
   SumOperator,
@@ -177,7 +179,11 @@ export function parseTokens(text: string, source: FormulaSource): FormulaNode {
     switch (current.type) {
       case "number":
         advance();
-        return makeNumber(current.value!, current.unit, span(current.start, current.end));
+        return makeNumber(
+          current.value!,
+          own(current, "unit") as LiteralUnit | undefined,
+          span(current.start, current.end),
+        );
       case "true":
       case "false":
         advance();

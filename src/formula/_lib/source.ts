@@ -1,6 +1,7 @@
 // Errors located in a formula: the formula's name, line and 1-based column, and a short excerpt.
 import type { ErrorPath, TargetreeErrorCode } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import { own } from "../../_lib/records.js";
 import type { Span } from "../ast.js";
 import { quote } from "./characters.js";
 
@@ -57,4 +58,12 @@ export function formulaError(
     path: source.path,
     details: { formula: source.name ?? null, line, column, offset: span.start, ...extra },
   });
+}
+
+/**
+ * A node's own `span`: a hand-built node without one has none, even when a `span` is planted on
+ * Object.prototype.
+ */
+export function spanOf(node: object | undefined): Span | undefined {
+  return node === undefined ? undefined : (own(node, "span") as Span | undefined);
 }

@@ -5,10 +5,11 @@
 import { isDecimalInstance } from "../../_lib/decimal.js";
 import { type ErrorPath, TargetreeError } from "../../_lib/errors.js";
 import { MAX_COSTLY_POWERS, MAX_NESTING_DEPTH } from "../../_lib/limits.js";
+import { own } from "../../_lib/records.js";
 import type { FormulaNode } from "../ast.js";
 import { arityProblem, functionEntry, type ValueType } from "./functions.js";
-import { type FormulaSource, formulaError } from "./source.js";
-import { UNIT_POWERS } from "./units.js";
+import { type FormulaSource, formulaError, spanOf } from "./source.js";
+import { UNIT_POWERS, unitOf } from "./units.js";
 
 const COMPARE: ReadonlySet<string> = /* @__PURE__ */ new Set(["<", "<=", ">", ">=", "==", "!="]);
 
@@ -24,7 +25,7 @@ const isWholeLiteral = (node: FormulaNode): boolean => {
   while (inner.kind === "unary") inner = inner.operand;
   return (
     inner.kind === "number" &&
-    inner.unit === undefined &&
+    unitOf(inner) === undefined &&
     isDecimalInstance(inner.value) &&
     inner.value.isInteger()
   );
@@ -43,7 +44,7 @@ export function checkTypes(
   let costlyPowers = 0;
 
   const mismatch = (node: FormulaNode, message: string): never => {
-    throw formulaError("TYPE_MISMATCH", message, source, node.span);
+    throw formulaError("TYPE_MISMATCH", message, source, spanOf(node));
   };
 
   const expect = (node: FormulaNode, wanted: "number" | "boolean", role: string): void => {
@@ -78,7 +79,7 @@ export function checkTypes(
         "FORMULA_TOO_DEEP",
         `the formula tree is deeper than ${MAX_TREE_DEPTH} levels.`,
         source,
-        node.span,
+        spanOf(node),
       );
     }
     let type: ValueType;
@@ -115,7 +116,7 @@ export function checkTypes(
             "FORMULA_TOO_COSTLY",
             `the formula has more than ${MAX_COSTLY_POWERS} powers whose exponent is not a whole-number literal; each costs about a millisecond, so split the formula or simplify it.`,
             source,
-            node.span,
+            spanOf(node),
           );
         }
         type = "number";
@@ -138,10 +139,10 @@ export function checkTypes(
       case "call": {
         const entry = functionEntry(node.name);
         if (entry === undefined) {
-          throw formulaError("UNKNOWN_FUNCTION", "unknown function.", source, node.span);
+          throw formulaError("UNKNOWN_FUNCTION", "unknown function.", source, spanOf(node));
         }
         const problem = arityProblem(entry, node.args.length);
-        if (problem !== null) throw formulaError("WRONG_ARITY", problem, source, node.span);
+        if (problem !== null) throw formulaError("WRONG_ARITY", problem, source, spanOf(node));
         const { args } = node;
         type = entry.type({
           name: node.name,
@@ -182,17 +183,43 @@ function isSpan(span: unknown): boolean {
   );
 }
 
-/** What is wrong with one node's own fields (not its children's), or null. */
+/** The fields each kind of node must have as its own properties. */
+const FIELDS: Readonly<Record<string, readonly string[]>> = {
+  number: ["value"],
+  boolean: ["value"],
+  name: ["name"],
+  unary: ["op", "operand"],
+  not: ["operand"],
+  sum: ["first", "rest"],
+  product: ["first", "rest"],
+  power: ["base", "exponent"],
+  compare: ["op", "left", "right"],
+  logical: ["op", "operands"],
+  call: ["name", "args"],
+};
+
+/**
+ * What is wrong with one node's own fields (not its children's), or null. Only own properties
+ * count: a field planted on Object.prototype neither completes a node nor changes one.
+ */
 function shapeProblem(node: FormulaNode): string | null {
-  if (node.span !== undefined && !isSpan(node.span)) {
+  const kind = own(node, "kind");
+  const fields = typeof kind === "string" && Object.hasOwn(FIELDS, kind) ? FIELDS[kind] : undefined;
+  if (fields === undefined) return "its kind is not one of the formula language";
+  const missing = fields.find((field) => !Object.hasOwn(node, field));
+  if (missing !== undefined) return `a ${kind} node needs its own ${missing}`;
+  const span = spanOf(node);
+  if (span !== undefined && !isSpan(span)) {
     return "a span needs whole-number positions with 0 ≤ start ≤ end";
   }
   switch (node.kind) {
-    case "number":
+    case "number": {
+      const unit = unitOf(node);
       return !isDecimalInstance(node.value) ||
-        (node.unit !== undefined && !Object.hasOwn(UNIT_POWERS, node.unit))
+        (unit !== undefined && !Object.hasOwn(UNIT_POWERS, unit))
         ? "a number node needs a Decimal value and a known unit"
         : null;
+    }
     case "boolean":
       return typeof node.value === "boolean" ? null : "a boolean node needs a boolean value";
     case "name":
@@ -208,7 +235,14 @@ function shapeProblem(node: FormulaNode): string | null {
       const ops = node.kind === "sum" ? ["+", "-"] : ["*", "/"];
       return isObject(node.first) &&
         Array.isArray(node.rest) &&
-        node.rest.every((link) => isObject(link) && ops.includes(link.op) && isObject(link.operand))
+        node.rest.every(
+          (link) =>
+            isObject(link) &&
+            Object.hasOwn(link, "op") &&
+            Object.hasOwn(link, "operand") &&
+            ops.includes(link.op) &&
+            isObject(link.operand),
+        )
         ? null
         : `bad ${node.kind} node`;
     }

@@ -1,6 +1,7 @@
 // Unit suffixes of number literals and exact decimal shifting for printing them.
 import { Decimal } from "../../_lib/decimal.js";
-import type { LiteralUnit } from "../ast.js";
+import { own } from "../../_lib/records.js";
+import type { LiteralUnit, NumberNode } from "../ast.js";
 
 /** Each canonical literal unit and the power of ten it stands for. */
 export const UNIT_POWERS: Readonly<Record<LiteralUnit, number>> = {
@@ -33,4 +34,12 @@ export function shiftDecimal(value: Decimal, shift: number): Decimal {
   const text = value.toExponential();
   const at = text.indexOf("e");
   return new Decimal(`${text.slice(0, at)}e${Number(text.slice(at + 1)) + shift}`);
+}
+
+/**
+ * A number node's own `unit`: a literal without one has none, even when a `unit` is planted on
+ * Object.prototype (which would otherwise print `2` as `0.0002万`).
+ */
+export function unitOf(node: NumberNode): LiteralUnit | undefined {
+  return own(node, "unit") as LiteralUnit | undefined;
 }

@@ -1,4 +1,5 @@
 // Reads a series of periods given either as { met } or as { actual, target }.
+import { readItems } from "../../_lib/arrays.js";
 import type { Decimal } from "../../_lib/decimal.js";
 import type { Direction } from "../../_lib/direction.js";
 import { shortfall } from "../../_lib/direction.js";
@@ -32,7 +33,7 @@ export function readPeriods(series: unknown, direction: Direction, name = "serie
       path: [name],
     });
   }
-  return series.map((item: unknown, index) => {
+  return readItems(series as readonly unknown[], [name]).map((item: unknown, index) => {
     const path = [name, index];
     const record = requireRecord(item, path, `${name}[${index}]`);
     const met = own(record, "met");

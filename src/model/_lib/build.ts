@@ -6,7 +6,7 @@ import type { Model, ModelNode } from "../types.js";
 import { compileNumber } from "./compile.js";
 import { formulaCosts } from "./cost.js";
 import { makeRule } from "./inputs.js";
-import { INTERNALS, type InputRule, type ModelInternals } from "./internals.js";
+import { brandModel, type InputRule, type ModelInternals } from "./internals.js";
 
 /** What `options.inputs` / `options.nodes` said about one node, checked. */
 export interface Metadata {
@@ -83,6 +83,6 @@ export function buildModel(
     outputs: Object.freeze([...sorted]),
     roots: Object.freeze(sorted.filter((name) => !dependedOn.has(name))),
   };
-  Object.defineProperty(model, INTERNALS, { value: internals, enumerable: false });
+  brandModel(model, internals);
   return Object.freeze(model);
 }

@@ -16,6 +16,7 @@ import {
   isIdentifier,
   isKeyword,
   quote,
+  spanOf,
 } from "../../formula/internal.js";
 import { parseFormula } from "../../formula/parseFormula.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
@@ -260,7 +261,7 @@ export function checkModel(formulas: unknown, options: unknown): ModelCheck {
           "SELF_REFERENCE",
           `the formula of ${quote(name)} refers to ${quote(name)} itself.`,
           source,
-          findName(tree, name)?.span,
+          spanOf(findName(tree, name)),
         ),
       );
       continue;
@@ -298,7 +299,7 @@ export function checkModel(formulas: unknown, options: unknown): ModelCheck {
           "TYPE_MISMATCH",
           `a model node must be a number, but the formula of ${quote(name)} is a condition (true/false); use if(condition, a, b).`,
           source,
-          tree.span,
+          spanOf(tree),
         ),
       );
     }
@@ -367,7 +368,7 @@ export function checkModel(formulas: unknown, options: unknown): ModelCheck {
         "LIKELY_TYPO",
         `${quote(name)} is not described in options.inputs, but the described input ${quote(intended)} is one edit away: a typo? If it is a separate input, describe it in options.inputs too.`,
         sources.get(reader)!,
-        findName(trees.get(reader)!, name)?.span,
+        spanOf(findName(trees.get(reader)!, name)),
         { name, closest: intended },
       ),
     );

@@ -82,29 +82,38 @@ export function checkInput(rule: InputRule, value: Decimal, path: ErrorPath): De
   return value;
 }
 
-/** Converts and checks one caller value. `name` builds the error path only when needed. */
-export function convertInput(raw: unknown, rule: InputRule, pathPrefix: ErrorPath): Decimal {
+/**
+ * Converts and checks one caller value. The error path ends with `key`, the caller's own key
+ * (which may be in another Unicode normal form than the input's NFC name); it is built only when
+ * needed.
+ */
+export function convertInput(
+  raw: unknown,
+  rule: InputRule,
+  pathPrefix: ErrorPath,
+  key: string = rule.name,
+): Decimal {
   // Stryker disable next-line StringLiteral,BlockStatement: a fast path; toDecimal and checkInput agree
   if (typeof raw === "number" && rule.numberBoundsExact) {
     if (raw - raw !== 0) {
       throw new TargetreeError(
         "INVALID_NUMBER",
         `Expected a finite number, got ${describeValue(raw)}.`,
-        { path: [...pathPrefix, rule.name] },
+        { path: [...pathPrefix, key] },
       );
     }
     if (
       (rule.minNumber !== null && raw < rule.minNumber) ||
       (rule.maxNumber !== null && raw > rule.maxNumber)
     ) {
-      outOfBounds(rule, new Decimal(raw), [...pathPrefix, rule.name]);
+      outOfBounds(rule, new Decimal(raw), [...pathPrefix, key]);
     }
     if (rule.wholeNumber && !Number.isInteger(raw)) {
-      notWhole(rule, new Decimal(raw), [...pathPrefix, rule.name]);
+      notWhole(rule, new Decimal(raw), [...pathPrefix, key]);
     }
     return decimalFromNumber(raw);
   }
-  const path = [...pathPrefix, rule.name];
+  const path = [...pathPrefix, key];
   return checkInput(rule, toDecimal(raw as Numeric, path), path);
 }
 
@@ -202,7 +211,7 @@ function readSlowly(
         path: [...pathPrefix, name],
       });
     }
-    values[slot] = convertInput(record[key], rules[slot]!, pathPrefix);
+    values[slot] = convertInput(record[key], rules[slot]!, pathPrefix, key);
   }
   return values;
 }

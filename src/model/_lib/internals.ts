@@ -2,7 +2,6 @@
 import type { Decimal } from "../../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../../_lib/errors.js";
 import type { FormulaSource } from "../../formula/internal.js";
-import type { Model } from "../types.js";
 import type { NumberFn } from "./compile.js";
 
 /** An input's checks, with bounds pre-converted for fast comparison of JS numbers. */
@@ -40,21 +39,35 @@ export interface ModelInternals {
 
 export const INTERNALS: unique symbol = /* @__PURE__ */ Symbol("targetree.model");
 
-/** A model whose private evaluation data is reachable. */
-export type ModelWithInternals = Model & { readonly [INTERNALS]: ModelInternals };
+/** The brand a model carries under INTERNALS: its internals, and the model they were built for. */
+export interface ModelBrand {
+  /** The model the internals belong to: a brand copied onto another object is refused. */
+  readonly owner: object;
+  readonly internals: ModelInternals;
+}
 
-/** The internals of a model made by defineModel; INVALID_ARGUMENT for anything else. */
+/** Gives `model` its internals as an own, non-enumerable brand. Call before freezing it. */
+export function brandModel(model: object, internals: ModelInternals): void {
+  const brand: ModelBrand = Object.freeze({ owner: model, internals });
+  Object.defineProperty(model, INTERNALS, { value: brand, enumerable: false });
+}
+
+/**
+ * The internals of a model made by defineModel; INVALID_ARGUMENT for anything else. The brand
+ * must be the value's own property and name the value as its owner, so `Object.create(model)`,
+ * a Proxy of a model or an object the brand was copied onto is not a model.
+ */
 export function internalsOf(model: unknown, path: ErrorPath = ["model"]): ModelInternals {
-  const internals =
+  const brand =
     typeof model === "object" && model !== null
-      ? (model as Partial<ModelWithInternals>)[INTERNALS]
+      ? (Object.getOwnPropertyDescriptor(model, INTERNALS)?.value as ModelBrand | undefined)
       : undefined;
-  if (internals === undefined) {
+  if (brand === undefined || brand.owner !== model) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       `Expected a model made by defineModel, got ${describeValue(model)}.`,
       { path },
     );
   }
-  return internals;
+  return brand.internals;
 }

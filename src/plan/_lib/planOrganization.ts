@@ -4,6 +4,7 @@
 import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
+import { own } from "../../_lib/records.js";
 import type { CascadeLevel, CascadeNode } from "../../split/cascade.js";
 import { cascade } from "../../split/cascade.js";
 import type { TreeNode } from "../../split/index.js";
@@ -57,7 +58,13 @@ export function cascadeOrganization(
     const index = nodes.length;
     const level = parent < 0 ? 0 : nodes[parent]!.level + 1;
     const id = source?.id ?? null;
-    const node: OrgNode = {
+    // Own reads of the cascade's result, into a null-prototype node: a field left out reads as
+    // undefined later even when a name is planted on Object.prototype.
+    const hold = own(result, "hold") as Decimal | undefined;
+    const min = own(result, "min") as Decimal | undefined;
+    const max = own(result, "max") as Decimal | undefined;
+    const customers = source === undefined ? undefined : own(source, "customers");
+    const node: OrgNode = Object.assign(Object.create(null) as object, {
       node: id ?? path,
       id,
       name: result.name,
@@ -67,14 +74,16 @@ export function cascadeOrganization(
       parent,
       children: [],
       units: toUnits(result.value, unit, docPath),
-      ...(result.hold === undefined
+      ...(hold === undefined
         ? {}
-        : { hold: unitsText(toUnits(result.hold, unit, [...docPath, "hold"]), unit) }),
-      ...(result.min === undefined ? {} : { min: result.min.toFixed() }),
-      ...(result.max === undefined ? {} : { max: result.max.toFixed() }),
-      ...(source?.customers === undefined ? {} : { customers: { ...source.customers } }),
+        : { hold: unitsText(toUnits(hold, unit, [...docPath, "hold"]), unit) }),
+      ...(min === undefined ? {} : { min: min.toFixed() }),
+      ...(max === undefined ? {} : { max: max.toFixed() }),
+      ...(customers === undefined
+        ? {}
+        : { customers: { ...(customers as NonNullable<OrgNode["customers"]>) } }),
       docPath,
-    };
+    });
     nodes.push(node);
     if (parent >= 0) nodes[parent]!.children.push(index);
     const sources = source?.children ?? [];

@@ -210,12 +210,15 @@ export function checkAmount(
   );
   if (decimal === undefined) return undefined;
   const negative = decimal.isNegative() && !decimal.isZero();
-  if (rule.sign !== undefined && (negative || (rule.sign === "positive" && decimal.isZero()))) {
+  // Own reads: the rule's optional fields are never answered by Object.prototype.
+  const sign = own(rule, "sign") as AmountRule["sign"];
+  const signCode = own(rule, "signCode") as TargetreeErrorCode | undefined;
+  if (sign !== undefined && (negative || (sign === "positive" && decimal.isZero()))) {
     report(
       reader,
       path,
-      `Expected a value ${rule.sign === "positive" ? "> 0" : "≥ 0"}, got ${describeValue(value)}.`,
-      rule.signCode ?? "INVALID_ARGUMENT",
+      `Expected a value ${sign === "positive" ? "> 0" : "≥ 0"}, got ${describeValue(value)}.`,
+      signCode ?? "INVALID_ARGUMENT",
     );
     return undefined;
   }
@@ -312,7 +315,7 @@ export function readList(
     report(reader, [...path, key], `${key} must be an array, got ${describeValue(value)}.`);
     return undefined;
   }
-  const min = rule.min ?? 0;
+  const min = (own(rule, "min") as number | undefined) ?? 0;
   if (value.length < min) {
     report(
       reader,
@@ -355,7 +358,7 @@ export function checkEntries<T>(
     return undefined;
   }
   const keys = Object.keys(value);
-  const min = rule.min ?? 0;
+  const min = (own(rule, "min") as number | undefined) ?? 0;
   if (keys.length < min) {
     report(reader, path, `Expected at least ${min} ${rule.what}, got none.`);
     return undefined;
@@ -414,9 +417,12 @@ export function setOwn(record: Record<string, unknown>, key: string, value: unkn
   });
 }
 
-/** A fresh object with the defined fields of `fields`, in order. */
+/**
+ * A fresh null-prototype object with the defined fields of `fields`, in order: a field left out
+ * reads as undefined even when a name is planted on Object.prototype.
+ */
 export function compact<T>(fields: Readonly<Record<string, unknown>>): T {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(fields)) {
     const value = fields[key];
     if (value !== undefined) setOwn(out, key, value);

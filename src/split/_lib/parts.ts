@@ -1,3 +1,4 @@
+import { snapshotArray } from "../../_lib/arrays.js";
 import { didYouMean } from "../../_lib/closest.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
@@ -74,9 +75,10 @@ export function isPartsRecord(value: unknown): value is Readonly<Record<string, 
 /** Reads weights (or shares) given as an array or a record. */
 export function readParts(collection: unknown, path: ErrorPath, what = "weights"): Parts {
   if (Array.isArray(collection)) {
-    if (collection.length === 0) throw emptyError(path, what);
-    if (collection.length > MAX_PARTS) throw tooManyError(path, what);
-    return { keys: null, values: collection, index: null, path };
+    const values = snapshotArray(collection as readonly unknown[], MAX_PARTS);
+    if (values === null) throw tooManyError(path, what);
+    if (values.length === 0) throw emptyError(path, what);
+    return { keys: null, values, index: null, path };
   }
   if (!isPartsRecord(collection)) {
     throw new TargetreeError(
@@ -125,16 +127,17 @@ export function readPerPart(
         { path },
       );
     }
-    if (value.length > count) {
+    const entries = snapshotArray(value as readonly unknown[], count);
+    if (entries === null) {
       throw new TargetreeError(
         "UNKNOWN_KEY",
-        `${name} has ${value.length} entries but there are only ${count} parts.`,
+        `${name} has ${String(value.length)} entries but there are only ${count} parts.`,
         { path: [...path, count] },
       );
     }
-    return Array.from({ length: count }, (_, i) => (i < value.length ? value[i] : undefined)).map(
-      (entry) => (entry === null ? undefined : entry),
-    );
+    return Array.from({ length: count }, (_, i) =>
+      i < entries.length ? entries[i] : undefined,
+    ).map((entry) => (entry === null ? undefined : entry));
   }
   if (!isPartsRecord(value)) {
     throw new TargetreeError(

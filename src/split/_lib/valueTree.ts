@@ -61,7 +61,8 @@ function readLimits(record: Readonly<Record<string, unknown>>, inputPath: ErrorP
     const raw = own(record, key);
     return raw === undefined ? {} : { [key]: toDecimal(raw as Numeric, [...inputPath, key]) };
   };
-  return { ...read("hold"), ...read("min"), ...read("max") };
+  // Null-prototype: a limit left out reads as undefined even with a name planted on Object.prototype.
+  return Object.assign(Object.create(null), read("hold"), read("min"), read("max"));
 }
 
 /** Reads and checks the caller's tree (names, values, holds, bounds, sums), at `["tree"]`. */

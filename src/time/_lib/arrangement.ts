@@ -1,3 +1,4 @@
+import { snapshotArray } from "../../_lib/arrays.js";
 import { didYouMean } from "../../_lib/closest.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
@@ -60,10 +61,11 @@ function checkList(value: unknown, path: ErrorPath, what: string): readonly unkn
   if (!Array.isArray(value)) {
     fail("shape", `Expected ${what} as an array, got ${describeValue(value)}.`, path);
   }
-  if (value.length > MAX_ENTRIES) {
+  const entries = snapshotArray(value as readonly unknown[], MAX_ENTRIES);
+  if (entries === null) {
     fail("shape", `At most ${MAX_ENTRIES} entries are allowed here, got ${value.length}.`, path);
   }
-  return value;
+  return entries;
 }
 
 /** A checked arrangement with every run expanded into single dates. */
@@ -135,6 +137,18 @@ function expandEntry(value: unknown, year: number, path: ErrorPath): IsoDate[] {
 }
 
 /**
+ * The years an arrangement may be for: dates are four-digit years (1000–9999), and a run of days
+ * may start in the year before the arrangement's.
+ */
+export const ARRANGEMENT_FIRST_YEAR = 1001;
+export const ARRANGEMENT_LAST_YEAR = 9999;
+
+/** The message for an arrangement year outside the accepted range, naming that range. */
+export function yearMessage(year: unknown): string {
+  return `Expected year as a whole number from ${ARRANGEMENT_FIRST_YEAR} to ${ARRANGEMENT_LAST_YEAR} (such as 2027), got ${describeValue(year)}.`;
+}
+
+/**
  * Validates a user-supplied holiday arrangement (the documented JSON shape) and
  * expands its runs.
  *
@@ -148,11 +162,13 @@ export function checkArrangement(input: unknown, path: ErrorPath = []): CheckedA
   }
   checkKeys(input, TOP_KEYS, path);
   const year = own(input, "year");
-  if (typeof year !== "number" || !Number.isInteger(year) || year < 1001 || year > 9999) {
-    fail("year", `Expected year as a whole number such as 2027, got ${describeValue(year)}.`, [
-      ...path,
-      "year",
-    ]);
+  if (
+    typeof year !== "number" ||
+    !Number.isInteger(year) ||
+    year < ARRANGEMENT_FIRST_YEAR ||
+    year > ARRANGEMENT_LAST_YEAR
+  ) {
+    fail("year", yearMessage(year), [...path, "year"]);
   }
   const source = own(input, "source");
   if (source !== undefined && (typeof source !== "string" || source.length > 500)) {

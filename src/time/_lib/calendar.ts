@@ -2,6 +2,7 @@
 // resolved for the years a range touches. A compiled calendar value (chinaCalendar,
 // compileCalendar) carries its table, checked and with a day-by-day count, so a call reads it
 // instead of checking the data again.
+import { readItems } from "../../_lib/arrays.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, TargetreeError } from "../../_lib/errors.js";
 import { readOptions } from "../../_lib/options.js";
@@ -133,9 +134,12 @@ function badCalendar(message: string, path: ErrorPath): never {
 function checkYears(value: unknown, path: ErrorPath): number[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) badCalendar("Expected an array of years.", path);
-  return value.map((year, index) => {
+  return readItems(value as readonly unknown[], path).map((year, index) => {
     if (typeof year !== "number" || !Number.isInteger(year) || year < 1000 || year > 9999) {
-      badCalendar(`Expected a year such as 2026, got ${describeValue(year)}.`, [...path, index]);
+      badCalendar(
+        `Expected a year as a whole number from 1000 to 9999 (such as 2026), got ${describeValue(year)}.`,
+        [...path, index],
+      );
     }
     return year;
   });
@@ -150,7 +154,7 @@ function readDays(
 ): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) badCalendar("Expected an array of dates or { date, name }.", path);
-  value.forEach((entry: unknown, index) => {
+  readItems(value as readonly unknown[], path).forEach((entry: unknown, index) => {
     const at = [...path, index];
     let date: unknown = entry;
     let name = "";
@@ -207,15 +211,23 @@ export function checkCalendar(calendar: unknown, path: ErrorPath = ["calendar"])
       ]);
     }
     weekend.fill(false);
-    rawWeekend.forEach((day: unknown, index) => {
-      if (typeof day !== "number" || !Number.isInteger(day) || day < 1 || day > 7 || weekend[day]) {
-        badCalendar(
-          `Expected distinct ISO weekdays 1 (Monday) … 7 (Sunday), got ${describeValue(day)}.`,
-          [...path, "weekend", index],
-        );
-      }
-      weekend[day] = true;
-    });
+    readItems(rawWeekend as readonly unknown[], [...path, "weekend"]).forEach(
+      (day: unknown, index) => {
+        if (
+          typeof day !== "number" ||
+          !Number.isInteger(day) ||
+          day < 1 ||
+          day > 7 ||
+          weekend[day]
+        ) {
+          badCalendar(
+            `Expected distinct ISO weekdays 1 (Monday) … 7 (Sunday), got ${describeValue(day)}.`,
+            [...path, "weekend", index],
+          );
+        }
+        weekend[day] = true;
+      },
+    );
   }
   const name = fields.name;
   if (name !== undefined && typeof name !== "string") {
