@@ -86,21 +86,16 @@ interface Collector {
   finish(): unknown;
 }
 
-function decimalCollector(slot: number, rows: number): Collector {
-  const values = new Array<Decimal>(rows);
+/** An array of each row's value as `read` gives it (a Decimal, or its text). */
+function arrayCollector(
+  read: (scratch: Scratch, slot: number) => unknown,
+  slot: number,
+  rows: number,
+): Collector {
+  const values = new Array<unknown>(rows);
   return {
     take: (scratch, row) => {
-      values[row] = decimalAt(scratch, slot);
-    },
-    finish: () => values,
-  };
-}
-
-function textCollector(slot: number, rows: number): Collector {
-  const values = new Array<string>(rows);
-  return {
-    take: (scratch, row) => {
-      values[row] = textAt(scratch, slot);
+      values[row] = read(scratch, slot);
     },
     finish: () => values,
   };
@@ -216,11 +211,9 @@ export function evaluateColumnsOf(
   if (rows === -1) rows = 0;
   const outputSlots = selection.outputSlots;
   const collectors = outputSlots.map((slot) =>
-    form === "string"
-      ? textCollector(slot, rows)
-      : form === "scaled"
-        ? scaledCollector(slot, rows)
-        : decimalCollector(slot, rows),
+    form === "scaled"
+      ? scaledCollector(slot, rows)
+      : arrayCollector(form === "string" ? textAt : decimalAt, slot, rows),
   );
   const scratch = newScratch(names.length);
   const indexes = selection.formulaIndexes;

@@ -128,18 +128,6 @@ export function compileFast(
       const result = sign === 1 ? left + right : left - right;
       return result <= MAX && result >= -MAX ? result : Number.NaN;
     };
-    if (terms.length === 1) {
-      const term = terms[0]!;
-      const sign = signs[0]!;
-      return (mantissas, scales) => {
-        const a = head(mantissas, scales);
-        const scaleA = register.scale;
-        const b = term(mantissas, scales);
-        const scaleB = register.scale;
-        register.scale = scaleA > scaleB ? scaleA : scaleB;
-        return addTerm(a, scaleA, b, scaleB, sign);
-      };
-    }
     return (mantissas, scales) => {
       let total = head(mantissas, scales);
       let scale = register.scale;
@@ -209,20 +197,8 @@ export function compileFast(
       case "floor":
       case "ceil":
         return rounded(node);
-      case "if": {
-        const test = condition(node.args[0]!);
-        const then = number(node.args[1]!);
-        const otherwise = number(node.args[2]!);
-        if (test === null || then === null || otherwise === null) return null;
-        return (mantissas, scales) => {
-          const taken = test(mantissas, scales);
-          return taken === 1
-            ? then(mantissas, scales)
-            : taken === 0
-              ? otherwise(mantissas, scales)
-              : Number.NaN;
-        };
-      }
+      case "if":
+        return choose(node, number);
       default:
         // sqrt, and any function added later: the Decimal closures answer.
         return null;
@@ -288,6 +264,22 @@ export function compileFast(
     };
   };
 
+  /** `if(test, then, otherwise)` over branches compiled by `branch`; NaN when the test is. */
+  const choose = (node: CallNode, branch: (node: FormulaNode) => FastFn | null): FastFn | null => {
+    const test = condition(node.args[0]!);
+    const then = branch(node.args[1]!);
+    const otherwise = branch(node.args[2]!);
+    if (test === null || then === null || otherwise === null) return null;
+    return (mantissas, scales) => {
+      const taken = test(mantissas, scales);
+      return taken === 1
+        ? then(mantissas, scales)
+        : taken === 0
+          ? otherwise(mantissas, scales)
+          : Number.NaN;
+    };
+  };
+
   const condition = (node: FormulaNode): FastCondition | null => {
     switch (node.kind) {
       case "boolean": {
@@ -315,13 +307,16 @@ export function compileFast(
         const left = number(node.left);
         const right = number(node.right);
         if (left === null || right === null) return null;
-        const test = orderTest(op);
+        // The condition's value when a < b, a == b and a > b.
+        const less = op === "<" || op === "<=" || op === "!=" ? 1 : 0;
+        const equal = op === "<=" || op === ">=" || op === "==" ? 1 : 0;
+        const more = op === ">" || op === ">=" || op === "!=" ? 1 : 0;
         return (mantissas, scales) => {
           const a = left(mantissas, scales);
           const scaleA = register.scale;
           const b = right(mantissas, scales);
           const order = compareScaled(a, scaleA, b, register.scale);
-          return Number.isNaN(order) ? Number.NaN : test(order) ? 1 : 0;
+          return order < 0 ? less : order > 0 ? more : order === 0 ? equal : Number.NaN;
         };
       }
       case "logical": {
@@ -338,44 +333,13 @@ export function compileFast(
           return 1 - stopOn;
         };
       }
-      case "call": {
+      case "call":
         // A call whose value is a condition: an if whose branches are conditions.
-        if (node.name !== "if") return null;
-        const test = condition(node.args[0]!);
-        const then = condition(node.args[1]!);
-        const otherwise = condition(node.args[2]!);
-        if (test === null || then === null || otherwise === null) return null;
-        return (mantissas, scales) => {
-          const taken = test(mantissas, scales);
-          return taken === 1
-            ? then(mantissas, scales)
-            : taken === 0
-              ? otherwise(mantissas, scales)
-              : Number.NaN;
-        };
-      }
+        return node.name === "if" ? choose(node, condition) : null;
       default:
         return null;
     }
   };
 
   return isCondition(root) ? null : number(root);
-}
-
-/** The test of a comparison operator on the sign of a − b. */
-function orderTest(op: string): (order: number) => boolean {
-  switch (op) {
-    case "<":
-      return (order) => order < 0;
-    case "<=":
-      return (order) => order <= 0;
-    case ">":
-      return (order) => order > 0;
-    case ">=":
-      return (order) => order >= 0;
-    case "==":
-      return (order) => order === 0;
-    default:
-      return (order) => order !== 0;
-  }
 }
