@@ -375,6 +375,14 @@ describe("compileModel: evaluateColumns", () => {
     expect(tiny.evaluateColumns({ a: ["1e-30"], b: ["1e-15"] }, { as: "string" }).y).toEqual([
       "1e-45",
     ]);
+    // Held as int53 with 52 places: written in exponential notation, as decimal.js writes it.
+    const product = compileModel(defineModel({ y: "a * b * c * d" }));
+    const small = [1e-13, 3e-13];
+    const { y: fourFold } = product.evaluateColumns(
+      { a: small, b: small, c: small, d: small },
+      { as: "string" },
+    );
+    expect(fourFold).toEqual(["1e-52", "8.1e-51"]);
   });
 
   it("ignores columns the outputs do not read, and gives empty columns for no rows", () => {
@@ -473,6 +481,30 @@ describe("the exact core's safe scaled integers", () => {
       }),
       { numRuns: runs(2000) },
     );
+  });
+
+  it("holds the same decimal at a guessed number of places, fewest or not", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000),
+        ),
+        fc.integer({ min: -1, max: 15 }),
+        (value, guess) => {
+          const places = numberScale(value, guess);
+          if (places < 0) {
+            expect(numberScale(value)).toBe(-1);
+            return;
+          }
+          const mantissa = Math.round(value * SAFE_POWERS_OF_TEN[places]!);
+          expect(new Decimal(`${mantissa}e-${places}`).eq(new Decimal(value))).toBe(true);
+        },
+      ),
+      { numRuns: runs(2000) },
+    );
+    expect(numberScale(0.25, 3)).toBe(3);
+    expect(numberScale(0.25, 1)).toBe(2);
   });
 
   it("reads every decimal with up to 4 places and a mantissa up to 1e12 on the fast path", () => {

@@ -20,16 +20,23 @@ const LIMIT = 2 ** 40;
 const MOST_PLACES = 13;
 
 /**
- * The decimal places of the decimal a finite double stands for (the digits `new Decimal(value)`
- * holds), when that decimal is a safe integer at that scale and found exactly by arithmetic;
- * otherwise -1 (the caller takes decimal.js's path). Its mantissa is `Math.round(value × 10^places)`.
+ * A number of decimal places that holds exactly the decimal a finite double stands for (the digits
+ * `new Decimal(value)` holds), with a mantissa below 2^40, found by arithmetic; otherwise -1 (the
+ * caller takes decimal.js's path). The mantissa is `Math.round(value × 10^places)`. `guess` (the
+ * places of a similar value, such as the row before) is tried first: any places whose mantissa
+ * round-trips below 2^40 hold the decimal exactly, the fewest or not.
  */
-export function numberScale(value: number): number {
+export function numberScale(value: number, guess = 0): number {
   if (Number.isInteger(value)) {
     return value <= MAX_SAFE_MANTISSA && value >= -MAX_SAFE_MANTISSA ? 0 : -1;
   }
   const magnitude = value < 0 ? -value : value;
   if (!(magnitude < LIMIT)) return -1;
+  if (guess > 0 && guess <= MOST_PLACES) {
+    const power = SAFE_POWERS_OF_TEN[guess]!;
+    const scaled = Math.round(magnitude * power);
+    if (scaled < LIMIT && scaled / power === magnitude) return guess;
+  }
   for (let places = 1; places <= MOST_PLACES; places++) {
     const power = SAFE_POWERS_OF_TEN[places]!;
     const scaled = Math.round(magnitude * power);

@@ -83,7 +83,8 @@ export function setInput(
     (rule.maxNumber === null || raw <= rule.maxNumber) &&
     (!rule.wholeNumber || Number.isInteger(raw))
   ) {
-    const places = numberScale(raw);
+    // The places of this input in the row before are the likely places of this one.
+    const places = numberScale(raw, scratch.scales[slot]);
     if (places >= 0) {
       // + 0 turns −0 into 0, as decimal.js holds it.
       scratch.mantissas[slot] =
