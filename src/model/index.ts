@@ -1,5 +1,15 @@
 export type { FormulaInputNames, FormulaNodeNames, NamesInFormula } from "./_lib/scan.js";
-export type { CompiledModel } from "./compileModel.js";
+export type {
+  ColumnForm,
+  CompiledModel,
+  CompileModelOptions,
+  EvaluateColumnsOptions,
+  FormulaName,
+  InputColumn,
+  InputColumns,
+  OutputColumn,
+  ScaledColumn,
+} from "./compileModel.js";
 export { compileModel } from "./compileModel.js";
 export { defineModel } from "./defineModel.js";
 export { dependsOn } from "./dependsOn.js";

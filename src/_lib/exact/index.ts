@@ -11,6 +11,13 @@ export {
 export { decimalFromSafeInteger, digitsOf, exponentOf } from "./layout.js";
 export type { Rational } from "./rational.js";
 export { compareRationals, formatRational, rationalToDecimal, reduce } from "./rational.js";
+export {
+  MAX_SAFE_MANTISSA,
+  MAX_SAFE_SCALE,
+  numberScale,
+  SAFE_POWERS_OF_TEN,
+  safeScaledOf,
+} from "./safeScaled.js";
 export type { Scaled } from "./scaled.js";
 export {
   ceilUnits,

@@ -21,7 +21,7 @@ export type NumberFn = (values: readonly Decimal[]) => Decimal;
 type ConditionFn = (values: readonly Decimal[]) => boolean;
 
 /** True for a tree whose value is a condition (in a model, names are numbers). */
-function isCondition(node: FormulaNode): boolean {
+export function isCondition(node: FormulaNode): boolean {
   switch (node.kind) {
     case "boolean":
     case "not":

@@ -37,10 +37,10 @@ export function modelCosts(model: Model): ModelCosts {
 }
 
 /** The units of one evaluation of the given formulas (all of them by default). */
-export function evaluationCost(costs: ModelCosts, indexes?: readonly number[]): number {
+export function evaluationCost(costs: ModelCosts, indexes?: ArrayLike<number>): number {
   let total = 0;
   if (indexes === undefined) for (const units of costs.units) total += units;
-  else for (const index of indexes) total += costs.units[index]!;
+  else for (let i = 0; i < indexes.length; i++) total += costs.units[indexes[i]!]!;
   return total;
 }
 
@@ -53,10 +53,10 @@ export function evaluationCost(costs: ModelCosts, indexes?: readonly number[]): 
 export function evaluationDriver(
   costs: ModelCosts,
   lead: string,
-  indexes?: readonly number[],
+  indexes?: ArrayLike<number>,
   path?: readonly (string | number)[],
 ): CostDriver {
-  const chosen = indexes ?? costs.units.map((_, index) => index);
+  const chosen = indexes === undefined ? costs.units.map((_, index) => index) : Array.from(indexes);
   let dearest = chosen[0] ?? 0;
   let costly = 0;
   for (const index of chosen) {
