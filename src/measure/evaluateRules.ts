@@ -5,6 +5,8 @@ import { resultRecord } from "../_lib/resultRecord.js";
 import type { Numeric } from "../_lib/types.js";
 import { evaluateFormula } from "../formula/evaluateFormula.js";
 import { toDecimal } from "../numbers/toDecimal.js";
+import type { RulesProgram } from "./_lib/ruleProgram.js";
+import { programOf } from "./_lib/ruleProgram.js";
 import type { AlertRule, CompiledRules, RuleSeverity } from "./compileRules.js";
 import { compileRules } from "./compileRules.js";
 
@@ -61,9 +63,85 @@ export function evaluateRules(
   rules: readonly AlertRule[] | CompiledRules,
   facts: RuleFacts,
 ): FiredRule[] {
-  const compiled = isCompiled(rules)
-    ? checkCompiled(rules)
-    : compileRules(rules as readonly AlertRule[]);
+  const compiled = isCompiled(rules) ? rules : compileRules(rules as readonly AlertRule[]);
+  const program = programOf(compiled);
+  if (program !== null) {
+    // The compiled closures; anything out of the ordinary (a missing or malformed fact, a type
+    // mismatch, an arithmetic error) is left to the interpreter below, which says what is wrong.
+    const fired = evaluateCompiled(compiled, program, facts);
+    if (fired !== null) return fired;
+  }
+  return interpretRules(checkCompiled(compiled), facts);
+}
+
+/**
+ * The rules through their compiled closures, facts read by own keys into one array (no map per
+ * row); `null` when the interpreter must decide (it then throws the canonical error).
+ */
+function evaluateCompiled(
+  compiled: CompiledRules,
+  program: RulesProgram,
+  facts: unknown,
+): FiredRule[] | null {
+  if (!isRecord(facts) || !namesAreNormal(facts)) return null;
+  const names = program.facts;
+  const values = new Array<Decimal | boolean>(names.length);
+  for (let slot = 0; slot < names.length; slot++) {
+    const name = names[slot]!;
+    const raw = own(facts, name);
+    if (raw === undefined) return null;
+    try {
+      values[slot] = typeof raw === "boolean" ? raw : toDecimal(raw as Numeric, ["facts", name]);
+    } catch {
+      return null;
+    }
+  }
+  const fired: FiredRule[] = [];
+  const rules = compiled.rules;
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
+    const { run, slots } = program.rules[index]!;
+    let result: boolean;
+    try {
+      result = run(values);
+    } catch {
+      return null;
+    }
+    if (!result) continue;
+    const used: Record<string, Decimal | boolean> = resultRecord();
+    for (let k = 0; k < slots.length; k++) used[rule.facts[k]!] = values[slots[k]!]!;
+    fired.push({
+      id: rule.id,
+      recommend: rule.recommend,
+      severity: rule.severity,
+      when: rule.when,
+      facts: used,
+    });
+  }
+  return fired;
+}
+
+/**
+ * True when every key of the facts is already in Unicode NFC (so no two keys are the same name,
+ * and a formula name is the caller's key itself). Own enumerable keys of a plain object only.
+ */
+function namesAreNormal(facts: Readonly<Record<string, unknown>>): boolean {
+  const prototype: unknown = Object.getPrototypeOf(facts);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key in facts) {
+    if (!Object.hasOwn(facts, key)) return false;
+    for (let i = 0; i < key.length; i++) {
+      if (key.charCodeAt(i) >= 0x80) {
+        if (key.normalize("NFC") !== key) return false;
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+/** The rules through the interpreter: every check, and the canonical errors. */
+function interpretRules(compiled: CompiledRules, facts: RuleFacts): FiredRule[] {
   const read = factReader(facts);
   const fired: FiredRule[] = [];
   for (const rule of compiled.rules) {
