@@ -76,8 +76,19 @@ function int53Allocate(units: number, weights: ArrayLike<number>): Float64Array 
   let left = units - given;
   if (left > 0) {
     const kth = Float64Array.from(remainders).sort()[count - left]!;
-    for (let i = 0; i < count && left > 0; i++) if (remainders[i]! > kth) (parts[i]! += 1), left--;
-    for (let i = 0; i < count && left > 0; i++) if (remainders[i] === kth) (parts[i]! += 1), left--;
+    // Every remainder above the k-th largest gets a unit, then the ones equal to it, in order.
+    for (let i = 0; i < count && left > 0; i++) {
+      if (remainders[i]! > kth) {
+        parts[i]! += 1;
+        left--;
+      }
+    }
+    for (let i = 0; i < count && left > 0; i++) {
+      if (remainders[i] === kth) {
+        parts[i]! += 1;
+        left--;
+      }
+    }
   }
   return parts;
 }
