@@ -1,6 +1,12 @@
 import fc from "fast-check";
-import type { Decimal, Grain, SplitByPeriodOptions } from "targetree";
-import { chinaCalendar, splitByPeriod, splitManyByPeriod, toDecimal } from "targetree";
+import type { Decimal, Grain, PeriodNode, SplitByPeriodOptions } from "targetree";
+import {
+  chinaCalendar,
+  splitByPeriod,
+  splitByPeriodTree,
+  splitManyByPeriod,
+  toDecimal,
+} from "targetree";
 import { describe, expect, it } from "vitest";
 import { deepFreeze, expectBareRecord, expectCode } from "../_support/errors.js";
 import { runs } from "../_support/runs.js";
@@ -156,6 +162,46 @@ describe("splitManyByPeriod", () => {
         },
       ),
       { numRuns: runs(60) },
+    );
+  });
+});
+
+describe("splitByPeriodTree in integer units", () => {
+  const flat = <V>(nodes: readonly PeriodNode<V>[]): V[] =>
+    nodes.flatMap((node) => [node.value, ...flat(node.children)]);
+
+  it("gives every level's values as the Decimal tree's, scaled, each level summing exactly (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 10n), max: 10n ** 10n }),
+        fc.constantFrom<readonly Grain[]>(
+          ["quarter", "month"],
+          ["month", "week"],
+          ["month", "dekad", "day"],
+        ),
+        fc.constantFrom<string | number>("0.01", 1, "万"),
+        (cents, grains, unit) => {
+          const options = { ...year2026, grains, unit, roundTotal: true };
+          const total = `${cents}e-2`;
+          const decimals = splitByPeriodTree(total, options);
+          const bigints = splitByPeriodTree(total, { ...options, as: "bigint" });
+          const numbers = splitByPeriodTree(total, { ...options, as: "units" });
+          expect(flat(decimals.periods).map((value) => atScale(value, bigints.scale))).toEqual(
+            flat(bigints.periods),
+          );
+          expect(flat(numbers.periods).map(BigInt)).toEqual(flat(bigints.periods));
+          expect(bigints.periods.reduce((sum, period) => sum + period.value, 0n)).toBe(
+            bigints.total,
+          );
+          const sums = (node: PeriodNode<bigint>): void => {
+            if (node.children.length === 0) return;
+            expect(node.children.reduce((sum, child) => sum + child.value, 0n)).toBe(node.value);
+            node.children.forEach(sums);
+          };
+          bigints.periods.forEach(sums);
+        },
+      ),
+      { numRuns: runs(40) },
     );
   });
 });
