@@ -373,7 +373,7 @@ function splitNode(
       bits >= 0
         ? (child as Readonly<Record<string, unknown>>)
         : readNode(child, inputPathAt(i), depth + 1, NODE_FIELDS);
-    fields[i] = bits >= 0 ? bits : fieldsOf(children[i]);
+    fields[i] = bits >= 0 ? bits : ownFieldBits(children[i]!);
     present |= fields[i]!;
   }
   const names = children.map((child, i) => {
@@ -628,11 +628,20 @@ function fieldsOf(node: unknown): number {
   const prototype: unknown = Object.getPrototypeOf(node);
   if (prototype !== Object.prototype && prototype !== null) return -1;
   for (const key in node) {
+    // An inherited key (a name planted on Object.prototype) is never a field: the slow path.
+    if (!Object.hasOwn(node, key)) return -1;
     if (node[key] === undefined) continue;
     const bit = fieldBit(key);
     if (bit === 0) return -1;
     bits |= bit;
   }
+  return bits;
+}
+
+/** The fields of a node that `readNode` has checked (own keys, defined values), as bits. */
+function ownFieldBits(node: Readonly<Record<string, unknown>>): number {
+  let bits = 0;
+  for (const key of Object.keys(node)) if (node[key] !== undefined) bits |= fieldBit(key);
   return bits;
 }
 

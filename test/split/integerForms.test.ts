@@ -226,3 +226,36 @@ describe("cascade in integer units", () => {
     );
   });
 });
+
+describe("cascade's node reading", () => {
+  it("reads own fields only: a field planted on Object.prototype or a class prototype is no weight", () => {
+    class Node {
+      constructor(readonly name: string) {}
+    }
+    Object.defineProperty(Node.prototype, "weight", { value: 9, enumerable: true });
+    const plain = cascade(
+      90,
+      { children: [{ name: "a" }, { name: "b" }, { name: "c" }] },
+      { unit: 1 },
+    );
+    const withClass = cascade(
+      90,
+      { children: [new Node("a"), new Node("b"), { name: "c" }] as CascadeNode[] },
+      { unit: 1 },
+    );
+    expect(valuesOf(withClass).map(String)).toEqual(valuesOf(plain).map(String));
+    expect(valuesOf(plain).map(String)).toEqual(["90", "30", "30", "30"]);
+    const polluted = Object.prototype as Record<string, unknown>;
+    try {
+      polluted.share = "50%";
+      const even = cascade(
+        90,
+        { children: [{ name: "a" }, { name: "b" }, { name: "c" }] },
+        { unit: 1 },
+      );
+      expect(valuesOf(even).map(String)).toEqual(["90", "30", "30", "30"]);
+    } finally {
+      delete polluted.share;
+    }
+  });
+});
