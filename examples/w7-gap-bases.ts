@@ -53,7 +53,7 @@ const pct = (value: GapResult["gapRate"]): string =>
   value === null ? "—" : formatPercent(value, { digits: 1 });
 
 const table = rows.map((row) => {
-  const result = gap({ ...row.input, basis: row.printedBasis });
+  const result = gap({ ...row.input, basis: row.printedBasis, bothBases: true });
   return [
     row.metric,
     showValue(result.actual, result, row.unit),

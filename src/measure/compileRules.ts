@@ -6,6 +6,7 @@ import { formulaNames } from "../formula/formulaNames.js";
 import { callType } from "../formula/internal.js";
 import { parseFormula } from "../formula/parseFormula.js";
 import { readFields } from "./_lib/input.js";
+import { attachProgram } from "./_lib/ruleProgram.js";
 
 /** How urgent a fired rule is. */
 export type RuleSeverity = "info" | "warning" | "danger";
@@ -130,7 +131,8 @@ export function compileRules(rules: readonly AlertRule[]): CompiledRules {
       });
     },
   );
-  return Object.freeze({ kind: "compiled-rules", rules: Object.freeze(compiled) });
+  const result = { kind: "compiled-rules" as const, rules: Object.freeze(compiled) };
+  return Object.freeze(attachProgram(result, compiled));
 }
 
 /** True when the condition is plainly arithmetic (so it can never be true/false). */

@@ -1,4 +1,4 @@
-import { countText, readBudget, requireWork, type WorkBudget } from "../_lib/budget.js";
+import { countText, readBudget, requireWork, spend, type WorkBudget } from "../_lib/budget.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { describeValue, type ErrorPath, TargetreeError } from "../_lib/errors.js";
 import { readOptions } from "../_lib/options.js";
@@ -7,6 +7,8 @@ import { resultRecord } from "../_lib/resultRecord.js";
 import type { Numeric } from "../_lib/types.js";
 import { COSTLY_POWER_COST, checkTree, evaluateWithin, formulaCost } from "../formula/internal.js";
 import { toDecimal } from "../numbers/toDecimal.js";
+import type { RulesCost, RulesProgram } from "./_lib/ruleProgram.js";
+import { programOf } from "./_lib/ruleProgram.js";
 import type { AlertRule, CompiledRules, RuleSeverity } from "./compileRules.js";
 import { compileRules } from "./compileRules.js";
 
@@ -92,29 +94,35 @@ export function evaluateRulesWithin(
   at: ErrorPath = [],
 ): FiredRule[] {
   const given = isCompiled(rules);
-  const compiled = given ? checkCompiled(rules) : compileRules(rules as readonly AlertRule[]);
-  const read = factReader(facts);
+  // Rules compileRules made (frozen, with their closures) need no second check.
+  const made = given ? programOf(rules) : null;
+  const compiled =
+    made !== null
+      ? (rules as CompiledRules)
+      : given
+        ? checkCompiled(rules as CompiledRules)
+        : compileRules(rules as readonly AlertRule[]);
+  const program = made ?? programOf(compiled);
   // Every condition's cost is known before any is evaluated.
-  let total = 0;
-  let costly = 0;
-  let dearest = { units: -1, index: 0, id: "" };
-  compiled.rules.forEach((rule, position) => {
-    // A condition from elsewhere is checked as a tree before it is walked.
-    if (given) checkTree(rule.condition, ["rules", "rules", position, "condition"]);
-    const cost = formulaCost(rule.condition);
-    total += cost.units;
-    costly += cost.costlyPowers;
-    if (cost.units > dearest.units) dearest = { units: cost.units, index: rule.index, id: rule.id };
+  const cost = program?.cost ?? rulesCost(compiled, given);
+  const driver = () => ({
+    what: `one evaluation of its ${countText(compiled.rules.length)} rule${compiled.rules.length === 1 ? "" : "s"} costs ${countText(cost.units)} units (${cost.costlyPowers > 0 ? `${countText(cost.costlyPowers)} powers whose exponent is not a whole-number literal, ${COSTLY_POWER_COST} units each; ` : ""}the dearest, ${JSON.stringify(cost.dearestId)}, ${countText(cost.dearestUnits)})`,
+    path: [...at, "rules", cost.dearestIndex, "when"],
+    advice: at.length === 0 ? ", or split the rules over several calls" : "",
   });
   // Known upfront when the rules are the call's only work; a caller that evaluates them many times
   // (trackPlan, cell by cell) is charged as it goes.
-  if (budget.spent === 0) {
-    requireWork(budget, total, () => ({
-      what: `one evaluation of its ${countText(compiled.rules.length)} rule${compiled.rules.length === 1 ? "" : "s"} costs ${countText(total)} units (${costly > 0 ? `${countText(costly)} powers whose exponent is not a whole-number literal, ${COSTLY_POWER_COST} units each; ` : ""}the dearest, ${JSON.stringify(dearest.id)}, ${countText(dearest.units)})`,
-      path: [...at, "rules", dearest.index, "when"],
-      advice: at.length === 0 ? ", or split the rules over several calls" : "",
-    }));
+  if (budget.spent === 0) requireWork(budget, cost.units, driver);
+  if (program !== null) {
+    // The compiled closures; anything out of the ordinary (a missing or malformed fact, a type
+    // mismatch, an arithmetic error) is left to the interpreter below, which says what is wrong.
+    const fired = evaluateCompiled(compiled, program, facts);
+    if (fired !== null) {
+      spend(budget, cost.units, driver, true);
+      return fired;
+    }
   }
+  const read = factReader(facts);
   const fired: FiredRule[] = [];
   for (const rule of compiled.rules) {
     const used: Record<string, Decimal | boolean> = resultRecord();
@@ -156,6 +164,94 @@ export function evaluateRulesWithin(
     }
   }
   return fired;
+}
+
+/** What one evaluation of the rules costs, for rules without closures (checked as trees first when given). */
+function rulesCost(compiled: CompiledRules, given: boolean): RulesCost {
+  let units = 0;
+  let costlyPowers = 0;
+  let dearest = { units: -1, index: 0, id: "" };
+  compiled.rules.forEach((rule, position) => {
+    // A condition from elsewhere is checked as a tree before it is walked.
+    if (given) checkTree(rule.condition, ["rules", "rules", position, "condition"]);
+    const cost = formulaCost(rule.condition);
+    units += cost.units;
+    costlyPowers += cost.costlyPowers;
+    if (cost.units > dearest.units) dearest = { units: cost.units, index: rule.index, id: rule.id };
+  });
+  return {
+    units,
+    costlyPowers,
+    dearestUnits: Math.max(dearest.units, 0),
+    dearestIndex: dearest.index,
+    dearestId: dearest.id,
+  };
+}
+
+/**
+ * The rules through their compiled closures, facts read by own keys into one array (no map per
+ * row); `null` when the interpreter must decide (it then throws the canonical error).
+ */
+function evaluateCompiled(
+  compiled: CompiledRules,
+  program: RulesProgram,
+  facts: unknown,
+): FiredRule[] | null {
+  if (!isRecord(facts) || !namesAreNormal(facts)) return null;
+  const names = program.facts;
+  const values = new Array<Decimal | boolean>(names.length);
+  for (let slot = 0; slot < names.length; slot++) {
+    const name = names[slot]!;
+    const raw = own(facts, name);
+    if (raw === undefined) return null;
+    try {
+      values[slot] = typeof raw === "boolean" ? raw : toDecimal(raw as Numeric, ["facts", name]);
+    } catch {
+      return null;
+    }
+  }
+  const fired: FiredRule[] = [];
+  const rules = compiled.rules;
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
+    const { run, slots } = program.rules[index]!;
+    let result: boolean;
+    try {
+      result = run(values);
+    } catch {
+      return null;
+    }
+    if (!result) continue;
+    const used: Record<string, Decimal | boolean> = resultRecord();
+    for (let k = 0; k < slots.length; k++) used[rule.facts[k]!] = values[slots[k]!]!;
+    fired.push({
+      id: rule.id,
+      recommend: rule.recommend,
+      severity: rule.severity,
+      when: rule.when,
+      facts: used,
+    });
+  }
+  return fired;
+}
+
+/**
+ * True when every key of the facts is already in Unicode NFC (so no two keys are the same name,
+ * and a formula name is the caller's key itself). Own enumerable keys of a plain object only.
+ */
+function namesAreNormal(facts: Readonly<Record<string, unknown>>): boolean {
+  const prototype: unknown = Object.getPrototypeOf(facts);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key in facts) {
+    if (!Object.hasOwn(facts, key)) return false;
+    for (let i = 0; i < key.length; i++) {
+      if (key.charCodeAt(i) >= 0x80) {
+        if (key.normalize("NFC") !== key) return false;
+        break;
+      }
+    }
+  }
+  return true;
 }
 
 function isCompiled(rules: unknown): rules is CompiledRules {

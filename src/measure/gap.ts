@@ -2,7 +2,7 @@ import type { Decimal } from "../_lib/decimal.js";
 import type { Direction } from "../_lib/direction.js";
 import { DIRECTIONS, shortfall } from "../_lib/direction.js";
 import { checkMagnitude } from "../_lib/magnitude.js";
-import { readChoice } from "../_lib/options.js";
+import { readBoolean, readChoice } from "../_lib/options.js";
 import { own } from "../_lib/records.js";
 import type { Numeric } from "../_lib/types.js";
 import { looksLikeRate, readFields, requiredNumber } from "./_lib/input.js";
@@ -28,11 +28,16 @@ export interface GapInput {
    * `actual` or `target` is written as a percentage (`"8%"`), otherwise `"amount"`.
    */
   readonly kind?: GapKind;
+  /**
+   * Also give the gap rate on both bases side by side (`gapRates`). Default `false`: only the
+   * rate on `basis` is computed, so a million rows do not pay for a second 64-digit division.
+   */
+  readonly bothBases?: boolean;
 }
 
 /**
- * The result of {@link gap}: the shortfall, its rate on the chosen basis and on both bases, and
- * `met`.
+ * The result of {@link gap}: the shortfall, its rate on the chosen basis (and on both bases with
+ * `bothBases: true`), and `met`.
  */
 export interface GapResult {
   /**
@@ -49,8 +54,11 @@ export interface GapResult {
   readonly gapRate: Decimal | null;
   /** Why `gapRate` is `null`; `null` when there is a gap rate. */
   readonly reason: string | null;
-  /** The gap rate on each basis, side by side (`null` where that basis is zero). */
-  readonly gapRates: {
+  /**
+   * Only with `bothBases: true`: the gap rate on each basis, side by side (`null` where that basis
+   * is zero).
+   */
+  readonly gapRates?: {
     /** gap / |target|; `null` when the target is zero. */
     readonly target: Decimal | null;
     /** gap / |actual|; `null` when the actual value is zero. */
@@ -72,7 +80,7 @@ export interface GapResult {
   readonly kind: GapKind;
 }
 
-const FIELDS: readonly string[] = ["actual", "target", "direction", "basis", "kind"];
+const FIELDS: readonly string[] = ["actual", "target", "direction", "basis", "kind", "bothBases"];
 const BASES: readonly GapBasis[] = ["target", "actual"];
 const KINDS: readonly GapKind[] = ["amount", "rate"];
 
@@ -84,9 +92,10 @@ const KINDS: readonly GapKind[] = ["amount", "rate"];
  * it keeps the gap's sign. A zero basis is a data condition, not an error: `gapRate` is `null`
  * and `reason` says why, never Infinity.
  *
- * @param input - `actual`, `target`, and optionally `direction`, `basis` and `kind`; any other
- *   field is refused.
- * @returns The gap, its unit, the gap rate on the chosen basis and on both bases, and `met`.
+ * @param input - `actual`, `target`, and optionally `direction`, `basis`, `kind` and `bothBases`;
+ *   any other field is refused.
+ * @returns The gap, its unit, the gap rate on the chosen basis (on both bases too with
+ *   `bothBases: true`), and `met`.
  * @throws {TargetreeError} `INVALID_NUMBER` for NaN, `""`, `null` or other non-numbers;
  *   `UNKNOWN_OPTION` for a field that is not one of the above (`directon`), naming the closest;
  *   `INVALID_ARGUMENT` for a missing value or an unknown `direction`, `basis` or `kind`;
@@ -102,7 +111,13 @@ const KINDS: readonly GapKind[] = ["amount", "rate"];
  * conversion.gapRate?.toString() //=> "0.5"
  * gap({ actual: 500, target: 400, direction: "lower" }).gapRate?.toString() //=> "0.25"
  * gap({ actual: 5, target: 0 }).gapRate //=> null
+ * const both = gap({ actual: 80, target: 100, bothBases: true }).gapRates!;
+ * [both.target?.toString(), both.actual?.toString()] //=> ["0.2", "0.25"]
  */
+export function gap(
+  input: GapInput & { readonly bothBases: true },
+): GapResult & { readonly gapRates: NonNullable<GapResult["gapRates"]> };
+export function gap(input: GapInput): GapResult;
 export function gap(input: GapInput): GapResult {
   const record = readFields(input, FIELDS, [], "gap input");
   const actual = requiredNumber(record, "actual", []);
@@ -114,12 +129,17 @@ export function gap(input: GapInput): GapResult {
       ? "rate"
       : "amount";
   const kind = readChoice(record, "kind", KINDS, detected, []);
+  const bothBases = readBoolean(record, "bothBases", false, []);
 
   const difference = checkMagnitude(shortfall(actual, target, direction), [], "The gap");
   const over = (value: Decimal, key: GapBasis): Decimal | null =>
     value.isZero() ? null : checkMagnitude(difference.div(value.abs()), [key], "The gap rate");
-  const gapRates = { target: over(target, "target"), actual: over(actual, "actual") };
-  const gapRate = gapRates[basis];
+  const gapRate = over(basis === "target" ? target : actual, basis);
+  const gapRates = bothBases
+    ? basis === "target"
+      ? { target: gapRate, actual: over(actual, "actual") }
+      : { target: over(target, "target"), actual: gapRate }
+    : null;
   return {
     gap: difference,
     gapUnit: kind === "rate" ? "pp" : "amount",
@@ -129,7 +149,7 @@ export function gap(input: GapInput): GapResult {
       gapRate === null
         ? `The ${basis} is zero, so a gap rate on the ${basis} basis is undefined; read the gap itself or use the other basis.`
         : null,
-    gapRates,
+    ...(gapRates === null ? {} : { gapRates }),
     met: difference.lte(0),
     actual,
     target,

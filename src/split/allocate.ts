@@ -1,6 +1,10 @@
 import type { Decimal } from "../_lib/decimal.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
+import type { AmountForm, AmountOf } from "./_lib/output.js";
+import { integerScale, unitsIn } from "./_lib/output.js";
 import { runAllocate, shapeLike } from "./_lib/run.js";
+
+export type { AmountForm, AmountOf } from "./_lib/output.js";
 
 /** Weights to split by: an array (results by position) or a record (results by key, in key order). */
 export type AllocateWeights = readonly Numeric[] | Readonly<Record<string, Numeric>>;
@@ -27,6 +31,25 @@ export interface AllocateOptions extends UnitOptions {
    * `NOT_A_MULTIPLE_OF_UNIT`, so no remainder is ever lost silently.
    */
   readonly roundTotal?: boolean;
+  /**
+   * The form of the parts: `"decimal"` (default) Decimals; `"units"` safe-integer numbers in minor
+   * units (cents for the default unit 0.01) with their `scale`; `"bigint"` the same as bigints.
+   * The integer forms skip building Decimals, for callers who store minor units.
+   */
+  readonly as?: AmountForm;
+}
+
+/**
+ * A split in integer minor units (`as: "units"` or `"bigint"`): each amount n stands for
+ * n × 10^-scale; `scale` is the unit's decimal places (2 for 0.01, 0 for 1 or 万).
+ */
+export interface IntegerSplit<P, N extends number | bigint> {
+  /** The parts, shaped like the weights: an array by position or a null-prototype record by key. */
+  readonly parts: P;
+  /** The total the parts sum to, exactly (rounded first only with `roundTotal`). */
+  readonly total: N;
+  /** Decimal places of every amount: n stands for n × 10^-scale. */
+  readonly scale: number;
 }
 
 /**
@@ -81,27 +104,53 @@ export type AllocateResult<K extends string = string> = Decimal[] | Record<K, De
  * //=> ["20", "20", "60"]
  * allocate("100万", { 华东: 2, 华南: 1 }, { unit: "万" }).华南.toString()
  * //=> "330000"
+ * allocate(1, [1, 1, 1], { as: "units" })
+ * //=> { parts: [34, 33, 33], total: 100, scale: 2 }
  */
+export function allocate<const F extends "units" | "bigint">(
+  total: Numeric,
+  weights: readonly Numeric[],
+  options: AllocateOptions & { readonly as: F },
+): IntegerSplit<AmountOf<F>[], AmountOf<F>>;
+export function allocate<
+  const W extends Readonly<Record<string, Numeric>>,
+  const F extends "units" | "bigint",
+>(
+  total: Numeric,
+  weights: W,
+  options: AllocateOptions & { readonly as: F },
+): IntegerSplit<Record<NoInfer<keyof W & string>, AmountOf<F>>, AmountOf<F>>;
 export function allocate(
   total: Numeric,
   weights: readonly Numeric[],
-  options?: AllocateOptions,
+  options?: AllocateOptions & { readonly as?: "decimal" },
 ): Decimal[];
 export function allocate<const W extends Readonly<Record<string, Numeric>>>(
   total: Numeric,
   weights: W,
-  options?: AllocateOptions,
+  options?: AllocateOptions & { readonly as?: "decimal" },
 ): Record<NoInfer<keyof W & string>, Decimal>;
 export function allocate(
   total: Numeric,
   weights: AllocateWeights,
-  options?: AllocateOptions,
+  options?: AllocateOptions & { readonly as?: "decimal" },
 ): AllocateResult;
 export function allocate(
   total: Numeric,
   weights: AllocateWeights,
   options?: AllocateOptions,
-): AllocateResult {
+): AllocateResult | IntegerSplit<unknown, number | bigint>;
+export function allocate(
+  total: Numeric,
+  weights: AllocateWeights,
+  options?: AllocateOptions,
+): unknown {
   const run = runAllocate(total, weights, options);
-  return shapeLike(run.parts, run.values);
+  const parts = shapeLike<Decimal | number | bigint>(run.parts, run.values);
+  if (run.form === "decimal") return parts as AllocateResult;
+  return {
+    parts,
+    total: unitsIn(run.units, run.setup.scaled, run.form, ["options", "as"]) as number | bigint,
+    scale: integerScale(run.setup.scaled).scale,
+  };
 }

@@ -3,6 +3,9 @@ export type {
   AllocateOptions,
   AllocateResult,
   AllocateWeights,
+  AmountForm,
+  AmountOf,
+  IntegerSplit,
   PerPart,
 } from "./allocate.js";
 export { allocate } from "./allocate.js";
@@ -13,6 +16,7 @@ export type {
   CascadeNode,
   CascadeOptions,
   CascadeResult,
+  IntegerTree,
   SplitRule,
 } from "./cascade.js";
 export { cascade } from "./cascade.js";

@@ -14,6 +14,7 @@ export type {
   Grain,
   MonthlySeasonality,
   Period,
+  PeriodFrame,
   QuarterPattern,
   Seasonality,
   SplitByPeriodOptions,
@@ -27,6 +28,8 @@ export type {
   SplitByPeriodTreeResult,
 } from "./splitByPeriodTree.js";
 export { splitByPeriodTree } from "./splitByPeriodTree.js";
+export type { ManyTotals, SplitManyByPeriodResult } from "./splitManyByPeriod.js";
+export { splitManyByPeriod } from "./splitManyByPeriod.js";
 export type { TimeProgressOptions, TimeProgressResult } from "./timeProgress.js";
 export { timeProgress } from "./timeProgress.js";
 export type {

@@ -1,16 +1,29 @@
 import type { Decimal } from "../_lib/decimal.js";
 import type { Numeric } from "../_lib/types.js";
+import type { AmountForm, AmountOf } from "../split/internal.js";
+import { integerScale, readAmountForm, unitsIn } from "../split/internal.js";
 import { requiredOptions } from "./_lib/options.js";
 import type { Grain, QuarterPattern } from "./_lib/periods.js";
 import { groupDays } from "./_lib/periods.js";
 import type { Period, PeriodSplitBase, SpreadBy } from "./_lib/splitCore.js";
-import { checkGrain, prepare, SPLIT_OPTIONS, splitGroups, weightsFor } from "./_lib/splitCore.js";
+import {
+  checkGrain,
+  describeGroups,
+  periodSpread,
+  prepare,
+  SPLIT_OPTIONS,
+  spreadOverPeriods,
+  weightSum,
+  weightsFor,
+  withValue,
+} from "./_lib/splitCore.js";
 import type { IsoDate, ProvisionalFlag } from "./types.js";
 
 export type { Grain, QuarterPattern } from "./_lib/periods.js";
 export type {
   MonthlySeasonality,
   Period,
+  PeriodFrame,
   Seasonality,
   SpreadBy,
 } from "./_lib/splitCore.js";
@@ -22,12 +35,21 @@ export type {
 export interface SplitByPeriodOptions extends PeriodSplitBase {
   /** `"year"`, `"quarter"`, `"month"`, `"dekad"` (旬), `"week"` (ISO weeks) or `"day"`. */
   readonly grain: Grain;
+  /**
+   * The form of the amounts: `"decimal"` (default) Decimals; `"units"` safe-integer numbers in
+   * minor units (cents for the default unit 0.01), or `"bigint"` bigints, with the result's
+   * `scale`.
+   */
+  readonly as?: AmountForm;
 }
 
-/** The result of {@link splitByPeriod}: the periods, their values, and what the split followed. */
-export interface SplitByPeriodResult extends ProvisionalFlag {
+/**
+ * The result of {@link splitByPeriod}: the periods, their values, and what the split followed. `V`
+ * is the type of an amount: a Decimal, or an integer amount for `as: "units"` or `"bigint"`.
+ */
+export interface SplitByPeriodResult<V = Decimal> extends ProvisionalFlag {
   /** The total split, exact. */
-  readonly total: Decimal;
+  readonly total: V;
   /** First day of the range, ISO `YYYY-MM-DD`. */
   readonly start: IsoDate;
   /** Last day of the range (inclusive), ISO `YYYY-MM-DD`. */
@@ -46,7 +68,12 @@ export interface SplitByPeriodResult extends ProvisionalFlag {
   /** Working days in the range. */
   readonly workingDays: number;
   /** The periods in date order; their values sum exactly to `total`. */
-  readonly periods: readonly Period[];
+  readonly periods: readonly Period<V>[];
+  /**
+   * Integer forms only: the decimal places of every amount (n stands for n × 10^-scale), the
+   * unit's (2 for 0.01, 0 for 1 or 万).
+   */
+  readonly scale?: number;
 }
 
 /**
@@ -94,25 +121,55 @@ export interface SplitByPeriodResult extends ProvisionalFlag {
  * year.periods.map((p) => p.value.toString()) //=> ["28548387.1", "29516129.03", "31935483.87", "30000000"]
  * splitByPeriod(3000, { start: "2026-06-01", end: "2026-06-30", grain: "dekad", spreadBy: "calendar-days" }).periods.map((p) => `${p.key} ${p.value}`) //=> ["2026-06-上旬 1000", "2026-06-中旬 1000", "2026-06-下旬 1000"]
  * splitByPeriod("10.5", { start: "2026-06-01", end: "2026-06-03", grain: "day", unit: 1, roundTotal: true }).periods.map((p) => p.value.toString()) //=> ["4", "4", "3"]
+ * splitByPeriod(1000, { start: "2026-06-01", end: "2026-06-30", grain: "dekad", as: "units" }).periods.map((p) => p.value) //=> [36364, 31818, 31818]
  */
-export function splitByPeriod(total: Numeric, options: SplitByPeriodOptions): SplitByPeriodResult {
-  const settings = requiredOptions(options, [...SPLIT_OPTIONS, "grain"], { basis: "spreadBy" });
+export function splitByPeriod<const F extends "units" | "bigint">(
+  total: Numeric,
+  options: SplitByPeriodOptions & { readonly as: F },
+): SplitByPeriodResult<AmountOf<F>> & { readonly scale: number };
+export function splitByPeriod(
+  total: Numeric,
+  options: SplitByPeriodOptions & { readonly as?: "decimal" },
+): SplitByPeriodResult;
+export function splitByPeriod(
+  total: Numeric,
+  options: SplitByPeriodOptions,
+): SplitByPeriodResult<Decimal | number | bigint>;
+export function splitByPeriod(
+  total: Numeric,
+  options: SplitByPeriodOptions,
+): SplitByPeriodResult<Decimal | number | bigint> {
+  const settings = requiredOptions(options, [...SPLIT_OPTIONS, "grain", "as"], {
+    basis: "spreadBy",
+  });
   const grain = checkGrain(settings.grain, ["options", "grain"]);
   const prepared = prepare(total, settings, [grain]);
+  const form = readAmountForm(settings, ["options"]);
   const groups = groupDays(prepared.days, grain, prepared.fiscal);
   const weights = weightsFor(prepared, groups, prepared.spreadBy, true);
-  const periods = splitGroups(prepared.total, groups, weights, prepared, prepared.spreadBy, grain);
+  const sum = weightSum(weights);
+  const spread = periodSpread(groups, weights, sum, prepared.spreadBy, prepared.setup);
+  const values = spreadOverPeriods(prepared.totalUnits, spread, form, ["options", "as"]);
+  const periods = describeGroups(groups, weights, sum, grain).map((frame, index) =>
+    withValue(frame, values[index]!),
+  );
+  let workingDays = 0;
+  for (const day of prepared.days) if (day.working) workingDays++;
   return {
-    total: prepared.total,
+    total:
+      form === "decimal"
+        ? prepared.total
+        : unitsIn(prepared.totalUnits, prepared.setup.scaled, form, ["options", "as"]),
     start: prepared.range.startIso,
     end: prepared.range.endIso,
     grain,
     spreadBy: prepared.spreadBy,
     ...(prepared.quarterPattern ? { quarterPattern: prepared.quarterPattern } : {}),
     calendarDays: prepared.days.length,
-    workingDays: prepared.days.filter((day) => day.working).length,
+    workingDays,
     periods,
     provisional: prepared.calendar.provisionalYears.length > 0,
     provisionalYears: prepared.calendar.provisionalYears,
+    ...(form === "decimal" ? {} : { scale: integerScale(prepared.setup.scaled).scale }),
   };
 }

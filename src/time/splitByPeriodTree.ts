@@ -1,7 +1,10 @@
 import { readItems } from "../_lib/arrays.js";
 import type { Decimal } from "../_lib/decimal.js";
 import { TargetreeError } from "../_lib/errors.js";
+import { exactUnits, toScaled } from "../_lib/exact/index.js";
 import type { Numeric } from "../_lib/types.js";
+import type { AmountForm, AmountOf } from "../split/internal.js";
+import { integerScale, readAmountForm, unitsIn } from "../split/internal.js";
 import type { DayRow } from "./_lib/dayTable.js";
 import { requiredOptions } from "./_lib/options.js";
 import type { Grain, QuarterPattern } from "./_lib/periods.js";
@@ -10,10 +13,13 @@ import type { Period, PeriodSplitBase, SpreadBy } from "./_lib/splitCore.js";
 import { checkGrain, prepare, SPLIT_OPTIONS, splitGroups, weightsFor } from "./_lib/splitCore.js";
 import type { IsoDate, ProvisionalFlag } from "./types.js";
 
-/** A period with its sub-periods; the children's values sum exactly to its value. */
-export interface PeriodNode extends Period {
+/**
+ * A period with its sub-periods; the children's values sum exactly to its value. `V` is the type
+ * of a value: a Decimal, or an integer amount for `as: "units"` or `"bigint"`.
+ */
+export interface PeriodNode<V = Decimal> extends Period<V> {
   /** The sub-periods at the next grain, cut at this period's edges; empty at the last level. */
-  readonly children: readonly PeriodNode[];
+  readonly children: readonly PeriodNode<V>[];
 }
 
 /**
@@ -30,12 +36,17 @@ export interface SplitByPeriodTreeOptions extends PeriodSplitBase {
    * other case throws `INVALID_ARGUMENT`, since it would have no effect.
    */
   readonly innerSpreadBy?: "working-days" | "calendar-days";
+  /**
+   * The form of the amounts: `"decimal"` (default), or integer minor units as numbers (`"units"`)
+   * or bigints (`"bigint"`), with the result's `scale`.
+   */
+  readonly as?: AmountForm;
 }
 
 /** The result of {@link splitByPeriodTree}: the first level's periods, each with its children. */
-export interface SplitByPeriodTreeResult extends ProvisionalFlag {
+export interface SplitByPeriodTreeResult<V = Decimal> extends ProvisionalFlag {
   /** The total split, exact. */
-  readonly total: Decimal;
+  readonly total: V;
   /** First day of the range, ISO `YYYY-MM-DD`. */
   readonly start: IsoDate;
   /** Last day of the range (inclusive), ISO `YYYY-MM-DD`. */
@@ -54,7 +65,9 @@ export interface SplitByPeriodTreeResult extends ProvisionalFlag {
   /** Working days in the range. */
   readonly workingDays: number;
   /** The first level's periods, each with its `children`. */
-  readonly periods: readonly PeriodNode[];
+  readonly periods: readonly PeriodNode<V>[];
+  /** Integer forms only: the decimal places of every amount (n stands for n × 10^-scale). */
+  readonly scale?: number;
 }
 
 /**
@@ -68,7 +81,8 @@ export interface SplitByPeriodTreeResult extends ProvisionalFlag {
  *
  * @param total - The amount to split; a multiple of `unit` unless `roundTotal` is set.
  * @param options - `start`, `end`, `grains`, `spreadBy`, `calendar`, `seasonality`,
- *   `innerSpreadBy`, `quarterPattern`, `unit`, `roundTotal`, `rounding` (as in `splitByPeriod`).
+ *   `innerSpreadBy`, `quarterPattern`, `unit`, `roundTotal`, `rounding`, `as` (as in
+ *   `splitByPeriod`).
  * @returns The tree of periods.
  * @throws {TargetreeError} As `splitByPeriod`, plus `INVALID_ARGUMENT` when `grains` is
  *   empty or a level is not finer than the one before.
@@ -77,12 +91,25 @@ export interface SplitByPeriodTreeResult extends ProvisionalFlag {
  * const tree = splitByPeriodTree("1.2亿", { start: "2026-01-01", end: "2026-12-31", grains: ["month", "week"], calendar: chinaCalendar() });
  * tree.periods[1].value.toString() //=> "7741935.49"
  * tree.periods[1].children.map((week) => week.value.toString()) //=> ["0", "2419354.84", "2903225.81", "0", "2419354.84"]
+ * splitByPeriodTree(100, { start: "2026-06-01", end: "2026-06-30", grains: ["month", "dekad"], unit: 1, as: "units" }).periods[0]!.children.map((p) => p.value) //=> [36, 32, 32]
  */
+export function splitByPeriodTree<const F extends "units" | "bigint">(
+  total: Numeric,
+  options: SplitByPeriodTreeOptions & { readonly as: F },
+): SplitByPeriodTreeResult<AmountOf<F>> & { readonly scale: number };
+export function splitByPeriodTree(
+  total: Numeric,
+  options: SplitByPeriodTreeOptions & { readonly as?: "decimal" },
+): SplitByPeriodTreeResult;
 export function splitByPeriodTree(
   total: Numeric,
   options: SplitByPeriodTreeOptions,
-): SplitByPeriodTreeResult {
-  const settings = requiredOptions(options, [...SPLIT_OPTIONS, "grains", "innerSpreadBy"], {
+): SplitByPeriodTreeResult<Decimal | number | bigint>;
+export function splitByPeriodTree(
+  total: Numeric,
+  options: SplitByPeriodTreeOptions,
+): SplitByPeriodTreeResult<Decimal | number | bigint> {
+  const settings = requiredOptions(options, [...SPLIT_OPTIONS, "grains", "innerSpreadBy", "as"], {
     basis: "spreadBy",
     innerBasis: "innerSpreadBy",
   });
@@ -120,6 +147,7 @@ export function splitByPeriodTree(
     );
   }
   const prepared = prepare(total, settings, grains);
+  const form = readAmountForm(settings, ["options"]);
   if (innerSpreadBy !== undefined && (prepared.spreadBy !== "seasonality" || prepared.density)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
@@ -154,8 +182,18 @@ export function splitByPeriodTree(
     });
   };
 
+  const periods = build(prepared.total, prepared.days, 0, 0);
+  const unit = prepared.setup.scaled;
+  // The integer forms: each (exact) value as its whole units of the unit, then as an amount.
+  const amount = (value: Decimal): number | bigint =>
+    unitsIn(exactUnits(toScaled(value), unit)!, unit, form, ["options", "as"]) as number | bigint;
+  const convert = (node: PeriodNode): PeriodNode<number | bigint> => ({
+    ...node,
+    value: amount(node.value),
+    children: node.children.map(convert),
+  });
   return {
-    total: prepared.total,
+    total: form === "decimal" ? prepared.total : amount(prepared.total),
     start: prepared.range.startIso,
     end: prepared.range.endIso,
     grains,
@@ -163,8 +201,9 @@ export function splitByPeriodTree(
     ...(prepared.quarterPattern ? { quarterPattern: prepared.quarterPattern } : {}),
     calendarDays: prepared.days.length,
     workingDays: prepared.days.filter((day) => day.working).length,
-    periods: build(prepared.total, prepared.days, 0, 0),
+    periods: form === "decimal" ? periods : periods.map(convert),
     provisional: prepared.calendar.provisionalYears.length > 0,
     provisionalYears: prepared.calendar.provisionalYears,
+    ...(form === "decimal" ? {} : { scale: integerScale(unit).scale }),
   };
 }

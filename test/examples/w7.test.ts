@@ -5,10 +5,11 @@ const pct = (value: { toString(): string } | null, digits = 1): string =>
   value === null ? "null" : formatPercent(value.toString(), { digits });
 
 describe("W7 — current vs target, basis made explicit", () => {
-  const sales = gap({ actual: "80万", target: "100万", basis: "target" });
-  const conversion = gap({ actual: "8%", target: "12%", basis: "actual" });
-  const repurchase = gap({ actual: "15%", target: "20%", basis: "actual" });
-  const cac = gap({ actual: "500", target: "400", direction: "lower", basis: "target" });
+  const both = { bothBases: true } as const;
+  const sales = gap({ actual: "80万", target: "100万", basis: "target", ...both });
+  const conversion = gap({ actual: "8%", target: "12%", basis: "actual", ...both });
+  const repurchase = gap({ actual: "15%", target: "20%", basis: "actual", ...both });
+  const cac = gap({ actual: "500", target: "400", direction: "lower", basis: "target", ...both });
 
   it("reproduces every printed gap and gap rate with its basis", () => {
     expect([sales.gap.toString(), pct(sales.gapRate, 0)]).toEqual(["200000", "20%"]);

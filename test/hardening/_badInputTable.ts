@@ -1078,6 +1078,31 @@ export const TABLE: readonly Row[] = [
     ],
   },
   {
+    name: "splitManyByPeriod",
+    call: () => [
+      { 张三: "50万", 李四: 300000 },
+      {
+        start: "2026-01-01",
+        end: "2026-12-31",
+        grain: "month",
+        calendar: chinaCalendar(),
+        unit: "0.01",
+        as: "units",
+      },
+    ],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "张三"], kind: "number" },
+      { at: [1], kind: "value" },
+      { at: [1, "start"], kind: "date" },
+      { at: [1, "end"], kind: "date" },
+      { at: [1, "grain"], kind: "value" },
+      { at: [1, "calendar"], kind: "options" },
+      { at: [1, "unit"], kind: "number", nonNegative: true, optional: true },
+      { at: [1, "as"], kind: "value", optional: true },
+    ],
+  },
+  {
     name: "splitByPeriodTree",
     call: () => [
       "1.2亿",

@@ -36,9 +36,9 @@ describe("gap", () => {
     expect(repurchase.points!.toString()).toBe("5");
   });
 
-  it("shows W7 on both bases side by side", () => {
+  it("shows W7 on both bases side by side, on request", () => {
     const both = (input: Parameters<typeof gap>[0]) => {
-      const { gapRates } = gap(input);
+      const { gapRates } = gap({ ...input, bothBases: true });
       return [
         gapRates.target!.toDecimalPlaces(3).toString(),
         gapRates.actual!.toDecimalPlaces(3).toString(),
@@ -90,15 +90,27 @@ describe("gap", () => {
     expect(gap({ actual: 350, target: 400, direction: "lower" }).gap.toString()).toBe("-50");
   });
 
+  it("computes only the rate on its basis unless both bases are asked for", () => {
+    const one = gap({ actual: 80, target: 100 });
+    expect(one).not.toHaveProperty("gapRates");
+    expect(one.gapRate!.toString()).toBe("0.2");
+    const both = gap({ actual: 80, target: 100, basis: "actual", bothBases: true });
+    expect([String(both.gapRates.target), String(both.gapRates.actual)]).toEqual(["0.2", "0.25"]);
+    expect(both.gapRate).toBe(both.gapRates.actual);
+    expectCode(() => gap({ actual: 1, target: 2, bothBases: "yes" as never }), "INVALID_ARGUMENT", [
+      "bothBases",
+    ]);
+  });
+
   it("gives a null gap rate and a reason for a zero basis, never Infinity or an error", () => {
-    const onTarget = gap({ actual: 5, target: 0 });
+    const onTarget = gap({ actual: 5, target: 0, bothBases: true });
     expect(onTarget.gapRate).toBeNull();
     expect(onTarget.reason).toBe(
       "The target is zero, so a gap rate on the target basis is undefined; read the gap itself or use the other basis.",
     );
     expect(onTarget.gap.toString()).toBe("-5");
     expect(onTarget.gapRates.actual!.toString()).toBe("-1");
-    const onActual = gap({ actual: 0, target: 10, basis: "actual" });
+    const onActual = gap({ actual: 0, target: 10, basis: "actual", bothBases: true });
     expect(onActual.gapRate).toBeNull();
     expect(onActual.reason).toMatch(/^The actual is zero, so a gap rate on the actual basis/);
     expect(onActual.gapRates.target!.toString()).toBe("1");
@@ -223,7 +235,7 @@ describe("properties", () => {
   it("gapRate is null exactly when the basis value is zero, with a reason then and only then", () => {
     fc.assert(
       fc.property(amountOrZero, amountOrZero, direction, basis, (actual, target, dir, on) => {
-        const result = gap({ actual, target, direction: dir, basis: on });
+        const result = gap({ actual, target, direction: dir, basis: on, bothBases: true });
         const basisValue = on === "target" ? target : actual;
         expect(result.gapRate === null).toBe(basisValue.isZero());
         expect(result.reason === null).toBe(result.gapRate !== null);

@@ -268,6 +268,11 @@ describe("compileCalendar", () => {
             expect(outcome(() => timeProgress(end, { start, end, calendar: compiled }))).toBe(
               outcome(() => timeProgress(end, { start, end, calendar: copy })),
             );
+            // Each day's kind and holiday name, read from the table or from the lists.
+            const byDay = { start, end, grain: "day", spreadBy: "calendar-days" } as const;
+            expect(outcome(() => splitByPeriod(100, { ...byDay, calendar: compiled }))).toBe(
+              outcome(() => splitByPeriod(100, { ...byDay, calendar: copy })),
+            );
           },
         ),
         { numRuns: runs(60) },

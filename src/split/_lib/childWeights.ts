@@ -10,7 +10,8 @@ import { showPath } from "./tree.js";
 
 /** The weight of each child of a cascade node under its rule, the remainder child included. */
 export interface ChildWeights {
-  readonly weights: readonly Decimal[];
+  /** Checked weights, as given (numbers, numeric text or Decimals), so numbers stay on the fast path. */
+  readonly weights: readonly Numeric[];
   /** The children's names, with the remainder child appended when it was created. */
   readonly names: readonly string[];
   readonly children: readonly Readonly<Record<string, unknown>>[];
@@ -40,18 +41,21 @@ export function childWeights(input: ChildWeightsInput): ChildWeights {
   const childrenPath: ErrorPath = [...inputPath, "children"];
   const childPath = (i: number, key: string): ErrorPath => [...childrenPath, i, key];
   const held = (i: number): boolean => own(children[i]!, "hold") !== undefined;
-  if (rule === "even") return { weights: children.map(() => new Decimal(1)), names, children };
+  if (rule === "even") return { weights: children.map(() => 1), names, children };
   if (rule === "weights") {
-    const weights = children.map((child, i) => {
+    // The weights are checked here (with their node's path) and passed on as given, so plain numbers
+    // take the split's integer fast path.
+    const weights = children.map((child, i): Numeric => {
       const weight = own(child, "weight");
       if (weight === undefined) {
-        if (held(i)) return new Decimal(0);
+        if (held(i)) return 0;
         throw new TargetreeError(
           "INVALID_ARGUMENT",
           `${JSON.stringify(names[i])} has no weight, but ${showPath(path)} splits by weights.`,
           { path: childPath(i, "weight") },
         );
       }
+      if (typeof weight === "number" && weight >= 0 && weight <= Number.MAX_VALUE) return weight;
       const decimal = toDecimal(weight as Numeric, childPath(i, "weight"));
       if (decimal.isNegative() && !decimal.isZero()) {
         throw new TargetreeError(
@@ -60,7 +64,7 @@ export function childWeights(input: ChildWeightsInput): ChildWeights {
           { path: childPath(i, "weight") },
         );
       }
-      return decimal;
+      return typeof weight === "string" ? weight : decimal;
     });
     return { weights, names, children };
   }

@@ -2,13 +2,7 @@ import type { Decimal } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { TargetreeError } from "../../_lib/errors.js";
 import type { Scaled } from "../../_lib/exact/index.js";
-import {
-  ceilUnits,
-  countsToDecimals,
-  floorUnits,
-  toScaled,
-  unitsToDecimal,
-} from "../../_lib/exact/index.js";
+import { ceilUnits, floorUnits, toScaled } from "../../_lib/exact/index.js";
 import { readChoice, readOptions } from "../../_lib/options.js";
 import { own } from "../../_lib/records.js";
 import { resultRecord } from "../../_lib/resultRecord.js";
@@ -18,20 +12,26 @@ import type { PartNames } from "./engine.js";
 import { spreadUnits } from "./engine.js";
 import type { UnitSetup } from "./options.js";
 import { readMultiple, readTotal, readUnitSetup, UNIT_KEYS } from "./options.js";
+import type { AmountForm } from "./output.js";
+import { countsIn, readAmountForm } from "./output.js";
 import type { Parts } from "./parts.js";
 import { partLabel, readParts, readPerPart } from "./parts.js";
 import { readWeights } from "./weights.js";
 
-/** Everything `allocate` and its relatives compute before shaping the result. */
+/** Everything `allocate` computes before shaping the result. */
 export interface AllocationRun {
   readonly parts: Parts;
   readonly setup: UnitSetup;
-  readonly total: Decimal;
-  readonly values: Decimal[];
+  /** The form the caller asked for (`as`). */
+  readonly form: AmountForm;
+  /** The total in whole units (rounded first when `roundTotal` asked for it). */
+  readonly units: bigint;
+  /** The parts in the form asked for. */
+  readonly values: Decimal[] | number[] | bigint[];
 }
 
 /** The options `allocate` reads. */
-export const ALLOCATE_KEYS = [...UNIT_KEYS, "holds", "min", "max", "onZeroWeights"] as const;
+export const ALLOCATE_KEYS = [...UNIT_KEYS, "holds", "min", "max", "onZeroWeights", "as"] as const;
 
 /** Names for the parts of a top-level call: the weights, and `options.holds`, `.min`, `.max`. */
 export function rootNames(parts: Parts): PartNames {
@@ -85,6 +85,7 @@ export function runAllocate(
 ): AllocationRun {
   const options = readOptions(rawOptions, ALLOCATE_KEYS, ["options"]);
   const setup = readUnitSetup(options, ["options"]);
+  const form = readAmountForm(options, ["options"]);
   const onZeroWeights = readChoice(options, "onZeroWeights", ZERO_WEIGHT_RULES, "even", [
     "options",
   ]);
@@ -106,18 +107,16 @@ export function runAllocate(
   return {
     parts,
     setup,
-    total: unitsToDecimal(amount.units, setup.scaled),
-    values: countsToDecimals(counts, setup.scaled),
+    form,
+    units: amount.units,
+    values: countsIn(counts, setup.scaled, form, ["options", "as"]),
   };
 }
 
 /** Shapes values like the caller's weights: an array, or a null-prototype record in key order. */
-export function shapeLike(
-  parts: Parts,
-  values: readonly Decimal[],
-): Decimal[] | Record<string, Decimal> {
-  if (parts.keys === null) return values as Decimal[];
-  const record = resultRecord<Record<string, Decimal>>();
+export function shapeLike<V>(parts: Parts, values: readonly V[]): V[] | Record<string, V> {
+  if (parts.keys === null) return values as V[];
+  const record = resultRecord<Record<string, V>>();
   parts.keys.forEach((key, i) => {
     record[key] = values[i]!;
   });

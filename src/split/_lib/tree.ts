@@ -9,15 +9,16 @@ import { isPartsRecord } from "./parts.js";
 
 /**
  * A node of a split tree as returned by `cascade` and `breakback`: every node's
- * value is the exact sum of its children's values.
+ * value is the exact sum of its children's values. `V` is the type of a value: a Decimal, or an
+ * integer amount for `cascade`'s integer forms (`as: "units"` or `"bigint"`).
  */
-export interface TreeNode {
+export interface TreeNode<V = Decimal> {
   /** The node's name, unique among its siblings. */
   readonly name: string;
   /** Names from the root down to this node, the root excluded (the root's path is `[]`). */
   readonly path: readonly string[];
   /** The node's value, exact; for an inner node, the exact sum of its children's values. */
-  readonly value: Decimal;
+  readonly value: V;
   /**
    * Present when the node is held: its fixed value (equal to `value`). `breakback` on this tree
    * keeps it, without the caller restating it.
@@ -28,7 +29,7 @@ export interface TreeNode {
   /** Present when the node has a highest value, as given; `breakback` on this tree keeps to it. */
   readonly max?: Decimal;
   /** Children in the caller's order; empty for a leaf. */
-  readonly children: readonly TreeNode[];
+  readonly children: readonly TreeNode<V>[];
 }
 
 /** A node's hold and bounds, as they go into a result node (absent ones left out). */

@@ -37,6 +37,24 @@ export function classify(
   return { working: true, kind: "workday", name: undefined };
 }
 
+/** The classification of a day from its code in a compiled day table (see `DenseDays.kinds`). */
+function fromKind(
+  code: number,
+  iso: IsoDate,
+  calendar: ResolvedCalendar,
+): { readonly working: boolean; readonly kind: DayKind; readonly name: string | undefined } {
+  switch (code) {
+    case 0:
+      return { working: true, kind: "workday", name: undefined };
+    case 1:
+      return { working: false, kind: "weekend", name: undefined };
+    case 2:
+      return { working: false, kind: "holiday", name: calendar.holidays.get(iso) || undefined };
+    default:
+      return { working: true, kind: "make-up", name: calendar.workdays.get(iso) || undefined };
+  }
+}
+
 /** Every day of the range with its calendar classification, plus the resolved calendar. */
 export function buildDays(
   range: DateRange,
@@ -56,6 +74,10 @@ export function buildDays(
   const count = dayNumber(range.endIso) - first + 1;
   let weekday = weekdayOfDay(first);
   let monthDays = daysInMonth(year, month);
+  // A compiled calendar's day table, when it covers the range: each day's kind is read from it.
+  const dense = resolved.dense;
+  const offset = dense === null ? -1 : first - dense.first;
+  const fromTable = dense !== null && offset >= 0 && offset + count <= dense.kinds.length;
   const days: DayRow[] = [];
   for (let index = 0; index < count; index++) {
     const iso = `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
@@ -66,7 +88,9 @@ export function buildDays(
       month,
       day,
       weekday,
-      ...classify(iso, weekday, resolved),
+      ...(fromTable
+        ? fromKind(dense.kinds[offset + index]!, iso, resolved)
+        : classify(iso, weekday, resolved)),
     });
     weekday = weekday === 7 ? 1 : ((weekday + 1) as IsoWeekday);
     if (++day > monthDays) {

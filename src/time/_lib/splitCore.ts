@@ -4,6 +4,7 @@ import type { Decimal } from "../../_lib/decimal.js";
 import { ZERO } from "../../_lib/decimal.js";
 import type { ErrorPath } from "../../_lib/errors.js";
 import { describeValue, excerpt, TargetreeError } from "../../_lib/errors.js";
+import type { Scaled } from "../../_lib/exact/index.js";
 import { unitsToDecimal } from "../../_lib/exact/index.js";
 import { checkMagnitude } from "../../_lib/magnitude.js";
 import { readChoice, readOptions } from "../../_lib/options.js";
@@ -11,7 +12,15 @@ import { isRecord, own } from "../../_lib/records.js";
 import type { Numeric, RoundingMode } from "../../_lib/types.js";
 import { toDecimal } from "../../numbers/toDecimal.js";
 import { allocate } from "../../split/allocate.js";
-import { amountDigits, checkSplitSize, readTotal, readUnitSetup } from "../../split/internal.js";
+import type { AmountForm, IntWeights, PartNames, UnitSetup } from "../../split/internal.js";
+import {
+  checkSplitSize,
+  countsIn,
+  readTotal,
+  readUnitSetup,
+  readWeights,
+  spreadUnits,
+} from "../../split/internal.js";
 import type { Calendar, DayKind, IsoDate } from "../types.js";
 import type { ResolvedCalendar } from "./calendar.js";
 import { dayNumber } from "./dayNumber.js";
@@ -57,8 +66,8 @@ export const SPLIT_OPTIONS: readonly string[] = [
   "roundTotal",
 ];
 
-/** One period of a split. */
-export interface Period {
+/** One period of a split; `V` is the type of its value (a Decimal, or an integer amount). */
+export interface Period<V = Decimal> {
   /** Stable key: `"2026"`, `"2026-Q1"`, `"2026-01"`, `"2026-01-上旬"`, `"2026-W01"`, `"2026-01-01"`; fiscal: `"FY2026-Q1"`, `"FY2026-P01"`. */
   readonly key: string;
   /** A label for people: `"2026年1月"`, `"2026年1月上旬"`, `"2026年第1周"`. */
@@ -73,8 +82,11 @@ export interface Period {
   readonly workingDays: number;
   /** The period's share of the total before rounding (weights ÷ their sum). */
   readonly share: Decimal;
-  /** The period's part of the total, a whole multiple of the unit. */
-  readonly value: Decimal;
+  /**
+   * The period's part of the total, a whole multiple of the unit (an integer amount at the result's
+   * `scale` for `as: "units"` or `"bigint"`).
+   */
+  readonly value: V;
   /** Day grain only: how the calendar counts the day. */
   readonly kind?: DayKind;
   /** Day grain only: the holiday's or make-up day's name. */
@@ -116,6 +128,10 @@ export interface PeriodSplitBase {
 /** Everything a split needs, checked once. */
 export interface Prepared {
   readonly total: Decimal;
+  /** The total in whole units. */
+  readonly totalUnits: bigint;
+  /** The unit, rounding and roundTotal, as read. */
+  readonly setup: UnitSetup;
   readonly range: DateRange;
   readonly days: readonly DayRow[];
   readonly calendar: ResolvedCalendar;
@@ -163,7 +179,32 @@ export function prepare(
   // The unit, the rounding mode and roundTotal are checked before anything else, and a total off
   // the unit is rounded here (on request), so the result's total is what the periods sum to.
   const setup = readUnitSetup(options, ["options"]);
-  const amount = unitsToDecimal(readTotal(total, setup).units, setup.scaled);
+  const units = readTotal(total, setup).units;
+  return {
+    ...prepareRange(options, grains, setup, unitDigitCount(units)),
+    total: unitsToDecimal(units, setup.scaled),
+    totalUnits: units,
+  };
+}
+
+/** The digits of a total counted in units (at least 1), for the split size bound. */
+export function unitDigitCount(units: bigint): number {
+  return units === 0n ? 1 : (units < 0n ? -units : units).toString().length;
+}
+
+/** A range, its day table, weighting and calendar checked once, for any number of totals. */
+export type PreparedRange = Omit<Prepared, "total" | "totalUnits">;
+
+/**
+ * Checks the options of a period split other than the total (already read by own keys, see
+ * `requiredOptions`) and builds the day table, once. `setup` is the unit setup read from them.
+ */
+export function prepareRange(
+  options: Readonly<Record<string, unknown>>,
+  grains: readonly Grain[],
+  setup: UnitSetup,
+  digits: number,
+): PreparedRange {
   const range = parseRange(
     own(options, "start"),
     own(options, "end"),
@@ -173,7 +214,7 @@ export function prepare(
   // Every level makes at most one period a day: bounds the whole split before any is made.
   checkSplitSize({
     parts: range.days * grains.length,
-    digits: amountDigits(amount, setup.unit),
+    digits,
     unit: setup.unit,
     path: ["options", "unit"],
     noun: "periods (days × levels)",
@@ -252,7 +293,6 @@ export function prepare(
   const density = monthly ? monthlyDensity(monthly, table.days) : null;
 
   return {
-    total: amount,
     range,
     days,
     calendar: table.calendar,
@@ -262,6 +302,7 @@ export function prepare(
     fiscal: fiscalPattern ? fiscalMap(days, fiscalPattern) : null,
     quarterPattern: fiscalPattern,
     unit: setup.unit,
+    setup,
   };
 }
 
@@ -392,7 +433,7 @@ export type Weight = number | Decimal;
 
 /** Weights of the groups by what the split spreads by (overridden for inner levels). */
 export function weightsFor(
-  prepared: Prepared,
+  prepared: PreparedRange,
   groups: readonly DayGroup[],
   spreadBy: SpreadBy,
   topLevel: boolean,
@@ -416,43 +457,54 @@ export function weightsFor(
   return periodSeasonality(prepared.seasonality!, groups);
 }
 
-/** Splits `value` over the groups by `weights`, exactly, and describes each period. */
-export function splitGroups(
-  value: Decimal,
+/** Throws unless a non-zero total can be spread over weights that sum to `sum`. */
+export function checkSpreadable(
+  sum: Decimal,
   groups: readonly DayGroup[],
-  weights: readonly Weight[],
-  prepared: Prepared,
   spreadBy: SpreadBy,
-  grain: Grain,
-): Period[] {
-  const sum = weights.reduce<Decimal>((acc, weight) => acc.plus(weight), ZERO);
-  if (sum.isZero() && !value.isZero()) {
-    if (spreadBy === "working-days") {
-      throw new TargetreeError(
-        "NO_WORKING_DAYS",
-        `${groups[0]!.days[0]!.iso} – ${groups[groups.length - 1]!.days.at(-1)!.iso} has no working days, so a working-day split of a non-zero total is undefined; use spreadBy: "calendar-days" or a range with working days.`,
-        { path: ["options", "spreadBy"] },
-      );
-    }
+): void {
+  if (!sum.isZero()) return;
+  if (spreadBy === "working-days") {
     throw new TargetreeError(
-      "SEASONALITY_MISMATCH",
-      "Every period's seasonality weight is zero, so the total cannot be spread.",
-      { path: ["options", "seasonality"] },
+      "NO_WORKING_DAYS",
+      `${groups[0]!.days[0]!.iso} – ${groups[groups.length - 1]!.days.at(-1)!.iso} has no working days, so a working-day split of a non-zero total is undefined; use spreadBy: "calendar-days" or a range with working days.`,
+      { path: ["options", "spreadBy"] },
     );
   }
-  const values = allocate(value, weights, {
-    unit: prepared.unit,
-  });
-  return groups.map((group, index): Period => {
+  throw new TargetreeError(
+    "SEASONALITY_MISMATCH",
+    "Every period's seasonality weight is zero, so the total cannot be spread.",
+    { path: ["options", "seasonality"] },
+  );
+}
+
+/** The sum of the weights. */
+export function weightSum(weights: readonly Weight[]): Decimal {
+  return weights.reduce<Decimal>((acc, weight) => acc.plus(weight), ZERO);
+}
+
+/** A period without its value: what a split of many totals shares between them. */
+export type PeriodFrame = Omit<Period, "value">;
+
+/** Describes each group as a period (dates, days, share of the weights), before any value. */
+export function describeGroups(
+  groups: readonly DayGroup[],
+  weights: readonly Weight[],
+  sum: Decimal,
+  grain: Grain,
+): PeriodFrame[] {
+  return groups.map((group, index): PeriodFrame => {
     const first = group.days[0]!;
     const last = group.days[group.days.length - 1]!;
-    const period: Period = {
+    let working = 0;
+    for (const day of group.days) if (day.working) working++;
+    const frame: PeriodFrame = {
       key: group.key,
       label: group.label,
       start: first.iso,
       end: last.iso,
       calendarDays: group.days.length,
-      workingDays: group.days.filter((day) => day.working).length,
+      workingDays: working,
       share: sum.isZero()
         ? ZERO
         : checkMagnitude(
@@ -460,13 +512,103 @@ export function splitGroups(
             ["options", "seasonality"],
             "A share",
           ),
-      value: values[index]!,
     };
-    if (grain !== "day") return period;
+    if (grain !== "day") return frame;
     return {
-      ...period,
+      ...frame,
       kind: first.kind,
       ...(first.name === undefined ? {} : { name: first.name }),
     };
   });
+}
+
+/** A period with its value, the value placed after the share (before a day's kind and name). */
+export function withValue<V>(frame: PeriodFrame, value: V): Period<V> {
+  const period = {
+    key: frame.key,
+    label: frame.label,
+    start: frame.start,
+    end: frame.end,
+    calendarDays: frame.calendarDays,
+    workingDays: frame.workingDays,
+    share: frame.share,
+    value,
+  };
+  // Own fields only: a name planted on Object.prototype is never a day's kind or name.
+  if (!Object.hasOwn(frame, "kind")) return period;
+  return {
+    ...period,
+    kind: frame.kind as DayKind,
+    ...(Object.hasOwn(frame, "name") ? { name: frame.name as string } : {}),
+  };
+}
+
+/** Splits `value` over the groups by `weights`, exactly, and describes each period. */
+export function splitGroups(
+  value: Decimal,
+  groups: readonly DayGroup[],
+  weights: readonly Weight[],
+  prepared: PreparedRange,
+  spreadBy: SpreadBy,
+  grain: Grain,
+): Period[] {
+  const sum = weightSum(weights);
+  if (!value.isZero()) checkSpreadable(sum, groups, spreadBy);
+  const values = allocate(value, weights, { unit: prepared.unit });
+  return describeGroups(groups, weights, sum, grain).map((frame, index) =>
+    withValue(frame, values[index]!),
+  );
+}
+
+/**
+ * Splits whole units over the periods' weights in a form (Decimals or integer amounts): the core
+ * shared by one total and many. The weights are read once into `spread`.
+ */
+export function spreadOverPeriods(
+  units: bigint,
+  spread: PeriodSpread,
+  form: AmountForm,
+  path: ErrorPath,
+): Decimal[] | number[] | bigint[] {
+  if (units !== 0n) checkSpreadable(spread.sum, spread.groups, spread.spreadBy);
+  const { counts } = spreadUnits({
+    units,
+    weights: spread.weights,
+    holds: null,
+    lower: null,
+    upper: null,
+    onZeroWeights: "even",
+    unit: spread.unit,
+    names: spread.names,
+  });
+  return countsIn(counts, spread.unit, form, path);
+}
+
+/** The periods' weights read once, as whole numbers, with what a spread over them needs. */
+export interface PeriodSpread {
+  readonly groups: readonly DayGroup[];
+  readonly spreadBy: SpreadBy;
+  readonly sum: Decimal;
+  readonly weights: IntWeights;
+  readonly unit: Scaled;
+  readonly names: PartNames;
+}
+
+/** Reads the periods' weights once for {@link spreadOverPeriods}. */
+export function periodSpread(
+  groups: readonly DayGroup[],
+  weights: readonly Weight[],
+  sum: Decimal,
+  spreadBy: SpreadBy,
+  setup: UnitSetup,
+): PeriodSpread {
+  const path: ErrorPath = ["options", "seasonality"];
+  return {
+    groups,
+    spreadBy,
+    sum,
+    weights: readWeights({ keys: null, values: weights, index: null, path }),
+    unit: setup.scaled,
+    names: { label: (position) => JSON.stringify(groups[position]?.key), path: () => path },
+  };
 }
