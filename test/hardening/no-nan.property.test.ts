@@ -82,6 +82,7 @@ import {
   splitByPeriodTree,
   splitByShares,
   splitEvenly,
+  splitManyByPeriod,
   sumNode,
   TargetreeError,
   teamHealth,
@@ -326,6 +327,13 @@ const CALLS: Readonly<Record<string, (g: Given) => unknown>> = {
   timeProgress: (g) => timeProgress(g.day, quarter),
   splitByPeriod: (g) =>
     splitByPeriod(g.a, { ...quarter, grain: g.later ? "week" : "month", roundTotal: true }),
+  splitManyByPeriod: (g) =>
+    splitManyByPeriod([g.a, g.b], {
+      ...quarter,
+      grain: "month",
+      roundTotal: true,
+      as: g.later ? "units" : "decimal",
+    }),
   splitByPeriodTree: (g) =>
     splitByPeriodTree(g.a, { ...quarter, grains: ["month", "week"], roundTotal: true }),
   growthPath: (g) => growthPath(g.a, g.b, g.count, { method: g.later ? "cagr" : "linear" }),
