@@ -1,0 +1,3 @@
+// The SQL area: splits (and, from its own files, driver-tree models) compiled to SQL for DuckDB
+// and PostgreSQL, giving the library's own results where the data lives.
+export type { SqlDialect } from "./_lib/dialect.js";
