@@ -7,7 +7,9 @@ import { describeValue, TargetreeError } from "../../_lib/errors.js";
 import { own } from "../../_lib/records.js";
 
 /** A NUL (it ends a string in both engines' C code) or a lone surrogate (it has no UTF-8 form). */
-const UNHOLDABLE = { test: (text: string): boolean => text.includes("\0") || /\p{Cs}/u.test(text) };
+function unholdable(text: string): boolean {
+  return text.includes("\0") || /\p{Cs}/u.test(text);
+}
 
 /** The SQL dialects targetree writes and tests on a real engine. */
 export type SqlDialect = "duckdb" | "postgres";
@@ -53,7 +55,7 @@ export function readIdentifier(value: unknown, path: ErrorPath): string {
  * subquery (`(SELECT * FROM sales.targets)`) or set the search path.
  */
 export function quoteIdentifier(name: string, path: ErrorPath = []): string {
-  if (UNHOLDABLE.test(name)) {
+  if (unholdable(name)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       "A table or column name cannot contain a NUL character or a lone UTF-16 surrogate.",
@@ -65,7 +67,7 @@ export function quoteIdentifier(name: string, path: ErrorPath = []): string {
 
 /** Text quoted as a SQL string literal: `'` around it and every `'` inside doubled. */
 export function quoteString(text: string, path: ErrorPath = []): string {
-  if (UNHOLDABLE.test(text)) {
+  if (unholdable(text)) {
     throw new TargetreeError(
       "INVALID_ARGUMENT",
       "SQL text cannot contain a NUL character or a lone UTF-16 surrogate.",
@@ -73,4 +75,49 @@ export function quoteString(text: string, path: ErrorPath = []): string {
     );
   }
   return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The pieces of SQL that differ between the dialects, for exact integer arithmetic: DuckDB works
+ * in HUGEINT (128-bit, an overflow is an error, never a wrapped value), PostgreSQL in NUMERIC
+ * (arbitrary precision).
+ */
+export interface DialectOps {
+  readonly dialect: SqlDialect;
+  /** The exact integer type. */
+  readonly integer: string;
+  /** ⌊a / b⌋ for integers a ≥ 0, b > 0. */
+  divide(a: string, b: string): string;
+  /** a mod b for integers a ≥ 0, b > 0. */
+  remainder(a: string, b: string): string;
+  /** An expression that fails the query with the text of `message` (a text expression). */
+  raise(message: string): string;
+  /** A value as text: doubles in their shortest round-trip form, like JavaScript's `String(x)`. */
+  text(value: string): string;
+}
+
+const DUCKDB: DialectOps = {
+  dialect: "duckdb",
+  integer: "HUGEINT",
+  divide: (a, b) => `(${a}) // (${b})`,
+  remainder: (a, b) => `(${a}) % (${b})`,
+  raise: (message) => `error(${message})`,
+  text: (value) => `CAST(${value} AS VARCHAR)`,
+};
+
+// PostgreSQL has no error() function in plain SQL; a failed cast stops the query and its message
+// quotes the text. The text depends on the row, so the planner cannot fold it into a constant
+// and raise it for a branch no row takes.
+const POSTGRES: DialectOps = {
+  dialect: "postgres",
+  integer: "NUMERIC",
+  divide: (a, b) => `div(${a}, ${b})`,
+  remainder: (a, b) => `mod(${a}, ${b})`,
+  raise: (message) => `CAST(${message} AS NUMERIC)`,
+  text: (value) => `CAST(${value} AS TEXT)`,
+};
+
+/** The SQL pieces of a dialect. */
+export function dialectOps(dialect: SqlDialect): DialectOps {
+  return dialect === "duckdb" ? DUCKDB : POSTGRES;
 }
