@@ -8,14 +8,13 @@ import type { ColumnNames, TableName } from "./_lib/read.js";
 import {
   callerColumn,
   col,
-  readAmount,
+  exactColumn,
+  problemText,
   readColumn,
   readColumns,
   readOptionalColumn,
   readSqlUnit,
-  readStage,
   readTable,
-  readWeight,
   readWeightDecimals,
 } from "./_lib/read.js";
 
@@ -116,51 +115,62 @@ export function allocateSQL(options: AllocateSQLOptions): string {
   const groups = readColumns(raw, "partitionBy", [], path);
   const ordinals = readColumns(raw, "ordinal", undefined, path);
   const holds = readOptionalColumn(raw, "holds", path);
-  const unit = readSqlUnit(raw.unit, [...path, "unit"]);
+  const unit = readSqlUnit(raw, path);
   const decimals = readWeightDecimals(raw, path);
   const onZeroWeights = readChoice(raw, "onZeroWeights", ["even", "error"], "even", path);
   const as = raw.as === undefined ? "part" : readColumn(raw, "as", path);
 
   const alias = col("t");
-  const stage = {
-    total: col("total_read"),
-    weight: col("weight_read"),
-    hold: col("hold_read"),
-  };
   const groupColumns = groups.map((_, i) => col(`group_${i}`));
   const ordinalColumns = ordinals.map((_, i) => col(`ordinal_${i}`));
+  const totalRead = exactColumn(
+    ops,
+    callerColumn(alias, total),
+    "total",
+    { kind: "amount", unit },
+    `the total ${JSON.stringify(total)}`,
+    false,
+  );
+  const weightRead =
+    weight === undefined
+      ? null
+      : exactColumn(
+          ops,
+          callerColumn(alias, weight),
+          "weight",
+          { kind: "weight", decimals },
+          `the weight ${JSON.stringify(weight)}`,
+          // A held part needs no weight: NULL is fine there (checked below).
+          holds !== undefined,
+        );
+  const holdRead =
+    holds === undefined
+      ? null
+      : exactColumn(
+          ops,
+          callerColumn(alias, holds),
+          "hold",
+          { kind: "amount", unit },
+          `the hold ${JSON.stringify(holds)}`,
+          true,
+        );
+  const reads = [totalRead, weightRead, holdRead].filter((read) => read !== null);
   const first = [
     passThrough(ops, alias),
     ...groups.map((name, i) => `${callerColumn(alias, name)} AS ${groupColumns[i]}`),
     ...ordinals.map((name, i) => `${callerColumn(alias, name)} AS ${ordinalColumns[i]}`),
-    `${readStage(ops, callerColumn(alias, total))} AS ${stage.total}`,
-    ...(weight === undefined
-      ? []
-      : [`${readStage(ops, callerColumn(alias, weight))} AS ${stage.weight}`]),
-    ...(holds === undefined
-      ? []
-      : [`${readStage(ops, callerColumn(alias, holds))} AS ${stage.hold}`]),
+    ...reads.map((read) => read.first),
   ];
-  const totalRead = readAmount(ops, stage.total, unit, `the total ${JSON.stringify(total)}`, false);
-  const weightRead =
-    weight === undefined
+  const second = ["*", ...reads.flatMap((read) => read.second)];
+  const freeWithoutWeight =
+    weightRead === null || holdRead === null
       ? null
-      : readWeight(ops, stage.weight, decimals, `the weight ${JSON.stringify(weight)}`, false);
-  const holdRead =
-    holds === undefined
-      ? null
-      : readAmount(ops, stage.hold, unit, `the hold ${JSON.stringify(holds)}`, true);
-  // A held part needs no weight, as in allocate's cascade nodes: NULL is fine there.
-  const weightProblem =
-    weightRead === null
-      ? undefined
-      : holds === undefined
-        ? weightRead.problem
-        : `CASE WHEN ${stage.hold} IS NOT NULL AND ${stage.weight} IS NULL THEN NULL ELSE ${weightRead.problem} END`;
-  const problems = [totalRead.problem, weightProblem, holdRead?.problem].filter(
-    (problem): problem is string => problem !== undefined,
-  );
-  const second = [
+      : `CASE WHEN ${holdRead.isNull} AND ${weightRead.isNull} THEN ${problemText(ops, "INVALID_NUMBER", `the weight ${JSON.stringify(weight)} of a part that is not held is NULL`)} END`;
+  const problems = [
+    ...reads.map((read) => read.problem),
+    ...(freeWithoutWeight === null ? [] : [freeWithoutWeight]),
+  ];
+  const third = [
     "*",
     `${totalRead.units} AS ${CORE.units}`,
     `${weightRead === null ? "1" : weightRead.units} AS ${CORE.weight}`,
@@ -188,9 +198,7 @@ export function allocateSQL(options: AllocateSQLOptions): string {
   const internal = [
     ...groupColumns,
     ...ordinalColumns,
-    stage.total,
-    ...(weight === undefined ? [] : [stage.weight]),
-    ...(holds === undefined ? [] : [stage.hold]),
+    ...reads.flatMap((read) => read.internal),
     CORE.units,
     CORE.weight,
     CORE.hold,
@@ -201,9 +209,10 @@ export function allocateSQL(options: AllocateSQLOptions): string {
   return [
     "WITH",
     `${rows} AS (`,
+    `SELECT ${third.join(", ")} FROM (`,
     `SELECT ${second.join(", ")} FROM (`,
     `SELECT ${first.join(", ")} FROM ${from} AS ${alias}`,
-    `) AS ${col("read")}`,
+    `) AS ${col("read")}) AS ${col("checked")}`,
     `),`,
     `${parts} AS (`,
     core,

@@ -62,13 +62,26 @@ export interface CoreInput {
   readonly what: string;
 }
 
-const over = (columns: readonly string[]): string =>
-  columns.length === 0 ? "OVER ()" : `OVER (PARTITION BY ${columns.join(", ")})`;
+/**
+ * A window over the group, its rows in `order` (for LAG and ROW_NUMBER), or unordered (for sums
+ * over the whole group: with an ORDER BY, PostgreSQL recomputes MIN and MAX for every row).
+ */
+function window(groups: readonly string[], order: readonly string[] = []): string {
+  const partition = groups.length === 0 ? "" : `PARTITION BY ${groups.join(", ")}`;
+  const ordered = order.length === 0 ? "" : ` ORDER BY ${order.join(", ")}`;
+  return `OVER (${partition}${ordered})`.replace("( ", "(");
+}
 
-/** The core as one SELECT (nested subqueries), usable as a CTE's body. */
+/** The largest BIGINT: below it, DuckDB's and PostgreSQL's 64-bit division is exact and fast. */
+const MAX_BIGINT = "9223372036854775807";
+
+/**
+ * The core as one SELECT (nested subqueries), usable as a CTE's body. Two sorts per group: one
+ * by ordinal (a repeated ordinal is an equal neighbour), one by remainder then ordinal (who takes
+ * the units left over); the sums over a group need no order.
+ */
 export function largestRemainderSQL(input: CoreInput): string {
   const { ops, groups, ordinals, holds } = input;
-  const group = over(groups);
   const { units, weight, hold, problem, part, problems } = CORE;
   const [unitsMin, unitsMax, held, weightSum, free, sameOrdinal] = [
     col("units_min"),
@@ -91,6 +104,14 @@ export function largestRemainderSQL(input: CoreInput): string {
     col("rank"),
   ];
   const isFree = `${hold} IS NULL`;
+  const group = window(groups);
+  const byOrdinal = window(
+    groups,
+    ordinals.map((ordinal) => `${ordinal} ASC NULLS LAST`),
+  );
+  const repeated = ordinals
+    .map((ordinal) => `LAG(${ordinal}) ${byOrdinal} IS NOT DISTINCT FROM ${ordinal}`)
+    .join(" AND ");
   const groupFacts = [
     `MIN(${units}) ${group} AS ${unitsMin}`,
     `MAX(${units}) ${group} AS ${unitsMax}`,
@@ -101,7 +122,7 @@ export function largestRemainderSQL(input: CoreInput): string {
     holds
       ? `SUM(CASE WHEN ${isFree} THEN 1 ELSE 0 END) ${group} AS ${free}`
       : `COUNT(*) ${group} AS ${free}`,
-    `COUNT(*) ${over([...groups, ...ordinals])} AS ${sameOrdinal}`,
+    `ROW_NUMBER() ${byOrdinal} > 1 AND ${repeated} AS ${sameOrdinal}`,
   ];
   const shares = [
     `abs(${unitsMin} - ${held}) AS ${rest}`,
@@ -109,19 +130,25 @@ export function largestRemainderSQL(input: CoreInput): string {
     `CASE WHEN ${isFree} THEN CASE WHEN ${weightSum} = 0 THEN 1 ELSE ${weight} END END AS ${effectiveWeight}`,
     `CASE WHEN ${weightSum} = 0 THEN ${free} ELSE ${weightSum} END AS ${effectiveSum}`,
   ];
+  // rest·w and its quotient by Σw: in 64 bits when they fit (the common case, and many times
+  // faster than 128-bit division in DuckDB), in the exact type otherwise.
   const product = `CAST(${rest} AS ${ops.integer}) * ${effectiveWeight}`;
+  const fits = `${product} <= ${MAX_BIGINT} AND ${effectiveSum} <= ${MAX_BIGINT}`;
+  const small = (operation: (a: string, b: string) => string) =>
+    `CAST(${operation(`CAST(${product} AS BIGINT)`, `CAST(${effectiveSum} AS BIGINT)`)} AS ${ops.integer})`;
   const quotas = [
-    `${ops.divide(product, effectiveSum)} AS ${quota}`,
-    `${ops.remainder(product, effectiveSum)} AS ${remainder}`,
+    `CASE WHEN ${fits} THEN ${small(ops.divide)} ELSE ${ops.divide(product, effectiveSum)} END AS ${quota}`,
+    `CASE WHEN ${fits} THEN ${small(ops.remainder)} ELSE ${ops.remainder(product, effectiveSum)} END AS ${remainder}`,
   ];
-  const rankGroups = holds ? [...groups, `(${isFree})`] : groups;
-  const order = [
+  const byRemainder = window(groups, [
     `${remainder} DESC NULLS LAST`,
     ...ordinals.map((ordinal) => `${ordinal} ASC NULLS LAST`),
-  ];
+  ]);
+  // Held parts have no remainder and sort last, after every free part: the units left over (at
+  // most one per free part) never reach them.
   const ranks = [
     `${rest} - SUM(${quota}) ${group} AS ${leftOver}`,
-    `ROW_NUMBER() OVER (${rankGroups.length === 0 ? "" : `PARTITION BY ${rankGroups.join(", ")} `}ORDER BY ${order.join(", ")}) AS ${rank}`,
+    `ROW_NUMBER() ${byRemainder} AS ${rank}`,
   ];
   const toSplit = `${unitsMin} <> ${held}`;
   const zero =
@@ -134,7 +161,7 @@ export function largestRemainderSQL(input: CoreInput): string {
     ` WHEN (${unitsMin} >= 0 AND ${held} > ${unitsMin}) OR (${unitsMin} < 0 AND ${held} < ${unitsMin}) THEN ${problemText(ops, "HOLDS_EXCEED_TOTAL", "the held parts of a group add up to more than its total")}` +
     ` WHEN ${free} = 0 AND ${toSplit} THEN ${problemText(ops, "NO_FREE_PARTS", "every part of a group is held, and the holds miss its total")}` +
     zero +
-    ` WHEN ${sameOrdinal} > 1 THEN ${problemText(ops, "DUPLICATE_KEY", `two ${input.what} of one group have the same ordinal, so the tie-break is not defined`)}` +
+    ` WHEN ${sameOrdinal} THEN ${problemText(ops, "DUPLICATE_KEY", `two ${input.what} of one group have the same ordinal, so the tie-break is not defined`)}` +
     ` END AS ${problems}`;
   const value =
     `CASE WHEN ${isFree} THEN ${sign} * (${quota} + CASE WHEN ${rank} <= ${leftOver} THEN 1 ELSE 0 END)` +

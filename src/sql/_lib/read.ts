@@ -87,10 +87,14 @@ export interface SqlUnit {
 /** Finest unit the SQL holds: DuckDB's DECIMAL has 38 digits, and a value needs a few whole ones. */
 export const MAX_UNIT_SCALE = 18;
 
-/** Reads `unit` (default `"0.01"`; `"万"` is one 万) as the library reads it. */
-export function readSqlUnit(raw: unknown, path: ErrorPath): SqlUnit {
-  const setup = readUnitSetup(raw === undefined ? {} : { unit: raw as Numeric }, []);
-  return sqlUnit(setup.unit, path);
+/**
+ * Reads the `unit` of a record (default `"0.01"`; `"万"` is one 万) as the library reads it;
+ * `path` is the record's path.
+ */
+export function readSqlUnit(record: object, path: ErrorPath): SqlUnit {
+  const raw = own(record, "unit");
+  const setup = readUnitSetup(raw === undefined ? {} : { unit: raw as Numeric }, path);
+  return sqlUnit(setup.unit, [...path, "unit"]);
 }
 
 /** A unit as factor × 10^-scale; one finer than 10^-18 is refused. */
@@ -122,17 +126,7 @@ export function readWeightDecimals(record: object, path: ErrorPath): number {
   return value;
 }
 
-/**
- * The first stage of an exact read, over the caller's column: DuckDB keeps the value's text,
- * PostgreSQL its exact NUMERIC read from the text (a double's text is its shortest form).
- */
-export function readStage(ops: DialectOps, column: string): string {
-  return ops.dialect === "duckdb"
-    ? `CAST(${column} AS VARCHAR)`
-    : `CAST(CAST(${column} AS TEXT) AS NUMERIC)`;
-}
-
-/** The checks and the integer of a value read by {@link readStage}, at `scale` decimals. */
+/** The checks and the integer of a value's text (DuckDB) or exact NUMERIC (PostgreSQL). */
 interface ExactValue {
   /** True when the value is not a finite number (NaN, ±Infinity). */
   readonly nonFinite: string;
@@ -170,70 +164,121 @@ export function problemText(ops: DialectOps, code: string, text: string, value?:
   return value === undefined ? message : `${message} || ${ops.text(value)}`;
 }
 
-/** An exact read: the problem (text or NULL) and the whole number of units. */
-export interface ExactRead {
-  readonly problem: string;
-  readonly units: string;
-}
+/** What a column holds: an amount on the unit (a total, a hold), or a weight. */
+export type ExactKind =
+  | { readonly kind: "amount"; readonly unit: SqlUnit }
+  | { readonly kind: "weight"; readonly decimals: number };
 
 /**
- * Reads an amount (a total or a hold) that must be a whole multiple of the unit. `ref` is the
- * column of {@link readStage}; `what` names it in messages. NULL is a problem unless `nullable`
- * (then it stays NULL: a free part).
+ * How one of the caller's columns is read exactly, in three stages of the query: `first` over the
+ * caller's table, `second` over the first, then `units` and `problem` over the second.
  */
-export function readAmount(
-  ops: DialectOps,
-  ref: string,
-  unit: SqlUnit,
-  what: string,
-  nullable: boolean,
-): ExactRead {
-  const value = exactValue(ops, ref, unit.scale);
-  const factor = unit.factor.toString();
-  const notMultiple =
-    unit.factor === 1n
-      ? ""
-      : ` WHEN ${ops.remainder(value.integer, factor)} <> 0 THEN ${offUnit()}`;
-  function offUnit(): string {
-    return problemText(
-      ops,
-      "NOT_A_MULTIPLE_OF_UNIT",
-      `${what} is not a whole multiple of the unit ${unit.unit.toFixed()}: `,
-      ref,
-    );
-  }
-  const problem =
-    "CASE" +
-    (nullable
-      ? ""
-      : ` WHEN ${ref} IS NULL THEN ${problemText(ops, "INVALID_NUMBER", `${what} is NULL`)}`) +
-    ` WHEN ${value.nonFinite} THEN ${problemText(ops, "INVALID_NUMBER", `${what} is not a finite number: `, ref)}` +
-    ` WHEN ${value.inexact} THEN ${offUnit()}${notMultiple} END`;
-  // Only exact multiples reach the division, so its rounding (DuckDB's // truncates) never shows.
-  const whole = unit.factor === 1n ? value.integer : ops.divide(value.integer, factor);
-  const units = `CASE WHEN ${ref} IS NULL OR ${value.nonFinite} OR ${value.inexact} THEN NULL ELSE ${whole} END`;
-  return { problem, units };
+export interface ExactColumn {
+  readonly first: string;
+  readonly second: readonly string[];
+  /** The value as a whole number: of units for an amount, of 10^-decimals for a weight. */
+  readonly units: string;
+  /** A message when the value cannot be read (NULL when it can). */
+  readonly problem: string;
+  /** True when the value is NULL (after the second stage). */
+  readonly isNull: string;
+  /** The internal columns the stages add. */
+  readonly internal: readonly string[];
 }
 
-/** Reads a weight: finite, not negative, with at most `decimals` decimals, as weight × 10^decimals. */
-export function readWeight(
+/** 2^52: below it a double and its decimal of `scale` digits convert both ways exactly. */
+const EXACT_DOUBLE = 4503599627370496n;
+
+/**
+ * Reads a caller's column exactly: a value is read as its text (a double's shortest round-trip
+ * text, as JavaScript's `String(x)`, which `allocate` reads). `base` names the internal columns,
+ * `what` the value in messages; NULL is a problem unless `nullable`.
+ *
+ * DuckDB parses text into a 38-digit DECIMAL slowly, so most values take a short cut: the value
+ * cast to DECIMAL(18, s), kept when it equals the value both as a decimal and as a double, and
+ * below 2^52 units (there a double's cast to s decimals is exact, and a double equal to an
+ * s-decimal number has that number as its shortest text). The others go through the text.
+ */
+export function exactColumn(
   ops: DialectOps,
-  ref: string,
-  decimals: number,
+  caller: string,
+  base: string,
+  spec: ExactKind,
   what: string,
   nullable: boolean,
-): ExactRead {
-  const value = exactValue(ops, ref, decimals);
-  const problem =
-    "CASE" +
-    (nullable
-      ? ""
-      : ` WHEN ${ref} IS NULL THEN ${problemText(ops, "INVALID_NUMBER", `${what} is NULL`)}`) +
-    ` WHEN ${value.nonFinite} THEN ${problemText(ops, "INVALID_NUMBER", `${what} is not a finite number: `, ref)}` +
-    ` WHEN ${value.inexact} THEN ${problemText(ops, "INVALID_ARGUMENT", `${what} has more than ${decimals} decimals (raise weightDecimals): `, ref)}` +
-    ` WHEN ${value.integer} < 0 THEN ${problemText(ops, "NEGATIVE_WEIGHT", `${what} is negative: `, ref)} END`;
-  const units = `CASE WHEN ${ref} IS NULL OR ${value.nonFinite} OR ${value.inexact} THEN NULL ELSE ${value.integer} END`;
-  return { problem, units };
+): ExactColumn {
+  const scale = spec.kind === "amount" ? spec.unit.scale : spec.decimals;
+  const factor = spec.kind === "amount" ? spec.unit.factor : 1n;
+  const raw = col(`${base}_raw`);
+  const nullProblem = nullable ? "NULL" : problemText(ops, "INVALID_NUMBER", `${what} is NULL`);
+  const offUnit = (value: string) =>
+    spec.kind === "amount"
+      ? problemText(
+          ops,
+          "NOT_A_MULTIPLE_OF_UNIT",
+          `${what} is not a whole multiple of the unit ${spec.unit.unit.toFixed()}: `,
+          value,
+        )
+      : problemText(
+          ops,
+          "INVALID_ARGUMENT",
+          `${what} has more than ${scale} decimals (raise weightDecimals): `,
+          value,
+        );
+  // The check on a whole number of 10^-scale: on the unit for an amount, not negative for a weight.
+  const wholeCheck = (integer: string, value: string): string =>
+    spec.kind === "amount"
+      ? factor === 1n
+        ? "NULL"
+        : `CASE WHEN ${ops.remainder(integer, factor.toString())} <> 0 THEN ${offUnit(value)} END`
+      : `CASE WHEN ${integer} < 0 THEN ${problemText(ops, "NEGATIVE_WEIGHT", `${what} is negative: `, value)} END`;
+  // Only exact multiples reach the division, so its rounding (DuckDB's // truncates) never shows.
+  const inUnits = (integer: string): string =>
+    factor === 1n ? integer : ops.divide(integer, factor.toString());
+  const slowChecks = (value: ExactValue, shown: string): string =>
+    ` WHEN ${value.nonFinite} THEN ${problemText(ops, "INVALID_NUMBER", `${what} is not a finite number: `, shown)}` +
+    ` WHEN ${value.inexact} THEN ${offUnit(shown)}` +
+    ` ELSE ${wholeCheck(value.integer, shown)} END`;
+
+  if (ops.dialect === "postgres") {
+    const number = col(`${base}_number`);
+    const value = exactValue(ops, number, scale);
+    return {
+      first: `CAST(CAST(${caller} AS TEXT) AS NUMERIC) AS ${number}`,
+      second: [],
+      units: `CASE WHEN ${number} IS NULL OR ${value.nonFinite} OR ${value.inexact} THEN NULL ELSE ${inUnits(value.integer)} END`,
+      problem: `CASE WHEN ${number} IS NULL THEN ${nullProblem}${slowChecks(value, number)}`,
+      isNull: `${number} IS NULL`,
+      internal: [number],
+    };
+  }
+  const fast = col(`${base}_fast`);
+  const ok = col(`${base}_ok`);
+  const cast = `TRY_CAST(${raw} AS DECIMAL(18, ${scale}))`;
+  const limit =
+    `${EXACT_DOUBLE / pow10(scale)}.${(EXACT_DOUBLE % pow10(scale)).toString().padStart(scale, "0")}`.replace(
+      /\.$/,
+      "",
+    );
+  const fastInteger =
+    scale === 0 ? `CAST(${fast} AS HUGEINT)` : `CAST(${fast} * ${pow10(scale)} AS HUGEINT)`;
+  const text = `CAST(${raw} AS VARCHAR)`;
+  const value = exactValue(ops, text, scale);
+  return {
+    first: `${caller} AS ${raw}`,
+    second: [
+      `${cast} AS ${fast}`,
+      `COALESCE(${cast} = ${raw} AND CAST(${cast} AS DOUBLE) = CAST(${raw} AS DOUBLE) AND abs(${cast}) < ${limit}, false) AS ${ok}`,
+    ],
+    units:
+      `CASE WHEN ${ok} THEN ${inUnits(fastInteger)}` +
+      ` WHEN ${raw} IS NULL OR ${value.nonFinite} OR ${value.inexact} THEN NULL ELSE ${inUnits(value.integer)} END`,
+    problem:
+      `CASE WHEN ${raw} IS NULL THEN ${nullProblem}` +
+      ` WHEN ${ok} THEN ${wholeCheck(fastInteger, raw)}${slowChecks(value, raw)}`,
+    isNull: `${raw} IS NULL`,
+    internal: [raw, fast, ok],
+  };
 }
 
 /** A column of the caller's table, quoted and qualified by the table's alias. */
