@@ -4,3 +4,5 @@ export type { SqlDialect } from "./_lib/dialect.js";
 export type { ColumnNames, TableName } from "./_lib/read.js";
 export type { AllocateSQLOptions } from "./allocateSQL.js";
 export { allocateSQL } from "./allocateSQL.js";
+export type { CascadeSQLLevel, CascadeSQLOptions } from "./cascadeSQL.js";
+export { cascadeSQL } from "./cascadeSQL.js";

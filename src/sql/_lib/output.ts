@@ -11,13 +11,20 @@ export function passThrough(ops: DialectOps, alias: string): string {
   return ops.dialect === "duckdb" ? `${alias}.*` : `${alias} AS ${ROW}`;
 }
 
-/** The last SELECT: the caller's columns, then `extra`, from `relation`. */
+/**
+ * The last SELECT: the caller's columns, then `extra`, from `relation` (the caller's columns from
+ * its alias `qualifier` when it joins others).
+ */
 export function finalSelect(
   ops: DialectOps,
   relation: string,
   internal: readonly string[],
   extra: readonly string[],
+  qualifier?: string,
 ): string {
-  const callers = ops.dialect === "duckdb" ? `* EXCLUDE (${internal.join(", ")})` : `(${ROW}).*`;
+  const star = qualifier === undefined ? "*" : `${qualifier}.*`;
+  const row = qualifier === undefined ? ROW : `${qualifier}.${ROW}`;
+  const callers =
+    ops.dialect === "duckdb" ? `${star} EXCLUDE (${internal.join(", ")})` : `(${row}).*`;
   return `SELECT ${[callers, ...extra].join(", ")} FROM ${relation}`;
 }
