@@ -49,9 +49,9 @@ export async function openDuckDB(): Promise<Engine> {
 }
 
 /** A PostgreSQL connection, or undefined when the tests have no server (they skip loudly). */
-export async function openPostgres(): Promise<Engine | undefined> {
-  if (POSTGRES_URL === undefined) return undefined;
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
+export async function openPostgres(url = POSTGRES_URL): Promise<Engine | undefined> {
+  if (url === undefined) return undefined;
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   // Every value as text: numeric, bigint, date and boolean alike.
   const text = { getTypeParser: () => (value: string) => value };
