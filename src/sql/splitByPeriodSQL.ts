@@ -93,7 +93,7 @@ const PERIOD_COLUMNS = [
  *   grain: "month",
  *   calendar: chinaCalendar(),
  * });
- * sql.includes("(1, '2026-01', '2026年1月', DATE '2026-01-01', DATE '2026-01-31', 31, 20, ") //=> true
+ * sql.includes("(1, '2026-01', '2026年1月', DATE '2026-01-01', DATE '2026-01-31', 31, 21, ") //=> true
  */
 export function splitByPeriodSQL(options: SplitByPeriodSQLOptions): string {
   const path: ErrorPath = ["options"];
