@@ -208,7 +208,7 @@ export function allocateSQL(options: AllocateSQLOptions): string {
   const value = partValue(ops, CORE.part, unit.scale, unit.factor);
   return [
     "WITH",
-    `${rows} AS (`,
+    `${rows} ${ops.materialized}`,
     `SELECT ${third.join(", ")} FROM (`,
     `SELECT ${second.join(", ")} FROM (`,
     `SELECT ${first.join(", ")} FROM ${from} AS ${alias}`,

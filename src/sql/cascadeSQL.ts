@@ -247,7 +247,7 @@ export function cascadeSQL(options: CascadeSQLOptions): string {
   ];
   const rows = col("rows");
   const ctes = [
-    `${rows} AS (`,
+    `${rows} ${ops.materialized}`,
     `SELECT ${third.join(", ")} FROM (`,
     `SELECT ${second.join(", ")} FROM (`,
     `SELECT ${first.join(", ")} FROM ${from} AS ${alias}`,

@@ -171,7 +171,7 @@ export function splitByPeriodSQL(options: SplitByPeriodSQLOptions): string {
     "WITH",
     `${periods}(${periodNames.join(", ")}) AS (VALUES`,
     periodValues.join(",\n"),
-    `), ${rows} AS (`,
+    `), ${rows} ${ops.materialized}`,
     `SELECT *, ${totalRead.units} AS ${CORE.units}, CAST(NULL AS ${ops.integer}) AS ${CORE.hold}, ${totalRead.problem} AS ${CORE.problem} FROM (`,
     `SELECT *${totalRead.second.map((column) => `, ${column}`).join("")} FROM (`,
     `SELECT ${passThrough(ops, alias)}, ROW_NUMBER() OVER () AS ${rowId}, ${totalRead.first} FROM ${from} AS ${alias}`,

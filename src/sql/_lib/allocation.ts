@@ -172,7 +172,7 @@ export function largestRemainderSQL(input: CoreInput): string {
     `SELECT *, ${quotas.join(", ")} FROM (`,
     `SELECT *, ${shares.join(", ")} FROM (`,
     `SELECT *, ${groupFacts.join(", ")} FROM ${input.from}`,
-    `) AS ${col("facts")}) AS ${col("shares")}) AS ${col("quotas")}) AS ${col("ranks")}`,
+    `${ops.fence}) AS ${col("facts")}${ops.fence}) AS ${col("shares")}${ops.fence}) AS ${col("quotas")}${ops.fence}) AS ${col("ranks")}`,
   ].join("\n");
 }
 

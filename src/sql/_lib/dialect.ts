@@ -94,6 +94,13 @@ export interface DialectOps {
   raise(message: string): string;
   /** A value as text: doubles in their shortest round-trip form, like JavaScript's `String(x)`. */
   text(value: string): string;
+  /**
+   * What ends a subquery so that the planner computes its columns once: PostgreSQL inlines a
+   * subquery's expressions into every use above it (`OFFSET 0` stops that); DuckDB needs nothing.
+   */
+  readonly fence: string;
+  /** How a CTE computed once is introduced: `AS MATERIALIZED (` in PostgreSQL, `AS (` in DuckDB. */
+  readonly materialized: string;
 }
 
 const DUCKDB: DialectOps = {
@@ -103,6 +110,8 @@ const DUCKDB: DialectOps = {
   remainder: (a, b) => `(${a}) % (${b})`,
   raise: (message) => `error(${message})`,
   text: (value) => `CAST(${value} AS VARCHAR)`,
+  fence: "",
+  materialized: "AS (",
 };
 
 // PostgreSQL has no error() function in plain SQL; a failed cast stops the query and its message
@@ -115,6 +124,8 @@ const POSTGRES: DialectOps = {
   remainder: (a, b) => `mod(${a}, ${b})`,
   raise: (message) => `CAST(${message} AS NUMERIC)`,
   text: (value) => `CAST(${value} AS TEXT)`,
+  fence: " OFFSET 0",
+  materialized: "AS MATERIALIZED (",
 };
 
 /** The SQL pieces of a dialect. */
