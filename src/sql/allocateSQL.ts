@@ -112,7 +112,7 @@ export function allocateSQL(options: AllocateSQLOptions): string {
   const from = readTable(raw, "from", path);
   const total = readColumn(raw, "total", path);
   const weight = readOptionalColumn(raw, "weight", path);
-  const groups = readColumns(raw, "partitionBy", [], path);
+  const groups = readColumns(raw, "partitionBy", [], path, true);
   const ordinals = readColumns(raw, "ordinal", undefined, path);
   const holds = readOptionalColumn(raw, "holds", path);
   const unit = readSqlUnit(raw, path);

@@ -171,7 +171,7 @@ export function cascadeSQL(options: CascadeSQLOptions): string {
   const ops = dialectOps(readDialect(raw, path));
   const from = readTable(raw, "from", path);
   const total = readColumn(raw, "total", path);
-  const groups = readColumns(raw, "partitionBy", [], path);
+  const groups = readColumns(raw, "partitionBy", [], path, true);
   readSqlUnit(raw, path);
   const levels = readLevels(raw, path);
   const decimals = readWeightDecimals(raw, path);

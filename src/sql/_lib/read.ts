@@ -54,17 +54,21 @@ export function readOptionalColumn(
   return own(record, key) === undefined ? undefined : readColumn(record, key, path);
 }
 
-/** Reads one column name or a list of them (unquoted); absent gives `fallback`. */
+/**
+ * Reads one column name or a list of them (unquoted); absent gives `fallback`. An empty list is
+ * refused unless `allowEmpty` (no `partitionBy` columns: one group).
+ */
 export function readColumns(
   record: object,
   key: string,
   fallback: readonly string[] | undefined,
   path: ErrorPath,
+  allowEmpty = false,
 ): readonly string[] {
   const value = own(record, key);
   if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value === "string") return [readColumn(record, key, path)];
-  if (Array.isArray(value) && (value.length > 0 || fallback !== undefined)) {
+  if (Array.isArray(value) && (value.length > 0 || allowEmpty)) {
     value.forEach((name, i) => {
       readIdentifier(name, [...path, key, i]);
     });
@@ -152,7 +156,8 @@ function exactValue(ops: DialectOps, ref: string, scale: number): ExactValue {
     };
   }
   return {
-    nonFinite: `${ref} IN ('NaN', 'Infinity', '-Infinity')`,
+    // PostgreSQL's NUMERIC reads these words in any case (NaN, Infinity); 14 and later.
+    nonFinite: `${ref} IN ('nan', 'inf', '-inf')`,
     inexact: `round(${ref}, ${scale}) <> ${ref}`,
     integer: scale === 0 ? `trunc(${ref})` : `trunc(${ref} * ${power})`,
   };
