@@ -324,6 +324,33 @@ describe.each(ENGINES)("allocateSQL on %s", (name) => {
     }
   });
 
+  it.skipIf(skipped(name))("fails the query for a NaN or infinite weight", async () => {
+    for (const bad of ["NaN", "Infinity", "-Infinity"]) {
+      await makeTable(
+        engine,
+        "nonfinite",
+        [
+          ["id", "INTEGER"],
+          ["total", "INTEGER"],
+          ["w", "DOUBLE PRECISION"],
+        ],
+        [
+          [1, 10, bad],
+          [2, 10, "1"],
+        ],
+      );
+      const sql = allocateSQL({
+        dialect: name,
+        from: "nonfinite",
+        total: "total",
+        weight: "w",
+        ordinal: "id",
+        unit: 1,
+      });
+      expect(await queryError(engine, sql), bad).toContain("targetree INVALID_NUMBER:");
+    }
+  });
+
   it.skipIf(skipped(name))("lets a held part have no weight", async () => {
     await makeTable(
       engine,
