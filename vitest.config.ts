@@ -17,6 +17,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/_support/matchers.ts"],
+    // A throwaway PostgreSQL for test/sql/ when TARGETREE_PG_URL is unset (see the file).
+    globalSetup: ["test/_support/postgresSetup.ts"],
     testTimeout: 60_000,
   },
 });

@@ -20,4 +20,4 @@ export { groupDays } from "./_lib/periods.js";
 export type { Progress } from "./_lib/progress.js";
 export { measureProgress, share } from "./_lib/progress.js";
 export type { Prepared } from "./_lib/splitCore.js";
-export { prepare, weightsFor } from "./_lib/splitCore.js";
+export { checkGrain, prepare, SPLIT_OPTIONS, weightsFor } from "./_lib/splitCore.js";

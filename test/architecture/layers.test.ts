@@ -24,6 +24,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   activity: 7,
   plan: 8,
   chart: 9,
+  sql: 9,
   index: 10,
   schema: 11,
   cli: 12,

@@ -1665,4 +1665,96 @@ export const TABLE: readonly Row[] = [
       { at: [1, "depth"], kind: "number", nonNegative: true, optional: true },
     ],
   },
+
+  // sql: the options are table and column names ("abc" is a fine name) ----------------------------
+  {
+    name: "allocateSQL",
+    call: () => [
+      {
+        dialect: "duckdb",
+        from: "stores",
+        total: "target",
+        weight: "sales",
+        partitionBy: ["region"],
+        ordinal: "store_id",
+        holds: "fixed",
+        unit: 1,
+        weightDecimals: 4,
+        onZeroWeights: "even",
+        as: "part",
+      },
+    ],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "dialect"], kind: "value" },
+      { at: [0, "from"], kind: "value", accepts: ["'abc'"] },
+      { at: [0, "total"], kind: "value", accepts: ["'abc'"] },
+      { at: [0, "weight"], kind: "value", optional: true, accepts: ["'abc'"] },
+      { at: [0, "partitionBy"], kind: "value", optional: true, accepts: ["'abc'", "[]"] },
+      { at: [0, "ordinal"], kind: "value", accepts: ["'abc'"] },
+      { at: [0, "holds"], kind: "value", optional: true, accepts: ["'abc'"] },
+      { at: [0, "unit"], kind: "number", nonNegative: true, optional: true },
+      { at: [0, "weightDecimals"], kind: "number", nonNegative: true, optional: true },
+      { at: [0, "onZeroWeights"], kind: "value", optional: true },
+      { at: [0, "as"], kind: "value", optional: true, accepts: ["'abc'"] },
+    ],
+  },
+  {
+    name: "cascadeSQL",
+    call: () => [
+      {
+        dialect: "postgres",
+        from: "people",
+        total: "target",
+        levels: [
+          { key: "region", weight: "sales", holds: "fixed", unit: "万" },
+          { key: "person", weight: "sales", ordinal: ["person"], unit: 1, as: "person_target" },
+        ],
+      },
+    ],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "levels"], kind: "value" },
+      { at: [0, "levels", 0], kind: "value" },
+      { at: [0, "levels", 0, "key"], kind: "value", accepts: ["'abc'"] },
+      { at: [0, "levels", 0, "unit"], kind: "number", nonNegative: true, optional: true },
+      { at: [0, "levels", 1, "weight"], kind: "value", optional: true, accepts: ["'abc'"] },
+      { at: [0, "levels", 1, "ordinal"], kind: "value", optional: true, accepts: ["'abc'"] },
+    ],
+  },
+  {
+    name: "splitByPeriodSQL",
+    call: () => [
+      {
+        dialect: "duckdb",
+        from: "store_targets",
+        total: "target",
+        start: "2026-01-01",
+        end: "2026-12-31",
+        grain: "month",
+        spreadBy: "working-days",
+        calendar: chinaCalendar(),
+        unit: "0.01",
+      },
+    ],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [0, "start"], kind: "date" },
+      { at: [0, "end"], kind: "date" },
+      { at: [0, "grain"], kind: "value" },
+      { at: [0, "spreadBy"], kind: "value", optional: true },
+      { at: [0, "calendar"], kind: "options" },
+      { at: [0, "unit"], kind: "number", nonNegative: true, optional: true },
+      { at: [0, "total"], kind: "value", accepts: ["'abc'"] },
+    ],
+  },
+  {
+    name: "calendarTableSQL",
+    call: () => ["2026-06-15", "2026-06-30", CALENDAR()],
+    fields: [
+      { at: [0], kind: "date" },
+      { at: [1], kind: "date" },
+      { at: [2], kind: "options" },
+    ],
+  },
 ];
