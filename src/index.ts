@@ -12,4 +12,5 @@ export * from "./model/index.js";
 export * from "./numbers/index.js";
 export * from "./plan/index.js";
 export * from "./split/index.js";
+export * from "./sql/index.js";
 export * from "./time/index.js";

@@ -73,6 +73,11 @@ export const ERROR_CODES = {
   UNKNOWN_PLAN_NODE: "A row or change names a node the plan does not have (by id or path).",
   OUTSIDE_PLAN: "A date or period lies outside the plan's period, or is not one of its periods.",
   AFTER_AS_OF: "An actuals row is dated after the as-of day and `strict` asks for an error.",
+  // SQL generation
+  SQL_UNSUPPORTED:
+    "A formula construct has no exact SQL counterpart in the chosen dialect (a fractional power, sqrt, a division DuckDB cannot hold); the error names the node and the construct.",
+  SQL_PRECISION:
+    "An input's precision is not stated, or a node's values may need more digits than the dialect holds exactly (38 in DuckDB); the error names the node.",
 } as const;
 
 /** A stable error code; see {@link ERROR_CODES} for the list and meanings. */

@@ -18,8 +18,8 @@ export {
   quote,
   shortName,
 } from "./_lib/characters.js";
-export type { Arguments, Value } from "./_lib/functions.js";
-export { buildCall, callType } from "./_lib/functions.js";
+export type { Arguments, Pushdown, Value } from "./_lib/functions.js";
+export { buildCall, callType, functionEntry } from "./_lib/functions.js";
 export { interpret } from "./_lib/interpret.js";
 export type { FormulaSource } from "./_lib/source.js";
 export { formulaError } from "./_lib/source.js";

@@ -23,6 +23,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   measure: 6,
   activity: 7,
   plan: 8,
+  sql: 9,
   index: 10,
   schema: 11,
   cli: 12,

@@ -1,0 +1,2 @@
+export type { ModelToSQLOptions, ModelToSQLResult } from "./modelToSQL.js";
+export { modelToSQL } from "./modelToSQL.js";
