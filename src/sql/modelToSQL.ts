@@ -78,18 +78,19 @@ const MAX_EXPRESSION_LENGTH = 1_000_000;
  *
  * @example
  * const model = defineModel(
- *   { revenue: "customers * conversion * aov" },
+ *   { revenue: "customers * aov" },
  *   { inputs: { customers: { wholeNumber: true, min: 0, max: 100000 } } },
  * );
- * // PostgreSQL needs no column types; with them it skips rounding steps the bounds prove unneeded.
  * const sql = modelToSQL(model, {
  *   dialect: "duckdb",
- *   columns: { conversion: { type: "DECIMAL(5,4)" }, aov: { name: "客单价", type: "DECIMAL(12,2)" } },
+ *   columns: { aov: { name: "客单价", type: "DECIMAL(12,2)" } },
  * });
  * sql.columns.aov //=> "客单价"
- * sql.select //=> 'CAST(((CAST("customers" AS DECIMAL(6,0)) * CAST("conversion" AS DECIMAL(5,4))) * CAST("客单价" AS DECIMAL(12,2))) AS DECIMAL(22,6)) AS "revenue"'
- * modelToSQL(model, { dialect: "postgres", columns: { conversion: { type: "DECIMAL(5,4)" }, aov: { type: "DECIMAL(12,2)" } } }).expressions.revenue
- * //=> '((CAST("customers" AS NUMERIC) * CAST("conversion" AS NUMERIC)) * CAST("aov" AS NUMERIC))'
+ * sql.select //=> 'CAST((CAST("customers" AS DECIMAL(6,0)) * CAST("客单价" AS DECIMAL(12,2))) AS DECIMAL(17,2)) AS "revenue"'
+ * // `SELECT ${sql.select} FROM orders` in DuckDB. PostgreSQL needs no column types: without
+ * // them, each product is rounded to 64 digits where it has more, as the library rounds it.
+ * modelToSQL(model, { dialect: "postgres", columns: { aov: { type: "DECIMAL(12,2)" } } }).expressions.revenue
+ * //=> '(CAST("customers" AS NUMERIC) * CAST("aov" AS NUMERIC))'
  */
 export function modelToSQL<Node extends string, Input extends string>(
   model: Model<Node, Input>,

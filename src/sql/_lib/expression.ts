@@ -171,6 +171,18 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
             max: left.shape.max.times(right.shape.max),
             scale: left.shape.scale + right.shape.scale,
           };
+    if (
+      dialect === "duckdb" &&
+      shape !== null &&
+      digitsOf(shape) > 18 &&
+      digitsOf(shape) <= DUCKDB_DIGITS
+    ) {
+      // DuckDB multiplies two DECIMALs of up to 18 digits in 64 bits and fails on overflow, even
+      // when the product's type is wider; operands of 38 digits make it multiply in 128 bits.
+      const wide = (operand: CompiledNumber) =>
+        `CAST(${operand.sql} AS DECIMAL(${DUCKDB_DIGITS},${operand.shape!.scale}))`;
+      return exact(`(${wide(left)} * ${wide(right)})`, shape, at, "a product");
+    }
     return exact(`(${left.sql} * ${right.sql})`, shape, at, "a product");
   };
 
@@ -178,8 +190,15 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
   const reciprocalOf = (node: FormulaNode): Decimal | null => {
     const value = literalValue(node);
     if (value === null || value.isZero()) return null;
+    // 1/value terminates when value's digits, as a whole number, have no prime factor but 2 and 5.
+    let digits = BigInt(value.abs().times(new Decimal(10).pow(value.decimalPlaces())).toFixed());
+    while (digits % 2n === 0n) digits /= 2n;
+    while (digits % 5n === 0n) digits /= 5n;
+    if (digits !== 1n) return null;
     const reciprocal = ONE.div(value);
-    return reciprocal.times(value).eq(ONE) ? reciprocal : null;
+    // Both fit in 64 digits together, so the product below is exact and proves the reciprocal.
+    const exactProduct = reciprocal.precision() + value.precision() <= PRECISION;
+    return exactProduct && reciprocal.times(value).eq(ONE) ? reciprocal : null;
   };
 
   const divide = (left: CompiledNumber, divisor: FormulaNode, at: FormulaNode): CompiledNumber => {
@@ -277,9 +296,15 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
         ? null
         : { max: value.shape.max.plus(new Decimal(10).pow(-digits)), scale: Math.max(digits, 0) },
     );
-    if (mode === "half-up") return { type: "number", sql: `round(${value.sql}, ${digits})`, shape };
+    // DuckDB keeps a rounded DECIMAL in its operand's width and gives 0 when the carry does not fit
+    // (round(CAST(5 AS DECIMAL(1,0)), -1) is 0): in 38 digits, the carry always fits.
+    const operand =
+      dialect === "duckdb"
+        ? `CAST(${value.sql} AS DECIMAL(${DUCKDB_DIGITS},${value.shape!.scale}))`
+        : value.sql;
+    if (mode === "half-up") return { type: "number", sql: `round(${operand}, ${digits})`, shape };
     const fn = mode === "floor" ? "floor" : "ceil";
-    if (digits === 0) return { type: "number", sql: `${fn}(${value.sql})`, shape };
+    if (digits === 0) return { type: "number", sql: `${fn}(${operand})`, shape };
     // floor(x × 10^d) × 10^-d: both factors are exact powers of ten, so only the floor rounds.
     const up = literal(new Decimal(10).pow(digits));
     const down = literal(new Decimal(10).pow(-digits));
@@ -288,7 +313,7 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
         ? null
         : { max: value.shape.max.times(up.shape!.max), scale: value.shape.scale + up.shape!.scale },
     );
-    return { type: "number", sql: `(${fn}(${value.sql} * ${up.sql}) * ${down.sql})`, shape };
+    return { type: "number", sql: `(${fn}(${operand} * ${up.sql}) * ${down.sql})`, shape };
   };
 
   const call = (node: Extract<FormulaNode, { kind: "call" }>): Compiled => {
