@@ -4,9 +4,15 @@ import { own } from "../_lib/records.js";
 import type { FormulaSource } from "../formula/internal.js";
 import { internalsOf } from "../model/internal.js";
 import type { Model } from "../model/types.js";
-import { type CompiledNumber, compileExpression, integerDigits } from "./_lib/expression.js";
+import {
+  type CompiledNumber,
+  compileExpression,
+  digitsOf,
+  integerDigits,
+} from "./_lib/expression.js";
 import { readColumns } from "./_lib/modelColumns.js";
 import {
+  DUCKDB_DIGITS,
   decimalType,
   MODEL_DIALECTS,
   type ModelDialectName,
@@ -61,6 +67,9 @@ const MAX_EXPRESSION_LENGTH = 1_000_000;
  * library rounds it. DuckDB's exact DECIMAL holds 38 digits, so it needs each input's bounds and
  * refuses what may not fit, and any division but by a literal such as 4 or 100. Identifiers are
  * double-quoted (quotes doubled), literals are written from the Decimal's digits.
+ *
+ * A column `type` is a statement about the data: DuckDB casts the column to it (a value with more
+ * decimals is rounded by the cast, a larger one is an error), so state what the column holds.
  *
  * The results are NUMERIC (PostgreSQL) or DECIMAL (DuckDB) values equal to the library's
  * `evaluate`; as text they may carry trailing zeros after the point (`1.50` for the library's
@@ -129,6 +138,12 @@ export function modelToSQL<Node extends string, Input extends string>(
         throw new TargetreeError(
           "SQL_PRECISION",
           `DuckDB computes exactly only with bounded inputs, and nothing states what input ${JSON.stringify(name)} holds: give its column type (options.columns: { ${JSON.stringify(name)}: { type: "DECIMAL(18,2)" } }), or declare it in the model as a wholeNumber input with min and max.`,
+          { path: ["options", "columns", name], details: { node: name, dialect } },
+        );
+      } else if (digitsOf(shape) > DUCKDB_DIGITS) {
+        throw new TargetreeError(
+          "SQL_PRECISION",
+          `Input ${JSON.stringify(name)} may have ${digitsOf(shape)} digits, more than the ${DUCKDB_DIGITS} DuckDB's DECIMAL holds exactly; state a narrower column type or input bounds.`,
           { path: ["options", "columns", name], details: { node: name, dialect } },
         );
       } else {

@@ -220,6 +220,39 @@ describe("modelToSQL", () => {
       ).toContain("DECIMAL(36,6)");
     });
 
+    it("in DuckDB, a literal, an input type or a common type of more than 38 digits", () => {
+      expectCode(
+        () =>
+          modelToSQL(defineModel({ y: "x + 1234567890123456789012345678901234567890" }), {
+            dialect: "duckdb",
+            columns: { x: { type: "INTEGER" } },
+          }),
+        "SQL_PRECISION",
+        ["model", "nodes", "y"],
+      );
+      expectCode(
+        () => modelToSQL(model, { dialect: "duckdb", columns: { x: { type: "DECIMAL(40,2)" } } }),
+        "SQL_PRECISION",
+        ["options", "columns", "x"],
+      );
+      const compare = defineModel({ y: "if(big < small, 1, 0)" });
+      expectCode(
+        () =>
+          modelToSQL(compare, {
+            dialect: "duckdb",
+            columns: { big: { type: "DECIMAL(38,0)" }, small: { type: "DECIMAL(20,20)" } },
+          }),
+        "SQL_PRECISION",
+        ["model", "nodes", "y"],
+      );
+      expect(
+        modelToSQL(compare, {
+          dialect: "duckdb",
+          columns: { big: { type: "DECIMAL(18,0)" }, small: { type: "DECIMAL(20,20)" } },
+        }).select,
+      ).toContain('CAST(CAST("big" AS DECIMAL(18,0)) AS DECIMAL(38,20))');
+    });
+
     it("uses the model's whole-number bounds as an input's precision", () => {
       const bounded = defineModel(
         { double: "count * 2" },

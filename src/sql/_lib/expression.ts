@@ -70,8 +70,15 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
     throw formulaError(code, message, source, at.span, { dialect });
   };
 
-  const literal = (value: Decimal): CompiledNumber => {
+  const literal = (value: Decimal, at: FormulaNode): CompiledNumber => {
     const shape = shapeOfValue(value);
+    if (dialect === "duckdb" && digitsOf(shape) > DUCKDB_DIGITS) {
+      fail(
+        "SQL_PRECISION",
+        at,
+        `the number ${value.toFixed()} has ${digitsOf(shape)} digits, more than the ${DUCKDB_DIGITS} DuckDB's DECIMAL holds.`,
+      );
+    }
     return {
       type: "number",
       sql: numberLiteral(value, dialect, integerDigits(shape.max), shape.scale),
@@ -117,6 +124,7 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
   /** Numbers brought to one type (DuckDB: cast to the type holding all of them), with that shape. */
   const unify = (
     values: readonly CompiledNumber[],
+    at: FormulaNode,
   ): { sql: readonly string[]; shape: Shape | null } => {
     if (values.some((value) => value.shape === null)) {
       return { sql: values.map((value) => value.sql), shape: null };
@@ -127,6 +135,14 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
       scale: Math.max(...shapes.map((each) => each.scale)),
     };
     if (dialect === "postgres") return { sql: values.map((value) => value.sql), shape };
+    if (digitsOf(shape) > DUCKDB_DIGITS) {
+      // One type for all of them would need more digits than DuckDB's DECIMAL holds.
+      fail(
+        "SQL_PRECISION",
+        at,
+        `these values together need ${digitsOf(shape)} digits (the widest integer part and the longest fraction), more than the ${DUCKDB_DIGITS} DuckDB's DECIMAL holds exactly.`,
+      );
+    }
     const type = decimalType(integerDigits(shape.max), shape.scale);
     return { sql: values.map((value) => `CAST(${value.sql} AS ${type})`), shape };
   };
@@ -205,7 +221,7 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
     const value = literalValue(divisor);
     if (value?.isZero()) fail("DIVISION_BY_ZERO", divisor, "division by zero.");
     const reciprocal = reciprocalOf(divisor);
-    if (reciprocal !== null) return multiply(left, literal(reciprocal), at);
+    if (reciprocal !== null) return multiply(left, literal(reciprocal, divisor), at);
     const right = numberOf(divisor);
     if (dialect === "postgres") {
       return { type: "number", sql: postgresDivide(left.sql, right.sql), shape: null };
@@ -233,7 +249,7 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
         `a power is computed in SQL only with a whole-number literal exponent from -${MAX_EXPANDED_POWER} to ${MAX_EXPANDED_POWER} (a fractional power has no exact SQL counterpart).`,
       );
     }
-    if (exponent === 0) return literal(ONE);
+    if (exponent === 0) return literal(ONE, node);
     const base = numberOf(node.base);
     let result = base;
     for (let step = 1; step < Math.abs(exponent); step++) {
@@ -256,7 +272,11 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
     }
     if (exponent > 0) return result;
     if (dialect === "postgres") {
-      return { type: "number", sql: postgresDivide(literal(ONE).sql, result.sql), shape: null };
+      return {
+        type: "number",
+        sql: postgresDivide(literal(ONE, node).sql, result.sql),
+        shape: null,
+      };
     }
     return fail(
       "SQL_UNSUPPORTED",
@@ -306,13 +326,16 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
     const fn = mode === "floor" ? "floor" : "ceil";
     if (digits === 0) return { type: "number", sql: `${fn}(${operand})`, shape };
     // floor(x × 10^d) × 10^-d: both factors are exact powers of ten, so only the floor rounds.
-    const up = literal(new Decimal(10).pow(digits));
-    const down = literal(new Decimal(10).pow(-digits));
     fits(
       value.shape === null
         ? null
-        : { max: value.shape.max.times(up.shape!.max), scale: value.shape.scale + up.shape!.scale },
+        : {
+            max: value.shape.max.times(new Decimal(10).pow(digits)),
+            scale: value.shape.scale + Math.max(0, -digits),
+          },
     );
+    const up = literal(new Decimal(10).pow(digits), node);
+    const down = literal(new Decimal(10).pow(-digits), node);
     return { type: "number", sql: `(${fn}(${operand} * ${up.sql}) * ${down.sql})`, shape };
   };
 
@@ -320,7 +343,7 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
     const pushdown = functionEntry(node.name)!.pushdown;
     switch (pushdown.kind) {
       case "extreme": {
-        const { sql, shape } = unify(node.args.map(numberOf));
+        const { sql, shape } = unify(node.args.map(numberOf), node);
         return {
           type: "number",
           sql: `${pushdown.sign === 1 ? "GREATEST" : "LEAST"}(${sql.join(", ")})`,
@@ -338,7 +361,7 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
         const then = visit(node.args[1]!);
         const otherwise = visit(node.args[2]!);
         if (then.type === "number" && otherwise.type === "number") {
-          const { sql, shape } = unify([then, otherwise]);
+          const { sql, shape } = unify([then, otherwise], node);
           return {
             type: "number",
             sql: `(CASE WHEN ${test} THEN ${sql[0]} ELSE ${sql[1]} END)`,
@@ -369,7 +392,7 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
   const visit = (node: FormulaNode): Compiled => {
     switch (node.kind) {
       case "number":
-        return literal(node.value);
+        return literal(node.value, node);
       case "boolean":
         return { type: "boolean", sql: node.value ? "TRUE" : "FALSE" };
       case "name":
@@ -408,6 +431,11 @@ export function compileExpression(root: FormulaNode, context: ExpressionContext)
           return fail("TYPE_MISMATCH", node, `${node.op} needs numbers, not conditions.`);
         }
         const op = node.op === "==" ? "=" : node.op === "!=" ? "<>" : node.op;
+        if (left.type === "number" && right.type === "number") {
+          // One exact type for both: DuckDB compares DECIMALs whose common type exceeds 38 digits as DOUBLE.
+          const [first, second] = unify([left, right], node).sql;
+          return { type: "boolean", sql: `(${first} ${op} ${second})` };
+        }
         return { type: "boolean", sql: `(${left.sql} ${op} ${right.sql})` };
       }
       case "logical":
