@@ -1,7 +1,7 @@
 // A model that uses every construct modelToSQL pushes down, and 1M deterministic rows generated
 // inside each engine (generate_series / range with arithmetic hashes of the row number) that the
 // tests rebuild in Node for the library, row for row.
-import { defineModel } from "../../src/index.js";
+import { defineModel } from "targetree";
 
 /** How one input column is generated: ((i × multiplier + offset) mod modulus − shift) × 10^-scale. */
 export interface GeneratedColumn {

@@ -24,15 +24,21 @@ import {
 } from "./_modelRows.js";
 
 const MILLION = 1_000_000;
-/** The nodes and variants that cost PostgreSQL most run on this many rows. */
+/** The divisions and the untyped variant (PostgreSQL's per-row subqueries) run on this many rows. */
 const HUNDRED_THOUSAND = 100_000;
 const TIMEOUT = 600_000;
 
 const model = warehouseModel();
 const compiled = compileModel(model);
 
+/** Digests already computed, by outputs and count: both engines check the shared nodes on 1M rows. */
+const computed = new Map<string, string[]>();
+
 /** The library's normalised texts of `outputs` for rows 1..count, by chunk digest. */
 function libraryDigests(outputs: readonly string[], count: number): string[] {
+  const key = `${outputs.join(",")}/${count}`;
+  const known = computed.get(key);
+  if (known !== undefined) return known;
   // One pass per row over just the nodes asked for and what they read.
   const evaluate = compileModel(warehouseModel(outputs)).evaluate;
   const digests: string[] = [];
@@ -44,6 +50,7 @@ function libraryDigests(outputs: readonly string[], count: number): string[] {
     }
     digests.push(digest(rows));
   }
+  computed.set(key, digests);
   return digests;
 }
 
@@ -129,9 +136,9 @@ describe("modelToSQL in PostgreSQL", async () => {
   });
 
   it.skipIf(postgres === null)(
-    "computes every shared node and a division as the library does, on 1M generated rows",
+    "computes every shared node as the library does, on 1M generated rows",
     async () => {
-      await expectSameAsLibrary(postgres!, [...SHARED_NODES, "perUnit"], MILLION, true);
+      await expectSameAsLibrary(postgres!, SHARED_NODES, MILLION, true);
     },
     TIMEOUT,
   );
