@@ -176,9 +176,13 @@ describe("size budgets (.size-limit.json)", () => {
     expect(everything?.name).toContain("regression ceiling, not a goal");
   });
 
-  it("names every core export in the whole-core entry (all but the plan layer)", async () => {
+  it("names every core export in the whole-core entry (all but the plan layer and SQL generation)", async () => {
     const all = await import("targetree");
-    const plan = await import("../../src/plan/index.js");
+    // Layers 8 and 9 (plans, SQL generation) sit above the core: the "every export" entry holds them.
+    const plan = {
+      ...(await import("../../src/plan/index.js")),
+      ...(await import("../../src/sql/index.js")),
+    };
     const whole = budgets.find((budget) => budget.name.startsWith("the whole core"))!;
     const listed = whole.import
       .replace(/[{}\s]/g, "")
