@@ -81,6 +81,11 @@ export const ERROR_CODES = {
   // bounded work
   WORK_BUDGET_EXCEEDED:
     "A call needs more work than its budget of work units; the error says what drives the cost, and `budget` raises it.",
+  // SQL generation
+  SQL_UNSUPPORTED:
+    "A formula construct has no exact SQL counterpart in the chosen dialect (a fractional power, sqrt, a division DuckDB cannot hold); the error names the node and the construct.",
+  SQL_PRECISION:
+    "An input's precision is not stated, or a node's values may need more digits than the dialect holds exactly (38 in DuckDB); the error names the node.",
 } as const;
 
 /** A stable error code; see {@link ERROR_CODES} for the list and meanings. */

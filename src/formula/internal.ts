@@ -20,8 +20,8 @@ export {
 } from "./_lib/characters.js";
 export type { FormulaCost } from "./_lib/cost.js";
 export { COSTLY_POWER_COST, formulaCost } from "./_lib/cost.js";
-export type { Arguments, Value } from "./_lib/functions.js";
-export { buildCall, callType } from "./_lib/functions.js";
+export type { Arguments, Pushdown, Value } from "./_lib/functions.js";
+export { buildCall, callType, functionEntry } from "./_lib/functions.js";
 export { interpret } from "./_lib/interpret.js";
 export type { FormulaSource } from "./_lib/source.js";
 export { formulaError, spanOf } from "./_lib/source.js";

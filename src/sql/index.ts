@@ -7,5 +7,7 @@ export { allocateSQL } from "./allocateSQL.js";
 export { calendarTableSQL } from "./calendarTableSQL.js";
 export type { CascadeSQLLevel, CascadeSQLOptions } from "./cascadeSQL.js";
 export { cascadeSQL } from "./cascadeSQL.js";
+export type { ModelToSQLOptions, ModelToSQLResult } from "./modelToSQL.js";
+export { modelToSQL } from "./modelToSQL.js";
 export type { SplitByPeriodSQLOptions } from "./splitByPeriodSQL.js";
 export { splitByPeriodSQL } from "./splitByPeriodSQL.js";

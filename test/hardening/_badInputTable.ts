@@ -605,6 +605,27 @@ export const TABLE: readonly Row[] = [
     ],
   },
   {
+    name: "modelToSQL",
+    call: () => [
+      SMALL_MODEL(),
+      {
+        dialect: "postgres",
+        outputs: ["revenue"],
+        columns: { aov: { name: "aov", type: "DECIMAL(12,2)" } },
+      },
+    ],
+    fields: [
+      { at: [0], kind: "value" },
+      { at: [1], kind: "value" },
+      { at: [1, "dialect"], kind: "value" },
+      { at: [1, "outputs"], kind: "value", accepts: ["undefined"] },
+      { at: [1, "columns"], kind: "value", accepts: ["undefined", "{}"] },
+      { at: [1, "columns", "aov"], kind: "value", accepts: ["undefined", "{}"] },
+      { at: [1, "columns", "aov", "name"], kind: "value", accepts: ["undefined", "'abc'"] },
+      { at: [1, "columns", "aov", "type"], kind: "value", accepts: ["undefined"] },
+    ],
+  },
+  {
     name: "dependsOn",
     call: () => [revenueModel(), "revenue", "conversion"],
     fields: [

@@ -58,6 +58,7 @@ const OPTIONS_ARGUMENTS: Readonly<Record<string, number>> = {
   solveMultiplier: 1,
   sensitivity: 1,
   reconcile: 1,
+  modelToSQL: 1,
 };
 
 /** Every options object of the table, and the strict records of named fields. */

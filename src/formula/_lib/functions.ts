@@ -17,6 +17,9 @@
 //        helpers of ./arithmetic.js, or pass a result through `checked()`, so a value stays within
 //        the supported magnitude and is never −0, NaN or Infinity; report a bad value with
 //        `formulaError(code, message, site.source, spanOf(site.node))`.
+//      - `pushdown`: how SQL generation (src/sql/) computes the call in a database, as a kind the SQL
+//        compiler knows (`extreme`, `abs`, `round`, `case`), or `{ kind: "none", reason }` when no
+//        SQL reproduces the library's result exactly; SQL generation then refuses the call.
 //   2. Test it: a value, each error, and the same results from evaluateFormula and compileModel.
 //   No other source file changes: the parser's whitelist, the builders, printing and both
 //   evaluators follow the table. (Do list it in the README's Functions bullet for users.) Keep a
@@ -71,7 +74,18 @@ export interface CallSite {
   readonly source: FormulaSource;
 }
 
-/** One function: arity, type rule and behaviour. */
+/**
+ * How SQL generation computes a call in a database: a kind the SQL compiler (src/sql/) knows, or
+ * `none` with the reason no SQL reproduces the library's result exactly.
+ */
+export type Pushdown =
+  | { readonly kind: "extreme"; readonly sign: 1 | -1 }
+  | { readonly kind: "abs" }
+  | { readonly kind: "round"; readonly mode: "half-up" | "floor" | "ceil" }
+  | { readonly kind: "case" }
+  | { readonly kind: "none"; readonly reason: string };
+
+/** One function: arity, type rule, behaviour and SQL pushdown. */
 export interface FunctionEntry {
   /** How the call is written, for messages. */
   readonly signature: string;
@@ -82,6 +96,8 @@ export interface FunctionEntry {
   readonly type: (args: ArgumentTypes) => ValueType;
   /** Builds the call from its argument closures; called once per call site by the compiler. */
   build<E>(args: Arguments<E>, site: CallSite): (env: E) => Value;
+  /** How SQL generation computes the call, or why it cannot. */
+  readonly pushdown: Pushdown;
 }
 
 /** The type rule of a function whose arguments and result are all numbers. */
@@ -146,6 +162,7 @@ const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
     maxArgs: VARIADIC,
     type: numeric,
     build: (args) => extremeOf(args, -1),
+    pushdown: { kind: "extreme", sign: -1 },
   },
   max: {
     signature: "max(x, …)",
@@ -153,6 +170,7 @@ const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
     maxArgs: VARIADIC,
     type: numeric,
     build: (args) => extremeOf(args, 1),
+    pushdown: { kind: "extreme", sign: 1 },
   },
   abs: {
     signature: "abs(x)",
@@ -163,6 +181,7 @@ const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
       const value = args.number(0);
       return (env) => value(env).abs();
     },
+    pushdown: { kind: "abs" },
   },
   sqrt: {
     signature: "sqrt(x)",
@@ -173,6 +192,11 @@ const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
       const value = args.number(0);
       return (env) => squareRoot(value(env), site);
     },
+    pushdown: {
+      kind: "none",
+      reason:
+        "the library's square root is correctly rounded to 64 significant digits, which no SQL function guarantees",
+    },
   },
   round: {
     signature: "round(x, digits?)",
@@ -180,6 +204,7 @@ const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
     maxArgs: 2,
     type: numeric,
     build: (args, site) => roundedOf(args, site, ROUND_HALF_UP),
+    pushdown: { kind: "round", mode: "half-up" },
   },
   floor: {
     signature: "floor(x, digits?)",
@@ -187,6 +212,7 @@ const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
     maxArgs: 2,
     type: numeric,
     build: (args, site) => roundedOf(args, site, ROUND_FLOOR),
+    pushdown: { kind: "round", mode: "floor" },
   },
   ceil: {
     signature: "ceil(x, digits?)",
@@ -194,6 +220,7 @@ const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
     maxArgs: 2,
     type: numeric,
     build: (args, site) => roundedOf(args, site, ROUND_CEIL),
+    pushdown: { kind: "round", mode: "ceil" },
   },
   if: {
     signature: "if(condition, then, else)",
@@ -210,6 +237,7 @@ const TABLE: { readonly [Name in FunctionName]: FunctionEntry } = {
       const otherwise = args.value(2);
       return (env) => (test(env) ? then(env) : otherwise(env));
     },
+    pushdown: { kind: "case" },
   },
 };
 
