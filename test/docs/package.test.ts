@@ -158,19 +158,25 @@ describe("size budgets (.size-limit.json)", () => {
     expect(kilobytes(entry!.limit)).toBeLessThanOrEqual(20);
   });
 
-  it("holds every recipe to 40 kB", () => {
+  // The embedding recipe is about compileModel, whose exact int53 fast path and columnar form
+  // (issue 18) took it from 39.4 to 44.7 kB; it is held to 45 kB, every other recipe to 40 kB.
+  it("holds every recipe to 40 kB, the embedding recipe to 45 kB", () => {
     const recipes = budgets.filter((budget) => budget.name.startsWith("recipe: "));
     expect(recipes.length).toBeGreaterThanOrEqual(3);
-    for (const recipe of recipes)
-      expect(kilobytes(recipe.limit), recipe.name).toBeLessThanOrEqual(40);
+    for (const recipe of recipes) {
+      const bar = recipe.name.includes("embedding the engine") ? 45 : 40;
+      expect(kilobytes(recipe.limit), recipe.name).toBeLessThanOrEqual(bar);
+    }
   });
 
   // 70 kB when the ceiling was set; the 2004–2019 holiday data (+1.0 kB) and the strict surface
-  // (option checks, suggestions, printable results) that the same issue asked for took it to 72 kB.
-  it("keeps the whole core as a 74 kB regression ceiling, labelled as not a goal", () => {
+  // (option checks, suggestions, printable results) that the same issue asked for took it to 72 kB;
+  // the work budget, the shape and snapshot checks (issue 16), the fast paths, integer results and
+  // splitManyByPeriod (issue 18) took it to 83.8 kB, so the ceiling is 86 kB.
+  it("keeps the whole core as an 86 kB regression ceiling, labelled as not a goal", () => {
     const whole = budgets.find((budget) => budget.name.startsWith("the whole core"));
     expect(whole).toBeDefined();
-    expect(kilobytes(whole!.limit)).toBeLessThanOrEqual(74);
+    expect(kilobytes(whole!.limit)).toBeLessThanOrEqual(86);
     expect(whole!.name).toContain("regression ceiling, not a goal");
     const everything = budgets.find((budget) => budget.import === "*");
     expect(everything?.name).toContain("regression ceiling, not a goal");
