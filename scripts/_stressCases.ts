@@ -832,6 +832,104 @@ export const CASES: readonly StressCase[] = [
         }),
       ),
   },
+  // --- pictures (issue 19) ------------------------------------------------------------------------
+  {
+    name: "bridgeChart / tornadoChart: 12 drivers at 1e±999",
+    covers: ["bridgeChart", "tornadoChart"],
+    input: () => {
+      const model = core.defineModel({ out: repeat(12, (i) => `a${i}`) });
+      return {
+        attribution: core.attribute(model, {
+          output: "out",
+          base: INPUTS(12, 1),
+          actual: Object.fromEntries(
+            Array.from({ length: 12 }, (_, i) => [`a${i}`, `9e${900 + i}`]),
+          ),
+          method: "chain",
+        } as never),
+        sensitivity: core.sensitivity(model, { output: "out", inputs: INPUTS(12, 1) } as never),
+      };
+    },
+    call: ({ attribution, sensitivity }: { attribution: never; sensitivity: never }) => [
+      JSON.stringify(core.bridgeChart(attribution)).length,
+      JSON.stringify(core.tornadoChart(sensitivity)).length,
+    ],
+  },
+  {
+    name: "burnUpChart / achievementHeatmapChart / decompositionChart: 220 nodes × days",
+    covers: ["burnUpChart", "achievementHeatmapChart", "decompositionChart"],
+    input: () => {
+      const plan = build(planDocument(["month", "week", "day"]));
+      const tracking = core.trackPlan(
+        plan,
+        Array.from({ length: 300 }, (_, i) => ({
+          node: `公司/r${i % 20}/p${i % 10}`,
+          date: `2026-0${(i % 9) + 1}-1${i % 10}`,
+          actual: "9e20",
+        })) as never,
+        { asOf: "2026-10-01" } as never,
+      );
+      return { plan, tracking };
+    },
+    call: ({ plan, tracking }: { plan: core.Plan; tracking: never }) => [
+      JSON.stringify(core.burnUpChart(tracking, { node: "公司/r3" } as never)).length,
+      JSON.stringify(core.achievementHeatmapChart(tracking)).length,
+      JSON.stringify(core.decompositionChart(plan, { tracking } as never)).length,
+    ],
+  },
+  // --- warehouses (issue 20) ----------------------------------------------------------------------
+  {
+    name: "modelToSQL: a chain of 400 nodes, every node read twice",
+    covers: ["modelToSQL"],
+    input: () => {
+      const formulas: Record<string, string> = { n0: "x + 1" };
+      for (let i = 1; i < 400; i++) formulas[`n${i}`] = `n${i - 1} + n${i - 1}`;
+      return core.defineModel(formulas, {
+        inputs: { x: { min: 0, max: 1000, wholeNumber: true } },
+      } as never);
+    },
+    call: (model: never) => {
+      try {
+        return core.modelToSQL(model, { dialect: "postgres" } as never).select.length;
+      } catch (error) {
+        if (error instanceof core.TargetreeError) return error.code;
+        throw error;
+      }
+    },
+  },
+  {
+    name: "allocateSQL / cascadeSQL / splitByPeriodSQL / calendarTableSQL: 9 kB of names, a century",
+    covers: ["allocateSQL", "cascadeSQL", "splitByPeriodSQL", "calendarTableSQL"],
+    input: () => '名"; DROP TABLE x; --'.repeat(400),
+    call: (name: string) => [
+      core.allocateSQL({ dialect: "duckdb", from: name, total: name, ordinal: name } as never)
+        .length,
+      core.cascadeSQL({
+        dialect: "postgres",
+        from: name,
+        total: name,
+        levels: [{ key: name }, { key: `${name}2` }],
+      } as never).length,
+      core.splitByPeriodSQL({
+        dialect: "duckdb",
+        from: name,
+        total: name,
+        start: "2004-01-01",
+        end: "2026-12-31",
+        grain: "day",
+        calendar: core.chinaCalendar({ missingYears: "provisional", provisionalThrough: 2099 }),
+      } as never).length,
+      core.calendarTableSQL(CENTURY.start, CENTURY.end, core.chinaCalendar()).length,
+    ],
+  },
+  // --- many totals (issue 18) ---------------------------------------------------------------------
+  {
+    name: "splitManyByPeriod: 1,000 totals at 1e90 over a century of days",
+    covers: ["splitManyByPeriod"],
+    input: () => Array.from({ length: 1000 }, (_, i) => `${i + 1}e90`),
+    call: (totals: never) =>
+      core.splitManyByPeriod(totals, { ...LONG, grain: "day", unit: "1e-9" } as never),
+  },
   {
     name: "toJsonSchema: every named schema",
     covers: ["toJsonSchema"],
@@ -843,6 +941,11 @@ export const CASES: readonly StressCase[] = [
 
 /** Exports that hold a value rather than a function: each is read by some case, and listed here. */
 export const CONSTANTS: readonly string[] = [
+  "DEFAULT_WORK_BUDGET",
+  "MAX_FORMULA_NODES",
+  "MAX_SPLIT_DIGITS",
+  "MAX_SPLIT_PARTS",
+  "MAX_TREE_NODES",
   "MAX_AMOUNT_LENGTH",
   "MAX_COSTLY_POWERS",
   "MAX_CROSS_CELLS",

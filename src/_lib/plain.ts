@@ -8,6 +8,9 @@ import { readOptions } from "./options.js";
 import { own } from "./records.js";
 import { isResultRecord } from "./resultRecord.js";
 
+/** The deepest nesting toPlain follows: deeper results are refused rather than overflow the stack. */
+const MAX_PLAIN_DEPTH = 1000;
+
 /** Options of {@link toPlain}; an unknown key is `UNKNOWN_OPTION`. */
 export interface ToPlainOptions {
   /**
@@ -48,7 +51,7 @@ export type Plain<T> = T extends Decimal
  * @param options - `digits`: round every Decimal to that many fraction digits, for display.
  * @returns Plain data: strings, numbers, booleans, null, arrays and plain objects only.
  * @throws {TargetreeError} `UNKNOWN_OPTION` for an unknown option key; `INVALID_ARGUMENT` for bad
- *   `digits`, a circular structure, a Map or a Set (path `["result", …]` to it); `INVALID_NUMBER`
+ *   `digits`, a circular structure, a result nested deeper than 1,000 levels, a Map or a Set (path `["result", …]` to it); `INVALID_NUMBER`
  *   for a NaN or infinite number or Decimal.
  *
  * @example
@@ -107,6 +110,13 @@ export function toPlain<T>(result: T, options?: ToPlainOptions): Plain<T> {
         "INVALID_ARGUMENT",
         `Results are plain objects and arrays, got ${describeValue(value)}.`,
         { path },
+      );
+    }
+    if (ancestors.size >= MAX_PLAIN_DEPTH) {
+      throw new TargetreeError(
+        "INVALID_ARGUMENT",
+        `A result nested deeper than ${MAX_PLAIN_DEPTH.toLocaleString("en")} levels cannot be made plain; flatten it first (flattenTree gives a tree's rows).`,
+        { path: path.slice(0, 8), details: { limit: MAX_PLAIN_DEPTH } },
       );
     }
     ancestors.add(value);

@@ -3,6 +3,7 @@ import type { ErrorPath } from "../_lib/errors.js";
 import type { Numeric } from "../_lib/types.js";
 import type { AmountOf } from "../split/internal.js";
 import {
+  checkSplitSize,
   integerScale,
   readAmountForm,
   readParts,
@@ -118,6 +119,14 @@ export function splitManyByPeriod(totals: ManyTotals, options: SplitByPeriodOpti
   const digits = units.reduce((most, count) => Math.max(most, unitDigitCount(count)), 1);
   const prepared = prepareRange(settings, [grain], setup, digits);
   const groups = groupDays(prepared.days, grain, prepared.fiscal);
+  // Every total makes one part a period: bounds the whole call before any part is made.
+  checkSplitSize({
+    parts: units.length * groups.length,
+    digits,
+    unit: setup.unit,
+    path: ["totals"],
+    noun: "parts (totals × periods)",
+  });
   const weights = weightsFor(prepared, groups, prepared.spreadBy, true);
   const sum = weightSum(weights);
   const spread = periodSpread(groups, weights, sum, prepared.spreadBy, setup);

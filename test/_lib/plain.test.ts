@@ -156,6 +156,22 @@ describe("toPlain", () => {
     expectCode(() => toPlain(loop), "INVALID_ARGUMENT", ["result", "a", "b"]);
   });
 
+  it("follows a result 1,000 levels deep and refuses a deeper one with a typed error, not a stack overflow", () => {
+    const nest = (depth: number, key: string): unknown => {
+      let value: unknown = new Decimal(1);
+      for (let i = 0; i < depth; i++) value = key === "array" ? [value] : { [key]: value };
+      return value;
+    };
+    for (const key of ["child", "array"]) {
+      expect(() => toPlain(nest(999, key))).not.toThrow();
+      for (const depth of [1001, 5000, 50_000]) {
+        const error = expectCode(() => toPlain(nest(depth, key)), "INVALID_ARGUMENT");
+        expect(error.message).toMatch(/deeper than 1,000 levels/);
+        expect(error.path.length).toBeLessThanOrEqual(8);
+      }
+    }
+  });
+
   it("refuses a Map, a Set, NaN and Infinity where plain data cannot hold them", () => {
     const map = expectCode(() => toPlain({ m: new Map() }), "INVALID_ARGUMENT", ["result", "m"]);
     expect(map.message).toMatch(/a Map/);

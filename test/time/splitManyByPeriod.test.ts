@@ -204,4 +204,25 @@ describe("splitByPeriodTree in integer units", () => {
       { numRuns: runs(40) },
     );
   });
+
+  it("bounds totals × periods × digits before making any part (SPLIT_TOO_LARGE)", () => {
+    const century = { start: "1900-01-01", end: "1999-12-31", grain: "day" as const };
+    for (const [count, total] of [
+      [1000, "1e90"],
+      [5000, "1e9"],
+      [200, "1e80"],
+    ] as const) {
+      const totals = Array.from({ length: count }, () => total);
+      const error = expectCode(() => splitManyByPeriod(totals, century), "SPLIT_TOO_LARGE", [
+        "totals",
+      ]);
+      expect(error.message).toMatch(/totals × periods/);
+    }
+    // the same call in monthly periods is well within the bound
+    const monthly = splitManyByPeriod(
+      Array.from({ length: 1000 }, () => "1e9"),
+      { ...century, grain: "month" },
+    );
+    expect(monthly.values).toHaveLength(1000);
+  });
 });
