@@ -1,6 +1,7 @@
 // The package a user installs: what package.json promises, what the README tells a user (and
 // whether the files it names ship), and whether the size budgets cover the README's recipes.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { codeBlocks, readmeText } from "./readmeBlocks.js";
@@ -57,7 +58,11 @@ const repositoryEntries = new Set([
  * ship. Code blocks are left out: their backticks are template literals, not paths.
  */
 function unshippedPaths(markdown: string): string[] {
-  const prose = markdown.replace(/^```[\s\S]*?^```\s*$/gm, "");
+  // Images are left out: npm and GitHub show a relative image from the repository (npm rewrites it
+  // against package.json's `repository`); the test below checks that each one exists.
+  const prose = markdown
+    .replace(/^```[\s\S]*?^```\s*$/gm, "")
+    .replace(/!\[[^\]]*\]\([^)\s]+\)/g, "");
   const named = [
     ...[...prose.matchAll(/`([^`\n]+)`/g)].map((match) => match[1]!),
     ...[...prose.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!),
@@ -139,6 +144,15 @@ describe("README for users", () => {
         unshippedPaths(text).map((path) => `${path} (in "${heading}")`),
       );
     expect(found).toEqual([]);
+  });
+
+  it("shows only images that are committed files of the repository", () => {
+    const images = [...readmeText.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+    expect(images.length).toBeGreaterThanOrEqual(2);
+    for (const image of images) {
+      expect(image, image).not.toMatch(/^[a-z]+:/);
+      expect(existsSync(join(root, image)), image).toBe(true);
+    }
   });
 
   it("tells a shipped path from a repository-only one", () => {
