@@ -430,7 +430,8 @@ const SKIPPED: Readonly<Record<string, string>> = {
   splitByPeriodSQL:
     "returns SQL text; the numbers it computes are checked equal to splitByPeriod's in test/sql",
   calendarTableSQL: "returns SQL text: listDays's days as a table",
-  modelToSQL: "returns SQL text; the numbers it computes are checked equal to evaluate's in test/sql",
+  modelToSQL:
+    "returns SQL text; the numbers it computes are checked equal to evaluate's in test/sql",
 };
 
 describe("no NaN, no infinity and no −0 in any result", () => {
