@@ -17,7 +17,7 @@ import { own } from "./records.js";
 export const DEFAULT_WORK_BUDGET = 400_000;
 
 /** The largest `budget` accepted (any safe whole number). */
-const MAX_WORK_BUDGET = Number.MAX_SAFE_INTEGER;
+const MAX_WORK_BUDGET = 2 ** 53 - 1;
 
 /** What drives the cost, for the message when the budget runs out. */
 export interface CostDriver {

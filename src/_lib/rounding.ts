@@ -3,15 +3,17 @@ import type { ErrorPath } from "./errors.js";
 import { TargetreeError } from "./errors.js";
 import type { RoundingMode } from "./types.js";
 
-const MODES: ReadonlyMap<string, DecimalJs.Rounding> = new Map<string, DecimalJs.Rounding>([
-  ["half-up", DecimalJs.ROUND_HALF_UP],
-  ["half-even", DecimalJs.ROUND_HALF_EVEN],
-  ["half-down", DecimalJs.ROUND_HALF_DOWN],
-  ["up", DecimalJs.ROUND_UP],
-  ["down", DecimalJs.ROUND_DOWN],
-  ["ceil", DecimalJs.ROUND_CEIL],
-  ["floor", DecimalJs.ROUND_FLOOR],
-]);
+// Built in a pure call, so a bundle that never reads a rounding mode drops it.
+const MODES: ReadonlyMap<string, DecimalJs.Rounding> = /* @__PURE__ */ (() =>
+  new Map<string, DecimalJs.Rounding>([
+    ["half-up", DecimalJs.ROUND_HALF_UP],
+    ["half-even", DecimalJs.ROUND_HALF_EVEN],
+    ["half-down", DecimalJs.ROUND_HALF_DOWN],
+    ["up", DecimalJs.ROUND_UP],
+    ["down", DecimalJs.ROUND_DOWN],
+    ["ceil", DecimalJs.ROUND_CEIL],
+    ["floor", DecimalJs.ROUND_FLOOR],
+  ]))();
 
 /** decimal.js rounding constant for a named mode; `undefined` means the default, half-up. */
 export function roundingConstant(

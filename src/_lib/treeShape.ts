@@ -102,7 +102,7 @@ export function checkTreeShape(root: unknown, rules: TreeShapeRules): void {
   }
 }
 
-const NOT_A_NODE: object = Object.freeze({});
+const NOT_A_NODE: object = /* @__PURE__ */ Object.freeze({});
 
 function pathOf(rules: TreeShapeRules, place: Place): ErrorPath {
   const reversed: (string | number)[] = [];

@@ -1,4 +1,5 @@
 import { Decimal as DecimalJs } from "decimal.js";
+import { snapshotArray } from "../_lib/arrays.js";
 import { type Decimal, ZERO } from "../_lib/decimal.js";
 import type { ErrorPath } from "../_lib/errors.js";
 import { describeValue, TargetreeError } from "../_lib/errors.js";
@@ -82,14 +83,7 @@ function readDecimalFields(value: object): DecimalFields {
     return { tagged, sameCopy, words: null, digitsIsNull: false, exponent: 0, sign: 0 };
   }
   const { d: digits, e: exponent, s: sign } = value as { d?: unknown; e?: unknown; s?: unknown };
-  let words: unknown[] | null = null;
-  if (Array.isArray(digits)) {
-    const length: unknown = digits.length;
-    if (typeof length === "number" && Number.isInteger(length) && length <= MAX_WORDS) {
-      words = [];
-      for (let i = 0; i < length; i++) words.push(digits[i]);
-    }
-  }
+  const words = Array.isArray(digits) ? snapshotArray<unknown>(digits, MAX_WORDS) : null;
   return { tagged, sameCopy, words, digitsIsNull: digits === null, exponent, sign };
 }
 

@@ -67,7 +67,7 @@ export interface BreakbackOptions extends UnitOptions {
 /** The new tree; every node's value is the exact sum of its children's. */
 export type BreakbackResult = TreeNode;
 
-const BREAKBACK_KEYS = ["path", "value", "holds", ...UNIT_KEYS] as const;
+const BREAKBACK_KEYS = /* @__PURE__ */ (() => ["path", "value", "holds", ...UNIT_KEYS] as const)();
 /**
  * Types a new value at any node of a tree and re-spreads it down, like the
  * breakback of planning tools. The new value goes to the unheld leaves below the

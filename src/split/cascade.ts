@@ -22,7 +22,7 @@ import { childWeights } from "./_lib/childWeights.js";
 import type { PartNames } from "./_lib/engine.js";
 import { spreadUnits } from "./_lib/engine.js";
 import type { UnitSetup } from "./_lib/options.js";
-import { readMultiple, readTotal, readUnitSetup, UNIT_KEYS, withUnit } from "./_lib/options.js";
+import { readMultiple, readTotal, readUnitSetup, unitKeysAnd, withUnit } from "./_lib/options.js";
 import type { AmountForm, AmountOf } from "./_lib/output.js";
 import { integerScale, readAmountForm, safeNumber } from "./_lib/output.js";
 import { indexKeys, isPartsRecord } from "./_lib/parts.js";
@@ -121,7 +121,7 @@ export interface IntegerTree<N extends number | bigint> {
   readonly scale: number;
 }
 
-const CASCADE_KEYS = [...UNIT_KEYS, "levels", "remainder", "onZeroWeights", "as"] as const;
+const CASCADE_KEYS = /* @__PURE__ */ unitKeysAnd("levels", "remainder", "onZeroWeights", "as");
 const LEVEL_KEYS = ["split", "unit", "remainder"] as const;
 /** The fields of a cascade node (the root refuses the ones that place it among siblings). */
 const NODE_FIELDS = [
@@ -593,7 +593,8 @@ const MAX = 32;
 const ADJUST = 64;
 const CHILDREN = 128;
 const OTHER = 256;
-const LIMITS = HOLD | MIN | MAX | ADJUST;
+// HOLD | MIN | MAX | ADJUST, as a literal: a bundle without cascade drops it.
+const LIMITS = 120;
 
 function fieldBit(key: string): number {
   switch (key) {

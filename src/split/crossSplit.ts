@@ -8,7 +8,7 @@ import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { roundProductTable } from "./_lib/controlledRounding.js";
 import { spreadUnits } from "./_lib/engine.js";
-import { readTotal, readUnitSetup, UNIT_KEYS } from "./_lib/options.js";
+import { readTotal, readUnitSetup, unitKeysAnd } from "./_lib/options.js";
 import type { Parts } from "./_lib/parts.js";
 import { indexKeys, isPartsRecord, readParts } from "./_lib/parts.js";
 import { rootNames, ZERO_WEIGHT_RULES } from "./_lib/run.js";
@@ -34,7 +34,7 @@ export interface CrossSplitOptions extends UnitOptions {
   readonly roundTotal?: boolean;
 }
 
-const CROSS_SPLIT_KEYS = [...UNIT_KEYS, "split", "remainder", "onZeroWeights"] as const;
+const CROSS_SPLIT_KEYS = /* @__PURE__ */ unitKeysAnd("split", "remainder", "onZeroWeights");
 
 /** One cell of a cross split. */
 export interface CrossCell {

@@ -6,7 +6,7 @@ import { own } from "../_lib/records.js";
 import type { Numeric, UnitOptions } from "../_lib/types.js";
 import { toDecimal } from "../numbers/toDecimal.js";
 import { spreadUnits } from "./_lib/engine.js";
-import { readTotal, readUnitSetup, UNIT_KEYS } from "./_lib/options.js";
+import { readTotal, readUnitSetup, unitKeysAnd } from "./_lib/options.js";
 import { isPartsRecord, readParts } from "./_lib/parts.js";
 import { rootNames, shapeLike } from "./_lib/run.js";
 import { completeShares, readRemainderName } from "./_lib/shares.js";
@@ -35,7 +35,7 @@ export type SplitBySharesResult<K extends string = string, R extends string = st
 > &
   (string extends R ? Record<string, Decimal> : Partial<Record<R, Decimal>>);
 
-const SPLIT_BY_SHARES_KEYS = [...UNIT_KEYS, "remainder", "alwaysIncludeRemainder"] as const;
+const SPLIT_BY_SHARES_KEYS = /* @__PURE__ */ unitKeysAnd("remainder", "alwaysIncludeRemainder");
 
 /**
  * Splits a total by shares written as `"40%"` or `0.4`. When the shares come to

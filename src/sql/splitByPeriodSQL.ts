@@ -41,14 +41,15 @@ export interface SplitByPeriodSQLOptions {
   readonly as?: string;
 }
 
-const KEYS = [
-  "dialect",
-  "from",
-  "total",
-  "as",
-  ...SPLIT_OPTIONS.filter((key) => key !== "rounding" && key !== "roundTotal"),
-  "grain",
-] as const;
+const KEYS = /* @__PURE__ */ (() =>
+  [
+    "dialect",
+    "from",
+    "total",
+    "as",
+    ...SPLIT_OPTIONS.filter((key) => key !== "rounding" && key !== "roundTotal"),
+    "grain",
+  ] as const)();
 
 /** The period columns of the result, in order. */
 const PERIOD_COLUMNS = [

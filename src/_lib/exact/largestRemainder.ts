@@ -41,8 +41,10 @@ function kthLargestBy<K>(keys: readonly K[], k: number, compare: Compare<K>): K 
   return [...keys].sort((a, b) => compare(b, a))[k - 1]!;
 }
 
-const compareNumbers: Compare<number> = (a, b) => (a > b ? 1 : a < b ? -1 : 0);
-const compareBigInts: Compare<bigint> = (a, b) => (a > b ? 1 : a < b ? -1 : 0);
+/** Numbers or bigints in ascending order (one function for both, so a bundle holds it once). */
+const compareNumbers = <K extends number | bigint>(a: K, b: K): number =>
+  a > b ? 1 : a < b ? -1 : 0;
+const compareBigInts: Compare<bigint> = compareNumbers;
 
 /**
  * Largest remainder on doubles, exact: every weight and their sum are safe integers, and either

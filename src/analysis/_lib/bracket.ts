@@ -7,7 +7,8 @@ const DOUBLINGS = 200;
 /** Past the doublings, each step is this many times the last (about ten decades), up to the bounds or the magnitude limit. */
 const FAST_GROWTH = /* @__PURE__ */ new Decimal(2).pow(32);
 /** The farthest a walk goes without a bound: just inside the supported magnitude (|x| < 1e1000). */
-export const FARTHEST = /* @__PURE__ */ new Decimal(`9e${MAX_EXPONENT - 1}`);
+// A pure call, so a bundle without the solver drops it (a template over an imported constant is not).
+export const FARTHEST = /* @__PURE__ */ (() => new Decimal(`9e${MAX_EXPONENT - 1}`))();
 /** Halvings of the distance when closing in on a point where the output is undefined. */
 const APPROACH_STEPS = 60;
 /** Undefined points closed in on, nearest the start first: bounds the work for formulas full of poles. */

@@ -4,7 +4,7 @@ import type { FormulaNode } from "../../formula/ast.js";
 import { childrenOf, type FormulaGraph, formulaNodesUnder } from "./graph.js";
 
 /** Not a polynomial (a division by, a function of, or a non-integer power of the varied inputs). */
-const NOT_POLYNOMIAL = Number.POSITIVE_INFINITY;
+const NOT_POLYNOMIAL = Infinity;
 
 /** Highest degree worth tracking; anything above is treated as not a polynomial. */
 const MAX_DEGREE = 64;

@@ -17,7 +17,7 @@ const COMPARE: ReadonlySet<string> = /* @__PURE__ */ new Set(["<", "<=", ">", ">
  * Deepest tree a parsed formula can have: between two counted nesting levels sit at most or, and,
  * comparison, sum, product and power nodes. Deeper built trees are refused.
  */
-export const MAX_TREE_DEPTH = 8 * (MAX_NESTING_DEPTH + 1);
+export const MAX_TREE_DEPTH = /* @__PURE__ */ (() => 8 * (MAX_NESTING_DEPTH + 1))();
 
 /** `2`, `-3`, `+4`: an exponent `^` raises to by repeated multiplication, which is cheap. */
 const isWholeLiteral = (node: FormulaNode): boolean => {

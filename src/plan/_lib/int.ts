@@ -7,7 +7,7 @@ export type Int = number | bigint;
 
 const MAX_SAFE_BIG = 9007199254740991n;
 /** Below this size a quotient and its remainder stay exact in doubles. */
-const HALF_SAFE = 2 ** 52;
+const HALF_SAFE = 4_503_599_627_370_496; // 2 ** 52
 
 /** The value as a number when it is a safe integer, else the BigInt. */
 export function norm(value: bigint): Int {

@@ -7,7 +7,7 @@ import type { PlanCalendar } from "../types.js";
 
 /** The document's default calendar: official China data only. */
 export const DEFAULT_CALENDAR: PlanCalendar = /* @__PURE__ */ Object.freeze({
-  china: Object.freeze({}),
+  china: /* @__PURE__ */ Object.freeze({}),
 });
 
 /** The compiled calendar a plan's calendar stands for. */

@@ -259,7 +259,9 @@ const TRACKING_HEADERS = [
   "Misses in a row",
   "Alerts",
 ];
-const TRACKING_RIGHT = TRACKING_HEADERS.map((_, column) => column > 0 && column < 9);
+const TRACKING_RIGHT = /* @__PURE__ */ TRACKING_HEADERS.map(
+  (_, column) => column > 0 && column < 9,
+);
 
 function trackingRows(tracking: Tracking, period: TrackingPeriod): string[][] {
   return tracking.nodes.map((node: TrackingNode, i) => {

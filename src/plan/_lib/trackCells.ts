@@ -9,7 +9,8 @@ import type { PeriodLayout } from "./planPeriods.js";
 
 /** Decimals of the ratios a Tracking shows. */
 export const RATIO_DECIMALS = 6;
-const RATIO_SCALE = 10 ** RATIO_DECIMALS;
+/** 10 ** RATIO_DECIMALS, as a literal: a bundle without plans drops it. */
+const RATIO_SCALE = 1_000_000;
 
 /** `numerator / denominator` rounded half-up to 6 decimals, trailing zeros dropped: "0.476190" → "0.47619". */
 export function ratioText(numerator: Int, denominator: Int): string {

@@ -23,6 +23,16 @@ export interface UnitSetup {
 /** The option keys every split reads through {@link readUnitSetup}. */
 export const UNIT_KEYS = ["unit", "rounding", "roundTotal"] as const;
 
+/**
+ * {@link UNIT_KEYS} and then `keys`: a split's option keys. A call (marked pure where it is used)
+ * rather than a spread, so a bundle that never uses the split drops the list.
+ */
+export function unitKeysAnd<const K extends string>(
+  ...keys: K[]
+): readonly (K | (typeof UNIT_KEYS)[number])[] {
+  return [...UNIT_KEYS, ...keys];
+}
+
 /** The rounding modes, by name (see `RoundingMode`). */
 const ROUNDING_MODES: readonly RoundingMode[] = [
   "half-up",

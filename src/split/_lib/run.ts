@@ -11,7 +11,7 @@ import { toDecimal } from "../../numbers/toDecimal.js";
 import type { PartNames } from "./engine.js";
 import { spreadUnits } from "./engine.js";
 import type { UnitSetup } from "./options.js";
-import { readMultiple, readTotal, readUnitSetup, UNIT_KEYS } from "./options.js";
+import { readMultiple, readTotal, readUnitSetup, unitKeysAnd } from "./options.js";
 import type { AmountForm } from "./output.js";
 import { countsIn, readAmountForm } from "./output.js";
 import type { Parts } from "./parts.js";
@@ -31,7 +31,13 @@ export interface AllocationRun {
 }
 
 /** The options `allocate` reads. */
-export const ALLOCATE_KEYS = [...UNIT_KEYS, "holds", "min", "max", "onZeroWeights", "as"] as const;
+export const ALLOCATE_KEYS = /* @__PURE__ */ unitKeysAnd(
+  "holds",
+  "min",
+  "max",
+  "onZeroWeights",
+  "as",
+);
 
 /** Names for the parts of a top-level call: the weights, and `options.holds`, `.min`, `.max`. */
 export function rootNames(parts: Parts): PartNames {

@@ -14,16 +14,16 @@ import { col, problemText } from "./read.js";
 
 /** The columns the core reads and writes. */
 export const CORE = {
-  units: col("units"),
-  weight: col("weight"),
-  hold: col("hold"),
-  problem: col("problem"),
-  part: col("part"),
-  problems: col("problems"),
+  units: /* @__PURE__ */ col("units"),
+  weight: /* @__PURE__ */ col("weight"),
+  hold: /* @__PURE__ */ col("hold"),
+  problem: /* @__PURE__ */ col("problem"),
+  part: /* @__PURE__ */ col("part"),
+  problems: /* @__PURE__ */ col("problems"),
 } as const;
 
 /** The internal columns the core adds, for DuckDB's `EXCLUDE`. */
-export const CORE_ADDED = [
+export const CORE_ADDED = /* @__PURE__ */ [
   "units_min",
   "units_max",
   "held",

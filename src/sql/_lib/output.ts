@@ -4,7 +4,7 @@
 import type { DialectOps } from "./dialect.js";
 import { col } from "./read.js";
 
-const ROW = col("row");
+const ROW = /* @__PURE__ */ col("row");
 
 /** The caller's columns, in the first SELECT over the caller's table (aliased `alias`). */
 export function passThrough(ops: DialectOps, alias: string): string {
