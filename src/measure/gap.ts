@@ -114,9 +114,10 @@ const KINDS: readonly GapKind[] = ["amount", "rate"];
  * const both = gap({ actual: 80, target: 100, bothBases: true }).gapRates!;
  * [both.target?.toString(), both.actual?.toString()] //=> ["0.2", "0.25"]
  */
-export function gap(
-  input: GapInput & { readonly bothBases: true },
-): GapResult & { readonly gapRates: NonNullable<GapResult["gapRates"]> };
+export function gap(input: GapInput & { readonly bothBases: true }): GapResult & {
+  /** The gap rate on both bases, given because `bothBases` is `true`. */
+  readonly gapRates: NonNullable<GapResult["gapRates"]>;
+};
 export function gap(input: GapInput): GapResult;
 export function gap(input: GapInput): GapResult {
   const record = readFields(input, FIELDS, [], "gap input");

@@ -33,7 +33,12 @@ export interface ModelToSQLOptions<Node extends string = string, Input extends s
    * with them skips the rounding steps the bounds prove unneeded.
    */
   readonly columns?: {
-    readonly [Name in Input]?: { readonly name?: string; readonly type?: string };
+    readonly [Name in Input]?: {
+      /** The column holding the input (default: the input's own name). */
+      readonly name?: string;
+      /** The column's SQL type, such as `"DECIMAL(18,2)"`, stating its precision. */
+      readonly type?: string;
+    };
   };
 }
 

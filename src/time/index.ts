@@ -28,7 +28,11 @@ export type {
   SplitByPeriodTreeResult,
 } from "./splitByPeriodTree.js";
 export { splitByPeriodTree } from "./splitByPeriodTree.js";
-export type { ManyTotals, SplitManyByPeriodResult } from "./splitManyByPeriod.js";
+export type {
+  ManyTotals,
+  ShapedLikeTotals,
+  SplitManyByPeriodResult,
+} from "./splitManyByPeriod.js";
 export { splitManyByPeriod } from "./splitManyByPeriod.js";
 export type { TimeProgressOptions, TimeProgressResult } from "./timeProgress.js";
 export { timeProgress } from "./timeProgress.js";

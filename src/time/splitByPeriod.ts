@@ -126,7 +126,10 @@ export interface SplitByPeriodResult<V = Decimal> extends ProvisionalFlag {
 export function splitByPeriod<const F extends "units" | "bigint">(
   total: Numeric,
   options: SplitByPeriodOptions & { readonly as: F },
-): SplitByPeriodResult<AmountOf<F>> & { readonly scale: number };
+): SplitByPeriodResult<AmountOf<F>> & {
+  /** The decimal places of the integer amounts: n stands for n × 10^-scale. */
+  readonly scale: number;
+};
 export function splitByPeriod(
   total: Numeric,
   options: SplitByPeriodOptions & { readonly as?: "decimal" },

@@ -96,7 +96,10 @@ export interface SplitByPeriodTreeResult<V = Decimal> extends ProvisionalFlag {
 export function splitByPeriodTree<const F extends "units" | "bigint">(
   total: Numeric,
   options: SplitByPeriodTreeOptions & { readonly as: F },
-): SplitByPeriodTreeResult<AmountOf<F>> & { readonly scale: number };
+): SplitByPeriodTreeResult<AmountOf<F>> & {
+  /** The decimal places of the integer amounts: n stands for n × 10^-scale. */
+  readonly scale: number;
+};
 export function splitByPeriodTree(
   total: Numeric,
   options: SplitByPeriodTreeOptions & { readonly as?: "decimal" },

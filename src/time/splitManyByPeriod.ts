@@ -66,8 +66,10 @@ export interface SplitManyByPeriodResult<T = Decimal[] | Record<string, Decimal>
   readonly scale?: number;
 }
 
-/** The amounts of a result shaped like totals `T` in form `F`. */
-type Shaped<T, V> = T extends readonly unknown[] ? V[] : Record<keyof T & string, V>;
+/** The amounts of a result shaped like totals `T`: an array for an array, a record for a record. */
+export type ShapedLikeTotals<T, V> = T extends readonly unknown[]
+  ? V[]
+  : Record<keyof T & string, V>;
 
 /**
  * Splits many totals over the same periods in one call — each sales rep's target over the
@@ -93,11 +95,14 @@ type Shaped<T, V> = T extends readonly unknown[] ? V[] : Record<keyof T & string
 export function splitManyByPeriod<const T extends ManyTotals, const F extends "units" | "bigint">(
   totals: T,
   options: SplitByPeriodOptions & { readonly as: F },
-): SplitManyByPeriodResult<Shaped<T, AmountOf<F>>, AmountOf<F>> & { readonly scale: number };
+): SplitManyByPeriodResult<ShapedLikeTotals<T, AmountOf<F>>, AmountOf<F>> & {
+  /** The decimal places of the integer amounts: n stands for n × 10^-scale. */
+  readonly scale: number;
+};
 export function splitManyByPeriod<const T extends ManyTotals>(
   totals: T,
   options: SplitByPeriodOptions & { readonly as?: "decimal" },
-): SplitManyByPeriodResult<Shaped<T, Decimal>, Decimal>;
+): SplitManyByPeriodResult<ShapedLikeTotals<T, Decimal>, Decimal>;
 export function splitManyByPeriod(
   totals: ManyTotals,
   options: SplitByPeriodOptions,
