@@ -242,8 +242,7 @@ function evaluateCompiled(
 function namesAreNormal(facts: Readonly<Record<string, unknown>>): boolean {
   const prototype: unknown = Object.getPrototypeOf(facts);
   if (prototype !== Object.prototype && prototype !== null) return false;
-  for (const key in facts) {
-    if (!Object.hasOwn(facts, key)) return false;
+  for (const key of Object.keys(facts)) {
     for (let i = 0; i < key.length; i++) {
       if (key.charCodeAt(i) >= 0x80) {
         if (key.normalize("NFC") !== key) return false;

@@ -630,13 +630,11 @@ function fieldBit(key: string): number {
 function fieldsOf(node: unknown): number {
   if (!isPartsRecord(node)) return -1;
   let bits = 0;
-  // for…in over a plain object's own keys makes no array (a prototype with keys of its own takes
-  // the readNode path).
+  // Own keys only (a name planted on Object.prototype is never a field); a prototype with keys of
+  // its own takes the readNode path.
   const prototype: unknown = Object.getPrototypeOf(node);
   if (prototype !== Object.prototype && prototype !== null) return -1;
-  for (const key in node) {
-    // An inherited key (a name planted on Object.prototype) is never a field: the slow path.
-    if (!Object.hasOwn(node, key)) return -1;
+  for (const key of Object.keys(node)) {
     if (node[key] === undefined) continue;
     const bit = fieldBit(key);
     if (bit === 0) return -1;
