@@ -5,10 +5,10 @@ import { readOptions } from "../_lib/options.js";
 import { isRecord, own } from "../_lib/records.js";
 import { resultRecord } from "../_lib/resultRecord.js";
 import type { Numeric } from "../_lib/types.js";
-import { COSTLY_POWER_COST, checkTree, evaluateWithin, formulaCost } from "../formula/internal.js";
+import { COSTLY_POWER_COST, checkTree, evaluateWithin } from "../formula/internal.js";
 import { toDecimal } from "../numbers/toDecimal.js";
-import type { RulesCost, RulesProgram } from "./_lib/ruleProgram.js";
-import { programOf } from "./_lib/ruleProgram.js";
+import type { RulesProgram } from "./_lib/ruleProgram.js";
+import { programOf, rulesCost } from "./_lib/ruleProgram.js";
 import type { AlertRule, CompiledRules, RuleSeverity } from "./compileRules.js";
 import { compileRules } from "./compileRules.js";
 
@@ -104,7 +104,14 @@ export function evaluateRulesWithin(
         : compileRules(rules as readonly AlertRule[]);
   const program = made ?? programOf(compiled);
   // Every condition's cost is known before any is evaluated.
-  const cost = program?.cost ?? rulesCost(compiled, given);
+  const cost =
+    program?.cost ??
+    rulesCost(
+      compiled.rules,
+      given
+        ? (rule, position) => checkTree(rule.condition, ["rules", "rules", position, "condition"])
+        : undefined,
+    );
   const driver = () => ({
     what: `one evaluation of its ${countText(compiled.rules.length)} rule${compiled.rules.length === 1 ? "" : "s"} costs ${countText(cost.units)} units (${cost.costlyPowers > 0 ? `${countText(cost.costlyPowers)} powers whose exponent is not a whole-number literal, ${COSTLY_POWER_COST} units each; ` : ""}the dearest, ${JSON.stringify(cost.dearestId)}, ${countText(cost.dearestUnits)})`,
     path: [...at, "rules", cost.dearestIndex, "when"],
@@ -164,28 +171,6 @@ export function evaluateRulesWithin(
     }
   }
   return fired;
-}
-
-/** What one evaluation of the rules costs, for rules without closures (checked as trees first when given). */
-function rulesCost(compiled: CompiledRules, given: boolean): RulesCost {
-  let units = 0;
-  let costlyPowers = 0;
-  let dearest = { units: -1, index: 0, id: "" };
-  compiled.rules.forEach((rule, position) => {
-    // A condition from elsewhere is checked as a tree before it is walked.
-    if (given) checkTree(rule.condition, ["rules", "rules", position, "condition"]);
-    const cost = formulaCost(rule.condition);
-    units += cost.units;
-    costlyPowers += cost.costlyPowers;
-    if (cost.units > dearest.units) dearest = { units: cost.units, index: rule.index, id: rule.id };
-  });
-  return {
-    units,
-    costlyPowers,
-    dearestUnits: Math.max(dearest.units, 0),
-    dearestIndex: dearest.index,
-    dearestId: dearest.id,
-  };
 }
 
 /**

@@ -195,27 +195,39 @@ export function attachProgram<T extends object>(target: T, rules: readonly Compi
       }),
     }),
   );
+  const cost = rulesCost(rules);
+  Object.defineProperty(target, PROGRAM, {
+    value: Object.freeze({ owner: target, facts, rules: programs, cost } satisfies RulesProgram),
+    enumerable: false,
+  });
+  return target;
+}
+
+/**
+ * What one evaluation of the rules costs in work units, and the dearest rule. `check` is called on
+ * each rule first (rules from elsewhere are checked as trees before they are walked).
+ */
+export function rulesCost(
+  rules: readonly CompiledRule[],
+  check?: (rule: CompiledRule, position: number) => void,
+): RulesCost {
   let units = 0;
   let costlyPowers = 0;
   let dearest = { units: -1, index: 0, id: "" };
-  for (const rule of rules) {
+  rules.forEach((rule, position) => {
+    check?.(rule, position);
     const cost = formulaCost(rule.condition);
     units += cost.units;
     costlyPowers += cost.costlyPowers;
     if (cost.units > dearest.units) dearest = { units: cost.units, index: rule.index, id: rule.id };
-  }
-  const cost: RulesCost = {
+  });
+  return {
     units,
     costlyPowers,
     dearestUnits: Math.max(dearest.units, 0),
     dearestIndex: dearest.index,
     dearestId: dearest.id,
   };
-  Object.defineProperty(target, PROGRAM, {
-    value: Object.freeze({ owner: target, facts, rules: programs, cost } satisfies RulesProgram),
-    enumerable: false,
-  });
-  return target;
 }
 
 /** The closures of rules made by {@link compileRules}, or `null` for anything else (a copy, a forgery). */
